@@ -1,0 +1,24 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { CreateHostStructureRequest, GetHostStructureRequest, HostStructure, HostStructurePage, ListHostStructuresRequest, RPC } from '@kpa/contracts';
+import { HostStructuresService } from './host-structures.service';
+
+@Controller()
+export class HostStructuresRpcController {
+  constructor(private readonly hostStructures: HostStructuresService) {}
+
+  @MessagePattern(RPC.membership.hostStructureCreate)
+  create(@Payload() request: CreateHostStructureRequest): Promise<HostStructure> {
+    return this.hostStructures.create(request);
+  }
+
+  @MessagePattern(RPC.membership.hostStructureGet)
+  get(@Payload() request: GetHostStructureRequest): Promise<HostStructure> {
+    return this.hostStructures.get(request.hostStructureId);
+  }
+
+  @MessagePattern(RPC.membership.hostStructureList)
+  list(@Payload() request: ListHostStructuresRequest): Promise<HostStructurePage> {
+    return this.hostStructures.list(request);
+  }
+}

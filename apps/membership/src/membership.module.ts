@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Logger, PlatformModule } from '@kpa/platform';
+import { MembershipConfig } from './membership.config';
+import { HostStructureEntity } from './host-structures/host-structure.entity';
+import { HostStructuresService } from './host-structures/host-structures.service';
+import { HostStructuresRpcController } from './host-structures/host-structures.rpc-controller';
+import { SiteEntity } from './sites/site.entity';
+import { SitesService } from './sites/sites.service';
+import { SitesRpcController } from './sites/sites.rpc-controller';
+import { Init1764000000000 } from './migrations/1764000000000-init';
+
+@Module({})
+export class MembershipModule {
+  static register(config: MembershipConfig, logger: Logger): DynamicModule {
+    return {
+      module: MembershipModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'membership',
+          config,
+          logger,
+          database: { schema: 'membership', entities: [HostStructureEntity, SiteEntity], migrations: [Init1764000000000] },
+        }),
+      ],
+      controllers: [HostStructuresRpcController, SitesRpcController],
+      providers: [HostStructuresService, SitesService],
+    };
+  }
+}

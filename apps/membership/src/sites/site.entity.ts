@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Site, SiteStatus } from '@kpa/contracts';
+
+@Entity({ name: 'site' })
+export class SiteEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') name: string;
+  @Column('text') code: string;
+  @Column('text') city: string;
+  @Column('text') status: SiteStatus;
+  @Column('uuid', { name: 'host_structure_id' }) hostStructureId: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+
+  toContract(): Site {
+    return {
+      id: this.id,
+      name: this.name,
+      code: this.code,
+      city: this.city,
+      status: this.status,
+      hostStructureId: this.hostStructureId,
+      createdAt: this.createdAt.toISOString(),
+      updatedAt: this.updatedAt.toISOString(),
+    };
+  }
+}

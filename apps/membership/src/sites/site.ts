@@ -1,0 +1,66 @@
+import { CreateSiteRequest, DomainError, SITE_STATUSES, SiteStatus, UpdateSiteRequest } from '@kpa/contracts';
+
+export interface NewSite {
+  name: string;
+  code: string;
+  city: string;
+  status: SiteStatus;
+  hostStructureId: string;
+}
+
+export type SiteChanges = Partial<Pick<NewSite, 'name' | 'city' | 'status'>>;
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { field });
+}
+
+function checkName(name: string | undefined): string {
+  const trimmed = name?.trim() ?? '';
+  if (trimmed.length < 2 || trimmed.length > 120) throw invalid('name', 'name must be 2 to 120 characters.');
+  return trimmed;
+}
+
+function checkCity(city: string | undefined): string {
+  const trimmed = city?.trim() ?? '';
+  if (trimmed.length < 1 || trimmed.length > 100) throw invalid('city', 'city must be 1 to 100 characters.');
+  return trimmed;
+}
+
+function checkStatus(status: string): SiteStatus {
+  if (!SITE_STATUSES.includes(status as SiteStatus)) throw invalid('status', `status must be one of ${SITE_STATUSES.join(', ')}.`);
+  return status as SiteStatus;
+}
+
+/**
+ * The site code prefixes the site's document numbers (e.g. `ROUBAIX-F-2026-000123`), so it is
+ * short, upper case and never changes once the site exists.
+ */
+export function normaliseSiteCode(code: string | undefined): string {
+  const normalised = (code ?? '').trim().toUpperCase();
+  if (!/^[A-Z0-9][A-Z0-9-]{1,15}$/.test(normalised)) {
+    throw invalid('code', 'code must be 2 to 16 letters, digits or hyphens (e.g. ROUBAIX or KPA-LILLE).');
+  }
+  return normalised;
+}
+
+export function newSite(input: CreateSiteRequest): NewSite {
+  return {
+    name: checkName(input.name),
+    code: normaliseSiteCode(input.code),
+    city: checkCity(input.city),
+    status: checkStatus(input.status ?? 'in_reflection'),
+    hostStructureId: input.hostStructureId,
+  };
+}
+
+/** What a PATCH may change: the code and the host structure stay (documents are numbered by them). */
+export function siteChanges(input: Omit<UpdateSiteRequest, 'siteId'>): SiteChanges {
+  const changes: SiteChanges = {};
+  if (input.name !== undefined) changes.name = checkName(input.name);
+  if (input.city !== undefined) changes.city = checkCity(input.city);
+  if (input.status !== undefined) changes.status = checkStatus(input.status);
+  if (Object.keys(changes).length === 0) {
+    throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one of name, city, status.');
+  }
+  return changes;
+}

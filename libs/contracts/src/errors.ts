@@ -1,0 +1,86 @@
+/**
+ * Error codes that cross the wire (RPC replies, HTTP bodies). Stable: never rename one.
+ * The gateway maps each code to an HTTP status in one exhaustive switch (http-status.ts).
+ */
+export const ERROR_CODES = [
+  // 400
+  'VALIDATION_FAILED',
+  'MALFORMED_REQUEST',
+  // 401
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'INVALID_REFRESH_TOKEN',
+  // 403
+  'FORBIDDEN',
+  // 404
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'HOST_STRUCTURE_NOT_FOUND',
+  'SITE_NOT_FOUND',
+  'USER_NOT_FOUND',
+  // 409
+  'SITE_CODE_TAKEN',
+  'USER_EMAIL_TAKEN',
+  'IDEMPOTENCY_KEY_IN_USE',
+  // 413
+  'PAYLOAD_TOO_LARGE',
+  // 415
+  'UNSUPPORTED_MEDIA_TYPE',
+  // 422
+  'WEAK_PASSWORD',
+  'IDEMPOTENCY_KEY_REUSED',
+  // 429
+  'RATE_LIMITED',
+  'TOO_MANY_LOGIN_ATTEMPTS',
+  // 500
+  'INTERNAL_ERROR',
+  // 503
+  'SERVICE_UNAVAILABLE',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The body of every error, over NATS and over HTTP (HTTP adds statusCode). */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown> | unknown[];
+}
+
+/**
+ * What domain code throws. Plain TypeScript: no HTTP, no Nest. The message is written for the
+ * person who must fix the input; details carry machine-readable context (field names, ids).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown> | unknown[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toBody(): ErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+
+  static fromBody(body: ErrorBody): DomainError {
+    return new DomainError(body.code, body.message, body.details);
+  }
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    isErrorCode((value as ErrorBody).code) &&
+    typeof (value as ErrorBody).message === 'string'
+  );
+}

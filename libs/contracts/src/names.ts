@@ -1,0 +1,52 @@
+/**
+ * Every name that crosses a wire: NATS subjects, the JetStream stream, durable consumers,
+ * BullMQ queues and jobs. NEVER RENAME one of these: messages in flight, durable consumers and
+ * queued jobs are bound to them. A breaking change is a new name (or a new event version)
+ * published beside the old one.
+ *
+ * Subjects are written without their namespace: the messaging layer prefixes them with the
+ * deployment's namespace (KPA_NATS_NAMESPACE, "kpa" by default), so an RPC subject below
+ * `rpc.membership.site.get` travels as `kpa.rpc.membership.site.get` and an event as
+ * `kpa.events.membership.site.created.v1`.
+ */
+
+/** Service names: also the NATS queue group of each service and the prefix of its event types. */
+export const SERVICES = ['gateway', 'membership', 'commerce', 'remuneration', 'networking', 'worker'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/** Request/reply subjects, one per use case. */
+export const RPC = {
+  membership: {
+    hostStructureCreate: 'rpc.membership.host_structure.create',
+    hostStructureList: 'rpc.membership.host_structure.list',
+    hostStructureGet: 'rpc.membership.host_structure.get',
+    siteCreate: 'rpc.membership.site.create',
+    siteList: 'rpc.membership.site.list',
+    siteGet: 'rpc.membership.site.get',
+    siteUpdate: 'rpc.membership.site.update',
+  },
+  /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
+  health: (service: ServiceName) => `rpc.${service}.health.ready`,
+} as const;
+
+/** The JetStream stream that keeps every domain event (suffix of `<NAMESPACE>_`). */
+export const EVENT_STREAM_SUFFIX = 'EVENTS';
+/** Subject root of domain events: `<namespace>.events.<service>.<aggregate>.<verb>.v<version>`. */
+export const EVENT_SUBJECT_ROOT = 'events';
+
+/** Durable JetStream consumers, one per (service, purpose). */
+export const DURABLE_CONSUMERS = {
+  gatewaySiteDirectory: 'gateway-site-directory',
+  commerceSellerDirectory: 'commerce-seller-directory',
+  networkingSiteDirectory: 'networking-site-directory',
+} as const;
+
+/** BullMQ queues and job names (prefixed in Redis by the namespace). */
+export const QUEUES = {
+  maintenance: 'maintenance',
+} as const;
+
+export const JOBS = {
+  /** Recurring sweep that re-derives lost jobs from Postgres, the source of truth. */
+  sweep: 'maintenance.sweep',
+} as const;

@@ -1,0 +1,71 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { MicroserviceOptions } from '@nestjs/microservices';
+import { ServiceName } from '@kpa/contracts';
+import { ServiceConfig } from '../config/config';
+import { Logger, NestPinoLogger } from '../logging/logger';
+import { Metrics } from '../metrics/metrics';
+import { NamespacedNatsServer } from '../rpc/namespaced-nats.server';
+import { installHttpObservability } from './http-observability';
+
+export interface BootstrapOptions {
+  service: ServiceName;
+  module: Type<unknown>;
+  config: ServiceConfig;
+  logger: Logger;
+  /** Answer RPC requests over NATS (every service but the gateway). */
+  rpc: boolean;
+  /** Extra set-up of the HTTP app before it listens (the gateway's pipes, filters, OpenAPI). */
+  configure?: (app: NestFastifyApplication) => void | Promise<void>;
+  bodyLimitBytes?: number;
+}
+
+/**
+ * Starts one service: Fastify for HTTP (health, metrics, and the API on the gateway), NATS
+ * request/reply in the service's queue group, graceful shutdown on SIGTERM/SIGINT.
+ */
+export async function bootstrap(options: BootstrapOptions): Promise<NestFastifyApplication> {
+  const { config, logger } = options;
+  const app = await NestFactory.create<NestFastifyApplication>(
+    options.module,
+    new FastifyAdapter({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1_048_576, return503OnClosing: true }),
+    { logger: new NestPinoLogger(logger), abortOnError: false },
+  );
+  installHttpObservability(app, logger, app.get(Metrics));
+  await options.configure?.(app);
+  if (options.rpc) {
+    app.connectMicroservice<MicroserviceOptions>(
+      {
+        strategy: new NamespacedNatsServer(
+          {
+            servers: config.NATS_URL.split(','),
+            queue: options.service,
+            name: `kpa-${options.service}-${process.pid}`,
+            maxReconnectAttempts: -1,
+            reconnectTimeWait: 500,
+            gracefulShutdown: true,
+            gracePeriod: config.SHUTDOWN_GRACE_MS,
+          },
+          config.KPA_NATS_NAMESPACE,
+        ),
+      },
+      { inheritAppConfig: true },
+    );
+  }
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.init();
+  if (options.rpc) await app.startAllMicroservices();
+  await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
+  logger.info({ port: config.HTTP_PORT, host: config.HTTP_HOST, namespace: config.KPA_NATS_NAMESPACE }, `${options.service} ready`);
+  return app;
+}
+
+/** For main.ts: start, or log why not and exit non-zero. */
+export function run(start: () => Promise<INestApplication>, logger: Logger): void {
+  start().catch((error: unknown) => {
+    logger.fatal({ err: error }, `start failed: ${error instanceof Error ? error.message : String(error)}`);
+    logger.flush?.();
+    setTimeout(() => process.exit(1), 100);
+  });
+}

@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsInt, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
+
+/**
+ * Settings every service shares. The defaults are the local services of a developer machine
+ * (Postgres, Redis and NATS on 127.0.0.1), so `npm start` needs no configuration.
+ * Each app extends this class with its own settings; `loadConfig` validates it at start.
+ */
+export class ServiceConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/kpa' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/kpa';
+
+  @Matches(/^nats:\/\/\S+(,nats:\/\/\S+)*$/, { message: 'must be one or more comma-separated nats:// URLs, e.g. nats://127.0.0.1:4222' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// URL, e.g. redis://127.0.0.1:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every NATS subject, the JetStream stream and Redis keys: lets deployments (and test runs) share a server. */
+  @Matches(/^[a-z][a-z0-9_]{0,30}$/, { message: 'must be lower-case letters, digits or _, starting with a letter (e.g. kpa)' })
+  KPA_NATS_NAMESPACE = 'kpa';
+
+  @Matches(/^[0-9a-fA-F.:]+$|^localhost$/, { message: 'must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
+  HTTP_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  HTTP_PORT = 0;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  RPC_TIMEOUT_MS = 5000;
+
+  /** How long a stopping service lets in-flight work finish before it closes its connections. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(120000)
+  SHUTDOWN_GRACE_MS = 5000;
+
+  /** Test-only crash points (honoured only when NODE_ENV=test), e.g. `exit_before_outbox_publish`. */
+  @IsIn(['', 'exit_before_outbox_publish'])
+  KPA_FAULT_INJECTION: '' | 'exit_before_outbox_publish' = '';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads the settings declared by `schema` from the environment and validates them.
+ * Throws a ConfigError listing one line per problem (variable, what is wrong, what to set).
+ */
+export function loadConfig<T extends object>(
+  schema: new () => T,
+  env: NodeJS.ProcessEnv = process.env,
+  defaults: Partial<Record<keyof T, unknown>> = {},
+): T {
+  const declared = Object.keys(new schema());
+  const raw: Record<string, unknown> = { ...defaults };
+  for (const key of declared) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(schema, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  return Object.freeze(config);
+}
+
+function describe(error: ValidationError): string[] {
+  const constraints = Object.values(error.constraints ?? {});
+  const shown = typeof error.value === 'string' && /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(error.value);
+  return constraints.map((message) => `${error.property} ${message.replace(new RegExp(`^${error.property} `), '')} (got ${shown ?? 'nothing'})`);
+}
+
+/** For main.ts: load the config or print every problem and exit. */
+export function loadConfigOrExit<T extends object>(schema: new () => T, defaults: Partial<Record<keyof T, unknown>> = {}): T {
+  try {
+    return loadConfig(schema, process.env, defaults);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import { EntityManager } from 'typeorm';
+import { EventEnvelope, eventSubject } from '@kpa/contracts';
+import { assertIdentifier } from '../database/database';
+
+/**
+ * The outbox and inbox tables of one service schema. Each service's first migration calls this,
+ * so the outbox lives beside the state it describes and commits with it.
+ */
+export function messagingTablesSql(schema: string): string[] {
+  const s = assertIdentifier(schema);
+  return [
+    `CREATE TABLE "${s}".outbox (
+       id uuid PRIMARY KEY,
+       subject text NOT NULL,
+       envelope jsonb NOT NULL,
+       created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+       published_at timestamptz
+     )`,
+    `CREATE INDEX outbox_unpublished_idx ON "${s}".outbox (created_at, id) WHERE published_at IS NULL`,
+    `CREATE TABLE "${s}".inbox (
+       consumer text NOT NULL,
+       event_id uuid NOT NULL,
+       event_type text NOT NULL,
+       handled_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+       PRIMARY KEY (consumer, event_id)
+     )`,
+  ];
+}
+
+/** Writes events into the outbox inside the caller's transaction: they exist if and only if the change commits. */
+export async function appendToOutbox(manager: EntityManager, schema: string, events: EventEnvelope[]): Promise<void> {
+  if (events.length === 0) return;
+  const values: unknown[] = [];
+  const rows = events.map((event, i) => {
+    values.push(event.id, eventSubject(event), JSON.stringify(event));
+    return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3}::jsonb)`;
+  });
+  await manager.query(`INSERT INTO "${assertIdentifier(schema)}".outbox (id, subject, envelope) VALUES ${rows.join(', ')}`, values);
+}
