@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Logger, PlatformModule } from '@kpa/platform';
+import { CommerceConfig } from './commerce.config';
+import { SellerDirectorySubscription } from './sellers/seller-directory.subscription';
+import { Init1764000000000 } from './migrations/1764000000000-init';
+
+@Module({})
+export class CommerceModule {
+  static register(config: CommerceConfig, logger: Logger): DynamicModule {
+    return {
+      module: CommerceModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'commerce',
+          config,
+          logger,
+          database: { schema: 'commerce', entities: [], migrations: [Init1764000000000] },
+          subscriptions: [SellerDirectorySubscription],
+        }),
+      ],
+    };
+  }
+}

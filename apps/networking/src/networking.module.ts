@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Logger, PlatformModule } from '@kpa/platform';
+import { NetworkingConfig } from './networking.config';
+import { NetworkDirectorySubscription } from './directory/network-directory.subscription';
+import { Init1764000000000 } from './migrations/1764000000000-init';
+
+@Module({})
+export class NetworkingModule {
+  static register(config: NetworkingConfig, logger: Logger): DynamicModule {
+    return {
+      module: NetworkingModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'networking',
+          config,
+          logger,
+          database: { schema: 'networking', entities: [], migrations: [Init1764000000000] },
+          subscriptions: [NetworkDirectorySubscription],
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+import { bootstrap, createLogger, loadConfigOrExit, run } from '@kpa/platform';
+import { WorkerConfig, WORKER_DEFAULTS } from './worker.config';
+import { WorkerModule } from './worker.module';
+
+const config = loadConfigOrExit(WorkerConfig, WORKER_DEFAULTS);
+const logger = createLogger('worker', config.LOG_LEVEL);
+run(() => bootstrap({ service: 'worker', module: WorkerModule.register(config, logger) as never, config, logger, rpc: true }), logger);

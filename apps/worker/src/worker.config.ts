@@ -1,0 +1,14 @@
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
+import { ServiceConfig } from '@kpa/platform';
+
+export class WorkerConfig extends ServiceConfig {
+  /** Period of the maintenance sweep that re-derives lost jobs from Postgres. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(86400)
+  SWEEP_INTERVAL_SECONDS = 300;
+}
+
+export const WORKER_DEFAULTS = { HTTP_PORT: 3105 };
