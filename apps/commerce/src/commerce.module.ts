@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Logger, PlatformModule } from '@kpa/platform';
+import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { CommerceConfig } from './commerce.config';
 import { SellerDirectorySubscription } from './sellers/seller-directory.subscription';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+
+export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [], migrations: [Init1764000000000] };
 
 @Module({})
 export class CommerceModule {
@@ -14,7 +16,7 @@ export class CommerceModule {
           service: 'commerce',
           config,
           logger,
-          database: { schema: 'commerce', entities: [], migrations: [Init1764000000000] },
+          database: COMMERCE_DATABASE,
           subscriptions: [SellerDirectorySubscription],
         }),
       ],

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Logger, PlatformModule } from '@kpa/platform';
+import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { MembershipConfig } from './membership.config';
 import { HostStructureEntity } from './host-structures/host-structure.entity';
 import { HostStructuresService } from './host-structures/host-structures.service';
@@ -8,6 +8,8 @@ import { SiteEntity } from './sites/site.entity';
 import { SitesService } from './sites/sites.service';
 import { SitesRpcController } from './sites/sites.rpc-controller';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+
+export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity], migrations: [Init1764000000000] };
 
 @Module({})
 export class MembershipModule {
@@ -19,7 +21,7 @@ export class MembershipModule {
           service: 'membership',
           config,
           logger,
-          database: { schema: 'membership', entities: [HostStructureEntity, SiteEntity], migrations: [Init1764000000000] },
+          database: MEMBERSHIP_DATABASE,
         }),
       ],
       controllers: [HostStructuresRpcController, SitesRpcController],

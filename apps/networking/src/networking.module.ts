@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Logger, PlatformModule } from '@kpa/platform';
+import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { NetworkingConfig } from './networking.config';
 import { NetworkDirectorySubscription } from './directory/network-directory.subscription';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+
+export const NETWORKING_DATABASE: DatabaseModuleOptions = { schema: 'networking', entities: [], migrations: [Init1764000000000] };
 
 @Module({})
 export class NetworkingModule {
@@ -14,7 +16,7 @@ export class NetworkingModule {
           service: 'networking',
           config,
           logger,
-          database: { schema: 'networking', entities: [], migrations: [Init1764000000000] },
+          database: NETWORKING_DATABASE,
           subscriptions: [NetworkDirectorySubscription],
         }),
       ],

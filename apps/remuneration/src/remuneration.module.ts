@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Logger, PlatformModule } from '@kpa/platform';
+import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { RemunerationConfig } from './remuneration.config';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+
+export const REMUNERATION_DATABASE: DatabaseModuleOptions = { schema: 'remuneration', entities: [], migrations: [Init1764000000000] };
 
 @Module({})
 export class RemunerationModule {
@@ -13,7 +15,7 @@ export class RemunerationModule {
           service: 'remuneration',
           config,
           logger,
-          database: { schema: 'remuneration', entities: [], migrations: [Init1764000000000] },
+          database: REMUNERATION_DATABASE,
         }),
       ],
     };

@@ -7,3 +7,4 @@ export * from './rpc/membership/host-structures';
 export * from './rpc/membership/sites';
 export * from './events/membership/host-structure-changed.v1';
 export * from './events/membership/site-changed.v1';
+export * from './ids';

@@ -19,3 +19,4 @@ export * from './bootstrap/bootstrap';
 export * from './platform.module';
 export * from './platform.tokens';
 export * from './pagination';
+export * from './http/public';

@@ -2,14 +2,15 @@ import { DynamicModule, Global, Module, Provider, Type } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
-import { ServiceName } from '@kpa/contracts';
+import { ReadinessReport, RPC, ServiceName } from '@kpa/contracts';
 import { ServiceConfig } from './config/config';
 import { LOGGER, Logger } from './logging/logger';
 import { Metrics } from './metrics/metrics';
 import { NatsClient } from './messaging/nats';
 import { HealthService } from './health/health.service';
 import { HealthController } from './health/health.controller';
-import { READINESS_CHECKS, ReadinessCheck } from './health/readiness';
+import { READINESS_CHECKS, ReadinessCheck, SERVICE_PROBES } from './health/readiness';
+import { RpcClient } from './rpc/rpc-client';
 import { DatabaseModule, DatabaseModuleOptions } from './database/database.module';
 import { OutboxRelay } from './messaging/outbox-relay';
 import { UnitOfWork } from './messaging/unit-of-work';
@@ -31,7 +32,11 @@ export interface PlatformOptions {
   subscriptions?: Type<EventSubscription>[];
   /** Whether the service uses Redis (then it is checked for readiness). */
   redis?: boolean;
+  /** Calls other services over NATS (gives an RpcClient); their readiness is reported in /health/ready. */
+  calls?: ServiceName[];
 }
+
+const PROBE_TIMEOUT_MS = 1000;
 
 /**
  * What every service stands on: typed config, JSON logger, metrics, health, NATS, and
@@ -85,6 +90,22 @@ export class PlatformModule {
         EventConsumerHost,
       );
       exports.push(UnitOfWork, DatabaseModule);
+    }
+    if (options.calls) {
+      const services = options.calls;
+      providers.push(RpcClient, {
+        provide: SERVICE_PROBES,
+        inject: [RpcClient],
+        useFactory: (rpc: RpcClient): ReadinessCheck[] =>
+          services.map((service) => ({
+            name: service,
+            check: async () => {
+              const report = await rpc.call<ReadinessReport>(RPC.health(service), {}, PROBE_TIMEOUT_MS);
+              if (report.status !== 'ready') throw new Error(`not ready: ${JSON.stringify(report.checks)}`);
+            },
+          })),
+      });
+      exports.push(RpcClient);
     }
     const controllers: Type<unknown>[] = [HealthController];
     if (options.service !== 'gateway') {

@@ -8,6 +8,9 @@ import { Logger, NestPinoLogger } from '../logging/logger';
 import { Metrics } from '../metrics/metrics';
 import { NamespacedNatsServer } from '../rpc/namespaced-nats.server';
 import { installHttpObservability } from './http-observability';
+import { DatabaseModuleOptions } from '../database/database.module';
+import { dataSourceOptions, migrate } from '../database/database';
+import { DataSource } from 'typeorm';
 
 export interface BootstrapOptions {
   service: ServiceName;
@@ -19,6 +22,8 @@ export interface BootstrapOptions {
   /** Extra set-up of the HTTP app before it listens (the gateway's pipes, filters, OpenAPI). */
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
   bodyLimitBytes?: number;
+  /** Behind a reverse proxy: client IPs from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 /**
@@ -29,7 +34,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<NestFastifyA
   const { config, logger } = options;
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module,
-    new FastifyAdapter({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1_048_576, return503OnClosing: true }),
+    new FastifyAdapter({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1_048_576, return503OnClosing: true, trustProxy: options.trustProxy ?? false }),
     { logger: new NestPinoLogger(logger), abortOnError: false },
   );
   installHttpObservability(app, logger, app.get(Metrics));
@@ -61,8 +66,35 @@ export async function bootstrap(options: BootstrapOptions): Promise<NestFastifyA
   return app;
 }
 
-/** For main.ts: start, or log why not and exit non-zero. */
-export function run(start: () => Promise<INestApplication>, logger: Logger): void {
+/** `main.js --migrate-only`: run the service's migrations and exit (the one-shot step of a deployment). */
+export async function migrateOnly(config: ServiceConfig, database: DatabaseModuleOptions, logger: Logger): Promise<void> {
+  const dataSource = await new DataSource(dataSourceOptions({ url: config.DATABASE_URL, ...database, poolSize: 2 })).initialize();
+  try {
+    const applied = await migrate(dataSource, database.schema);
+    logger.info({ schema: database.schema, applied }, `migrations done (${applied.length} applied)`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * For main.ts: start (or only migrate, with `--migrate-only`), or log why not and exit non-zero.
+ */
+export function run(start: () => Promise<INestApplication>, logger: Logger, migrations?: () => Promise<void>): void {
+  if (process.argv.includes('--migrate-only')) {
+    if (!migrations) {
+      logger.info('this service has no database: nothing to migrate');
+      return;
+    }
+    migrations().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.fatal({ err: error }, `migrations failed: ${error instanceof Error ? error.message : String(error)}`);
+        setTimeout(() => process.exit(1), 100);
+      },
+    );
+    return;
+  }
   start().catch((error: unknown) => {
     logger.fatal({ err: error }, `start failed: ${error instanceof Error ? error.message : String(error)}`);
     logger.flush?.();

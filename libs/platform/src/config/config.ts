@@ -82,7 +82,9 @@ export function loadConfig<T extends object>(
 }
 
 function describe(error: ValidationError): string[] {
-  const constraints = Object.values(error.constraints ?? {});
+  const all = Object.values(error.constraints ?? {});
+  // A missing value breaks every rule: say it once.
+  const constraints = error.value === undefined ? all.slice(-1) : all;
   const shown = typeof error.value === 'string' && /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(error.value);
   return constraints.map((message) => `${error.property} ${message.replace(new RegExp(`^${error.property} `), '')} (got ${shown ?? 'nothing'})`);
 }

@@ -3,9 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { HealthService } from './health.service';
 import { Metrics } from '../metrics/metrics';
+import { Public } from '../http/public';
 
 /** Liveness, readiness and Prometheus metrics: the same three endpoints on every service. */
 @ApiExcludeController()
+@Public()
 @Controller()
 export class HealthController {
   constructor(

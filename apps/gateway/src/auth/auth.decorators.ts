@@ -1,0 +1,23 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { Principal, SiteRole } from './roles';
+
+export const SITE_ROLES = 'kpa:site-roles';
+export const NETWORK_ADMIN_ONLY = 'kpa:network-admin-only';
+
+export { Public, PUBLIC_ROUTE } from '@kpa/platform';
+
+/** Roles on the route's :siteId that may use it; a network admin always may. */
+export const SiteRoles = (...roles: SiteRole[]) => SetMetadata(SITE_ROLES, roles);
+
+/** Region-wide routes (host structures, creating sites). */
+export const NetworkAdminOnly = () => SetMetadata(NETWORK_ADMIN_ONLY, true);
+
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
+
+/** The authenticated caller of the request. */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a public route');
+  return principal;
+});

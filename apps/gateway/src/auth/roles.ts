@@ -1,0 +1,31 @@
+/** Roles a user may hold on one site. `network_admin` is region-wide and held on no site. */
+export const SITE_ROLES = ['coordinator', 'member', 'accountant'] as const;
+export type SiteRole = (typeof SITE_ROLES)[number];
+
+export interface SiteGrant {
+  siteId: string;
+  role: SiteRole;
+}
+
+/** Who is calling, as the gateway knows it for this request. */
+export interface Principal {
+  userId: string;
+  email: string;
+  displayName: string;
+  networkAdmin: boolean;
+  sessionId: string;
+  sites: SiteGrant[];
+}
+
+export function roleOn(principal: Principal, siteId: string): SiteRole | undefined {
+  return principal.sites.find((grant) => grant.siteId === siteId)?.role;
+}
+
+/**
+ * Which roles a coordinator may give or take on their own site: members and accountants, not
+ * other coordinators (only a network admin appoints coordinators).
+ */
+export function mayManageRole(principal: Principal, siteId: string, role: SiteRole): boolean {
+  if (principal.networkAdmin) return true;
+  return roleOn(principal, siteId) === 'coordinator' && role !== 'coordinator';
+}

@@ -1,0 +1,54 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { SERVICES } from '@kpa/contracts';
+import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
+import { GatewayConfig } from './gateway.config';
+import { Identity1764000000000 } from './migrations/1764000000000-identity';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { AuthController } from './auth/auth.controller';
+import { LoginThrottle } from './auth/login-throttle';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdentityRepository } from './identity/identity.repository';
+import { NetworkAdmins } from './identity/network-admins';
+import { SiteUsersService } from './identity/site-users.service';
+import { SiteUsersController } from './identity/site-users.controller';
+import { SitesController } from './sites/sites.controller';
+import { HostStructuresController } from './sites/host-structures.controller';
+
+export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000] };
+
+@Module({})
+export class GatewayModule {
+  static register(config: GatewayConfig, logger: Logger): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'gateway',
+          config,
+          logger,
+          database: GATEWAY_DATABASE,
+          redis: true,
+          // Routes to every service; /health/ready reports each of them.
+          calls: SERVICES.filter((service) => service !== 'gateway'),
+        }),
+      ],
+      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController],
+      providers: [
+        IdentityRepository,
+        AuthService,
+        LoginThrottle,
+        NetworkAdmins,
+        SiteUsersService,
+        // Guards run in this order: who is calling, then how often.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { ErrorCode } from '@kpa/contracts';
+
+/** The one place where an error code becomes an HTTP status. Exhaustive: a new code does not compile until it is mapped. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'MALFORMED_REQUEST':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'INVALID_REFRESH_TOKEN':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'NOT_FOUND':
+    case 'ROUTE_NOT_FOUND':
+    case 'HOST_STRUCTURE_NOT_FOUND':
+    case 'SITE_NOT_FOUND':
+    case 'USER_NOT_FOUND':
+      return 404;
+    case 'SITE_CODE_TAKEN':
+    case 'USER_EMAIL_TAKEN':
+    case 'IDEMPOTENCY_KEY_IN_USE':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'WEAK_PASSWORD':
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return 422;
+    case 'RATE_LIMITED':
+    case 'TOO_MANY_LOGIN_ATTEMPTS':
+      return 429;
+    case 'INTERNAL_ERROR':
+      return 500;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`Error code without an HTTP status: ${String(unmapped)}`);
+    }
+  }
+}

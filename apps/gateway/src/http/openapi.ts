@@ -1,0 +1,24 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/** OpenAPI document at /openapi.json and browsable docs at /docs, generated from the DTOs. */
+export function setUpOpenApi(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('KPA-Cité regional platform API')
+    .setDescription(
+      [
+        'API of the KPA-Cité neighbourhood cooperatives: host structures, sites, users; members, quotes, invoices and remuneration to come.',
+        '',
+        'Log in with POST /v1/auth/login, then send `Authorization: Bearer <accessToken>`.',
+        'Every error is `{ statusCode, code, message, details? }`; `code` is stable.',
+        'POST requests accept an `Idempotency-Key` header: the same key and body replay the first response for 24 hours.',
+        'Money is a decimal string ("152.05"), dates YYYY-MM-DD, enumerations lower_snake_case, lists `{ items, nextCursor }`.',
+      ].join('\n'),
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .addGlobalParameters({ name: 'x-request-id', in: 'header', required: false, description: 'Your request id, echoed back and found in every service log' })
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+}

@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { SITE_ROLES, SiteRole } from '../../auth/roles';
+
+export class CreateSiteUserDto {
+  @ApiProperty({ example: 'coordination@lacape.kpa.local' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ example: 'Coordination La Cape' })
+  @IsString()
+  @Length(1, 120)
+  displayName: string;
+
+  @ApiProperty({ enum: SITE_ROLES, description: 'a coordinator may create members and accountants; only a network admin creates coordinators' })
+  @IsIn(SITE_ROLES, { message: `role must be one of ${SITE_ROLES.join(', ')}` })
+  role: SiteRole;
+
+  @ApiProperty({ example: 'une phrase facile à retenir', description: 'at least 12 characters, not a common password' })
+  @IsString()
+  @MaxLength(256)
+  password: string;
+}
+
+export class SiteUserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: SITE_ROLES }) role: string;
+  @ApiProperty({ format: 'date-time', description: 'when the role was given' }) createdAt: string;
+}
+
+export class SiteUserPageDto {
+  @ApiProperty({ type: [SiteUserDto] }) items: SiteUserDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

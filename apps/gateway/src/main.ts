@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { bootstrap, createLogger, loadConfigOrExit, migrateOnly, run } from '@kpa/platform';
+import { GatewayConfig, GATEWAY_DEFAULTS } from './gateway.config';
+import { GATEWAY_DATABASE, GatewayModule } from './gateway.module';
+import { validationPipe } from './http/validation';
+import { setUpOpenApi } from './http/openapi';
+
+const config = loadConfigOrExit(GatewayConfig, GATEWAY_DEFAULTS);
+const logger = createLogger('gateway', config.LOG_LEVEL);
+
+run(
+  () =>
+    bootstrap({
+      service: 'gateway',
+      module: GatewayModule.register(config, logger) as never,
+      config,
+      logger,
+      rpc: false,
+      trustProxy: config.TRUST_PROXY,
+      configure: (app) => {
+        app.useGlobalPipes(validationPipe());
+        setUpOpenApi(app);
+      },
+    }),
+  logger,
+  () => migrateOnly(config, GATEWAY_DATABASE, logger),
+);

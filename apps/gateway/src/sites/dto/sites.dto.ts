@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import {
+  CreateHostStructureRequest,
+  CreateSiteRequest,
+  HOST_STRUCTURE_KINDS,
+  HostStructureKind,
+  SITE_STATUSES,
+  SiteStatus,
+  UpdateSiteRequest,
+} from '@kpa/contracts';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class CreateHostStructureDto implements CreateHostStructureRequest {
+  @ApiProperty({ enum: HOST_STRUCTURE_KINDS, example: 'cae' })
+  @IsIn(HOST_STRUCTURE_KINDS, { message: `kind must be one of ${HOST_STRUCTURE_KINDS.join(', ')}` })
+  kind: HostStructureKind;
+
+  @ApiProperty({ example: "Coopérative d'activité et d'emploi Grand Nord" })
+  @IsString()
+  @Length(2, 200)
+  legalName: string;
+
+  @ApiProperty({ example: '12002701600357', description: '14 digits (spaces allowed), Luhn-checked' })
+  @IsString()
+  @Length(14, 20)
+  siret: string;
+
+  @ApiPropertyOptional({ example: 'FR85120027016', nullable: true, description: 'French VAT number of the SIREN; empty under the VAT franchise (art. 293 B du CGI)' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 20)
+  vatNumber?: string | null;
+
+  @ApiProperty({ example: 'Lille' })
+  @IsString()
+  @Length(1, 100)
+  city: string;
+}
+
+export class HostStructureDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: HOST_STRUCTURE_KINDS }) kind: string;
+  @ApiProperty() legalName: string;
+  @ApiProperty() siret: string;
+  @ApiProperty({ nullable: true, type: String }) vatNumber: string | null;
+  @ApiProperty() city: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class HostStructurePageDto {
+  @ApiProperty({ type: [HostStructureDto] }) items: HostStructureDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class CreateSiteDto implements CreateSiteRequest {
+  @ApiProperty({ example: 'La Cape' })
+  @IsString()
+  @Length(2, 120)
+  name: string;
+
+  @ApiProperty({ example: 'LACAPE', description: '2–16 letters, digits or hyphens; unique; prefixes the site’s document numbers; cannot change' })
+  @IsString()
+  @Length(2, 16)
+  code: string;
+
+  @ApiProperty({ example: 'Roubaix' })
+  @IsString()
+  @Length(1, 100)
+  city: string;
+
+  @ApiPropertyOptional({ enum: SITE_STATUSES, default: 'in_reflection' })
+  @IsOptional()
+  @IsIn(SITE_STATUSES, { message: `status must be one of ${SITE_STATUSES.join(', ')}` })
+  status?: SiteStatus;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'hostStructureId must be the id (uuid) of a host structure' })
+  hostStructureId: string;
+}
+
+export class UpdateSiteDto implements Omit<UpdateSiteRequest, 'siteId'> {
+  @ApiPropertyOptional({ example: 'La Cape' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 120)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'Roubaix' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  city?: string;
+
+  @ApiPropertyOptional({ enum: SITE_STATUSES, description: 'network admin only' })
+  @IsOptional()
+  @IsIn(SITE_STATUSES, { message: `status must be one of ${SITE_STATUSES.join(', ')}` })
+  status?: SiteStatus;
+}
+
+export class SiteDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'La Cape' }) name: string;
+  @ApiProperty({ example: 'LACAPE' }) code: string;
+  @ApiProperty({ example: 'Roubaix' }) city: string;
+  @ApiProperty({ enum: SITE_STATUSES }) status: string;
+  @ApiProperty({ format: 'uuid' }) hostStructureId: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class SitePageDto {
+  @ApiProperty({ type: [SiteDto] }) items: SiteDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,56 @@
+/**
+ * Three projects:
+ * - unit: `*.spec.ts`, pure logic, no infrastructure, in parallel;
+ * - integration: `*.int-spec.ts`, against real Postgres, Redis and NATS (URLs from the environment,
+ *   else testcontainers), each file on its own database and NATS namespace, in parallel;
+ * - e2e: `test/e2e/*.e2e-spec.ts`, the built platform started as processes and driven over HTTP.
+ *
+ * NestJS 12 packages are ESM-only: SWC compiles them (and a few ESM-only dependencies) to CommonJS.
+ */
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'load-esm', 'uid', 'cookie', 'uuid'];
+
+const common = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: {
+    '^@kpa/(contracts|platform|testing)$': '<rootDir>/libs/$1/src',
+    '^@kpa/(contracts|platform|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  rootDir: __dirname,
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.js',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.js',
+      testTimeout: 120000,
+    },
+  ],
+};

@@ -1,0 +1,121 @@
+'use strict';
+
+const path = require('node:path');
+const { createApiClient, ApiError } = require('./api-client');
+const { loadOrCreateEnvFile, randomPassword } = require('./env-file');
+const { DEMO_SIRET, DEMO_VAT_NUMBER } = require('./french-ids');
+const { info } = require('./output');
+
+/**
+ * `npm start -- --demo`: a small region loaded through the public API, as a user would, so
+ * the demo also exercises validation and permissions. Every step first tries to create and
+ * falls back to finding the existing record, so a second run neither fails nor duplicates.
+ */
+
+const DEMO_FILE = path.join('.local', 'demo.env');
+
+const HOST_STRUCTURE = {
+  kind: 'cae',
+  legalName: "Coopérative d'activité et d'emploi Grand Nord",
+  siret: DEMO_SIRET,
+  vatNumber: DEMO_VAT_NUMBER,
+  city: 'Lille',
+};
+
+const SITES = [
+  {
+    site: { name: 'La Cape', code: 'LACAPE', city: 'Roubaix', status: 'active' },
+    coordinator: { email: 'coordination@lacape.kpa.local', displayName: 'Coordination La Cape' },
+    passwordKey: 'DEMO_LACAPE_COORDINATOR_PASSWORD',
+  },
+  {
+    site: { name: 'Kpa-Moulins', code: 'MOULINS', city: 'Lille', status: 'active' },
+    coordinator: { email: 'coordination@moulins.kpa.local', displayName: 'Coordination Kpa-Moulins' },
+    passwordKey: 'DEMO_MOULINS_COORDINATOR_PASSWORD',
+  },
+];
+
+/** The demo users' passwords: random, generated on the first --demo run, then reused. */
+function loadDemoPasswords(root) {
+  const generators = Object.fromEntries(SITES.map((entry) => [entry.passwordKey, () => randomPassword(16)]));
+  const header = ['Passwords of the demo users created by `npm start -- --demo` (git-ignored).'];
+  return loadOrCreateEnvFile(path.join(root, DEMO_FILE), generators, header).values;
+}
+
+function isError(error, status, code) {
+  return error instanceof ApiError && error.status === status && (!code || error.body?.code === code);
+}
+
+async function ensureHostStructure(api) {
+  try {
+    const created = await api.call('POST', '/host-structures', HOST_STRUCTURE, [201]);
+    info(`host structure created: ${HOST_STRUCTURE.legalName}`);
+    return created.id;
+  } catch (error) {
+    // The API refuses a second structure with the same SIRET (422 VALIDATION_FAILED) and names
+    // the existing one; when it does not, look it up in the list.
+    if (!isError(error, 422, 'VALIDATION_FAILED') && !isError(error, 409)) throw error;
+    const existingId = error.body?.details?.existingId;
+    if (existingId) return existingId;
+    const items = await api.listAll('/host-structures?limit=100');
+    const existing = items.find((item) => item.siret === DEMO_SIRET);
+    if (!existing) throw error;
+    return existing.id;
+  }
+}
+
+async function ensureSite(api, hostStructureId, site) {
+  try {
+    const created = await api.call('POST', '/sites', { ...site, hostStructureId }, [201]);
+    info(`site created: ${site.name} (${site.code})`);
+    return created.id;
+  } catch (error) {
+    if (!isError(error, 409, 'SITE_CODE_TAKEN')) throw error;
+    const items = await api.listAll('/sites?limit=100');
+    const existing = items.find((item) => String(item.code).toUpperCase() === site.code);
+    if (!existing) throw error;
+    return existing.id;
+  }
+}
+
+/** Returns true when created, false when the e-mail was already taken (its password is then unknown to us). */
+async function ensureCoordinator(api, siteId, coordinator, password) {
+  try {
+    await api.call('POST', `/sites/${siteId}/users`, { ...coordinator, role: 'coordinator', password }, [201]);
+    info(`coordinator created: ${coordinator.email}`);
+    return true;
+  } catch (error) {
+    if (isError(error, 409, 'USER_EMAIL_TAKEN')) return false;
+    throw error;
+  }
+}
+
+/**
+ * Loads the demo region; returns the demo logins [{ email, password, site, created }].
+ * Throws (ApiError or Error) on the first unexpected answer.
+ */
+async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
+  const passwords = loadDemoPasswords(root);
+  const api = createApiClient(apiBaseUrl);
+  try {
+    await api.login(adminEmail, adminPassword);
+  } catch (error) {
+    if (isError(error, 401)) {
+      error.message +=
+        '\n    The admin in the database has another password than KPA_ADMIN_PASSWORD (the gateway only creates it when missing):' +
+        '\n    use its original password, or start with a fresh database.';
+    }
+    throw error;
+  }
+  const hostStructureId = await ensureHostStructure(api);
+  const logins = [];
+  for (const entry of SITES) {
+    const siteId = await ensureSite(api, hostStructureId, entry.site);
+    const password = passwords[entry.passwordKey];
+    const created = await ensureCoordinator(api, siteId, entry.coordinator, password);
+    logins.push({ email: entry.coordinator.email, password, site: entry.site.name, created });
+  }
+  return logins;
+}
+
+module.exports = { loadDemo, DEMO_FILE };
