@@ -145,7 +145,9 @@ function startServices(env) {
 /** A service that stops on its own leaves the platform half-working: stop the rest and say why. */
 function onServiceExit(service, code, signal) {
   if (state.phase === 'stopping') {
-    info(colours.gray(`${service.name} stopped (${describeExit(code, signal)})`));
+    // Nest re-raises SIGTERM once it has closed everything: that is a clean stop too.
+    const clean = code === 0 || signal === 'SIGTERM';
+    info(colours.gray(`${service.name} stopped${clean ? '' : ` (${describeExit(code, signal)})`}`));
     return;
   }
   const when = state.phase === 'starting' ? 'during start-up' : 'unexpectedly';
@@ -182,6 +184,21 @@ async function runDemo(gatewayUrl, secrets) {
   }
 }
 
+/**
+ * The gateway creates the admin only when missing: after .local/ was deleted, the new password
+ * in secrets.env would not work. Say so in the ready block instead of showing a wrong password.
+ * 'ok', 'wrong', or 'unknown' (any other answer: the check is only a courtesy).
+ */
+async function checkAdminLogin(apiBaseUrl, email, password) {
+  const { createApiClient, ApiError } = require('./lib/api-client');
+  try {
+    await createApiClient(apiBaseUrl).login(email, password);
+    return 'ok';
+  } catch (failure) {
+    return failure instanceof ApiError && failure.body?.code === 'INVALID_CREDENTIALS' ? 'wrong' : 'unknown';
+  }
+}
+
 async function main(argv) {
   const options = parseOptions(argv);
   if (options.help) {
@@ -210,13 +227,14 @@ async function main(argv) {
   state.phase = 'running';
 
   const gatewayUrl = `http://${host}:${SERVICES[0].port}`;
+  const adminLogin = await checkAdminLogin(`${gatewayUrl}/v1`, secrets.values.KPA_ADMIN_EMAIL, secrets.values.KPA_ADMIN_PASSWORD);
   const demo = options.demo ? await runDemo(gatewayUrl, secrets.values) : undefined;
   if (state.phase !== 'running') return;
   process.stdout.write(
     readyBlock({
       gatewayUrl,
       services: SERVICES,
-      admin: { email: secrets.values.KPA_ADMIN_EMAIL, password: secrets.values.KPA_ADMIN_PASSWORD },
+      admin: { email: secrets.values.KPA_ADMIN_EMAIL, password: secrets.values.KPA_ADMIN_PASSWORD, login: adminLogin },
       secretsFile: secrets.file,
       fromEnvironment: secrets.fromEnvironment,
       demo,

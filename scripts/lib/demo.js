@@ -42,8 +42,9 @@ function loadDemoPasswords(root) {
   return loadOrCreateEnvFile(path.join(root, DEMO_FILE), generators, header).values;
 }
 
-function isError(error, status, code) {
-  return error instanceof ApiError && error.status === status && (!code || error.body?.code === code);
+/** Matches on the API's error code, not the status: the code is the contract (VALIDATION_FAILED is 400 or 422 depending on the version). */
+function hasCode(error, code) {
+  return error instanceof ApiError && error.body?.code === code;
 }
 
 async function ensureHostStructure(api) {
@@ -52,11 +53,11 @@ async function ensureHostStructure(api) {
     info(`host structure created: ${HOST_STRUCTURE.legalName}`);
     return created.id;
   } catch (error) {
-    // The API refuses a second structure with the same SIRET (422 VALIDATION_FAILED) and names
-    // the existing one; when it does not, look it up in the list.
-    if (!isError(error, 422, 'VALIDATION_FAILED') && !isError(error, 409)) throw error;
+    // The API refuses a second structure with the same SIRET (VALIDATION_FAILED) and names the
+    // existing one in details.existingId; when it does not, look it up in the list.
+    if (!(error instanceof ApiError) || error.status >= 500) throw error;
     const existingId = error.body?.details?.existingId;
-    if (existingId) return existingId;
+    if (hasCode(error, 'VALIDATION_FAILED') && existingId) return existingId;
     const items = await api.listAll('/host-structures?limit=100');
     const existing = items.find((item) => item.siret === DEMO_SIRET);
     if (!existing) throw error;
@@ -70,7 +71,7 @@ async function ensureSite(api, hostStructureId, site) {
     info(`site created: ${site.name} (${site.code})`);
     return created.id;
   } catch (error) {
-    if (!isError(error, 409, 'SITE_CODE_TAKEN')) throw error;
+    if (!hasCode(error, 'SITE_CODE_TAKEN')) throw error;
     const items = await api.listAll('/sites?limit=100');
     const existing = items.find((item) => String(item.code).toUpperCase() === site.code);
     if (!existing) throw error;
@@ -78,20 +79,31 @@ async function ensureSite(api, hostStructureId, site) {
   }
 }
 
-/** Returns true when created, false when the e-mail was already taken (its password is then unknown to us). */
-async function ensureCoordinator(api, siteId, coordinator, password) {
+/**
+ * Returns 'created', 'existing' (it was there and the password from demo.env works) or
+ * 'other-password' (it was there with a password we do not know: demo.env was deleted since).
+ */
+async function ensureCoordinator(api, apiBaseUrl, siteId, coordinator, password) {
   try {
     await api.call('POST', `/sites/${siteId}/users`, { ...coordinator, role: 'coordinator', password }, [201]);
     info(`coordinator created: ${coordinator.email}`);
-    return true;
+    return 'created';
   } catch (error) {
-    if (isError(error, 409, 'USER_EMAIL_TAKEN')) return false;
+    if (!hasCode(error, 'USER_EMAIL_TAKEN')) throw error;
+  }
+  // A separate client: logging in as the coordinator must not replace the admin's token.
+  try {
+    await createApiClient(apiBaseUrl).login(coordinator.email, password);
+    return 'existing';
+  } catch (error) {
+    if (hasCode(error, 'INVALID_CREDENTIALS')) return 'other-password';
     throw error;
   }
 }
 
 /**
- * Loads the demo region; returns the demo logins [{ email, password, site, created }].
+ * Loads the demo region; returns the demo logins [{ email, password, site, state }] (password
+ * null when the user existed with another one).
  * Throws (ApiError or Error) on the first unexpected answer.
  */
 async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
@@ -100,7 +112,7 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   try {
     await api.login(adminEmail, adminPassword);
   } catch (error) {
-    if (isError(error, 401)) {
+    if (hasCode(error, 'INVALID_CREDENTIALS')) {
       error.message +=
         '\n    The admin in the database has another password than KPA_ADMIN_PASSWORD (the gateway only creates it when missing):' +
         '\n    use its original password, or start with a fresh database.';
@@ -112,8 +124,8 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   for (const entry of SITES) {
     const siteId = await ensureSite(api, hostStructureId, entry.site);
     const password = passwords[entry.passwordKey];
-    const created = await ensureCoordinator(api, siteId, entry.coordinator, password);
-    logins.push({ email: entry.coordinator.email, password, site: entry.site.name, created });
+    const state = await ensureCoordinator(api, apiBaseUrl, siteId, entry.coordinator, password);
+    logins.push({ email: entry.coordinator.email, password: state === 'other-password' ? null : password, site: entry.site.name, state });
   }
   return logins;
 }

@@ -17,6 +17,12 @@ function readyBlock({ gatewayUrl, services, admin, secretsFile, fromEnvironment,
     '',
     row('Admin', admin.email),
     row('Password', admin.password),
+    ...(admin.login === 'wrong'
+      ? [
+          colours.yellow('            this password does not open the admin account: it existed before with another one'),
+          colours.yellow('            (the gateway creates the admin only when missing). Use the old password or a fresh database.'),
+        ]
+      : []),
     row(
       'Secrets',
       `${secretsFile}${fromEnvironment.length ? colours.gray(`  (from the environment: ${fromEnvironment.join(', ')})`) : ''}`,
@@ -32,10 +38,10 @@ function demoLines(demo) {
   const width = Math.max(...demo.logins.map((login) => login.email.length));
   return [
     `  ${colours.bold('Demo logins')} ${colours.gray(`(passwords in ${demo.file})`)}`,
-    ...demo.logins.map(
-      (login) =>
-        `    ${login.email.padEnd(width)}  ${login.password}  ${login.site}` +
-        (login.created ? '' : colours.gray('  (existed already: password as when it was created)')),
+    ...demo.logins.map((login) =>
+      login.password
+        ? `    ${login.email.padEnd(width)}  ${login.password}  ${login.site}`
+        : `    ${login.email.padEnd(width)}  ${colours.yellow('(existed with a password not in demo.env)')}  ${login.site}`,
     ),
   ];
 }

@@ -182,8 +182,16 @@ function appEnv(app: App, scenario = compose): Record<string, string> {
   return environmentOf(scenario.services?.[app.name] ?? {});
 }
 
-function appConfig(app: App): ServiceConfig {
-  return loadConfig(app.schema, appEnv(app), app.defaults);
+/** One setting of an app as it would load it (NaN if invalid: the environment test reports that). */
+function appSetting(app: App, key: 'HTTP_PORT' | 'SHUTDOWN_GRACE_MS'): number {
+  // Only this variable, so that an unrelated invalid one does not fail every test.
+  const value = appEnv(app)[key];
+  try {
+    return loadConfig(ServiceConfig, value === undefined ? {} : { [key]: value }, app.defaults)[key];
+  } catch (error) {
+    if (error instanceof ConfigError) return NaN;
+    throw error;
+  }
 }
 
 describe('docker-compose.yml', () => {
@@ -232,8 +240,8 @@ describe('docker-compose.yml', () => {
         continue;
       }
       const { hostname, port, pathname } = new URL(url);
-      const expectedPort = appConfig(app).HTTP_PORT;
-      if (Number(port) !== expectedPort) problems.push(`${app.name}: healthcheck calls port ${port || '(none)'}, but the app listens on HTTP_PORT ${expectedPort}`);
+      const expectedPort = appSetting(app, 'HTTP_PORT');
+      if (Number(port) !== expectedPort) problems.push(`${app.name}: healthcheck calls port ${port || '(none)'}, but the app listens on HTTP_PORT ${expectedPort || '(invalid)'}`);
       if (!['/health/live', '/health/ready'].includes(pathname)) problems.push(`${app.name}: healthcheck calls ${pathname}, expected /health/live or /health/ready`);
       if (!isLocalHost(hostname)) problems.push(`${app.name}: healthcheck calls ${hostname}, expected 127.0.0.1 (it runs inside the container)`);
     }
@@ -315,7 +323,11 @@ describe('docker-compose.yml', () => {
         problems.push(`${app.name}: depends_on migrate should have condition service_completed_successfully (got ${condition ?? 'nothing'})`);
       }
     }
-    if (/\|\|\s*true|;\s*true\s*$/.test(command)) problems.push('migrate: its command hides failures');
+    const stopsAtFirstFailure =
+      /^(ba)?sh\s+-[a-z]*e[a-z]*\s/.test(command) ||
+      /\bset -e\b/.test(command) ||
+      command.split('--migrate-only').slice(1, -1).every((rest) => /^\s*&&/.test(rest));
+    if (!stopsAtFirstFailure || /\|\|\s*true\b/.test(command)) problems.push('migrate: its command must stop, and fail, at the first failed migration (sh -e or &&)');
     if (migrate.restart !== 'no') problems.push(`migrate: restart is ${JSON.stringify(migrate.restart)}, expected "no" (it runs once)`);
     if (dependsOn(migrate).postgres !== 'service_healthy') problems.push('migrate: depends_on postgres should have condition service_healthy');
     expect(problems).toEqual([]);
@@ -327,7 +339,7 @@ describe('docker-compose.yml', () => {
       const service = services[app.name] ?? {};
       if (service.restart !== 'unless-stopped') problems.push(`${app.name}: restart is ${JSON.stringify(service.restart)}, expected "unless-stopped"`);
       const grace = milliseconds(service.stop_grace_period ?? '10s'); // compose's default
-      const shutdown = appConfig(app).SHUTDOWN_GRACE_MS;
+      const shutdown = appSetting(app, 'SHUTDOWN_GRACE_MS');
       if (!(grace > shutdown)) problems.push(`${app.name}: stop_grace_period ${service.stop_grace_period} must exceed SHUTDOWN_GRACE_MS (${shutdown} ms)`);
     }
     expect(problems).toEqual([]);
@@ -338,7 +350,7 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(services)) {
       if (name !== 'gateway' && service.ports?.length) problems.push(`${name}: publishes ${JSON.stringify(service.ports)}; only the gateway should be reachable from outside`);
     }
-    const gatewayPort = appConfig(APPS[0]).HTTP_PORT;
+    const gatewayPort = appSetting(APPS[0], 'HTTP_PORT');
     const containerPorts = (services.gateway?.ports ?? []).map((port) =>
       typeof port === 'object' ? Number(port.target) : Number(String(port).split('/')[0].split(':').pop()),
     );
