@@ -1,0 +1,176 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { SERVICES, ServiceName } from '@kpa/contracts';
+import { eventually, TestEnv } from '@kpa/testing';
+
+const ROOT = join(__dirname, '..', '..');
+export const ADMIN = { email: 'admin@e2e.kpa.local', password: 'le vélo de la cape roule' };
+
+export interface LogLine {
+  level: string;
+  service: string;
+  message: string;
+  requestId?: string;
+  [key: string]: unknown;
+}
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * The built platform (dist/) started as real processes, one per service, on free ports, in
+ * the test file's own database and NATS namespace: driven over HTTP as a client would.
+ */
+export class Platform {
+  readonly logs: Record<string, LogLine[]> = {};
+  private readonly processes = new Map<string, ChildProcess>();
+  private readonly ports = new Map<string, number>();
+
+  constructor(
+    private readonly env: TestEnv,
+    private readonly extraEnv: Record<string, string> = {},
+  ) {
+    if (!existsSync(join(ROOT, 'dist/apps/gateway/src/main.js'))) {
+      throw new Error('dist/ is missing: run `npm run build` before the e2e tests (npm test does).');
+    }
+  }
+
+  get gatewayUrl(): string {
+    return this.url('gateway');
+  }
+
+  url(instance: string): string {
+    return `http://127.0.0.1:${this.ports.get(instance)}`;
+  }
+
+  /** Starts a service (or another instance of it, e.g. `gateway#2`) and waits until it is ready. */
+  async start(instance: string, env: Record<string, string> = {}): Promise<void> {
+    const service = instance.split('#')[0] as ServiceName;
+    const port = this.ports.get(instance) ?? (await freePort());
+    this.ports.set(instance, port);
+    const child = spawn(process.execPath, [join(ROOT, `dist/apps/${service}/src/main.js`)], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        ...this.env.serviceEnv,
+        HTTP_PORT: String(port),
+        LOG_LEVEL: 'info',
+        RPC_TIMEOUT_MS: '3000',
+        SHUTDOWN_GRACE_MS: '500',
+        JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+        KPA_ADMIN_EMAIL: ADMIN.email,
+        KPA_ADMIN_PASSWORD: ADMIN.password,
+        ...this.extraEnv,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const lines = (this.logs[instance] ??= []);
+    const collect = (line: string) => {
+      try {
+        lines.push(JSON.parse(line) as LogLine);
+      } catch {
+        lines.push({ level: 'raw', service, message: line });
+      }
+    };
+    createInterface({ input: child.stdout! }).on('line', collect);
+    createInterface({ input: child.stderr! }).on('line', collect);
+    this.processes.set(instance, child);
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`${instance} exited (${code}) while starting:\n${lines.slice(-5).map((l) => l.message).join('\n')}`))),
+    );
+    exited.catch(() => undefined);
+    await Promise.race([
+      exited,
+      eventually(async () => (await fetch(`${this.url(instance)}/health/ready`)).status === 200, { timeoutMs: 30000, what: `${instance} to be ready` }),
+    ]);
+  }
+
+  async startAll(): Promise<void> {
+    // Services first (in parallel), the gateway last: its readiness reports theirs.
+    await Promise.all(SERVICES.filter((s) => s !== 'gateway').map((s) => this.start(s)));
+    await this.start('gateway');
+  }
+
+  /** SIGTERM, as an orchestrator stops a container; resolves with the exit code. */
+  async stop(instance: string): Promise<number | null> {
+    return this.signal(instance, 'SIGTERM');
+  }
+
+  /** SIGKILL: a crash. */
+  async kill(instance: string): Promise<number | null> {
+    return this.signal(instance, 'SIGKILL');
+  }
+
+  /** Resolves when the process ends by itself (e.g. a fault-injected crash). */
+  async exited(instance: string): Promise<void> {
+    const child = this.processes.get(instance);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.processes.keys()].map((instance) => this.stop(instance)));
+  }
+
+  private async signal(instance: string, signal: NodeJS.Signals): Promise<number | null> {
+    const child = this.processes.get(instance);
+    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
+    const done = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
+    const code = await done;
+    clearTimeout(timer);
+    return code;
+  }
+
+  async http<T = any>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string>; instance?: string } = {},
+  ): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined && typeof options.body !== 'string') headers['content-type'] = 'application/json';
+    if (typeof options.body === 'string') headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${this.url(options.instance ?? 'gateway')}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON (metrics, docs)
+    }
+    return { status: response.status, body: body as T, headers: response.headers };
+  }
+
+  async login(email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
+    const result = await this.http('POST', '/v1/auth/login', { body: { email, password } });
+    if (result.status !== 200) throw new Error(`login of ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
+    return result.body;
+  }
+}
+
+/** A valid SIRET / VAT pair for test host structures (INSEE's own SIRET; VAT key (12 + 3 × (SIREN mod 97)) mod 97). */
+export const TEST_SIRET = '12002701600357';
+export const TEST_VAT = 'FR85120027016';
