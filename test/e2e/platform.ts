@@ -108,14 +108,18 @@ export class Platform {
     await this.start('gateway');
   }
 
-  /** SIGTERM, as an orchestrator stops a container; resolves with the exit code. */
-  async stop(instance: string): Promise<number | null> {
+  /**
+   * SIGTERM, as an orchestrator stops a container. Resolves with how it ended: `graceful` when it
+   * exited by itself (Nest re-raises SIGTERM after its shutdown hooks), `killed` when it had to
+   * be SIGKILLed after 20 s.
+   */
+  async stop(instance: string): Promise<'graceful' | 'killed' | 'not running'> {
     return this.signal(instance, 'SIGTERM');
   }
 
   /** SIGKILL: a crash. */
-  async kill(instance: string): Promise<number | null> {
-    return this.signal(instance, 'SIGKILL');
+  async kill(instance: string): Promise<void> {
+    await this.signal(instance, 'SIGKILL');
   }
 
   /** Resolves when the process ends by itself (e.g. a fault-injected crash). */
@@ -129,15 +133,19 @@ export class Platform {
     await Promise.all([...this.processes.keys()].map((instance) => this.stop(instance)));
   }
 
-  private async signal(instance: string, signal: NodeJS.Signals): Promise<number | null> {
+  private async signal(instance: string, signal: NodeJS.Signals): Promise<'graceful' | 'killed' | 'not running'> {
     const child = this.processes.get(instance);
-    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
-    const done = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    if (!child || child.exitCode !== null || child.signalCode !== null) return 'not running';
+    const done = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, exitSignal) => resolve(exitSignal)));
     child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
-    const code = await done;
+    let forced = false;
+    const timer = setTimeout(() => {
+      forced = true;
+      child.kill('SIGKILL');
+    }, 20000);
+    await done;
     clearTimeout(timer);
-    return code;
+    return forced ? 'killed' : 'graceful';
   }
 
   async http<T = any>(

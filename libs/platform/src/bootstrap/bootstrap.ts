@@ -34,7 +34,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<NestFastifyA
   const { config, logger } = options;
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module,
-    new FastifyAdapter({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1_048_576, return503OnClosing: true, trustProxy: options.trustProxy ?? false }),
+    new FastifyAdapter({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1_048_576, return503OnClosing: false, trustProxy: options.trustProxy ?? false }),
     { logger: new NestPinoLogger(logger), abortOnError: false },
   );
   installHttpObservability(app, logger, app.get(Metrics));

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AckPolicy, ConsumerMessages, DeliverPolicy, JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
@@ -20,7 +20,7 @@ const ACK_WAIT_MS = 30_000;
  * redelivery, which the inbox absorbs.
  */
 @Injectable()
-export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly running: { messages: ConsumerMessages; done: Promise<void> }[] = [];
 
   constructor(
@@ -63,8 +63,8 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Stop pulling, let the event in hand finish (its ack included), then let NATS drain.
+  /** Before connections close: stop pulling, let the event in hand finish (its ack included). */
+  async beforeApplicationShutdown(): Promise<void> {
     for (const { messages } of this.running) messages.stop();
     await Promise.all(this.running.map(({ done }) => done.catch(() => undefined)));
     this.running.length = 0;
