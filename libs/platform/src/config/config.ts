@@ -77,16 +77,18 @@ export function loadConfig<T extends object>(
   }
   const config = plainToInstance(schema, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  if (errors.length > 0) throw new ConfigError(errors.map((error) => describe(error, raw)));
   return Object.freeze(config);
 }
 
-function describe(error: ValidationError): string[] {
-  const all = Object.values(error.constraints ?? {});
-  // A missing value breaks every rule: say it once.
-  const constraints = error.value === undefined ? all.slice(-1) : all;
-  const shown = typeof error.value === 'string' && /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(error.value);
-  return constraints.map((message) => `${error.property} ${message.replace(new RegExp(`^${error.property} `), '')} (got ${shown ?? 'nothing'})`);
+/** One line per variable: what is wrong, and the value it got (secrets hidden). */
+function describe(error: ValidationError, raw: Record<string, unknown>): string {
+  const all = Object.values(error.constraints ?? {}).map((message) => message.replace(new RegExp(`^${error.property} `), ''));
+  const value = raw[error.property];
+  // A missing value breaks every rule: its last message says what to set.
+  const problems = value === undefined ? all.slice(-1) : all;
+  const shown = value === undefined ? 'nothing' : /SECRET|PASSWORD/.test(error.property) ? '(hidden)' : JSON.stringify(value);
+  return `${error.property} ${problems.join('; ')} (got ${shown})`;
 }
 
 /** For main.ts: load the config or print every problem and exit. */

@@ -1,0 +1,47 @@
+import { DomainError } from '@kpa/contracts';
+import { newSite, normaliseSiteCode, siteChanges } from './site';
+
+const hostStructureId = '01a20098-7711-7679-b3d7-13a6c9a77124';
+
+function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    return ((error as DomainError).details as { field?: string })?.field ?? (error as DomainError).code;
+  }
+}
+
+describe('site rules', () => {
+  it('normalises the code to upper case and trims the text fields', () => {
+    expect(newSite({ name: '  La Cape ', code: ' lacape ', city: ' Roubaix', hostStructureId })).toEqual({
+      name: 'La Cape',
+      code: 'LACAPE',
+      city: 'Roubaix',
+      status: 'in_reflection',
+      hostStructureId,
+    });
+  });
+
+  it('accepts 2 to 16 letters, digits and hyphens in a code, not starting with a hyphen', () => {
+    expect(normaliseSiteCode('kpa-lille-2')).toBe('KPA-LILLE-2');
+    expect(fieldOf(() => normaliseSiteCode('A'))).toBe('code');
+    expect(fieldOf(() => normaliseSiteCode('-LILLE'))).toBe('code');
+    expect(fieldOf(() => normaliseSiteCode('LA CAPE'))).toBe('code');
+    expect(fieldOf(() => normaliseSiteCode('ABCDEFGHIJKLMNOPQ'))).toBe('code');
+    expect(fieldOf(() => normaliseSiteCode(undefined))).toBe('code');
+  });
+
+  it('refuses an unknown status, an empty name or city', () => {
+    expect(fieldOf(() => newSite({ name: 'La Cape', code: 'LACAPE', city: 'Roubaix', status: 'open' as never, hostStructureId }))).toBe('status');
+    expect(fieldOf(() => newSite({ name: ' ', code: 'LACAPE', city: 'Roubaix', hostStructureId }))).toBe('name');
+    expect(fieldOf(() => newSite({ name: 'La Cape', code: 'LACAPE', city: '', hostStructureId }))).toBe('city');
+  });
+
+  it('lets a change touch name, city and status only, and at least one of them', () => {
+    expect(siteChanges({ name: ' Kpa-Moulins ', status: 'closed' })).toEqual({ name: 'Kpa-Moulins', status: 'closed' });
+    expect(fieldOf(() => siteChanges({}))).toBe('VALIDATION_FAILED');
+    expect(fieldOf(() => siteChanges({ city: '' }))).toBe('city');
+  });
+});
