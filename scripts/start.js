@@ -78,6 +78,8 @@ async function shutdown(exitCode) {
   const force = setTimeout(() => {
     warn(`Still running after ${STOP_TIMEOUT_MS / 1000} s: ${supervisor.running().map((r) => r.service.name).join(', ')}; killing them.`);
     supervisor.signalAll('SIGKILL');
+    // SIGKILL cannot be refused; should a child's output pipe still not close, leave anyway.
+    setTimeout(() => process.exit(exitCode), 2000);
   }, STOP_TIMEOUT_MS);
   await supervisor.allExited();
   clearTimeout(force);
@@ -210,7 +212,7 @@ async function main(argv) {
 
   if (options.install) await ensureDependencies(ROOT);
   if (options.build) await build(ROOT);
-  checkBuilt(ROOT, SERVICES);
+  checkBuilt(ROOT, SERVICES, { justBuilt: options.build });
 
   const secrets = loadSecrets(ROOT);
   step(secrets.generated.length > 0 ? `Created local secrets in ${secrets.file}` : `Using local secrets from ${secrets.file}`);

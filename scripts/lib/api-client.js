@@ -38,7 +38,7 @@ function createApiClient(baseUrl) {
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new Error(`${method} ${path} failed: ${error.cause?.message || error.message}`);
+      throw new Error(`${method} ${path} failed: ${error.cause?.message || error.message}`, { cause: error });
     }
     const text = await response.text();
     let parsed = text;

@@ -3,7 +3,10 @@
 const path = require('node:path');
 const { createApiClient, ApiError } = require('./api-client');
 const { loadOrCreateEnvFile, randomPassword } = require('./env-file');
-const { DEMO_SIRET, DEMO_VAT_NUMBER } = require('./french-ids');
+// The demo CAE's identifiers: SIREN 987654324 (Luhn-valid), establishment 00019, VAT key
+// (12 + 3 × (987654324 mod 97)) mod 97 = 14. The gateway checks them when the demo loads.
+const DEMO_SIRET = '98765432400019';
+const DEMO_VAT_NUMBER = 'FR14987654324';
 const { info } = require('./output');
 
 /**

@@ -20,6 +20,17 @@ const LEVEL_COLOURS = {
 };
 const SERVICE_COLOURS = [colours.cyan, colours.magenta, colours.blue, colours.yellow, colours.green, colours.red];
 
+// Fields of the platform's request logs worth a glance ("http request GET /v1/sites 200 4.2 ms");
+// the rest stays in the raw JSON (--json).
+const SUMMARY_FIELDS = ['method', 'url', 'status', 'subject', 'outcome', 'code', 'durationMs'];
+
+function summary(entry) {
+  const parts = SUMMARY_FIELDS.filter((field) => entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'object').map(
+    (field) => (field === 'durationMs' ? `${entry[field]} ms` : String(entry[field])),
+  );
+  return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+}
+
 function parseEntry(line) {
   if (!line.startsWith('{')) return null;
   try {
@@ -67,7 +78,7 @@ function createFormatter(names) {
     const paintLevel = LEVEL_COLOURS[level] || ((text) => text);
     const paintService = serviceColour.get(service) || ((text) => text);
     const { suffix, stackLines } = errorDetails(entry, level);
-    const message = `${entry.message ?? entry.msg}${suffix}`;
+    const message = `${entry.message ?? entry.msg}${summary(entry)}${suffix}`;
     const context = entry.requestId ? colours.gray(`  (requestId=${entry.requestId})`) : '';
     const head = `${colours.gray(clockTime(entry.time))} ${paintService((entry.service || service).padEnd(width))} ${paintLevel(level.padEnd(5))} ${level === 'error' || level === 'fatal' ? paintLevel(message) : message}${context}`;
     return [head, ...stackLines].join('\n');

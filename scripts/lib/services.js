@@ -24,12 +24,15 @@ function mainFile(service) {
 }
 
 /** Fails before anything starts when a service was not built (e.g. an app without main.ts yet). */
-function checkBuilt(root, services) {
+function checkBuilt(root, services, { justBuilt }) {
   const missing = services.filter((service) => !fs.existsSync(path.join(root, mainFile(service))));
   if (missing.length === 0) return;
+  const sources = missing.map((service) => `apps/${service.name}/src/main.ts`).join(', ');
   throw new StartError(
     `Not built: ${missing.map((service) => `${mainFile(service)} (${service.name})`).join(', ')}.`,
-    `Each app needs apps/<app>/src/main.ts; run npm start without --no-build, or npm run build, and check its output.`,
+    justBuilt
+      ? `The build did not produce it: does ${sources} exist? (Another build running at the same time also empties dist/.)`
+      : `Run npm start without --no-build (or npm run build) first; it compiles ${sources}.`,
   );
 }
 
