@@ -45,7 +45,7 @@ function loadDemoPasswords(root) {
   return loadOrCreateEnvFile(path.join(root, DEMO_FILE), generators, header).values;
 }
 
-/** Matches on the API's error code, not the status: the code is the contract (VALIDATION_FAILED is 400 or 422 depending on the version). */
+/** Matches on the API's error code, not the status: the code is the contract. */
 function hasCode(error, code) {
   return error instanceof ApiError && error.body?.code === code;
 }
@@ -56,11 +56,11 @@ async function ensureHostStructure(api) {
     info(`host structure created: ${HOST_STRUCTURE.legalName}`);
     return created.id;
   } catch (error) {
-    // The API refuses a second structure with the same SIRET (VALIDATION_FAILED) and names the
+    // The API refuses a second structure with the same SIRET (409 HOST_STRUCTURE_SIRET_TAKEN) and names the
     // existing one in details.existingId; when it does not, look it up in the list.
     if (!(error instanceof ApiError) || error.status >= 500) throw error;
     const existingId = error.body?.details?.existingId;
-    if (hasCode(error, 'VALIDATION_FAILED') && existingId) return existingId;
+    if (hasCode(error, 'HOST_STRUCTURE_SIRET_TAKEN') && existingId) return existingId;
     const items = await api.listAll('/host-structures?limit=100');
     const existing = items.find((item) => item.siret === DEMO_SIRET);
     if (!existing) throw error;

@@ -128,6 +128,10 @@ describe('platform over HTTP', () => {
     expect(badSiret.status).toBe(400);
     expect(badSiret.body.details).toMatchObject({ field: 'siret' });
 
+    const sameSiret = await platform.http('POST', '/v1/host-structures', { token: admin, body: { kind: 'cae', legalName: 'Doublon', siret: TEST_SIRET, city: 'Lille' } });
+    expect(sameSiret.status).toBe(409);
+    expect(sameSiret.body).toMatchObject({ code: 'HOST_STRUCTURE_SIRET_TAKEN', details: { existingId: hostStructureId } });
+
     const weak = await platform.http('POST', `/v1/sites/${sites.a.id}/users`, {
       token: admin,
       body: { email: 'faible@lacape.kpa.local', displayName: 'Faible', role: 'member', password: 'azerty123456' },

@@ -18,6 +18,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'SITE_NOT_FOUND':
     case 'USER_NOT_FOUND':
       return 404;
+    case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
     case 'USER_EMAIL_TAKEN':
     case 'IDEMPOTENCY_KEY_IN_USE':

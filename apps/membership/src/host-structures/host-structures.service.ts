@@ -27,7 +27,7 @@ export class HostStructuresService {
     await this.unitOfWork.run(async ({ manager, publish }) => {
       const existing = await manager.findOneBy(HostStructureEntity, { siret: input.siret });
       if (existing) {
-        throw new DomainError('VALIDATION_FAILED', `A host structure with SIRET ${input.siret} already exists.`, {
+        throw new DomainError('HOST_STRUCTURE_SIRET_TAKEN', `A host structure with SIRET ${input.siret} already exists: use it (details.existingId).`, {
           field: 'siret',
           existingId: existing.id,
         });
