@@ -9,6 +9,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { AuthController } from './auth/auth.controller';
 import { LoginThrottle } from './auth/login-throttle';
+import { PrincipalCache } from './auth/principal-cache';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdentityRepository } from './identity/identity.repository';
@@ -41,6 +42,7 @@ export class GatewayModule {
         IdentityRepository,
         AuthService,
         LoginThrottle,
+        PrincipalCache,
         NetworkAdmins,
         SiteUsersService,
         // Guards run in this order: who is calling, then how often.

@@ -29,6 +29,15 @@ export const RPC = {
   health: (service: ServiceName) => `rpc.${service}.health.ready`,
 } as const;
 
+/**
+ * Core NATS broadcasts (every instance receives them, at most once): cache invalidations only,
+ * never facts that must not be lost.
+ */
+export const BROADCASTS = {
+  /** A user's roles or sessions changed: gateway instances drop what they cached of them. */
+  identityChanged: 'broadcast.gateway.identity.changed',
+} as const;
+
 /** The JetStream stream that keeps every domain event (suffix of `<NAMESPACE>_`). */
 export const EVENT_STREAM_SUFFIX = 'EVENTS';
 /** Subject root of domain events: `<namespace>.events.<service>.<aggregate>.<verb>.v<version>`. */

@@ -38,7 +38,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiErrors(204, undefined, 401)
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
-    await this.auth.logout(principal.sessionId);
+    await this.auth.logout(principal);
   }
 
   @ApiBearerAuth()

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { DomainError, isUuid } from '@kpa/contracts';
 import { RequestContext } from '@kpa/platform';
 import { GatewayConfig } from '../gateway.config';
-import { IdentityRepository } from '../identity/identity.repository';
+import { PrincipalCache } from './principal-cache';
 import { AuthenticatedRequest, NETWORK_ADMIN_ONLY, PUBLIC_ROUTE, SITE_ROLES } from './auth.decorators';
 import { roleOn, SITE_ROLES as ALL_SITE_ROLES, SiteRole } from './roles';
 import { verifyAccessToken } from './tokens';
@@ -19,7 +19,7 @@ import { verifyAccessToken } from './tokens';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly identity: IdentityRepository,
+    private readonly principals: PrincipalCache,
     private readonly config: GatewayConfig,
   ) {}
 
@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new DomainError('UNAUTHENTICATED', 'Log in first and send the access token as "Authorization: Bearer <accessToken>".');
     const claims = verifyAccessToken(token, this.config.JWT_SECRET);
     if (!claims) throw new DomainError('UNAUTHENTICATED', 'The access token is invalid or expired; get a new one with POST /v1/auth/refresh.');
-    const principal = await this.identity.loadPrincipal(claims.userId, claims.sessionId);
+    const principal = await this.principals.get(claims.userId, claims.sessionId);
     if (!principal) throw new DomainError('UNAUTHENTICATED', 'This session has ended; log in again.');
     request.principal = principal;
     RequestContext.setActor(principal.userId);

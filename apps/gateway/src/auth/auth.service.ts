@@ -6,6 +6,7 @@ import { IdentityRepository } from '../identity/identity.repository';
 import { verifyAgainstNothing, verifyPassword } from './passwords';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
 import { LoginThrottle } from './login-throttle';
+import { PrincipalCache } from './principal-cache';
 
 export interface TokenPair {
   accessToken: string;
@@ -21,6 +22,7 @@ export class AuthService {
     private readonly identity: IdentityRepository,
     private readonly throttle: LoginThrottle,
     private readonly config: GatewayConfig,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async login(email: string, password: string, ip: string): Promise<TokenPair> {
@@ -51,21 +53,23 @@ export class AuthService {
       if (!token || token.sessionRevokedAt) return 'invalid' as const;
       if (token.usedAt) {
         await this.identity.revokeSession(manager, token.sessionId, 'refresh token reused');
-        return 'reused' as const;
+        return { reusedBy: token.userId };
       }
       if (token.expiresAt.getTime() <= Date.now()) return 'invalid' as const;
       await this.identity.markRefreshTokenUsed(manager, hash);
       return this.issue(manager, token.userId, token.sessionId);
     });
-    if (outcome === 'reused') {
+    if (outcome === 'invalid') throw new DomainError('INVALID_REFRESH_TOKEN', 'The refresh token is unknown, expired or revoked. Log in again.');
+    if ('reusedBy' in outcome) {
+      await this.principals.changed(outcome.reusedBy);
       throw new DomainError('INVALID_REFRESH_TOKEN', 'This refresh token was already used: the session is closed for safety. Log in again.');
     }
-    if (outcome === 'invalid') throw new DomainError('INVALID_REFRESH_TOKEN', 'The refresh token is unknown, expired or revoked. Log in again.');
     return outcome;
   }
 
-  async logout(sessionId: string): Promise<void> {
-    await this.identity.transaction((manager) => this.identity.revokeSession(manager, sessionId, 'logout'));
+  async logout(principal: { userId: string; sessionId: string }): Promise<void> {
+    await this.identity.transaction((manager) => this.identity.revokeSession(manager, principal.sessionId, 'logout'));
+    await this.principals.changed(principal.userId);
   }
 
   private async issue(manager: Parameters<IdentityRepository['insertRefreshToken']>[0], userId: string, sessionId: string): Promise<TokenPair> {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 const ISSUER = 'kpa-gateway';
@@ -9,8 +9,19 @@ export interface AccessClaims {
   sessionId: string;
 }
 
+/**
+ * The HMAC key, made once: given a string, jsonwebtoken first tries to read it as a PEM public
+ * key on every call, which costs more than the verification itself.
+ */
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) keys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return key;
+}
+
 export function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds: number): string {
-  return jwt.sign({ sid: claims.sessionId }, secret, {
+  return jwt.sign({ sid: claims.sessionId }, keyOf(secret), {
     algorithm: 'HS256',
     subject: claims.userId,
     expiresIn: ttlSeconds,
@@ -22,7 +33,7 @@ export function signAccessToken(claims: AccessClaims, secret: string, ttlSeconds
 /** The claims of a valid, unexpired token signed by us; undefined for anything else. */
 export function verifyAccessToken(token: string, secret: string): AccessClaims | undefined {
   try {
-    const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    const payload = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
     if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined;
     return { userId: payload.sub, sessionId: payload.sid };
   } catch {

@@ -7,6 +7,7 @@ import { checkPasswordStrength } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
 import { mayManageRole, Principal, SiteRole } from '../auth/roles';
 import { IdentityRepository } from './identity.repository';
+import { PrincipalCache } from '../auth/principal-cache';
 
 export interface SiteUser {
   id: string;
@@ -28,6 +29,7 @@ export class SiteUsersService {
   constructor(
     private readonly identity: IdentityRepository,
     private readonly rpc: RpcClient,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async create(principal: Principal, siteId: string, input: NewSiteUser): Promise<SiteUser> {
@@ -76,5 +78,6 @@ export class SiteUsersService {
       await this.identity.revokeRole(manager, userId, siteId);
       await this.identity.revokeSessionsIfRoleless(manager, userId, `role on site ${siteId} removed`);
     });
+    await this.principals.changed(userId);
   }
 }
