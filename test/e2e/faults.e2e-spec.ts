@@ -114,6 +114,24 @@ describe('platform under faults', () => {
     await platform.stop('gateway#limited-2');
   });
 
+  it('a role removed through one gateway instance is gone at once through another', async () => {
+    await platform.start('gateway#second');
+    const site = await createSite(`TWO${Date.now() % 100000}`);
+    const member = { email: `membre-${site.body.code.toLowerCase()}@kpa.local`, password: 'deux passerelles valent mieux' };
+    const created = await platform.http('POST', `/v1/sites/${site.body.id}/users`, { token: admin, body: { ...member, displayName: 'Membre', role: 'member' } });
+    const token = (await platform.login(member.email, member.password)).accessToken;
+    // The second instance has cached the member's roles...
+    expect((await platform.http('GET', `/v1/sites/${site.body.id}`, { token, instance: 'gateway#second' })).status).toBe(200);
+    expect((await platform.http('DELETE', `/v1/sites/${site.body.id}/users/${created.body.id}`, { token: admin })).status).toBe(204);
+    // ...and drops them on the first instance's broadcast, well before they would expire.
+    await eventually(async () => (await platform.http('GET', `/v1/sites/${site.body.id}`, { token, instance: 'gateway#second' })).status === 401, {
+      what: 'the second gateway to forget the removed role',
+      timeoutMs: 1500,
+      intervalMs: 50,
+    });
+    await platform.stop('gateway#second');
+  });
+
   it('a gateway stopped with SIGTERM under load finishes what it took: no 5xx', async () => {
     const site = await createSite(`TERM${Date.now() % 100000}`);
     const statuses: number[] = [];
