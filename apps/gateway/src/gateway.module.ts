@@ -18,6 +18,7 @@ import { SiteUsersService } from './identity/site-users.service';
 import { SiteUsersController } from './identity/site-users.controller';
 import { SitesController } from './sites/sites.controller';
 import { HostStructuresController } from './sites/host-structures.controller';
+import { MembersController } from './members/members.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000] };
 
@@ -37,7 +38,7 @@ export class GatewayModule {
           calls: SERVICES.filter((service) => service !== 'gateway'),
         }),
       ],
-      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController],
+      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController],
       providers: [
         IdentityRepository,
         AuthService,

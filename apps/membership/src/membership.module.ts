@@ -8,8 +8,14 @@ import { SiteEntity } from './sites/site.entity';
 import { SitesService } from './sites/sites.service';
 import { SitesRpcController } from './sites/sites.rpc-controller';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+import { Members1764100000000 } from './migrations/1764100000000-members';
+import { MemberEntity } from './members/member.entity';
+import { MembersService } from './members/members.service';
+import { MembersRpcController } from './members/members.rpc-controller';
 
-export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity], migrations: [Init1764000000000] };
+export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity, MemberEntity],
+  migrations: [Init1764000000000, Members1764100000000],
+};
 
 @Module({})
 export class MembershipModule {
@@ -24,8 +30,8 @@ export class MembershipModule {
           database: MEMBERSHIP_DATABASE,
         }),
       ],
-      controllers: [HostStructuresRpcController, SitesRpcController],
-      providers: [HostStructuresService, SitesService],
+      controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController],
+      providers: [HostStructuresService, SitesService, MembersService],
     };
   }
 }

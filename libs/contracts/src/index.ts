@@ -8,3 +8,6 @@ export * from './rpc/membership/sites';
 export * from './events/membership/host-structure-changed.v1';
 export * from './events/membership/site-changed.v1';
 export * from './ids';
+export * from './rpc/membership/members';
+export * from './events/membership/member-changed.v1';
+export * from './dates';

@@ -24,6 +24,12 @@ export const RPC = {
     siteList: 'rpc.membership.site.list',
     siteGet: 'rpc.membership.site.get',
     siteUpdate: 'rpc.membership.site.update',
+    memberCreate: 'rpc.membership.member.create',
+    memberList: 'rpc.membership.member.list',
+    memberGet: 'rpc.membership.member.get',
+    memberUpdate: 'rpc.membership.member.update',
+    memberLeave: 'rpc.membership.member.leave',
+    memberRejoin: 'rpc.membership.member.rejoin',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: (service: ServiceName) => `rpc.${service}.health.ready`,

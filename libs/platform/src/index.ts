@@ -20,3 +20,4 @@ export * from './platform.module';
 export * from './platform.tokens';
 export * from './pagination';
 export * from './http/public';
+export * from './clock';

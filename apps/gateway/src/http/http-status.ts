@@ -17,11 +17,15 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'HOST_STRUCTURE_NOT_FOUND':
     case 'SITE_NOT_FOUND':
     case 'USER_NOT_FOUND':
+    case 'MEMBER_NOT_FOUND':
+    case 'CAPE_CONTRACT_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
     case 'USER_EMAIL_TAKEN':
     case 'IDEMPOTENCY_KEY_IN_USE':
+    case 'MEMBER_ALREADY_LEFT':
+    case 'CAPE_ALREADY_TERMINATED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -29,6 +33,15 @@ export function httpStatusOf(code: ErrorCode): number {
       return 415;
     case 'WEAK_PASSWORD':
     case 'IDEMPOTENCY_KEY_REUSED':
+    case 'CAPE_MEMBER_TOO_YOUNG':
+    case 'CAPE_GUARDIAN_CONSENT_MISSING':
+    case 'CAPE_CHARTER_NOT_SIGNED':
+    case 'CAPE_INVALID_DATES':
+    case 'CAPE_PERIOD_TOO_LONG':
+    case 'CAPE_TOO_MANY_RENEWALS':
+    case 'CAPE_TOTAL_TOO_LONG':
+    case 'CAPE_ALREADY_ACTIVE':
+    case 'CAPE_NOT_RENEWABLE':
       return 422;
     case 'RATE_LIMITED':
     case 'TOO_MANY_LOGIN_ATTEMPTS':

@@ -9,6 +9,11 @@ export class SiteEntity {
   @Column('text') city: string;
   @Column('text') status: SiteStatus;
   @Column('uuid', { name: 'host_structure_id' }) hostStructureId: string;
+  @Column('int', { name: 'minimum_age' }) minimumAge: number;
+  @Column('boolean', { name: 'charter_required' }) charterRequired: boolean;
+  @Column('int', { name: 'interview_cadence_days' }) interviewCadenceDays: number;
+  @Column('int', { name: 'mid_term_review_months' }) midTermReviewAfterMonths: number;
+  @Column('int', { name: 'exit_interview_months' }) exitInterviewAfterMonths: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 
@@ -20,6 +25,13 @@ export class SiteEntity {
       city: this.city,
       status: this.status,
       hostStructureId: this.hostStructureId,
+      settings: {
+        minimumAge: this.minimumAge,
+        charterRequired: this.charterRequired,
+        interviewCadenceDays: this.interviewCadenceDays,
+        midTermReviewAfterMonths: this.midTermReviewAfterMonths,
+        exitInterviewAfterMonths: this.exitInterviewAfterMonths,
+      },
       createdAt: this.createdAt.toISOString(),
       updatedAt: this.updatedAt.toISOString(),
     };

@@ -21,6 +21,11 @@ describe('site rules', () => {
       city: 'Roubaix',
       status: 'in_reflection',
       hostStructureId,
+      minimumAge: 16,
+      charterRequired: false,
+      interviewCadenceDays: 60,
+      midTermReviewAfterMonths: 8,
+      exitInterviewAfterMonths: 15,
     });
   });
 
@@ -43,5 +48,12 @@ describe('site rules', () => {
     expect(siteChanges({ name: ' Kpa-Moulins ', status: 'closed' })).toEqual({ name: 'Kpa-Moulins', status: 'closed' });
     expect(fieldOf(() => siteChanges({}))).toBe('VALIDATION_FAILED');
     expect(fieldOf(() => siteChanges({ city: '' }))).toBe('city');
+  });
+
+  it('checks each setting against its range', () => {
+    expect(siteChanges({ settings: { minimumAge: 18, charterRequired: true } })).toEqual({ minimumAge: 18, charterRequired: true });
+    expect(fieldOf(() => siteChanges({ settings: { minimumAge: 12 } }))).toBe('settings.minimumAge');
+    expect(fieldOf(() => siteChanges({ settings: { interviewCadenceDays: 1.5 } }))).toBe('settings.interviewCadenceDays');
+    expect(fieldOf(() => siteChanges({ settings: { charterRequired: 'yes' as never } }))).toBe('settings.charterRequired');
   });
 });

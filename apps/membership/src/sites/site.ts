@@ -1,6 +1,6 @@
-import { CreateSiteRequest, DomainError, SITE_STATUSES, SiteStatus, UpdateSiteRequest } from '@kpa/contracts';
+import { CreateSiteRequest, DEFAULT_SITE_SETTINGS, DomainError, SITE_STATUSES, SiteSettings, SiteStatus, UpdateSiteRequest } from '@kpa/contracts';
 
-export interface NewSite {
+export interface NewSite extends SiteSettings {
   name: string;
   code: string;
   city: string;
@@ -8,7 +8,32 @@ export interface NewSite {
   hostStructureId: string;
 }
 
-export type SiteChanges = Partial<Pick<NewSite, 'name' | 'city' | 'status'>>;
+export type SiteChanges = Partial<Omit<NewSite, 'code' | 'hostStructureId'>>;
+
+const SETTING_RANGES: Record<Exclude<keyof SiteSettings, 'charterRequired'>, [number, number]> = {
+  minimumAge: [14, 30],
+  interviewCadenceDays: [7, 365],
+  midTermReviewAfterMonths: [1, 36],
+  exitInterviewAfterMonths: [1, 36],
+};
+
+function checkSettings(settings: Partial<SiteSettings>): Partial<SiteSettings> {
+  const checked: Partial<SiteSettings> = {};
+  for (const [key, value] of Object.entries(settings) as [keyof SiteSettings, unknown][]) {
+    if (key === 'charterRequired') {
+      if (typeof value !== 'boolean') throw invalid('settings.charterRequired', 'settings.charterRequired must be true or false.');
+      checked.charterRequired = value;
+      continue;
+    }
+    const range = SETTING_RANGES[key];
+    if (!range) throw invalid(`settings.${key}`, `settings.${key} is not a site setting.`);
+    if (!Number.isInteger(value) || (value as number) < range[0] || (value as number) > range[1]) {
+      throw invalid(`settings.${key}`, `settings.${key} must be a whole number from ${range[0]} to ${range[1]}.`);
+    }
+    checked[key] = value as number;
+  }
+  return checked;
+}
 
 function invalid(field: string, message: string): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { field });
@@ -50,6 +75,7 @@ export function newSite(input: CreateSiteRequest): NewSite {
     city: checkCity(input.city),
     status: checkStatus(input.status ?? 'in_reflection'),
     hostStructureId: input.hostStructureId,
+    ...DEFAULT_SITE_SETTINGS,
   };
 }
 
@@ -59,8 +85,9 @@ export function siteChanges(input: Omit<UpdateSiteRequest, 'siteId'>): SiteChang
   if (input.name !== undefined) changes.name = checkName(input.name);
   if (input.city !== undefined) changes.city = checkCity(input.city);
   if (input.status !== undefined) changes.status = checkStatus(input.status);
+  if (input.settings !== undefined) Object.assign(changes, checkSettings(input.settings));
   if (Object.keys(changes).length === 0) {
-    throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one of name, city, status.');
+    throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one of name, city, status, settings.');
   }
   return changes;
 }

@@ -7,8 +7,9 @@ import { HostStructureEntity } from '../host-structures/host-structure.entity';
 import { newSite, siteChanges } from './site';
 import { SiteEntity } from './site.entity';
 
+/** The site as other services know it: its profile, not its settings. */
 function siteEventData(site: SiteEntity) {
-  const { createdAt: _createdAt, ...data } = site.toContract();
+  const { createdAt: _createdAt, settings: _settings, ...data } = site.toContract();
   return data;
 }
 

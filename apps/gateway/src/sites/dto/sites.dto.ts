@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import {
   CreateHostStructureRequest,
   CreateSiteRequest,
@@ -96,6 +96,41 @@ export class CreateSiteDto implements CreateSiteRequest {
   hostStructureId: string;
 }
 
+export class SiteSettingsDto {
+  @ApiPropertyOptional({ example: 16, minimum: 14, maximum: 30, description: 'minimum age on the first day of a CAPE' })
+  @IsOptional()
+  @IsInt()
+  @Min(14)
+  @Max(30)
+  minimumAge?: number;
+
+  @ApiPropertyOptional({ example: false, description: 'the charter must be signed before a CAPE' })
+  @IsOptional()
+  @IsBoolean()
+  charterRequired?: boolean;
+
+  @ApiPropertyOptional({ example: 60, minimum: 7, maximum: 365, description: 'at least one interview every this many days' })
+  @IsOptional()
+  @IsInt()
+  @Min(7)
+  @Max(365)
+  interviewCadenceDays?: number;
+
+  @ApiPropertyOptional({ example: 8, minimum: 1, maximum: 36 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  midTermReviewAfterMonths?: number;
+
+  @ApiPropertyOptional({ example: 15, minimum: 1, maximum: 36 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  exitInterviewAfterMonths?: number;
+}
+
 export class UpdateSiteDto implements Omit<UpdateSiteRequest, 'siteId'> {
   @ApiPropertyOptional({ example: 'La Cape' })
   @IsOptional()
@@ -113,6 +148,12 @@ export class UpdateSiteDto implements Omit<UpdateSiteRequest, 'siteId'> {
   @IsOptional()
   @IsIn(SITE_STATUSES, { message: `status must be one of ${SITE_STATUSES.join(', ')}` })
   status?: SiteStatus;
+
+  @ApiPropertyOptional({ type: SiteSettingsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SiteSettingsDto)
+  settings?: SiteSettingsDto;
 }
 
 export class SiteDto {
@@ -122,6 +163,7 @@ export class SiteDto {
   @ApiProperty({ example: 'Roubaix' }) city: string;
   @ApiProperty({ enum: SITE_STATUSES }) status: string;
   @ApiProperty({ format: 'uuid' }) hostStructureId: string;
+  @ApiProperty({ type: SiteSettingsDto }) settings: SiteSettingsDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

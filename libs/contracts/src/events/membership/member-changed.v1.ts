@@ -1,0 +1,20 @@
+import { defineEvent } from '../../envelope';
+
+/**
+ * A member joined, changed, left or came back. Names only: never birth date, situation,
+ * address, neighbourhood or guardian (personal data stays in membership).
+ */
+export interface MemberChangedV1 {
+  memberId: string;
+  firstName: string;
+  lastName: string;
+  joinedOn: string;
+  leftOn: string | null;
+  active: boolean;
+  updatedAt: string;
+}
+
+export const MEMBER_JOINED_V1 = defineEvent<MemberChangedV1>('membership.member.joined', 1);
+export const MEMBER_UPDATED_V1 = defineEvent<MemberChangedV1>('membership.member.updated', 1);
+export const MEMBER_LEFT_V1 = defineEvent<MemberChangedV1 & { outcome: string }>('membership.member.left', 1);
+export const MEMBER_REJOINED_V1 = defineEvent<MemberChangedV1>('membership.member.rejoined', 1);

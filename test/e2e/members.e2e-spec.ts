@@ -1,0 +1,143 @@
+import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
+import { ADMIN, Platform, TEST_VAT } from './platform';
+
+/**
+ * A coordinator runs the people of a site: registers members (a minor among them), reads and
+ * changes their files, records a departure and a return; other roles see only what they may.
+ */
+describe('members over HTTP', () => {
+  let env: TestEnv;
+  let platform: Platform;
+  let admin: string;
+  const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
+  const password = 'coordonner la cape ensemble';
+  let minorId: string;
+
+  const minor = {
+    firstName: 'Inès',
+    lastName: 'Benali',
+    birthDate: '2009-05-14',
+    gender: 'female',
+    situation: 'student',
+    referredBy: 'mission_locale',
+    priorityNeighbourhood: true,
+    address: { line: '12 rue de l’Épeule', postalCode: '59100', city: 'Roubaix' },
+    skills: [{ name: 'Cuisine', level: 3, wantsToLearn: false }],
+    passions: ['couture'],
+    joinedOn: '2026-09-01',
+  };
+
+  beforeAll(async () => {
+    env = await createTestEnv('e2e_members');
+    platform = new Platform(env);
+    await platform.startAll();
+    admin = (await platform.login(ADMIN.email, ADMIN.password)).accessToken;
+    const host = await platform.http('POST', '/v1/host-structures', {
+      token: admin,
+      body: { kind: 'cae', legalName: 'CAE Grand Nord', siret: '12002701600357', vatNumber: TEST_VAT, city: 'Lille' },
+    });
+    for (const [key, code] of [
+      ['a', 'LACAPE'],
+      ['b', 'MOULINS'],
+    ] as const) {
+      const created = await platform.http('POST', '/v1/sites', { token: admin, body: { name: code, code, city: 'Lille', status: 'active', hostStructureId: host.body.id } });
+      const email = `coordination@${code.toLowerCase()}.kpa.local`;
+      await platform.http('POST', `/v1/sites/${created.body.id}/users`, { token: admin, body: { email, displayName: code, role: 'coordinator', password } });
+      site[key] = { id: created.body.id, coordinator: (await platform.login(email, password)).accessToken };
+    }
+  });
+
+  afterAll(async () => {
+    await platform?.stopAll();
+    if (env) await destroyTestEnv(env);
+  });
+
+  it('a coordinator registers a 17-year-old and reads the whole file', async () => {
+    const created = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: minor });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ firstName: 'Inès', birthDate: '2009-05-14', priorityNeighbourhood: true, active: true, guardian: null, history: [] });
+    minorId = created.body.id;
+    const read = await platform.http('GET', `/v1/sites/${site.a.id}/members/${minorId}`, { token: site.a.coordinator });
+    expect(read.body).toEqual(created.body);
+  });
+
+  it('refuses bad member data with the field to fix', async () => {
+    const future = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: { ...minor, birthDate: '2099-01-01' } });
+    expect(future.status).toBe(400);
+    expect(future.body.details).toMatchObject({ field: 'birthDate' });
+    const badSkill = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: { ...minor, skills: [{ name: 'x', level: 7, wantsToLearn: true }] } });
+    expect(badSkill.status).toBe(400);
+    expect(badSkill.body.message).toContain('level');
+    const other = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: { ...minor, referredBy: 'other' } });
+    expect(other.status).toBe(400);
+    expect(other.body.details).toMatchObject({ field: 'referredByDetail' });
+  });
+
+  it('an accountant sees names only, another member the public profile: never the personal data', async () => {
+    for (const [role, email] of [
+      ['accountant', 'compta@lacape.kpa.local'],
+      ['member', 'membre@lacape.kpa.local'],
+    ] as const) {
+      await platform.http('POST', `/v1/sites/${site.a.id}/users`, { token: site.a.coordinator, body: { email, displayName: role, role, password } });
+      const token = (await platform.login(email, password)).accessToken;
+      const read = await platform.http('GET', `/v1/sites/${site.a.id}/members/${minorId}`, { token });
+      expect(read.status).toBe(200);
+      const list = await platform.http('GET', `/v1/sites/${site.a.id}/members`, { token });
+      for (const seen of [read.body, list.body.items[0]]) {
+        expect(seen).toMatchObject({ id: minorId, firstName: 'Inès', lastName: 'Benali' });
+        for (const personal of ['birthDate', 'situation', 'priorityNeighbourhood', 'address', 'guardian', 'email', 'phone']) expect(seen).not.toHaveProperty(personal);
+      }
+      if (role === 'member') expect(read.body.skills).toEqual(minor.skills);
+      else expect(read.body).not.toHaveProperty('skills');
+      expect((await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token, body: minor })).status).toBe(403);
+    }
+  });
+
+  it("coordinator B gets 404 on site A's members", async () => {
+    for (const [method, path] of [
+      ['GET', `/v1/sites/${site.a.id}/members`],
+      ['GET', `/v1/sites/${site.a.id}/members/${minorId}`],
+      ['PATCH', `/v1/sites/${site.a.id}/members/${minorId}`],
+    ]) {
+      const result = await platform.http(method, path, { token: site.b.coordinator, body: method === 'PATCH' ? { firstName: 'X' } : undefined });
+      expect(result.status).toBe(404);
+    }
+    // The member id under B's own site is absent too.
+    const viaOwnSite = await platform.http('GET', `/v1/sites/${site.b.id}/members/${minorId}`, { token: site.b.coordinator });
+    expect(viaOwnSite.status).toBe(404);
+    expect(viaOwnSite.body.code).toBe('MEMBER_NOT_FOUND');
+  });
+
+  it('records the guardian, a departure and a return, keeping the history', async () => {
+    const guardian = { name: 'Nadia Benali', relationship: 'mère', consentedOn: '2026-09-01' };
+    const patched = await platform.http('PATCH', `/v1/sites/${site.a.id}/members/${minorId}`, { token: site.a.coordinator, body: { guardian } });
+    expect(patched.status).toBe(200);
+    expect(patched.body.guardian).toEqual(guardian);
+
+    const left = await platform.http('POST', `/v1/sites/${site.a.id}/members/${minorId}/leave`, { token: site.a.coordinator, body: { leftOn: '2026-10-15', outcome: 'training' } });
+    expect(left.body).toMatchObject({ active: false, leftOn: '2026-10-15', leavingOutcome: 'training' });
+    const twice = await platform.http('POST', `/v1/sites/${site.a.id}/members/${minorId}/leave`, { token: site.a.coordinator, body: { leftOn: '2026-10-16', outcome: 'training' } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('MEMBER_ALREADY_LEFT');
+    expect((await platform.http('GET', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator })).body.items).toHaveLength(0);
+    expect((await platform.http('GET', `/v1/sites/${site.a.id}/members?status=left`, { token: site.a.coordinator })).body.items).toHaveLength(1);
+
+    const back = await platform.http('POST', `/v1/sites/${site.a.id}/members/${minorId}/rejoin`, { token: site.a.coordinator, body: { joinedOn: '2026-11-02' } });
+    expect(back.body).toMatchObject({ active: true, joinedOn: '2026-11-02', leftOn: null, history: [{ joinedOn: '2026-09-01', leftOn: '2026-10-15', outcome: 'training' }] });
+  });
+
+  it('finds members by skill and by name', async () => {
+    const bySkill = await platform.http('GET', `/v1/sites/${site.a.id}/members?skill=cuisine`, { token: site.a.coordinator });
+    expect(bySkill.body.items.map((m: any) => m.id)).toEqual([minorId]);
+    expect((await platform.http('GET', `/v1/sites/${site.a.id}/members?skill=jardinage`, { token: site.a.coordinator })).body.items).toEqual([]);
+    expect((await platform.http('GET', `/v1/sites/${site.a.id}/members?q=benal`, { token: site.a.coordinator })).body.items).toHaveLength(1);
+  });
+
+  it('a coordinator sets the site settings the rules use', async () => {
+    const changed = await platform.http('PATCH', `/v1/sites/${site.a.id}`, { token: site.a.coordinator, body: { settings: { minimumAge: 17, charterRequired: true } } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.settings).toEqual({ minimumAge: 17, charterRequired: true, interviewCadenceDays: 60, midTermReviewAfterMonths: 8, exitInterviewAfterMonths: 15 });
+    const wrong = await platform.http('PATCH', `/v1/sites/${site.a.id}`, { token: site.a.coordinator, body: { settings: { minimumAge: 10 } } });
+    expect(wrong.status).toBe(400);
+  });
+});
