@@ -19,6 +19,7 @@ import { SiteUsersController } from './identity/site-users.controller';
 import { SitesController } from './sites/sites.controller';
 import { HostStructuresController } from './sites/host-structures.controller';
 import { MembersController } from './members/members.controller';
+import { CapeContractsController } from './members/cape-contracts.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000] };
 
@@ -38,7 +39,7 @@ export class GatewayModule {
           calls: SERVICES.filter((service) => service !== 'gateway'),
         }),
       ],
-      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController],
+      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController],
       providers: [
         IdentityRepository,
         AuthService,

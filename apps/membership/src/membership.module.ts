@@ -12,9 +12,13 @@ import { Members1764100000000 } from './migrations/1764100000000-members';
 import { MemberEntity } from './members/member.entity';
 import { MembersService } from './members/members.service';
 import { MembersRpcController } from './members/members.rpc-controller';
+import { CapeContracts1764200000000 } from './migrations/1764200000000-cape-contracts';
+import { CapeContractEntity } from './cape-contracts/cape-contract.entity';
+import { CapeContractsService } from './cape-contracts/cape-contracts.service';
+import { CapeContractsRpcController } from './cape-contracts/cape-contracts.rpc-controller';
 
-export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity, MemberEntity],
-  migrations: [Init1764000000000, Members1764100000000],
+export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity, MemberEntity, CapeContractEntity],
+  migrations: [Init1764000000000, Members1764100000000, CapeContracts1764200000000],
 };
 
 @Module({})
@@ -30,8 +34,8 @@ export class MembershipModule {
           database: MEMBERSHIP_DATABASE,
         }),
       ],
-      controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController],
-      providers: [HostStructuresService, SitesService, MembersService],
+      controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController],
+      providers: [HostStructuresService, SitesService, MembersService, CapeContractsService],
     };
   }
 }

@@ -11,3 +11,5 @@ export * from './ids';
 export * from './rpc/membership/members';
 export * from './events/membership/member-changed.v1';
 export * from './dates';
+export * from './rpc/membership/cape-contracts';
+export * from './events/membership/cape-contract-changed.v1';

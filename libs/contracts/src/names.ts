@@ -30,6 +30,10 @@ export const RPC = {
     memberUpdate: 'rpc.membership.member.update',
     memberLeave: 'rpc.membership.member.leave',
     memberRejoin: 'rpc.membership.member.rejoin',
+    capeSign: 'rpc.membership.cape_contract.sign',
+    capeRenew: 'rpc.membership.cape_contract.renew',
+    capeTerminate: 'rpc.membership.cape_contract.terminate',
+    capeList: 'rpc.membership.cape_contract.list',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: (service: ServiceName) => `rpc.${service}.health.ready`,

@@ -1,0 +1,37 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  CapeContract,
+  CapeContractPage,
+  ListCapeContractsRequest,
+  RenewCapeContractRequest,
+  RPC,
+  SignCapeContractRequest,
+  TerminateCapeContractRequest,
+} from '@kpa/contracts';
+import { CapeContractsService } from './cape-contracts.service';
+
+@Controller()
+export class CapeContractsRpcController {
+  constructor(private readonly contracts: CapeContractsService) {}
+
+  @MessagePattern(RPC.membership.capeSign)
+  sign(@Payload() request: SignCapeContractRequest): Promise<CapeContract> {
+    return this.contracts.sign(request);
+  }
+
+  @MessagePattern(RPC.membership.capeRenew)
+  renew(@Payload() request: RenewCapeContractRequest): Promise<CapeContract> {
+    return this.contracts.renew(request);
+  }
+
+  @MessagePattern(RPC.membership.capeTerminate)
+  terminate(@Payload() request: TerminateCapeContractRequest): Promise<CapeContract> {
+    return this.contracts.terminate(request);
+  }
+
+  @MessagePattern(RPC.membership.capeList)
+  list(@Payload() request: ListCapeContractsRequest): Promise<CapeContractPage> {
+    return this.contracts.list(request);
+  }
+}
