@@ -133,6 +133,27 @@ describe('members over HTTP', () => {
     expect((await platform.http('GET', `/v1/sites/${site.a.id}/members?q=benal`, { token: site.a.coordinator })).body.items).toHaveLength(1);
   });
 
+  it("shows a member's journey stage from the calendar, a coordinator's override with its reason, and what is due", async () => {
+    const path = `/v1/sites/${site.a.id}/members/${minorId}/journey`;
+    const journey = await platform.http('GET', path, { token: site.a.coordinator });
+    expect(journey.status).toBe(200);
+    expect(journey.body).toMatchObject({ memberId: minorId, joinedOn: '2026-11-02', overridden: false, nextPath: null });
+    expect(journey.body.stage).toBe(journey.body.computedStage);
+    expect(journey.body.due.map((d: any) => d.kind)).toEqual(['first_interview', 'mid_term_review', 'exit_interview']);
+    expect(journey.body.due[0].dueOn).toBe('2026-11-16');
+
+    const noReason = await platform.http('PUT', path, { token: site.a.coordinator, body: { stageOverride: { stage: 'opening', reason: '' } } });
+    expect(noReason.status).toBe(400);
+    const set = await platform.http('PUT', path, { token: site.a.coordinator, body: { stageOverride: { stage: 'opening', reason: 'prête à tester son activité' }, nextPath: 'salaried_entrepreneur' } });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ stage: 'opening', overridden: true, overrideReason: 'prête à tester son activité', nextPath: 'salaried_entrepreneur' });
+    expect(set.body.history.map((h: any) => h.kind)).toEqual(['override', 'next_path']);
+    const cleared = await platform.http('PUT', path, { token: site.a.coordinator, body: { stageOverride: null } });
+    expect(cleared.body).toMatchObject({ overridden: false, nextPath: 'salaried_entrepreneur' });
+    expect(cleared.body.stage).toBe(cleared.body.computedStage);
+    expect((await platform.http('GET', path, { token: site.b.coordinator })).status).toBe(404);
+  });
+
   it('a coordinator sets the site settings the rules use', async () => {
     const changed = await platform.http('PATCH', `/v1/sites/${site.a.id}`, { token: site.a.coordinator, body: { settings: { minimumAge: 17, charterRequired: true } } });
     expect(changed.status).toBe(200);

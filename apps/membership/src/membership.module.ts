@@ -13,12 +13,15 @@ import { MemberEntity } from './members/member.entity';
 import { MembersService } from './members/members.service';
 import { MembersRpcController } from './members/members.rpc-controller';
 import { CapeContracts1764200000000 } from './migrations/1764200000000-cape-contracts';
+import { Journeys1764300000000 } from './migrations/1764300000000-journeys';
+import { JourneysService } from './journeys/journeys.service';
+import { JourneysRpcController } from './journeys/journeys.rpc-controller';
 import { CapeContractEntity } from './cape-contracts/cape-contract.entity';
 import { CapeContractsService } from './cape-contracts/cape-contracts.service';
 import { CapeContractsRpcController } from './cape-contracts/cape-contracts.rpc-controller';
 
 export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity, MemberEntity, CapeContractEntity],
-  migrations: [Init1764000000000, Members1764100000000, CapeContracts1764200000000],
+  migrations: [Init1764000000000, Members1764100000000, CapeContracts1764200000000, Journeys1764300000000],
 };
 
 @Module({})
@@ -34,8 +37,8 @@ export class MembershipModule {
           database: MEMBERSHIP_DATABASE,
         }),
       ],
-      controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController],
-      providers: [HostStructuresService, SitesService, MembersService, CapeContractsService],
+      controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController],
+      providers: [HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService],
     };
   }
 }

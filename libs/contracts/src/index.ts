@@ -13,3 +13,5 @@ export * from './events/membership/member-changed.v1';
 export * from './dates';
 export * from './rpc/membership/cape-contracts';
 export * from './events/membership/cape-contract-changed.v1';
+export * from './rpc/membership/journeys';
+export * from './events/membership/journey-changed.v1';

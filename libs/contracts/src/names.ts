@@ -34,6 +34,8 @@ export const RPC = {
     capeRenew: 'rpc.membership.cape_contract.renew',
     capeTerminate: 'rpc.membership.cape_contract.terminate',
     capeList: 'rpc.membership.cape_contract.list',
+    journeyGet: 'rpc.membership.journey.get',
+    journeySet: 'rpc.membership.journey.set',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: (service: ServiceName) => `rpc.${service}.health.ready`,

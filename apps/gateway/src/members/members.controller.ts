@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { MemberAsSeen, MemberFile, MemberPage, MemberView, RPC } from '@kpa/contracts';
+import { Journey, MemberAsSeen, MemberFile, MemberPage, MemberView, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
 import { Principal, roleOn } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { JourneyDto, SetJourneyDto } from './dto/journey.dto';
 import { CreateMemberDto, LeaveDto, MemberDto, MemberListQueryDto, MemberPageDto, RejoinDto, UpdateMemberDto } from './dto/members.dto';
 
 /**
@@ -74,5 +75,19 @@ export class MembersController {
   @ApiErrors(200, MemberDto, 400, 401, 403, 404)
   rejoin(@Param('siteId') siteId: string, @Param('memberId', new ParseUUIDPipe()) memberId: string, @Body() body: RejoinDto): Promise<MemberFile> {
     return this.rpc.call(RPC.membership.memberRejoin, { siteId, memberId, ...body });
+  }
+
+  @Get(':memberId/journey')
+  @SiteRoles('coordinator')
+  @ApiErrors(200, JourneyDto, 400, 401, 403, 404)
+  journey(@Param('siteId') siteId: string, @Param('memberId', new ParseUUIDPipe()) memberId: string): Promise<Journey> {
+    return this.rpc.call(RPC.membership.journeyGet, { siteId, memberId });
+  }
+
+  @Put(':memberId/journey')
+  @SiteRoles('coordinator')
+  @ApiErrors(200, JourneyDto, 400, 401, 403, 404)
+  setJourney(@Param('siteId') siteId: string, @Param('memberId', new ParseUUIDPipe()) memberId: string, @Body() body: SetJourneyDto): Promise<Journey> {
+    return this.rpc.call(RPC.membership.journeySet, { siteId, memberId, ...body });
   }
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareDates, DEFAULT_SITE_SETTINGS, DomainError, isIsoDate, monthsBetween, SiteSettings } from '@kpa/contracts';
+import { addDays, addMonths, compareDates, DEFAULT_SITE_SETTINGS, DomainError, isIsoDate, JOURNEY_STAGES, JourneyStage, monthsBetween, SiteSettings } from '@kpa/contracts';
 
 /**
  * The KPA journey ("parcours"): stages that follow from the months elapsed since the member joined,
@@ -6,12 +6,8 @@ import { addDays, addMonths, compareDates, DEFAULT_SITE_SETTINGS, DomainError, i
  * the caller passes the site's date.
  */
 
-export const JOURNEY_STAGES = ['immersion', 'exploration', 'focus_and_test', 'opening', 'next_step'] as const;
-export type JourneyStage = (typeof JOURNEY_STAGES)[number];
-
-/** Where a member goes after the journey. */
-export const NEXT_PATHS = ['own_activity_test', 'salaried_entrepreneur', 'company_creation', 'employment', 'training', 'other'] as const;
-export type NextPath = (typeof NEXT_PATHS)[number];
+export { JOURNEY_STAGES, NEXT_PATHS } from '@kpa/contracts';
+export type { JourneyStage, NextPath } from '@kpa/contracts';
 
 /** The month, counted from joining, each stage begins (KPA documents: 0-2, 2-8, 8-12, 12-15, 15+). */
 const STAGE_BEGINS_AFTER_MONTHS: Record<JourneyStage, number> = {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { EntrySituation, Gender, GuardianConsent, LeavingOutcome, MemberFile, Participation, PostalAddress, Referrer, Skill } from '@kpa/contracts';
+import { EntrySituation, Gender, GuardianConsent, JourneyChange, JourneyStage, LeavingOutcome, MemberFile, NextPath, Participation, PostalAddress, Referrer, Skill } from '@kpa/contracts';
 import { MemberData } from './member';
 
 @Entity({ name: 'member' })
@@ -25,11 +25,14 @@ export class MemberEntity {
   @Column('jsonb') history: Participation[];
   @Column('jsonb') skills: Skill[];
   @Column('jsonb') passions: string[];
+  @Column('jsonb', { name: 'stage_override', nullable: true }) stageOverride: { stage: JourneyStage; reason: string; on: string } | null;
+  @Column('text', { name: 'next_path', nullable: true }) nextPath: NextPath | null;
+  @Column('jsonb', { name: 'journey_history' }) journeyHistory: JourneyChange[];
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 
   data(): MemberData {
-    const { id: _id, siteId: _siteId, createdAt: _c, updatedAt: _u, ...data } = this;
+    const { id: _id, siteId: _siteId, createdAt: _c, updatedAt: _u, stageOverride: _s, nextPath: _n, journeyHistory: _h, ...data } = this;
     return data as MemberData;
   }
 

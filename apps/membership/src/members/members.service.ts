@@ -46,7 +46,7 @@ export class MembersService {
   async create({ siteId, member }: CreateMemberRequest): Promise<MemberFile> {
     const data = newMember(member, todayInFrance());
     const now = new Date();
-    const entity = Object.assign(new MemberEntity(), data, { id: uuidv7(), siteId, createdAt: now, updatedAt: now });
+    const entity = Object.assign(new MemberEntity(), data, { id: uuidv7(), siteId, stageOverride: null, nextPath: null, journeyHistory: [], createdAt: now, updatedAt: now });
     await this.unitOfWork.run(async ({ manager, publish }) => {
       if (!(await manager.existsBy(SiteEntity, { id: siteId }))) throw new DomainError('SITE_NOT_FOUND', `No site with id ${siteId}.`, { siteId });
       await manager.insert(MemberEntity, entity);
