@@ -154,6 +154,42 @@ describe('members over HTTP', () => {
     expect((await platform.http('GET', path, { token: site.b.coordinator })).status).toBe(404);
   });
 
+  it("a member with an account sees their own file, never another member's birth date", async () => {
+    const other = await platform.http('POST', `/v1/sites/${site.a.id}/members`, {
+      token: site.a.coordinator,
+      body: { ...minor, firstName: 'Karim', lastName: 'Haddad', birthDate: '2001-02-03', skills: [] },
+    });
+    const account = await platform.http('POST', `/v1/sites/${site.a.id}/members/${minorId}/account`, {
+      token: site.a.coordinator,
+      body: { email: 'ines@lacape.kpa.local', password: 'mon parcours à la cape' },
+    });
+    expect(account.status).toBe(201);
+    expect(account.body).toMatchObject({ role: 'member', displayName: 'Inès Benali' });
+    const twice = await platform.http('POST', `/v1/sites/${site.a.id}/members/${minorId}/account`, {
+      token: site.a.coordinator,
+      body: { email: 'ines2@lacape.kpa.local', password: 'mon parcours à la cape' },
+    });
+    expect(twice.status).toBe(409);
+
+    const ines = (await platform.login('ines@lacape.kpa.local', 'mon parcours à la cape')).accessToken;
+    const own = await platform.http('GET', '/v1/me/member', { token: ines });
+    expect(own.status).toBe(200);
+    expect(own.body.member).toMatchObject({ id: minorId, birthDate: '2009-05-14' });
+    expect(own.body.journey.memberId).toBe(minorId);
+    expect(own.body.capeContracts).toEqual([]);
+    expect((await platform.http('GET', `/v1/sites/${site.a.id}/members/${minorId}`, { token: ines })).body.birthDate).toBe('2009-05-14');
+    const karim = await platform.http('GET', `/v1/sites/${site.a.id}/members/${other.body.id}`, { token: ines });
+    expect(karim.status).toBe(200);
+    expect(karim.body).not.toHaveProperty('birthDate');
+
+    const passions = await platform.http('PATCH', '/v1/me/member', { token: ines, body: { passions: ['couture', 'cuisine'] } });
+    expect(passions.status).toBe(200);
+    expect(passions.body.passions).toEqual(['couture', 'cuisine']);
+    const sneaky = await platform.http('PATCH', '/v1/me/member', { token: ines, body: { birthDate: '2000-01-01' } });
+    expect(sneaky.status).toBe(400);
+    expect((await platform.http('GET', '/v1/me/member', { token: site.a.coordinator })).status).toBe(404);
+  });
+
   it('a coordinator sets the site settings the rules use', async () => {
     const changed = await platform.http('PATCH', `/v1/sites/${site.a.id}`, { token: site.a.coordinator, body: { settings: { minimumAge: 17, charterRequired: true } } });
     expect(changed.status).toBe(200);

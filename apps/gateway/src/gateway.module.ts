@@ -4,6 +4,7 @@ import { SERVICES } from '@kpa/contracts';
 import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { GatewayConfig } from './gateway.config';
 import { Identity1764000000000 } from './migrations/1764000000000-identity';
+import { MemberAccounts1764100000000 } from './migrations/1764100000000-member-accounts';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -20,8 +21,9 @@ import { SitesController } from './sites/sites.controller';
 import { HostStructuresController } from './sites/host-structures.controller';
 import { MembersController } from './members/members.controller';
 import { CapeContractsController } from './members/cape-contracts.controller';
+import { MeMemberController } from './members/me-member.controller';
 
-export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000] };
+export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
 @Module({})
 export class GatewayModule {
@@ -39,7 +41,7 @@ export class GatewayModule {
           calls: SERVICES.filter((service) => service !== 'gateway'),
         }),
       ],
-      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController],
+      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController],
       providers: [
         IdentityRepository,
         AuthService,

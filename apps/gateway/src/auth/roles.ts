@@ -5,6 +5,8 @@ export type SiteRole = (typeof SITE_ROLES)[number];
 export interface SiteGrant {
   siteId: string;
   role: SiteRole;
+  /** For a `member`: their member file on that site. */
+  memberId?: string | null;
 }
 
 /** Who is calling, as the gateway knows it for this request. */
@@ -19,6 +21,11 @@ export interface Principal {
 
 export function roleOn(principal: Principal, siteId: string): SiteRole | undefined {
   return principal.sites.find((grant) => grant.siteId === siteId)?.role;
+}
+
+/** The member file the caller holds on a site, if they are a member with an account. */
+export function ownMemberId(principal: Principal, siteId: string): string | undefined {
+  return principal.sites.find((grant) => grant.siteId === siteId && grant.role === 'member')?.memberId ?? undefined;
 }
 
 /**

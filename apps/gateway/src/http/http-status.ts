@@ -25,6 +25,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'USER_EMAIL_TAKEN':
     case 'IDEMPOTENCY_KEY_IN_USE':
     case 'MEMBER_ALREADY_LEFT':
+    case 'MEMBER_HAS_ACCOUNT':
     case 'CAPE_ALREADY_TERMINATED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':

@@ -52,7 +52,12 @@ export class IdentityRepository {
   }
 
   async grantRole(manager: EntityManager, userId: string, grant: SiteGrant): Promise<void> {
-    await manager.query(`INSERT INTO gateway.site_role (user_id, site_id, role) VALUES ($1, $2, $3)`, [userId, grant.siteId, grant.role]);
+    await manager.query(`INSERT INTO gateway.site_role (user_id, site_id, role, member_id) VALUES ($1, $2, $3, $4)`, [
+      userId,
+      grant.siteId,
+      grant.role,
+      grant.memberId ?? null,
+    ]);
   }
 
   async roleOf(userId: string, siteId: string): Promise<SiteRole | undefined> {
@@ -120,7 +125,7 @@ export class IdentityRepository {
   async loadPrincipal(userId: string, sessionId: string): Promise<Principal | undefined> {
     const [row] = await this.dataSource.query(
       `SELECT u.id, u.email, u.display_name AS "displayName", u.network_admin AS "networkAdmin",
-              COALESCE((SELECT json_agg(json_build_object('siteId', r.site_id, 'role', r.role) ORDER BY r.created_at)
+              COALESCE((SELECT json_agg(json_build_object('siteId', r.site_id, 'role', r.role, 'memberId', r.member_id) ORDER BY r.created_at)
                           FROM gateway.site_role r WHERE r.user_id = u.id), '[]'::json) AS sites
          FROM gateway.session s JOIN gateway.app_user u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { DomainError, Page, PageRequest, RPC } from '@kpa/contracts';
+import { DomainError, MemberName, Page, PageRequest, RPC } from '@kpa/contracts';
 import { decodeCursor, encodeCursor, pageSize, RpcClient } from '@kpa/platform';
 import { checkPasswordStrength } from '../auth/password-policy';
 import { hashPassword } from '../auth/passwords';
@@ -32,7 +32,13 @@ export class SiteUsersService {
     private readonly principals: PrincipalCache,
   ) {}
 
-  async create(principal: Principal, siteId: string, input: NewSiteUser): Promise<SiteUser> {
+  /** An account for a member of the site: role `member`, linked to their member file. */
+  async createForMember(principal: Principal, siteId: string, memberId: string, input: { email: string; password: string }): Promise<SiteUser> {
+    const member = await this.rpc.call<MemberName>(RPC.membership.memberGet, { siteId, memberId, view: 'name' });
+    return this.create(principal, siteId, { ...input, role: 'member', displayName: `${member.firstName} ${member.lastName}` }, memberId);
+  }
+
+  async create(principal: Principal, siteId: string, input: NewSiteUser, memberId?: string): Promise<SiteUser> {
     if (!mayManageRole(principal, siteId, input.role)) {
       throw new DomainError('FORBIDDEN', 'A coordinator may add members and accountants; only a network admin appoints coordinators.', { field: 'role' });
     }
@@ -47,11 +53,15 @@ export class SiteUsersService {
     try {
       await this.identity.transaction(async (manager) => {
         await this.identity.insertUser(manager, user);
-        await this.identity.grantRole(manager, user.id, { siteId, role: input.role });
+        await this.identity.grantRole(manager, user.id, { siteId, role: input.role, memberId });
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'app_user_email_key') {
+      const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
+      if (constraint === 'app_user_email_key') {
         throw new DomainError('USER_EMAIL_TAKEN', `A user with the e-mail ${input.email} already exists.`, { field: 'email' });
+      }
+      if (constraint === 'site_role_member_key') {
+        throw new DomainError('MEMBER_HAS_ACCOUNT', 'This member already has an account on this site.', { memberId });
       }
       throw error;
     }

@@ -3,7 +3,10 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Journey, MemberAsSeen, MemberFile, MemberPage, MemberView, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
-import { Principal, roleOn } from '../auth/roles';
+import { ownMemberId, Principal, roleOn } from '../auth/roles';
+import { SiteUser, SiteUsersService } from '../identity/site-users.service';
+import { SiteUserDto } from '../identity/dto/site-users.dto';
+import { MemberAccountDto } from './dto/member-account.dto';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { JourneyDto, SetJourneyDto } from './dto/journey.dto';
 import { CreateMemberDto, LeaveDto, MemberDto, MemberListQueryDto, MemberPageDto, RejoinDto, UpdateMemberDto } from './dto/members.dto';
@@ -12,8 +15,9 @@ import { CreateMemberDto, LeaveDto, MemberDto, MemberListQueryDto, MemberPageDto
  * How much of a member the caller sees: coordinators (and network admins) the whole file,
  * members the public profile, accountants the name. Personal data never reaches the others.
  */
-function viewFor(principal: Principal, siteId: string): MemberView {
+function viewFor(principal: Principal, siteId: string, memberId?: string): MemberView {
   if (principal.networkAdmin) return 'file';
+  if (memberId !== undefined && ownMemberId(principal, siteId) === memberId) return 'file';
   switch (roleOn(principal, siteId)) {
     case 'coordinator':
       return 'file';
@@ -28,7 +32,10 @@ function viewFor(principal: Principal, siteId: string): MemberView {
 @ApiBearerAuth()
 @Controller('v1/sites/:siteId/members')
 export class MembersController {
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly users: SiteUsersService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -51,7 +58,7 @@ export class MembersController {
     @Param('memberId', new ParseUUIDPipe()) memberId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<MemberAsSeen> {
-    return this.rpc.call(RPC.membership.memberGet, { siteId, memberId, view: viewFor(principal, siteId) });
+    return this.rpc.call(RPC.membership.memberGet, { siteId, memberId, view: viewFor(principal, siteId, memberId) });
   }
 
   @Patch(':memberId')
@@ -89,5 +96,19 @@ export class MembersController {
   @ApiErrors(200, JourneyDto, 400, 401, 403, 404)
   setJourney(@Param('siteId') siteId: string, @Param('memberId', new ParseUUIDPipe()) memberId: string, @Body() body: SetJourneyDto): Promise<Journey> {
     return this.rpc.call(RPC.membership.journeySet, { siteId, memberId, ...body });
+  }
+
+  /** Gives a member an account (role `member` on this site, linked to their file). */
+  @Post(':memberId/account')
+  @HttpCode(201)
+  @SiteRoles('coordinator')
+  @ApiErrors(201, SiteUserDto, 400, 401, 403, 404, 409, 422)
+  account(
+    @Param('siteId') siteId: string,
+    @Param('memberId', new ParseUUIDPipe()) memberId: string,
+    @Body() body: MemberAccountDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SiteUser> {
+    return this.users.createForMember(principal, siteId, memberId, body);
   }
 }

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { CapeContractPage, DomainError, Journey, MemberFile, RPC } from '@kpa/contracts';
+import { RpcClient } from '@kpa/platform';
+import { CurrentPrincipal } from '../auth/auth.decorators';
+import { Principal } from '../auth/roles';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { MemberDto, SkillDto } from './dto/members.dto';
+
+export class OwnMemberQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'needed only by someone who is a member of several sites' })
+  @IsOptional()
+  @IsUUID('all', { message: 'siteId must be a site id (uuid)' })
+  siteId?: string;
+}
+
+export class OwnMemberChangesDto {
+  @ApiPropertyOptional({ type: [SkillDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SkillDto) skills?: SkillDto[];
+  @ApiPropertyOptional({ example: ['couture'] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) passions?: string[];
+}
+
+export interface OwnMember {
+  siteId: string;
+  member: MemberFile;
+  capeContracts: CapeContractPage['items'];
+  journey: Journey;
+}
+
+/** A member's own file: what the platform holds on them, their contract and journey. */
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('v1/me/member')
+export class MeMemberController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @ApiErrors(200, MemberDto, 400, 401, 404)
+  async get(@Query() query: OwnMemberQueryDto, @CurrentPrincipal() principal: Principal): Promise<OwnMember> {
+    const { siteId, memberId } = this.ownFile(principal, query.siteId);
+    const [member, contracts, journey] = await Promise.all([
+      this.rpc.call<MemberFile>(RPC.membership.memberGet, { siteId, memberId, view: 'file' }),
+      this.rpc.call<CapeContractPage>(RPC.membership.capeList, { siteId, memberId, limit: 100 }),
+      this.rpc.call<Journey>(RPC.membership.journeyGet, { siteId, memberId }),
+    ]);
+    return { siteId, member, capeContracts: contracts.items, journey };
+  }
+
+  /** A member keeps their own skills and passions up to date; the rest of the file is the coordinators'. */
+  @Patch()
+  @ApiErrors(200, MemberDto, 400, 401, 404)
+  update(@Query() query: OwnMemberQueryDto, @Body() body: OwnMemberChangesDto, @CurrentPrincipal() principal: Principal): Promise<MemberFile> {
+    const { siteId, memberId } = this.ownFile(principal, query.siteId);
+    return this.rpc.call(RPC.membership.memberUpdate, { siteId, memberId, changes: body });
+  }
+
+  private ownFile(principal: Principal, siteId: string | undefined): { siteId: string; memberId: string } {
+    const files = principal.sites.filter((grant) => grant.role === 'member' && grant.memberId && (siteId === undefined || grant.siteId === siteId));
+    if (files.length === 0) throw new DomainError('MEMBER_NOT_FOUND', 'Your account is not linked to a member file (ask your coordinator).');
+    if (files.length > 1) throw new DomainError('VALIDATION_FAILED', 'You are a member of several sites: say which one with ?siteId=.', { field: 'siteId' });
+    return { siteId: files[0].siteId, memberId: files[0].memberId! };
+  }
+}
