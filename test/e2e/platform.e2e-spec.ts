@@ -195,6 +195,25 @@ describe('platform over HTTP', () => {
     }
   });
 
+  it("a change of the host structure's legal identity reaches commerce", async () => {
+    const changed = await platform.http('PATCH', `/v1/host-structures/${hostStructureId}`, {
+      token: admin,
+      body: { legalName: 'CAE Grand Nord SCOP', legalForm: 'SCOP SARL à capital variable', shareCapital: '15000', rcsCity: 'Lille Métropole' },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ legalName: 'CAE Grand Nord SCOP', shareCapital: '15000.00', siren: '120027016', vatFranchise: false });
+    expect((await platform.http('PATCH', `/v1/host-structures/${hostStructureId}`, { token: sites.a.coordinatorToken, body: { legalName: 'X' } })).status).toBe(403);
+    const db = new Client({ connectionString: env.databaseUrl });
+    await db.connect();
+    try {
+      await eventually(async () => (await db.query("SELECT 1 FROM commerce.seller_host_structure WHERE legal_name = 'CAE Grand Nord SCOP'")).rowCount === 1, {
+        what: 'commerce to print the new legal name',
+      });
+    } finally {
+      await db.end();
+    }
+  });
+
   it('refresh tokens rotate; a reused one closes the session; logout ends the access token', async () => {
     const first = await platform.login(sites.b.coordinatorEmail, password);
     const second = await platform.http('POST', '/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });

@@ -15,3 +15,4 @@ export * from './rpc/membership/cape-contracts';
 export * from './events/membership/cape-contract-changed.v1';
 export * from './rpc/membership/journeys';
 export * from './events/membership/journey-changed.v1';
+export * from './money';

@@ -20,6 +20,7 @@ export const RPC = {
     hostStructureCreate: 'rpc.membership.host_structure.create',
     hostStructureList: 'rpc.membership.host_structure.list',
     hostStructureGet: 'rpc.membership.host_structure.get',
+    hostStructureUpdate: 'rpc.membership.host_structure.update',
     siteCreate: 'rpc.membership.site.create',
     siteList: 'rpc.membership.site.list',
     siteGet: 'rpc.membership.site.get',

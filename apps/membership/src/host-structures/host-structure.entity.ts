@@ -1,24 +1,48 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { HostStructure, HostStructureKind } from '@kpa/contracts';
+import { formatCents, HostStructure, HostStructureKind } from '@kpa/contracts';
+import { HostStructureData } from './host-structure';
+
+/** bigint comes back from pg as a string: cents stay exact as long as they are safe integers. */
+const centsTransformer = {
+  to: (value: number | null) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
 
 @Entity({ name: 'host_structure' })
 export class HostStructureEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('text') kind: HostStructureKind;
   @Column('text', { name: 'legal_name' }) legalName: string;
+  @Column('text', { name: 'legal_form', nullable: true }) legalForm: string | null;
+  @Column('bigint', { name: 'share_capital_cents', nullable: true, transformer: centsTransformer }) shareCapitalCents: number | null;
+  @Column('text', { name: 'rcs_city', nullable: true }) rcsCity: string | null;
   @Column('text') siret: string;
   @Column('text', { name: 'vat_number', nullable: true }) vatNumber: string | null;
+  @Column('text', { name: 'address_line', nullable: true }) addressLine: string | null;
+  @Column('text', { name: 'postal_code', nullable: true }) postalCode: string | null;
   @Column('text') city: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+
+  data(): HostStructureData {
+    const { kind, legalName, legalForm, shareCapitalCents, rcsCity, siret, vatNumber, addressLine, postalCode, city } = this;
+    return { kind, legalName, legalForm, shareCapitalCents, rcsCity, siret, vatNumber, addressLine, postalCode, city };
+  }
 
   toContract(): HostStructure {
     return {
       id: this.id,
       kind: this.kind,
       legalName: this.legalName,
+      legalForm: this.legalForm,
+      shareCapital: this.shareCapitalCents === null ? null : formatCents(this.shareCapitalCents),
+      rcsCity: this.rcsCity,
+      siren: this.siret.slice(0, 9),
       siret: this.siret,
       vatNumber: this.vatNumber,
+      vatFranchise: this.vatNumber === null,
+      addressLine: this.addressLine,
+      postalCode: this.postalCode,
       city: this.city,
       createdAt: this.createdAt.toISOString(),
       updatedAt: this.updatedAt.toISOString(),

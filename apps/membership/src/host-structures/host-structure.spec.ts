@@ -1,35 +1,67 @@
 import { DomainError } from '@kpa/contracts';
-import { newHostStructure } from './host-structure';
+import { changedHostStructure, hostStructureData } from './host-structure';
 
-const valid = { kind: 'cae' as const, legalName: ' CAE Grand Nord ', siret: '120 027 016 00357', vatNumber: 'fr 85 120027016', city: 'Lille' };
+const valid = {
+  kind: 'cae' as const,
+  legalName: ' CAE Grand Nord ',
+  legalForm: 'SCOP SARL à capital variable',
+  shareCapital: '15000.5',
+  rcsCity: 'Lille Métropole',
+  siret: '120 027 016 00357',
+  vatNumber: 'fr 85 120027016',
+  addressLine: '2 rue de la Coopération',
+  postalCode: '59000',
+  city: 'Lille',
+};
 
 function fieldOf(fn: () => unknown): string | undefined {
   try {
     fn();
     return undefined;
   } catch (error) {
-    return ((error as DomainError).details as { field?: string }).field;
+    return ((error as DomainError).details as { field?: string } | undefined)?.field ?? (error as DomainError).code;
   }
 }
 
 describe('host structure rules', () => {
-  it('compacts the identifiers people type with spaces', () => {
-    expect(newHostStructure(valid)).toEqual({ kind: 'cae', legalName: 'CAE Grand Nord', siret: '12002701600357', vatNumber: 'FR85120027016', city: 'Lille' });
+  it('compacts the identifiers people type with spaces and keeps the capital in cents', () => {
+    expect(hostStructureData(valid)).toEqual({
+      kind: 'cae',
+      legalName: 'CAE Grand Nord',
+      legalForm: 'SCOP SARL à capital variable',
+      shareCapitalCents: 1500050,
+      rcsCity: 'Lille Métropole',
+      siret: '12002701600357',
+      vatNumber: 'FR85120027016',
+      addressLine: '2 rue de la Coopération',
+      postalCode: '59000',
+      city: 'Lille',
+    });
   });
 
-  it('takes an empty VAT number as the VAT franchise', () => {
-    expect(newHostStructure({ ...valid, vatNumber: '' }).vatNumber).toBeNull();
-    expect(newHostStructure({ ...valid, vatNumber: undefined }).vatNumber).toBeNull();
+  it('takes an empty VAT number as the VAT franchise, and optional company-law mentions as absent', () => {
+    const association = hostStructureData({ kind: 'association', legalName: 'Centre social', siret: '12002701600357', city: 'Roubaix', vatNumber: '' });
+    expect(association).toMatchObject({ vatNumber: null, shareCapitalCents: null, legalForm: null, rcsCity: null });
   });
 
-  it('refuses a SIRET whose key does not match, and a VAT number of another SIREN', () => {
-    expect(fieldOf(() => newHostStructure({ ...valid, siret: '12002701600358' }))).toBe('siret');
-    expect(fieldOf(() => newHostStructure({ ...valid, vatNumber: 'FR86120027016' }))).toBe('vatNumber');
-    expect(fieldOf(() => newHostStructure({ ...valid, siret: '35600000049837', vatNumber: 'FR85120027016' }))).toBe('vatNumber');
+  it('refuses a SIRET whose key does not match, a VAT number of another SIREN, a capital that is not an amount', () => {
+    expect(fieldOf(() => hostStructureData({ ...valid, siret: '12002701600358' }))).toBe('siret');
+    expect(fieldOf(() => hostStructureData({ ...valid, vatNumber: 'FR86120027016' }))).toBe('vatNumber');
+    expect(fieldOf(() => hostStructureData({ ...valid, siret: '35600000049837', vatNumber: 'FR85120027016' }))).toBe('vatNumber');
+    expect(fieldOf(() => hostStructureData({ ...valid, shareCapital: '15 000 €' }))).toBe('shareCapital');
+    expect(fieldOf(() => hostStructureData({ ...valid, postalCode: '5900' }))).toBe('postalCode');
   });
 
   it('refuses an unknown kind and a missing name', () => {
-    expect(fieldOf(() => newHostStructure({ ...valid, kind: 'bank' as never }))).toBe('kind');
-    expect(fieldOf(() => newHostStructure({ ...valid, legalName: 'X' }))).toBe('legalName');
+    expect(fieldOf(() => hostStructureData({ ...valid, kind: 'bank' as never }))).toBe('kind');
+    expect(fieldOf(() => hostStructureData({ ...valid, legalName: 'X' }))).toBe('legalName');
+  });
+
+  it('applies a change and checks the whole identity again', () => {
+    const current = hostStructureData(valid);
+    expect(changedHostStructure(current, { shareCapital: '20000.00', vatNumber: null })).toMatchObject({ shareCapitalCents: 2000000, vatNumber: null, legalName: 'CAE Grand Nord' });
+    expect(changedHostStructure(current, { legalForm: 'SCIC SA' }).shareCapitalCents).toBe(1500050);
+    expect(fieldOf(() => changedHostStructure(current, { siret: '12002701600358' }))).toBe('siret');
+    expect(fieldOf(() => changedHostStructure(current, {}))).toBe('VALIDATION_FAILED');
   });
 });

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateHostStructureRequest, GetHostStructureRequest, HostStructure, HostStructurePage, ListHostStructuresRequest, RPC } from '@kpa/contracts';
+import { CreateHostStructureRequest, GetHostStructureRequest, HostStructure, HostStructurePage, ListHostStructuresRequest, RPC, UpdateHostStructureRequest } from '@kpa/contracts';
 import { HostStructuresService } from './host-structures.service';
 
 @Controller()
@@ -20,5 +20,10 @@ export class HostStructuresRpcController {
   @MessagePattern(RPC.membership.hostStructureList)
   list(@Payload() request: ListHostStructuresRequest): Promise<HostStructurePage> {
     return this.hostStructures.list(request);
+  }
+
+  @MessagePattern(RPC.membership.hostStructureUpdate)
+  update(@Payload() request: UpdateHostStructureRequest): Promise<HostStructure> {
+    return this.hostStructures.update(request);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import {
@@ -52,14 +52,53 @@ export class CreateHostStructureDto implements CreateHostStructureRequest {
   @IsString()
   @Length(1, 100)
   city: string;
+
+  @ApiPropertyOptional({ example: 'SCOP SARL à capital variable', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(0, 100)
+  legalForm?: string | null;
+
+  @ApiPropertyOptional({ example: '15000.00', nullable: true, description: 'euros, decimal string' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 20)
+  shareCapital?: string | null;
+
+  @ApiPropertyOptional({ example: 'Lille Métropole', nullable: true, description: 'city of the trade register (RCS)' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 100)
+  rcsCity?: string | null;
+
+  @ApiPropertyOptional({ example: '2 rue de la Coopération', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  addressLine?: string | null;
+
+  @ApiPropertyOptional({ example: '59000', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(0, 5)
+  postalCode?: string | null;
 }
+
+export class UpdateHostStructureDto extends PartialType(OmitType(CreateHostStructureDto, ['kind'] as const)) {}
 
 export class HostStructureDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: HOST_STRUCTURE_KINDS }) kind: string;
   @ApiProperty() legalName: string;
+  @ApiProperty({ nullable: true, type: String }) legalForm: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '15000.00' }) shareCapital: string | null;
+  @ApiProperty({ nullable: true, type: String }) rcsCity: string | null;
+  @ApiProperty() siren: string;
   @ApiProperty() siret: string;
   @ApiProperty({ nullable: true, type: String }) vatNumber: string | null;
+  @ApiProperty({ description: 'no VAT number: "TVA non applicable, art. 293 B du CGI"' }) vatFranchise: boolean;
+  @ApiProperty({ nullable: true, type: String }) addressLine: string | null;
+  @ApiProperty({ nullable: true, type: String }) postalCode: string | null;
   @ApiProperty() city: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -8,10 +8,22 @@ export interface HostStructure {
   id: string;
   kind: HostStructureKind;
   legalName: string;
+  /** e.g. "SCOP SARL à capital variable", "association loi 1901". */
+  legalForm: string | null;
+  /** Decimal string ("15000.00"); null when the form has none (associations). */
+  shareCapital: string | null;
+  /** City of the trade register (RCS) it is registered with; null if not registered. */
+  rcsCity: string | null;
+  /** The first 9 digits of the SIRET. */
+  siren: string;
   /** 14 digits, Luhn-checked. */
   siret: string;
   /** French intra-EU VAT number, or null under the VAT franchise (art. 293 B du CGI). */
   vatNumber: string | null;
+  /** True when vatNumber is null: invoices then say "TVA non applicable, art. 293 B du CGI". */
+  vatFranchise: boolean;
+  addressLine: string | null;
+  postalCode: string | null;
   city: string;
   createdAt: string;
   updatedAt: string;
@@ -20,9 +32,19 @@ export interface HostStructure {
 export interface CreateHostStructureRequest {
   kind: HostStructureKind;
   legalName: string;
+  legalForm?: string | null;
+  shareCapital?: string | null;
+  rcsCity?: string | null;
   siret: string;
   vatNumber?: string | null;
+  addressLine?: string | null;
+  postalCode?: string | null;
   city: string;
+}
+
+/** Every field but the kind may change; the change is published to the services that print it. */
+export interface UpdateHostStructureRequest extends Partial<Omit<CreateHostStructureRequest, 'kind'>> {
+  hostStructureId: string;
 }
 
 export type ListHostStructuresRequest = PageRequest;
