@@ -196,5 +196,16 @@ describe('members over HTTP', () => {
     expect(changed.body.settings).toEqual({ minimumAge: 17, charterRequired: true, interviewCadenceDays: 60, midTermReviewAfterMonths: 8, exitInterviewAfterMonths: 15 });
     const wrong = await platform.http('PATCH', `/v1/sites/${site.a.id}`, { token: site.a.coordinator, body: { settings: { minimumAge: 10 } } });
     expect(wrong.status).toBe(400);
+    const profile = await platform.http('PATCH', `/v1/sites/${site.a.id}`, {
+      token: site.a.coordinator,
+      body: {
+        carryingStructure: { name: 'Centre social de l’Épeule', kind: 'social_centre' },
+        venues: [{ name: 'La cuisine partagée', kind: 'shared_kitchen', address: '5 place de la Liberté, Roubaix' }],
+        activityPoles: ['cuisine', 'conciergerie'],
+      },
+    });
+    expect(profile.status).toBe(200);
+    expect(profile.body).toMatchObject({ carryingStructure: { kind: 'social_centre' }, activityPoles: ['cuisine', 'conciergerie'] });
+    expect(profile.body.venues).toHaveLength(1);
   });
 });

@@ -15,6 +15,7 @@ import { MembersRpcController } from './members/members.rpc-controller';
 import { CapeContracts1764200000000 } from './migrations/1764200000000-cape-contracts';
 import { Journeys1764300000000 } from './migrations/1764300000000-journeys';
 import { HostStructureIdentity1764600000000 } from './migrations/1764600000000-host-structure-identity';
+import { SiteProfile1764700000000 } from './migrations/1764700000000-site-profile';
 import { JourneysService } from './journeys/journeys.service';
 import { JourneysRpcController } from './journeys/journeys.rpc-controller';
 import { CapeContractEntity } from './cape-contracts/cape-contract.entity';
@@ -22,7 +23,7 @@ import { CapeContractsService } from './cape-contracts/cape-contracts.service';
 import { CapeContractsRpcController } from './cape-contracts/cape-contracts.rpc-controller';
 
 export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity, MemberEntity, CapeContractEntity],
-  migrations: [Init1764000000000, Members1764100000000, CapeContracts1764200000000, Journeys1764300000000, HostStructureIdentity1764600000000],
+  migrations: [Init1764000000000, Members1764100000000, CapeContracts1764200000000, Journeys1764300000000, HostStructureIdentity1764600000000, SiteProfile1764700000000],
 };
 
 @Module({})

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Site, SiteStatus } from '@kpa/contracts';
+import { CarryingStructure, Site, SiteStatus, Venue } from '@kpa/contracts';
 
 @Entity({ name: 'site' })
 export class SiteEntity {
@@ -14,6 +14,11 @@ export class SiteEntity {
   @Column('int', { name: 'interview_cadence_days' }) interviewCadenceDays: number;
   @Column('int', { name: 'mid_term_review_months' }) midTermReviewAfterMonths: number;
   @Column('int', { name: 'exit_interview_months' }) exitInterviewAfterMonths: number;
+  @Column('text', { name: 'address_line', nullable: true }) addressLine: string | null;
+  @Column('text', { name: 'postal_code', nullable: true }) postalCode: string | null;
+  @Column('jsonb', { name: 'carrying_structure', nullable: true }) carryingStructure: CarryingStructure | null;
+  @Column('jsonb') venues: Venue[];
+  @Column('jsonb', { name: 'activity_poles' }) activityPoles: string[];
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 
@@ -25,6 +30,11 @@ export class SiteEntity {
       city: this.city,
       status: this.status,
       hostStructureId: this.hostStructureId,
+      addressLine: this.addressLine,
+      postalCode: this.postalCode,
+      carryingStructure: this.carryingStructure,
+      venues: this.venues,
+      activityPoles: this.activityPoles,
       settings: {
         minimumAge: this.minimumAge,
         charterRequired: this.charterRequired,

@@ -26,7 +26,28 @@ describe('site rules', () => {
       interviewCadenceDays: 60,
       midTermReviewAfterMonths: 8,
       exitInterviewAfterMonths: 15,
+      addressLine: null,
+      postalCode: null,
+      carryingStructure: null,
+      venues: [],
+      activityPoles: [],
     });
+  });
+
+  it('checks the profile: carrying structure, venues, activity poles', () => {
+    const changes = siteChanges({
+      carryingStructure: { name: ' Centre social de l’Épeule ', kind: 'social_centre' },
+      venues: [{ name: 'La cuisine partagée', kind: 'shared_kitchen', address: null }],
+      activityPoles: ['cuisine', 'jardin', 'cuisine'],
+    });
+    expect(changes).toEqual({
+      carryingStructure: { name: 'Centre social de l’Épeule', kind: 'social_centre' },
+      venues: [{ name: 'La cuisine partagée', kind: 'shared_kitchen', address: null }],
+      activityPoles: ['cuisine', 'jardin'],
+    });
+    expect(fieldOf(() => siteChanges({ venues: [{ name: 'Lieu', kind: 'castle' as never, address: null }] }))).toBe('venues[0].kind');
+    expect(fieldOf(() => siteChanges({ carryingStructure: { name: '', kind: 'association' } }))).toBe('carryingStructure.name');
+    expect(fieldOf(() => siteChanges({ postalCode: '591' }))).toBe('postalCode');
   });
 
   it('accepts 2 to 16 letters, digits and hyphens in a code, not starting with a hyphen', () => {

@@ -1,6 +1,17 @@
-import { CreateSiteRequest, DEFAULT_SITE_SETTINGS, DomainError, SITE_STATUSES, SiteSettings, SiteStatus, UpdateSiteRequest } from '@kpa/contracts';
+import {
+  CARRYING_STRUCTURE_KINDS,
+  CreateSiteRequest,
+  DEFAULT_SITE_SETTINGS,
+  DomainError,
+  SITE_STATUSES,
+  SiteProfile,
+  SiteSettings,
+  SiteStatus,
+  UpdateSiteRequest,
+  VENUE_KINDS,
+} from '@kpa/contracts';
 
-export interface NewSite extends SiteSettings {
+export interface NewSite extends SiteSettings, SiteProfile {
   name: string;
   code: string;
   city: string;
@@ -37,6 +48,47 @@ function checkSettings(settings: Partial<SiteSettings>): Partial<SiteSettings> {
 
 function invalid(field: string, message: string): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { field });
+}
+
+function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  if (value === undefined || value === null || value.trim() === '') return null;
+  if (value.trim().length > max) throw invalid(field, `${field} must be at most ${max} characters.`);
+  return value.trim();
+}
+
+function required(value: string | undefined, field: string, max: number): string {
+  const text = optionalText(value, field, max);
+  if (text === null) throw invalid(field, `${field} is required.`);
+  return text;
+}
+
+/** The profile fields sent, checked; absent ones are left out (for a PATCH). */
+function checkProfile(input: Partial<SiteProfile>): Partial<SiteProfile> {
+  const profile: Partial<SiteProfile> = {};
+  if (input.addressLine !== undefined) profile.addressLine = optionalText(input.addressLine, 'addressLine', 200);
+  if (input.postalCode !== undefined) {
+    profile.postalCode = optionalText(input.postalCode, 'postalCode', 5);
+    if (profile.postalCode !== null && !/^\d{5}$/.test(profile.postalCode)) throw invalid('postalCode', 'postalCode must be a French postal code (5 digits).');
+  }
+  if (input.carryingStructure !== undefined) {
+    const carrying = input.carryingStructure;
+    if (carrying !== null && !CARRYING_STRUCTURE_KINDS.includes(carrying.kind)) {
+      throw invalid('carryingStructure.kind', `carryingStructure.kind must be one of ${CARRYING_STRUCTURE_KINDS.join(', ')}.`);
+    }
+    profile.carryingStructure = carrying === null ? null : { name: required(carrying.name, 'carryingStructure.name', 200), kind: carrying.kind };
+  }
+  if (input.venues !== undefined) {
+    if (!Array.isArray(input.venues) || input.venues.length > 20) throw invalid('venues', 'venues must be a list of at most 20 places.');
+    profile.venues = input.venues.map((venue, i) => {
+      if (!VENUE_KINDS.includes(venue.kind)) throw invalid(`venues[${i}].kind`, `venues[${i}].kind must be one of ${VENUE_KINDS.join(', ')}.`);
+      return { name: required(venue.name, `venues[${i}].name`, 120), kind: venue.kind, address: optionalText(venue.address, `venues[${i}].address`, 300) };
+    });
+  }
+  if (input.activityPoles !== undefined) {
+    if (!Array.isArray(input.activityPoles) || input.activityPoles.length > 30) throw invalid('activityPoles', 'activityPoles must be a list of at most 30.');
+    profile.activityPoles = [...new Set(input.activityPoles.map((pole, i) => required(pole, `activityPoles[${i}]`, 60)))];
+  }
+  return profile;
 }
 
 function checkName(name: string | undefined): string {
@@ -76,6 +128,12 @@ export function newSite(input: CreateSiteRequest): NewSite {
     status: checkStatus(input.status ?? 'in_reflection'),
     hostStructureId: input.hostStructureId,
     ...DEFAULT_SITE_SETTINGS,
+    addressLine: null,
+    postalCode: null,
+    carryingStructure: null,
+    venues: [],
+    activityPoles: [],
+    ...checkProfile(input),
   };
 }
 
@@ -86,8 +144,9 @@ export function siteChanges(input: Omit<UpdateSiteRequest, 'siteId'>): SiteChang
   if (input.city !== undefined) changes.city = checkCity(input.city);
   if (input.status !== undefined) changes.status = checkStatus(input.status);
   if (input.settings !== undefined) Object.assign(changes, checkSettings(input.settings));
+  Object.assign(changes, checkProfile(input));
   if (Object.keys(changes).length === 0) {
-    throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one of name, city, status, settings.');
+    throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one of name, city, status, settings or a profile field.');
   }
   return changes;
 }

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import {
+  CARRYING_STRUCTURE_KINDS,
+  CarryingStructure,
+  Venue,
+  VENUE_KINDS,
   CreateHostStructureRequest,
   CreateSiteRequest,
   HOST_STRUCTURE_KINDS,
@@ -109,7 +113,27 @@ export class HostStructurePageDto {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export class CreateSiteDto implements CreateSiteRequest {
+export class CarryingStructureDto {
+  @ApiProperty({ example: 'Centre social de l’Épeule' }) @IsString() @Length(1, 200) name: string;
+  @ApiProperty({ enum: CARRYING_STRUCTURE_KINDS }) @IsIn(CARRYING_STRUCTURE_KINDS, { message: `kind must be one of ${CARRYING_STRUCTURE_KINDS.join(', ')}` }) kind: CarryingStructure['kind'];
+}
+
+export class VenueDto {
+  @ApiProperty({ example: 'La cuisine partagée' }) @IsString() @Length(1, 120) name: string;
+  @ApiProperty({ enum: VENUE_KINDS }) @IsIn(VENUE_KINDS, { message: `kind must be one of ${VENUE_KINDS.join(', ')}` }) kind: Venue['kind'];
+  @ApiPropertyOptional({ nullable: true, example: '5 place de la Liberté, Roubaix' }) @IsOptional() @IsString() @Length(0, 300) address: string | null;
+}
+
+/** The site's public profile, the same on creation and change. */
+export class SiteProfileDto {
+  @ApiPropertyOptional({ nullable: true, example: '5 place de la Liberté' }) @IsOptional() @IsString() @Length(0, 200) addressLine?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '59100' }) @IsOptional() @IsString() @Length(0, 5) postalCode?: string | null;
+  @ApiPropertyOptional({ type: CarryingStructureDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => CarryingStructureDto) carryingStructure?: CarryingStructureDto | null;
+  @ApiPropertyOptional({ type: [VenueDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => VenueDto) venues?: VenueDto[];
+  @ApiPropertyOptional({ example: ['cuisine', 'conciergerie', 'jardin'] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) activityPoles?: string[];
+}
+
+export class CreateSiteDto extends SiteProfileDto implements CreateSiteRequest {
   @ApiProperty({ example: 'La Cape' })
   @IsString()
   @Length(2, 120)
@@ -170,7 +194,7 @@ export class SiteSettingsDto {
   exitInterviewAfterMonths?: number;
 }
 
-export class UpdateSiteDto implements Omit<UpdateSiteRequest, 'siteId'> {
+export class UpdateSiteDto extends SiteProfileDto implements Omit<UpdateSiteRequest, 'siteId'> {
   @ApiPropertyOptional({ example: 'La Cape' })
   @IsOptional()
   @IsString()
@@ -202,6 +226,11 @@ export class SiteDto {
   @ApiProperty({ example: 'Roubaix' }) city: string;
   @ApiProperty({ enum: SITE_STATUSES }) status: string;
   @ApiProperty({ format: 'uuid' }) hostStructureId: string;
+  @ApiProperty({ nullable: true, type: String }) addressLine: string | null;
+  @ApiProperty({ nullable: true, type: String }) postalCode: string | null;
+  @ApiProperty({ type: CarryingStructureDto, nullable: true }) carryingStructure: CarryingStructureDto | null;
+  @ApiProperty({ type: [VenueDto] }) venues: VenueDto[];
+  @ApiProperty({ type: [String] }) activityPoles: string[];
   @ApiProperty({ type: SiteSettingsDto }) settings: SiteSettingsDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -23,8 +23,34 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   exitInterviewAfterMonths: 15,
 };
 
+export const CARRYING_STRUCTURE_KINDS = ['social_centre', 'association', 'municipality', 'other'] as const;
+export const VENUE_KINDS = ['third_place', 'fablab', 'shared_kitchen', 'other'] as const;
+
+/** The social centre, association or town that carries the project (structure porteuse). */
+export interface CarryingStructure {
+  name: string;
+  kind: (typeof CARRYING_STRUCTURE_KINDS)[number];
+}
+
+/** A place where the site works (lieu d'accueil). */
+export interface Venue {
+  name: string;
+  kind: (typeof VENUE_KINDS)[number];
+  address: string | null;
+}
+
+/** The site's public profile, which its coordinators keep up to date. */
+export interface SiteProfile {
+  addressLine: string | null;
+  postalCode: string | null;
+  carryingStructure: CarryingStructure | null;
+  venues: Venue[];
+  /** Pôles d'activité, e.g. "cuisine", "conciergerie", "jardin". */
+  activityPoles: string[];
+}
+
 /** One KPA cooperative: the tenant. */
-export interface Site {
+export interface Site extends SiteProfile {
   id: string;
   name: string;
   /** Short unique code, upper case (e.g. `ROUBAIX`), used in document numbers. */
@@ -37,7 +63,7 @@ export interface Site {
   updatedAt: string;
 }
 
-export interface CreateSiteRequest {
+export interface CreateSiteRequest extends Partial<SiteProfile> {
   name: string;
   code: string;
   city: string;
@@ -45,7 +71,7 @@ export interface CreateSiteRequest {
   hostStructureId: string;
 }
 
-export interface UpdateSiteRequest {
+export interface UpdateSiteRequest extends Partial<SiteProfile> {
   siteId: string;
   name?: string;
   city?: string;
