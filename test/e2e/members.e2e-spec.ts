@@ -177,6 +177,7 @@ describe('members over HTTP', () => {
     expect(own.body.member).toMatchObject({ id: minorId, birthDate: '2009-05-14' });
     expect(own.body.journey.memberId).toBe(minorId);
     expect(own.body.capeContracts).toEqual([]);
+    expect(own.body.interviews).toEqual([]);
     expect((await platform.http('GET', `/v1/sites/${site.a.id}/members/${minorId}`, { token: ines })).body.birthDate).toBe('2009-05-14');
     const karim = await platform.http('GET', `/v1/sites/${site.a.id}/members/${other.body.id}`, { token: ines });
     expect(karim.status).toBe(200);
@@ -188,6 +189,17 @@ describe('members over HTTP', () => {
     const sneaky = await platform.http('PATCH', '/v1/me/member', { token: ines, body: { birthDate: '2000-01-01' } });
     expect(sneaky.status).toBe(400);
     expect((await platform.http('GET', '/v1/me/member', { token: site.a.coordinator })).status).toBe(404);
+  });
+
+  it("gives a site's figures to its coordinator and the region's to the network admin", async () => {
+    const own = await platform.http('GET', `/v1/sites/${site.a.id}/stats?from=2026-01-01&to=2026-12-31`, { token: site.a.coordinator });
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ tookPart: 2, activeNow: 2, joined: 3, left: 1, leavingOutcomes: { training: 1 }, smallCountsHidden: false });
+    expect(own.body.priorityNeighbourhood).toEqual({ count: 2, of: 2 });
+    const region = await platform.http('GET', '/v1/stats?from=2026-01-01&to=2026-12-31', { token: admin });
+    expect(region.body).toMatchObject({ tookPart: 2, smallCountsHidden: true, priorityNeighbourhood: { count: null, of: 2 } });
+    expect((await platform.http('GET', '/v1/stats?from=2026-01-01&to=2026-12-31', { token: site.a.coordinator })).status).toBe(403);
+    expect((await platform.http('GET', `/v1/sites/${site.a.id}/stats?from=2026-12-31&to=2026-01-01`, { token: site.a.coordinator })).status).toBe(400);
   });
 
   it('a coordinator sets the site settings the rules use', async () => {

@@ -22,6 +22,9 @@ import { HostStructuresController } from './sites/host-structures.controller';
 import { MembersController } from './members/members.controller';
 import { CapeContractsController } from './members/cape-contracts.controller';
 import { MeMemberController } from './members/me-member.controller';
+import { MemberPrivacyController } from './members/member-privacy.controller';
+import { InterviewsController } from './interviews/interviews.controller';
+import { StatsController } from './members/stats.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -41,7 +44,7 @@ export class GatewayModule {
           calls: SERVICES.filter((service) => service !== 'gateway'),
         }),
       ],
-      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController],
+      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController, StatsController, InterviewsController, MemberPrivacyController],
       providers: [
         IdentityRepository,
         AuthService,

@@ -12,18 +12,30 @@ import { Members1764100000000 } from './migrations/1764100000000-members';
 import { MemberEntity } from './members/member.entity';
 import { MembersService } from './members/members.service';
 import { MembersRpcController } from './members/members.rpc-controller';
+import { MemberErasure1764500000000 } from './migrations/1764500000000-member-erasure';
+import { MemberPrivacyService } from './members/member-privacy.service';
+import { MemberImportService } from './members/member-import.service';
+import { MemberPrivacyRpcController } from './members/member-privacy.rpc-controller';
 import { CapeContracts1764200000000 } from './migrations/1764200000000-cape-contracts';
 import { Journeys1764300000000 } from './migrations/1764300000000-journeys';
 import { HostStructureIdentity1764600000000 } from './migrations/1764600000000-host-structure-identity';
 import { SiteProfile1764700000000 } from './migrations/1764700000000-site-profile';
+import { StatsService } from './stats/stats.service';
+import { StatsRpcController } from './stats/stats.rpc-controller';
 import { JourneysService } from './journeys/journeys.service';
 import { JourneysRpcController } from './journeys/journeys.rpc-controller';
 import { CapeContractEntity } from './cape-contracts/cape-contract.entity';
 import { CapeContractsService } from './cape-contracts/cape-contracts.service';
 import { CapeContractsRpcController } from './cape-contracts/cape-contracts.rpc-controller';
+import { Interviews1764400000000 } from './migrations/1764400000000-interviews';
+import { InterviewEntity } from './interviews/interview.entity';
+import { InterviewsService } from './interviews/interviews.service';
+import { InterviewsRpcController } from './interviews/interviews.rpc-controller';
+import { FollowUpService } from './follow-up/follow-up.service';
+import { FollowUpRpcController } from './follow-up/follow-up.rpc-controller';
 
-export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity, MemberEntity, CapeContractEntity],
-  migrations: [Init1764000000000, Members1764100000000, CapeContracts1764200000000, Journeys1764300000000, HostStructureIdentity1764600000000, SiteProfile1764700000000],
+export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity, MemberEntity, CapeContractEntity, InterviewEntity],
+  migrations: [Init1764000000000, Members1764100000000, CapeContracts1764200000000, Journeys1764300000000, Interviews1764400000000, MemberErasure1764500000000, HostStructureIdentity1764600000000, SiteProfile1764700000000],
 };
 
 @Module({})
@@ -39,8 +51,8 @@ export class MembershipModule {
           database: MEMBERSHIP_DATABASE,
         }),
       ],
-      controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController],
-      providers: [HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService],
+      controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
+      providers: [HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
     };
   }
 }

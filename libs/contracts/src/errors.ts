@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'USER_NOT_FOUND',
   'MEMBER_NOT_FOUND',
   'CAPE_CONTRACT_NOT_FOUND',
+  'INTERVIEW_NOT_FOUND',
   // 409
   'HOST_STRUCTURE_SIRET_TAKEN',
   'SITE_CODE_TAKEN',
@@ -28,6 +29,8 @@ export const ERROR_CODES = [
   'MEMBER_ALREADY_LEFT',
   'MEMBER_HAS_ACCOUNT',
   'CAPE_ALREADY_TERMINATED',
+  'MEMBER_STILL_ACTIVE',
+  'MEMBER_ERASED',
   // 413
   'PAYLOAD_TOO_LARGE',
   // 415
@@ -45,6 +48,11 @@ export const ERROR_CODES = [
   'CAPE_TOTAL_TOO_LONG',
   'CAPE_ALREADY_ACTIVE',
   'CAPE_NOT_RENEWABLE',
+  // 422: the spreadsheet cannot be read at all (missing column, broken quotes); nothing imported
+  'IMPORT_FILE_REFUSED',
+  // 422: interview rules
+  'INTERVIEW_TRANSITION_REFUSED',
+  'INTERVIEW_FIRST_ALREADY_EXISTS',
   // 429
   'RATE_LIMITED',
   'TOO_MANY_LOGIN_ATTEMPTS',

@@ -16,3 +16,8 @@ export * from './events/membership/cape-contract-changed.v1';
 export * from './rpc/membership/journeys';
 export * from './events/membership/journey-changed.v1';
 export * from './money';
+export * from './rpc/membership/member-privacy';
+export * from './events/membership/member-erased.v1';
+export * from './rpc/membership/interviews';
+export * from './events/membership/interview-held.v1';
+export * from './rpc/membership/stats';

@@ -19,6 +19,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'USER_NOT_FOUND':
     case 'MEMBER_NOT_FOUND':
     case 'CAPE_CONTRACT_NOT_FOUND':
+    case 'INTERVIEW_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
@@ -27,6 +28,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MEMBER_ALREADY_LEFT':
     case 'MEMBER_HAS_ACCOUNT':
     case 'CAPE_ALREADY_TERMINATED':
+    case 'MEMBER_STILL_ACTIVE':
+    case 'MEMBER_ERASED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -43,6 +46,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CAPE_TOTAL_TOO_LONG':
     case 'CAPE_ALREADY_ACTIVE':
     case 'CAPE_NOT_RENEWABLE':
+    case 'IMPORT_FILE_REFUSED':
+    case 'INTERVIEW_TRANSITION_REFUSED':
+    case 'INTERVIEW_FIRST_ALREADY_EXISTS':
       return 422;
     case 'RATE_LIMITED':
     case 'TOO_MANY_LOGIN_ATTEMPTS':

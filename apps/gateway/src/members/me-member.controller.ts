@@ -2,7 +2,7 @@ import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
-import { CapeContractPage, DomainError, Journey, MemberFile, RPC } from '@kpa/contracts';
+import { CapeContractPage, DomainError, InterviewPage, Journey, MemberFile, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import { Principal } from '../auth/roles';
@@ -26,9 +26,11 @@ export interface OwnMember {
   member: MemberFile;
   capeContracts: CapeContractPage['items'];
   journey: Journey;
+  /** Their interviews, private ones left out. */
+  interviews: InterviewPage['items'];
 }
 
-/** A member's own file: what the platform holds on them, their contract and journey. */
+/** A member's own file: what the platform holds on them, their contracts, journey and interviews. */
 @ApiTags('me')
 @ApiBearerAuth()
 @Controller('v1/me/member')
@@ -39,12 +41,13 @@ export class MeMemberController {
   @ApiErrors(200, MemberDto, 400, 401, 404)
   async get(@Query() query: OwnMemberQueryDto, @CurrentPrincipal() principal: Principal): Promise<OwnMember> {
     const { siteId, memberId } = this.ownFile(principal, query.siteId);
-    const [member, contracts, journey] = await Promise.all([
+    const [member, contracts, journey, interviews] = await Promise.all([
       this.rpc.call<MemberFile>(RPC.membership.memberGet, { siteId, memberId, view: 'file' }),
       this.rpc.call<CapeContractPage>(RPC.membership.capeList, { siteId, memberId, limit: 100 }),
       this.rpc.call<Journey>(RPC.membership.journeyGet, { siteId, memberId }),
+      this.rpc.call<InterviewPage>(RPC.membership.interviewList, { siteId, memberId, view: 'own', limit: 100 }),
     ]);
-    return { siteId, member, capeContracts: contracts.items, journey };
+    return { siteId, member, capeContracts: contracts.items, journey, interviews: interviews.items };
   }
 
   /** A member keeps their own skills and passions up to date; the rest of the file is the coordinators'. */

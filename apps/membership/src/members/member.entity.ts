@@ -30,9 +30,11 @@ export class MemberEntity {
   @Column('jsonb', { name: 'journey_history' }) journeyHistory: JourneyChange[];
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+  /** Set when the member was erased (pseudonymised): see member-privacy.ts. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true }) erasedAt: Date | null;
 
   data(): MemberData {
-    const { id: _id, siteId: _siteId, createdAt: _c, updatedAt: _u, stageOverride: _s, nextPath: _n, journeyHistory: _h, ...data } = this;
+    const { id: _id, siteId: _siteId, createdAt: _c, updatedAt: _u, stageOverride: _s, nextPath: _n, journeyHistory: _h, erasedAt: _e, ...data } = this;
     return data as MemberData;
   }
 

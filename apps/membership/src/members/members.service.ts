@@ -23,8 +23,9 @@ import { createEvent, keysetPage, todayInFrance, Transaction, UnitOfWork } from 
 import { SiteEntity } from '../sites/site.entity';
 import { asSeen, changeMember, leave, MemberData, newMember, rejoin } from './member';
 import { MemberEntity } from './member.entity';
+import { assertNotErased } from './member-privacy';
 
-function changed(member: MemberEntity): MemberChangedV1 {
+export function changed(member: MemberEntity): MemberChangedV1 {
   return {
     memberId: member.id,
     firstName: member.firstName,
@@ -97,6 +98,7 @@ export class MembersService {
   ): Promise<MemberFile> {
     return this.unitOfWork.run(async ({ manager, publish }: Transaction) => {
       const member = await this.find(manager, siteId, memberId, true);
+      assertNotErased(member);
       Object.assign(member, rule(member.data()), { updatedAt: new Date() });
       await manager.save(member);
       await publish(createEvent(event, siteId, { ...changed(member), ...(extra ?? {}) } as MemberChangedV1 & TExtra, member.updatedAt));

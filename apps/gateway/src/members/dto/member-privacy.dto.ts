@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ImportMembersRequest } from '@kpa/contracts';
+import { CapeContractDto } from './cape-contracts.dto';
+import { MemberDto } from './members.dto';
+
+const CSV_EXAMPLE =
+  "prénom;nom;date de naissance;situation;orienté par;QPV;date d'entrée;compétences\n" +
+  "Inès;Benali;14/05/2009;étudiant;mission locale;oui;01/09/2026;\"cuisine:3, couture\"\n" +
+  "Sam;Durand;2001-02-03;demandeur d'emploi;bouche à oreille;non;2026-10-01;";
+
+export class ImportMembersDto implements Omit<ImportMembersRequest, 'siteId'> {
+  @ApiProperty({
+    example: CSV_EXAMPLE,
+    description:
+      'The spreadsheet saved as CSV: UTF-8 (a BOM is fine), `;` or `,` (detected on the header line), header line first, ' +
+      'French or English headers. Required columns: prénom/firstName, nom/lastName, date de naissance/birthDate (JJ/MM/AAAA or YYYY-MM-DD), ' +
+      'situation, orienté par/referredBy. See docs/api.md for every column and value.',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1_000_000)
+  csv: string;
+
+  @ApiPropertyOptional({ default: false, description: 'check only: the report says what would be created, nothing is written' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class ImportedMemberDto {
+  @ApiProperty({ example: 2, description: 'spreadsheet row: the header is row 1' }) row: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'absent in a dry run' }) memberId?: string;
+  @ApiProperty({ example: 'Inès' }) firstName: string;
+  @ApiProperty({ example: 'Benali' }) lastName: string;
+}
+
+export class RefusedRowDto {
+  @ApiProperty({ example: 3, description: 'spreadsheet row: the header is row 1' }) row: number;
+  @ApiPropertyOptional({ example: 'birthDate', description: 'the member field at fault' }) field?: string;
+  @ApiPropertyOptional({ example: 'date de naissance', description: 'its column, as written in the header' }) column?: string;
+  @ApiProperty({ example: 'birthDate cannot be in the future.' }) message: string;
+}
+
+export class MemberImportReportDto {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ type: [ImportedMemberDto], description: 'created (or, in a dry run, that would be created), all in one transaction' }) created: ImportedMemberDto[];
+  @ApiProperty({ type: [RefusedRowDto] }) refused: RefusedRowDto[];
+  @ApiProperty({ type: [String], example: ['pointure'], description: 'header columns not recognised, hence not imported' }) ignoredColumns: string[];
+}
+
+export class ExportedMemberDto extends MemberDto {
+  @ApiPropertyOptional({ nullable: true, description: 'stage set by a coordinator, with its reason' }) stageOverride?: object | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) nextPath?: string | null;
+  @ApiPropertyOptional({ type: [Object] }) journeyHistory?: object[];
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'when the member was erased' }) erasedAt?: string | null;
+}
+
+export class MemberExportDto {
+  @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) exportedAt: string;
+  @ApiProperty({ type: ExportedMemberDto, description: 'the whole file, history and journey included' }) member: ExportedMemberDto;
+  @ApiProperty({ type: [CapeContractDto] }) capeContracts: CapeContractDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'object' } },
+    example: { interview: [] },
+    description: 'every other record keyed by the member, by table (e.g. interview)',
+  })
+  otherRecords: Record<string, Record<string, unknown>[]>;
+}
+
+export class MemberErasureDto {
+  @ApiProperty({ format: 'uuid' }) memberId: string;
+  @ApiProperty({ format: 'uuid' }) siteId: string;
+  @ApiProperty({ example: 'Membre effacé' }) firstName: string;
+  @ApiProperty({ example: '#456789ab', description: 'pseudonym: # and the last 8 hex digits of the id' }) lastName: string;
+  @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) erasedAt: string;
+  @ApiProperty({ example: 1, description: 'CAPE contracts kept with their dates (legal retention), free text removed' }) contractsKept: number;
+  @ApiProperty({ example: 3, description: 'events of this member in the outbox rewritten: name replaced by the pseudonym, free-text reason emptied' }) outboxEventsRewritten: number;
+}

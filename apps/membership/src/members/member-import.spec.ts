@@ -1,0 +1,248 @@
+import { DomainError } from '@kpa/contracts';
+import { checkMemberSheet, detectSeparator, isoDate, MAX_IMPORT_ROWS, normalise, parseCsv, personKey, readMemberSheet } from './member-import';
+
+const today = '2026-11-21';
+
+function fileRefusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected the file to be refused');
+}
+
+const FRENCH_HEADER = "prénom;nom;date de naissance;situation;orienté par";
+
+describe('parseCsv (RFC 4180)', () => {
+  it('reads plain fields with either separator', () => {
+    expect(parseCsv('a;b;c\n1;2;3\n')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+    ]);
+    expect(parseCsv('a,b,c\n1,2,3')).toEqual([
+      ['a', 'b', 'c'],
+      ['1', '2', '3'],
+    ]);
+  });
+
+  it('detects the separator from the header line only, outside quotes', () => {
+    expect(detectSeparator('prénom;nom;ville\nA,B;C,D;E')).toBe(';');
+    expect(detectSeparator('firstName,lastName\n"a;b;c";d')).toBe(',');
+    expect(detectSeparator('"a;b",c,d\n')).toBe(',');
+    expect(detectSeparator('alone')).toBe(',');
+  });
+
+  it('keeps separators, doubled quotes and line breaks inside quoted fields', () => {
+    expect(parseCsv('a;b\n"x;y";"il a dit ""bonjour"""\n"deux\nlignes";z')).toEqual([
+      ['a', 'b'],
+      ['x;y', 'il a dit "bonjour"'],
+      ['deux\nlignes', 'z'],
+    ]);
+  });
+
+  it('accepts CRLF, LF and CR line ends, and no line end at the end', () => {
+    expect(parseCsv('a,b\r\n1,2\r\n3,4')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(parseCsv('a,b\r1,2\r')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseCsv('"a\r\nb",c\r\n')).toEqual([['a\r\nb', 'c']]);
+  });
+
+  it('strips a UTF-8 byte order mark', () => {
+    expect(parseCsv('\uFEFFprénom;nom\nA;B')).toEqual([
+      ['prénom', 'nom'],
+      ['A', 'B'],
+    ]);
+  });
+
+  it('keeps empty fields, including a trailing one and an empty quoted one', () => {
+    expect(parseCsv('a;;c;\n"";x;;')).toEqual([
+      ['a', '', 'c', ''],
+      ['', 'x', '', ''],
+    ]);
+  });
+
+  it('keeps text after a closing quote, as spreadsheets do, and quotes inside an unquoted field', () => {
+    expect(parseCsv('"a"b,c"d')).toEqual([['ab', 'c"d']]);
+  });
+
+  it('refuses a quote never closed, naming the row where it opened', () => {
+    const error = fileRefusal(() => parseCsv('a;b\n1;2\n"3;4\n5;6'));
+    expect(error.code).toBe('IMPORT_FILE_REFUSED');
+    expect(error.details).toEqual({ row: 3 });
+  });
+});
+
+describe('normalise and dates', () => {
+  it('makes French and English headers comparable', () => {
+    expect(normalise("Date d'entrée")).toBe('date d entree');
+    expect(normalise('joinedOn')).toBe('joined on');
+    expect(normalise('  Orienté(e) par ')).toBe('oriente e par');
+    expect(normalise('E-mail')).toBe('e mail');
+  });
+
+  it('reads JJ/MM/AAAA and YYYY-MM-DD, nothing else', () => {
+    expect(isoDate('14/05/2009')).toBe('2009-05-14');
+    expect(isoDate('4/5/2009')).toBe('2009-05-04');
+    expect(isoDate('14.05.2009')).toBe('2009-05-14');
+    expect(isoDate('2009-05-14')).toBe('2009-05-14');
+    expect(isoDate('14/05/09')).toBeUndefined();
+    expect(isoDate('mai 2009')).toBeUndefined();
+  });
+});
+
+describe('readMemberSheet', () => {
+  it('maps French headers and values to a member', () => {
+    const csv = [
+      "\uFEFFPrénom;Nom;Date de naissance;Téléphone;Courriel;Situation;Orienté par;QPV;Date d'entrée;Compétences;Passions;Adresse;Code postal;Ville;Sexe",
+      "Inès;Benali;14/05/2009;06 12 34 56 78;ines@example.org;Demandeuse d'emploi;Mission locale;oui;01/09/2026;\"cuisine:3, couture (2); jardin\";couture, football;12 rue de l'Épeule;59100;Roubaix;F",
+    ].join('\r\n');
+    const sheet = readMemberSheet(csv);
+    expect(sheet.refused).toEqual([]);
+    expect(sheet.ignoredColumns).toEqual([]);
+    expect(sheet.rows).toEqual([
+      {
+        row: 2,
+        input: {
+          firstName: 'Inès',
+          lastName: 'Benali',
+          birthDate: '2009-05-14',
+          phone: '06 12 34 56 78',
+          email: 'ines@example.org',
+          situation: 'job_seeker',
+          referredBy: 'mission_locale',
+          referredByDetail: null,
+          priorityNeighbourhood: true,
+          joinedOn: '2026-09-01',
+          skills: [
+            { name: 'cuisine', level: 3, wantsToLearn: false },
+            { name: 'couture', level: 2, wantsToLearn: false },
+            { name: 'jardin', level: 1, wantsToLearn: false },
+          ],
+          passions: ['couture', 'football'],
+          address: { line: "12 rue de l'Épeule", postalCode: '59100', city: 'Roubaix' },
+          gender: 'female',
+          charterSignedOn: null,
+        },
+      },
+    ]);
+  });
+
+  it('maps English headers (the API field names) and API values, with commas', () => {
+    const sheet = readMemberSheet('firstName,lastName,birthDate,situation,referredBy,priorityNeighbourhood,joinedOn\nSam,Durand,2001-02-03,rsa,word_of_mouth,no,2026-10-01\n');
+    expect(sheet.rows[0].input).toMatchObject({ firstName: 'Sam', birthDate: '2001-02-03', situation: 'rsa', referredBy: 'word_of_mouth', priorityNeighbourhood: false, joinedOn: '2026-10-01' });
+  });
+
+  it.each([
+    ["demandeur d'emploi", 'job_seeker'],
+    ['RSA', 'rsa'],
+    ['étudiant', 'student'],
+    ['Étudiante', 'student'],
+    ['salarié à temps partiel', 'employed_part_time'],
+    ['autre', 'other'],
+    ['job seeker', 'job_seeker'],
+  ])('situation "%s" is %s', (text, value) => {
+    expect(readMemberSheet(`${FRENCH_HEADER}\nA;B;01/01/2000;${text};mission locale`).rows[0].input.situation).toBe(value);
+  });
+
+  it.each([
+    ['mission locale', 'mission_locale', null],
+    ['Centre social', 'social_centre', null],
+    ['bouche à oreille', 'word_of_mouth', null],
+    ["bouche-à-l'oreille", 'word_of_mouth', null],
+    ['France Travail', 'other', 'France Travail'],
+  ])('referrer "%s" is %s', (text, value, detail) => {
+    expect(readMemberSheet(`${FRENCH_HEADER}\nA;B;01/01/2000;RSA;${text}`).rows[0].input).toMatchObject({ referredBy: value, referredByDetail: detail });
+  });
+
+  it.each([
+    ['oui', true],
+    ['Non', false],
+    ['yes', true],
+    ['no', false],
+    ['1', true],
+    ['0', false],
+  ])('QPV "%s" is %s', (text, value) => {
+    expect(readMemberSheet(`${FRENCH_HEADER};QPV\nA;B;01/01/2000;RSA;ml;${text}`).rows[0].input.priorityNeighbourhood).toBe(value);
+  });
+
+  it('reports unknown columns and ignores them', () => {
+    const sheet = readMemberSheet(`${FRENCH_HEADER};Pointure;\nA;B;01/01/2000;RSA;ml;42;`);
+    expect(sheet.ignoredColumns).toEqual(['Pointure']);
+    expect(sheet.rows).toHaveLength(1);
+  });
+
+  it('refuses the whole file when a required column is missing, naming it', () => {
+    const error = fileRefusal(() => readMemberSheet('prénom;nom;situation\nA;B;RSA'));
+    expect(error.code).toBe('IMPORT_FILE_REFUSED');
+    expect(error.message).toContain('birthDate ("date de naissance")');
+    expect(error.message).toContain('referredBy ("oriente par")');
+    expect(error.details).toMatchObject({ missingColumns: ['birthDate', 'referredBy'] });
+  });
+
+  it('refuses an empty file, a header alone, two columns for one field, and too many rows', () => {
+    expect(fileRefusal(() => readMemberSheet('\uFEFF  \r\n')).code).toBe('IMPORT_FILE_REFUSED');
+    expect(fileRefusal(() => readMemberSheet(`${FRENCH_HEADER}\n;;;;\n`)).message).toContain('no one');
+    expect(fileRefusal(() => readMemberSheet(`${FRENCH_HEADER};firstName\nA;B;01/01/2000;RSA;ml;C`)).details).toMatchObject({ field: 'firstName' });
+    const many = `${FRENCH_HEADER}\n${'A;B;01/01/2000;RSA;ml\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
+    expect(fileRefusal(() => readMemberSheet(many)).message).toContain(`at most ${MAX_IMPORT_ROWS}`);
+  });
+
+  it('numbers rows as the spreadsheet does (header row 1), skipping blank lines but counting them', () => {
+    const sheet = readMemberSheet(`${FRENCH_HEADER}\nA;B;01/01/2000;RSA;ml\n\n;;;;\nC;D;1er mai;RSA;ml\n"E\nF";G;01/01/2000;RSA;ml\nH;I;01/01/2000;RSA;ml`);
+    expect(sheet.rows.map((r) => r.row)).toEqual([2, 6, 7]);
+    expect(sheet.refused).toEqual([{ row: 5, field: 'birthDate', column: 'date de naissance', message: expect.stringContaining('JJ/MM/AAAA') }]);
+  });
+
+  it('refuses a row with unknown values or more cells than the header, and tells what to write', () => {
+    const sheet = readMemberSheet(`${FRENCH_HEADER};QPV;sexe\nA;B;01/01/2000;chômeur;ml;;\nA;B;01/01/2000;RSA;ml;peut-être;\nA;B;01/01/2000;RSA;ml;;x\nA;B;01/01/2000;RSA;ml;;;en trop\nA;B;01/01/2000;;ml;;`);
+    expect(sheet.refused.map(({ row, field }) => ({ row, field }))).toEqual([
+      { row: 2, field: 'situation' },
+      { row: 3, field: 'priorityNeighbourhood' },
+      { row: 4, field: 'gender' },
+      { row: 5, field: undefined },
+      { row: 6, field: 'situation' },
+    ]);
+    expect(sheet.refused[0].message).toContain("demandeur d'emploi");
+    expect(sheet.refused[4].message).toContain('is empty');
+  });
+});
+
+describe('checkMemberSheet', () => {
+  it('passes each row through the member rules and reports the field and the column', () => {
+    const sheet = readMemberSheet(
+      `${FRENCH_HEADER};courriel;code postal;compétences\nA;B;01/01/2000;RSA;ml;;;\nC;D;01/01/2099;RSA;ml;;;\nE;F;01/01/2000;RSA;ml;pas-un-mail;;\nG;H;01/01/2000;RSA;ml;;591;\nI;J;01/01/2000;RSA;ml;;;cuisine:9`,
+    );
+    const checked = checkMemberSheet(sheet, today);
+    expect(checked.accepted.map((a) => a.row)).toEqual([2]);
+    expect(checked.accepted[0].data).toMatchObject({ firstName: 'A', joinedOn: today, priorityNeighbourhood: false });
+    expect(checked.refused.map(({ row, field, column }) => ({ row, field, column }))).toEqual([
+      { row: 3, field: 'birthDate', column: 'date de naissance' },
+      { row: 4, field: 'email', column: 'courriel' },
+      { row: 5, field: 'address.postalCode', column: 'code postal' },
+      { row: 6, field: 'skills[0].level', column: 'compétences' },
+    ]);
+  });
+
+  it('refuses a person twice in the file, or already on the site, so a file may be sent again', () => {
+    const sheet = readMemberSheet(`${FRENCH_HEADER}\nInès;Benali;14/05/2009;RSA;ml\nines;BENALI;2009-05-14;RSA;ml\nSam;Durand;01/01/2000;RSA;ml`);
+    const checked = checkMemberSheet(sheet, today, new Set([personKey('Sam', 'Durand', '2000-01-01')]));
+    expect(checked.accepted.map((a) => a.row)).toEqual([2]);
+    expect(checked.refused).toEqual([
+      { row: 3, message: expect.stringContaining('already on row 2') },
+      { row: 4, message: expect.stringContaining('already a member') },
+    ]);
+  });
+
+  it('keeps the refusals of reading and of the rules in row order', () => {
+    const sheet = readMemberSheet(`${FRENCH_HEADER}\nA;B;2099-01-01;RSA;ml\nC;D;hier;RSA;ml\nE;F;01/01/2000;RSA;ml`);
+    expect(checkMemberSheet(sheet, today).refused.map((r) => r.row)).toEqual([2, 3]);
+  });
+});

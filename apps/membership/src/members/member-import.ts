@@ -1,0 +1,430 @@
+import { DomainError, ENTRY_SITUATIONS, EntrySituation, Gender, GENDERS, MemberInput, REFERRERS, Referrer, RefusedRow, Skill } from '@kpa/contracts';
+import { MemberData, newMember } from './member';
+
+/**
+ * Reading a spreadsheet of members saved as CSV: pure rules, no I/O.
+ *
+ * - `parseCsv`: RFC 4180 (quoted fields may hold separators, doubled quotes and line breaks;
+ *   CRLF, LF or CR line ends), UTF-8 BOM stripped, separator `;` or `,` detected on the header.
+ * - `readMemberSheet`: French or English headers mapped to member fields, French values to the
+ *   enumerations; a file that cannot be read as a whole (missing required column…) is refused.
+ * - `checkMemberSheet`: each row through the same `newMember` rules as the API, plus duplicates.
+ *
+ * Row numbers are those a person sees in the spreadsheet: the header is row 1.
+ */
+
+export const MAX_IMPORT_ROWS = 2000;
+
+function refuseFile(message: string, details?: Record<string, unknown>): DomainError {
+  return new DomainError('IMPORT_FILE_REFUSED', message, details);
+}
+
+export type Separator = ';' | ',';
+
+/** The separator of the file: the one that appears (outside quotes) most often in the header line. */
+export function detectSeparator(text: string): Separator {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && char === ';') semicolons++;
+    else if (!quoted && char === ',') commas++;
+  }
+  return semicolons >= commas && semicolons > 0 ? ';' : ',';
+}
+
+/**
+ * Splits CSV text into records of fields (RFC 4180). Text after a closing quote is kept as is
+ * (`"a"b` reads `ab`), as spreadsheets do; a quote never closed refuses the file.
+ */
+export function parseCsv(input: string, separator: Separator = detectSeparator(stripBom(input))): string[][] {
+  const text = stripBom(input);
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let quoteOpenedOnRow = 0;
+  let fieldStarted = false;
+  const endField = () => {
+    record.push(field);
+    field = '';
+    fieldStarted = false;
+  };
+  const endRecord = () => {
+    endField();
+    records.push(record);
+    record = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += char;
+      continue;
+    }
+    if (char === '"' && !fieldStarted) {
+      quoted = true;
+      fieldStarted = true;
+      quoteOpenedOnRow = records.length + 1;
+    } else if (char === separator) {
+      endField();
+    } else if (char === '\r' || char === '\n') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+    } else {
+      field += char;
+      fieldStarted = true;
+    }
+  }
+  if (quoted) throw refuseFile(`Row ${quoteOpenedOnRow} opens a quote (") that is never closed: check that cell, then save the file again as CSV.`, { row: quoteOpenedOnRow });
+  if (fieldStarted || record.length > 0) endRecord();
+  return records;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Lower case, no accents, camelCase split, punctuation as spaces: `Date d'entrée` → `date d entree`, `joinedOn` → `joined on`. */
+export function normalise(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+type Column =
+  | 'firstName'
+  | 'lastName'
+  | 'birthDate'
+  | 'email'
+  | 'phone'
+  | 'gender'
+  | 'addressLine'
+  | 'postalCode'
+  | 'city'
+  | 'priorityNeighbourhood'
+  | 'situation'
+  | 'referredBy'
+  | 'referredByDetail'
+  | 'charterSignedOn'
+  | 'joinedOn'
+  | 'skills'
+  | 'passions';
+
+/** Accepted headers of each column (normalised). The first one is shown in messages. */
+export const COLUMN_HEADERS: Record<Column, string[]> = {
+  firstName: ['prenom', 'first name', 'given name'],
+  lastName: ['nom', 'nom de famille', 'last name', 'family name', 'surname'],
+  birthDate: ['date de naissance', 'ne le', 'nee le', 'ne e le', 'birth date', 'date of birth'],
+  email: ['email', 'e mail', 'courriel', 'mail', 'adresse mail', 'adresse e mail'],
+  phone: ['telephone', 'tel', 'phone', 'portable', 'mobile'],
+  gender: ['genre', 'sexe', 'gender'],
+  addressLine: ['adresse', 'address', 'address line', 'rue'],
+  postalCode: ['code postal', 'cp', 'postal code', 'postcode'],
+  city: ['ville', 'commune', 'city'],
+  priorityNeighbourhood: ['qpv', 'quartier prioritaire', 'priority neighbourhood', 'priority neighborhood'],
+  situation: ['situation', 'situation a l entree', 'entry situation'],
+  referredBy: ['oriente par', 'orientee par', 'oriente e par', 'orientation', 'prescripteur', 'referred by'],
+  referredByDetail: ['precision orientation', 'oriente par precision', 'referred by detail'],
+  charterSignedOn: ['charte signee le', 'date de signature de la charte', 'charter signed on'],
+  joinedOn: ['date d entree', 'date entree', 'entree le', 'date d arrivee', 'joined on'],
+  skills: ['competences', 'skills'],
+  passions: ['passions', 'centres d interet', 'loisirs', 'interests'],
+};
+
+const REQUIRED: Column[] = ['firstName', 'lastName', 'birthDate', 'situation', 'referredBy'];
+
+/** The member field each column fills, for refusals (`addressLine` is `address.line`). */
+const FIELD_OF: Partial<Record<Column, string>> = { addressLine: 'address.line', postalCode: 'address.postalCode', city: 'address.city' };
+
+const SITUATIONS: Record<string, EntrySituation> = {
+  'demandeur d emploi': 'job_seeker',
+  'demandeuse d emploi': 'job_seeker',
+  'demandeur euse d emploi': 'job_seeker',
+  de: 'job_seeker',
+  chomage: 'job_seeker',
+  'sans emploi': 'job_seeker',
+  unemployed: 'job_seeker',
+  rsa: 'rsa',
+  'beneficiaire du rsa': 'rsa',
+  'allocataire du rsa': 'rsa',
+  etudiant: 'student',
+  etudiante: 'student',
+  'etudiant e': 'student',
+  eleve: 'student',
+  lyceen: 'student',
+  lyceenne: 'student',
+  'salarie a temps partiel': 'employed_part_time',
+  'salariee a temps partiel': 'employed_part_time',
+  'salarie e a temps partiel': 'employed_part_time',
+  'temps partiel': 'employed_part_time',
+  'part time': 'employed_part_time',
+  autre: 'other',
+};
+
+const REFERRER_NAMES: Record<string, Referrer> = {
+  'mission locale': 'mission_locale',
+  ml: 'mission_locale',
+  'centre social': 'social_centre',
+  'centre socio culturel': 'social_centre',
+  'social center': 'social_centre',
+  'bouche a oreille': 'word_of_mouth',
+  'bouche a l oreille': 'word_of_mouth',
+  autre: 'other',
+};
+
+const GENDER_NAMES: Record<string, Gender> = {
+  femme: 'female',
+  f: 'female',
+  woman: 'female',
+  homme: 'male',
+  h: 'male',
+  m: 'male',
+  man: 'male',
+  'non binaire': 'non_binary',
+  nb: 'non_binary',
+  'non precise': 'not_said',
+  'non renseigne': 'not_said',
+  'ne se prononce pas': 'not_said',
+  nsp: 'not_said',
+};
+
+const YES = ['oui', 'o', 'yes', 'y', '1', 'vrai', 'true', 'x'];
+const NO = ['non', 'n', 'no', '0', 'faux', 'false'];
+
+/** Looks a value up by its French name or its API value (`job_seeker`, `job seeker`). */
+function enumValue<T extends string>(raw: string, names: Record<string, T>, values: readonly T[]): T | undefined {
+  const key = normalise(raw);
+  return names[key] ?? values.find((value) => normalise(value.replace(/_/g, ' ')) === key);
+}
+
+/** `JJ/MM/AAAA` (or with `.` or `-`) and `YYYY-MM-DD` to `YYYY-MM-DD`; undefined when neither. */
+export function isoDate(raw: string): string | undefined {
+  const value = raw.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  return french ? `${french[3]}-${french[2].padStart(2, '0')}-${french[1].padStart(2, '0')}` : undefined;
+}
+
+function list(raw: string): string[] {
+  return raw
+    .split(/[,;|]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** `cuisine:3, couture (2), jardin`: a level 1–4 after `:` or in brackets, 1 (discovering) when absent. */
+function skillList(raw: string): Skill[] {
+  const skills: Skill[] = [];
+  for (const item of list(raw)) {
+    const match = /^(.*?)\s*(?::\s*(\d+)|\(\s*(\d+)\s*\))?$/.exec(item) ?? [item, item];
+    const level = match[2] ?? match[3];
+    skills.push({ name: match[1].trim(), level: level === undefined ? 1 : Number(level), wantsToLearn: false });
+  }
+  return skills;
+}
+
+export interface SheetRow {
+  row: number;
+  input: MemberInput;
+}
+
+export interface MemberSheet {
+  rows: SheetRow[];
+  refused: RefusedRow[];
+  /** Headers not recognised, as written in the file: not imported. */
+  ignoredColumns: string[];
+  /** The header of each member field as written in the file, for messages. */
+  headers: Record<string, string>;
+}
+
+class RowRefused extends Error {
+  constructor(
+    readonly field: string,
+    readonly column: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads the spreadsheet into member inputs; a file that cannot be read as a whole is refused (IMPORT_FILE_REFUSED). */
+export function readMemberSheet(csv: string): MemberSheet {
+  if (typeof csv !== 'string' || stripBom(csv).trim() === '') throw refuseFile('The file is empty: send the spreadsheet saved as CSV, with its header line first.');
+  const [header, ...records] = parseCsv(csv);
+  const columns = new Map<number, Column>();
+  const headers: Record<string, string> = {};
+  const ignoredColumns: string[] = [];
+  header.forEach((name, index) => {
+    const key = normalise(name);
+    if (key === '') return;
+    const column = (Object.keys(COLUMN_HEADERS) as Column[]).find((candidate) => COLUMN_HEADERS[candidate].includes(key) || normalise(candidate) === key);
+    if (column === undefined) {
+      ignoredColumns.push(name.trim());
+      return;
+    }
+    if (headers[column] !== undefined) {
+      throw refuseFile(`The columns "${headers[column]}" and "${name.trim()}" both give ${column}: keep only one of them.`, { field: column, columns: [headers[column], name.trim()] });
+    }
+    columns.set(index, column);
+    headers[column] = name.trim();
+  });
+  const missing = REQUIRED.filter((column) => headers[column] === undefined);
+  if (missing.length > 0) {
+    const names = missing.map((column) => `${column} ("${COLUMN_HEADERS[column][0]}")`).join(', ');
+    throw refuseFile(`The header line lacks the column${missing.length > 1 ? 's' : ''} ${names}: add ${missing.length > 1 ? 'them' : 'it'} and send the file again. Nothing was imported.`, {
+      missingColumns: missing,
+      headerLine: header.map((name) => name.trim()),
+      ...(ignoredColumns.length > 0 ? { ignoredColumns } : {}),
+    });
+  }
+  const people = records.map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
+  if (people.length === 0) throw refuseFile('The file has a header line but no one under it.');
+  if (people.length > MAX_IMPORT_ROWS) throw refuseFile(`The file lists ${people.length} people; import at most ${MAX_IMPORT_ROWS} at a time (split the file).`, { rows: people.length });
+
+  const sheet: MemberSheet = { rows: [], refused: [], ignoredColumns, headers };
+  for (const { row, cells } of people) {
+    if (cells.length > header.length && cells.slice(header.length).some((cell) => cell.trim() !== '')) {
+      sheet.refused.push({ row, message: `Row ${row} has ${cells.length} cells but the header has ${header.length} columns: a separator or a quote is probably missing.` });
+      continue;
+    }
+    try {
+      sheet.rows.push({ row, input: memberInput(cells, columns, headers) });
+    } catch (error) {
+      if (!(error instanceof RowRefused)) throw error;
+      sheet.refused.push({ row, field: error.field, column: error.column, message: error.message });
+    }
+  }
+  return sheet;
+}
+
+function memberInput(cells: string[], columns: Map<number, Column>, headers: Record<string, string>): MemberInput {
+  const value: Partial<Record<Column, string>> = {};
+  columns.forEach((column, index) => {
+    const cell = (cells[index] ?? '').trim();
+    if (cell !== '') value[column] = cell;
+  });
+  const refused = (column: Column, message: string) => new RowRefused(FIELD_OF[column] ?? column, headers[column], message);
+  const date = (column: Column): string | undefined => {
+    const raw = value[column];
+    if (raw === undefined) return undefined;
+    const iso = isoDate(raw);
+    if (iso === undefined) throw refused(column, `"${headers[column]}" must be a date written JJ/MM/AAAA or YYYY-MM-DD, not "${raw}".`);
+    return iso;
+  };
+  const required = (column: Column, hint: string): string => {
+    const raw = value[column];
+    if (raw === undefined) throw refused(column, `"${headers[column]}" is empty: ${hint}`);
+    return raw;
+  };
+
+  const situationText = required('situation', "write demandeur d'emploi, RSA, étudiant, salarié à temps partiel or autre.");
+  const situation = enumValue(situationText, SITUATIONS, ENTRY_SITUATIONS);
+  if (situation === undefined) {
+    throw refused('situation', `"${headers.situation}" is "${situationText}": write demandeur d'emploi, RSA, étudiant, salarié à temps partiel or autre.`);
+  }
+
+  // An unknown referrer ("France Travail", "CCAS") is kept as `other` with its name as the detail.
+  const referrerText = required('referredBy', 'write mission locale, centre social, bouche à oreille, or who referred the person.');
+  const known = enumValue(referrerText, REFERRER_NAMES, REFERRERS);
+  const referredBy: Referrer = known ?? 'other';
+  const referredByDetail = value.referredByDetail ?? (known === undefined ? referrerText : null);
+
+  let gender: Gender | undefined;
+  if (value.gender !== undefined) {
+    gender = enumValue(value.gender, GENDER_NAMES, GENDERS);
+    if (gender === undefined) throw refused('gender', `"${headers.gender}" is "${value.gender}": write femme, homme, non binaire or non précisé (or leave it empty).`);
+  }
+
+  let priorityNeighbourhood: boolean | undefined;
+  if (value.priorityNeighbourhood !== undefined) {
+    const answer = normalise(value.priorityNeighbourhood);
+    if (YES.includes(answer)) priorityNeighbourhood = true;
+    else if (NO.includes(answer)) priorityNeighbourhood = false;
+    else throw refused('priorityNeighbourhood', `"${headers.priorityNeighbourhood}" is "${value.priorityNeighbourhood}": write oui or non.`);
+  }
+
+  const hasAddress = value.addressLine !== undefined || value.postalCode !== undefined || value.city !== undefined;
+  const skills = value.skills === undefined ? undefined : skillList(value.skills);
+  return {
+    firstName: value.firstName ?? '',
+    lastName: value.lastName ?? '',
+    email: value.email ?? null,
+    phone: value.phone ?? null,
+    birthDate: date('birthDate') ?? '',
+    ...(gender === undefined ? {} : { gender }),
+    address: hasAddress ? { line: value.addressLine ?? '', postalCode: value.postalCode ?? '', city: value.city ?? '' } : null,
+    ...(priorityNeighbourhood === undefined ? {} : { priorityNeighbourhood }),
+    situation,
+    referredBy,
+    referredByDetail,
+    charterSignedOn: date('charterSignedOn') ?? null,
+    ...(value.joinedOn === undefined ? {} : { joinedOn: date('joinedOn') }),
+    ...(skills === undefined ? {} : { skills }),
+    ...(value.passions === undefined ? {} : { passions: list(value.passions) }),
+  };
+}
+
+/** Who a person is for duplicates: names (case and accents aside) and birth date. */
+export function personKey(firstName: string, lastName: string, birthDate: string): string {
+  return `${normalise(firstName)}|${normalise(lastName)}|${birthDate}`;
+}
+
+export interface AcceptedRow {
+  row: number;
+  data: MemberData;
+}
+
+export interface CheckedSheet {
+  accepted: AcceptedRow[];
+  refused: RefusedRow[];
+}
+
+/**
+ * Each row through the member rules (`newMember`, as `POST …/members`); a person already on the
+ * site (`existing`: their `personKey`s) or twice in the file is refused, so a file can be sent
+ * again after fixing its refused rows.
+ */
+export function checkMemberSheet(sheet: MemberSheet, today: string, existing: ReadonlySet<string> = new Set()): CheckedSheet {
+  const accepted: AcceptedRow[] = [];
+  const refused: RefusedRow[] = [...sheet.refused];
+  const seen = new Map<string, number>();
+  const columnOf = (field: string | undefined): string | undefined => {
+    if (field === undefined) return undefined;
+    const column = (Object.keys(FIELD_OF) as Column[]).find((candidate) => FIELD_OF[candidate] === field) ?? field.replace(/\[\d+\].*$/, '');
+    return sheet.headers[column];
+  };
+  for (const { row, input } of sheet.rows) {
+    let data: MemberData;
+    try {
+      data = newMember(input, today);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const field = typeof (error.details as { field?: unknown } | undefined)?.field === 'string' ? (error.details as { field: string }).field : undefined;
+      const column = columnOf(field);
+      refused.push({ row, ...(field === undefined ? {} : { field }), ...(column === undefined ? {} : { column }), message: error.message });
+      continue;
+    }
+    const key = personKey(data.firstName, data.lastName, data.birthDate);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      refused.push({ row, message: `${data.firstName} ${data.lastName}, born ${data.birthDate}, is already on row ${earlier}.` });
+    } else if (existing.has(key)) {
+      refused.push({ row, message: `${data.firstName} ${data.lastName}, born ${data.birthDate}, is already a member of this site.` });
+    } else {
+      seen.set(key, row);
+      accepted.push({ row, data });
+    }
+  }
+  return { accepted, refused: refused.sort((a, b) => a.row - b.row) };
+}
