@@ -115,6 +115,9 @@ describe('member privacy and import over HTTP', () => {
     const left = await platform.http('POST', `/v1/sites/${site.a.id}/members/${memberId}/leave`, { token: site.a.coordinator, body: { leftOn: today, outcome: 'employment' } });
     expect(left.status).toBe(200);
     expect((await platform.http('POST', `/v1/sites/${site.b.id}/members/${memberId}/erase`, { token: site.b.coordinator })).status).toBe(404);
+    const account = { email: 'zephyrine@lacape.kpa.local', password: 'mon parcours à la cape' };
+    expect((await platform.http('POST', `/v1/sites/${site.a.id}/members/${memberId}/account`, { token: site.a.coordinator, body: account })).status).toBe(201);
+    const memberToken = (await platform.login(account.email, account.password)).accessToken;
 
     const erased = await platform.http('POST', `/v1/sites/${site.a.id}/members/${memberId}/erase`, { token: site.a.coordinator });
     expect(erased.status).toBe(200);
@@ -154,11 +157,19 @@ describe('member privacy and import over HTTP', () => {
       ['PATCH', `/v1/sites/${site.a.id}/members/${memberId}`, { firstName: 'Zéphyrine' }],
       ['POST', `/v1/sites/${site.a.id}/members/${memberId}/rejoin`, { joinedOn: today }],
       ['POST', `/v1/sites/${site.a.id}/members/${memberId}/erase`, undefined],
+      ['PUT', `/v1/sites/${site.a.id}/members/${memberId}/journey`, { nextPath: 'employment' }],
+      ['POST', `/v1/sites/${site.a.id}/cape-contracts/${contractId}/renew`, { endsOn: today }],
     ] as const) {
       const refused = await platform.http(method, path, { token: site.a.coordinator, body });
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('MEMBER_ERASED');
     }
+
+    // The gateway, told by the membership.member.erased event, closes the member's account.
+    await eventually(async () => (await platform.http('GET', '/v1/me', { token: memberToken })).status === 401, { what: 'the erased member’s session to end' });
+    expect((await platform.http('POST', '/v1/auth/login', { body: account })).status).toBe(401);
+    const users = await platform.http('GET', `/v1/sites/${site.a.id}/users`, { token: site.a.coordinator });
+    expect(JSON.stringify(users.body)).not.toMatch(/zephyrine/i);
 
     // The database of membership: the member row, the contracts and every outbox payload.
     const member = await db.query('SELECT row_to_json(m)::text AS row FROM membership.member m WHERE id = $1', [memberId]);

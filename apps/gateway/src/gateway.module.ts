@@ -25,6 +25,7 @@ import { MeMemberController } from './members/me-member.controller';
 import { MemberPrivacyController } from './members/member-privacy.controller';
 import { InterviewsController } from './interviews/interviews.controller';
 import { StatsController } from './members/stats.controller';
+import { MemberErasureSubscription } from './identity/member-erasure.subscription';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -40,6 +41,7 @@ export class GatewayModule {
           logger,
           database: GATEWAY_DATABASE,
           redis: true,
+          subscriptions: [MemberErasureSubscription],
           // Routes to every service; /health/ready reports each of them.
           calls: SERVICES.filter((service) => service !== 'gateway'),
         }),

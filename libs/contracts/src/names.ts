@@ -66,7 +66,7 @@ export const EVENT_SUBJECT_ROOT = 'events';
 
 /** Durable JetStream consumers, one per (service, purpose). */
 export const DURABLE_CONSUMERS = {
-  gatewaySiteDirectory: 'gateway-site-directory',
+  gatewayMemberErasure: 'gateway-member-erasure',
   commerceSellerDirectory: 'commerce-seller-directory',
   networkingSiteDirectory: 'networking-site-directory',
 } as const;

@@ -15,7 +15,7 @@ import {
   TerminateCapeContractRequest,
 } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
-import { MemberEntity } from '../members/member.entity';
+import { findMember } from '../members/find-member';
 import { SiteEntity } from '../sites/site.entity';
 import { capeEndsOn, newCapeContract, renewCapeContract, terminateCapeContract } from './cape-contract';
 import { CapeContractEntity } from './cape-contract.entity';
@@ -44,8 +44,7 @@ export class CapeContractsService {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
       // The member row is locked: two contracts signed at once cannot both pass the overlap rule.
-      const member = await manager.findOne(MemberEntity, { where: { id: request.memberId, siteId: request.siteId }, lock: { mode: 'pessimistic_write' } });
-      if (!member) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${request.memberId} on this site.`, { memberId: request.memberId });
+      const member = await findMember(manager, request.siteId, request.memberId, { forChange: true });
       if (member.leftOn !== null) {
         throw new DomainError('MEMBER_ALREADY_LEFT', `This member left on ${member.leftOn}: record their return before a new contract.`, { leftOn: member.leftOn });
       }
@@ -85,6 +84,7 @@ export class CapeContractsService {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
       const contract = await this.find(manager, request.siteId, request.contractId);
+      await findMember(manager, contract.siteId, contract.memberId, { forChange: true });
       const others = await manager.findBy(CapeContractEntity, { memberId: contract.memberId });
       const otherStates = others.filter((other) => other.id !== contract.id).map((other) => other.state());
       Object.assign(contract, renewCapeContract(contract.state(), request.endsOn, today, otherStates), { updatedAt: new Date() });
@@ -98,6 +98,7 @@ export class CapeContractsService {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
       const contract = await this.find(manager, request.siteId, request.contractId);
+      await findMember(manager, contract.siteId, contract.memberId, { forChange: true });
       Object.assign(contract, terminateCapeContract(contract.state(), request.on, request.reason, today), { updatedAt: new Date() });
       await manager.save(contract);
       await publish(createEvent(CAPE_TERMINATED_V1, contract.siteId, { ...changed(contract), reason: contract.terminationReason ?? '' }, contract.updatedAt));

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError, Interview, INTERVIEW_HELD_V1, InterviewPage, ListInterviewsRequest, ScheduleInterviewRequest, UpdateInterviewRequest } from '@kpa/contracts';
 import { createEvent, keysetPage, Transaction, UnitOfWork } from '@kpa/platform';
-import { MemberEntity } from '../members/member.entity';
+import { findMember } from '../members/find-member';
 import { becameHeld, changeInterview, InterviewState, newInterview } from './interview';
 import { InterviewEntity } from './interview.entity';
 
@@ -30,7 +30,7 @@ export class InterviewsService {
   schedule({ siteId, memberId, interview }: ScheduleInterviewRequest): Promise<Interview> {
     return this.unitOfWork.run(async ({ manager, publish }) => {
       // The member row is locked: two first interviews recorded at once cannot both pass the one-first rule.
-      const member = await this.findMember(manager, siteId, memberId, true);
+      const member = await findMember(manager, siteId, memberId, { forChange: true });
       const others = await this.statesOf(manager, member.id);
       const state = newInterview({ ...interview, id: uuidv7(), memberId: member.id, participationJoinedOn: member.joinedOn }, { now: new Date().toISOString() }, others);
       const now = new Date();
@@ -42,7 +42,7 @@ export class InterviewsService {
   }
 
   async list(request: ListInterviewsRequest): Promise<InterviewPage> {
-    const member = await this.findMember(this.dataSource.manager, request.siteId, request.memberId);
+    const member = await findMember(this.dataSource.manager, request.siteId, request.memberId);
     const query = this.dataSource
       .getRepository(InterviewEntity)
       .createQueryBuilder('i')
@@ -57,7 +57,7 @@ export class InterviewsService {
     return this.unitOfWork.run(async ({ manager, publish }) => {
       const interview = await manager.findOne(InterviewEntity, { where: { id: interviewId, siteId }, lock: { mode: 'pessimistic_write' } });
       if (!interview) throw new DomainError('INTERVIEW_NOT_FOUND', `No interview with id ${interviewId} on this site.`, { interviewId });
-      await this.findMember(manager, siteId, interview.memberId, true);
+      await findMember(manager, siteId, interview.memberId, { forChange: true });
       const before = interview.state();
       const others = (await this.statesOf(manager, interview.memberId)).filter((other) => other.id !== interview.id);
       const after = changeInterview(before, changes ?? {}, { now: new Date().toISOString() }, others);
@@ -70,12 +70,5 @@ export class InterviewsService {
 
   private async statesOf(manager: EntityManager, memberId: string): Promise<InterviewState[]> {
     return (await manager.findBy(InterviewEntity, { memberId })).map((interview) => interview.state());
-  }
-
-  /** A member of another site does not exist for this site. */
-  private async findMember(manager: EntityManager, siteId: string, memberId: string, lock = false): Promise<MemberEntity> {
-    const member = await manager.findOne(MemberEntity, { where: { id: memberId, siteId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!member) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId} on this site.`, { memberId });
-    return member;
   }
 }

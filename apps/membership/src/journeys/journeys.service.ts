@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError, GetJourneyRequest, Journey, JOURNEY_CHANGED_V1, JourneyChange, NEXT_PATHS, SetJourneyRequest } from '@kpa/contracts';
 import { createEvent, RequestContext, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { MemberEntity } from '../members/member.entity';
+import { findMember } from '../members/find-member';
 import { SiteEntity } from '../sites/site.entity';
 import { currentStage, interviewDueOn, milestones, StageOverride } from './journey';
 
@@ -14,7 +15,7 @@ export class JourneysService {
   ) {}
 
   async get({ siteId, memberId }: GetJourneyRequest): Promise<Journey> {
-    const member = await this.find(this.dataSource.manager, siteId, memberId);
+    const member = await findMember(this.dataSource.manager, siteId, memberId);
     const site = await this.dataSource.manager.findOneByOrFail(SiteEntity, { id: siteId });
     return this.view(member, site, todayInFrance());
   }
@@ -24,7 +25,7 @@ export class JourneysService {
     const today = todayInFrance();
     const by = RequestContext.current()?.actor ?? 'system';
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const member = await this.find(manager, request.siteId, request.memberId, true);
+      const member = await findMember(manager, request.siteId, request.memberId, { forChange: true });
       const site = await manager.findOneByOrFail(SiteEntity, { id: request.siteId });
       const changes: JourneyChange[] = [];
       if (request.stageOverride !== undefined) {
@@ -74,11 +75,5 @@ export class JourneysService {
         ...milestones(member.joinedOn, site),
       ],
     };
-  }
-
-  private async find(manager: EntityManager, siteId: string, memberId: string, lock = false): Promise<MemberEntity> {
-    const member = await manager.findOne(MemberEntity, { where: { id: memberId, siteId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!member) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId} on this site.`, { memberId });
-    return member;
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, EntityMetadata } from 'typeorm';
-import { DomainError, EraseMemberRequest, ExportMemberRequest, MEMBER_ERASED_V1, MemberErasure, MemberExport } from '@kpa/contracts';
+import { DataSource, EntityMetadata } from 'typeorm';
+import { EraseMemberRequest, ExportMemberRequest, MEMBER_ERASED_V1, MemberErasure, MemberExport } from '@kpa/contracts';
 import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { CapeContractEntity } from '../cape-contracts/cape-contract.entity';
 import { MemberEntity } from './member.entity';
+import { findMember } from './find-member';
 import { eraseContract, erasedValuesOf, eraseMember } from './member-privacy';
 
 /** Right of access (export) and right to erasure (pseudonymisation) of a member, in membership. */
@@ -18,7 +19,7 @@ export class MemberPrivacyService {
   async export({ siteId, memberId }: ExportMemberRequest): Promise<MemberExport> {
     const today = todayInFrance();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const member = await this.find(manager, siteId, memberId);
+      const member = await findMember(manager, siteId, memberId);
       const contracts = await manager.find(CapeContractEntity, { where: { memberId, siteId }, order: { createdAt: 'ASC' } });
       const otherRecords: MemberExport['otherRecords'] = {};
       for (const metadata of this.otherTables()) {
@@ -46,7 +47,7 @@ export class MemberPrivacyService {
    */
   erase({ siteId, memberId }: EraseMemberRequest): Promise<MemberErasure> {
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const member = await this.find(manager, siteId, memberId, true);
+      const member = await findMember(manager, siteId, memberId, { forChange: true });
       const now = new Date();
       const erased = eraseMember(member.id, { ...member.data(), stageOverride: member.stageOverride, nextPath: member.nextPath, journeyHistory: member.journeyHistory, erasedAt: member.erasedAt }, now);
       Object.assign(member, erased, { updatedAt: now });
@@ -102,11 +103,5 @@ export class MemberPrivacyService {
     return this.dataSource.entityMetadatas.filter(
       (metadata) => metadata.target !== MemberEntity && metadata.target !== CapeContractEntity && metadata.findColumnWithPropertyName('memberId') !== undefined,
     );
-  }
-
-  private async find(manager: EntityManager, siteId: string, memberId: string, lock = false): Promise<MemberEntity> {
-    const member = await manager.findOne(MemberEntity, { where: { id: memberId, siteId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!member) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId} on this site.`, { memberId });
-    return member;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   CreateMemberRequest,
@@ -23,7 +23,7 @@ import { createEvent, keysetPage, todayInFrance, Transaction, UnitOfWork } from 
 import { SiteEntity } from '../sites/site.entity';
 import { asSeen, changeMember, leave, MemberData, newMember, rejoin } from './member';
 import { MemberEntity } from './member.entity';
-import { assertNotErased } from './member-privacy';
+import { findMember } from './find-member';
 
 export function changed(member: MemberEntity): MemberChangedV1 {
   return {
@@ -57,7 +57,7 @@ export class MembersService {
   }
 
   async get({ siteId, memberId, view }: GetMemberRequest): Promise<MemberAsSeen> {
-    return asSeen((await this.find(this.dataSource.manager, siteId, memberId)).toFile(), view);
+    return asSeen((await findMember(this.dataSource.manager, siteId, memberId)).toFile(), view);
   }
 
   async list(request: ListMembersRequest): Promise<MemberPage> {
@@ -97,19 +97,11 @@ export class MembersService {
     extra?: TExtra,
   ): Promise<MemberFile> {
     return this.unitOfWork.run(async ({ manager, publish }: Transaction) => {
-      const member = await this.find(manager, siteId, memberId, true);
-      assertNotErased(member);
+      const member = await findMember(manager, siteId, memberId, { forChange: true });
       Object.assign(member, rule(member.data()), { updatedAt: new Date() });
       await manager.save(member);
       await publish(createEvent(event, siteId, { ...changed(member), ...(extra ?? {}) } as MemberChangedV1 & TExtra, member.updatedAt));
       return member.toFile();
     });
-  }
-
-  /** A member of another site does not exist for this site. */
-  private async find(manager: EntityManager, siteId: string, memberId: string, lock = false): Promise<MemberEntity> {
-    const member = await manager.findOne(MemberEntity, { where: { id: memberId, siteId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!member) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId} on this site.`, { memberId });
-    return member;
   }
 }
