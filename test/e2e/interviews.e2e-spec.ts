@@ -123,6 +123,10 @@ describe('interviews and follow-up over HTTP', () => {
     } finally {
       await db.end();
     }
+    // The site's figures count the two interviews held (on the days they were held).
+    const days = [heldAt.slice(0, 10), new Date().toISOString().slice(0, 10)].sort();
+    const figures = await platform.http('GET', `/v1/sites/${siteId}/stats?from=${days[0]}&to=2099-12-31`, { token: coordinator });
+    expect(figures.body.interviewsHeld).toBe(2);
   });
 
   it('private notes reach coordinators only; a member sees their own non-private interviews, nobody else’s; accountants none', async () => {

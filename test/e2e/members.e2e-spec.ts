@@ -131,6 +131,11 @@ describe('members over HTTP', () => {
     expect(bySkill.body.items.map((m: any) => m.id)).toEqual([minorId]);
     expect((await platform.http('GET', `/v1/sites/${site.a.id}/members?skill=jardinage`, { token: site.a.coordinator })).body.items).toEqual([]);
     expect((await platform.http('GET', `/v1/sites/${site.a.id}/members?q=benal`, { token: site.a.coordinator })).body.items).toHaveLength(1);
+    const { stage } = (await platform.http('GET', `/v1/sites/${site.a.id}/members/${minorId}/journey`, { token: site.a.coordinator })).body;
+    const otherStage = stage === 'next_step' ? 'immersion' : 'next_step';
+    expect((await platform.http('GET', `/v1/sites/${site.a.id}/members?stage=${stage}`, { token: site.a.coordinator })).body.items).toHaveLength(1);
+    expect((await platform.http('GET', `/v1/sites/${site.a.id}/members?stage=${otherStage}`, { token: site.a.coordinator })).body.items).toHaveLength(0);
+    expect((await platform.http('GET', `/v1/sites/${site.a.id}/members?stage=retired`, { token: site.a.coordinator })).status).toBe(400);
   });
 
   it("shows a member's journey stage from the calendar, a coordinator's override with its reason, and what is due", async () => {
@@ -196,6 +201,7 @@ describe('members over HTTP', () => {
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ tookPart: 2, activeNow: 2, joined: 3, left: 1, leavingOutcomes: { training: 1 }, smallCountsHidden: false });
     expect(own.body.priorityNeighbourhood).toEqual({ count: 2, of: 2 });
+    expect(own.body.interviewsHeld).toBe(0);
     const region = await platform.http('GET', '/v1/stats?from=2026-01-01&to=2026-12-31', { token: admin });
     expect(region.body).toMatchObject({ tookPart: 2, smallCountsHidden: true, priorityNeighbourhood: { count: null, of: 2 } });
     expect((await platform.http('GET', '/v1/stats?from=2026-01-01&to=2026-12-31', { token: site.a.coordinator })).status).toBe(403);

@@ -1,5 +1,5 @@
 import { DomainError } from '@kpa/contracts';
-import { decodeCursor, encodeCursor, pageSize } from './pagination';
+import { decodeCursor, encodeCursor, keysetSlice, pageSize } from './pagination';
 
 describe('pagination', () => {
   it('round-trips a cursor', () => {
@@ -20,5 +20,15 @@ describe('pagination', () => {
     expect(() => pageSize({ limit: 0 })).toThrow(DomainError);
     expect(() => pageSize({ limit: 101 })).toThrow(DomainError);
     expect(() => pageSize({ limit: 1.5 })).toThrow(DomainError);
+  });
+
+  it('pages through items in memory like it does in SQL', () => {
+    const items = Array.from({ length: 5 }, (_, i) => ({ id: `00000000-0000-7000-8000-00000000000${i}`, createdAt: new Date(Date.UTC(2026, 0, 1 + i)) }));
+    const first = keysetSlice(items, { limit: 2 });
+    expect(first.items.map((i) => i.id.slice(-1))).toEqual(['0', '1']);
+    const second = keysetSlice(items, { limit: 2, cursor: first.nextCursor! });
+    expect(second.items.map((i) => i.id.slice(-1))).toEqual(['2', '3']);
+    const last = keysetSlice(items, { limit: 2, cursor: second.nextCursor! });
+    expect(last).toEqual({ items: [items[4]], nextCursor: null });
   });
 });

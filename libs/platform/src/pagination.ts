@@ -58,3 +58,21 @@ export async function keysetPage<E extends { createdAt: Date; id: string }>(
     nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }
+
+/**
+ * The same page over items already in memory (ordered by createdAt, id): for filters computed
+ * in code rather than SQL, on lists small enough to read whole (the members of one site).
+ */
+export function keysetSlice<E extends { createdAt: Date; id: string }>(sorted: E[], request: PageRequest): { items: E[]; nextCursor: string | null } {
+  const limit = pageSize(request);
+  const cursor = decodeCursor(request.cursor);
+  const after = cursor
+    ? sorted.filter((item) => {
+        const at = item.createdAt.toISOString();
+        return at > cursor.createdAt || (at === cursor.createdAt && item.id > cursor.id);
+      })
+    : sorted;
+  const items = after.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: after.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+}

@@ -23,6 +23,7 @@ export class FiguresDto {
   @ApiProperty({ type: Object, example: { female: 7, male: 5 } }) byGender: Record<string, number | null>;
   @ApiProperty({ type: Object, example: { under_18: 2, '18_21': 6 } }) byAgeBand: Record<string, number | null>;
   @ApiProperty({ type: Object, example: { count: 8, of: 12 } }) priorityNeighbourhood: { count: number | null; of: number };
+  @ApiProperty({ description: 'interviews held in the period' }) interviewsHeld: number;
   @ApiProperty({ description: 'network figures hide counts from 1 to 4 (null) so nobody can be recognised' }) smallCountsHidden: boolean;
 }
 

@@ -19,7 +19,8 @@ import {
   RejoinRequest,
   UpdateMemberRequest,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, todayInFrance, Transaction, UnitOfWork } from '@kpa/platform';
+import { createEvent, keysetPage, keysetSlice, todayInFrance, Transaction, UnitOfWork } from '@kpa/platform';
+import { currentStage } from '../journeys/journey';
 import { SiteEntity } from '../sites/site.entity';
 import { asSeen, changeMember, leave, MemberData, newMember, rejoin } from './member';
 import { MemberEntity } from './member.entity';
@@ -72,7 +73,18 @@ export class MembersService {
       const pattern = `%${request.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.andWhere(`(m.firstName || ' ' || m.lastName) ILIKE :pattern`, { pattern });
     }
-    const page = await keysetPage(query, request);
+    let page: { items: MemberEntity[]; nextCursor: string | null };
+    if (request.stage) {
+      // The stage follows the calendar (and overrides): computed here, over the site's members.
+      const today = todayInFrance();
+      const all = await query.orderBy('m.createdAt', 'ASC').addOrderBy('m.id', 'ASC').getMany();
+      page = keysetSlice(
+        all.filter((m) => currentStage(m.joinedOn, today, m.stageOverride).stage === request.stage),
+        request,
+      );
+    } else {
+      page = await keysetPage(query, request);
+    }
     return { items: page.items.map((m) => asSeen(m.toFile(), request.view)), nextCursor: page.nextCursor };
   }
 

@@ -45,7 +45,7 @@ export function checkPeriod(from: string, to: string): void {
  * The figures of a period: who took part (any participation overlapping it), who joined and left
  * in it and why they left, by gender, age band (on the last day) and priority neighbourhood.
  */
-export function figures(members: MemberFacts[], from: string, to: string, options: { hideSmallCounts: boolean }): Figures {
+export function figures(members: MemberFacts[], from: string, to: string, options: { hideSmallCounts: boolean; interviewsHeld?: number }): Figures {
   checkPeriod(from, to);
   const hide = (count: number): number | null => (options.hideSmallCounts && count > 0 && count < SMALLEST_SHOWN ? null : count);
   const hideAll = <K extends string>(counts: Partial<Record<K, number>>): Partial<Record<K, number | null>> =>
@@ -67,6 +67,7 @@ export function figures(members: MemberFacts[], from: string, to: string, option
     byGender: hideAll(tally(took.map((member) => member.gender))),
     byAgeBand: hideAll(Object.fromEntries(AGE_BANDS.filter((band) => byAgeBand[band]).map((band) => [band, byAgeBand[band]])) as Partial<Record<AgeBand, number>>),
     priorityNeighbourhood: { count: hide(took.filter((member) => member.priorityNeighbourhood).length), of: took.length },
+    interviewsHeld: options.interviewsHeld ?? 0,
     smallCountsHidden: options.hideSmallCounts,
   };
 }

@@ -6,6 +6,7 @@ import { MemberEntity } from '../members/member.entity';
 import { CapeContractEntity } from '../cape-contracts/cape-contract.entity';
 import { statusOf } from '../cape-contracts/cape-contract';
 import { figures, MemberFacts } from './figures';
+import { InterviewEntity } from '../interviews/interview.entity';
 
 @Injectable()
 export class StatsService {
@@ -15,9 +16,16 @@ export class StatsService {
   async figures({ siteId, from, to }: SiteFiguresRequest): Promise<Figures> {
     const today = todayInFrance();
     const where = siteId ? { siteId } : {};
-    const [members, contracts] = await Promise.all([
+    const [members, contracts, interviewsHeld] = await Promise.all([
       this.dataSource.getRepository(MemberEntity).find({ where }),
       this.dataSource.getRepository(CapeContractEntity).find({ where }),
+      // Held in the period, as a French calendar day.
+      this.dataSource
+        .getRepository(InterviewEntity)
+        .createQueryBuilder('i')
+        .where(siteId ? 'i.siteId = :siteId' : 'TRUE', { siteId })
+        .andWhere("i.status = 'held' AND (i.heldAt AT TIME ZONE 'Europe/Paris')::date BETWEEN :from AND :to", { from, to })
+        .getCount(),
     ]);
     const underCape = new Set(contracts.filter((contract) => statusOf(contract.state(), today) === 'active').map((contract) => contract.memberId));
     const facts: MemberFacts[] = members.map((member) => ({
@@ -27,6 +35,6 @@ export class StatsService {
       participations: [...member.history, { joinedOn: member.joinedOn, leftOn: member.leftOn, outcome: member.leavingOutcome }],
       underCapeNow: underCape.has(member.id),
     }));
-    return figures(facts, from, to, { hideSmallCounts: siteId === undefined });
+    return figures(facts, from, to, { hideSmallCounts: siteId === undefined, interviewsHeld });
   }
 }

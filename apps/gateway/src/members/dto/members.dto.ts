@@ -19,6 +19,8 @@ import {
   EntrySituation,
   Gender,
   GENDERS,
+  JOURNEY_STAGES,
+  JourneyStage,
   LEAVING_OUTCOMES,
   LeavingOutcome,
   MemberInput,
@@ -88,6 +90,10 @@ export class MemberListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['active', 'left', 'all'], default: 'active' }) @IsOptional() @IsIn(['active', 'left', 'all']) status?: 'active' | 'left' | 'all';
   @ApiPropertyOptional({ example: 'cuisine' }) @IsOptional() @IsString() @Length(1, 60) skill?: string;
   @ApiPropertyOptional({ example: 'ben', description: 'in first or last name' }) @IsOptional() @IsString() @Length(1, 100) q?: string;
+  @ApiPropertyOptional({ enum: JOURNEY_STAGES, description: 'journey stage (the coordinator’s override when one is in effect)' })
+  @IsOptional()
+  @IsIn(JOURNEY_STAGES, { message: `stage must be one of ${JOURNEY_STAGES.join(', ')}` })
+  stage?: JourneyStage;
 }
 
 export class MemberDto {

@@ -1,4 +1,5 @@
 import { Page, PageRequest } from '../page';
+import { JourneyStage } from './journeys';
 
 export const GENDERS = ['female', 'male', 'non_binary', 'not_said'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -128,6 +129,8 @@ export interface ListMembersRequest extends PageRequest {
   status?: 'active' | 'left' | 'all';
   /** Members with this skill (case-insensitive). */
   skill?: string;
+  /** Members at this journey stage (the coordinator's override when one is in effect). */
+  stage?: JourneyStage;
   /** In first or last name (case- and accent-insensitive). */
   q?: string;
 }

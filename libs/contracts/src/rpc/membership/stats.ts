@@ -23,6 +23,8 @@ export interface Figures {
   byAgeBand: Partial<Record<AgeBand, number | null>>;
   /** Of those who took part: how many live in a priority neighbourhood (QPV). */
   priorityNeighbourhood: { count: number | null; of: number };
+  /** Interviews held in the period. */
+  interviewsHeld: number;
   smallCountsHidden: boolean;
 }
 
