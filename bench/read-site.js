@@ -4,7 +4,8 @@
  * Postgres): GET /v1/sites/:siteId, next to the gateway's /health/live, in the same run.
  *
  * Against a running platform (`npm start`), started with a rate limit that lets one client
- * through, e.g. `RATE_LIMIT_PER_MINUTE=1000000 npm start`. Prints requests/s and p50/p99.
+ * through and raw logs, e.g. `RATE_LIMIT_PER_MINUTE=1000000 npm start -- --json > /tmp/kpa.log`.
+ * Prints requests/s and p50/p99.
  *
  *   node bench/read-site.js [--duration 10] [--connections 100] [--rate 200]
  *   env: KPA_URL (default http://127.0.0.1:3000), KPA_ADMIN_EMAIL / KPA_ADMIN_PASSWORD
