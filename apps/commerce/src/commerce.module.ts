@@ -3,8 +3,9 @@ import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { CommerceConfig } from './commerce.config';
 import { SellerDirectorySubscription } from './sellers/seller-directory.subscription';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+import { DocumentCounters1764900000000 } from './migrations/1764900000000-document-counters';
 
-export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [], migrations: [Init1764000000000] };
+export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [], migrations: [Init1764000000000, DocumentCounters1764900000000] };
 
 @Module({})
 export class CommerceModule {

@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   // 422
   'WEAK_PASSWORD',
   'IDEMPOTENCY_KEY_REUSED',
+  'ISSUE_DATE_BEFORE_LAST',
   // 422: CAPE rules (C. com. L127-1 ff.); each code names the rule that refused the contract
   'CAPE_MEMBER_TOO_YOUNG',
   'CAPE_GUARDIAN_CONSENT_MISSING',

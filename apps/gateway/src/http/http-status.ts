@@ -37,6 +37,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 415;
     case 'WEAK_PASSWORD':
     case 'IDEMPOTENCY_KEY_REUSED':
+    case 'ISSUE_DATE_BEFORE_LAST':
     case 'CAPE_MEMBER_TOO_YOUNG':
     case 'CAPE_GUARDIAN_CONSENT_MISSING':
     case 'CAPE_CHARTER_NOT_SIGNED':
