@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { addDays, addMonths } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { ADMIN, Platform, TEST_VAT } from './platform';
+import { Platform, setUpRegion } from './platform';
 
 /**
  * CAPE contracts over HTTP (C. com. L127-1 ff.): a 17-year-old's contract is refused without
@@ -16,7 +16,6 @@ describe('CAPE contracts over HTTP', () => {
   let siteId: string;
   let otherCoordinator: string;
   const today = todayInFrance();
-  const password = 'coordonner la cape ensemble';
 
   async function register(birthDate: string) {
     const created = await platform.http('POST', `/v1/sites/${siteId}/members`, {
@@ -31,23 +30,10 @@ describe('CAPE contracts over HTTP', () => {
     env = await createTestEnv('e2e_cape');
     platform = new Platform(env);
     await platform.startAll();
-    const admin = (await platform.login(ADMIN.email, ADMIN.password)).accessToken;
-    const host = await platform.http('POST', '/v1/host-structures', {
-      token: admin,
-      body: { kind: 'cae', legalName: 'CAE Grand Nord', siret: '12002701600357', vatNumber: TEST_VAT, city: 'Lille' },
-    });
-    for (const code of ['LACAPE', 'MOULINS']) {
-      const site = await platform.http('POST', '/v1/sites', { token: admin, body: { name: code, code, city: 'Lille', status: 'active', hostStructureId: host.body.id } });
-      const email = `coordination@${code.toLowerCase()}.kpa.local`;
-      await platform.http('POST', `/v1/sites/${site.body.id}/users`, { token: admin, body: { email, displayName: code, role: 'coordinator', password } });
-      const token = (await platform.login(email, password)).accessToken;
-      if (code === 'LACAPE') {
-        siteId = site.body.id;
-        coordinator = token;
-      } else {
-        otherCoordinator = token;
-      }
-    }
+    const { sites } = await setUpRegion(platform);
+    siteId = sites.a.id;
+    coordinator = sites.a.coordinator;
+    otherCoordinator = sites.b.coordinator;
   });
 
   afterAll(async () => {

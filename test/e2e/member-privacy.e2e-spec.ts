@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { addDays, addMonths } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { ADMIN, Platform, TEST_VAT } from './platform';
+import { Platform, setUpRegion } from './platform';
 
 /**
  * Privacy and import over HTTP: a coordinator exports everything held on a member, erases them
@@ -14,7 +14,6 @@ describe('member privacy and import over HTTP', () => {
   let platform: Platform;
   let db: Client;
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
-  const password = 'coordonner la cape ensemble';
   const today = todayInFrance();
   let memberId: string;
   let contractId: string;
@@ -40,20 +39,7 @@ describe('member privacy and import over HTTP', () => {
     env = await createTestEnv('e2e_member_privacy');
     platform = new Platform(env);
     await platform.startAll();
-    const admin = (await platform.login(ADMIN.email, ADMIN.password)).accessToken;
-    const host = await platform.http('POST', '/v1/host-structures', {
-      token: admin,
-      body: { kind: 'cae', legalName: 'CAE Grand Nord', siret: '12002701600357', vatNumber: TEST_VAT, city: 'Lille' },
-    });
-    for (const [key, code] of [
-      ['a', 'LACAPE'],
-      ['b', 'MOULINS'],
-    ] as const) {
-      const created = await platform.http('POST', '/v1/sites', { token: admin, body: { name: code, code, city: 'Lille', status: 'active', hostStructureId: host.body.id } });
-      const email = `coordination@${code.toLowerCase()}.kpa.local`;
-      await platform.http('POST', `/v1/sites/${created.body.id}/users`, { token: admin, body: { email, displayName: code, role: 'coordinator', password } });
-      site[key] = { id: created.body.id, coordinator: (await platform.login(email, password)).accessToken };
-    }
+    Object.assign(site, (await setUpRegion(platform)).sites);
     db = new Client({ connectionString: env.databaseUrl });
     await db.connect();
   });

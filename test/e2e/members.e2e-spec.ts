@@ -1,5 +1,5 @@
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
-import { ADMIN, Platform, TEST_VAT } from './platform';
+import { Platform, setUpRegion } from './platform';
 
 /**
  * A coordinator runs the people of a site: registers members (a minor among them), reads and
@@ -31,20 +31,9 @@ describe('members over HTTP', () => {
     env = await createTestEnv('e2e_members');
     platform = new Platform(env);
     await platform.startAll();
-    admin = (await platform.login(ADMIN.email, ADMIN.password)).accessToken;
-    const host = await platform.http('POST', '/v1/host-structures', {
-      token: admin,
-      body: { kind: 'cae', legalName: 'CAE Grand Nord', siret: '12002701600357', vatNumber: TEST_VAT, city: 'Lille' },
-    });
-    for (const [key, code] of [
-      ['a', 'LACAPE'],
-      ['b', 'MOULINS'],
-    ] as const) {
-      const created = await platform.http('POST', '/v1/sites', { token: admin, body: { name: code, code, city: 'Lille', status: 'active', hostStructureId: host.body.id } });
-      const email = `coordination@${code.toLowerCase()}.kpa.local`;
-      await platform.http('POST', `/v1/sites/${created.body.id}/users`, { token: admin, body: { email, displayName: code, role: 'coordinator', password } });
-      site[key] = { id: created.body.id, coordinator: (await platform.login(email, password)).accessToken };
-    }
+    const region = await setUpRegion(platform);
+    admin = region.admin;
+    Object.assign(site, region.sites);
   });
 
   afterAll(async () => {

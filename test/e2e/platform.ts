@@ -182,3 +182,37 @@ export class Platform {
 /** A valid SIRET / VAT pair for test host structures (INSEE's own SIRET; VAT key (12 + 3 × (SIREN mod 97)) mod 97). */
 export const TEST_SIRET = '12002701600357';
 export const TEST_VAT = 'FR85120027016';
+
+export const COORDINATOR_PASSWORD = 'coordonner la cape ensemble';
+
+export interface RegionSite {
+  id: string;
+  code: string;
+  coordinator: string;
+  coordinatorEmail: string;
+}
+
+export interface Region {
+  admin: string;
+  hostStructureId: string;
+  sites: { a: RegionSite; b: RegionSite };
+}
+
+/** A host CAE and two sites (LACAPE, MOULINS) with a logged-in coordinator each: where most tests start. */
+export async function setUpRegion(platform: Platform): Promise<Region> {
+  const admin = (await platform.login(ADMIN.email, ADMIN.password)).accessToken;
+  const host = await platform.http('POST', '/v1/host-structures', {
+    token: admin,
+    body: { kind: 'cae', legalName: 'CAE Grand Nord', siret: TEST_SIRET, vatNumber: TEST_VAT, city: 'Lille' },
+  });
+  const site = async (code: string): Promise<RegionSite> => {
+    const created = await platform.http('POST', '/v1/sites', { token: admin, body: { name: code, code, city: 'Lille', status: 'active', hostStructureId: host.body.id } });
+    const coordinatorEmail = `coordination@${code.toLowerCase()}.kpa.local`;
+    await platform.http('POST', `/v1/sites/${created.body.id}/users`, {
+      token: admin,
+      body: { email: coordinatorEmail, displayName: `Coordination ${code}`, role: 'coordinator', password: COORDINATOR_PASSWORD },
+    });
+    return { id: created.body.id, code, coordinatorEmail, coordinator: (await platform.login(coordinatorEmail, COORDINATOR_PASSWORD)).accessToken };
+  };
+  return { admin, hostStructureId: host.body.id, sites: { a: await site('LACAPE'), b: await site('MOULINS') } };
+}
