@@ -1,4 +1,4 @@
-import { DomainError, INTERVIEW_KINDS, INTERVIEW_STATUSES, InterviewInput, InterviewKind, InterviewStatus, SkillAssessment } from '@kpa/contracts';
+import { DomainError, Interview, INTERVIEW_KINDS, INTERVIEW_STATUSES, InterviewInput, InterviewKind, InterviewStatus, SkillAssessment } from '@kpa/contracts';
 
 /**
  * Interviews with a member: the rules of their status, their fields and the one first interview of a
@@ -23,20 +23,8 @@ export const SKILL_NAME_LENGTH = { min: 1, max: 60 };
 export const MAX_ASSESSED_SKILLS = 50;
 export const SKILL_LEVELS = { min: 1, max: 4 };
 
-export interface InterviewState {
-  id: string;
-  memberId: string;
-  /** The member's joinedOn when the interview was recorded: the participation it belongs to. */
-  participationJoinedOn: string;
-  kind: InterviewKind;
-  scheduledAt: string;
-  heldAt: string | null;
-  status: InterviewStatus;
-  conductedBy: string;
-  notes: string | null;
-  private: boolean;
-  skillsAssessment: SkillAssessment[];
-}
+/** An interview as the rules see it: the API's shape without the site and the timestamps. */
+export type InterviewState = Omit<Interview, 'siteId' | 'createdAt' | 'updatedAt'>;
 
 export interface InterviewRulesContext {
   /** The current instant (ISO 8601). */
