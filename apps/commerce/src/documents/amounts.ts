@@ -1,0 +1,295 @@
+import { DomainError, VAT_RATES, VatRate } from '@kpa/contracts';
+
+/**
+ * The money of quotes and invoices, with the EN 16931 arithmetic (DOMAIN-RULES §2.3): every amount is
+ * exact (BigInt while computing, integer cents out), never a binary float (`76.475 * 100` is
+ * `7647.4999…`), so the PDF, the Factur-X XML and the CEN schematron always agree to the cent.
+ */
+
+// One list of rates for the whole platform: the catalogue and the documents must accept the same ones.
+export { VAT_RATES };
+export type { VatRate };
+
+export const MAX_LINES = 200;
+export const MAX_DESCRIPTION_LENGTH = 500;
+export const MAX_EXEMPTION_REASON_LENGTH = 500;
+/** Quantities are scaled by 1000 (3 decimals), unit prices by 10 000 (4 decimals: BT-146 may have more than 2). */
+export const QUANTITY_SCALE = 1000n;
+export const UNIT_PRICE_SCALE = 10_000n;
+const MAX_QUANTITY = 1_000_000n * QUANTITY_SCALE;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** EN 16931 exemption reason code of the franchise en base (CGI art. 293 B; DOMAIN-RULES §2.2). */
+export const VAT_FRANCHISE_REASON = 'VATEX-FR-FRANCHISE';
+export const VAT_FRANCHISE_NOTE = 'TVA non applicable, art. 293 B du CGI';
+
+/** Rates in tenths of a percent, so that base × rate / 100 stays in integers (5.5 % = 55 / 1000). */
+const RATE_PER_MILLE: Record<VatRate, bigint> = { '20': 200n, '10': 100n, '5.5': 55n, '2.1': 21n, '0': 0n };
+
+export type LineKind = 'standard' | 'discount';
+
+/** A line as the API receives it (decimal strings, never numbers). */
+export interface LineInput {
+  description: string;
+  /** Up to 3 decimals, > 0 and ≤ 1 000 000 ("2", "1.5", "0.125"). */
+  quantity: string;
+  /** Excluding VAT, up to 4 decimals; ≥ 0, or < 0 on a discount line only. */
+  unitPrice: string;
+  vatRate: VatRate;
+  /** Required with vatRate '0': an EN 16931 code (VATEX-…) or the legal text of the exemption. */
+  exemptionReason?: string | null;
+  /** A discount (CGI ann. II 242 nonies A 9°: rabais, remises) is a line with a negative unit price. */
+  kind?: LineKind;
+}
+
+/** EN 16931 VAT category (BT-151, BT-118): S standard rate, E exempt (franchise or other exemption). */
+export type VatCategory = 'S' | 'E';
+
+export interface LineTotals {
+  /** BT-131: quantity × unit price, rounded half away from zero to the cent. */
+  netCents: number;
+  /** The rate charged: '0' for every line under the VAT franchise. */
+  vatRate: VatRate;
+  category: VatCategory;
+}
+
+/** One BG-23 group per (category, rate). */
+export interface VatBreakdown {
+  category: VatCategory;
+  rate: VatRate;
+  /** BT-120/121: set for category E. */
+  exemptionReason: string | null;
+  /** BT-116: sum of the group's rounded line nets. */
+  baseCents: number;
+  /** BT-117: base × rate / 100, rounded once per group. */
+  vatCents: number;
+}
+
+export interface DocumentTotals {
+  lines: LineTotals[];
+  /** In the order of VAT_RATES (20, 10, 5.5, 2.1, 0), whatever the order of the lines. */
+  vatBreakdown: VatBreakdown[];
+  /** BT-106 = BT-109 (no document-level allowances or charges): Σ line nets, exactly (BR-CO-10). */
+  netCents: number;
+  /** BT-110 = Σ BT-117 (BR-CO-14). */
+  vatCents: number;
+  /** BT-112 = BT-109 + BT-110. */
+  totalCents: number;
+  /** BT-113: deposits already paid. */
+  prepaidCents: number;
+  /** BT-115 = BT-112 − BT-113, never negative. */
+  dueCents: number;
+  vatFranchise: boolean;
+  /** The exemption mention the document must print, or null. */
+  vatExemptionNote: string | null;
+}
+
+export interface TotalsOptions {
+  /** The host structure is under the franchise en base (CGI art. 293 B): no VAT on any line. */
+  vatFranchise: boolean;
+  /** Integer cents of deposit invoices deducted by a final invoice. */
+  prepaidCents?: number;
+}
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { field });
+}
+
+/** `value` × 10^decimals as a BigInt; the caller's regex has already bounded the digits. */
+function scaled(integer: string, fraction: string | undefined, decimals: number): bigint {
+  return BigInt(integer + (fraction ?? '').padEnd(decimals, '0'));
+}
+
+const QUANTITY = /^(\d{1,7})(?:\.(\d{1,3}))?$/;
+
+/** Thousandths of a quantity: "1.5" → 1500n. */
+export function parseQuantity(value: unknown, field = 'quantity'): bigint {
+  if (typeof value !== 'string') throw invalid(field, `${field} must be a decimal string such as "1.5" (at most 3 decimals).`);
+  const match = QUANTITY.exec(value);
+  if (!match) throw invalid(field, `${field} must be written like "2" or "1.125": digits, a dot, at most 3 decimals; got "${value}".`);
+  const thousandths = scaled(match[1], match[2], 3);
+  if (thousandths <= 0n) throw invalid(field, `${field} must be greater than 0.`);
+  if (thousandths > MAX_QUANTITY) throw invalid(field, `${field} must be at most 1000000.`);
+  return thousandths;
+}
+
+// 13 integer digits, as parseCents: far beyond any KPA price, small enough that a line net fits in a
+// safe integer only when it really is one (checked after the multiplication).
+const UNIT_PRICE = /^(-?)(\d{1,13})(?:\.(\d{1,4}))?$/;
+
+/** Ten-thousandths of a unit price: "12.3456" → 123456n; negative only when `allowNegative`. */
+export function parseUnitPrice(value: unknown, field = 'unitPrice', allowNegative = false): bigint {
+  if (typeof value !== 'string') throw invalid(field, `${field} must be a decimal string such as "12.50" (at most 4 decimals).`);
+  const match = UNIT_PRICE.exec(value);
+  if (!match) throw invalid(field, `${field} must be written like "12.5" or "0.1234": digits, a dot, at most 4 decimals; got "${value}".`);
+  const magnitude = scaled(match[2], match[3], 4);
+  if (match[1] === '-' && magnitude !== 0n) {
+    if (!allowNegative) throw invalid(field, `${field} cannot be negative: write a discount as a line of kind "discount".`);
+    return -magnitude;
+  }
+  return magnitude;
+}
+
+/**
+ * Commercial rounding of numerator / denominator to an integer: halves go away from zero (0.005 € →
+ * 0.01 €, and a −0.005 € discount → −0.01 €, so a discount mirrors the price it cancels). EN 16931
+ * fixes the decimals, not the method; French practice is half-up (DOMAIN-RULES §2.3).
+ */
+export function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
+  if (denominator <= 0n) throw new RangeError('The denominator must be positive.');
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const rounded = (magnitude * 2n + denominator) / (denominator * 2n);
+  return negative ? -rounded : rounded;
+}
+
+/** BT-131 of a line from its scaled quantity and unit price. */
+export function lineNetCents(quantityThousandths: bigint, unitPriceTenThousandths: bigint): bigint {
+  // thousandths × ten-thousandths = 10^-7 €; a cent is 10^-2 €.
+  return roundHalfAwayFromZero(quantityThousandths * unitPriceTenThousandths, 100_000n);
+}
+
+/** BT-117 of a group: base × rate / 100, rounded once (BR-S-09 / BR-CO-17 check exactly this). */
+export function vatCents(baseCents: bigint, rate: VatRate): bigint {
+  return roundHalfAwayFromZero(baseCents * RATE_PER_MILLE[rate], 1000n);
+}
+
+function safe(value: bigint, field: string, what: string): number {
+  if (value > MAX_SAFE || value < -MAX_SAFE) {
+    throw invalid(field, `${what} is too large to be handled exactly (more than ${Number.MAX_SAFE_INTEGER} cents): split the document or check the amounts.`);
+  }
+  return Number(value);
+}
+
+function isVatRate(value: unknown): value is VatRate {
+  return typeof value === 'string' && (VAT_RATES as readonly string[]).includes(value);
+}
+
+interface ParsedLine {
+  netCents: bigint;
+  rate: VatRate;
+  exemptionReason: string | null;
+}
+
+function parseLine(raw: unknown, index: number, vatFranchise: boolean): ParsedLine {
+  const at = `lines[${index}]`;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid(at, `${at} must be an object with description, quantity, unitPrice and vatRate.`);
+  const line = raw as Partial<Record<keyof LineInput, unknown>>;
+
+  const kind = line.kind ?? 'standard';
+  if (kind !== 'standard' && kind !== 'discount') throw invalid(`${at}.kind`, `${at}.kind must be "standard" or "discount".`);
+
+  if (typeof line.description !== 'string' || line.description.trim().length === 0) {
+    throw invalid(`${at}.description`, `${at}.description is required: name the goods or service precisely (CGI ann. II 242 nonies A 8°).`);
+  }
+  if (line.description.length > MAX_DESCRIPTION_LENGTH) {
+    throw invalid(`${at}.description`, `${at}.description must be at most ${MAX_DESCRIPTION_LENGTH} characters (it has ${line.description.length}).`);
+  }
+
+  const quantity = parseQuantity(line.quantity, `${at}.quantity`);
+  const unitPrice = parseUnitPrice(line.unitPrice, `${at}.unitPrice`, kind === 'discount');
+  if (kind === 'discount' && unitPrice >= 0n) {
+    throw invalid(`${at}.unitPrice`, `${at}.unitPrice of a discount must be negative (e.g. "-10.00").`);
+  }
+
+  if (!isVatRate(line.vatRate)) {
+    throw invalid(`${at}.vatRate`, `${at}.vatRate must be one of ${VAT_RATES.map((r) => `"${r}"`).join(', ')}.`);
+  }
+
+  let exemptionReason: string | null = null;
+  const reason = line.exemptionReason;
+  if (reason !== undefined && reason !== null) {
+    if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_EXEMPTION_REASON_LENGTH) {
+      throw invalid(`${at}.exemptionReason`, `${at}.exemptionReason must be a code such as "VATEX-EU-132" or the legal text, 1 to ${MAX_EXEMPTION_REASON_LENGTH} characters.`);
+    }
+    exemptionReason = reason.trim();
+  }
+
+  if (vatFranchise) {
+    // Under art. 293 B no VAT is charged whatever the line says; the document carries one E group.
+    return { netCents: lineNetCents(quantity, unitPrice), rate: '0', exemptionReason: VAT_FRANCHISE_REASON };
+  }
+  if (line.vatRate === '0' && exemptionReason === null) {
+    // BR-E-10: an exempt VAT breakdown needs its reason (BT-120 or BT-121).
+    throw invalid(`${at}.exemptionReason`, `${at} has VAT rate 0: give the exemption reason (an EN 16931 code such as "VATEX-EU-132", or the article of the CGI).`);
+  }
+  if (line.vatRate !== '0' && exemptionReason !== null) {
+    throw invalid(`${at}.exemptionReason`, `${at}.exemptionReason is only for VAT rate 0: remove it or set vatRate to "0".`);
+  }
+  return { netCents: lineNetCents(quantity, unitPrice), rate: line.vatRate, exemptionReason };
+}
+
+function parsePrepaid(value: unknown): bigint {
+  if (value === undefined) return 0n;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw invalid('prepaidCents', 'prepaidCents must be a whole, non-negative number of cents.');
+  }
+  return BigInt(value);
+}
+
+/**
+ * Totals of a quote or invoice with the EN 16931 arithmetic (DOMAIN-RULES §2.3): each line rounded to
+ * the cent, net total = Σ rounded lines exactly, VAT once per rate on that rate's rounded base,
+ * total = net + VAT, due = total − deposits. Throws DomainError('VALIDATION_FAILED') naming the field.
+ */
+export function computeTotals(lines: readonly LineInput[], options: TotalsOptions): DocumentTotals {
+  if (!Array.isArray(lines) || lines.length === 0) throw invalid('lines', 'A document needs at least one line.');
+  if (lines.length > MAX_LINES) throw invalid('lines', `A document has at most ${MAX_LINES} lines (this one has ${lines.length}): split it.`);
+  const vatFranchise = options.vatFranchise === true;
+
+  const parsed = lines.map((line, index) => parseLine(line, index, vatFranchise));
+
+  const exemptReasons = new Set(parsed.filter((p) => p.rate === '0').map((p) => p.exemptionReason));
+  if (exemptReasons.size > 1) {
+    // BR-E-01: exactly one exempt VAT breakdown, hence one exemption reason per document.
+    const index = parsed.findIndex((p) => p.rate === '0' && p.exemptionReason !== parsed.find((q) => q.rate === '0')?.exemptionReason);
+    throw invalid(`lines[${index}].exemptionReason`, 'All VAT-exempt lines of a document must give the same exemption reason (EN 16931 BR-E-01): split the document.');
+  }
+
+  const lineTotals: LineTotals[] = parsed.map((p, index) => ({
+    netCents: safe(p.netCents, `lines[${index}]`, `lines[${index}] (quantity × unit price)`),
+    vatRate: p.rate,
+    category: p.rate === '0' ? 'E' : 'S',
+  }));
+
+  const vatBreakdown: VatBreakdown[] = [];
+  let net = 0n;
+  let vat = 0n;
+  for (const rate of VAT_RATES) {
+    const group = parsed.filter((p) => p.rate === rate);
+    if (group.length === 0) continue;
+    const base = group.reduce((sum, p) => sum + p.netCents, 0n);
+    if (base < 0n) {
+      // A negative base would mean a negative VAT: that is a credit note, not a discount.
+      throw invalid('lines', `The lines at VAT rate ${rate} % add up to a negative amount: discounts cannot exceed what they reduce (issue a credit note instead).`);
+    }
+    const groupVat = vatCents(base, rate);
+    vatBreakdown.push({
+      category: rate === '0' ? 'E' : 'S',
+      rate,
+      exemptionReason: rate === '0' ? group[0].exemptionReason : null,
+      baseCents: safe(base, 'lines', `The base at VAT rate ${rate} %`),
+      vatCents: safe(groupVat, 'lines', `The VAT at rate ${rate} %`),
+    });
+    net += base;
+    vat += groupVat;
+  }
+
+  const total = net + vat;
+  const prepaid = parsePrepaid(options.prepaidCents);
+  if (prepaid > total) {
+    throw invalid('prepaidCents', `The deposits (${prepaid} cents) exceed the total including VAT (${total} cents): the amount due cannot be negative.`);
+  }
+
+  return {
+    lines: lineTotals,
+    vatBreakdown,
+    netCents: safe(net, 'lines', 'The total excluding VAT'),
+    vatCents: safe(vat, 'lines', 'The total VAT'),
+    totalCents: safe(total, 'lines', 'The total including VAT'),
+    prepaidCents: Number(prepaid),
+    dueCents: safe(total - prepaid, 'lines', 'The amount due'),
+    vatFranchise,
+    vatExemptionNote: vatFranchise ? VAT_FRANCHISE_NOTE : null,
+  };
+}

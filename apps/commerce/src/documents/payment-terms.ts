@@ -1,0 +1,61 @@
+import { addDays, ClientKind, DomainError, isIsoDate } from '@kpa/contracts';
+
+/**
+ * Due dates of invoices (DOMAIN-RULES §1.4). Counted from the issue date: L441-10 counts the default
+ * 30 days from receipt of the goods or performance of the service, which precedes or equals the
+ * issue date on KPA invoices (issued after the mission), so the printed date is never later than the law's.
+ */
+
+/** C. com. L441-10 I: 30 days after performance when nothing is agreed. */
+export const DEFAULT_BUSINESS_TERM_DAYS = 30;
+/** C. com. L441-10 I: an agreed term may not exceed 60 days from the issue date. */
+export const MAX_BUSINESS_TERM_DAYS = 60;
+/** CCP R2192-10: the State, local authorities and their administrative public bodies pay within 30 days. */
+export const PUBLIC_BODY_TERM_DAYS = 30;
+/**
+ * (design) No statute caps a term granted to a consumer; a year bounds typing mistakes. Change it if
+ * a KPA ever grants longer instalments.
+ */
+export const MAX_INDIVIDUAL_TERM_DAYS = 365;
+
+function termError(message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { field: 'paymentTermsDays' });
+}
+
+/** The number of days between issue and due date for this client, validating the agreed term. */
+export function paymentTermDays(clientKind: ClientKind, agreedDays?: number | null): number {
+  if (agreedDays !== undefined && agreedDays !== null && (!Number.isSafeInteger(agreedDays) || agreedDays < 0)) {
+    throw termError('paymentTermsDays must be a whole number of days, 0 or more.');
+  }
+  const agreed = agreedDays ?? undefined;
+  switch (clientKind) {
+    case 'company':
+    case 'association':
+      if (agreed === undefined) return DEFAULT_BUSINESS_TERM_DAYS;
+      if (agreed > MAX_BUSINESS_TERM_DAYS) {
+        throw termError(`A business client may be granted at most ${MAX_BUSINESS_TERM_DAYS} days after the issue date (C. com. L441-10); ${agreed} days were asked.`);
+      }
+      return agreed;
+    case 'public_body':
+      // The term is set by the Code de la commande publique, not by the parties.
+      if (agreed !== undefined && agreed !== PUBLIC_BODY_TERM_DAYS) {
+        throw termError(`Public bodies pay within ${PUBLIC_BODY_TERM_DAYS} days (Code de la commande publique R2192-10): leave paymentTermsDays empty.`);
+      }
+      return PUBLIC_BODY_TERM_DAYS;
+    case 'individual':
+      // No L441-10 regime for consumers: payable on receipt unless a term was agreed.
+      if (agreed === undefined) return 0;
+      if (agreed > MAX_INDIVIDUAL_TERM_DAYS) throw termError(`paymentTermsDays must be at most ${MAX_INDIVIDUAL_TERM_DAYS} days.`);
+      return agreed;
+    default: {
+      const unknownKind: never = clientKind;
+      throw new DomainError('VALIDATION_FAILED', `Unknown client kind "${String(unknownKind)}".`, { field: 'clientKind' });
+    }
+  }
+}
+
+/** The due date printed on the invoice (C. com. L441-9), YYYY-MM-DD. */
+export function dueDate(issueDate: string, clientKind: ClientKind, agreedDays?: number | null): string {
+  if (!isIsoDate(issueDate)) throw new DomainError('VALIDATION_FAILED', 'issueDate must be a date written YYYY-MM-DD.', { field: 'issueDate' });
+  return addDays(issueDate, paymentTermDays(clientKind, agreedDays));
+}
