@@ -4,8 +4,15 @@ import { CommerceConfig } from './commerce.config';
 import { SellerDirectorySubscription } from './sellers/seller-directory.subscription';
 import { Init1764000000000 } from './migrations/1764000000000-init';
 import { DocumentCounters1764900000000 } from './migrations/1764900000000-document-counters';
+import { ClientsCatalogue1764800000000 } from './migrations/1764800000000-clients-catalogue';
+import { ClientEntity } from './clients/client.entity';
+import { ClientsService } from './clients/clients.service';
+import { ClientsRpcController } from './clients/clients.rpc-controller';
+import { CatalogueItemEntity } from './catalogue/catalogue-item.entity';
+import { CatalogueService } from './catalogue/catalogue.service';
+import { CatalogueRpcController } from './catalogue/catalogue.rpc-controller';
 
-export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [], migrations: [Init1764000000000, DocumentCounters1764900000000] };
+export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [ClientEntity, CatalogueItemEntity], migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000] };
 
 @Module({})
 export class CommerceModule {
@@ -21,6 +28,8 @@ export class CommerceModule {
           subscriptions: [SellerDirectorySubscription],
         }),
       ],
+      controllers: [ClientsRpcController, CatalogueRpcController],
+      providers: [ClientsService, CatalogueService],
     };
   }
 }

@@ -26,6 +26,8 @@ import { MemberPrivacyController } from './members/member-privacy.controller';
 import { InterviewsController } from './interviews/interviews.controller';
 import { StatsController } from './members/stats.controller';
 import { MemberErasureSubscription } from './identity/member-erasure.subscription';
+import { ClientsController } from './commerce/clients.controller';
+import { CatalogueController } from './commerce/catalogue.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -46,7 +48,7 @@ export class GatewayModule {
           calls: SERVICES.filter((service) => service !== 'gateway'),
         }),
       ],
-      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController, StatsController, InterviewsController, MemberPrivacyController],
+      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController, StatsController, InterviewsController, MemberPrivacyController, ClientsController, CatalogueController],
       providers: [
         IdentityRepository,
         AuthService,

@@ -21,3 +21,7 @@ export * from './events/membership/member-erased.v1';
 export * from './rpc/membership/interviews';
 export * from './events/membership/interview-held.v1';
 export * from './rpc/membership/stats';
+export * from './french-identifiers';
+export * from './rpc/commerce/clients';
+export * from './rpc/commerce/catalogue';
+export * from './events/commerce/client-changed.v1';

@@ -46,6 +46,16 @@ export const RPC = {
     interviewUpdate: 'rpc.membership.interview.update',
     followUpBoard: 'rpc.membership.follow_up.board',
   },
+  commerce: {
+    clientCreate: 'rpc.commerce.client.create',
+    clientList: 'rpc.commerce.client.list',
+    clientGet: 'rpc.commerce.client.get',
+    clientUpdate: 'rpc.commerce.client.update',
+    catalogueItemCreate: 'rpc.commerce.catalogue_item.create',
+    catalogueItemList: 'rpc.commerce.catalogue_item.list',
+    catalogueItemGet: 'rpc.commerce.catalogue_item.get',
+    catalogueItemUpdate: 'rpc.commerce.catalogue_item.update',
+  },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: (service: ServiceName) => `rpc.${service}.health.ready`,
 } as const;

@@ -20,6 +20,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MEMBER_NOT_FOUND':
     case 'CAPE_CONTRACT_NOT_FOUND':
     case 'INTERVIEW_NOT_FOUND':
+    case 'CLIENT_NOT_FOUND':
+    case 'CATALOGUE_ITEM_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
@@ -30,6 +32,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CAPE_ALREADY_TERMINATED':
     case 'MEMBER_STILL_ACTIVE':
     case 'MEMBER_ERASED':
+    case 'CLIENT_SIRET_TAKEN':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
