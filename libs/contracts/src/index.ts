@@ -25,3 +25,4 @@ export * from './french-identifiers';
 export * from './rpc/commerce/clients';
 export * from './rpc/commerce/catalogue';
 export * from './events/commerce/client-changed.v1';
+export * from './field-rules';

@@ -1,4 +1,4 @@
-import { CATALOGUE_UNITS, CatalogueItem, CatalogueItemInput, CatalogueUnit, DomainError, VAT_RATES, VatRate } from '@kpa/contracts';
+import { CATALOGUE_UNITS, CatalogueItem, CatalogueItemInput, CatalogueUnit, DomainError, invalidField, optionalText, requiredText, VAT_RATES, VatRate } from '@kpa/contracts';
 
 /** A catalogue item as stored: the unit price in ten-thousandths of a euro (an integer, never a float). */
 export interface CatalogueItemData extends Omit<CatalogueItem, 'id' | 'siteId' | 'unitPrice' | 'createdAt' | 'updatedAt'> {
@@ -6,21 +6,6 @@ export interface CatalogueItemData extends Omit<CatalogueItem, 'id' | 'siteId' |
 }
 
 const PRICE = /^(\d{1,9})(?:\.(\d{1,4}))?$/;
-
-function invalid(field: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { field });
-}
-
-function text(value: unknown, field: string, min: number, max: number): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed.length < min || trimmed.length > max) throw invalid(field, `${field} must be ${min} to ${max} characters.`);
-  return trimmed;
-}
-
-function optionalText(value: unknown, field: string, max: number): string | null {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
-  return text(value, field, 1, max);
-}
 
 /** Ten-thousandths of a non-negative decimal string with up to 4 decimals ("12.3456" → 123456); undefined if it is not one. */
 export function parseTenThousandths(value: unknown): number | undefined {
@@ -40,21 +25,21 @@ export function formatTenThousandths(value: number): string {
 
 function unitPrice(value: unknown): number {
   const parsed = parseTenThousandths(value);
-  if (parsed === undefined) throw invalid('unitPrice', 'unitPrice must be an amount excluding VAT written like "12.50" or "12.3456" (up to 4 decimals, a dot, no sign).');
+  if (parsed === undefined) throw invalidField('unitPrice', 'unitPrice must be an amount excluding VAT written like "12.50" or "12.3456" (up to 4 decimals, a dot, no sign).');
   return parsed;
 }
 
 /** Checks and normalises a new catalogue item; a 0 % rate needs the legal reason of the exemption. */
 export function newCatalogueItem(input: CatalogueItemInput): CatalogueItemData {
-  if (!CATALOGUE_UNITS.includes(input.unit)) throw invalid('unit', `unit must be one of ${CATALOGUE_UNITS.join(', ')}.`);
-  if (!VAT_RATES.includes(input.vatRate)) throw invalid('vatRate', `vatRate must be one of ${VAT_RATES.map((r) => `"${r}"`).join(', ')} (a string).`);
+  if (!CATALOGUE_UNITS.includes(input.unit)) throw invalidField('unit', `unit must be one of ${CATALOGUE_UNITS.join(', ')}.`);
+  if (!VAT_RATES.includes(input.vatRate)) throw invalidField('vatRate', `vatRate must be one of ${VAT_RATES.map((r) => `"${r}"`).join(', ')} (a string).`);
   const exemptionReason = optionalText(input.exemptionReason, 'exemptionReason', 300);
   if (input.vatRate === '0' && exemptionReason === null) {
-    throw invalid('exemptionReason', 'A 0 % VAT rate needs exemptionReason: the legal ground printed on invoices (e.g. "Exonération de TVA, art. 261-7-1° du CGI").');
+    throw invalidField('exemptionReason', 'A 0 % VAT rate needs exemptionReason: the legal ground printed on invoices (e.g. "Exonération de TVA, art. 261-7-1° du CGI").');
   }
-  if (input.vatRate !== '0' && exemptionReason !== null) throw invalid('exemptionReason', 'exemptionReason goes with vatRate "0" only: remove it or set vatRate to "0".');
+  if (input.vatRate !== '0' && exemptionReason !== null) throw invalidField('exemptionReason', 'exemptionReason goes with vatRate "0" only: remove it or set vatRate to "0".');
   return {
-    label: text(input.label, 'label', 1, 200),
+    label: requiredText(input.label, 'label', 1, 200),
     description: optionalText(input.description, 'description', 2000),
     unit: input.unit as CatalogueUnit,
     unitPriceTenThousandths: unitPrice(input.unitPrice),
@@ -73,7 +58,7 @@ export function newCatalogueItem(input: CatalogueItemInput): CatalogueItemData {
 export function changeCatalogueItem(current: CatalogueItemData, changes: Partial<CatalogueItemInput> & { archived?: boolean }): CatalogueItemData {
   if (Object.keys(changes).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
   const { archived, ...fields } = changes;
-  if (archived !== undefined && typeof archived !== 'boolean') throw invalid('archived', 'archived must be true or false.');
+  if (archived !== undefined && typeof archived !== 'boolean') throw invalidField('archived', 'archived must be true or false.');
   const merged: CatalogueItemInput = { ...current, unitPrice: formatTenThousandths(current.unitPriceTenThousandths), ...fields };
   if (fields.vatRate !== undefined && fields.vatRate !== '0' && fields.exemptionReason === undefined) merged.exemptionReason = null;
   return { ...newCatalogueItem(merged), archived: archived ?? current.archived };

@@ -1,5 +1,11 @@
 import {
   ageOn,
+  invalidField,
+  optionalEmail,
+  optionalPhone,
+  optionalText,
+  postalAddress,
+  requiredText,
   compareDates,
   DomainError,
   ENTRY_SITUATIONS,
@@ -25,76 +31,46 @@ const MAX_SKILLS = 50;
 const MAX_PASSIONS = 30;
 const OLDEST_AGE = 100;
 
-function invalid(field: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { field });
-}
-
-function text(value: unknown, field: string, min: number, max: number): string {
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed.length < min || trimmed.length > max) throw invalid(field, `${field} must be ${min} to ${max} characters.`);
-  return trimmed;
-}
-
-function optionalText(value: unknown, field: string, max: number): string | null {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
-  return text(value, field, 1, max);
-}
-
 function pastDate(value: unknown, field: string, today: string): string {
-  if (!isIsoDate(value)) throw invalid(field, `${field} must be a date written YYYY-MM-DD.`);
-  if (compareDates(value, today) > 0) throw invalid(field, `${field} cannot be in the future.`);
+  if (!isIsoDate(value)) throw invalidField(field, `${field} must be a date written YYYY-MM-DD.`);
+  if (compareDates(value, today) > 0) throw invalidField(field, `${field} cannot be in the future.`);
   return value;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  if (!allowed.includes(value as T)) throw invalid(field, `${field} must be one of ${allowed.join(', ')}.`);
+  if (!allowed.includes(value as T)) throw invalidField(field, `${field} must be one of ${allowed.join(', ')}.`);
   return value as T;
-}
-
-function email(value: unknown): string | null {
-  const checked = optionalText(value, 'email', 254);
-  if (checked !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(checked)) throw invalid('email', 'email must be an e-mail address.');
-  return checked;
-}
-
-function phone(value: unknown): string | null {
-  const checked = optionalText(value, 'phone', 20);
-  if (checked !== null && !/^\+?[0-9 .()-]{6,20}$/.test(checked)) throw invalid('phone', 'phone must be a phone number (digits, spaces, + . - ( )).');
-  return checked;
 }
 
 function birthDate(value: unknown, today: string): string {
   const date = pastDate(value, 'birthDate', today);
-  if (ageOn(date, today) > OLDEST_AGE) throw invalid('birthDate', `birthDate gives an age over ${OLDEST_AGE}; check the year.`);
+  if (ageOn(date, today) > OLDEST_AGE) throw invalidField('birthDate', `birthDate gives an age over ${OLDEST_AGE}; check the year.`);
   return date;
 }
 
 function address(value: PostalAddress | null | undefined): PostalAddress | null {
-  if (value === undefined || value === null) return null;
-  const postalCode = text(value.postalCode, 'address.postalCode', 5, 5);
-  if (!/^\d{5}$/.test(postalCode)) throw invalid('address.postalCode', 'address.postalCode must be a French postal code (5 digits).');
-  return { line: text(value.line, 'address.line', 1, 200), postalCode, city: text(value.city, 'address.city', 1, 100) };
+  return value === undefined || value === null ? null : postalAddress(value, 'address');
 }
 
 function guardian(value: GuardianConsent | null | undefined, today: string): GuardianConsent | null {
   if (value === undefined || value === null) return null;
   return {
-    name: text(value.name, 'guardian.name', 2, 120),
-    relationship: text(value.relationship, 'guardian.relationship', 2, 60),
+    name: requiredText(value.name, 'guardian.name', 2, 120),
+    relationship: requiredText(value.relationship, 'guardian.relationship', 2, 60),
     consentedOn: pastDate(value.consentedOn, 'guardian.consentedOn', today),
   };
 }
 
 function skills(value: Skill[] | undefined): Skill[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || value.length > MAX_SKILLS) throw invalid('skills', `skills must be a list of at most ${MAX_SKILLS}.`);
+  if (!Array.isArray(value) || value.length > MAX_SKILLS) throw invalidField('skills', `skills must be a list of at most ${MAX_SKILLS}.`);
   const seen = new Set<string>();
   return value.map((skill, i) => {
-    const name = text(skill?.name, `skills[${i}].name`, 1, 60);
-    if (seen.has(name.toLowerCase())) throw invalid(`skills[${i}].name`, `The skill "${name}" is listed twice.`);
+    const name = requiredText(skill?.name, `skills[${i}].name`, 1, 60);
+    if (seen.has(name.toLowerCase())) throw invalidField(`skills[${i}].name`, `The skill "${name}" is listed twice.`);
     seen.add(name.toLowerCase());
     if (!Number.isInteger(skill.level) || skill.level < 1 || skill.level > 4) {
-      throw invalid(`skills[${i}].level`, 'A skill level is 1 (discovering), 2, 3 or 4 (can teach it).');
+      throw invalidField(`skills[${i}].level`, 'A skill level is 1 (discovering), 2, 3 or 4 (can teach it).');
     }
     return { name, level: skill.level, wantsToLearn: skill.wantsToLearn === true };
   });
@@ -102,24 +78,24 @@ function skills(value: Skill[] | undefined): Skill[] {
 
 function passions(value: string[] | undefined): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || value.length > MAX_PASSIONS) throw invalid('passions', `passions must be a list of at most ${MAX_PASSIONS}.`);
-  return [...new Set(value.map((passion, i) => text(passion, `passions[${i}]`, 1, 60)))];
+  if (!Array.isArray(value) || value.length > MAX_PASSIONS) throw invalidField('passions', `passions must be a list of at most ${MAX_PASSIONS}.`);
+  return [...new Set(value.map((passion, i) => requiredText(passion, `passions[${i}]`, 1, 60)))];
 }
 
 function referral(input: Pick<MemberInput, 'referredBy' | 'referredByDetail'>): Pick<MemberData, 'referredBy' | 'referredByDetail'> {
   const referredBy = oneOf(input.referredBy, REFERRERS, 'referredBy');
   const referredByDetail = optionalText(input.referredByDetail, 'referredByDetail', 200);
-  if (referredBy === 'other' && referredByDetail === null) throw invalid('referredByDetail', 'Say who referred the member when referredBy is other.');
+  if (referredBy === 'other' && referredByDetail === null) throw invalidField('referredByDetail', 'Say who referred the member when referredBy is other.');
   return { referredBy, referredByDetail };
 }
 
 /** Checks and normalises a new member's data; `today` is the site's current date. */
 export function newMember(input: MemberInput, today: string): MemberData {
   return {
-    firstName: text(input.firstName, 'firstName', 1, 100),
-    lastName: text(input.lastName, 'lastName', 1, 100),
-    email: email(input.email),
-    phone: phone(input.phone),
+    firstName: requiredText(input.firstName, 'firstName', 1, 100),
+    lastName: requiredText(input.lastName, 'lastName', 1, 100),
+    email: optionalEmail(input.email),
+    phone: optionalPhone(input.phone),
     birthDate: birthDate(input.birthDate, today),
     gender: oneOf(input.gender ?? 'not_said', GENDERS, 'gender'),
     address: address(input.address),
@@ -154,7 +130,7 @@ export function leave(current: MemberData, leftOn: string, outcome: LeavingOutco
     throw new DomainError('MEMBER_ALREADY_LEFT', `This member already left on ${current.leftOn}; record a return first.`, { leftOn: current.leftOn });
   }
   const date = pastDate(leftOn, 'leftOn', today);
-  if (compareDates(date, current.joinedOn) < 0) throw invalid('leftOn', `leftOn cannot be before the member joined (${current.joinedOn}).`);
+  if (compareDates(date, current.joinedOn) < 0) throw invalidField('leftOn', `leftOn cannot be before the member joined (${current.joinedOn}).`);
   return { ...current, leftOn: date, leavingOutcome: oneOf(outcome, LEAVING_OUTCOMES, 'outcome') };
 }
 
@@ -162,7 +138,7 @@ export function leave(current: MemberData, leftOn: string, outcome: LeavingOutco
 export function rejoin(current: MemberData, joinedOn: string, today: string): MemberData {
   if (current.leftOn === null) throw new DomainError('VALIDATION_FAILED', 'This member is still active: nothing to rejoin.', { field: 'joinedOn' });
   const date = pastDate(joinedOn, 'joinedOn', today);
-  if (compareDates(date, current.leftOn) < 0) throw invalid('joinedOn', `joinedOn cannot be before the member left (${current.leftOn}).`);
+  if (compareDates(date, current.leftOn) < 0) throw invalidField('joinedOn', `joinedOn cannot be before the member left (${current.leftOn}).`);
   const previous: Participation = { joinedOn: current.joinedOn, leftOn: current.leftOn, outcome: current.leavingOutcome };
   return { ...current, joinedOn: date, leftOn: null, leavingOutcome: null, history: [...current.history, previous] };
 }
