@@ -11,8 +11,12 @@ import { ClientsRpcController } from './clients/clients.rpc-controller';
 import { CatalogueItemEntity } from './catalogue/catalogue-item.entity';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { CatalogueRpcController } from './catalogue/catalogue.rpc-controller';
+import { Quotes1765000000000 } from './migrations/1765000000000-quotes';
+import { QuoteEntity } from './quotes/quote.entity';
+import { QuotesService } from './quotes/quotes.service';
+import { QuotesRpcController } from './quotes/quotes.rpc-controller';
 
-export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [ClientEntity, CatalogueItemEntity], migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000] };
+export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [ClientEntity, CatalogueItemEntity, QuoteEntity], migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000, Quotes1765000000000] };
 
 @Module({})
 export class CommerceModule {
@@ -28,8 +32,8 @@ export class CommerceModule {
           subscriptions: [SellerDirectorySubscription],
         }),
       ],
-      controllers: [ClientsRpcController, CatalogueRpcController],
-      providers: [ClientsService, CatalogueService],
+      controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController],
+      providers: [ClientsService, CatalogueService, QuotesService],
     };
   }
 }

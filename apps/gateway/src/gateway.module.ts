@@ -28,6 +28,7 @@ import { StatsController } from './members/stats.controller';
 import { MemberErasureSubscription } from './identity/member-erasure.subscription';
 import { ClientsController } from './commerce/clients.controller';
 import { CatalogueController } from './commerce/catalogue.controller';
+import { QuotesController } from './commerce/quotes.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -48,7 +49,7 @@ export class GatewayModule {
           calls: SERVICES.filter((service) => service !== 'gateway'),
         }),
       ],
-      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController, StatsController, InterviewsController, MemberPrivacyController, ClientsController, CatalogueController],
+      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController, StatsController, InterviewsController, MemberPrivacyController, ClientsController, CatalogueController, QuotesController],
       providers: [
         IdentityRepository,
         AuthService,

@@ -25,4 +25,6 @@ export * from './french-identifiers';
 export * from './rpc/commerce/clients';
 export * from './rpc/commerce/catalogue';
 export * from './events/commerce/client-changed.v1';
+export * from './rpc/commerce/quotes';
+export * from './events/commerce/quote-decided.v1';
 export * from './field-rules';

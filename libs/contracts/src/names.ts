@@ -55,6 +55,11 @@ export const RPC = {
     catalogueItemList: 'rpc.commerce.catalogue_item.list',
     catalogueItemGet: 'rpc.commerce.catalogue_item.get',
     catalogueItemUpdate: 'rpc.commerce.catalogue_item.update',
+    quoteCreate: 'rpc.commerce.quote.create',
+    quoteList: 'rpc.commerce.quote.list',
+    quoteGet: 'rpc.commerce.quote.get',
+    quoteUpdate: 'rpc.commerce.quote.update',
+    quoteAct: 'rpc.commerce.quote.act',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: (service: ServiceName) => `rpc.${service}.health.ready`,

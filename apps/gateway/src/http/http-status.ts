@@ -22,6 +22,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INTERVIEW_NOT_FOUND':
     case 'CLIENT_NOT_FOUND':
     case 'CATALOGUE_ITEM_NOT_FOUND':
+    case 'QUOTE_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
@@ -33,6 +34,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MEMBER_STILL_ACTIVE':
     case 'MEMBER_ERASED':
     case 'CLIENT_SIRET_TAKEN':
+    case 'QUOTE_NOT_EDITABLE':
+    case 'QUOTE_TRANSITION_REFUSED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -53,6 +56,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'IMPORT_FILE_REFUSED':
     case 'INTERVIEW_TRANSITION_REFUSED':
     case 'INTERVIEW_FIRST_ALREADY_EXISTS':
+    case 'QUOTE_EXPIRED':
       return 422;
     case 'RATE_LIMITED':
     case 'TOO_MANY_LOGIN_ATTEMPTS':

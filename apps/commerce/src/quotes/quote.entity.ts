@@ -1,0 +1,55 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Quote, QuoteActor, QuoteTotals } from '@kpa/contracts';
+import { effectiveStatus, QuoteData, QuoteLineData, quoteTotals, StoredQuoteStatus } from './quote';
+
+@Entity({ name: 'quote' })
+export class QuoteEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'site_id' }) siteId: string;
+  @Column('uuid', { name: 'client_id' }) clientId: string;
+  @Column('text') status: StoredQuoteStatus;
+  @Column('text', { nullable: true }) number: string | null;
+  @Column('date', { name: 'sent_on', nullable: true }) sentOn: string | null;
+  @Column('date', { name: 'answered_on', nullable: true }) answeredOn: string | null;
+  @Column('date', { name: 'valid_until' }) validUntil: string;
+  @Column('text', { name: 'execution_place', nullable: true }) executionPlace: string | null;
+  @Column('date', { name: 'execution_starts_on', nullable: true }) executionStartsOn: string | null;
+  @Column('date', { name: 'execution_ends_on', nullable: true }) executionEndsOn: string | null;
+  @Column('boolean', { name: 'signed_at_client_home' }) signedAtClientHome: boolean;
+  @Column('jsonb') lines: QuoteLineData[];
+  /** Recomputed on every change of a draft, frozen when sent. */
+  @Column('jsonb') totals: QuoteTotals;
+  @Column('uuid', { name: 'created_by' }) createdBy: string;
+  @Column('text', { name: 'created_by_role' }) createdByRole: QuoteActor['role'];
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+
+  data(): QuoteData {
+    const { clientId, lines, validUntil, executionPlace, executionStartsOn, executionEndsOn, signedAtClientHome } = this;
+    return { clientId, lines, validUntil, executionPlace, executionStartsOn, executionEndsOn, signedAtClientHome };
+  }
+
+  toContract(today: string): Quote {
+    const { lineNets } = quoteTotals(this.lines, this.totals.vatFranchise);
+    return {
+      id: this.id,
+      siteId: this.siteId,
+      clientId: this.clientId,
+      status: effectiveStatus(this.status, this.validUntil, today),
+      number: this.number,
+      sentOn: this.sentOn,
+      answeredOn: this.answeredOn,
+      validUntil: this.validUntil,
+      executionPlace: this.executionPlace,
+      executionStartsOn: this.executionStartsOn,
+      executionEndsOn: this.executionEndsOn,
+      signedAtClientHome: this.signedAtClientHome,
+      withdrawalNoticeRequired: this.signedAtClientHome,
+      lines: this.lines.map((line, index) => ({ ...line, net: lineNets[index] })),
+      totals: this.totals,
+      createdBy: this.createdBy,
+      createdAt: this.createdAt.toISOString(),
+      updatedAt: this.updatedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,214 @@
+import {
+  CATALOGUE_UNITS,
+  CatalogueUnit,
+  ClientKind,
+  compareDates,
+  DomainError,
+  formatCents,
+  isIsoDate,
+  QuoteAction,
+  QuoteActor,
+  QuoteInput,
+  QuoteLine,
+  QuoteLineInput,
+  QuoteStatus,
+  QuoteTotals,
+  VatRate,
+} from '@kpa/contracts';
+import { computeTotals, DocumentTotals } from '../documents/amounts';
+
+/** What is stored: `expired` is only ever computed on read. */
+export type StoredQuoteStatus = Exclude<QuoteStatus, 'expired'>;
+
+/** A line as stored (before its net is computed). */
+export type QuoteLineData = Omit<QuoteLine, 'net'>;
+
+/** The editable content of a quote, checked. */
+export interface QuoteData {
+  clientId: string;
+  lines: QuoteLineData[];
+  validUntil: string;
+  executionPlace: string | null;
+  executionStartsOn: string | null;
+  executionEndsOn: string | null;
+  signedAtClientHome: boolean;
+}
+
+/** What a catalogue line takes from its item. */
+export interface CatalogueDefaults {
+  label: string;
+  unit: CatalogueUnit;
+  unitPrice: string;
+  vatRate: VatRate;
+  exemptionReason: string | null;
+  archived: boolean;
+}
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, { field });
+}
+
+function absent(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function optionalText(value: unknown, field: string, max: number): string | null {
+  if (absent(value)) return null;
+  if (typeof value !== 'string' || value.trim().length > max) throw invalid(field, `${field} must be text of 1 to ${max} characters.`);
+  return value.trim();
+}
+
+function optionalDate(value: unknown, field: string): string | null {
+  if (absent(value)) return null;
+  if (!isIsoDate(value)) throw invalid(field, `${field} must be a date written YYYY-MM-DD.`);
+  return value;
+}
+
+/**
+ * Fills each line from its catalogue item when it names one (description, unit, price, rate and
+ * exemption reason default from it; what the line sends wins), and checks the unit of each line.
+ * Prices, quantities and rates are checked by computeTotals.
+ */
+export function resolveLines(inputs: unknown, items: ReadonlyMap<string, CatalogueDefaults>): QuoteLineData[] {
+  if (!Array.isArray(inputs) || inputs.length === 0) throw invalid('lines', 'A quote needs at least one line: [{description, quantity, unit, unitPrice, vatRate}] or [{catalogueItemId, quantity}].');
+  return inputs.map((raw: QuoteLineInput, index) => {
+    const at = `lines[${index}]`;
+    if (typeof raw !== 'object' || raw === null) throw invalid(at, `${at} must be an object.`);
+    let item: CatalogueDefaults | undefined;
+    if (!absent(raw.catalogueItemId)) {
+      item = items.get(String(raw.catalogueItemId));
+      if (!item) throw new DomainError('CATALOGUE_ITEM_NOT_FOUND', `${at}.catalogueItemId: no catalogue item with id ${raw.catalogueItemId} on this site.`, { field: `${at}.catalogueItemId`, itemId: raw.catalogueItemId });
+      if (item.archived) throw invalid(`${at}.catalogueItemId`, `${at}.catalogueItemId is an archived item: un-archive it or write the line freely.`);
+    }
+    const unit = raw.unit ?? item?.unit;
+    if (!CATALOGUE_UNITS.includes(unit as CatalogueUnit)) throw invalid(`${at}.unit`, `${at}.unit must be one of ${CATALOGUE_UNITS.join(', ')}.`);
+    const vatRate = raw.vatRate ?? item?.vatRate;
+    // The item's exemption reason goes with the item's rate only.
+    const exemptionReason = raw.exemptionReason !== undefined ? raw.exemptionReason : raw.vatRate === undefined ? (item?.exemptionReason ?? null) : null;
+    return {
+      description: typeof raw.description === 'string' && raw.description.trim() !== '' ? raw.description.trim() : (item?.label ?? (raw.description as string)),
+      quantity: raw.quantity,
+      unit: unit as CatalogueUnit,
+      unitPrice: raw.unitPrice ?? (item?.unitPrice as string),
+      vatRate: vatRate as VatRate,
+      exemptionReason: exemptionReason ?? null,
+      catalogueItemId: item ? String(raw.catalogueItemId) : null,
+    };
+  });
+}
+
+/** Checks a quote's fields other than its lines, against the client's kind and today. */
+export function checkQuote(input: Omit<QuoteInput, 'lines'> & { lines: QuoteLineData[] }, clientKind: ClientKind, today: string): QuoteData {
+  if (!isIsoDate(input.validUntil)) throw invalid('validUntil', 'validUntil is required: the last day the offer holds, written YYYY-MM-DD.');
+  if (compareDates(input.validUntil, today) <= 0) throw invalid('validUntil', `validUntil must be after today (${today}).`);
+  const executionStartsOn = optionalDate(input.executionStartsOn, 'executionStartsOn');
+  const executionEndsOn = optionalDate(input.executionEndsOn, 'executionEndsOn');
+  if (executionStartsOn && executionEndsOn && compareDates(executionEndsOn, executionStartsOn) < 0) {
+    throw invalid('executionEndsOn', `executionEndsOn (${executionEndsOn}) must not be before executionStartsOn (${executionStartsOn}).`);
+  }
+  if (input.signedAtClientHome !== undefined && typeof input.signedAtClientHome !== 'boolean') throw invalid('signedAtClientHome', 'signedAtClientHome must be true or false.');
+  const signedAtClientHome = input.signedAtClientHome === true;
+  if (signedAtClientHome && clientKind !== 'individual') {
+    throw invalid('signedAtClientHome', 'signedAtClientHome is for individual clients only (off-premises contracts, C. consom. L221-18): remove it or choose an individual client.');
+  }
+  return {
+    clientId: input.clientId,
+    lines: input.lines,
+    validUntil: input.validUntil,
+    executionPlace: optionalText(input.executionPlace, 'executionPlace', 300),
+    executionStartsOn,
+    executionEndsOn,
+    signedAtClientHome,
+  };
+}
+
+/** The quote's totals with the money engine (EN 16931 arithmetic), as decimal strings. */
+export function quoteTotals(lines: readonly QuoteLineData[], vatFranchise: boolean): { totals: QuoteTotals; lineNets: string[] } {
+  const computed: DocumentTotals = computeTotals(lines, { vatFranchise });
+  return {
+    totals: {
+      net: formatCents(computed.netCents),
+      vat: formatCents(computed.vatCents),
+      total: formatCents(computed.totalCents),
+      vatBreakdown: computed.vatBreakdown.map((g) => ({ category: g.category, rate: g.rate, exemptionReason: g.exemptionReason, base: formatCents(g.baseCents), vat: formatCents(g.vatCents) })),
+      vatFranchise: computed.vatFranchise,
+      vatExemptionNote: computed.vatExemptionNote,
+    },
+    lineNets: computed.lines.map((l) => formatCents(l.netCents)),
+  };
+}
+
+/** A sent quote past its last valid day reads as expired. */
+export function effectiveStatus(status: StoredQuoteStatus, validUntil: string, today: string): QuoteStatus {
+  return status === 'sent' && compareDates(today, validUntil) > 0 ? 'expired' : status;
+}
+
+export interface QuoteState {
+  status: StoredQuoteStatus;
+  validUntil: string;
+  /** The role of whoever drafted it: a coordinator's draft may be sent directly. */
+  createdByRole: QuoteActor['role'];
+}
+
+const NEXT: Record<QuoteAction, { from: QuoteStatus[]; to: StoredQuoteStatus; coordinatorOnly: boolean }> = {
+  submit: { from: ['draft'], to: 'submitted', coordinatorOnly: false },
+  validate: { from: ['submitted'], to: 'validated', coordinatorOnly: true },
+  send: { from: ['validated', 'draft'], to: 'sent', coordinatorOnly: true },
+  accept: { from: ['sent'], to: 'accepted', coordinatorOnly: true },
+  decline: { from: ['sent'], to: 'declined', coordinatorOnly: true },
+};
+
+/** What can be done to the quote now, by that role. */
+export function allowedActions(state: QuoteState, role: QuoteActor['role'], today: string): QuoteAction[] {
+  const status = effectiveStatus(state.status, state.validUntil, today);
+  return (Object.keys(NEXT) as QuoteAction[]).filter((action) => {
+    const rule = NEXT[action];
+    if (!rule.from.includes(status)) return false;
+    if (rule.coordinatorOnly && role !== 'coordinator') return false;
+    // Straight from draft to sent: a coordinator's own draft only (a member's goes through validation).
+    if (action === 'send' && status === 'draft' && state.createdByRole !== 'coordinator') return false;
+    return true;
+  });
+}
+
+/** The status after an action, or the refusal saying what the quote allows now. */
+export function transition(state: QuoteState, action: QuoteAction, role: QuoteActor['role'], today: string): StoredQuoteStatus {
+  if (!(action in NEXT)) throw invalid('action', `action must be one of ${Object.keys(NEXT).join(', ')}.`);
+  const status = effectiveStatus(state.status, state.validUntil, today);
+  if (action === 'accept' && status === 'expired') {
+    throw new DomainError('QUOTE_EXPIRED', `This quote was valid until ${state.validUntil}: it can no longer be accepted. Draft a new quote for the client.`, {
+      validUntil: state.validUntil,
+    });
+  }
+  const allowed = allowedActions(state, role, today);
+  if (!allowed.includes(action)) {
+    const rule = NEXT[action];
+    const why =
+      rule.coordinatorOnly && role !== 'coordinator' && rule.from.includes(status)
+        ? `only a coordinator may ${action} a quote`
+        : action === 'send' && status === 'draft'
+          ? 'a draft written by a member must be submitted and validated before it is sent'
+          : `${action} needs a quote that is ${rule.from.join(' or ')}`;
+    throw new DomainError(
+      'QUOTE_TRANSITION_REFUSED',
+      `The quote is ${status}: ${why}. Allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}.`,
+      { status, action, allowed },
+    );
+  }
+  if (action === 'send' && compareDates(today, state.validUntil) > 0) {
+    throw new DomainError('QUOTE_EXPIRED', `This quote was valid until ${state.validUntil}: it cannot be sent any more. Draft a new quote with a later validUntil.`, {
+      validUntil: state.validUntil,
+    });
+  }
+  return NEXT[action].to;
+}
+
+/** PATCH is for drafts only; anything later is frozen (or waiting for validation). */
+export function assertEditable(status: StoredQuoteStatus, validUntil: string, today: string): void {
+  if (status !== 'draft') {
+    const shown = effectiveStatus(status, validUntil, today);
+    throw new DomainError('QUOTE_NOT_EDITABLE', `The quote is ${shown}: only a draft can be changed${shown === 'sent' || shown === 'expired' || shown === 'accepted' || shown === 'declined' ? ' (a sent quote is frozen: draft a new one)' : ''}.`, {
+      status: shown,
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { CATALOGUE_UNITS, CatalogueUnit, QUOTE_STATUSES, QuoteInput, QuoteLineInput, QuoteStatus, VAT_RATES, VatRate } from '@kpa/contracts';
+import { PageQueryDto } from '../../sites/dto/sites.dto';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class QuoteLineDto implements QuoteLineInput {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'description, unit, unitPrice, vatRate and exemptionReason default from the item' })
+  @IsOptional()
+  @IsUUID()
+  catalogueItemId?: string | null;
+
+  @ApiPropertyOptional({ example: 'Repassage à domicile', description: 'required unless the line comes from a catalogue item' }) @IsOptional() @IsString() @Length(1, 500) description?: string;
+
+  @ApiProperty({ example: '2.5', description: 'a decimal string, up to 3 decimals' })
+  @IsString()
+  @Matches(/^\d{1,7}(\.\d{1,3})?$/, { message: 'quantity must be written like "2" or "1.125" (up to 3 decimals)' })
+  quantity: string;
+
+  @ApiPropertyOptional({ enum: CATALOGUE_UNITS }) @IsOptional() @IsIn(CATALOGUE_UNITS, { message: `unit must be one of ${CATALOGUE_UNITS.join(', ')}` }) unit?: CatalogueUnit;
+
+  @ApiPropertyOptional({ example: '18.1234', description: 'excluding VAT, up to 4 decimals' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,13}(\.\d{1,4})?$/, { message: 'unitPrice must be an amount excluding VAT written like "12.50" or "12.3456" (up to 4 decimals)' })
+  unitPrice?: string;
+
+  @ApiPropertyOptional({ enum: VAT_RATES, description: 'a string; "0" needs exemptionReason' })
+  @IsOptional()
+  @IsIn(VAT_RATES, { message: `vatRate must be one of ${VAT_RATES.map((r) => `"${r}"`).join(', ')} (a string)` })
+  vatRate?: VatRate;
+
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Length(0, 500) exemptionReason?: string | null;
+}
+
+export class CreateQuoteDto implements QuoteInput {
+  @ApiProperty({ format: 'uuid', description: 'a client of the site' }) @IsUUID() clientId: string;
+
+  @ApiProperty({ type: [QuoteLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => QuoteLineDto)
+  lines: QuoteLineDto[];
+
+  @ApiProperty({ example: '2026-12-31', description: 'last day the offer holds, after today' }) @IsString() @Matches(DATE, { message: 'validUntil must be a date YYYY-MM-DD' }) validUntil: string;
+  @ApiPropertyOptional({ nullable: true, example: '8 rue Jules Guesde, Roubaix' }) @IsOptional() @IsString() @Length(0, 300) executionPlace?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-04' }) @IsOptional() @IsString() @Matches(DATE, { message: 'executionStartsOn must be a date YYYY-MM-DD' }) executionStartsOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-08' }) @IsOptional() @IsString() @Matches(DATE, { message: 'executionEndsOn must be a date YYYY-MM-DD' }) executionEndsOn?: string | null;
+
+  @ApiPropertyOptional({ description: 'individual clients only: signed at their home, the 14-day withdrawal notice applies' })
+  @IsOptional()
+  @IsBoolean()
+  signedAtClientHome?: boolean;
+}
+
+export class UpdateQuoteDto extends PartialType(CreateQuoteDto) {}
+
+export class QuoteListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: QUOTE_STATUSES }) @IsOptional() @IsIn(QUOTE_STATUSES, { message: `status must be one of ${QUOTE_STATUSES.join(', ')}` }) status?: QuoteStatus;
+}
+
+export class QuoteLineViewDto {
+  @ApiProperty() description: string;
+  @ApiProperty() quantity: string;
+  @ApiProperty({ enum: CATALOGUE_UNITS }) unit: string;
+  @ApiProperty() unitPrice: string;
+  @ApiProperty({ enum: VAT_RATES }) vatRate: string;
+  @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) catalogueItemId: string | null;
+  @ApiProperty({ example: '45.31' }) net: string;
+}
+
+export class QuoteVatBreakdownDto {
+  @ApiProperty({ enum: ['S', 'E'] }) category: string;
+  @ApiProperty({ enum: VAT_RATES }) rate: string;
+  @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
+  @ApiProperty({ example: '45.31' }) base: string;
+  @ApiProperty({ example: '2.49' }) vat: string;
+}
+
+export class QuoteTotalsDto {
+  @ApiProperty({ example: '60.31' }) net: string;
+  @ApiProperty({ example: '5.49' }) vat: string;
+  @ApiProperty({ example: '65.80' }) total: string;
+  @ApiProperty({ type: [QuoteVatBreakdownDto] }) vatBreakdown: QuoteVatBreakdownDto[];
+  @ApiProperty() vatFranchise: boolean;
+  @ApiProperty({ nullable: true, type: String }) vatExemptionNote: string | null;
+}
+
+export class QuoteDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) siteId: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ enum: QUOTE_STATUSES }) status: string;
+  @ApiProperty({ nullable: true, type: String, example: 'LACAPE-D-2026-00001' }) number: string | null;
+  @ApiProperty({ nullable: true, type: String }) sentOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) answeredOn: string | null;
+  @ApiProperty() validUntil: string;
+  @ApiProperty({ nullable: true, type: String }) executionPlace: string | null;
+  @ApiProperty({ nullable: true, type: String }) executionStartsOn: string | null;
+  @ApiProperty({ nullable: true, type: String }) executionEndsOn: string | null;
+  @ApiProperty() signedAtClientHome: boolean;
+  @ApiProperty({ description: 'signed at an individual client’s home: the 14-day withdrawal notice applies' }) withdrawalNoticeRequired: boolean;
+  @ApiProperty({ type: [QuoteLineViewDto] }) lines: QuoteLineViewDto[];
+  @ApiProperty({ type: QuoteTotalsDto }) totals: QuoteTotalsDto;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class QuotePageDto {
+  @ApiProperty({ type: [QuoteDto] }) items: QuoteDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

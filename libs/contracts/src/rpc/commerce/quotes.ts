@@ -1,0 +1,129 @@
+import { Page, PageRequest } from '../page';
+import { CatalogueUnit, VatRate } from './catalogue';
+
+/**
+ * Stored statuses of a quote; `expired` is never stored: a `sent` quote past its `validUntil`
+ * reads as `expired` (computed on read) and can no longer be accepted.
+ */
+export const QUOTE_STATUSES = ['draft', 'submitted', 'validated', 'sent', 'accepted', 'declined', 'expired'] as const;
+export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
+
+export const QUOTE_ACTIONS = ['submit', 'validate', 'send', 'accept', 'decline'] as const;
+export type QuoteAction = (typeof QUOTE_ACTIONS)[number];
+
+/** Who acts on a quote, as the gateway knows it (a network admin acts as a coordinator). */
+export interface QuoteActor {
+  userId: string;
+  role: 'coordinator' | 'member';
+}
+
+/** A line as sent: from a catalogue item (description, unit, price and rate default from it) or free. */
+export interface QuoteLineInput {
+  description?: string;
+  /** Up to 3 decimals ("2", "1.5"). */
+  quantity: string;
+  unit?: CatalogueUnit;
+  /** Excluding VAT, up to 4 decimals ("18.1234"). */
+  unitPrice?: string;
+  vatRate?: VatRate;
+  /** Required with vatRate "0" (the legal ground of the exemption). */
+  exemptionReason?: string | null;
+  catalogueItemId?: string | null;
+}
+
+export interface QuoteInput {
+  clientId: string;
+  lines: QuoteLineInput[];
+  /** YYYY-MM-DD, after today. */
+  validUntil: string;
+  executionPlace?: string | null;
+  executionStartsOn?: string | null;
+  executionEndsOn?: string | null;
+  /** Individuals only: signed at their home (off-premises contract): the 14-day withdrawal notice applies. */
+  signedAtClientHome?: boolean;
+}
+
+export interface QuoteLine {
+  description: string;
+  quantity: string;
+  unit: CatalogueUnit;
+  unitPrice: string;
+  vatRate: VatRate;
+  exemptionReason: string | null;
+  catalogueItemId: string | null;
+  /** quantity × unitPrice rounded to the cent. */
+  net: string;
+}
+
+export interface QuoteVatBreakdown {
+  category: 'S' | 'E';
+  rate: VatRate;
+  exemptionReason: string | null;
+  base: string;
+  vat: string;
+}
+
+/** Amounts as decimal strings with two decimals; frozen when the quote is sent. */
+export interface QuoteTotals {
+  net: string;
+  vat: string;
+  total: string;
+  vatBreakdown: QuoteVatBreakdown[];
+  vatFranchise: boolean;
+  vatExemptionNote: string | null;
+}
+
+export interface Quote {
+  id: string;
+  siteId: string;
+  clientId: string;
+  status: QuoteStatus;
+  /** Null until sent (`LACAPE-D-2026-00001`). */
+  number: string | null;
+  sentOn: string | null;
+  /** Day the client's answer was recorded (accepted or declined). */
+  answeredOn: string | null;
+  validUntil: string;
+  executionPlace: string | null;
+  executionStartsOn: string | null;
+  executionEndsOn: string | null;
+  signedAtClientHome: boolean;
+  withdrawalNoticeRequired: boolean;
+  lines: QuoteLine[];
+  totals: QuoteTotals;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreateQuoteRequest {
+  siteId: string;
+  actor: QuoteActor;
+  quote: QuoteInput;
+}
+
+export interface UpdateQuoteRequest {
+  siteId: string;
+  quoteId: string;
+  actor: QuoteActor;
+  changes: Partial<QuoteInput>;
+}
+
+export interface GetQuoteRequest {
+  siteId: string;
+  quoteId: string;
+}
+
+export interface ListQuotesRequest extends PageRequest {
+  siteId: string;
+  status?: QuoteStatus;
+}
+
+export interface QuoteActionRequest {
+  siteId: string;
+  quoteId: string;
+  action: QuoteAction;
+  actor: QuoteActor;
+}
+
+export type QuotePage = Page<Quote>;
