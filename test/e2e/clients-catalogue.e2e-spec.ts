@@ -1,6 +1,6 @@
 import { Client as Pg } from 'pg';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { COORDINATOR_PASSWORD, Platform, setUpRegion, TEST_SIRET, TEST_VAT } from './platform';
+import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
+import { Platform, setUpRegion, siteUserToken, TEST_SIRET, TEST_VAT, untilCommerceKnows } from './platform';
 
 /**
  * A site's clients (each kind, identifiers checked, no duplicate SIRET) and its catalogue
@@ -28,24 +28,9 @@ describe('clients and catalogue over HTTP', () => {
     await platform.startAll();
     const region = await setUpRegion(platform);
     Object.assign(site, region.sites);
-    for (const [role, email] of [
-      ['member', 'membre@lacape.kpa.local'],
-      ['accountant', 'compta@lacape.kpa.local'],
-    ] as const) {
-      await platform.http('POST', `/v1/sites/${site.a.id}/users`, { token: site.a.coordinator, body: { email, displayName: role, role, password: COORDINATOR_PASSWORD } });
-    }
-    member = (await platform.login('membre@lacape.kpa.local', COORDINATOR_PASSWORD)).accessToken;
-    accountant = (await platform.login('compta@lacape.kpa.local', COORDINATOR_PASSWORD)).accessToken;
-    // Commerce learns the sites from membership's events: wait until both reached its read model.
-    const db = new Pg({ connectionString: env.databaseUrl });
-    await db.connect();
-    try {
-      await eventually(async () => (await db.query('SELECT 1 FROM commerce.seller_site WHERE id = ANY($1)', [[site.a.id, site.b.id]])).rowCount === 2, {
-        what: 'both sites known by commerce',
-      });
-    } finally {
-      await db.end();
-    }
+    member = await siteUserToken(platform, site.a, 'member');
+    accountant = await siteUserToken(platform, site.a, 'accountant');
+    await untilCommerceKnows(platform, [site.a.id, site.b.id]);
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { Client as PgClient } from 'pg';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -172,6 +173,17 @@ export class Platform {
     return { status: response.status, body: body as T, headers: response.headers };
   }
 
+  /** One query on the test database (its own connection, closed after). */
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const db = new PgClient({ connectionString: this.env.databaseUrl });
+    await db.connect();
+    try {
+      return (await db.query(sql, params)).rows as T[];
+    } finally {
+      await db.end();
+    }
+  }
+
   async login(email: string, password: string): Promise<{ accessToken: string; refreshToken: string }> {
     const result = await this.http('POST', '/v1/auth/login', { body: { email, password } });
     if (result.status !== 200) throw new Error(`login of ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
@@ -215,4 +227,22 @@ export async function setUpRegion(platform: Platform): Promise<Region> {
     return { id: created.body.id, code, coordinatorEmail, coordinator: (await platform.login(coordinatorEmail, COORDINATOR_PASSWORD)).accessToken };
   };
   return { admin, hostStructureId: host.body.id, sites: { a: await site('LACAPE'), b: await site('MOULINS') } };
+}
+
+/** A user with this role on the site (password COORDINATOR_PASSWORD), logged in: their access token. */
+export async function siteUserToken(platform: Platform, site: Pick<RegionSite, 'id' | 'coordinator'>, role: 'member' | 'accountant'): Promise<string> {
+  const email = `${role}.${site.id}@kpa.local`;
+  await platform.http('POST', `/v1/sites/${site.id}/users`, { token: site.coordinator, body: { email, displayName: role, role, password: COORDINATOR_PASSWORD } });
+  return (await platform.login(email, COORDINATOR_PASSWORD)).accessToken;
+}
+
+/** Commerce learns sites and their host structure from membership's events: waits until it knows these. */
+export async function untilCommerceKnows(platform: Platform, siteIds: string[]): Promise<void> {
+  await eventually(
+    async () =>
+      (
+        await platform.query('SELECT 1 FROM commerce.seller_site s JOIN commerce.seller_host_structure h ON h.id = s.host_structure_id WHERE s.id = ANY($1)', [siteIds])
+      ).length === siteIds.length,
+    { what: 'the sites and their host known by commerce' },
+  );
 }

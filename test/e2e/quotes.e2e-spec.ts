@@ -1,6 +1,6 @@
 import { Client as Pg } from 'pg';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { COORDINATOR_PASSWORD, Platform, setUpRegion } from './platform';
+import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
+import { Platform, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -43,23 +43,9 @@ describe('quotes over HTTP', () => {
     await platform.startAll();
     const region = await setUpRegion(platform);
     Object.assign(site, region.sites);
-    for (const [role, email] of [
-      ['member', 'membre@lacape.kpa.local'],
-      ['accountant', 'compta@lacape.kpa.local'],
-    ] as const) {
-      await platform.http('POST', `/v1/sites/${site.a.id}/users`, { token: site.a.coordinator, body: { email, displayName: role, role, password: COORDINATOR_PASSWORD } });
-    }
-    member = (await platform.login('membre@lacape.kpa.local', COORDINATOR_PASSWORD)).accessToken;
-    accountant = (await platform.login('compta@lacape.kpa.local', COORDINATOR_PASSWORD)).accessToken;
-    await withDb((db) =>
-      eventually(
-        async () =>
-          (
-            await db.query('SELECT 1 FROM commerce.seller_site s JOIN commerce.seller_host_structure h ON h.id = s.host_structure_id WHERE s.id = ANY($1)', [[site.a.id, site.b.id]])
-          ).rowCount === 2,
-        { what: 'both sites and their host known by commerce' },
-      ),
-    );
+    member = await siteUserToken(platform, site.a, 'member');
+    accountant = await siteUserToken(platform, site.a, 'accountant');
+    await untilCommerceKnows(platform, [site.a.id, site.b.id]);
     for (const [name, body] of Object.entries({ company, individual })) {
       const created = await platform.http('POST', `/v1/sites/${site.a.id}/clients`, { token: site.a.coordinator, body });
       expect(created.status).toBe(201);
