@@ -15,8 +15,10 @@ import { Quotes1765000000000 } from './migrations/1765000000000-quotes';
 import { QuoteEntity } from './quotes/quote.entity';
 import { QuotesService } from './quotes/quotes.service';
 import { QuotesRpcController } from './quotes/quotes.rpc-controller';
+import { KnownMembers1765100000000 } from './migrations/1765100000000-known-members';
+import { MemberDirectorySubscription } from './members/member-directory.subscription';
 
-export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [ClientEntity, CatalogueItemEntity, QuoteEntity], migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000, Quotes1765000000000] };
+export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [ClientEntity, CatalogueItemEntity, QuoteEntity], migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000, Quotes1765000000000, KnownMembers1765100000000] };
 
 @Module({})
 export class CommerceModule {
@@ -29,7 +31,7 @@ export class CommerceModule {
           config,
           logger,
           database: COMMERCE_DATABASE,
-          subscriptions: [SellerDirectorySubscription],
+          subscriptions: [SellerDirectorySubscription, MemberDirectorySubscription],
         }),
       ],
       controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController],

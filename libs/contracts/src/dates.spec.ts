@@ -1,4 +1,4 @@
-import { addDays, addMonths, ageOn, compareDates, daysBetween, isIsoDate, monthsBetween } from './dates';
+import { addDays, addMonths, adultOn, ageOn, compareDates, daysBetween, isIsoDate, monthsBetween } from './dates';
 
 describe('calendar dates', () => {
   describe('isIsoDate', () => {
@@ -110,6 +110,20 @@ describe('calendar dates', () => {
       expect(monthsBetween('2026-03-15', '2026-03-14')).toBe(-1);
       expect(monthsBetween('2026-03-15', '2026-02-15')).toBe(-1);
       expect(monthsBetween('2026-03-15', '2026-02-14')).toBe(-2);
+    });
+  });
+
+  describe('adultOn', () => {
+    it('is the 18th birthday, the first day ageOn says 18', () => {
+      expect(adultOn('2010-05-14')).toBe('2028-05-14');
+      expect(ageOn('2010-05-14', addDays(adultOn('2010-05-14'), -1))).toBe(17);
+      expect(ageOn('2010-05-14', adultOn('2010-05-14'))).toBe(18);
+    });
+
+    it('is 1 March for someone born on 29 February when the 18th year is common', () => {
+      expect(adultOn('2008-02-29')).toBe('2026-03-01');
+      expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+      expect(adultOn('2010-02-28')).toBe('2028-02-28');
     });
   });
 

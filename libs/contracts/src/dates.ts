@@ -76,3 +76,9 @@ export function ageOn(birthDate: string, onDate: string): number {
   const [y, m, d] = parts(onDate);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** The day someone born on `birthDate` turns 18 (born 29 Feb: 1 Mar in common years, as ageOn). */
+export function adultOn(birthDate: string): string {
+  const [y, m, d] = parts(birthDate);
+  return d > daysInMonth(y + 18, m) ? format(y + 18, m + 1, 1) : format(y + 18, m, d);
+}

@@ -83,6 +83,7 @@ export const EVENT_SUBJECT_ROOT = 'events';
 export const DURABLE_CONSUMERS = {
   gatewayMemberErasure: 'gateway-member-erasure',
   commerceSellerDirectory: 'commerce-seller-directory',
+  commerceMemberDirectory: 'commerce-member-directory',
   networkingSiteDirectory: 'networking-site-directory',
 } as const;
 

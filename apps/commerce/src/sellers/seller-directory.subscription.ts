@@ -31,11 +31,11 @@ export class SellerDirectorySubscription implements EventSubscription {
   private async upsertHost({ data, occurredAt }: EventEnvelope<HostStructureChangedV1>, manager: EntityManager): Promise<void> {
     // Events may arrive out of order between instances: keep the newest version of the identity.
     await manager.query(
-      `INSERT INTO commerce.seller_host_structure (id, kind, legal_name, siret, vat_number, city, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (id) DO UPDATE SET kind = $2, legal_name = $3, siret = $4, vat_number = $5, city = $6, updated_at = $7
-       WHERE commerce.seller_host_structure.updated_at <= $7`,
-      [data.id, data.kind, data.legalName, data.siret, data.vatNumber, data.city, data.updatedAt ?? occurredAt],
+      `INSERT INTO commerce.seller_host_structure (id, kind, legal_name, siret, vat_number, city, identity, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (id) DO UPDATE SET kind = $2, legal_name = $3, siret = $4, vat_number = $5, city = $6, identity = $7, updated_at = $8
+       WHERE commerce.seller_host_structure.updated_at <= $8`,
+      [data.id, data.kind, data.legalName, data.siret, data.vatNumber, data.city, JSON.stringify(data), data.updatedAt ?? occurredAt],
     );
   }
 

@@ -1,16 +1,14 @@
-import { DomainError } from '@kpa/contracts';
+import { DomainError, ERASED_FIRST_NAME, pseudonymOf } from '@kpa/contracts';
 import { newMember, leave } from './member';
 import {
   assertErasable,
   assertNotErased,
   birthYearOnly,
-  ERASED_FIRST_NAME,
   ERASED_TEXT,
   ErasableMember,
   eraseContract,
   erasedValuesOf,
   eraseMember,
-  pseudonymOf,
 } from './member-privacy';
 
 const today = '2026-11-21';

@@ -1,4 +1,4 @@
-import { DomainError, JourneyChange, JourneyStage, NextPath } from '@kpa/contracts';
+import { DomainError, ERASED_FIRST_NAME, JourneyChange, JourneyStage, NextPath, pseudonymOf } from '@kpa/contracts';
 import { MemberData } from './member';
 
 /**
@@ -17,18 +17,8 @@ import { MemberData } from './member';
  *   (only their free-text termination reason goes).
  */
 
-export const ERASED_FIRST_NAME = 'Membre effacé';
 /** Replaces free text that cannot be null (e.g. a stage override's reason). */
 export const ERASED_TEXT = '(effacé)';
-
-/**
- * `#` and the last 8 hex digits of the id: short, stable, and distinct between members (the
- * last digits of a uuid v7 are random; its first ones are the creation time, shared by everyone
- * created within the same minute, e.g. by one import).
- */
-export function pseudonymOf(memberId: string): string {
-  return `#${memberId.replace(/-/g, '').slice(-8)}`;
-}
 
 /** `2009-05-14` → `2009-01-01`: keeps the age band, not the birthday. */
 export function birthYearOnly(birthDate: string): string {

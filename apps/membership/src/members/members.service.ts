@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
+  adultOn,
+  ageOn,
   CreateMemberRequest,
   DomainError,
   EventDefinition,
@@ -34,6 +36,7 @@ export function changed(member: MemberEntity): MemberChangedV1 {
     joinedOn: member.joinedOn,
     leftOn: member.leftOn,
     active: member.leftOn === null,
+    adultOn: ageOn(member.birthDate, todayInFrance()) < 18 ? adultOn(member.birthDate) : null,
     updatedAt: member.updatedAt.toISOString(),
   };
 }

@@ -2,7 +2,8 @@ import { defineEvent } from '../../envelope';
 
 /**
  * A member joined, changed, left or came back. Names only: never birth date, situation,
- * address, neighbourhood or guardian (personal data stays in membership).
+ * address, neighbourhood or guardian (personal data stays in membership). For a minor, the day
+ * they turn 18 (`adultOn`): commerce needs it to refuse more than 8 hours a day of work to a minor.
  */
 export interface MemberChangedV1 {
   memberId: string;
@@ -11,6 +12,8 @@ export interface MemberChangedV1 {
   joinedOn: string;
   leftOn: string | null;
   active: boolean;
+  /** The day a minor turns 18; null once adult (absent from events published before it existed). */
+  adultOn?: string | null;
   updatedAt: string;
 }
 

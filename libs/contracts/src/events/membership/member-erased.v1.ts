@@ -12,3 +12,15 @@ export interface MemberErasedV1 {
 }
 
 export const MEMBER_ERASED_V1 = defineEvent<MemberErasedV1>('membership.member.erased', 1);
+
+/** What an erased member's first name becomes, in every service. */
+export const ERASED_FIRST_NAME = 'Membre effacé';
+
+/**
+ * What an erased member's last name becomes, in every service: `#` and the last 8 hex digits of
+ * the id — short, stable, and distinct between members (the last digits of a uuid v7 are random;
+ * its first ones are the creation time, shared by everyone created within the same minute).
+ */
+export function pseudonymOf(memberId: string): string {
+  return `#${memberId.replace(/-/g, '').slice(-8)}`;
+}
