@@ -7,7 +7,7 @@
  *
  * NestJS 12 packages are ESM-only: SWC compiles them (and a few ESM-only dependencies) to CommonJS.
  */
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'load-esm', 'uid', 'cookie', 'uuid'];
+const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'load-esm', 'uid', 'cookie', 'uuid', 'pdfjs-dist'];
 
 const common = {
   testEnvironment: 'node',

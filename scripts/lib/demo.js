@@ -22,6 +22,11 @@ const HOST_STRUCTURE = {
   legalName: "Coopérative d'activité et d'emploi Grand Nord",
   siret: DEMO_SIRET,
   vatNumber: DEMO_VAT_NUMBER,
+  legalForm: 'SCOP SARL à capital variable',
+  shareCapital: '15000.00',
+  rcsCity: 'Lille Métropole',
+  addressLine: '12 rue de la Paix',
+  postalCode: '59000',
   city: 'Lille',
 };
 

@@ -184,6 +184,15 @@ describe('member privacy and import over HTTP', () => {
       { what: 'membership.member.erased to be published' },
     );
     expect(Object.keys(published.data).sort()).toEqual(['erasedAt', 'memberId']);
+
+    // Commerce's copy of the member (for missions and documents) keeps only the pseudonym, and its
+    // copy of the CAPE contract stays (the R127-3 mention of past documents is legal content).
+    const known = await eventually(
+      async () => (await db.query('SELECT first_name, last_name, erased FROM commerce.known_member WHERE id = $1 AND erased', [memberId])).rows[0],
+      { what: 'commerce to pseudonymise its copy of the member' },
+    );
+    expect(known).toEqual({ first_name: 'Membre effacé', last_name: pseudonym, erased: true });
+    expect((await db.query('SELECT count(*)::int AS n FROM commerce.known_cape_contract WHERE member_id = $1', [memberId])).rows[0].n).toBe(1);
   });
 
   describe('import from a spreadsheet', () => {

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
+import { DatabaseModuleOptions, Logger, ObjectStores, PlatformModule } from '@kpa/platform';
 import { CommerceConfig } from './commerce.config';
 import { SellerDirectorySubscription } from './sellers/seller-directory.subscription';
 import { Init1764000000000 } from './migrations/1764000000000-init';
@@ -17,8 +17,29 @@ import { QuotesService } from './quotes/quotes.service';
 import { QuotesRpcController } from './quotes/quotes.rpc-controller';
 import { KnownMembers1765100000000 } from './migrations/1765100000000-known-members';
 import { MemberDirectorySubscription } from './members/member-directory.subscription';
+import { Invoices1765300000000 } from './migrations/1765300000000-invoices';
+import { InvoiceEntity } from './invoices/invoice.entity';
+import { CreditNoteEntity } from './invoices/credit-note.entity';
+import { PaymentEntity } from './invoices/payment.entity';
+import { InvoicesService } from './invoices/invoices.service';
+import { CreditNotesService } from './invoices/credit-notes.service';
+import { PaymentsService } from './invoices/payments.service';
+import { ReceivablesService } from './invoices/receivables.service';
+import { InvoicesRpcController } from './invoices/invoices.rpc-controller';
+import { DocumentFiles1765400000000 } from './migrations/1765400000000-document-files';
+import { DocumentsPdfService } from './documents/pdf/documents-pdf.service';
+import { DocumentsPdfRpcController } from './documents/pdf/documents-pdf.rpc-controller';
+import { Missions1765200000000 } from './migrations/1765200000000-missions';
+import { MissionEntity, MissionParticipantEntity, MissionSignUpEntity } from './missions/mission.entity';
+import { MissionsService } from './missions/missions.service';
+import { MissionsRpcController } from './missions/missions.rpc-controller';
 
-export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [ClientEntity, CatalogueItemEntity, QuoteEntity], migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000, Quotes1765000000000, KnownMembers1765100000000] };
+import { Expenses1765500000000 } from './migrations/1765500000000-expenses';
+import { ExpenseEntity } from './expenses/expense.entity';
+import { ExpensesService } from './expenses/expenses.service';
+import { ExpensesRpcController } from './expenses/expenses.rpc-controller';
+
+export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [ClientEntity, CatalogueItemEntity, QuoteEntity, InvoiceEntity, CreditNoteEntity, PaymentEntity, MissionEntity, MissionSignUpEntity, MissionParticipantEntity, ExpenseEntity], migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000, Quotes1765000000000, KnownMembers1765100000000, Missions1765200000000, Invoices1765300000000, DocumentFiles1765400000000, Expenses1765500000000] };
 
 @Module({})
 export class CommerceModule {
@@ -34,8 +55,8 @@ export class CommerceModule {
           subscriptions: [SellerDirectorySubscription, MemberDirectorySubscription],
         }),
       ],
-      controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController],
-      providers: [ClientsService, CatalogueService, QuotesService],
+      controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController, InvoicesRpcController, DocumentsPdfRpcController, MissionsRpcController, ExpensesRpcController],
+      providers: [ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
     };
   }
 }

@@ -42,6 +42,13 @@ export class GatewayConfig extends ServiceConfig {
   @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
   @IsBoolean({ message: 'must be true or false' })
   TRUST_PROXY = false;
+
+  /** Largest receipt file accepted for an expense, in bytes (5 MiB). It streams to the NATS object store in chunks, never as one message. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1_048_576)
+  RECEIPT_MAX_BYTES = 5 * 1_048_576;
 }
 
 export const GATEWAY_DEFAULTS = { HTTP_PORT: 3000 };

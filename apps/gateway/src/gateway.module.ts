@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { SERVICES } from '@kpa/contracts';
-import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
+import { DatabaseModuleOptions, Logger, ObjectStores, PlatformModule } from '@kpa/platform';
 import { GatewayConfig } from './gateway.config';
 import { Identity1764000000000 } from './migrations/1764000000000-identity';
 import { MemberAccounts1764100000000 } from './migrations/1764100000000-member-accounts';
@@ -29,6 +29,13 @@ import { MemberErasureSubscription } from './identity/member-erasure.subscriptio
 import { ClientsController } from './commerce/clients.controller';
 import { CatalogueController } from './commerce/catalogue.controller';
 import { QuotesController } from './commerce/quotes.controller';
+import { InvoicesController } from './commerce/invoices.controller';
+import { CreditNotesController } from './commerce/credit-notes.controller';
+import { ReceivablesController } from './commerce/receivables.controller';
+import { DocumentPdfsController } from './commerce/document-pdfs.controller';
+import { MissionsController } from './commerce/missions.controller';
+import { ExpensesController } from './commerce/expenses.controller';
+import { ReceiptStorage } from './commerce/receipt-storage';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -49,8 +56,10 @@ export class GatewayModule {
           calls: SERVICES.filter((service) => service !== 'gateway'),
         }),
       ],
-      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController, StatsController, InterviewsController, MemberPrivacyController, ClientsController, CatalogueController, QuotesController],
+      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController, StatsController, InterviewsController, MemberPrivacyController, ClientsController, CatalogueController, QuotesController, InvoicesController, CreditNotesController, ReceivablesController, DocumentPdfsController, MissionsController, ExpensesController],
       providers: [
+        ObjectStores,
+        ReceiptStorage,
         IdentityRepository,
         AuthService,
         LoginThrottle,

@@ -60,6 +60,36 @@ export const RPC = {
     quoteGet: 'rpc.commerce.quote.get',
     quoteUpdate: 'rpc.commerce.quote.update',
     quoteAct: 'rpc.commerce.quote.act',
+    documentPdf: 'rpc.commerce.document.pdf',
+    expenseCreate: 'rpc.commerce.expense.create',
+    expenseList: 'rpc.commerce.expense.list',
+    expenseGet: 'rpc.commerce.expense.get',
+    expenseUpdate: 'rpc.commerce.expense.update',
+    expenseApprove: 'rpc.commerce.expense.approve',
+    expenseReject: 'rpc.commerce.expense.reject',
+    expenseReimburse: 'rpc.commerce.expense.reimburse',
+    expenseAttachReceipt: 'rpc.commerce.expense.attach_receipt',
+    expenseGetReceipt: 'rpc.commerce.expense.get_receipt',
+    invoiceCreate: 'rpc.commerce.invoice.create',
+    invoiceList: 'rpc.commerce.invoice.list',
+    invoiceGet: 'rpc.commerce.invoice.get',
+    invoiceUpdate: 'rpc.commerce.invoice.update',
+    invoiceIssue: 'rpc.commerce.invoice.issue',
+    creditNoteCreate: 'rpc.commerce.credit_note.create',
+    creditNoteList: 'rpc.commerce.credit_note.list',
+    creditNoteGet: 'rpc.commerce.credit_note.get',
+    paymentRecord: 'rpc.commerce.payment.record',
+    paymentList: 'rpc.commerce.payment.list',
+    receivablesBoard: 'rpc.commerce.receivables.board',
+    missionCreate: 'rpc.commerce.mission.create',
+    missionList: 'rpc.commerce.mission.list',
+    missionGet: 'rpc.commerce.mission.get',
+    missionUpdate: 'rpc.commerce.mission.update',
+    missionSignUp: 'rpc.commerce.mission.sign_up',
+    missionWithdraw: 'rpc.commerce.mission.withdraw',
+    missionConfirmTeam: 'rpc.commerce.mission.confirm_team',
+    missionComplete: 'rpc.commerce.mission.complete',
+    missionCancel: 'rpc.commerce.mission.cancel',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: (service: ServiceName) => `rpc.${service}.health.ready`,
@@ -78,6 +108,14 @@ export const BROADCASTS = {
 export const EVENT_STREAM_SUFFIX = 'EVENTS';
 /** Subject root of domain events: `<namespace>.events.<service>.<aggregate>.<verb>.v<version>`. */
 export const EVENT_SUBJECT_ROOT = 'events';
+
+/**
+ * JetStream object stores (suffix of the bucket `<namespace>_<suffix>`): file storage, no expiry.
+ * Receipts of expenses are accounting documents, kept 10 years (C. com. L123-22).
+ */
+export const OBJECT_STORES = {
+  receipts: 'receipts',
+} as const;
 
 /** Durable JetStream consumers, one per (service, purpose). */
 export const DURABLE_CONSUMERS = {

@@ -21,3 +21,4 @@ export * from './platform.tokens';
 export * from './pagination';
 export * from './http/public';
 export * from './clock';
+export * from './messaging/object-stores';

@@ -23,6 +23,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CLIENT_NOT_FOUND':
     case 'CATALOGUE_ITEM_NOT_FOUND':
     case 'QUOTE_NOT_FOUND':
+    case 'EXPENSE_NOT_FOUND':
+    case 'RECEIPT_NOT_FOUND':
+    case 'INVOICE_NOT_FOUND':
+    case 'CREDIT_NOTE_NOT_FOUND':
+    case 'MISSION_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
@@ -36,8 +41,25 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CLIENT_SIRET_TAKEN':
     case 'QUOTE_NOT_EDITABLE':
     case 'QUOTE_TRANSITION_REFUSED':
+    case 'EXPENSE_NOT_EDITABLE':
+    case 'EXPENSE_TRANSITION_REFUSED':
+    case 'INVOICE_NOT_EDITABLE':
+    case 'INVOICE_ALREADY_ISSUED':
+    case 'INVOICE_NOT_ISSUED':
+    case 'INVOICE_QUOTE_NOT_ACCEPTED':
+    case 'DEPOSIT_ALREADY_DEDUCTED':
+    case 'MISSION_NOT_OPEN':
+    case 'MISSION_TRANSITION_REFUSED':
+    case 'MISSION_QUOTE_NOT_ACCEPTED':
+    case 'PERIOD_TRANSITION_REFUSED':
+    case 'PERIOD_NOT_OPEN':
+    case 'PERIOD_NOT_CLOSED':
+    case 'PERIOD_OVERLAP':
+    case 'PERIOD_OBJECTIONS_PENDING':
+    case 'CONTRIBUTION_TRANSITION_REFUSED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
+    case 'RECEIPT_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
@@ -57,6 +79,25 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INTERVIEW_TRANSITION_REFUSED':
     case 'INTERVIEW_FIRST_ALREADY_EXISTS':
     case 'QUOTE_EXPIRED':
+    case 'RECEIPT_TYPE_NOT_ALLOWED':
+    case 'COMMITMENT_NUMBER_REQUIRED':
+    case 'PAYMENT_TERM_TOO_LONG':
+    case 'PAYMENT_EXCEEDS_BALANCE':
+    case 'CREDIT_EXCEEDS_INVOICE':
+    case 'CAPE_NOT_RUNNING':
+    case 'SELLER_IDENTITY_INCOMPLETE':
+    case 'DEPOSIT_INVOICE_INVALID':
+    case 'MISSION_MEMBER_NOT_SIGNED_UP':
+    case 'MISSION_TEAM_EMPTY':
+    case 'MISSION_NOT_STARTED':
+    case 'MINOR_DAILY_HOURS_EXCEEDED':
+    case 'PERIOD_INVALID_DATES':
+    case 'MINOR_WEEKLY_HOURS_EXCEEDED':
+    case 'MINOR_NIGHT_WORK':
+    case 'SELF_RECOGNITION_REFUSED':
+    case 'RECOGNITION_BUDGET_EXCEEDED':
+    case 'RECOGNITION_RECIPIENT_INACTIVE':
+    case 'PAYROLL_RATES_MISSING':
       return 422;
     case 'RATE_LIMITED':
     case 'TOO_MANY_LOGIN_ATTEMPTS':

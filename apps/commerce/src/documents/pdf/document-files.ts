@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { PrintableDocument } from '../printable';
+import { renderPdf } from './render-pdf';
+
+/** The documents that have a PDF; also the `kind` of a stored file (never renamed: stored rows carry it). */
+export const DOCUMENT_FILE_KINDS = ['quote', 'invoice', 'credit_note'] as const;
+export type DocumentFileKind = (typeof DOCUMENT_FILE_KINDS)[number];
+
+/** What a document's slice hands over to be printed. */
+export interface PrintableSource {
+  documentId: string;
+  /** Sent quote, issued invoice or credit note: its PDF is stored at the first read and never changes. */
+  frozen: boolean;
+  printable: PrintableDocument;
+}
+
+export interface DocumentFile {
+  documentId: string;
+  /** "LACAPE-F-2026-00042.pdf", or "brouillon-<id>.pdf" for a draft. */
+  filename: string;
+  /** Lower-case hex SHA-256 of the bytes. */
+  sha256: string;
+  bytes: Buffer;
+  /** Stored, never changes (false: a draft's preview). */
+  frozen: boolean;
+}
+
+export interface DocumentRef {
+  siteId: string;
+  kind: DocumentFileKind;
+  documentId: string;
+}
+
+export type Renderer = (doc: PrintableDocument) => Promise<Buffer>;
+
+export function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The file name a browser saves: the document number, or "brouillon-<id>" for a draft. */
+export function pdfFilename(number: string | null, documentId: string): string {
+  return number === null ? `brouillon-${documentId}.pdf` : `${number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
+}
+
+/** The stored PDF of a document of this site (another site's is not there for it). */
+async function storedFile(manager: EntityManager, ref: DocumentRef): Promise<DocumentFile | undefined> {
+  const rows: { filename: string; sha256: string; bytes: Buffer }[] = await manager.query(
+    'SELECT filename, sha256, bytes FROM commerce.document_file WHERE kind = $1 AND document_id = $2 AND site_id = $3',
+    [ref.kind, ref.documentId, ref.siteId],
+  );
+  return rows[0] && { documentId: ref.documentId, filename: rows[0].filename, sha256: rows[0].sha256, bytes: rows[0].bytes, frozen: true };
+}
+
+/**
+ * The PDF of a document of a site.
+ *
+ * A frozen document (sent quote, issued invoice or credit note) is rendered at its first read and
+ * stored with its SHA-256; every later read returns the stored bytes, even if the renderer, the
+ * host's identity or the client changed since. Two first reads at once: both render, the first
+ * INSERT wins (ON CONFLICT DO NOTHING) and both return what was stored, hence the same bytes.
+ *
+ * A draft is rendered on each read and never stored. `load` is called only when nothing is stored
+ * yet; it throws the document's NOT_FOUND for an unknown id or another site's.
+ */
+export async function documentFile(manager: EntityManager, ref: DocumentRef, load: () => Promise<PrintableSource>, render: Renderer = renderPdf): Promise<DocumentFile> {
+  const stored = await storedFile(manager, ref);
+  if (stored) return stored;
+
+  const { printable, frozen } = await load();
+  const bytes = await render(printable);
+  const filename = pdfFilename(printable.number, ref.documentId);
+  if (!frozen) return { documentId: ref.documentId, filename, sha256: sha256Hex(bytes), bytes, frozen: false };
+
+  await manager.query(
+    `INSERT INTO commerce.document_file (kind, document_id, site_id, filename, sha256, bytes, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT (kind, document_id) DO NOTHING`,
+    [ref.kind, ref.documentId, ref.siteId, filename, sha256Hex(bytes), bytes],
+  );
+  // Re-read: when another read stored first, its bytes are the document's bytes.
+  const winner = await storedFile(manager, ref);
+  if (!winner) throw new Error(`The PDF of ${ref.kind} ${ref.documentId} is stored under another site`);
+  return winner;
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DOCUMENT_PDF_KINDS, DocumentPdf, DocumentPdfKind, DocumentPdfRequest, DomainError, ErrorCode, isUuid } from '@kpa/contracts';
+import { todayInFrance } from '@kpa/platform';
+import { printableCreditNote, printableInvoice } from '../../invoices/invoice-printable';
+import { printableQuote } from '../../quotes/quote-printable';
+import { documentFile, PrintableSource } from './document-files';
+
+const NOT_FOUND: Record<DocumentPdfKind, { code: ErrorCode; what: string }> = {
+  quote: { code: 'QUOTE_NOT_FOUND', what: 'quote' },
+  invoice: { code: 'INVOICE_NOT_FOUND', what: 'invoice' },
+  credit_note: { code: 'CREDIT_NOTE_NOT_FOUND', what: 'credit note' },
+};
+
+/** Where each kind of document comes from: its own slice builds what it prints. */
+function loadPrintable(manager: EntityManager, { siteId, kind, id }: DocumentPdfRequest): Promise<PrintableSource> {
+  switch (kind) {
+    case 'quote':
+      return printableQuote(manager, siteId, id, todayInFrance());
+    case 'invoice':
+      return printableInvoice(manager, siteId, id);
+    case 'credit_note':
+      return printableCreditNote(manager, siteId, id);
+    default: {
+      const unknown: never = kind;
+      throw new DomainError('VALIDATION_FAILED', `kind must be one of ${DOCUMENT_PDF_KINDS.join(', ')}, not ${String(unknown)}.`, { field: 'kind' });
+    }
+  }
+}
+
+/** The PDF of a quote, invoice or credit note of a site, stored once the document is frozen. */
+@Injectable()
+export class DocumentsPdfService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async pdf(request: DocumentPdfRequest): Promise<DocumentPdf> {
+    if (!DOCUMENT_PDF_KINDS.includes(request.kind)) {
+      throw new DomainError('VALIDATION_FAILED', `kind must be one of ${DOCUMENT_PDF_KINDS.join(', ')}.`, { field: 'kind' });
+    }
+    if (!isUuid(request.id)) {
+      const { code, what } = NOT_FOUND[request.kind];
+      throw new DomainError(code, `No ${what} with id ${String(request.id)} on this site.`, { id: request.id });
+    }
+    const manager = this.dataSource.manager;
+    const file = await documentFile(manager, { siteId: request.siteId, kind: request.kind, documentId: request.id }, () => loadPrintable(manager, request));
+    return { filename: file.filename, sha256: file.sha256, frozen: file.frozen, contentBase64: file.bytes.toString('base64') };
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * How figures read on a French document: "1 234,56 €", "5,5 %", "21/11/2026", "2,5". Written by hand
+ * rather than with Intl: Intl's fr-FR groups digits with a narrow no-break space (U+202F), which the
+ * PDF standard fonts (WinAnsi) cannot print, and the inputs are decimal strings that must never go
+ * through a binary float.
+ */
+
+/** No-break space: keeps "1 234,56 €" on one line and is printable in WinAnsi. */
+export const NBSP = '\u00a0';
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+function groupThousands(digits: string): string {
+  const trimmed = digits.replace(/^0+(?=\d)/, '');
+  return trimmed.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+}
+
+function parts(value: string): { sign: string; integer: string; fraction: string } {
+  const match = DECIMAL.exec(value.trim());
+  if (!match) throw new RangeError(`Not a decimal number: "${value}"`);
+  return { sign: match[1], integer: match[2], fraction: match[3] ?? '' };
+}
+
+/** "1234.5" → "1 234,50 €"; "-12" → "-12,00 €". Two decimals at least, more kept ("18.1234" → "18,1234 €"). */
+export function frenchAmount(value: string): string {
+  const { sign, integer, fraction } = parts(value);
+  const cents = fraction.length >= 2 ? fraction.replace(/(?<=\d{2})0+$/, '') : fraction.padEnd(2, '0');
+  const negative = sign === '-' && /[1-9]/.test(integer + cents);
+  return `${negative ? '-' : ''}${groupThousands(integer)},${cents}${NBSP}€`;
+}
+
+/** "2.500" → "2,5"; "1" → "1"; "1000" → "1 000". */
+export function frenchNumber(value: string): string {
+  const { sign, integer, fraction } = parts(value);
+  const kept = fraction.replace(/0+$/, '');
+  return `${sign}${groupThousands(integer)}${kept ? `,${kept}` : ''}`;
+}
+
+/** "5.5" → "5,5 %"; "20" → "20 %". */
+export function frenchPercent(value: string): string {
+  return `${frenchNumber(value)}${NBSP}%`;
+}
+
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+
+/** "2026-11-21" → "21/11/2026". */
+export function frenchDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError(`Not a date written YYYY-MM-DD: "${isoDate}"`);
+  return `${match[3]}/${match[2]}/${match[1]}`;
+}
+
+/** Every YYYY-MM-DD in a printed value written the French way ("du 2026-01-05 au 2026-01-06" → "du 05/01/2026 au 06/01/2026"). */
+export function frenchDatesIn(text: string): string {
+  return text.replace(ISO_DATE, (_match, year: string, month: string, day: string) => `${day}/${month}/${year}`);
+}
+
+/** Unicode code points above 0xFF that WinAnsi (the standard PDF fonts' encoding) prints. */
+const WIN_ANSI_EXTRA = new Set([
+  0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017d, 0x017e, 0x0192, 0x02c6, 0x02dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020,
+  0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
+]);
+
+const SPACES = /[\u2000-\u200a\u202f\u205f]/g;
+/** Letters with a stroke have no Unicode decomposition: their plain letter by hand. */
+const STROKED: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' };
+const HYPHENS = /[\u2010\u2011\u2212]/g;
+
+function printable(code: number): boolean {
+  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(code);
+}
+
+/**
+ * Text the standard fonts can print: French is fully covered (é, à, ç, œ, «, », €, —); thin spaces
+ * become no-break spaces, a character outside WinAnsi loses its accent ("ł" → "l") or becomes "?",
+ * control characters become spaces. Without this, pdfkit would write the wrong glyph silently.
+ */
+export function winAnsiText(text: string): string {
+  let out = '';
+  for (const char of text.replace(SPACES, NBSP).replace(HYPHENS, '-')) {
+    const code = char.codePointAt(0) as number;
+    if (printable(code)) out += char;
+    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += code === 0x0a ? '\n' : ' ';
+    else {
+      const base = (STROKED[char] ?? char).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      out += base.length > 0 && [...base].every((c) => printable(c.codePointAt(0) as number)) ? base : '?';
+    }
+  }
+  return out;
+}

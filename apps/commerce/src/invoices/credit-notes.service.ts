@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  CreateCreditNoteRequest,
+  CREDIT_NOTE_ISSUED_V1,
+  CreditNote,
+  CreditNotePage,
+  DomainError,
+  EventEnvelope,
+  GetCreditNoteRequest,
+  INVOICE_PAID_V1,
+  ListCreditNotesRequest,
+} from '@kpa/contracts';
+import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { allocateDocumentNumber } from '../numbering/document-counter';
+import { sellerIdentity } from '../sellers/seller';
+import { planCreditNote, toRateAmounts, UUID } from './invoice';
+import { creditNoteDocument } from './invoice-document';
+import { creditedRates, findInvoice, lastPaymentOn, resolveInvoiceLines } from './invoice-records';
+import { CreditNoteEntity } from './credit-note.entity';
+import { InvoiceEntity } from './invoice.entity';
+
+type InvoiceRef = { number: string; issuedOn: string; clientId: string };
+
+@Injectable()
+export class CreditNotesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  /**
+   * Issues a credit note against an issued invoice, in one transaction: lock the invoice, check what
+   * remains creditable, take the next number of the site's credit-note series, freeze the document
+   * (the invoice's client as printed on it, the seller as it is today), lower the invoice's balance
+   * (cancelled when nothing unpaid remains) and publish `commerce.credit_note.issued`.
+   */
+  create({ siteId, invoiceId, actor, creditNote: input }: CreateCreditNoteRequest): Promise<CreditNote> {
+    const today = todayInFrance();
+    return this.unitOfWork.run(async ({ manager, publish }) => {
+      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      const request = input ?? {};
+      if (request.reason !== undefined && request.reason !== null && (typeof request.reason !== 'string' || request.reason.trim().length > 500)) {
+        throw new DomainError('VALIDATION_FAILED', 'reason must be text of at most 500 characters.', { field: 'reason' });
+      }
+      const reason = typeof request.reason === 'string' && request.reason.trim() !== '' ? request.reason.trim() : null;
+      const lines = request.lines !== undefined && request.lines !== null && invoice.status !== 'draft' ? await resolveInvoiceLines(manager, siteId, request.lines) : null;
+      const deductedBy =
+        invoice.deductedByInvoiceId === null ? null : ((await manager.findOne(InvoiceEntity, { where: { id: invoice.deductedByInvoiceId }, select: { id: true, number: true } }))?.number ?? invoice.deductedByInvoiceId);
+      const plan = planCreditNote(
+        {
+          status: invoice.status,
+          number: invoice.number,
+          vatFranchise: invoice.totals.vatFranchise,
+          lines: invoice.lines,
+          balance: invoice.balance(),
+          rates: toRateAmounts(invoice.totals.vatBreakdown),
+          depositRates: invoice.totals.deposits.flatMap((d) => toRateAmounts(d.vatBreakdown)),
+          creditedRates: invoice.creditedCents > 0 ? await creditedRates(manager, invoice.id) : [],
+          deductedByNumber: deductedBy,
+        },
+        { full: request.full, lines },
+        `Annulation de la facture ${invoice.number}`,
+      );
+      const seller = await sellerIdentity(manager, siteId);
+      const frozenInvoice = invoice.printable;
+      if (frozenInvoice === null || invoice.number === null || invoice.issuedOn === null) throw new Error(`issued invoice ${invoice.id} has no frozen document`);
+
+      const { number } = await allocateDocumentNumber(manager, { siteId, siteCode: seller.siteCode, kind: 'credit_note' }, today);
+      const now = new Date();
+      const creditNote = Object.assign(new CreditNoteEntity(), {
+        id: uuidv7(),
+        siteId,
+        invoiceId: invoice.id,
+        number,
+        issuedOn: today,
+        full: plan.full,
+        reason,
+        lines: plan.lines,
+        totals: plan.totals,
+        printable: creditNoteDocument({
+          number,
+          issueDate: today,
+          invoiceNumber: invoice.number,
+          invoiceIssuedOn: invoice.issuedOn,
+          reason,
+          seller,
+          client: frozenInvoice.client,
+          lines: plan.lines,
+          totals: plan.totals,
+          invoiceMentions: frozenInvoice.mentions,
+        }),
+        netCents: plan.netCents,
+        vatCents: plan.vatCents,
+        totalCents: plan.totalCents,
+        createdBy: actor.userId,
+        createdAt: now,
+      });
+      await manager.insert(CreditNoteEntity, creditNote);
+      const paidOn = plan.status === 'paid' && invoice.paidOn === null ? ((await lastPaymentOn(manager, invoice.id)) ?? today) : invoice.paidOn;
+      await manager.update(
+        InvoiceEntity,
+        { id: invoice.id },
+        { creditedCents: plan.balance.creditedCents, creditedNetCents: plan.balance.creditedNetCents, status: plan.status, paidOn, updatedAt: now },
+      );
+
+      const events: EventEnvelope[] = [
+        createEvent(
+          CREDIT_NOTE_ISSUED_V1,
+          siteId,
+          {
+            creditNoteId: creditNote.id,
+            number,
+            invoiceId: invoice.id,
+            invoiceNumber: invoice.number,
+            missionId: invoice.missionId,
+            issuedOn: today,
+            net: plan.totals.net,
+            vat: plan.totals.vat,
+            total: plan.totals.total,
+          },
+          now,
+        ),
+      ];
+      if (plan.status === 'paid' && invoice.status !== 'paid') events.push(createEvent(INVOICE_PAID_V1, siteId, { invoiceId: invoice.id, number: invoice.number, paidOn: paidOn ?? today }, now));
+      await publish(...events);
+      return creditNote.toContract({ number: invoice.number, issuedOn: invoice.issuedOn, clientId: invoice.clientId });
+    });
+  }
+
+  async get({ siteId, creditNoteId }: GetCreditNoteRequest): Promise<CreditNote> {
+    const creditNote = UUID.test(creditNoteId) ? await this.dataSource.manager.findOne(CreditNoteEntity, { where: { id: creditNoteId, siteId } }) : null;
+    if (!creditNote) throw new DomainError('CREDIT_NOTE_NOT_FOUND', `No credit note with id ${creditNoteId} on this site.`, { creditNoteId });
+    const [invoice] = await this.invoiceRefs([creditNote.invoiceId]);
+    return creditNote.toContract(invoice[1]);
+  }
+
+  async list(request: ListCreditNotesRequest): Promise<CreditNotePage> {
+    const query = this.dataSource.getRepository(CreditNoteEntity).createQueryBuilder('c').where('c.siteId = :siteId', { siteId: request.siteId });
+    if (request.invoiceId !== undefined) {
+      if (!UUID.test(request.invoiceId)) throw new DomainError('VALIDATION_FAILED', 'invoiceId must be a uuid.', { field: 'invoiceId' });
+      query.andWhere('c.invoiceId = :invoiceId', { invoiceId: request.invoiceId });
+    }
+    const page = await keysetPage(query, request);
+    const refs = new Map(await this.invoiceRefs([...new Set(page.items.map((c) => c.invoiceId))]));
+    return { items: page.items.map((c) => c.toContract(refs.get(c.invoiceId) as InvoiceRef)), nextCursor: page.nextCursor };
+  }
+
+  private async invoiceRefs(ids: string[]): Promise<[string, InvoiceRef][]> {
+    if (ids.length === 0) return [];
+    const invoices = await this.dataSource.manager.find(InvoiceEntity, { where: { id: In(ids) }, select: { id: true, number: true, issuedOn: true, clientId: true } });
+    return invoices.map((i) => [i.id, { number: i.number as string, issuedOn: i.issuedOn as string, clientId: i.clientId }]);
+  }
+}

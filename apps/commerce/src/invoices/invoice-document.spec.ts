@@ -1,0 +1,134 @@
+import { legalMentions, RECOVERY_INDEMNITY_SENTENCE } from '../documents/legal-mentions';
+import type { SellerIdentity } from '../sellers/seller';
+import { depositLines, InvoiceLineData, invoiceTotals } from './invoice';
+import { ClientSnapshot, creditNoteDocument, creditNoteMentions, invoiceDocument } from './invoice-document';
+
+const seller: SellerIdentity = {
+  siteId: '0190a000-0000-7000-8000-000000000051',
+  siteCode: 'LACAPE',
+  siteName: 'La Cape, Roubaix',
+  vatFranchise: false,
+  hostStructureId: '0190a000-0000-7000-8000-000000000041',
+  legalName: 'CAE Grand Nord',
+  legalForm: 'SCOP SARL à capital variable',
+  shareCapital: '15000.00',
+  rcsCity: 'Lille',
+  siren: '120027016',
+  siret: '12002701600357',
+  vatNumber: 'FR85120027016',
+  addressLine: '12 rue de la Paix',
+  postalCode: '59000',
+  city: 'Lille',
+};
+const town: ClientSnapshot = {
+  kind: 'public_body',
+  name: 'Ville de Roubaix',
+  billingAddress: { line: '17 Grand Place', postalCode: '59100', city: 'Roubaix' },
+  siret: '21590512800015',
+  vatNumber: null,
+  chorusServiceCode: 'SERV-JARDINS',
+};
+const lines: InvoiceLineData[] = [
+  { description: 'Taille de haie', quantity: '2', unit: 'hour', unitPrice: '25', vatRate: '20', exemptionReason: null, catalogueItemId: null },
+  { description: 'Évacuation', quantity: '1', unit: 'flat_rate', unitPrice: '10.005', vatRate: '10', exemptionReason: null, catalogueItemId: null },
+];
+
+describe('the printable invoice', () => {
+  const totals = invoiceTotals(lines, false).totals;
+  const input = {
+    kind: 'standard' as const,
+    number: 'LACAPE-F-2026-00007',
+    issueDate: '2026-11-22',
+    dueOn: '2026-12-22',
+    paymentTermDays: 30,
+    seller,
+    client: town,
+    purchaseOrderNumber: 'BC-42',
+    commitmentNumber: 'EJ-2026-0042',
+    quoteNumber: 'LACAPE-D-2026-00003',
+    deliveryStartsOn: '2026-11-02',
+    deliveryEndsOn: '2026-11-06',
+    supplyDate: null,
+    operationCategory: 'services' as const,
+    lines,
+    totals,
+    mentions: legalMentions({ clientKind: 'public_body', vatFranchise: false, issueDate: '2026-11-22' }),
+  };
+
+  it('prints the seller, the public body with its service code and commitment number, the facts and the totals', () => {
+    const doc = invoiceDocument(input);
+    expect(doc).toMatchObject({ kind: 'invoice', title: 'Facture', number: 'LACAPE-F-2026-00007', issueDate: '2026-11-22', acceptanceArea: false, withdrawalNotice: false });
+    expect(doc.seller).toMatchObject({ legalName: 'CAE Grand Nord', siren: '120027016', address: ['12 rue de la Paix', '59000 Lille'], siteName: 'La Cape, Roubaix' });
+    expect(doc.client).toEqual({
+      kind: 'public_body',
+      name: 'Ville de Roubaix',
+      address: ['17 Grand Place', '59100 Roubaix'],
+      siret: '21590512800015',
+      vatNumber: null,
+      serviceCode: 'SERV-JARDINS',
+      commitmentNumber: 'EJ-2026-0042',
+      purchaseOrderNumber: 'BC-42',
+    });
+    expect(doc.facts).toEqual([
+      { label: "Date d'échéance", value: '2026-12-22' },
+      { label: 'Conditions de paiement', value: 'Paiement à 30 jours' },
+      { label: "Période d'exécution", value: 'du 2026-11-02 au 2026-11-06' },
+      { label: 'Devis', value: 'LACAPE-D-2026-00003' },
+      { label: "Nature de l'opération", value: 'Prestations de services' },
+    ]);
+    expect(doc.lines[1]).toEqual({ description: 'Évacuation', quantity: '1', unit: 'forfait', unitPrice: '10.005', vatRate: '10', net: '10.01' });
+    expect(doc.totals).toEqual({ net: '60.01', vat: '11.00', total: '71.01', vatBreakdown: totals.vatBreakdown, deposits: [], amountDue: '71.01' });
+    expect(doc.mentions).toContain(RECOVERY_INDEMNITY_SENTENCE);
+  });
+
+  it('a consumer invoice has no 40 € indemnity; under the VAT franchise lines print 0 % and the 293 B mention', () => {
+    const individual: ClientSnapshot = { ...town, kind: 'individual', name: 'Mme Durand', siret: null, chorusServiceCode: 'ignored' };
+    const franchise = invoiceTotals(lines, true).totals;
+    const doc = invoiceDocument({
+      ...input,
+      client: individual,
+      commitmentNumber: null,
+      totals: franchise,
+      paymentTermDays: 0,
+      mentions: legalMentions({ clientKind: 'individual', vatFranchise: true, issueDate: '2026-11-22' }),
+    });
+    expect(doc.client.serviceCode).toBeNull();
+    expect(doc.facts[1]).toEqual({ label: 'Conditions de paiement', value: 'Paiement à réception' });
+    expect(doc.mentions).toEqual(['TVA non applicable, art. 293 B du CGI']);
+    expect(doc.mentions.join(' ')).not.toContain('40 €');
+    expect(doc.lines.map((l) => l.vatRate)).toEqual(['0', '0']);
+    expect(doc.totals.vat).toBe('0.00');
+  });
+
+  it('a final invoice lists the deposits it deducts and the amount still due', () => {
+    const depositTotals = invoiceTotals(depositLines({ number: 'Q', lines }, { depositPercent: '50' }), false).totals;
+    const deposits = [{ invoiceId: 'x', number: 'LACAPE-F-2026-00002', issuedOn: '2026-10-01', net: depositTotals.net, vat: depositTotals.vat, total: depositTotals.total, vatBreakdown: depositTotals.vatBreakdown }];
+    const doc = invoiceDocument({ ...input, kind: 'final', totals: invoiceTotals(lines, false, deposits).totals });
+    expect(doc).toMatchObject({ kind: 'final_invoice', title: 'Facture de solde' });
+    expect(doc.totals.deposits).toEqual([{ number: 'LACAPE-F-2026-00002', issuedOn: '2026-10-01', total: depositTotals.total }]);
+    expect(doc.totals.amountDue).toBe('35.50'); // 71.01 − 35.51
+  });
+
+  it('a credit note prints the invoice it corrects, its reason, and no payment mentions', () => {
+    const mentions = [...legalMentions({ clientKind: 'company', vatFranchise: true, issueDate: '2026-11-22' })];
+    expect(creditNoteMentions(mentions)).toEqual(['TVA non applicable, art. 293 B du CGI']);
+    const doc = creditNoteDocument({
+      number: 'LACAPE-A-2026-00001',
+      issueDate: '2026-11-23',
+      invoiceNumber: 'LACAPE-F-2026-00007',
+      invoiceIssuedOn: '2026-11-22',
+      reason: 'Erreur de quantité',
+      seller,
+      client: invoiceDocument(input).client,
+      lines: [lines[0]],
+      totals: { net: '50.00', vat: '10.00', total: '60.00', vatBreakdown: [{ category: 'S', rate: '20', exemptionReason: null, base: '50.00', vat: '10.00' }], vatFranchise: false, vatExemptionNote: null },
+      invoiceMentions: mentions,
+    });
+    expect(doc).toMatchObject({ kind: 'credit_note', title: 'Avoir', number: 'LACAPE-A-2026-00001' });
+    expect(doc.facts).toEqual([
+      { label: 'Facture rectifiée', value: 'LACAPE-F-2026-00007 du 2026-11-22' },
+      { label: 'Motif', value: 'Erreur de quantité' },
+    ]);
+    expect(doc.totals.amountDue).toBe('60.00');
+  });
+});

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import {
+  CreateInvoiceRequest,
+  DomainError,
+  EventEnvelope,
+  GetInvoiceRequest,
+  Invoice,
+  INVOICE_ISSUED_V1,
+  INVOICE_PAID_V1,
+  InvoicePage,
+  IssueInvoiceRequest,
+  ListInvoicesRequest,
+  UpdateInvoiceRequest,
+} from '@kpa/contracts';
+import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { allocateDocumentNumber } from '../numbering/document-counter';
+import { assertEditable, assertIssuable, InvoiceDraftInput, statusOf, UUID } from './invoice';
+import { checkedDraft, draftFromRequest, moneyColumns } from './invoice-drafts';
+import { documentOf, prepareInvoice } from './invoice-printable';
+import { findInvoice, resolveInvoiceLines } from './invoice-records';
+import { InvoiceEntity } from './invoice.entity';
+
+@Injectable()
+export class InvoicesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  create({ siteId, actor, invoice }: CreateInvoiceRequest): Promise<Invoice> {
+    return this.unitOfWork.run(async ({ manager }) => (await draftFromRequest(manager, siteId, invoice ?? {}, actor)).toContract());
+  }
+
+  async get({ siteId, invoiceId }: GetInvoiceRequest): Promise<Invoice> {
+    return (await findInvoice(this.dataSource.manager, siteId, invoiceId)).toContract();
+  }
+
+  async list(request: ListInvoicesRequest): Promise<InvoicePage> {
+    const query = this.dataSource.getRepository(InvoiceEntity).createQueryBuilder('i').where('i.siteId = :siteId', { siteId: request.siteId });
+    if (request.status) query.andWhere('i.status = :status', { status: request.status });
+    if (request.kind) query.andWhere('i.kind = :kind', { kind: request.kind });
+    if (request.clientId) {
+      if (!UUID.test(request.clientId)) throw new DomainError('VALIDATION_FAILED', 'clientId must be a uuid.', { field: 'clientId' });
+      query.andWhere('i.clientId = :clientId', { clientId: request.clientId });
+    }
+    const page = await keysetPage(query, request);
+    return { items: page.items.map((i) => i.toContract()), nextCursor: page.nextCursor };
+  }
+
+  /** Drafts only (409 INVOICE_NOT_EDITABLE once issued): the content is checked again and the totals recomputed. */
+  update({ siteId, invoiceId, changes }: UpdateInvoiceRequest): Promise<Invoice> {
+    return this.unitOfWork.run(async ({ manager }) => {
+      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      assertEditable(invoice.status, invoice.number);
+      if (!changes || Object.keys(changes).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
+      if (changes.clientId !== undefined && changes.clientId !== invoice.clientId && (invoice.quoteId !== null || invoice.missionId !== null)) {
+        throw new DomainError('VALIDATION_FAILED', 'This invoice comes from a quote or a mission: its client cannot change (draft a new invoice instead).', { field: 'clientId' });
+      }
+      const lines = changes.lines !== undefined ? await resolveInvoiceLines(manager, siteId, changes.lines) : invoice.lines;
+      const merged: InvoiceDraftInput = { ...invoice.data(), ...changes, clientId: changes.clientId ?? invoice.clientId, kind: invoice.kind, lines };
+      const { data, totals } = await checkedDraft(manager, siteId, invoice.id, merged);
+      Object.assign(invoice, data, moneyColumns(totals), { totals, updatedAt: new Date() });
+      await manager.update(InvoiceEntity, { id: invoice.id }, { ...data, ...moneyColumns(totals), totals, updatedAt: invoice.updatedAt });
+      invoice.outstandingCents = invoice.totalCents - invoice.depositsCents;
+      return invoice.toContract();
+    });
+  }
+
+  /**
+   * Issues the invoice in one short transaction: lock the draft, check it, compute totals, due date
+   * and mentions as of today, then (last, so the series' counter row stays locked as briefly as
+   * possible) take the next number of the site's invoice series, freeze the printable document and
+   * publish `commerce.invoice.issued` through the outbox. A rollback gives the number back.
+   */
+  issue({ siteId, invoiceId }: IssueInvoiceRequest): Promise<Invoice> {
+    const today = todayInFrance();
+    return this.unitOfWork.run(async ({ manager, publish }) => {
+      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      assertIssuable(invoice.status, invoice.number);
+      const prepared = await prepareInvoice(manager, invoice, today, 'issue');
+      const money = moneyColumns(prepared.totals);
+      const balance = { ...invoice.balance(), ...money, creditedCents: 0, creditedNetCents: 0, paidCents: 0, paidNetCents: 0 };
+      const status = statusOf(balance);
+      if (prepared.deposits.length > 0) {
+        await manager.update(InvoiceEntity, { id: In(prepared.deposits.map((d) => d.invoiceId)), siteId }, { deductedByInvoiceId: invoice.id });
+      }
+
+      const { number } = await allocateDocumentNumber(manager, { siteId, siteCode: prepared.seller.siteCode, kind: 'invoice' }, today);
+      const now = new Date();
+      const frozen = {
+        ...prepared.data,
+        ...money,
+        status,
+        number,
+        issuedOn: today,
+        dueOn: prepared.dueOn,
+        // A final invoice its deposits cover entirely is settled the day it is issued.
+        paidOn: status === 'paid' ? today : null,
+        totals: prepared.totals,
+        printable: documentOf(prepared, number, today),
+        updatedAt: now,
+      };
+      await manager.update(InvoiceEntity, { id: invoice.id }, frozen);
+      Object.assign(invoice, frozen);
+      invoice.outstandingCents = invoice.totalCents - invoice.depositsCents;
+
+      const events: EventEnvelope[] = [
+        createEvent(
+          INVOICE_ISSUED_V1,
+          siteId,
+          {
+            invoiceId: invoice.id,
+            number,
+            kind: invoice.kind,
+            clientId: invoice.clientId,
+            quoteId: invoice.quoteId,
+            missionId: invoice.missionId,
+            issuedOn: today,
+            dueOn: prepared.dueOn,
+            net: prepared.totals.net,
+            vat: prepared.totals.vat,
+            total: prepared.totals.total,
+          },
+          now,
+        ),
+      ];
+      if (status === 'paid') events.push(createEvent(INVOICE_PAID_V1, siteId, { invoiceId: invoice.id, number, paidOn: today }, now));
+      await publish(...events);
+      return invoice.toContract();
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { EventEnvelope, formatCents, INVOICE_PAID_V1, ListPaymentsRequest, PAYMENT_RECORDED_V1, PaymentPage, PaymentRecorded, RecordPaymentRequest } from '@kpa/contracts';
+import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { planPayment } from './invoice';
+import { findInvoice, lastPaymentOn } from './invoice-records';
+import { InvoiceEntity } from './invoice.entity';
+import { PaymentEntity } from './payment.entity';
+
+@Injectable()
+export class PaymentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  /**
+   * Records a payment under the invoice's row lock (concurrent payments queue, so none can overpay):
+   * the part of the net it settles, the new balance and status, `commerce.payment.recorded` and,
+   * when nothing is left to pay, `commerce.invoice.paid`.
+   */
+  record({ siteId, invoiceId, actor, payment: input }: RecordPaymentRequest): Promise<PaymentRecorded> {
+    const today = todayInFrance();
+    return this.unitOfWork.run(async ({ manager, publish }) => {
+      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      const plan = planPayment({ status: invoice.status, issuedOn: invoice.issuedOn, balance: invoice.balance() }, input ?? {}, today);
+      const now = new Date();
+      const payment = Object.assign(new PaymentEntity(), {
+        id: uuidv7(),
+        siteId,
+        invoiceId: invoice.id,
+        amountCents: plan.amountCents,
+        netCents: plan.netCents,
+        receivedOn: plan.receivedOn,
+        method: plan.method,
+        createdBy: actor.userId,
+        createdAt: now,
+      });
+      // Payments may be recorded out of order: the invoice is paid on the day of its latest one.
+      const latest = plan.settles ? await lastPaymentOn(manager, invoice.id) : null;
+      const paidOn = plan.settles ? (latest !== null && latest > plan.receivedOn ? latest : plan.receivedOn) : null;
+      await manager.insert(PaymentEntity, payment);
+      const changes = { paidCents: plan.balance.paidCents, paidNetCents: plan.balance.paidNetCents, status: plan.status, paidOn, updatedAt: now };
+      await manager.update(InvoiceEntity, { id: invoice.id }, changes);
+      Object.assign(invoice, changes);
+      invoice.outstandingCents = invoice.totalCents - invoice.depositsCents - invoice.creditedCents - invoice.paidCents;
+
+      const number = invoice.number as string;
+      const events: EventEnvelope[] = [
+        createEvent(
+          PAYMENT_RECORDED_V1,
+          siteId,
+          {
+            paymentId: payment.id,
+            invoiceId: invoice.id,
+            invoiceNumber: number,
+            missionId: invoice.missionId,
+            amount: formatCents(plan.amountCents),
+            netAmount: formatCents(plan.netCents),
+            receivedOn: plan.receivedOn,
+            method: plan.method,
+          },
+          now,
+        ),
+      ];
+      if (plan.settles && paidOn !== null) events.push(createEvent(INVOICE_PAID_V1, siteId, { invoiceId: invoice.id, number, paidOn }, now));
+      await publish(...events);
+      return { ...payment.toContract(), invoice: invoice.toContract() };
+    });
+  }
+
+  async list({ siteId, invoiceId, cursor, limit }: ListPaymentsRequest): Promise<PaymentPage> {
+    const invoice = await findInvoice(this.dataSource.manager, siteId, invoiceId);
+    const query = this.dataSource.getRepository(PaymentEntity).createQueryBuilder('p').where('p.invoiceId = :invoiceId', { invoiceId: invoice.id });
+    const page = await keysetPage(query, { cursor, limit });
+    return { items: page.items.map((p) => p.toContract()), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,115 @@
+import { ClientEntity } from '../clients/client.entity';
+import { VAT_FRANCHISE_NOTE } from '../documents/amounts';
+import { SellerIdentity } from '../sellers/seller';
+import { QuoteEntity } from './quote.entity';
+import { quoteDocument } from './quote-printable';
+import { quoteTotals } from './quote';
+
+const seller: SellerIdentity = {
+  siteId: '0195f3a0-0000-7000-8000-000000000001',
+  siteCode: 'LACAPE',
+  siteName: 'La Cape, Roubaix',
+  vatFranchise: false,
+  hostStructureId: '0195f3a0-0000-7000-8000-000000000002',
+  legalName: 'CAE Grand Nord',
+  legalForm: 'SCOP SARL à capital variable',
+  shareCapital: '15000.00',
+  rcsCity: 'Lille',
+  siren: '120027016',
+  siret: '12002701600357',
+  vatNumber: 'FR85120027016',
+  addressLine: '12 rue de la Paix',
+  postalCode: '59000',
+  city: 'Lille',
+};
+
+function aClient(overrides: Partial<ClientEntity> = {}): ClientEntity {
+  return Object.assign(new ClientEntity(), {
+    id: '0195f3a0-0000-7000-8000-000000000003',
+    siteId: seller.siteId,
+    kind: 'individual',
+    name: 'Mme Durand',
+    billingAddress: { line: '8 rue Jules Guesde', postalCode: '59100', city: 'Roubaix' },
+    email: null,
+    phone: null,
+    siret: null,
+    vatNumber: null,
+    chorusServiceCode: null,
+    commitmentNumberRequired: false,
+    ...overrides,
+  });
+}
+
+function aQuote(vatFranchise: boolean, overrides: Partial<QuoteEntity> = {}): QuoteEntity {
+  const lines = [
+    { description: 'Repassage à domicile', quantity: '2.5', unit: 'hour' as const, unitPrice: '18.1234', vatRate: '5.5' as const, exemptionReason: null, catalogueItemId: null },
+    { description: 'Déplacement', quantity: '1', unit: 'flat_rate' as const, unitPrice: '15', vatRate: '20' as const, exemptionReason: null, catalogueItemId: null },
+  ];
+  return Object.assign(new QuoteEntity(), {
+    id: '0195f3a0-0000-7000-8000-000000000004',
+    siteId: seller.siteId,
+    clientId: '0195f3a0-0000-7000-8000-000000000003',
+    status: 'sent',
+    number: 'LACAPE-D-2026-00001',
+    sentOn: '2026-11-21',
+    answeredOn: null,
+    validUntil: '2027-06-30',
+    executionPlace: '8 rue Jules Guesde, Roubaix',
+    executionStartsOn: '2027-01-05',
+    executionEndsOn: '2027-01-06',
+    signedAtClientHome: false,
+    lines,
+    totals: quoteTotals(lines, vatFranchise).totals,
+    ...overrides,
+  });
+}
+
+describe('quoteDocument', () => {
+  it('prints a sent quote as its host structure sells it: number, sent date, validity, execution, lines, totals per rate', () => {
+    const doc = quoteDocument(aQuote(false), aClient(), seller, '2026-12-01');
+    expect(doc).toMatchObject({ kind: 'quote', title: 'Devis', number: 'LACAPE-D-2026-00001', issueDate: '2026-11-21', acceptanceArea: true, withdrawalNotice: false, mentions: [] });
+    expect(doc.seller).toEqual({
+      legalName: 'CAE Grand Nord',
+      legalForm: 'SCOP SARL à capital variable',
+      shareCapital: '15000.00',
+      rcsCity: 'Lille',
+      siren: '120027016',
+      siret: '12002701600357',
+      vatNumber: 'FR85120027016',
+      address: ['12 rue de la Paix', '59000 Lille'],
+      siteName: 'La Cape, Roubaix',
+    });
+    expect(doc.client).toMatchObject({ kind: 'individual', name: 'Mme Durand', address: ['8 rue Jules Guesde', '59100 Roubaix'], siret: null });
+    expect(doc.facts).toEqual([
+      { label: "Valable jusqu'au", value: '2027-06-30' },
+      { label: "Lieu d'exécution", value: '8 rue Jules Guesde, Roubaix' },
+      { label: "Période d'exécution", value: 'du 2027-01-05 au 2027-01-06' },
+      { label: 'Prix du devis', value: 'Devis gratuit' },
+    ]);
+    expect(doc.lines).toEqual([
+      { description: 'Repassage à domicile', quantity: '2.5', unit: 'heure', unitPrice: '18.1234', vatRate: '5.5', net: '45.31' },
+      { description: 'Déplacement', quantity: '1', unit: 'forfait', unitPrice: '15', vatRate: '20', net: '15.00' },
+    ]);
+    expect(doc.totals).toMatchObject({ net: '60.31', vat: '5.49', total: '65.80', deposits: [], amountDue: '65.80' });
+    expect(doc.totals.vatBreakdown).toHaveLength(2);
+  });
+
+  it('under the VAT franchise: every line at 0 % and the franchise note', () => {
+    const doc = quoteDocument(aQuote(true), aClient(), { ...seller, vatNumber: null, vatFranchise: true }, '2026-12-01');
+    expect(doc.lines.map((l) => l.vatRate)).toEqual(['0', '0']);
+    expect(doc.mentions).toEqual([VAT_FRANCHISE_NOTE]);
+    expect(doc.totals.vat).toBe('0.00');
+  });
+
+  it("a draft previews with today's date and no number; signed at the client's home, the withdrawal notice", () => {
+    const doc = quoteDocument(aQuote(false, { status: 'draft', number: null, sentOn: null, signedAtClientHome: true }), aClient(), seller, '2026-12-01');
+    expect(doc).toMatchObject({ number: null, issueDate: '2026-12-01', withdrawalNotice: true });
+  });
+
+  it('a public body shows its Chorus service code; a company its SIRET and VAT number', () => {
+    const publicBody = quoteDocument(aQuote(false), aClient({ kind: 'public_body', name: 'Mairie', siret: '12002701600357', chorusServiceCode: 'SERV-1' }), seller, '2026-12-01');
+    expect(publicBody.client).toMatchObject({ serviceCode: 'SERV-1', siret: '12002701600357' });
+    const company = quoteDocument(aQuote(false), aClient({ kind: 'company', siret: '12002701600357', vatNumber: 'FR85120027016', chorusServiceCode: null }), seller, '2026-12-01');
+    expect(company.client).toMatchObject({ serviceCode: null, vatNumber: 'FR85120027016' });
+  });
+});

@@ -1,0 +1,62 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DocumentPdf, DocumentPdfKind, RPC } from '@kpa/contracts';
+import { RpcClient } from '@kpa/platform';
+import { ApiErrors } from '../http/api-errors.decorator';
+
+const PDF_RESPONSE = {
+  status: 200,
+  description:
+    'The PDF (A4, French). ETag is its SHA-256 in hex; Repr-Digest is the same hash as RFC 9530 sha-256. A sent quote, issued invoice or credit note always answers the same bytes; a draft is a preview marked "BROUILLON".',
+  content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+} as const;
+
+/**
+ * The PDFs of a site's quotes, invoices and credit notes, for every role of the site (accountants
+ * included). Another site's document answers 404 like an absent one.
+ */
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('v1/sites/:siteId')
+export class DocumentPdfsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get('quotes/:quoteId/pdf')
+  @ApiProduces('application/pdf')
+  @ApiResponse(PDF_RESPONSE)
+  @ApiErrors(200, undefined, 400, 401, 404)
+  quote(@Param('siteId') siteId: string, @Param('quoteId', new ParseUUIDPipe()) quoteId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return this.pdf(siteId, 'quote', quoteId, reply);
+  }
+
+  @Get('invoices/:invoiceId/pdf')
+  @ApiProduces('application/pdf')
+  @ApiResponse(PDF_RESPONSE)
+  @ApiErrors(200, undefined, 400, 401, 404)
+  invoice(@Param('siteId') siteId: string, @Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return this.pdf(siteId, 'invoice', invoiceId, reply);
+  }
+
+  @Get('credit-notes/:creditNoteId/pdf')
+  @ApiProduces('application/pdf')
+  @ApiResponse(PDF_RESPONSE)
+  @ApiErrors(200, undefined, 400, 401, 404)
+  creditNote(
+    @Param('siteId') siteId: string,
+    @Param('creditNoteId', new ParseUUIDPipe()) creditNoteId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return this.pdf(siteId, 'credit_note', creditNoteId, reply);
+  }
+
+  private async pdf(siteId: string, kind: DocumentPdfKind, id: string, reply: FastifyReply): Promise<StreamableFile> {
+    const pdf = await this.rpc.call<DocumentPdf>(RPC.commerce.documentPdf, { siteId, kind, id });
+    const bytes = Buffer.from(pdf.contentBase64, 'base64');
+    reply.header('ETag', `"${pdf.sha256}"`);
+    reply.header('Repr-Digest', `sha-256=:${Buffer.from(pdf.sha256, 'hex').toString('base64')}:`);
+    // A draft changes with every edit: never cache it; a frozen document may be kept but revalidated.
+    reply.header('Cache-Control', pdf.frozen ? 'private, no-cache' : 'no-store');
+    return new StreamableFile(bytes, { type: 'application/pdf', disposition: `inline; filename="${pdf.filename}"`, length: bytes.length });
+  }
+}

@@ -1,0 +1,20 @@
+import { defineEvent } from '../../envelope';
+
+/**
+ * A credit note (avoir) was issued against an invoice, numbered in the site's credit-note series.
+ * `net`/`vat`/`total` are what it cancels, as positive decimal strings.
+ */
+export interface CreditNoteIssuedV1 {
+  creditNoteId: string;
+  number: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  missionId: string | null;
+  issuedOn: string;
+  net: string;
+  vat: string;
+  total: string;
+}
+
+/** Stable: remuneration consumes it. A breaking change is a v2 published beside it. */
+export const CREDIT_NOTE_ISSUED_V1 = defineEvent<CreditNoteIssuedV1>('commerce.credit_note.issued', 1);
