@@ -103,6 +103,9 @@ describe('document PDFs over HTTP', () => {
     expect(sent.status).toBe(200);
     const number = sent.body.number as string;
     expect(number).toBe(`LACAPE-D-${year}-00001`);
+    // What left is frozen when sent: the client renamed before anyone opens the PDF does not change it.
+    const renamed = await platform.http('PATCH', `/v1/sites/${site.a.id}/clients/${ids.company}`, { token: site.a.coordinator, body: { name: 'Fournil Saint-Michel' } });
+    expect(renamed.status).toBe(200);
 
     const first = await getPdf(`/v1/sites/${site.a.id}/quotes/${ids.quote}/pdf`, site.a.coordinator);
     expect(first.status).toBe(200);
@@ -115,6 +118,7 @@ describe('document PDFs over HTTP', () => {
     const { text, pageSizes } = await pdfText(first.bytes);
     expect(pageSizes[0]).toEqual({ width: 595.28, height: 841.89 });
     const words = flat(text);
+    expect(words).not.toContain('Fournil');
     for (const expected of [
       'CAE Grand Nord',
       'SCOP SARL à capital variable au capital de 15 000,00 €',

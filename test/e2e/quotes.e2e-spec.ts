@@ -152,7 +152,15 @@ describe('quotes over HTTP', () => {
     expect(edit.body.code).toBe('QUOTE_NOT_EDITABLE');
     const accepted = await platform.http('POST', `${quotes()}/${ids.first}/accept`, { token: site.a.coordinator });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'accepted', answeredOn: today() });
+    expect(accepted.body).toMatchObject({ status: 'accepted', answeredOn: today(), missionId: expect.any(String), invoiceId: expect.any(String) });
+    // The acceptance drafted the work and its invoice, linked to the quote.
+    const mission = await platform.http('GET', `/v1/sites/${site.a.id}/missions/${accepted.body.missionId}`, { token: member });
+    expect(mission.status).toBe(200);
+    expect(mission.body).toMatchObject({ status: 'planned', quoteId: ids.first, clientId: ids.company });
+    const invoice = await platform.http('GET', `/v1/sites/${site.a.id}/invoices/${accepted.body.invoiceId}`, { token: site.a.coordinator });
+    expect(invoice.status).toBe(200);
+    expect(invoice.body).toMatchObject({ status: 'draft', kind: 'standard', quoteId: ids.first, missionId: accepted.body.missionId, clientId: ids.company });
+    expect(invoice.body.totals.total).toBe('65.80');
     const again = await platform.http('POST', `${quotes()}/${ids.first}/decline`, { token: site.a.coordinator });
     expect(again.status).toBe(409);
     const declined = await platform.http('POST', `${quotes()}/${ids.second}/decline`, { token: site.a.coordinator });
@@ -226,5 +234,18 @@ describe('quotes over HTTP', () => {
     expect(underB.body.code).toBe('QUOTE_NOT_FOUND');
     const actUnderB = await platform.http('POST', `/v1/sites/${site.b.id}/quotes/${ids.home}/submit`, { token: site.b.coordinator });
     expect(actUnderB.body.code).toBe('QUOTE_NOT_FOUND');
+  });
+
+  it('accepting with depositPercent drafts a deposit invoice of that share instead of the whole invoice', async () => {
+    const draft = await platform.http('POST', quotes(), { token: site.a.coordinator, body: { clientId: ids.company, lines: [freeLine], validUntil } });
+    await platform.http('POST', `${quotes()}/${draft.body.id}/send`, { token: site.a.coordinator });
+    const malformed = await platform.http('POST', `${quotes()}/${draft.body.id}/accept`, { token: site.a.coordinator, body: { depositPercent: 'trente' } });
+    expect(malformed.status).toBe(400);
+    const accepted = await platform.http('POST', `${quotes()}/${draft.body.id}/accept`, { token: site.a.coordinator, body: { depositPercent: '30' } });
+    expect(accepted.status).toBe(200);
+    const deposit = await platform.http('GET', `/v1/sites/${site.a.id}/invoices/${accepted.body.invoiceId}`, { token: site.a.coordinator });
+    expect(deposit.body).toMatchObject({ kind: 'deposit', status: 'draft', quoteId: draft.body.id, missionId: accepted.body.missionId });
+    // 30 % of the quote's net, VAT on top (a deposit on services bears VAT).
+    expect(deposit.body.totals.net).toBe('4.50');
   });
 });

@@ -39,7 +39,9 @@ import { ExpenseEntity } from './expenses/expense.entity';
 import { ExpensesService } from './expenses/expenses.service';
 import { ExpensesRpcController } from './expenses/expenses.rpc-controller';
 
-export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [ClientEntity, CatalogueItemEntity, QuoteEntity, InvoiceEntity, CreditNoteEntity, PaymentEntity, MissionEntity, MissionSignUpEntity, MissionParticipantEntity, ExpenseEntity], migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000, Quotes1765000000000, KnownMembers1765100000000, Missions1765200000000, Invoices1765300000000, DocumentFiles1765400000000, Expenses1765500000000] };
+import { QuoteFollowUps1765800000000 } from './migrations/1765800000000-quote-follow-ups';
+
+export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [ClientEntity, CatalogueItemEntity, QuoteEntity, InvoiceEntity, CreditNoteEntity, PaymentEntity, MissionEntity, MissionSignUpEntity, MissionParticipantEntity, ExpenseEntity], migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000, Quotes1765000000000, KnownMembers1765100000000, Missions1765200000000, Invoices1765300000000, DocumentFiles1765400000000, Expenses1765500000000, QuoteFollowUps1765800000000] };
 
 @Module({})
 export class CommerceModule {

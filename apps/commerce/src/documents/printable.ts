@@ -1,8 +1,13 @@
-import { CatalogueUnit, ClientKind, QuoteVatBreakdown, VatRate } from '@kpa/contracts';
+import { CatalogueUnit, ClientKind, formatCents, PostalAddress, QuoteLine, QuoteVatBreakdown, VatRate } from '@kpa/contracts';
+import type { SellerIdentity } from '../sellers/seller';
+import { computeTotals } from './amounts';
+
+/** A document line as stored (quotes and invoices alike), before its net is computed. */
+type StoredLine = Omit<QuoteLine, 'net'>;
 
 /**
  * Everything a quote, an invoice or a credit note prints, already in its final words and figures:
- * the renderer (pdf.ts) lays it out and decides nothing. An issued invoice or credit note freezes
+ * the renderer (pdf/render-pdf.ts) lays it out and decides nothing. An issued invoice or credit note freezes
  * its PrintableDocument at issue (seller, client and mentions as they were that day), so its PDF
  * never changes even when the host structure or the client changes later.
  *
@@ -77,7 +82,7 @@ export interface PrintableDocument {
   kind: PrintableKind;
   /** "Devis", "Facture", "Facture d'acompte", "Facture de solde", "Avoir". */
   title: string;
-  /** Null on a draft preview (printed "Brouillon — sans valeur"), set once issued or sent. */
+  /** Null on a draft preview (printed "BROUILLON — document sans valeur"), set once issued or sent. */
   number: string | null;
   issueDate: string;
   seller: PrintableSeller;
@@ -104,4 +109,55 @@ export const UNIT_LABELS: Record<CatalogueUnit, string> = { hour: 'heure', day: 
 /** The seller's registered office on lines, from its read-model identity. */
 export function addressLines(addressLine: string | null, postalCode: string | null, city: string): string[] {
   return [addressLine, [postalCode, city].filter(Boolean).join(' ')].filter((line): line is string => typeof line === 'string' && line.trim() !== '');
+}
+
+/** The client as printed, from the client's record at the document's date. */
+export interface ClientSnapshot {
+  kind: ClientKind;
+  name: string;
+  billingAddress: PostalAddress;
+  siret: string | null;
+  vatNumber: string | null;
+  chorusServiceCode: string | null;
+}
+
+export function printableSeller(seller: SellerIdentity): PrintableSeller {
+  return {
+    legalName: seller.legalName,
+    legalForm: seller.legalForm,
+    shareCapital: seller.shareCapital,
+    rcsCity: seller.rcsCity,
+    siren: seller.siren,
+    siret: seller.siret,
+    vatNumber: seller.vatNumber,
+    address: addressLines(seller.addressLine, seller.postalCode, seller.city),
+    siteName: seller.siteName,
+  };
+}
+
+export function printableClient(client: ClientSnapshot, purchaseOrderNumber: string | null, commitmentNumber: string | null): PrintableClient {
+  const publicBody = client.kind === 'public_body';
+  return {
+    kind: client.kind,
+    name: client.name,
+    address: [client.billingAddress.line, `${client.billingAddress.postalCode} ${client.billingAddress.city}`],
+    siret: client.siret,
+    vatNumber: client.vatNumber,
+    serviceCode: publicBody ? client.chorusServiceCode : null,
+    commitmentNumber: publicBody ? commitmentNumber : null,
+    purchaseOrderNumber,
+  };
+}
+
+/** Lines as printed: the rate actually charged (0 under the VAT franchise) and the net to the cent. */
+export function printableLines(lines: readonly StoredLine[], vatFranchise: boolean): PrintableLine[] {
+  const computed = computeTotals(lines, { vatFranchise });
+  return lines.map((line, index) => ({
+    description: line.description,
+    quantity: line.quantity,
+    unit: UNIT_LABELS[line.unit],
+    unitPrice: line.unitPrice,
+    vatRate: computed.lines[index].vatRate,
+    net: formatCents(computed.lines[index].netCents),
+  }));
 }

@@ -1,14 +1,15 @@
-import { ClientKind, CreditNoteTotals, formatCents, InvoiceKind, InvoiceTotals, OperationCategory, PostalAddress } from '@kpa/contracts';
-import { computeTotals } from '../documents/amounts';
+import { CreditNoteTotals, InvoiceKind, InvoiceTotals, OperationCategory } from '@kpa/contracts';
 import {
   DEFAULT_LATE_PENALTY_SENTENCE,
   NO_EARLY_PAYMENT_DISCOUNT_SENTENCE,
   PUBLIC_BODY_LATE_INTEREST_SENTENCE,
   RECOVERY_INDEMNITY_SENTENCE,
 } from '../documents/legal-mentions';
-import { addressLines, PrintableClient, PrintableDocument, PrintableFact, PrintableKind, PrintableLine, PrintableSeller, UNIT_LABELS } from '../documents/printable';
+import { ClientSnapshot, PrintableClient, PrintableDocument, PrintableFact, PrintableKind, printableClient, printableLines, printableSeller } from '../documents/printable';
 import type { SellerIdentity } from '../sellers/seller';
 import { InvoiceLineData } from './invoice';
+
+export type { ClientSnapshot };
 
 /**
  * What an invoice or a credit note prints (documents/printable.ts, the contract with the PDF
@@ -26,57 +27,6 @@ const OPERATION_LABELS: Record<OperationCategory, string> = {
   goods: 'Livraison de biens',
   mixed: 'Livraison de biens et prestations de services',
 };
-
-/** The client as printed, from the client's record at the document's date. */
-export interface ClientSnapshot {
-  kind: ClientKind;
-  name: string;
-  billingAddress: PostalAddress;
-  siret: string | null;
-  vatNumber: string | null;
-  chorusServiceCode: string | null;
-}
-
-export function printableSeller(seller: SellerIdentity): PrintableSeller {
-  return {
-    legalName: seller.legalName,
-    legalForm: seller.legalForm,
-    shareCapital: seller.shareCapital,
-    rcsCity: seller.rcsCity,
-    siren: seller.siren,
-    siret: seller.siret,
-    vatNumber: seller.vatNumber,
-    address: addressLines(seller.addressLine, seller.postalCode, seller.city),
-    siteName: seller.siteName,
-  };
-}
-
-export function printableClient(client: ClientSnapshot, purchaseOrderNumber: string | null, commitmentNumber: string | null): PrintableClient {
-  const publicBody = client.kind === 'public_body';
-  return {
-    kind: client.kind,
-    name: client.name,
-    address: [client.billingAddress.line, `${client.billingAddress.postalCode} ${client.billingAddress.city}`],
-    siret: client.siret,
-    vatNumber: client.vatNumber,
-    serviceCode: publicBody ? client.chorusServiceCode : null,
-    commitmentNumber: publicBody ? commitmentNumber : null,
-    purchaseOrderNumber,
-  };
-}
-
-/** Lines as printed: the rate actually charged (0 under the VAT franchise) and the net to the cent. */
-export function printableLines(lines: readonly InvoiceLineData[], vatFranchise: boolean): PrintableLine[] {
-  const computed = computeTotals(lines, { vatFranchise });
-  return lines.map((line, index) => ({
-    description: line.description,
-    quantity: line.quantity,
-    unit: UNIT_LABELS[line.unit],
-    unitPrice: line.unitPrice,
-    vatRate: computed.lines[index].vatRate,
-    net: formatCents(computed.lines[index].netCents),
-  }));
-}
 
 export interface InvoiceDocumentInput {
   kind: InvoiceKind;

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { DomainError, formatCents } from '@kpa/contracts';
-import { computeTotals, VAT_FRANCHISE_NOTE } from '../documents/amounts';
-import { addressLines, PrintableDocument, PrintableFact, UNIT_LABELS } from '../documents/printable';
+import { DomainError } from '@kpa/contracts';
+import { VAT_FRANCHISE_NOTE } from '../documents/amounts';
+import { PrintableDocument, PrintableFact, printableClient, printableLines, printableSeller } from '../documents/printable';
 import { ClientEntity } from '../clients/client.entity';
 import { SellerIdentity, sellerIdentity } from '../sellers/seller';
 import { QuoteEntity } from './quote.entity';
@@ -32,44 +32,16 @@ function quoteFacts(quote: Pick<QuoteEntity, 'validUntil' | 'executionPlace' | '
  */
 export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: SellerIdentity, today: string): PrintableDocument {
   const vatFranchise = quote.totals.vatFranchise;
-  const computed = computeTotals(quote.lines, { vatFranchise });
   return {
     kind: 'quote',
     title: 'Devis',
     number: quote.number,
     // A draft previews with today's date; a sent quote is dated the day it was sent.
     issueDate: quote.sentOn ?? today,
-    seller: {
-      legalName: seller.legalName,
-      legalForm: seller.legalForm,
-      shareCapital: seller.shareCapital,
-      rcsCity: seller.rcsCity,
-      siren: seller.siren,
-      siret: seller.siret,
-      vatNumber: seller.vatNumber,
-      address: addressLines(seller.addressLine, seller.postalCode, seller.city),
-      siteName: seller.siteName,
-    },
-    client: {
-      kind: client.kind,
-      name: client.name,
-      address: [client.billingAddress.line, `${client.billingAddress.postalCode} ${client.billingAddress.city}`],
-      siret: client.siret,
-      vatNumber: client.vatNumber,
-      serviceCode: client.kind === 'public_body' ? client.chorusServiceCode : null,
-      commitmentNumber: null,
-      purchaseOrderNumber: null,
-    },
+    seller: printableSeller(seller),
+    client: printableClient(client, null, null),
     facts: quoteFacts(quote),
-    lines: quote.lines.map((line, index) => ({
-      description: line.description,
-      quantity: line.quantity,
-      unit: UNIT_LABELS[line.unit],
-      unitPrice: line.unitPrice,
-      // The rate actually charged: 0 under the franchise.
-      vatRate: computed.lines[index].vatRate,
-      net: formatCents(computed.lines[index].netCents),
-    })),
+    lines: printableLines(quote.lines, vatFranchise),
     totals: {
       net: quote.totals.net,
       vat: quote.totals.vat,
@@ -84,6 +56,13 @@ export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: 
   };
 }
 
+/** The printable of a quote with the seller and client as they are today: frozen into the quote when it is sent. */
+export async function currentQuoteDocument(manager: EntityManager, quote: QuoteEntity, today: string): Promise<PrintableDocument> {
+  const client = await manager.findOne(ClientEntity, { where: { id: quote.clientId, siteId: quote.siteId } });
+  if (!client) throw new DomainError('CLIENT_NOT_FOUND', `The client ${quote.clientId} of this quote is not on this site.`, { clientId: quote.clientId });
+  return quoteDocument(quote, client, await sellerIdentity(manager, quote.siteId), today);
+}
+
 /**
  * The printable of a quote of a site (404 QUOTE_NOT_FOUND for an unknown id or another site's):
  * frozen once sent (it has its number), a preview before.
@@ -91,8 +70,7 @@ export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: 
 export async function printableQuote(manager: EntityManager, siteId: string, quoteId: string, today: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
   const quote = UUID.test(quoteId) ? await manager.findOne(QuoteEntity, { where: { id: quoteId, siteId } }) : null;
   if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${quoteId} on this site.`, { quoteId });
-  const client = await manager.findOne(ClientEntity, { where: { id: quote.clientId, siteId } });
-  if (!client) throw new DomainError('CLIENT_NOT_FOUND', `The client ${quote.clientId} of this quote is not on this site.`, { clientId: quote.clientId });
-  const seller = await sellerIdentity(manager, siteId);
-  return { documentId: quote.id, frozen: quote.number !== null, printable: quoteDocument(quote, client, seller, today) };
+  // Frozen when sent: the PDF shows the seller and client as they were that day.
+  if (quote.printable) return { documentId: quote.id, frozen: true, printable: quote.printable };
+  return { documentId: quote.id, frozen: quote.number !== null, printable: await currentQuoteDocument(manager, quote, today) };
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Quote, QuoteActor, QuoteTotals } from '@kpa/contracts';
+import type { PrintableDocument } from '../documents/printable';
 import { effectiveStatus, QuoteData, QuoteLineData, quoteTotals, StoredQuoteStatus } from './quote';
 
 @Entity({ name: 'quote' })
@@ -19,6 +20,11 @@ export class QuoteEntity {
   @Column('jsonb') lines: QuoteLineData[];
   /** Recomputed on every change of a draft, frozen when sent. */
   @Column('jsonb') totals: QuoteTotals;
+  /** What the quote printed the day it was sent; null before. */
+  @Column('jsonb', { nullable: true }) printable: PrintableDocument | null;
+  /** The mission and invoice draft its acceptance created. */
+  @Column('uuid', { name: 'mission_id', nullable: true }) missionId: string | null;
+  @Column('uuid', { name: 'invoice_id', nullable: true }) invoiceId: string | null;
   @Column('uuid', { name: 'created_by' }) createdBy: string;
   @Column('text', { name: 'created_by_role' }) createdByRole: QuoteActor['role'];
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
@@ -47,6 +53,8 @@ export class QuoteEntity {
       withdrawalNoticeRequired: this.signedAtClientHome,
       lines: this.lines.map((line, index) => ({ ...line, net: lineNets[index] })),
       totals: this.totals,
+      missionId: this.missionId,
+      invoiceId: this.invoiceId,
       createdBy: this.createdBy,
       createdAt: this.createdAt.toISOString(),
       updatedAt: this.updatedAt.toISOString(),

@@ -20,10 +20,13 @@ import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platfor
 import { CatalogueItemEntity } from '../catalogue/catalogue-item.entity';
 import { formatTenThousandths } from '../catalogue/catalogue-item';
 import { ClientEntity } from '../clients/client.entity';
+import { insertInvoiceDraftFromQuote } from '../invoices/invoice-drafts';
+import { insertMissionFromQuote } from '../missions/missions.service';
 import { allocateDocumentNumber } from '../numbering/document-counter';
 import { siteSeller } from '../sellers/seller';
 import { assertEditable, CatalogueDefaults, checkQuote, QuoteLineData, quoteTotals, resolveLines, transition } from './quote';
 import { QuoteEntity } from './quote.entity';
+import { currentQuoteDocument } from './quote-printable';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -83,6 +86,9 @@ export class QuotesService {
         status: 'draft',
         number: null,
         sentOn: null,
+        printable: null,
+        missionId: null,
+        invoiceId: null,
         answeredOn: null,
         totals,
         createdBy: actor.userId,
@@ -128,22 +134,32 @@ export class QuotesService {
   }
 
   /**
-   * submit, validate, send, accept, decline: one transaction. Sending freezes the totals and takes
-   * the next number of the site's quotes series under the counter's row lock.
+   * submit, validate, send, accept, decline: one transaction. Sending freezes the totals and what
+   * the quote prints and takes the next number of the site's quotes series under the counter's row
+   * lock; accepting drafts the mission and the invoice (or a deposit invoice).
    */
-  act({ siteId, quoteId, action, actor }: QuoteActionRequest): Promise<Quote> {
+  act({ siteId, quoteId, action, actor, depositPercent }: QuoteActionRequest): Promise<Quote> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
       const quote = await findQuote(manager, siteId, quoteId, true);
       const next = transition(quote, action, actor.role, today);
       const now = new Date();
+      if (depositPercent !== undefined && action !== 'accept') throw new DomainError('VALIDATION_FAILED', 'depositPercent goes with accept only.', { field: 'depositPercent' });
       if (action === 'send') {
         const seller = await siteSeller(manager, siteId);
         quote.totals = quoteTotals(quote.lines, seller.vatFranchise).totals;
         const { number } = await allocateDocumentNumber(manager, { siteId, siteCode: seller.siteCode, kind: 'quote' }, today);
         Object.assign(quote, { number, sentOn: today });
+        quote.printable = await currentQuoteDocument(manager, quote, today);
       }
       if (action === 'accept' || action === 'decline') quote.answeredOn = today;
+      if (action === 'accept') {
+        // The client said yes: the work to do and its invoice (or its deposit) are drafted at once.
+        const { missionId } = await insertMissionFromQuote(manager, quote, actor.userId, today);
+        const kind = depositPercent === undefined ? 'standard' : 'deposit';
+        const { invoiceId } = await insertInvoiceDraftFromQuote(manager, quote, { kind, depositPercent, missionId }, actor.userId, today);
+        Object.assign(quote, { missionId, invoiceId });
+      }
       Object.assign(quote, { status: next, updatedAt: now });
       await manager.save(quote);
       if (action === 'send' || action === 'accept' || action === 'decline') await publish(createEvent(EVENTS[action], siteId, eventData(quote), now));

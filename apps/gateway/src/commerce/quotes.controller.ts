@@ -5,7 +5,7 @@ import { RpcClient } from '@kpa/platform';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
 import { Principal, roleOn } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { CreateQuoteDto, QuoteDto, QuoteListQueryDto, QuotePageDto, UpdateQuoteDto } from './dto/quotes.dto';
+import { AcceptQuoteDto, CreateQuoteDto, QuoteDto, QuoteListQueryDto, QuotePageDto, UpdateQuoteDto } from './dto/quotes.dto';
 
 /** A network admin acts as a coordinator; the routes' roles keep accountants out of every change. */
 function actorOf(principal: Principal, siteId: string): QuoteActor {
@@ -80,12 +80,18 @@ export class QuotesController {
     return this.act(siteId, quoteId, 'send', principal);
   }
 
+  /** Records the client's yes and drafts the mission and the invoice (or a deposit invoice of depositPercent). */
   @Post(':quoteId/accept')
   @HttpCode(200)
   @SiteRoles('coordinator')
   @ApiErrors(200, QuoteDto, 401, 403, 404, 409, 422)
-  accept(@Param('siteId') siteId: string, @Param('quoteId', new ParseUUIDPipe()) quoteId: string, @CurrentPrincipal() principal: Principal): Promise<Quote> {
-    return this.act(siteId, quoteId, 'accept', principal);
+  accept(
+    @Param('siteId') siteId: string,
+    @Param('quoteId', new ParseUUIDPipe()) quoteId: string,
+    @Body() body: AcceptQuoteDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Quote> {
+    return this.rpc.call(RPC.commerce.quoteAct, { siteId, quoteId, action: 'accept', actor: actorOf(principal, siteId), depositPercent: body.depositPercent });
   }
 
   @Post(':quoteId/decline')

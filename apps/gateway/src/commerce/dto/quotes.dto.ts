@@ -107,9 +107,20 @@ export class QuoteDto {
   @ApiProperty({ description: 'signed at an individual client’s home: the 14-day withdrawal notice applies' }) withdrawalNoticeRequired: boolean;
   @ApiProperty({ type: [QuoteLineViewDto] }) lines: QuoteLineViewDto[];
   @ApiProperty({ type: QuoteTotalsDto }) totals: QuoteTotalsDto;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'accepted: the mission its acceptance created' }) missionId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'accepted: the invoice draft (or deposit invoice draft) its acceptance created' }) invoiceId: string | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+}
+
+/** Accepting a quote drafts its mission and its invoice, or a deposit invoice of depositPercent. */
+export class AcceptQuoteDto {
+  @ApiPropertyOptional({ example: '30', description: 'draft a deposit invoice of this percent of the quote instead of the whole invoice (0 < p ≤ 100, 2 decimals at most)' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: 'depositPercent must be a percent written like "30" or "12.5"' })
+  depositPercent?: string;
 }
 
 export class QuotePageDto {

@@ -91,6 +91,9 @@ export interface Quote {
   withdrawalNoticeRequired: boolean;
   lines: QuoteLine[];
   totals: QuoteTotals;
+  /** Accepted quotes: the mission and the invoice draft (standard, or deposit) the acceptance created. */
+  missionId: string | null;
+  invoiceId: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -124,6 +127,8 @@ export interface QuoteActionRequest {
   quoteId: string;
   action: QuoteAction;
   actor: QuoteActor;
+  /** accept only: draft a deposit invoice of this percent of the quote ("30") instead of the whole invoice. */
+  depositPercent?: string;
 }
 
 export type QuotePage = Page<Quote>;
