@@ -12,41 +12,11 @@
  *        (default: read from .local/secrets.env written by npm start)
  */
 'use strict';
-const { readFileSync, existsSync } = require('node:fs');
-const { join } = require('node:path');
-const { randomUUID } = require('node:crypto');
-const autocannon = require('autocannon');
+const { base, option, api, adminToken, run, row } = require('./lib');
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const duration = option('duration', 10);
 const connections = option('connections', 100);
 const rate = option('rate', 200);
-const base = process.env.KPA_URL || 'http://127.0.0.1:3000';
-
-function credentials() {
-  const file = join(__dirname, '..', '.local', 'secrets.env');
-  const fromFile = existsSync(file)
-    ? Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]))
-    : {};
-  const email = process.env.KPA_ADMIN_EMAIL || fromFile.KPA_ADMIN_EMAIL;
-  const password = process.env.KPA_ADMIN_PASSWORD || fromFile.KPA_ADMIN_PASSWORD;
-  if (!email || !password) throw new Error('Set KPA_ADMIN_EMAIL and KPA_ADMIN_PASSWORD (or start the platform with npm start, which writes .local/secrets.env).');
-  return { email, password };
-}
-
-async function api(method, path, token, body) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), 'idempotency-key': randomUUID() },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json().catch(() => ({}));
-  return { status: response.status, body: json };
-}
 
 /** A site to read: the first one the admin sees, else a bench host structure and site. */
 async function benchSite(token) {
@@ -60,37 +30,16 @@ async function benchSite(token) {
   return site.body.id;
 }
 
-function run(title, options) {
-  return new Promise((resolve, reject) => {
-    autocannon({ duration, connections, ...options }, (error, result) => (error ? reject(error) : resolve({ title, result })));
-  });
-}
-
-function row({ title, result }) {
-  const non2xx = result.non2xx + result.errors + result.timeouts;
-  return {
-    measure: title,
-    'req/s': Math.round(result.requests.average),
-    'p50 ms': result.latency.p50,
-    'p99 ms': result.latency.p99,
-    requests: result.requests.total,
-    'non-2xx/errors': non2xx,
-  };
-}
-
 async function main() {
-  const { email, password } = credentials();
-  const login = await api('POST', '/v1/auth/login', undefined, { email, password });
-  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
-  const token = login.body.accessToken;
+  const token = await adminToken();
   const siteId = await benchSite(token);
   const headers = { authorization: `Bearer ${token}` };
   console.log(`KPA-Cité bench: ${base}, ${duration}s per measure, ${connections} connections; site ${siteId}`);
 
   const results = [];
-  results.push(await run('GET /health/live (max)', { url: `${base}/health/live` }));
-  results.push(await run('GET /v1/sites/:siteId authenticated (max)', { url: `${base}/v1/sites/${siteId}`, headers }));
-  results.push(await run(`GET /v1/sites/:siteId authenticated at ${rate} req/s`, { url: `${base}/v1/sites/${siteId}`, headers, connections: Math.min(connections, 20), overallRate: rate }));
+  results.push(await run('GET /health/live (max)', { url: `${base}/health/live`, duration, connections }));
+  results.push(await run('GET /v1/sites/:siteId authenticated (max)', { url: `${base}/v1/sites/${siteId}`, headers, duration, connections }));
+  results.push(await run(`GET /v1/sites/:siteId authenticated at ${rate} req/s`, { url: `${base}/v1/sites/${siteId}`, headers, duration, connections: Math.min(connections, 20), overallRate: rate }));
   console.table(results.map(row));
   const limited = results.some(({ result }) => result['4xx'] > 0);
   if (limited) console.log('Some answers were 4xx: is the platform running with a high RATE_LIMIT_PER_MINUTE?');

@@ -17,6 +17,21 @@ export async function allocateDocumentNumber(
   series: { siteId: string; siteCode: string; kind: DocumentKind },
   issueDate: string,
 ): Promise<AllocatedNumber> {
+  // Usual case, one round trip while every other issue of the series waits on the row: lock it,
+  // check the date does not go backwards, move the counter.
+  const taken: { sequence: string }[] = await manager.query(
+    `WITH taken AS (
+       UPDATE commerce.document_counter SET next_sequence = next_sequence + 1, last_issued_on = $3
+        WHERE site_id = $1 AND kind = $2 AND (last_issued_on IS NULL OR last_issued_on <= $3)
+        RETURNING next_sequence - 1 AS sequence)
+     SELECT sequence FROM taken`,
+    [series.siteId, series.kind, issueDate],
+  );
+  if (taken.length === 1) {
+    const sequence = Number(taken[0].sequence);
+    return { number: formatDocumentNumber(series.siteCode, series.kind, issueDate, sequence), sequence };
+  }
+  // The series' first document, or a date before the last one (refused by nextInSeries).
   await manager.query(`INSERT INTO commerce.document_counter (site_id, kind, next_sequence) VALUES ($1, $2, 1) ON CONFLICT DO NOTHING`, [
     series.siteId,
     series.kind,

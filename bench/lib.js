@@ -1,0 +1,81 @@
+'use strict';
+/** What the benches share: options, the admin's login, JSON calls and autocannon runs. */
+const { readFileSync, existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { randomUUID } = require('node:crypto');
+const autocannon = require('autocannon');
+
+const base = process.env.KPA_URL || 'http://127.0.0.1:3000';
+
+function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+/** .local/secrets.env, written by npm start. */
+function localSecrets() {
+  const file = join(__dirname, '..', '.local', 'secrets.env');
+  if (!existsSync(file)) return {};
+  return Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+}
+
+function credentials() {
+  const fromFile = localSecrets();
+  const email = process.env.KPA_ADMIN_EMAIL || fromFile.KPA_ADMIN_EMAIL;
+  const password = process.env.KPA_ADMIN_PASSWORD || fromFile.KPA_ADMIN_PASSWORD;
+  if (!email || !password) throw new Error('Set KPA_ADMIN_EMAIL and KPA_ADMIN_PASSWORD (or start the platform with npm start, which writes .local/secrets.env).');
+  return { email, password };
+}
+
+async function api(method, path, token, body) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), 'idempotency-key': randomUUID() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json().catch(() => ({}));
+  return { status: response.status, body: json };
+}
+
+async function adminToken() {
+  const { email, password } = credentials();
+  const login = await api('POST', '/v1/auth/login', undefined, { email, password });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return login.body.accessToken;
+}
+
+function run(title, options) {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve({ title, result })));
+  });
+}
+
+function row({ title, result }) {
+  return {
+    measure: title,
+    // Over the whole run: a run of a fixed number of requests ends within its last second.
+    'req/s': Math.round(result.requests.total / result.duration),
+    'p50 ms': result.latency.p50,
+    'p99 ms': result.latency.p99,
+    requests: result.requests.total,
+    'non-2xx/errors': result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+async function inParallel(items, limit, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await task(items[i], i);
+      }
+    }),
+  );
+  return results;
+}
+
+module.exports = { base, option, localSecrets, api, adminToken, run, row, inParallel };
