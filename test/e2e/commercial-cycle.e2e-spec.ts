@@ -1,3 +1,4 @@
+import { addDays, addMonths } from '@kpa/contracts';
 import { pdfText } from '@kpa/testing/pdf-text';
 import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
 import { Platform, setUpRegion, TEST_SIRET, TEST_VAT, untilCommerceKnows } from './platform';
@@ -52,12 +53,23 @@ describe('the commercial cycle over HTTP', () => {
     ids.karim = karim.body.id;
     await platform.http('POST', at(`/members/${ids.karim}/account`), { token: site.a.coordinator, body: { email: 'karim@lacape.kpa.local', password: 'mon parcours à la cape' } });
     member = (await platform.login('karim@lacape.kpa.local', 'mon parcours à la cape')).accessToken;
+    // Karim works under a CAPE carried by the host structure: his quotes and invoices say so (R127-3).
+    const cape = await platform.http('POST', at(`/members/${ids.karim}/cape-contracts`), {
+      token: site.a.coordinator,
+      body: { startsOn: day, endsOn: addDays(addMonths(day, 6), -1), activity: 'nettoyage de vitrines' },
+    });
+    expect(cape.status).toBe(201);
     await untilCommerceKnows(platform, [site.a.id, site.b.id]);
     await eventually(
       async () =>
-        (await platform.query("SELECT 1 FROM commerce.known_member WHERE id = $1 UNION ALL SELECT 1 FROM commerce.seller_host_structure WHERE identity->>'legalForm' IS NOT NULL", [ids.karim]))
-          .length === 2,
-      { what: 'the member and the host’s legal identity known by commerce' },
+        (
+          await platform.query(
+            `SELECT 1 FROM commerce.known_member WHERE id = $1 UNION ALL SELECT 1 FROM commerce.known_cape_contract WHERE member_id = $1
+             UNION ALL SELECT 1 FROM commerce.seller_host_structure WHERE identity->>'legalForm' IS NOT NULL`,
+            [ids.karim],
+          )
+        ).length === 3,
+      { what: 'the member, their CAPE and the host’s legal identity known by commerce' },
     );
     const client = await platform.http('POST', at('/clients'), {
       token: member,
@@ -85,6 +97,7 @@ describe('the commercial cycle over HTTP', () => {
         executionPlace: 'Boulangerie du Pile, Roubaix',
         executionStartsOn: day,
         executionEndsOn: day,
+        capeHolderMemberId: ids.karim,
       },
     });
     expect(draft.status).toBe(201);
@@ -95,6 +108,10 @@ describe('the commercial cycle over HTTP', () => {
     expect((await platform.http('POST', at(`/quotes/${ids.quote}/validate`), { token: site.a.coordinator })).body.status).toBe('validated');
     const sent = await platform.http('POST', at(`/quotes/${ids.quote}/send`), { token: site.a.coordinator });
     expect(sent.body).toMatchObject({ status: 'sent', number: `LACAPE-D-${day.slice(0, 4)}-00001` });
+    const quotePdf = await fetch(`${platform.gatewayUrl}${at(`/quotes/${ids.quote}/pdf`)}`, { headers: { authorization: `Bearer ${member}` } });
+    const quoteText = (await pdfText(Buffer.from(await quotePdf.arrayBuffer()))).text.replace(/\s+/g, ' ');
+    expect(quoteText).toContain("Activité exercée par Karim Haddad, bénéficiaire d'un contrat d'appui au projet d'entreprise");
+    expect(quoteText).toContain('Bon pour accord');
     const accepted = await platform.http('POST', at(`/quotes/${ids.quote}/accept`), { token: site.a.coordinator });
     expect(accepted.status).toBe(200);
     ids.mission = accepted.body.missionId;
@@ -112,7 +129,7 @@ describe('the commercial cycle over HTTP', () => {
 
   it('invoice: issued once with the next number, never edited nor issued again', async () => {
     const draft = await platform.http('GET', at(`/invoices/${ids.invoice}`), { token: site.a.coordinator });
-    expect(draft.body).toMatchObject({ status: 'draft', number: null, quoteId: ids.quote, missionId: ids.mission, totals: { total: '105.00' } });
+    expect(draft.body).toMatchObject({ status: 'draft', number: null, quoteId: ids.quote, missionId: ids.mission, capeHolderMemberId: ids.karim, totals: { total: '105.00' } });
     const issued = await platform.http('POST', at(`/invoices/${ids.invoice}/issue`), { token: site.a.coordinator });
     expect(issued.status).toBe(200);
     expect(issued.body).toMatchObject({ status: 'issued', number: `LACAPE-F-${day.slice(0, 4)}-00001`, issuedOn: day });
@@ -127,7 +144,9 @@ describe('the commercial cycle over HTTP', () => {
     const pdf = await fetch(`${platform.gatewayUrl}${at(`/invoices/${ids.invoice}/pdf`)}`, { headers: { authorization: `Bearer ${member}` } });
     expect(pdf.status).toBe(200);
     const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).text.replace(/\s+/g, ' ');
-    for (const expected of ['CAE Grand Nord', `SIRET ${TEST_SIRET}`, `LACAPE-F-${day.slice(0, 4)}-00001`, 'Boulangerie du Pile', 'Total TTC 105,00 €', '40 €']) expect(text).toContain(expected);
+    for (const expected of ['CAE Grand Nord', `SIRET ${TEST_SIRET}`, `LACAPE-F-${day.slice(0, 4)}-00001`, 'Boulangerie du Pile', 'Total TTC 105,00 €', '40 €', 'Activité exercée par Karim Haddad']) {
+      expect(text).toContain(expected);
+    }
   });
 
   it('payments: part, too much refused, the rest; the invoice is paid', async () => {

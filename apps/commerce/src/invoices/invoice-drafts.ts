@@ -109,14 +109,21 @@ interface FromQuoteOptions {
 }
 
 /** A draft from a quote: its lines (standard, final) or a deposit of it; a final one deducts the quote's open deposits by default. */
-async function insertFromQuote(manager: EntityManager, quote: Pick<QuoteSource, 'id' | 'siteId' | 'clientId' | 'lines' | 'number'>, options: FromQuoteOptions, actor: InvoiceActor): Promise<InvoiceEntity> {
+async function insertFromQuote(
+  manager: EntityManager,
+  quote: Pick<QuoteSource, 'id' | 'siteId' | 'clientId' | 'lines' | 'number' | 'capeHolderMemberId'>,
+  options: FromQuoteOptions,
+  actor: InvoiceActor,
+): Promise<InvoiceEntity> {
   const kind = options.kind ?? 'standard';
   if (kind !== 'deposit' && (given(options.depositPercent) || given(options.depositAmount))) {
     throw invalid('depositPercent', 'depositPercent and depositAmount are for a deposit invoice: add kind "deposit", or remove them.');
   }
   const lines = kind === 'deposit' ? depositLines(quote, options) : quote.lines.map(copyLine);
   const depositInvoiceIds = kind === 'final' ? (options.fields.depositInvoiceIds ?? (await openDepositsOfQuote(manager, quote.siteId, quote.id))) : options.fields.depositInvoiceIds;
-  return insertDraft(manager, quote.siteId, { ...options.fields, clientId: quote.clientId, kind, lines, quoteId: quote.id, missionId: options.missionId, depositInvoiceIds }, actor);
+  // The member the quote names as carrying the work out under a CAPE is named on its invoices too (R127-3).
+  const capeHolderMemberId = options.fields.capeHolderMemberId !== undefined ? options.fields.capeHolderMemberId : quote.capeHolderMemberId;
+  return insertDraft(manager, quote.siteId, { ...options.fields, capeHolderMemberId, clientId: quote.clientId, kind, lines, quoteId: quote.id, missionId: options.missionId, depositInvoiceIds }, actor);
 }
 
 function assertAccepted(quote: QuoteSource): void {
@@ -174,7 +181,7 @@ export async function draftFromRequest(manager: EntityManager, siteId: string, i
  */
 export async function insertInvoiceDraftFromQuote(
   manager: EntityManager,
-  quote: { id: string; siteId: string; clientId: string; lines: QuoteLineData[]; number: string | null },
+  quote: { id: string; siteId: string; clientId: string; lines: QuoteLineData[]; number: string | null; capeHolderMemberId: string | null },
   options: { kind: 'standard' | 'deposit'; depositPercent?: string; missionId?: string | null },
   actorUserId: string,
   _today: string,

@@ -8,7 +8,8 @@ import { PrintableDocument } from '../documents/printable';
 import { SellerIdentity, sellerIdentity } from '../sellers/seller';
 import { checkDeposits, checkDepositsFit, checkInvoice, checkIssue, InvoiceData, invoiceTotals, UUID } from './invoice';
 import { invoiceDocument } from './invoice-document';
-import { capeHolderOn, depositCandidates, findClient, findInvoice, quoteNumber } from './invoice-records';
+import { capeHolderOn } from '../members/cape-holder';
+import { depositCandidates, findClient, findInvoice, quoteNumber } from './invoice-records';
 import { CreditNoteEntity } from './credit-note.entity';
 import { InvoiceEntity } from './invoice.entity';
 

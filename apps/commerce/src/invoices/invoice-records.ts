@@ -1,13 +1,9 @@
 import { EntityManager, In } from 'typeorm';
-import { DomainError, HostStructureChangedV1, QuoteLineInput } from '@kpa/contracts';
+import { DomainError, QuoteLineInput } from '@kpa/contracts';
 import { CatalogueItemEntity } from '../catalogue/catalogue-item.entity';
 import { formatTenThousandths } from '../catalogue/catalogue-item';
 import { ClientEntity } from '../clients/client.entity';
-import { CapeHolder } from '../documents/legal-mentions';
-import { addressLines } from '../documents/printable';
-import { capeContractOn, displayName, knownMember } from '../members/known-member';
 import { CatalogueDefaults, QuoteLineData, resolveLines } from '../quotes/quote';
-import { SellerIdentity } from '../sellers/seller';
 import { DepositCandidate, RateAmount, sumRates, toRateAmounts, UUID } from './invoice';
 import { InvoiceEntity } from './invoice.entity';
 
@@ -49,16 +45,17 @@ export interface QuoteSource {
   status: string;
   number: string | null;
   lines: QuoteLineData[];
+  capeHolderMemberId: string | null;
 }
 
 export async function findQuoteSource(manager: EntityManager, siteId: string, quoteId: unknown): Promise<QuoteSource> {
-  const rows: { id: string; site_id: string; client_id: string; status: string; number: string | null; lines: QuoteLineData[] }[] =
+  const rows: { id: string; site_id: string; client_id: string; status: string; number: string | null; lines: QuoteLineData[]; cape_holder_member_id: string | null }[] =
     typeof quoteId === 'string' && UUID.test(quoteId)
-      ? await manager.query('SELECT id, site_id, client_id, status, number, lines FROM commerce.quote WHERE id = $1 AND site_id = $2', [quoteId, siteId])
+      ? await manager.query('SELECT id, site_id, client_id, status, number, lines, cape_holder_member_id FROM commerce.quote WHERE id = $1 AND site_id = $2', [quoteId, siteId])
       : [];
   if (rows.length === 0) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${String(quoteId)} on this site.`, { field: 'fromQuoteId', quoteId });
   const row = rows[0];
-  return { id: row.id, siteId: row.site_id, clientId: row.client_id, status: row.status, number: row.number, lines: row.lines };
+  return { id: row.id, siteId: row.site_id, clientId: row.client_id, status: row.status, number: row.number, lines: row.lines, capeHolderMemberId: row.cape_holder_member_id };
 }
 
 /**
@@ -129,30 +126,3 @@ export async function lastPaymentOn(manager: EntityManager, invoiceId: string): 
   return rows[0]?.last ?? null;
 }
 
-/**
- * The R127-3 mention's facts for a member carrying out the activity under a CAPE running on `date`
- * (422 CAPE_NOT_RUNNING otherwise): the supporting structure is the CAPE's host structure.
- */
-export async function capeHolderOn(manager: EntityManager, siteId: string, memberId: string, date: string, seller: SellerIdentity): Promise<CapeHolder> {
-  const member = await knownMember(manager, siteId, memberId);
-  const contract = await capeContractOn(manager, memberId, date);
-  if (!contract) {
-    throw new DomainError(
-      'CAPE_NOT_RUNNING',
-      `${displayName(member)} has no CAPE contract running on ${date}: the CAPE mention (C. com. R127-3) cannot be printed. Remove capeHolderMemberId, or renew the contract first.`,
-      { field: 'capeHolderMemberId', memberId, date },
-    );
-  }
-  let host = { legalName: seller.legalName, address: addressLines(seller.addressLine, seller.postalCode, seller.city), siret: seller.siret };
-  if (contract.hostStructureId !== seller.hostStructureId) {
-    const rows: { legal_name: string; siret: string; city: string; identity: Partial<HostStructureChangedV1> | null }[] = await manager.query(
-      'SELECT legal_name, siret, city, identity FROM commerce.seller_host_structure WHERE id = $1',
-      [contract.hostStructureId],
-    );
-    if (rows.length > 0) {
-      const identity = rows[0].identity ?? {};
-      host = { legalName: rows[0].legal_name, address: addressLines(identity.addressLine ?? null, identity.postalCode ?? null, rows[0].city), siret: rows[0].siret };
-    }
-  }
-  return { beneficiaryName: displayName(member), hostLegalName: host.legalName, hostAddress: host.address.join(', '), hostIdentifier: host.siret, contractEndDate: contract.endsOn };
-}

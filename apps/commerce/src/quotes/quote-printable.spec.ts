@@ -101,6 +101,14 @@ describe('quoteDocument', () => {
     expect(doc.totals.vat).toBe('0.00');
   });
 
+  it('names the member carrying the work out under a CAPE with the R127-3 mention, dated the day it was sent', () => {
+    const holder = { beneficiaryName: 'Karim Haddad', hostLegalName: 'CAE Grand Nord', hostAddress: '12 rue de la Paix, 59000 Lille', hostIdentifier: '12002701600357', contractEndDate: '2027-05-31' };
+    const doc = quoteDocument(aQuote(false), aClient(), seller, '2026-12-01', holder);
+    expect(doc.mentions).toEqual([expect.stringContaining("Activité exercée par Karim Haddad, bénéficiaire d'un contrat d'appui au projet d'entreprise")]);
+    expect(doc.mentions[0]).toContain("jusqu'au 31/05/2027");
+    expect(quoteDocument(aQuote(false), aClient(), seller, '2026-12-01').mentions).toEqual([]);
+  });
+
   it("a draft previews with today's date and no number; signed at the client's home, the withdrawal notice", () => {
     const doc = quoteDocument(aQuote(false, { status: 'draft', number: null, sentOn: null, signedAtClientHome: true }), aClient(), seller, '2026-12-01');
     expect(doc).toMatchObject({ number: null, issueDate: '2026-12-01', withdrawalNotice: true });

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { DomainError } from '@kpa/contracts';
 import { VAT_FRANCHISE_NOTE } from '../documents/amounts';
+import { CapeHolder, capeMention } from '../documents/legal-mentions';
+import { capeHolderOn } from '../members/cape-holder';
 import { PrintableDocument, PrintableFact, printableClient, printableLines, printableSeller } from '../documents/printable';
 import { ClientEntity } from '../clients/client.entity';
 import { SellerIdentity, sellerIdentity } from '../sellers/seller';
@@ -30,14 +32,15 @@ function quoteFacts(quote: Pick<QuoteEntity, 'validUntil' | 'executionPlace' | '
  * 14-day withdrawal notice and form when it was signed at an individual's home (C. consom. L221-18).
  * No CAPE mention yet: a quote does not name the member who carries it out.
  */
-export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: SellerIdentity, today: string): PrintableDocument {
+export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: SellerIdentity, today: string, capeHolder: CapeHolder | null = null): PrintableDocument {
   const vatFranchise = quote.totals.vatFranchise;
+  const issueDate = quote.sentOn ?? today;
   return {
     kind: 'quote',
     title: 'Devis',
     number: quote.number,
     // A draft previews with today's date; a sent quote is dated the day it was sent.
-    issueDate: quote.sentOn ?? today,
+    issueDate,
     seller: printableSeller(seller),
     client: printableClient(client, null, null),
     facts: quoteFacts(quote),
@@ -50,7 +53,7 @@ export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: 
       deposits: [],
       amountDue: quote.totals.total,
     },
-    mentions: vatFranchise ? [VAT_FRANCHISE_NOTE] : [],
+    mentions: [...(vatFranchise ? [VAT_FRANCHISE_NOTE] : []), ...(capeHolder ? [capeMention(capeHolder, issueDate)] : [])],
     acceptanceArea: true,
     withdrawalNotice: quote.signedAtClientHome,
   };
@@ -60,7 +63,9 @@ export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: 
 export async function currentQuoteDocument(manager: EntityManager, quote: QuoteEntity, today: string): Promise<PrintableDocument> {
   const client = await manager.findOne(ClientEntity, { where: { id: quote.clientId, siteId: quote.siteId } });
   if (!client) throw new DomainError('CLIENT_NOT_FOUND', `The client ${quote.clientId} of this quote is not on this site.`, { clientId: quote.clientId });
-  return quoteDocument(quote, client, await sellerIdentity(manager, quote.siteId), today);
+  const seller = await sellerIdentity(manager, quote.siteId);
+  const capeHolder = quote.capeHolderMemberId ? await capeHolderOn(manager, quote.siteId, quote.capeHolderMemberId, quote.sentOn ?? today, seller) : null;
+  return quoteDocument(quote, client, seller, today, capeHolder);
 }
 
 /**

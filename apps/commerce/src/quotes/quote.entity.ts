@@ -17,6 +17,7 @@ export class QuoteEntity {
   @Column('date', { name: 'execution_starts_on', nullable: true }) executionStartsOn: string | null;
   @Column('date', { name: 'execution_ends_on', nullable: true }) executionEndsOn: string | null;
   @Column('boolean', { name: 'signed_at_client_home' }) signedAtClientHome: boolean;
+  @Column('uuid', { name: 'cape_holder_member_id', nullable: true }) capeHolderMemberId: string | null;
   @Column('jsonb') lines: QuoteLineData[];
   /** Recomputed on every change of a draft, frozen when sent. */
   @Column('jsonb') totals: QuoteTotals;
@@ -31,8 +32,8 @@ export class QuoteEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 
   data(): QuoteData {
-    const { clientId, lines, validUntil, executionPlace, executionStartsOn, executionEndsOn, signedAtClientHome } = this;
-    return { clientId, lines, validUntil, executionPlace, executionStartsOn, executionEndsOn, signedAtClientHome };
+    const { clientId, lines, validUntil, executionPlace, executionStartsOn, executionEndsOn, signedAtClientHome, capeHolderMemberId } = this;
+    return { clientId, lines, validUntil, executionPlace, executionStartsOn, executionEndsOn, signedAtClientHome, capeHolderMemberId };
   }
 
   toContract(today: string): Quote {
@@ -51,6 +52,7 @@ export class QuoteEntity {
       executionEndsOn: this.executionEndsOn,
       signedAtClientHome: this.signedAtClientHome,
       withdrawalNoticeRequired: this.signedAtClientHome,
+      capeHolderMemberId: this.capeHolderMemberId,
       lines: this.lines.map((line, index) => ({ ...line, net: lineNets[index] })),
       totals: this.totals,
       missionId: this.missionId,

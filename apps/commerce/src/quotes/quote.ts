@@ -32,6 +32,7 @@ export interface QuoteData {
   executionStartsOn: string | null;
   executionEndsOn: string | null;
   signedAtClientHome: boolean;
+  capeHolderMemberId: string | null;
 }
 
 /** What a catalogue line takes from its item. */
@@ -61,6 +62,14 @@ function optionalText(value: unknown, field: string, max: number): string | null
 function optionalDate(value: unknown, field: string): string | null {
   if (absent(value)) return null;
   if (!isIsoDate(value)) throw invalid(field, `${field} must be a date written YYYY-MM-DD.`);
+  return value;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function optionalMemberId(value: unknown): string | null {
+  if (absent(value)) return null;
+  if (typeof value !== 'string' || !UUID.test(value)) throw invalid('capeHolderMemberId', 'capeHolderMemberId must be the id (uuid) of a member of the site, or null.');
   return value;
 }
 
@@ -119,6 +128,7 @@ export function checkQuote(input: Omit<QuoteInput, 'lines'> & { lines: QuoteLine
     executionStartsOn,
     executionEndsOn,
     signedAtClientHome,
+    capeHolderMemberId: optionalMemberId(input.capeHolderMemberId),
   };
 }
 

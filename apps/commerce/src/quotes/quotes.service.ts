@@ -21,6 +21,7 @@ import { CatalogueItemEntity } from '../catalogue/catalogue-item.entity';
 import { formatTenThousandths } from '../catalogue/catalogue-item';
 import { ClientEntity } from '../clients/client.entity';
 import { insertInvoiceDraftFromQuote } from '../invoices/invoice-drafts';
+import { knownMember } from '../members/known-member';
 import { insertMissionFromQuote } from '../missions/missions.service';
 import { allocateDocumentNumber } from '../numbering/document-counter';
 import { siteSeller } from '../sellers/seller';
@@ -78,6 +79,7 @@ export class QuotesService {
       const client = await findClient(manager, siteId, quote.clientId);
       const lines = resolveLines(quote.lines, await catalogueDefaults(manager, siteId, quote.lines));
       const data = checkQuote({ ...quote, lines }, client.kind, today);
+      if (data.capeHolderMemberId) await knownMember(manager, siteId, data.capeHolderMemberId);
       const { totals } = quoteTotals(data.lines, seller.vatFranchise);
       const now = new Date();
       const entity = Object.assign(new QuoteEntity(), data, {
@@ -127,6 +129,7 @@ export class QuotesService {
       const client = await findClient(manager, siteId, merged.clientId);
       const lines: QuoteLineData[] = changes.lines !== undefined ? resolveLines(changes.lines, await catalogueDefaults(manager, siteId, changes.lines)) : quote.lines;
       const data = checkQuote({ ...merged, lines }, client.kind, today);
+      if (data.capeHolderMemberId) await knownMember(manager, siteId, data.capeHolderMemberId);
       Object.assign(quote, data, { totals: quoteTotals(data.lines, seller.vatFranchise).totals, updatedAt: new Date() });
       await manager.save(quote);
       return quote.toContract(today);

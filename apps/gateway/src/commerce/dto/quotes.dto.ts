@@ -55,6 +55,11 @@ export class CreateQuoteDto implements QuoteInput {
   @IsOptional()
   @IsBoolean()
   signedAtClientHome?: boolean;
+
+  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'the member carrying the work out under a CAPE: the quote prints the R127-3 mention (422 CAPE_NOT_RUNNING without a running CAPE)' })
+  @IsOptional()
+  @IsUUID()
+  capeHolderMemberId?: string | null;
 }
 
 export class UpdateQuoteDto extends PartialType(CreateQuoteDto) {}
@@ -105,6 +110,7 @@ export class QuoteDto {
   @ApiProperty({ nullable: true, type: String }) executionEndsOn: string | null;
   @ApiProperty() signedAtClientHome: boolean;
   @ApiProperty({ description: 'signed at an individual client’s home: the 14-day withdrawal notice applies' }) withdrawalNoticeRequired: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) capeHolderMemberId: string | null;
   @ApiProperty({ type: [QuoteLineViewDto] }) lines: QuoteLineViewDto[];
   @ApiProperty({ type: QuoteTotalsDto }) totals: QuoteTotalsDto;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'accepted: the mission its acceptance created' }) missionId: string | null;

@@ -41,6 +41,8 @@ export interface QuoteInput {
   executionEndsOn?: string | null;
   /** Individuals only: signed at their home (off-premises contract): the 14-day withdrawal notice applies. */
   signedAtClientHome?: boolean;
+  /** The member who carries the work out under a CAPE: the quote prints the R127-3 mention. */
+  capeHolderMemberId?: string | null;
 }
 
 export interface QuoteLine {
@@ -89,6 +91,7 @@ export interface Quote {
   executionEndsOn: string | null;
   signedAtClientHome: boolean;
   withdrawalNoticeRequired: boolean;
+  capeHolderMemberId: string | null;
   lines: QuoteLine[];
   totals: QuoteTotals;
   /** Accepted quotes: the mission and the invoice draft (standard, or deposit) the acceptance created. */
