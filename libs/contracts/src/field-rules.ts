@@ -1,5 +1,8 @@
+import { isIsoDate } from './dates';
 import { DomainError } from './errors';
 import { PostalAddress } from './rpc/membership/members';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The small checks every form shares (names, e-mails, phones, French addresses), each refusing
@@ -15,10 +18,28 @@ export function requiredText(value: unknown, field: string, min: number, max: nu
   return trimmed;
 }
 
+/** Absent, null or blank: "not given". */
+export function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 /** Absent, null or blank is "not given" (null); anything else is checked as text. */
 export function optionalText(value: unknown, field: string, max: number): string | null {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+  if (isAbsent(value)) return null;
   return requiredText(value, field, 1, max);
+}
+
+export function optionalDate(value: unknown, field: string): string | null {
+  if (isAbsent(value)) return null;
+  if (!isIsoDate(value)) throw invalidField(field, `${field} must be a date written YYYY-MM-DD.`);
+  return value;
+}
+
+/** An id (uuid), lower case, or null when not given. */
+export function optionalUuid(value: unknown, field: string): string | null {
+  if (isAbsent(value)) return null;
+  if (typeof value !== 'string' || !UUID.test(value)) throw invalidField(field, `${field} must be a uuid.`);
+  return value.toLowerCase();
 }
 
 export function optionalEmail(value: unknown, field = 'email'): string | null {

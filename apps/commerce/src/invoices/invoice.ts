@@ -8,14 +8,19 @@ import {
   daysBetween,
   DomainError,
   formatCents,
+  invalidField,
   INVOICE_KINDS,
   InvoiceDeposit,
   InvoiceKind,
   InvoiceStatus,
   InvoiceTotals,
+  isAbsent,
   isIsoDate,
   OPERATION_CATEGORIES,
   OperationCategory,
+  optionalDate,
+  optionalText,
+  optionalUuid,
   parseCents,
   PAYMENT_METHODS,
   PaymentMethod,
@@ -56,32 +61,6 @@ export interface InvoiceData {
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_DEPOSITS_PER_FINAL = 20;
 
-function invalid(field: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { field });
-}
-
-function absent(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-function optionalText(value: unknown, field: string, max: number): string | null {
-  if (absent(value)) return null;
-  if (typeof value !== 'string' || value.trim().length > max) throw invalid(field, `${field} must be text of 1 to ${max} characters.`);
-  return value.trim();
-}
-
-function optionalDate(value: unknown, field: string): string | null {
-  if (absent(value)) return null;
-  if (!isIsoDate(value)) throw invalid(field, `${field} must be a date written YYYY-MM-DD.`);
-  return value;
-}
-
-function optionalUuid(value: unknown, field: string): string | null {
-  if (absent(value)) return null;
-  if (typeof value !== 'string' || !UUID.test(value)) throw invalid(field, `${field} must be a uuid.`);
-  return value.toLowerCase();
-}
-
 // --- draft content ------------------------------------------------------------------------------
 
 /**
@@ -91,7 +70,7 @@ function optionalUuid(value: unknown, field: string): string | null {
  */
 export function agreedPaymentTerm(clientKind: ClientKind, days: unknown): number | null {
   if (days === undefined || days === null) return null;
-  if (typeof days !== 'number' || !Number.isSafeInteger(days) || days < 0) throw invalid('paymentTermDays', 'paymentTermDays must be a whole number of days, 0 or more.');
+  if (typeof days !== 'number' || !Number.isSafeInteger(days) || days < 0) throw invalidField('paymentTermDays', 'paymentTermDays must be a whole number of days, 0 or more.');
   if ((clientKind === 'company' || clientKind === 'association') && days > MAX_BUSINESS_TERM_DAYS) {
     throw new DomainError(
       'PAYMENT_TERM_TOO_LONG',
@@ -103,7 +82,7 @@ export function agreedPaymentTerm(clientKind: ClientKind, days: unknown): number
     paymentTermDays(clientKind, days);
   } catch (error) {
     // payment-terms names the field paymentTermsDays; the API's is paymentTermDays.
-    if (error instanceof DomainError) throw invalid('paymentTermDays', error.message.replace('paymentTermsDays', 'paymentTermDays'));
+    if (error instanceof DomainError) throw invalidField('paymentTermDays', error.message.replace('paymentTermsDays', 'paymentTermDays'));
     throw error;
   }
   return days;
@@ -129,35 +108,35 @@ export interface InvoiceDraftInput {
 }
 
 export function checkInvoice(input: InvoiceDraftInput, clientKind: ClientKind): InvoiceData {
-  if (!INVOICE_KINDS.includes(input.kind)) throw invalid('kind', `kind must be one of ${INVOICE_KINDS.join(', ')}.`);
+  if (!INVOICE_KINDS.includes(input.kind)) throw invalidField('kind', `kind must be one of ${INVOICE_KINDS.join(', ')}.`);
   const operationCategory = input.operationCategory ?? 'services';
   if (!OPERATION_CATEGORIES.includes(operationCategory as OperationCategory)) {
-    throw invalid('operationCategory', `operationCategory must be one of ${OPERATION_CATEGORIES.join(', ')} (CGI ann. II 242 nonies A: goods, services or both).`);
+    throw invalidField('operationCategory', `operationCategory must be one of ${OPERATION_CATEGORIES.join(', ')} (CGI ann. II 242 nonies A: goods, services or both).`);
   }
   const deliveryStartsOn = optionalDate(input.deliveryStartsOn, 'deliveryStartsOn');
   const deliveryEndsOn = optionalDate(input.deliveryEndsOn, 'deliveryEndsOn');
   const supplyDate = optionalDate(input.supplyDate, 'supplyDate');
   if ((deliveryStartsOn === null) !== (deliveryEndsOn === null)) {
-    throw invalid(deliveryStartsOn === null ? 'deliveryStartsOn' : 'deliveryEndsOn', 'A supply period needs both deliveryStartsOn and deliveryEndsOn (or give a single supplyDate).');
+    throw invalidField(deliveryStartsOn === null ? 'deliveryStartsOn' : 'deliveryEndsOn', 'A supply period needs both deliveryStartsOn and deliveryEndsOn (or give a single supplyDate).');
   }
   if (deliveryStartsOn && deliveryEndsOn && compareDates(deliveryEndsOn, deliveryStartsOn) < 0) {
-    throw invalid('deliveryEndsOn', `deliveryEndsOn (${deliveryEndsOn}) must not be before deliveryStartsOn (${deliveryStartsOn}).`);
+    throw invalidField('deliveryEndsOn', `deliveryEndsOn (${deliveryEndsOn}) must not be before deliveryStartsOn (${deliveryStartsOn}).`);
   }
-  if (supplyDate && deliveryStartsOn) throw invalid('supplyDate', 'Give either a supply period (deliveryStartsOn and deliveryEndsOn) or a single supplyDate, not both.');
+  if (supplyDate && deliveryStartsOn) throw invalidField('supplyDate', 'Give either a supply period (deliveryStartsOn and deliveryEndsOn) or a single supplyDate, not both.');
 
   const commitmentNumber = optionalText(input.commitmentNumber, 'commitmentNumber', 50);
   if (commitmentNumber !== null && clientKind !== 'public_body') {
-    throw invalid('commitmentNumber', 'commitmentNumber (numéro d’engagement) is for public-body clients only: remove it, or use purchaseOrderNumber.');
+    throw invalidField('commitmentNumber', 'commitmentNumber (numéro d’engagement) is for public-body clients only: remove it, or use purchaseOrderNumber.');
   }
 
   const depositInvoiceIds: unknown = input.depositInvoiceIds ?? [];
   if (!Array.isArray(depositInvoiceIds) || depositInvoiceIds.some((id) => typeof id !== 'string' || !UUID.test(id))) {
-    throw invalid('depositInvoiceIds', 'depositInvoiceIds must be a list of invoice ids (uuids).');
+    throw invalidField('depositInvoiceIds', 'depositInvoiceIds must be a list of invoice ids (uuids).');
   }
   const ids = [...new Set((depositInvoiceIds as string[]).map((id) => id.toLowerCase()))];
-  if (ids.length !== depositInvoiceIds.length) throw invalid('depositInvoiceIds', 'depositInvoiceIds names the same deposit invoice twice.');
-  if (ids.length > MAX_DEPOSITS_PER_FINAL) throw invalid('depositInvoiceIds', `A final invoice deducts at most ${MAX_DEPOSITS_PER_FINAL} deposit invoices.`);
-  if (input.kind !== 'final' && ids.length > 0) throw invalid('depositInvoiceIds', 'Only a final invoice deducts deposit invoices: remove depositInvoiceIds, or draft a final invoice.');
+  if (ids.length !== depositInvoiceIds.length) throw invalidField('depositInvoiceIds', 'depositInvoiceIds names the same deposit invoice twice.');
+  if (ids.length > MAX_DEPOSITS_PER_FINAL) throw invalidField('depositInvoiceIds', `A final invoice deducts at most ${MAX_DEPOSITS_PER_FINAL} deposit invoices.`);
+  if (input.kind !== 'final' && ids.length > 0) throw invalidField('depositInvoiceIds', 'Only a final invoice deducts deposit invoices: remove depositInvoiceIds, or draft a final invoice.');
 
   return {
     clientId: input.clientId,
@@ -308,10 +287,10 @@ const PERCENT = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
 
 /** Hundredths of a percent: "30" → 3000, "12.5" → 1250. */
 function percentHundredths(value: unknown): number {
-  if (typeof value !== 'string' || !PERCENT.test(value.trim())) throw invalid('depositPercent', 'depositPercent must be a percent written like "30" or "12.5" (at most 2 decimals).');
+  if (typeof value !== 'string' || !PERCENT.test(value.trim())) throw invalidField('depositPercent', 'depositPercent must be a percent written like "30" or "12.5" (at most 2 decimals).');
   const [, integer, fraction] = PERCENT.exec(value.trim()) as RegExpExecArray;
   const hundredths = Number(integer) * 100 + Number((fraction ?? '').padEnd(2, '0'));
-  if (hundredths <= 0 || hundredths > 10000) throw invalid('depositPercent', 'depositPercent must be above 0 and at most 100.');
+  if (hundredths <= 0 || hundredths > 10000) throw invalidField('depositPercent', 'depositPercent must be above 0 and at most 100.');
   return hundredths;
 }
 
@@ -361,12 +340,12 @@ function quoteGroups(lines: readonly InvoiceLineData[]): QuoteGroup[] {
  * remainder). For services VAT is due on payment, so the deposit invoice charges it (§1.3).
  */
 export function depositLines(quote: { lines: readonly InvoiceLineData[]; number: string | null }, request: { depositPercent?: unknown; depositAmount?: unknown }): InvoiceLineData[] {
-  const hasPercent = !absent(request.depositPercent);
-  const hasAmount = !absent(request.depositAmount);
-  if (hasPercent === hasAmount) throw invalid('depositPercent', 'A deposit invoice from a quote needs either depositPercent ("30") or depositAmount excluding VAT ("500.00"), not both.');
+  const hasPercent = !isAbsent(request.depositPercent);
+  const hasAmount = !isAbsent(request.depositAmount);
+  if (hasPercent === hasAmount) throw invalidField('depositPercent', 'A deposit invoice from a quote needs either depositPercent ("30") or depositAmount excluding VAT ("500.00"), not both.');
   const groups = quoteGroups(quote.lines);
   const quoteNet = groups.reduce((sum, g) => sum + g.baseCents, 0);
-  if (quoteNet <= 0) throw invalid('fromQuoteId', 'The quote has no amount to take a deposit on.');
+  if (quoteNet <= 0) throw invalidField('fromQuoteId', 'The quote has no amount to take a deposit on.');
   let target: number;
   let label: string;
   const of = quote.number ? ` sur le devis ${quote.number}` : '';
@@ -377,12 +356,12 @@ export function depositLines(quote: { lines: readonly InvoiceLineData[]; number:
     label = `Acompte de ${percent} %${of}`;
   } else {
     const amount = parseCents(request.depositAmount);
-    if (amount === undefined || amount <= 0) throw invalid('depositAmount', 'depositAmount must be an amount excluding VAT above 0, written like "500.00".');
-    if (amount > quoteNet) throw invalid('depositAmount', `depositAmount (${formatCents(amount)}) exceeds the quote's net amount (${formatCents(quoteNet)}).`);
+    if (amount === undefined || amount <= 0) throw invalidField('depositAmount', 'depositAmount must be an amount excluding VAT above 0, written like "500.00".');
+    if (amount > quoteNet) throw invalidField('depositAmount', `depositAmount (${formatCents(amount)}) exceeds the quote's net amount (${formatCents(quoteNet)}).`);
     target = amount;
     label = `Acompte${of}`;
   }
-  if (target <= 0) throw invalid('depositPercent', 'This deposit rounds to 0.00: ask for a larger percent.');
+  if (target <= 0) throw invalidField('depositPercent', 'This deposit rounds to 0.00: ask for a larger percent.');
   const shares = splitProportionally(
     target,
     groups.map((g) => g.baseCents),
@@ -528,13 +507,13 @@ export function planPayment(invoice: { status: InvoiceStatus; issuedOn: string |
   assertIssued(invoice.status);
   const amountCents = parseCents(input.amount);
   if (typeof input.amount !== 'string' || amountCents === undefined || amountCents <= 0) {
-    throw invalid('amount', 'amount must be an amount above 0 written like "152.05" (at most 2 decimals).');
+    throw invalidField('amount', 'amount must be an amount above 0 written like "152.05" (at most 2 decimals).');
   }
-  if (!PAYMENT_METHODS.includes(input.method as PaymentMethod)) throw invalid('method', `method must be one of ${PAYMENT_METHODS.join(', ')}.`);
-  if (!isIsoDate(input.receivedOn)) throw invalid('receivedOn', 'receivedOn is required: the day the money was received, written YYYY-MM-DD.');
-  if (compareDates(input.receivedOn, today) > 0) throw invalid('receivedOn', `receivedOn (${input.receivedOn}) is in the future: record a payment once received.`);
+  if (!PAYMENT_METHODS.includes(input.method as PaymentMethod)) throw invalidField('method', `method must be one of ${PAYMENT_METHODS.join(', ')}.`);
+  if (!isIsoDate(input.receivedOn)) throw invalidField('receivedOn', 'receivedOn is required: the day the money was received, written YYYY-MM-DD.');
+  if (compareDates(input.receivedOn, today) > 0) throw invalidField('receivedOn', `receivedOn (${input.receivedOn}) is in the future: record a payment once received.`);
   if (invoice.issuedOn !== null && compareDates(input.receivedOn, invoice.issuedOn) < 0) {
-    throw invalid('receivedOn', `receivedOn (${input.receivedOn}) is before the invoice's issue date (${invoice.issuedOn}): money received earlier is a deposit, invoiced by a deposit invoice.`);
+    throw invalidField('receivedOn', `receivedOn (${input.receivedOn}) is before the invoice's issue date (${invoice.issuedOn}): money received earlier is a deposit, invoiced by a deposit invoice.`);
   }
   const outstanding = outstandingCents(invoice.balance);
   if (amountCents > outstanding) {
@@ -605,10 +584,10 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
       deductedBy: state.deductedByNumber,
     });
   }
-  if (input.full !== undefined && typeof input.full !== 'boolean') throw invalid('full', 'full must be true or false.');
+  if (input.full !== undefined && typeof input.full !== 'boolean') throw invalidField('full', 'full must be true or false.');
   const full = input.full === true;
-  if (full && input.lines !== null) throw invalid('lines', 'Send either full: true or lines, not both.');
-  if (!full && input.lines === null) throw invalid('lines', 'Say what the credit note cancels: lines [{description, quantity, unit, unitPrice, vatRate}], or full: true for all that remains.');
+  if (full && input.lines !== null) throw invalidField('lines', 'Send either full: true or lines, not both.');
+  if (!full && input.lines === null) throw invalidField('lines', 'Say what the credit note cancels: lines [{description, quantity, unit, unitPrice, vatRate}], or full: true for all that remains.');
   const outstanding = outstandingCents(state.balance);
   if (outstanding === 0) throw exceeds(`Nothing is left to credit on this invoice (it is ${state.status}).`, { outstanding: '0.00' });
 
@@ -652,7 +631,7 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
   const netCents = rates.reduce((sum, g) => sum + g.baseCents, 0);
   const vatCents = rates.reduce((sum, g) => sum + g.vatCents, 0);
   const totalCents = netCents + vatCents;
-  if (totalCents <= 0) throw invalid('lines', 'A credit note must cancel an amount above 0.00.');
+  if (totalCents <= 0) throw invalidField('lines', 'A credit note must cancel an amount above 0.00.');
   if (totalCents > outstanding) {
     throw exceeds(`This credit note (${formatCents(totalCents)}) exceeds what is left of the invoice (${formatCents(outstanding)}).`, { outstanding: formatCents(outstanding) });
   }

@@ -5,7 +5,12 @@ import {
   compareDates,
   DomainError,
   formatCents,
+  invalidField,
+  isAbsent,
   isIsoDate,
+  optionalDate,
+  optionalText,
+  optionalUuid,
   QuoteAction,
   QuoteActor,
   QuoteInput,
@@ -45,52 +50,24 @@ export interface CatalogueDefaults {
   archived: boolean;
 }
 
-function invalid(field: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, { field });
-}
-
-function absent(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-function optionalText(value: unknown, field: string, max: number): string | null {
-  if (absent(value)) return null;
-  if (typeof value !== 'string' || value.trim().length > max) throw invalid(field, `${field} must be text of 1 to ${max} characters.`);
-  return value.trim();
-}
-
-function optionalDate(value: unknown, field: string): string | null {
-  if (absent(value)) return null;
-  if (!isIsoDate(value)) throw invalid(field, `${field} must be a date written YYYY-MM-DD.`);
-  return value;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function optionalMemberId(value: unknown): string | null {
-  if (absent(value)) return null;
-  if (typeof value !== 'string' || !UUID.test(value)) throw invalid('capeHolderMemberId', 'capeHolderMemberId must be the id (uuid) of a member of the site, or null.');
-  return value;
-}
-
 /**
  * Fills each line from its catalogue item when it names one (description, unit, price, rate and
  * exemption reason default from it; what the line sends wins), and checks the unit of each line.
  * Prices, quantities and rates are checked by computeTotals.
  */
 export function resolveLines(inputs: unknown, items: ReadonlyMap<string, CatalogueDefaults>): QuoteLineData[] {
-  if (!Array.isArray(inputs) || inputs.length === 0) throw invalid('lines', 'A quote needs at least one line: [{description, quantity, unit, unitPrice, vatRate}] or [{catalogueItemId, quantity}].');
+  if (!Array.isArray(inputs) || inputs.length === 0) throw invalidField('lines', 'A quote needs at least one line: [{description, quantity, unit, unitPrice, vatRate}] or [{catalogueItemId, quantity}].');
   return inputs.map((raw: QuoteLineInput, index) => {
     const at = `lines[${index}]`;
-    if (typeof raw !== 'object' || raw === null) throw invalid(at, `${at} must be an object.`);
+    if (typeof raw !== 'object' || raw === null) throw invalidField(at, `${at} must be an object.`);
     let item: CatalogueDefaults | undefined;
-    if (!absent(raw.catalogueItemId)) {
+    if (!isAbsent(raw.catalogueItemId)) {
       item = items.get(String(raw.catalogueItemId));
       if (!item) throw new DomainError('CATALOGUE_ITEM_NOT_FOUND', `${at}.catalogueItemId: no catalogue item with id ${raw.catalogueItemId} on this site.`, { field: `${at}.catalogueItemId`, itemId: raw.catalogueItemId });
-      if (item.archived) throw invalid(`${at}.catalogueItemId`, `${at}.catalogueItemId is an archived item: un-archive it or write the line freely.`);
+      if (item.archived) throw invalidField(`${at}.catalogueItemId`, `${at}.catalogueItemId is an archived item: un-archive it or write the line freely.`);
     }
     const unit = raw.unit ?? item?.unit;
-    if (!CATALOGUE_UNITS.includes(unit as CatalogueUnit)) throw invalid(`${at}.unit`, `${at}.unit must be one of ${CATALOGUE_UNITS.join(', ')}.`);
+    if (!CATALOGUE_UNITS.includes(unit as CatalogueUnit)) throw invalidField(`${at}.unit`, `${at}.unit must be one of ${CATALOGUE_UNITS.join(', ')}.`);
     const vatRate = raw.vatRate ?? item?.vatRate;
     // The item's exemption reason goes with the item's rate only.
     const exemptionReason = raw.exemptionReason !== undefined ? raw.exemptionReason : raw.vatRate === undefined ? (item?.exemptionReason ?? null) : null;
@@ -108,17 +85,17 @@ export function resolveLines(inputs: unknown, items: ReadonlyMap<string, Catalog
 
 /** Checks a quote's fields other than its lines, against the client's kind and today. */
 export function checkQuote(input: Omit<QuoteInput, 'lines'> & { lines: QuoteLineData[] }, clientKind: ClientKind, today: string): QuoteData {
-  if (!isIsoDate(input.validUntil)) throw invalid('validUntil', 'validUntil is required: the last day the offer holds, written YYYY-MM-DD.');
-  if (compareDates(input.validUntil, today) <= 0) throw invalid('validUntil', `validUntil must be after today (${today}).`);
+  if (!isIsoDate(input.validUntil)) throw invalidField('validUntil', 'validUntil is required: the last day the offer holds, written YYYY-MM-DD.');
+  if (compareDates(input.validUntil, today) <= 0) throw invalidField('validUntil', `validUntil must be after today (${today}).`);
   const executionStartsOn = optionalDate(input.executionStartsOn, 'executionStartsOn');
   const executionEndsOn = optionalDate(input.executionEndsOn, 'executionEndsOn');
   if (executionStartsOn && executionEndsOn && compareDates(executionEndsOn, executionStartsOn) < 0) {
-    throw invalid('executionEndsOn', `executionEndsOn (${executionEndsOn}) must not be before executionStartsOn (${executionStartsOn}).`);
+    throw invalidField('executionEndsOn', `executionEndsOn (${executionEndsOn}) must not be before executionStartsOn (${executionStartsOn}).`);
   }
-  if (input.signedAtClientHome !== undefined && typeof input.signedAtClientHome !== 'boolean') throw invalid('signedAtClientHome', 'signedAtClientHome must be true or false.');
+  if (input.signedAtClientHome !== undefined && typeof input.signedAtClientHome !== 'boolean') throw invalidField('signedAtClientHome', 'signedAtClientHome must be true or false.');
   const signedAtClientHome = input.signedAtClientHome === true;
   if (signedAtClientHome && clientKind !== 'individual') {
-    throw invalid('signedAtClientHome', 'signedAtClientHome is for individual clients only (off-premises contracts, C. consom. L221-18): remove it or choose an individual client.');
+    throw invalidField('signedAtClientHome', 'signedAtClientHome is for individual clients only (off-premises contracts, C. consom. L221-18): remove it or choose an individual client.');
   }
   return {
     clientId: input.clientId,
@@ -128,7 +105,7 @@ export function checkQuote(input: Omit<QuoteInput, 'lines'> & { lines: QuoteLine
     executionStartsOn,
     executionEndsOn,
     signedAtClientHome,
-    capeHolderMemberId: optionalMemberId(input.capeHolderMemberId),
+    capeHolderMemberId: optionalUuid(input.capeHolderMemberId, 'capeHolderMemberId'),
   };
 }
 
@@ -183,7 +160,7 @@ export function allowedActions(state: QuoteState, role: QuoteActor['role'], toda
 
 /** The status after an action, or the refusal saying what the quote allows now. */
 export function transition(state: QuoteState, action: QuoteAction, role: QuoteActor['role'], today: string): StoredQuoteStatus {
-  if (!(action in NEXT)) throw invalid('action', `action must be one of ${Object.keys(NEXT).join(', ')}.`);
+  if (!(action in NEXT)) throw invalidField('action', `action must be one of ${Object.keys(NEXT).join(', ')}.`);
   const status = effectiveStatus(state.status, state.validUntil, today);
   if (action === 'accept' && status === 'expired') {
     throw new DomainError('QUOTE_EXPIRED', `This quote was valid until ${state.validUntil}: it can no longer be accepted. Draft a new quote for the client.`, {
