@@ -36,6 +36,9 @@ import { DocumentPdfsController } from './commerce/document-pdfs.controller';
 import { MissionsController } from './commerce/missions.controller';
 import { ExpensesController } from './commerce/expenses.controller';
 import { ReceiptStorage } from './commerce/receipt-storage';
+import { ContributionsController } from './remuneration/contributions.controller';
+import { RemunerationSettingsController } from './remuneration/settings.controller';
+import { PaySimulatorController, PeriodsController } from './remuneration/periods.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -56,7 +59,7 @@ export class GatewayModule {
           calls: SERVICES.filter((service) => service !== 'gateway'),
         }),
       ],
-      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController, StatsController, InterviewsController, MemberPrivacyController, ClientsController, CatalogueController, QuotesController, InvoicesController, CreditNotesController, ReceivablesController, DocumentPdfsController, MissionsController, ExpensesController],
+      controllers: [AuthController, HostStructuresController, SitesController, SiteUsersController, MembersController, CapeContractsController, MeMemberController, StatsController, InterviewsController, MemberPrivacyController, ClientsController, CatalogueController, QuotesController, InvoicesController, CreditNotesController, ReceivablesController, DocumentPdfsController, MissionsController, ExpensesController, ContributionsController, RemunerationSettingsController, PeriodsController, PaySimulatorController],
       providers: [
         ObjectStores,
         ReceiptStorage,

@@ -2,8 +2,24 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { RemunerationConfig } from './remuneration.config';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+import { Ledger1765600000000 } from './migrations/1765600000000-ledger';
+import { DirectorySubscription } from './directory/directory.subscription';
+import { LedgerSubscription } from './ledger/ledger.subscription';
+import { ContributionEntity } from './contributions/contribution.entity';
+import { ContributionsService } from './contributions/contributions.service';
+import { ContributionsRpcController } from './contributions/contributions.rpc-controller';
+import { SettingsService } from './settings/settings.service';
+import { SettingsRpcController } from './settings/settings.rpc-controller';
+import { Periods1765700000000 } from './migrations/1765700000000-periods';
+import { PeriodsService } from './periods/periods.service';
+import { ObjectionsService } from './periods/objections.service';
+import { RecognitionsService } from './periods/recognitions.service';
+import { PeriodsRpcController } from './periods/periods.rpc-controller';
+import { PeriodErasureSubscription } from './periods/period-erasure.subscription';
+import { PaySimulatorService } from './simulator/pay-simulator.service';
+import { PaySimulatorRpcController } from './simulator/pay-simulator.rpc-controller';
 
-export const REMUNERATION_DATABASE: DatabaseModuleOptions = { schema: 'remuneration', entities: [], migrations: [Init1764000000000] };
+export const REMUNERATION_DATABASE: DatabaseModuleOptions = { schema: 'remuneration', entities: [ContributionEntity], migrations: [Init1764000000000, Ledger1765600000000, Periods1765700000000] };
 
 @Module({})
 export class RemunerationModule {
@@ -16,8 +32,11 @@ export class RemunerationModule {
           config,
           logger,
           database: REMUNERATION_DATABASE,
+          subscriptions: [DirectorySubscription, LedgerSubscription, PeriodErasureSubscription],
         }),
       ],
+      controllers: [ContributionsRpcController, SettingsRpcController, PeriodsRpcController, PaySimulatorRpcController],
+      providers: [ContributionsService, SettingsService, PeriodsService, ObjectionsService, RecognitionsService, PaySimulatorService],
     };
   }
 }

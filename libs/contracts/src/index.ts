@@ -38,3 +38,8 @@ export * from './events/commerce/credit-note-issued.v1';
 export * from './rpc/commerce/expenses';
 export * from './events/commerce/expense-approved.v1';
 export * from './rpc/commerce/document-pdfs';
+export * from './rpc/remuneration/periods';
+export * from './events/remuneration/period-closed.v1';
+export * from './events/remuneration/period-approved.v1';
+export * from './rpc/remuneration/contributions';
+export * from './rpc/remuneration/settings';

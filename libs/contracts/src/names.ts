@@ -91,6 +91,29 @@ export const RPC = {
     missionComplete: 'rpc.commerce.mission.complete',
     missionCancel: 'rpc.commerce.mission.cancel',
   },
+  remuneration: {
+    contributionCreate: 'rpc.remuneration.contribution.create',
+    contributionList: 'rpc.remuneration.contribution.list',
+    contributionGet: 'rpc.remuneration.contribution.get',
+    contributionValidate: 'rpc.remuneration.contribution.validate',
+    contributionReject: 'rpc.remuneration.contribution.reject',
+    settingsGet: 'rpc.remuneration.settings.get',
+    settingsUpdate: 'rpc.remuneration.settings.update',
+    periodList: 'rpc.remuneration.period.list',
+    periodCreate: 'rpc.remuneration.period.create',
+    periodGet: 'rpc.remuneration.period.get',
+    periodClose: 'rpc.remuneration.period.close',
+    periodReopen: 'rpc.remuneration.period.reopen',
+    periodApprove: 'rpc.remuneration.period.approve',
+    periodExport: 'rpc.remuneration.period.export',
+    periodMarkPaid: 'rpc.remuneration.period.mark_paid',
+    objectionCreate: 'rpc.remuneration.objection.create',
+    objectionList: 'rpc.remuneration.objection.list',
+    objectionAnswer: 'rpc.remuneration.objection.answer',
+    recognitionGive: 'rpc.remuneration.recognition.give',
+    recognitionList: 'rpc.remuneration.recognition.list',
+    paySimulate: 'rpc.remuneration.pay.simulate',
+  },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: (service: ServiceName) => `rpc.${service}.health.ready`,
 } as const;
@@ -123,6 +146,9 @@ export const DURABLE_CONSUMERS = {
   commerceSellerDirectory: 'commerce-seller-directory',
   commerceMemberDirectory: 'commerce-member-directory',
   networkingSiteDirectory: 'networking-site-directory',
+  remunerationDirectory: 'remuneration-directory',
+  remunerationLedger: 'remuneration-ledger',
+  remunerationPeriodErasure: 'remuneration-period-erasure',
 } as const;
 
 /** BullMQ queues and job names (prefixed in Redis by the namespace). */

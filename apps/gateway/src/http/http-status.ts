@@ -28,6 +28,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INVOICE_NOT_FOUND':
     case 'CREDIT_NOTE_NOT_FOUND':
     case 'MISSION_NOT_FOUND':
+    case 'CONTRIBUTION_NOT_FOUND':
+    case 'PERIOD_NOT_FOUND':
+    case 'OBJECTION_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
@@ -56,6 +59,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PERIOD_NOT_CLOSED':
     case 'PERIOD_OVERLAP':
     case 'PERIOD_OBJECTIONS_PENDING':
+    case 'PERIOD_OUT_OF_ORDER':
     case 'CONTRIBUTION_TRANSITION_REFUSED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
@@ -98,6 +102,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RECOGNITION_BUDGET_EXCEEDED':
     case 'RECOGNITION_RECIPIENT_INACTIVE':
     case 'PAYROLL_RATES_MISSING':
+    case 'CONTRIBUTION_OUTSIDE_MEMBERSHIP':
       return 422;
     case 'RATE_LIMITED':
     case 'TOO_MANY_LOGIN_ATTEMPTS':

@@ -1,0 +1,90 @@
+import { CreditNoteIssuedV1, ExpenseApprovedV1, isIsoDate, MissionCompletedV1, PaymentRecordedV1 } from '@kpa/contracts';
+import { parseHundredths, parseMoney } from '../domain/units';
+
+/**
+ * What commerce's events become in the ledger, exactly: hours to integer hundredths, money to
+ * integer cents, never through a float. Pure; an event that does not parse is a bug upstream and
+ * throws (the consumer retries, then parks it with an error in the logs) rather than counting
+ * something wrong.
+ */
+
+export const MONEY_MOVEMENT_KINDS = ['payment', 'credit_note', 'expense'] as const;
+export type MoneyMovementKind = (typeof MONEY_MOVEMENT_KINDS)[number];
+
+export interface MissionHoursRow {
+  missionId: string;
+  memberId: string;
+  completedOn: string;
+  title: string;
+  activityPole: string | null;
+  hundredths: number;
+}
+
+export interface MoneyMovementRow {
+  /** The paymentId / creditNoteId / expenseId: replaying the event finds the row already there. */
+  id: string;
+  kind: MoneyMovementKind;
+  /** receivedOn / issuedOn / approvedOn. */
+  occurredOn: string;
+  netCents: bigint;
+  vatCents: bigint;
+  missionId: string | null;
+  /** Invoice number / credit note number / expense category. */
+  reference: string;
+}
+
+function date(value: unknown, what: string): string {
+  if (!isIsoDate(value)) throw new Error(`${what} is not a date YYYY-MM-DD: ${JSON.stringify(value)}`);
+  return value;
+}
+
+/**
+ * One row per participant with hours, summed if a member were listed twice; zero hours count for
+ * nothing and make no row (mission_hours.hundredths > 0).
+ */
+export function missionHoursRows(data: MissionCompletedV1): MissionHoursRow[] {
+  const completedOn = date(data.completedOn, 'completedOn');
+  const byMember = new Map<string, number>();
+  for (const p of data.participants) {
+    const hundredths = parseHundredths(p.hours);
+    if (hundredths === undefined) throw new Error(`mission ${data.missionId}: hours of ${p.memberId} are not a decimal string with at most 2 decimals: ${JSON.stringify(p.hours)}`);
+    const memberId = p.memberId.toLowerCase();
+    byMember.set(memberId, (byMember.get(memberId) ?? 0) + hundredths);
+  }
+  return [...byMember]
+    .filter(([, hundredths]) => hundredths > 0)
+    .map(([memberId, hundredths]) => ({ missionId: data.missionId, memberId, completedOn, title: data.title, activityPole: data.activityPole, hundredths }));
+}
+
+/** A payment: its net (the part of the invoice's net it settles) and the VAT it carries (amount − net). */
+export function paymentMovement(data: PaymentRecordedV1): MoneyMovementRow {
+  const amount = parseMoney(data.amount, 'amount', true);
+  const netCents = parseMoney(data.netAmount, 'netAmount', true);
+  return { id: data.paymentId, kind: 'payment', occurredOn: date(data.receivedOn, 'receivedOn'), netCents, vatCents: amount - netCents, missionId: data.missionId, reference: data.invoiceNumber };
+}
+
+/** A credit note: what it cancels, positive (the pot subtracts it). */
+export function creditNoteMovement(data: CreditNoteIssuedV1): MoneyMovementRow {
+  return {
+    id: data.creditNoteId,
+    kind: 'credit_note',
+    occurredOn: date(data.issuedOn, 'issuedOn'),
+    netCents: parseMoney(data.net, 'net', true),
+    vatCents: parseMoney(data.vat, 'vat', true),
+    missionId: data.missionId,
+    reference: data.number,
+  };
+}
+
+/** An approved expense, dated the day it was approved (when the site committed to it). */
+export function expenseMovement(data: ExpenseApprovedV1): MoneyMovementRow {
+  return {
+    id: data.expenseId,
+    kind: 'expense',
+    occurredOn: date(data.approvedOn, 'approvedOn'),
+    netCents: parseMoney(data.net, 'net', true),
+    vatCents: parseMoney(data.vat, 'vat', true),
+    missionId: null,
+    reference: data.category,
+  };
+}

@@ -1,0 +1,98 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AnswerObjectionRequest,
+  CreateObjectionRequest,
+  CreatePeriodRequest,
+  GetPeriodRequest,
+  GivenRecognition,
+  GiveRecognitionRequest,
+  ListObjectionsRequest,
+  ListPeriodsRequest,
+  ListRecognitionsRequest,
+  Objection,
+  ObjectionList,
+  PeriodActionRequest,
+  PeriodExport,
+  PeriodPage,
+  PeriodView,
+  RecognitionRound,
+  RPC,
+} from '@kpa/contracts';
+import { ObjectionsService } from './objections.service';
+import { PeriodsService } from './periods.service';
+import { RecognitionsService } from './recognitions.service';
+
+@Controller()
+export class PeriodsRpcController {
+  constructor(
+    private readonly periods: PeriodsService,
+    private readonly objections: ObjectionsService,
+    private readonly recognitions: RecognitionsService,
+  ) {}
+
+  @MessagePattern(RPC.remuneration.periodList)
+  list(@Payload() request: ListPeriodsRequest): Promise<PeriodPage> {
+    return this.periods.list(request);
+  }
+
+  @MessagePattern(RPC.remuneration.periodCreate)
+  create(@Payload() request: CreatePeriodRequest): Promise<PeriodView> {
+    return this.periods.create(request);
+  }
+
+  @MessagePattern(RPC.remuneration.periodGet)
+  get(@Payload() request: GetPeriodRequest): Promise<PeriodView> {
+    return this.periods.get(request);
+  }
+
+  @MessagePattern(RPC.remuneration.periodClose)
+  close(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
+    return this.periods.close(request);
+  }
+
+  @MessagePattern(RPC.remuneration.periodReopen)
+  reopen(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
+    return this.periods.reopen(request);
+  }
+
+  @MessagePattern(RPC.remuneration.periodApprove)
+  approve(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
+    return this.periods.approve(request);
+  }
+
+  @MessagePattern(RPC.remuneration.periodExport)
+  export(@Payload() request: PeriodActionRequest): Promise<PeriodExport> {
+    return this.periods.export(request);
+  }
+
+  @MessagePattern(RPC.remuneration.periodMarkPaid)
+  markPaid(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
+    return this.periods.markPaid(request);
+  }
+
+  @MessagePattern(RPC.remuneration.objectionCreate)
+  object(@Payload() request: CreateObjectionRequest): Promise<Objection> {
+    return this.objections.create(request);
+  }
+
+  @MessagePattern(RPC.remuneration.objectionList)
+  objectionList(@Payload() request: ListObjectionsRequest): Promise<ObjectionList> {
+    return this.objections.list(request);
+  }
+
+  @MessagePattern(RPC.remuneration.objectionAnswer)
+  answer(@Payload() request: AnswerObjectionRequest): Promise<Objection> {
+    return this.objections.answer(request);
+  }
+
+  @MessagePattern(RPC.remuneration.recognitionGive)
+  give(@Payload() request: GiveRecognitionRequest): Promise<GivenRecognition> {
+    return this.recognitions.give(request);
+  }
+
+  @MessagePattern(RPC.remuneration.recognitionList)
+  recognitionList(@Payload() request: ListRecognitionsRequest): Promise<RecognitionRound> {
+    return this.recognitions.list(request);
+  }
+}

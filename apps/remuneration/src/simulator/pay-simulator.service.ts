@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PayEstimateView, SimulatePayRequest } from '@kpa/contracts';
+import { todayInFrance } from '@kpa/platform';
+import { formatPayEstimate, rateTableOn, simulatePay } from '../domain/simulator';
+import { parseMoney } from '../domain/units';
+import { siteSettings } from '../settings/site-settings';
+
+/**
+ * What a share means in pay, as an estimate labelled so, with the site's payroll rate table in
+ * force today (the example table of DOMAIN-RULES §5.2 until the site sets its own).
+ */
+@Injectable()
+export class PaySimulatorService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async simulate({ siteId, amount }: SimulatePayRequest): Promise<PayEstimateView> {
+    const envelope = parseMoney(amount, 'amount');
+    const settings = await siteSettings(this.dataSource.manager, siteId);
+    return formatPayEstimate(simulatePay(envelope, rateTableOn(settings.payrollRates, todayInFrance()))) as unknown as PayEstimateView;
+  }
+}
