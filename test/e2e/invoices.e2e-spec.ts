@@ -115,7 +115,11 @@ describe('invoices over HTTP', () => {
     const rows = await platform.query<{ number: string; issued_on: string }>("SELECT number, issued_on::text FROM commerce.invoice WHERE site_id = $1 AND number IS NOT NULL ORDER BY number", [site().b.id]);
     expect(rows).toHaveLength(200);
     expect(rows.every((row, i) => i === 0 || row.issued_on >= rows[i - 1].issued_on)).toBe(true);
-    expect((await outbox('commerce.invoice.issued')).filter((e) => e.envelope.siteId === site().b.id)).toHaveLength(200);
+    // Each event and each frozen document carries its invoice's number (stamped in the statement that takes it).
+    const events = (await outbox('commerce.invoice.issued')).filter((e) => e.envelope.siteId === site().b.id);
+    expect(events.map((e) => e.envelope.data.number).sort()).toEqual(numbers);
+    const printed = await platform.query("SELECT 1 FROM commerce.invoice WHERE site_id = $1 AND printable->>'number' = number", [site().b.id]);
+    expect(printed).toHaveLength(200);
     // Both instances took a share of the issues (NATS queue group).
     const shares = [served('commerce') - before.one, served('commerce#2') - before.two];
     expect(shares[0]).toBeGreaterThan(0);

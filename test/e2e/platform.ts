@@ -84,6 +84,7 @@ export class Platform {
     });
     const lines = (this.logs[instance] ??= []);
     const collect = (line: string) => {
+      if (process.env.E2E_DUMP && line.includes('"error"')) process.stderr.write(`${instance}: ${line.slice(0, 1500)}\n`);
       try {
         lines.push(JSON.parse(line) as LogLine);
       } catch {

@@ -69,13 +69,15 @@ export class InvoicesService {
 
   /**
    * Issues the invoice in one short transaction: lock the draft, check it, compute totals, due date
-   * and mentions as of today, then (last, so the series' counter row stays locked as briefly as
-   * possible) take the next number of the site's invoice series, freeze the printable document and
-   * publish `commerce.invoice.issued` through the outbox. A rollback gives the number back.
+   * and mentions as of today and save them; then, in ONE statement (see allocateDocumentNumber),
+   * take the next number of the site's invoice series, freeze the invoice with its printable
+   * document and put `commerce.invoice.issued` in the outbox, all stamped with that number, so the
+   * series' counter row is held for that statement and the commit only. A rollback gives the
+   * number back.
    */
   issue({ siteId, invoiceId }: IssueInvoiceRequest): Promise<Invoice> {
     const today = todayInFrance();
-    return this.unitOfWork.run(async ({ manager, publish }) => {
+    return this.unitOfWork.run(async ({ manager, publishSql }) => {
       const invoice = await findInvoice(manager, siteId, invoiceId, true);
       assertIssuable(invoice.status, invoice.number);
       const prepared = await prepareInvoice(manager, invoice, today, 'issue');
@@ -85,48 +87,40 @@ export class InvoicesService {
       if (prepared.deposits.length > 0) {
         await manager.update(InvoiceEntity, { id: In(prepared.deposits.map((d) => d.invoiceId)), siteId }, { deductedByInvoiceId: invoice.id });
       }
-
-      const { number } = await allocateDocumentNumber(manager, { siteId, siteCode: prepared.seller.siteCode, kind: 'invoice' }, today);
       const now = new Date();
-      const frozen = {
-        ...prepared.data,
-        ...money,
-        status,
-        number,
+      // Still a draft: the content as checked today (the number and what needs it come below).
+      const content = { ...prepared.data, ...money, totals: prepared.totals, updatedAt: now };
+      await manager.update(InvoiceEntity, { id: invoice.id }, content);
+
+      // A final invoice its deposits cover entirely is settled the day it is issued.
+      const paidOn = status === 'paid' ? today : null;
+      const data = {
+        invoiceId: invoice.id,
+        number: '',
+        kind: invoice.kind,
+        clientId: invoice.clientId,
+        quoteId: invoice.quoteId,
+        missionId: invoice.missionId,
         issuedOn: today,
         dueOn: prepared.dueOn,
-        // A final invoice its deposits cover entirely is settled the day it is issued.
-        paidOn: status === 'paid' ? today : null,
-        totals: prepared.totals,
-        printable: documentOf(prepared, number, today),
-        updatedAt: now,
+        net: prepared.totals.net,
+        vat: prepared.totals.vat,
+        total: prepared.totals.total,
       };
-      await manager.update(InvoiceEntity, { id: invoice.id }, frozen);
-      Object.assign(invoice, frozen);
-      invoice.outstandingCents = invoice.totalCents - invoice.depositsCents;
+      const events: EventEnvelope[] = [createEvent(INVOICE_ISSUED_V1, siteId, data, now)];
+      if (paidOn !== null) events.push(createEvent(INVOICE_PAID_V1, siteId, { invoiceId: invoice.id, number: '', paidOn }, now));
+      const printable = documentOf(prepared, null, today);
+      const { number } = await allocateDocumentNumber(manager, { siteId, siteCode: prepared.seller.siteCode, kind: 'invoice' }, today, [
+        (param) =>
+          `UPDATE commerce.invoice
+              SET number = numbered.number, status = ${param(status)}, issued_on = ${param(today)}, due_on = ${param(prepared.dueOn)},
+                  paid_on = ${param(paidOn)}, printable = jsonb_set(${param(JSON.stringify(printable))}::jsonb, '{number}', to_jsonb(numbered.number))
+             FROM numbered WHERE id = ${param(invoice.id)}`,
+        (param) => publishSql(events, param, { from: 'numbered', fields: { number: 'numbered.number' } }),
+      ]);
 
-      const events: EventEnvelope[] = [
-        createEvent(
-          INVOICE_ISSUED_V1,
-          siteId,
-          {
-            invoiceId: invoice.id,
-            number,
-            kind: invoice.kind,
-            clientId: invoice.clientId,
-            quoteId: invoice.quoteId,
-            missionId: invoice.missionId,
-            issuedOn: today,
-            dueOn: prepared.dueOn,
-            net: prepared.totals.net,
-            vat: prepared.totals.vat,
-            total: prepared.totals.total,
-          },
-          now,
-        ),
-      ];
-      if (status === 'paid') events.push(createEvent(INVOICE_PAID_V1, siteId, { invoiceId: invoice.id, number, paidOn: today }, now));
-      await publish(...events);
+      Object.assign(invoice, content, { status, number, issuedOn: today, dueOn: prepared.dueOn, paidOn, printable: { ...printable, number } });
+      invoice.outstandingCents = invoice.totalCents - invoice.depositsCents;
       return invoice.toContract();
     });
   }

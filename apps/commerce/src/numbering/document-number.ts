@@ -11,7 +11,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 const SERIES_LETTER: Record<DocumentKind, string> = { invoice: 'F', credit_note: 'A', quote: 'D' };
 
 /** Numbers keep at least this many digits, so they sort as text too (grows beyond if needed). */
-const MIN_DIGITS = 5;
+export const MIN_DIGITS = 5;
 
 /**
  * `LACAPE-F-2026-00042`. The year is the issue date's, shown for people; the counter never resets
@@ -20,7 +20,12 @@ const MIN_DIGITS = 5;
  */
 export function formatDocumentNumber(siteCode: string, kind: DocumentKind, issueDate: string, sequence: number): string {
   if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`A document sequence starts at 1: ${sequence}`);
-  return `${siteCode}-${SERIES_LETTER[kind]}-${issueDate.slice(0, 4)}-${String(sequence).padStart(MIN_DIGITS, '0')}`;
+  return `${documentNumberPrefix(siteCode, kind, issueDate)}${String(sequence).padStart(MIN_DIGITS, '0')}`;
+}
+
+/** `LACAPE-F-2026-`: what comes before the sequence. */
+export function documentNumberPrefix(siteCode: string, kind: DocumentKind, issueDate: string): string {
+  return `${siteCode}-${SERIES_LETTER[kind]}-${issueDate.slice(0, 4)}-`;
 }
 
 /**

@@ -27,6 +27,30 @@ export function messagingTablesSql(schema: string): string[] {
   ];
 }
 
+/** Fields of every event's `data` set from a relation of the statement the insert runs in. */
+export interface OutboxFill {
+  /** A relation of one row (a WITH clause's name): no row, no event. */
+  from: string;
+  /** data field → SQL expression over `from`. */
+  fields: Record<string, string>;
+}
+
+/**
+ * The outbox insert of these events as one SQL statement, for a caller that runs it inside a bigger
+ * statement of its transaction (a WITH clause), e.g. with `{ from: 'numbered', fields: { number:
+ * 'numbered.number' } }` to stamp each event with a number taken by that statement.
+ */
+export function outboxInsertSql(schema: string, events: EventEnvelope[], param: (value: unknown) => string, fill?: OutboxFill): string {
+  let envelope = 'e.envelope';
+  for (const [field, expression] of Object.entries(fill?.fields ?? {})) {
+    envelope = `jsonb_set(${envelope}, '{data,${assertIdentifier(field)}}', to_jsonb(${expression}))`;
+  }
+  const rows = JSON.stringify(events.map((event) => ({ id: event.id, subject: eventSubject(event), envelope: event })));
+  const from = fill ? `${assertIdentifier(fill.from)}, ` : '';
+  return `INSERT INTO "${assertIdentifier(schema)}".outbox (id, subject, envelope)
+          SELECT e.id, e.subject, ${envelope} FROM ${from}jsonb_to_recordset(${param(rows)}::jsonb) AS e(id uuid, subject text, envelope jsonb)`;
+}
+
 /** Writes events into the outbox inside the caller's transaction: they exist if and only if the change commits. */
 export async function appendToOutbox(manager: EntityManager, schema: string, events: EventEnvelope[]): Promise<void> {
   if (events.length === 0) return;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventEnvelope } from '@kpa/contracts';
-import { appendToOutbox } from './outbox';
+import { appendToOutbox, OutboxFill, outboxInsertSql } from './outbox';
 import { OutboxRelay } from './outbox-relay';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 
@@ -9,6 +9,11 @@ export interface Transaction {
   manager: EntityManager;
   /** Adds events to the outbox, in this transaction. */
   publish(...events: EventEnvelope[]): Promise<void>;
+  /**
+   * The same, as SQL the caller runs inside one of its own statements (see `outboxInsertSql`),
+   * when a round trip matters: issuing a document while its series' counter row is locked.
+   */
+  publishSql(events: EventEnvelope[], param: (value: unknown) => string, fill?: OutboxFill): string;
 }
 
 /**
@@ -31,6 +36,10 @@ export class UnitOfWork {
         publish: async (...events) => {
           await appendToOutbox(manager, this.options.schema, events);
           published += events.length;
+        },
+        publishSql: (events, param, fill) => {
+          published += events.length;
+          return outboxInsertSql(this.options.schema, events, param, fill);
         },
       }),
     );
