@@ -319,6 +319,21 @@ describe('invoices over HTTP', () => {
     expect((await post(invoices(), { fromMissionId: randomUUID(), lines })).body.code).toBe('MISSION_NOT_FOUND');
   });
 
+  it('issuing saves the content as checked that day when the stored draft disagrees with it', async () => {
+    const draft = await post(invoices(), { clientId: ids.company, lines });
+    expect(draft.status).toBe(201);
+    // As if the draft had been saved under other rules (say, before its host left the VAT franchise).
+    await platform.query("UPDATE commerce.invoice SET total_cents = 1, net_cents = 1, totals = jsonb_set(totals, '{total}', '\"0.01\"') WHERE id = $1", [draft.body.id]);
+    const issued = await issue(draft.body.id);
+    expect(issued.status).toBe(200);
+    expect(issued.body.totals).toMatchObject({ net: '233.33', total: '275.16' });
+    const [row] = await platform.query<{ total_cents: string; net_cents: string; total: string; printed: string }>(
+      "SELECT total_cents, net_cents, totals->>'total' AS total, printable->'totals'->>'total' AS printed FROM commerce.invoice WHERE id = $1",
+      [draft.body.id],
+    );
+    expect(row).toEqual({ total_cents: '27516', net_cents: '23333', total: '275.16', printed: '275.16' });
+  });
+
   it('roles: members draft but never issue, pay or credit; accountants read only', async () => {
     expect((await post(invoices(), { clientId: ids.company, lines }, accountant)).status).toBe(403);
     expect((await post(`${invoices()}/${ids.consumer}/payments`, { amount: '1.00', receivedOn: today(), method: 'cash' }, member)).status).toBe(403);

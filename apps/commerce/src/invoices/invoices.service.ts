@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import {
@@ -88,9 +89,12 @@ export class InvoicesService {
         await manager.update(InvoiceEntity, { id: In(prepared.deposits.map((d) => d.invoiceId)), siteId }, { deductedByInvoiceId: invoice.id });
       }
       const now = new Date();
-      // Still a draft: the content as checked today (the number and what needs it come below).
-      const content = { ...prepared.data, ...money, totals: prepared.totals, updatedAt: now };
-      await manager.update(InvoiceEntity, { id: invoice.id }, content);
+      // Still a draft: the content as checked today (the number and what needs it come below),
+      // saved only if it differs from the draft's (the seller's VAT status or the deposits moved).
+      const content = { ...prepared.data, ...money, totals: prepared.totals };
+      if (!Object.entries(content).every(([key, value]) => isDeepStrictEqual(invoice[key as keyof typeof content], value))) {
+        await manager.update(InvoiceEntity, { id: invoice.id }, content);
+      }
 
       // A final invoice its deposits cover entirely is settled the day it is issued.
       const paidOn = status === 'paid' ? today : null;
@@ -114,12 +118,12 @@ export class InvoicesService {
         (param) =>
           `UPDATE commerce.invoice
               SET number = numbered.number, status = ${param(status)}, issued_on = ${param(today)}, due_on = ${param(prepared.dueOn)},
-                  paid_on = ${param(paidOn)}, printable = jsonb_set(${param(JSON.stringify(printable))}::jsonb, '{number}', to_jsonb(numbered.number))
+                  paid_on = ${param(paidOn)}, updated_at = ${param(now)}, printable = jsonb_set(${param(JSON.stringify(printable))}::jsonb, '{number}', to_jsonb(numbered.number))
              FROM numbered WHERE id = ${param(invoice.id)}`,
         (param) => publishSql(events, param, { from: 'numbered', fields: { number: 'numbered.number' } }),
       ]);
 
-      Object.assign(invoice, content, { status, number, issuedOn: today, dueOn: prepared.dueOn, paidOn, printable: { ...printable, number } });
+      Object.assign(invoice, content, { updatedAt: now, status, number, issuedOn: today, dueOn: prepared.dueOn, paidOn, printable: { ...printable, number } });
       invoice.outstandingCents = invoice.totalCents - invoice.depositsCents;
       return invoice.toContract();
     });
