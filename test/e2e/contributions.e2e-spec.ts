@@ -1,6 +1,6 @@
 import { addDays } from '@kpa/contracts';
 import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { Platform, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
+import { aMemberFile, Platform, registerMember, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -23,24 +23,10 @@ describe('contributions and remuneration settings over HTTP', () => {
   const contributions = (siteId = site.a.id) => `/v1/sites/${siteId}/contributions`;
   const settings = (siteId = site.a.id) => `/v1/sites/${siteId}/remuneration/settings`;
 
-  const person = (firstName: string, lastName: string, birthDate: string) => ({
-    firstName,
-    lastName,
-    birthDate,
-    gender: 'female',
-    situation: 'student',
-    referredBy: 'mission_locale',
-    priorityNeighbourhood: true,
-    address: { line: '12 rue de l’Épeule', postalCode: '59100', city: 'Roubaix' },
-    skills: [],
-    passions: [],
-    joinedOn: addDays(day, -30),
-  });
+  const person = (firstName: string, lastName: string, birthDate: string) => aMemberFile(firstName, lastName, birthDate, addDays(day, -30), { situation: 'student' });
 
-  async function register(key: string, body: object): Promise<void> {
-    const created = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body });
-    expect(created.status).toBe(201);
-    ids[key] = created.body.id;
+  async function register(key: string, file: Record<string, unknown>): Promise<void> {
+    ids[key] = await registerMember(platform, site.a, file);
   }
 
   beforeAll(async () => {

@@ -198,6 +198,31 @@ export const TEST_VAT = 'FR85120027016';
 
 export const COORDINATOR_PASSWORD = 'coordonner la cape ensemble';
 
+/** A member's file as a coordinator registers it: a resident of Roubaix's priority neighbourhood, sent by the mission locale; `more` adds or replaces fields. */
+export function aMemberFile(firstName: string, lastName: string, birthDate: string, joinedOn: string, more: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    firstName,
+    lastName,
+    birthDate,
+    gender: 'female',
+    situation: 'job_seeker',
+    referredBy: 'mission_locale',
+    priorityNeighbourhood: true,
+    address: { line: '12 rue de l’Épeule', postalCode: '59100', city: 'Roubaix' },
+    skills: [],
+    passions: [],
+    joinedOn,
+    ...more,
+  };
+}
+
+/** Registers a member on the site as its coordinator: the member's id. */
+export async function registerMember(platform: Platform, site: Pick<RegionSite, 'id' | 'coordinator'>, file: Record<string, unknown>): Promise<string> {
+  const created = await platform.http('POST', `/v1/sites/${site.id}/members`, { token: site.coordinator, body: file });
+  if (created.status !== 201) throw new Error(`registering ${String(file.firstName)} failed: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body.id;
+}
+
 export interface RegionSite {
   id: string;
   code: string;

@@ -1,6 +1,6 @@
 import { addDays } from '@kpa/contracts';
 import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { Platform, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
+import { aMemberFile, Platform, registerMember, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -36,21 +36,7 @@ describe('remuneration over HTTP', () => {
   const period = (suffix = '') => at(`/periods/${ids.period}${suffix}`);
 
   async function register(key: string, firstName: string, lastName: string): Promise<void> {
-    const created = await post(at('/members'), {
-      firstName,
-      lastName,
-      birthDate: '1995-04-12',
-      gender: 'female',
-      situation: 'job_seeker',
-      referredBy: 'mission_locale',
-      priorityNeighbourhood: true,
-      address: { line: '12 rue de l’Épeule', postalCode: '59100', city: 'Roubaix' },
-      skills: [],
-      passions: [],
-      joinedOn: addDays(day, -40),
-    });
-    expect(created.status).toBe(201);
-    ids[key] = created.body.id;
+    ids[key] = await registerMember(platform, site.a, aMemberFile(firstName, lastName, '1995-04-12', addDays(day, -40)));
     const email = `${key}@lacape.kpa.local`;
     expect((await post(at(`/members/${ids[key]}/account`), { email, password: 'mon parcours à la cape' })).status).toBe(201);
     tokens[key] = (await platform.login(email, 'mon parcours à la cape')).accessToken;

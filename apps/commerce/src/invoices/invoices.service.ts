@@ -98,6 +98,7 @@ export class InvoicesService {
 
       // A final invoice its deposits cover entirely is settled the day it is issued.
       const paidOn = status === 'paid' ? today : null;
+      // The events and the document get their number from the statement that takes it (below).
       const data = {
         invoiceId: invoice.id,
         number: '',
