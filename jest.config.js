@@ -5,9 +5,9 @@
  *   else testcontainers), each file on its own database and NATS namespace, in parallel;
  * - e2e: `test/e2e/*.e2e-spec.ts`, the built platform started as processes and driven over HTTP.
  *
- * NestJS 12 packages are ESM-only: SWC compiles them (and a few ESM-only dependencies) to CommonJS.
+ * SWC compiles our TypeScript (decorators and their metadata for Nest). The ESM-only packages
+ * (NestJS 12, file-type, uuid, pdfjs-dist…) load as they are: Node 24's require() of ES modules.
  */
-const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'load-esm', 'uid', 'cookie', 'uuid', 'pdfjs-dist'];
 
 const common = {
   testEnvironment: 'node',
@@ -24,7 +24,6 @@ const common = {
       },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
     '^@kpa/(contracts|platform|testing)$': '<rootDir>/libs/$1/src',
     '^@kpa/(contracts|platform|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',

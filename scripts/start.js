@@ -3,7 +3,7 @@
 
 /**
  * `npm start`: the whole platform on a developer machine, in one terminal.
- * install (if needed) → build → local secrets → database → six services → wait until ready
+ * (Node 24 if this one is older) → install (if needed) → build → local secrets → database → six services → wait until ready
  * → (--demo) demo data → ready block; Ctrl-C stops everything gracefully.
  *
  * Only Node built-ins and ./lib are required here: on a fresh clone the dependencies are not
@@ -20,6 +20,7 @@ const { SERVICES, Supervisor, checkBuilt } = require('./lib/services');
 const { createFormatter } = require('./lib/log-format');
 const { waitUntilReady } = require('./lib/readiness');
 const { readyBlock } = require('./lib/ready-block');
+const { majorOf, REQUIRED_MAJOR, runWithSupportedNode } = require('./lib/runtime');
 
 const ROOT = path.resolve(__dirname, '..');
 const READY_TIMEOUT_MS = 60_000;
@@ -244,7 +245,7 @@ async function main(argv) {
   );
 }
 
-main(process.argv.slice(2)).catch((failure) => {
+function fail(failure) {
   if (state.phase === 'stopping') return;
   if (failure instanceof StartError) {
     error(failure.message);
@@ -253,4 +254,16 @@ main(process.argv.slice(2)).catch((failure) => {
     error(failure.stack || String(failure));
   }
   shutdown(1);
-});
+}
+
+if (majorOf(process.version) < REQUIRED_MAJOR) {
+  // An end-of-life Node: start again on Node 24 (fetched once into .local/node24); npm, the
+  // build and the services then run on it too.
+  try {
+    runWithSupportedNode(ROOT, 'node', [__filename, ...process.argv.slice(2)]);
+  } catch (failure) {
+    fail(failure);
+  }
+} else {
+  main(process.argv.slice(2)).catch(fail);
+}
