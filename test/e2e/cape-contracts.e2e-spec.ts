@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { addDays, addMonths } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { Platform, setUpRegion } from './platform';
+import { eventually } from '@kpa/testing';
+import { setUpRegion, usePlatform } from './platform';
 
 /**
  * CAPE contracts over HTTP (C. com. L127-1 ff.): a 17-year-old's contract is refused without
@@ -10,8 +10,7 @@ import { Platform, setUpRegion } from './platform';
  * see nothing; each change is published as an event.
  */
 describe('CAPE contracts over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_cape');
   let coordinator: string;
   let siteId: string;
   let otherCoordinator: string;
@@ -27,19 +26,12 @@ describe('CAPE contracts over HTTP', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_cape');
-    platform = new Platform(env);
-    await platform.startAll();
     const { sites } = await setUpRegion(platform);
     siteId = sites.a.id;
     coordinator = sites.a.coordinator;
     otherCoordinator = sites.b.coordinator;
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it("refuses a 17-year-old's contract without guardian consent, accepts it once recorded", async () => {
     const seventeen = addMonths(today, -17 * 12);
@@ -110,7 +102,7 @@ describe('CAPE contracts over HTTP', () => {
     const again = await platform.http('POST', `/v1/sites/${siteId}/cape-contracts/${contractId}/terminate`, { token: coordinator, body: { on: today, reason: 'encore' } });
     expect(again.status).toBe(409);
 
-    const db = new Client({ connectionString: env.databaseUrl });
+    const db = new Client({ connectionString: platform.env.databaseUrl });
     await db.connect();
     try {
       const types = await eventually(

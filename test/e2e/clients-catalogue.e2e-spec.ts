@@ -1,14 +1,12 @@
 import { Client as Pg } from 'pg';
-import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
-import { Platform, setUpRegion, siteUserToken, TEST_SIRET, TEST_VAT, untilCommerceKnows } from './platform';
+import { setUpRegion, siteUserToken, TEST_SIRET, TEST_VAT, untilCommerceKnows, usePlatform } from './platform';
 
 /**
  * A site's clients (each kind, identifiers checked, no duplicate SIRET) and its catalogue
  * (prices to the ten-thousandth, French VAT rates), with the roles and the tenancy of the site.
  */
 describe('clients and catalogue over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_clients_catalogue');
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
   let member: string;
   let accountant: string;
@@ -23,9 +21,6 @@ describe('clients and catalogue over HTTP', () => {
   const item = { label: 'Repassage à domicile', unit: 'hour', unitPrice: '18.1234', vatRate: '5.5', activityPole: 'services à la personne' };
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_clients_catalogue');
-    platform = new Platform(env);
-    await platform.startAll();
     const region = await setUpRegion(platform);
     Object.assign(site, region.sites);
     member = await siteUserToken(platform, site.a, 'member');
@@ -33,10 +28,6 @@ describe('clients and catalogue over HTTP', () => {
     await untilCommerceKnows(platform, [site.a.id, site.b.id]);
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it('a coordinator creates a client of each kind', async () => {
     for (const [name, body] of Object.entries({ company, individual, association, publicBody })) {
@@ -111,7 +102,7 @@ describe('clients and catalogue over HTTP', () => {
   });
 
   it("publishes client events without an individual's personal data", async () => {
-    const db = new Pg({ connectionString: env.databaseUrl });
+    const db = new Pg({ connectionString: platform.env.databaseUrl });
     await db.connect();
     try {
       const { rows } = await db.query("SELECT envelope FROM commerce.outbox WHERE envelope->>'type' LIKE 'commerce.client.%' ORDER BY created_at, id");
@@ -134,7 +125,7 @@ describe('clients and catalogue over HTTP', () => {
     const round = await platform.http('POST', `/v1/sites/${site.a.id}/catalogue-items`, { token: site.a.coordinator, body: { ...item, label: 'Forfait jardinage', unit: 'flat_rate', unitPrice: '120.5', vatRate: '20' } });
     expect(round.body.unitPrice).toBe('120.50');
     ids.flatRate = round.body.id;
-    const db = new Pg({ connectionString: env.databaseUrl });
+    const db = new Pg({ connectionString: platform.env.databaseUrl });
     await db.connect();
     try {
       const { rows } = await db.query('SELECT unit_price_ten_thousandths::text AS price FROM commerce.catalogue_item WHERE id = $1', [ids.item]);
@@ -180,7 +171,7 @@ describe('clients and catalogue over HTTP', () => {
   });
 
   it('refuses a client or an item for a site commerce does not know yet (404 SITE_NOT_FOUND)', async () => {
-    const db = new Pg({ connectionString: env.databaseUrl });
+    const db = new Pg({ connectionString: platform.env.databaseUrl });
     await db.connect();
     try {
       // As if membership's site.created had not reached commerce yet.

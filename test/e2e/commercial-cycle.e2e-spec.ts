@@ -1,7 +1,7 @@
 import { addDays, addMonths } from '@kpa/contracts';
 import { pdfText } from '@kpa/testing/pdf-text';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { Platform, setUpRegion, TEST_SIRET, TEST_VAT, untilCommerceKnows } from './platform';
+import { eventually } from '@kpa/testing';
+import { setUpRegion, TEST_SIRET, TEST_VAT, untilCommerceKnows, usePlatform } from './platform';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -15,8 +15,7 @@ function today(): string {
  * events remuneration builds on; another site sees none of it.
  */
 describe('the commercial cycle over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_commercial_cycle');
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
   const ids: Record<string, string> = {};
   let member: string;
@@ -24,9 +23,6 @@ describe('the commercial cycle over HTTP', () => {
   const at = (path: string) => `/v1/sites/${site.a.id}${path}`;
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_commercial_cycle');
-    platform = new Platform(env);
-    await platform.startAll();
     const region = await setUpRegion(platform);
     Object.assign(site, region.sites);
     await platform.http('PATCH', `/v1/host-structures/${region.hostStructureId}`, {
@@ -79,10 +75,6 @@ describe('the commercial cycle over HTTP', () => {
     ids.client = client.body.id;
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it('quote: the member drafts and submits, the coordinator validates, sends and records the acceptance', async () => {
     const draft = await platform.http('POST', at('/quotes'), {

@@ -1,6 +1,6 @@
 import { addDays } from '@kpa/contracts';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { aMemberFile, Platform, registerMember, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
+import { eventually } from '@kpa/testing';
+import { aMemberFile, registerMember, setUpRegion, siteUserToken, untilCommerceKnows, usePlatform } from './platform';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -13,8 +13,7 @@ function today(): string {
  * (commerce → JetStream → remuneration's ledger consumer). And the site's remuneration settings.
  */
 describe('contributions and remuneration settings over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_contributions');
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
   const ids: Record<string, string> = {};
   const tokens: Record<string, string> = {};
@@ -30,9 +29,6 @@ describe('contributions and remuneration settings over HTTP', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_contributions');
-    platform = new Platform(env);
-    await platform.startAll();
     const region = await setUpRegion(platform);
     Object.assign(site, region.sites);
     tokens.accountant = await siteUserToken(platform, site.a, 'accountant');
@@ -54,10 +50,6 @@ describe('contributions and remuneration settings over HTTP', () => {
     });
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it('a member logs their own contributive day (201, submitted); not for someone else (403); an accountant logs nothing (403)', async () => {
     const logged = await platform.http('POST', contributions(), {

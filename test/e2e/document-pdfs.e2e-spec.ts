@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pdfText } from '@kpa/testing/pdf-text';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { Platform, setUpRegion, siteUserToken, TEST_SIRET, untilCommerceKnows } from './platform';
+import { eventually } from '@kpa/testing';
+import { setUpRegion, siteUserToken, TEST_SIRET, untilCommerceKnows, usePlatform } from './platform';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -26,8 +26,7 @@ function flat(text: string): string {
  * the document is sent, 404 for another site's.
  */
 describe('document PDFs over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_document_pdfs');
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
   let accountant: string;
   let member: string;
@@ -43,9 +42,6 @@ describe('document PDFs over HTTP', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_document_pdfs');
-    platform = new Platform(env);
-    await platform.startAll();
     const region = await setUpRegion(platform);
     Object.assign(site, region.sites);
     // The host's whole legal identity, which invoices must print (and quotes do).
@@ -82,10 +78,6 @@ describe('document PDFs over HTTP', () => {
     ids.quote = quote.body.id;
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it('a draft quote previews as "BROUILLON", is never cached nor stored', async () => {
     const draft = await getPdf(`/v1/sites/${site.a.id}/quotes/${ids.quote}/pdf`, site.a.coordinator);

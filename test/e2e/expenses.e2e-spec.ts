@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { connect } from '@nats-io/transport-node';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { ObjectInfo, Objm } from '@nats-io/obj';
 import { todayInFrance } from '@kpa/platform';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { COORDINATOR_PASSWORD, Platform, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
+import { eventually } from '@kpa/testing';
+import { COORDINATOR_PASSWORD, setUpRegion, siteUserToken, untilCommerceKnows, usePlatform } from './platform';
 
 const MiB = 1_048_576;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -16,8 +15,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
  * reason, records the reimbursement; lists with filters and totals; roles and tenancy.
  */
 describe('expenses over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_expenses');
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
   let ines: string;
   let accountant: string;
@@ -42,9 +40,9 @@ describe('expenses over HTTP', () => {
 
   /** The receipts bucket of this test's namespace, as NATS holds it. */
   async function storedReceipts(): Promise<ObjectInfo[]> {
-    const nc = await connect({ servers: env.natsUrl.split(',') });
+    const nc = await connect({ servers: platform.env.natsUrl.split(',') });
     try {
-      return await (await new Objm(nc).open(`${env.namespace}_receipts`)).list();
+      return await (await new Objm(nc).open(`${platform.env.namespace}_receipts`)).list();
     } finally {
       await nc.close();
     }
@@ -52,18 +50,15 @@ describe('expenses over HTTP', () => {
 
   /** Bytes the bucket's stream holds: chunks of refused uploads must have been purged. */
   async function storeBytes(): Promise<number> {
-    const nc = await connect({ servers: env.natsUrl.split(',') });
+    const nc = await connect({ servers: platform.env.natsUrl.split(',') });
     try {
-      return (await (await new Objm(nc).open(`${env.namespace}_receipts`)).status()).size;
+      return (await (await new Objm(nc).open(`${platform.env.namespace}_receipts`)).status()).size;
     } finally {
       await nc.close();
     }
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_expenses');
-    platform = new Platform(env);
-    await platform.startAll();
     const region = await setUpRegion(platform);
     Object.assign(site, region.sites);
     accountant = await siteUserToken(platform, site.a, 'accountant');
@@ -93,17 +88,6 @@ describe('expenses over HTTP', () => {
     await eventually(async () => (await platform.query('SELECT 1 FROM commerce.known_member WHERE id = ANY($1)', [Object.values(members)])).length === 2, {
       what: 'the members known by commerce',
     });
-  });
-
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) {
-      // The receipts bucket is this namespace's: remove it with the test's stream and database.
-      const nc = await connect({ servers: env.natsUrl.split(',') });
-      await (await jetstreamManager(nc)).streams.delete(`OBJ_${env.namespace}_receipts`).catch(() => undefined);
-      await nc.close();
-      await destroyTestEnv(env);
-    }
   });
 
   it('a member submits their own expense: 201, amounts to the cent, net = amount − vat', async () => {

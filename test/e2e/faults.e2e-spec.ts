@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { ADMIN, Platform, TEST_VAT } from './platform';
+import { eventually } from '@kpa/testing';
+import { ADMIN, TEST_VAT, usePlatform } from './platform';
 
 /**
  * Faults with real processes: a consumer stopped while 500 events are published, a publisher
@@ -9,8 +9,7 @@ import { ADMIN, Platform, TEST_VAT } from './platform';
  * instances sharing one rate limit, and a gateway stopped under load.
  */
 describe('platform under faults', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_faults', { RATE_LIMIT_PER_MINUTE: '100000' });
   let admin: string;
   let db: Client;
   let hostStructureId: string;
@@ -20,23 +19,13 @@ describe('platform under faults', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_faults');
-    platform = new Platform(env, { RATE_LIMIT_PER_MINUTE: '100000' });
-    await platform.startAll();
     admin = (await platform.login(ADMIN.email, ADMIN.password)).accessToken;
-    db = new Client({ connectionString: env.databaseUrl });
-    await db.connect();
+    db = await platform.database();
     const host = await platform.http('POST', '/v1/host-structures', {
       token: admin,
       body: { kind: 'cae', legalName: 'CAE des tests', siret: '12002701600357', vatNumber: TEST_VAT, city: 'Lille' },
     });
     hostStructureId = host.body.id;
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
   });
 
   it('a consuming service stopped while 500 events are published applies all 500, each once, when it comes back', async () => {
@@ -95,7 +84,7 @@ describe('platform under faults', () => {
   });
 
   it('two gateway instances share one rate limit through Redis: 429 with Retry-After', async () => {
-    const limited = { RATE_LIMIT_PER_MINUTE: '10', KPA_NATS_NAMESPACE: env.namespace };
+    const limited = { RATE_LIMIT_PER_MINUTE: '10', KPA_NATS_NAMESPACE: platform.env.namespace };
     await platform.start('gateway#limited-1', limited);
     await platform.start('gateway#limited-2', limited);
     const token = (await platform.http('POST', '/v1/auth/login', { body: ADMIN, instance: 'gateway#limited-1' })).body.accessToken;

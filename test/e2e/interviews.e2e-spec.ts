@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { addDays, addMonths } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { Platform, setUpRegion } from './platform';
+import { eventually } from '@kpa/testing';
+import { setUpRegion, usePlatform } from './platform';
 
 /**
  * Interviews and the follow-up board over HTTP: a coordinator schedules and holds interviews (the
@@ -11,8 +11,7 @@ import { Platform, setUpRegion } from './platform';
  * attention and why.
  */
 describe('interviews and follow-up over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_interviews');
   let coordinator: string;
   let siteId: string;
   let otherCoordinator: string;
@@ -30,19 +29,12 @@ describe('interviews and follow-up over HTTP', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_interviews');
-    platform = new Platform(env);
-    await platform.startAll();
     const { sites } = await setUpRegion(platform);
     siteId = sites.a.id;
     coordinator = sites.a.coordinator;
     otherCoordinator = sites.b.coordinator;
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   let memberId: string;
   let heldId: string;
@@ -93,7 +85,7 @@ describe('interviews and follow-up over HTTP', () => {
     });
     expect(invalid.status).toBe(400);
 
-    const db = new Client({ connectionString: env.databaseUrl });
+    const db = new Client({ connectionString: platform.env.databaseUrl });
     await db.connect();
     try {
       const events = await eventually(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eventually, createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
-import { ADMIN, COORDINATOR_PASSWORD, Platform, Region, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
+import { eventually } from '@kpa/testing';
+import { ADMIN, COORDINATOR_PASSWORD, Region, setUpRegion, siteUserToken, untilCommerceKnows, usePlatform } from './platform';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -21,8 +21,9 @@ const FORTY_EUROS = 'Indemnité forfaitaire pour frais de recouvrement : 40 €'
  * and final invoices from a quote; a mission's invoice; roles, tenancy and the receivables board.
  */
 describe('invoices over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  // The concurrency test fires hundreds of requests in seconds: lift the per-user rate limit, and give
+  // the RPCs queued on the series' counter row time to answer on this shared machine.
+  const platform = usePlatform('e2e_invoices', { RATE_LIMIT_PER_MINUTE: '100000', RPC_TIMEOUT_MS: '30000' });
   let region: Region;
   let member: string;
   let accountant: string;
@@ -49,11 +50,6 @@ describe('invoices over HTTP', () => {
     platform.query<{ envelope: { type: string; siteId: string; data: Record<string, any> } }>("SELECT envelope FROM commerce.outbox WHERE envelope->>'type' = $1 ORDER BY created_at, id", [type]);
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_invoices');
-    // The concurrency test fires hundreds of requests in seconds: lift the per-user rate limit, and give
-    // the RPCs queued on the series' counter row time to answer on this shared machine.
-    platform = new Platform(env, { RATE_LIMIT_PER_MINUTE: '100000', RPC_TIMEOUT_MS: '30000' });
-    await platform.startAll();
     await platform.start('commerce#2');
     region = await setUpRegion(platform);
     member = await siteUserToken(platform, site().a, 'member');
@@ -68,10 +64,6 @@ describe('invoices over HTTP', () => {
     ids.companyB = onB.body.id;
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it("refuses to issue while the host structure's legal form is unknown (422), then issues once it is set", async () => {
     const draft = await post(invoices(), { clientId: ids.company, lines });

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { addDays, addMonths } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { Platform, setUpRegion } from './platform';
+import { eventually } from '@kpa/testing';
+import { setUpRegion, usePlatform } from './platform';
 
 /**
  * Privacy and import over HTTP: a coordinator exports everything held on a member, erases them
@@ -10,8 +10,7 @@ import { Platform, setUpRegion } from './platform';
  * membership), and imports members from a spreadsheet (dry run first; bad rows reported).
  */
 describe('member privacy and import over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_member_privacy');
   let db: Client;
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
   const today = todayInFrance();
@@ -36,18 +35,8 @@ describe('member privacy and import over HTTP', () => {
   };
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_member_privacy');
-    platform = new Platform(env);
-    await platform.startAll();
     Object.assign(site, (await setUpRegion(platform)).sites);
-    db = new Client({ connectionString: env.databaseUrl });
-    await db.connect();
-  });
-
-  afterAll(async () => {
-    await db?.end();
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
+    db = await platform.database();
   });
 
   it('exports the whole file, the journey and the CAPE contracts', async () => {

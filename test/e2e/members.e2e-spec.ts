@@ -1,13 +1,11 @@
-import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
-import { Platform, setUpRegion } from './platform';
+import { setUpRegion, usePlatform } from './platform';
 
 /**
  * A coordinator runs the people of a site: registers members (a minor among them), reads and
  * changes their files, records a departure and a return; other roles see only what they may.
  */
 describe('members over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_members');
   let admin: string;
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
   const password = 'coordonner la cape ensemble';
@@ -28,18 +26,11 @@ describe('members over HTTP', () => {
   };
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_members');
-    platform = new Platform(env);
-    await platform.startAll();
     const region = await setUpRegion(platform);
     admin = region.admin;
     Object.assign(site, region.sites);
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it('a coordinator registers a 17-year-old and reads the whole file', async () => {
     const created = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: minor });

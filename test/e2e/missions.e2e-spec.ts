@@ -1,6 +1,6 @@
 import { addDays } from '@kpa/contracts';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { aMemberFile, Platform, registerMember, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
+import { eventually } from '@kpa/testing';
+import { aMemberFile, Platform, registerMember, setUpRegion, siteUserToken, untilCommerceKnows, usePlatform } from './platform';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -20,8 +20,7 @@ async function untilCommerceKnowsMembers(platform: Platform, memberIds: string[]
  * a day, over several missions of the same day too; roles and tenancy.
  */
 describe('missions over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_missions');
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
   const ids: Record<string, string> = {};
   const tokens: Record<string, string> = {};
@@ -43,9 +42,6 @@ describe('missions over HTTP', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_missions');
-    platform = new Platform(env);
-    await platform.startAll();
     const region = await setUpRegion(platform);
     Object.assign(site, region.sites);
     tokens.accountant = await siteUserToken(platform, site.a, 'accountant');
@@ -60,10 +56,6 @@ describe('missions over HTTP', () => {
     await untilCommerceKnowsMembers(platform, [ids.ines, ids.karim, ids.lina]);
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it('a coordinator plans a self-financed mission: no client, planned, one day', async () => {
     const created = await platform.http('POST', missions(), { token: site.a.coordinator, body: canteen });

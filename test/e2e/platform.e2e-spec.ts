@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { ADMIN, Platform, TEST_SIRET, TEST_VAT } from './platform';
+import { eventually } from '@kpa/testing';
+import { ADMIN, TEST_SIRET, TEST_VAT, usePlatform } from './platform';
 
 /**
  * The issue's end-to-end scenario, over HTTP with all six services running as processes:
@@ -9,24 +9,16 @@ import { ADMIN, Platform, TEST_SIRET, TEST_VAT } from './platform';
  * their own site and not the other; bad input, idempotent replays, tokens and request ids.
  */
 describe('platform over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_platform');
   let admin: string;
   let hostStructureId: string;
   const sites: Record<'a' | 'b', { id: string; coordinatorToken: string; coordinatorEmail: string }> = {} as never;
   const password = 'coordonner la cape ensemble';
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_platform');
-    platform = new Platform(env);
-    await platform.startAll();
     admin = (await platform.login(ADMIN.email, ADMIN.password)).accessToken;
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it('the gateway is ready and reports every service', async () => {
     const ready = await platform.http('GET', '/health/ready');
@@ -181,7 +173,7 @@ describe('platform over HTTP', () => {
   });
 
   it("domain events reach the other services' own copies (commerce sellers, network directory)", async () => {
-    const db = new Client({ connectionString: env.databaseUrl });
+    const db = new Client({ connectionString: platform.env.databaseUrl });
     await db.connect();
     try {
       await eventually(async () => (await db.query("SELECT 1 FROM commerce.seller_site WHERE name = 'La Cape Roubaix'")).rowCount === 1, {
@@ -203,7 +195,7 @@ describe('platform over HTTP', () => {
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ legalName: 'CAE Grand Nord SCOP', shareCapital: '15000.00', siren: '120027016', vatFranchise: false });
     expect((await platform.http('PATCH', `/v1/host-structures/${hostStructureId}`, { token: sites.a.coordinatorToken, body: { legalName: 'X' } })).status).toBe(403);
-    const db = new Client({ connectionString: env.databaseUrl });
+    const db = new Client({ connectionString: platform.env.databaseUrl });
     await db.connect();
     try {
       await eventually(async () => (await db.query("SELECT 1 FROM commerce.seller_host_structure WHERE legal_name = 'CAE Grand Nord SCOP'")).rowCount === 1, {

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SERVICES, ServiceName } from '@kpa/contracts';
-import { eventually, TestEnv } from '@kpa/testing';
+import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
 
 const ROOT = join(__dirname, '..', '..');
 export const ADMIN = { email: 'admin@e2e.kpa.local', password: 'le vélo de la cape roule' };
@@ -35,6 +35,18 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * The platform of one test file, booted before its tests and stopped after them: see Platform.
+ * Test files run in parallel, each with its own platform, database and NATS namespace.
+ * `extraEnv` is given to every service (e.g. a higher rate limit).
+ */
+export function usePlatform(label: string, extraEnv: Record<string, string> = {}): Platform {
+  const platform = new Platform(label, extraEnv);
+  beforeAll(() => platform.boot());
+  afterAll(() => platform.shutdown());
+  return platform;
+}
+
+/**
  * The built platform (dist/) started as real processes, one per service, on free ports, in
  * the test file's own database and NATS namespace: driven over HTTP as a client would.
  */
@@ -42,14 +54,35 @@ export class Platform {
   readonly logs: Record<string, LogLine[]> = {};
   private readonly processes = new Map<string, ChildProcess>();
   private readonly ports = new Map<string, number>();
+  private testEnv?: TestEnv;
+  private db?: PgClient;
 
   constructor(
-    private readonly env: TestEnv,
+    private readonly label: string,
     private readonly extraEnv: Record<string, string> = {},
   ) {
     if (!existsSync(join(ROOT, 'dist/apps/gateway/src/main.js'))) {
       throw new Error('dist/ is missing: run `npm run build` before the e2e tests (npm test does).');
     }
+  }
+
+  /** The test file's database and NATS namespace. */
+  get env(): TestEnv {
+    if (!this.testEnv) throw new Error('The platform is not booted yet: usePlatform() boots it in a beforeAll.');
+    return this.testEnv;
+  }
+
+  /** Creates the test file's database and namespace, then starts every service. */
+  async boot(): Promise<void> {
+    this.testEnv = await createTestEnv(this.label);
+    await this.startAll();
+  }
+
+  /** Stops every instance, then drops the database and the namespace's streams. */
+  async shutdown(): Promise<void> {
+    await this.db?.end();
+    await this.stopAll();
+    if (this.testEnv) await destroyTestEnv(this.testEnv);
   }
 
   get gatewayUrl(): string {
@@ -172,6 +205,15 @@ export class Platform {
       // not JSON (metrics, docs)
     }
     return { status: response.status, body: body as T, headers: response.headers };
+  }
+
+  /** A connection to the test database kept for the whole file (closed by shutdown, before the database is dropped). */
+  async database(): Promise<PgClient> {
+    if (!this.db) {
+      this.db = new PgClient({ connectionString: this.env.databaseUrl });
+      await this.db.connect();
+    }
+    return this.db;
   }
 
   /** One query on the test database (its own connection, closed after). */

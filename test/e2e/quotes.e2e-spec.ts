@@ -1,6 +1,5 @@
 import { Client as Pg } from 'pg';
-import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
-import { Platform, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
+import { setUpRegion, siteUserToken, untilCommerceKnows, usePlatform } from './platform';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -12,8 +11,7 @@ function today(): string {
  * roles, tenancy, the withdrawal notice of a quote signed at an individual's home, expiry.
  */
 describe('quotes over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_quotes');
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
   let member: string;
   let accountant: string;
@@ -28,7 +26,7 @@ describe('quotes over HTTP', () => {
   const quotes = () => `/v1/sites/${site.a.id}/quotes`;
 
   async function withDb<T>(run: (db: Pg) => Promise<T>): Promise<T> {
-    const db = new Pg({ connectionString: env.databaseUrl });
+    const db = new Pg({ connectionString: platform.env.databaseUrl });
     await db.connect();
     try {
       return await run(db);
@@ -38,9 +36,6 @@ describe('quotes over HTTP', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_quotes');
-    platform = new Platform(env);
-    await platform.startAll();
     const region = await setUpRegion(platform);
     Object.assign(site, region.sites);
     member = await siteUserToken(platform, site.a, 'member');
@@ -59,10 +54,6 @@ describe('quotes over HTTP', () => {
     ids.item = item.body.id;
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it('a member drafts a quote with a catalogue line and a free line: totals to the cent, VAT per rate', async () => {
     const created = await platform.http('POST', quotes(), {

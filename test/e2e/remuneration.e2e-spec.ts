@@ -1,6 +1,6 @@
 import { addDays } from '@kpa/contracts';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { aMemberFile, Platform, registerMember, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
+import { eventually } from '@kpa/testing';
+import { aMemberFile, registerMember, setUpRegion, siteUserToken, untilCommerceKnows, usePlatform } from './platform';
 
 function today(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -22,8 +22,7 @@ function cents(amount: string): bigint {
  * simulator estimates a share's pay; another site sees none of it.
  */
 describe('remuneration over HTTP', () => {
-  let env: TestEnv;
-  let platform: Platform;
+  const platform = usePlatform('e2e_remuneration');
   let admin: string;
   let hostStructureId: string;
   const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
@@ -43,9 +42,6 @@ describe('remuneration over HTTP', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('e2e_remuneration');
-    platform = new Platform(env);
-    await platform.startAll();
     const region = await setUpRegion(platform);
     Object.assign(site, region.sites);
     admin = region.admin;
@@ -73,10 +69,6 @@ describe('remuneration over HTTP', () => {
     );
   });
 
-  afterAll(async () => {
-    await platform?.stopAll();
-    if (env) await destroyTestEnv(env);
-  });
 
   it('a mission completed with hours, its invoice paid, an approved expense and a validated contributive day show up in the open period’s pot and ledger', async () => {
     const client = await post(at('/clients'), { kind: 'company', name: 'Boulangerie du Pile', billingAddress: { line: '3 place de la Liberté', postalCode: '59100', city: 'Roubaix' }, siret: '120 027 016 00357' });

@@ -36,7 +36,7 @@ export async function createTestEnv(label: string): Promise<TestEnv> {
   };
 }
 
-/** Drops the test database and the namespace's JetStream stream. */
+/** Drops the test database and the namespace's JetStream streams (events, object stores). */
 export async function destroyTestEnv(env: TestEnv): Promise<void> {
   const name = new URL(env.databaseUrl).pathname.slice(1);
   const admin = new URL(env.databaseUrl);
@@ -53,7 +53,11 @@ export async function destroyTestEnv(env: TestEnv): Promise<void> {
   const nc = await connect({ servers: env.natsUrl.split(',') });
   try {
     const jsm = await jetstreamManager(nc);
-    await jsm.streams.delete(`${env.namespace.toUpperCase()}_EVENTS`).catch(() => undefined);
+    // Stream names carry the namespace: `T1A2B3C4D_EVENTS`, `OBJ_t1a2b3c4d_receipts`.
+    const ours = new RegExp(`(^|_)${env.namespace}_`, 'i');
+    for await (const name of jsm.streams.names()) {
+      if (ours.test(name)) await jsm.streams.delete(name).catch(() => undefined);
+    }
   } finally {
     await nc.close();
   }
