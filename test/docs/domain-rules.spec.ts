@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Code comments cite the domain rules by section ("DOMAIN-RULES §1.3", "docs/domain-rules.md §5.2–5.3"):
- * every section they cite must be a heading of docs/domain-rules.md, so a pointer never leads nowhere.
+ * Code comments and the other docs cite the domain rules by section ("DOMAIN-RULES §1.3",
+ * "docs/domain-rules.md §5.2–5.3"): every section they cite must be a heading of docs/domain-rules.md,
+ * so a pointer never leads nowhere.
  */
 
 const ROOT = join(__dirname, '..', '..');
@@ -33,7 +34,8 @@ function headings(markdown: string): Set<string> {
 describe('docs/domain-rules.md', () => {
   const documented = headings(readFileSync(join(ROOT, 'docs', 'domain-rules.md'), 'utf8'));
   const citations = new Map<string, string[]>();
-  for (const file of ['apps', 'libs', 'test'].flatMap(sourceFiles)) {
+  const otherDocs = readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md') && name !== 'domain-rules.md').map((name) => join('docs', name));
+  for (const file of [...['apps', 'libs', 'test'].flatMap(sourceFiles), ...otherDocs]) {
     for (const section of citedSections(readFileSync(join(ROOT, file), 'utf8'))) citations.set(section, [...(citations.get(section) ?? []), file]);
   }
 
