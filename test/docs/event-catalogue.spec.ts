@@ -24,10 +24,9 @@ const keyOf = (definition: { type: string; version: number }): string => `${defi
 
 /** Every exported event definition, by the name of its constant. */
 const definitions = new Map<string, EventDefinition<unknown>>(
-  Object.entries(contracts).filter((entry): entry is [string, EventDefinition<unknown>] => {
-    const [name, value] = entry;
-    return /_V\d+$/.test(name) && typeof value === 'object' && value !== null && typeof (value as EventDefinition<unknown>).type === 'string';
-  }),
+  Object.entries(contracts as Record<string, unknown>).filter(
+    (entry): entry is [string, EventDefinition<unknown>] => /_V\d+$/.test(entry[0]) && typeof entry[1] === 'object' && entry[1] !== null && typeof (entry[1] as EventDefinition<unknown>).type === 'string',
+  ),
 );
 
 /** The payload type each definition declares (`defineEvent<MemberChangedV1>(…)`), as written. */
