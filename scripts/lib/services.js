@@ -7,7 +7,11 @@ const { EventEmitter } = require('node:events');
 const { spawn } = require('node:child_process');
 const { StartError } = require('./output');
 
-/** The six services and their HTTP ports (each app's default HTTP_PORT). The gateway first: it is the API. */
+/**
+ * The six services and their HTTP ports (each app's default HTTP_PORT). The gateway first: it is the API.
+ * A copy of SERVICES and SERVICE_PORTS (libs/contracts/src/names.ts), readable before the build;
+ * test/docs/service-ports.spec.ts keeps it equal to them.
+ */
 const SERVICES = [
   { name: 'gateway', port: 3000 },
   { name: 'membership', port: 3101 },

@@ -1,5 +1,6 @@
+import { SERVICE_PORTS } from '@kpa/contracts';
 import { ServiceConfig } from '@kpa/platform';
 
 export class CommerceConfig extends ServiceConfig {}
 
-export const COMMERCE_DEFAULTS = { HTTP_PORT: 3102 };
+export const COMMERCE_DEFAULTS = { HTTP_PORT: SERVICE_PORTS.commerce };

@@ -1,5 +1,6 @@
+import { SERVICE_PORTS } from '@kpa/contracts';
 import { ServiceConfig } from '@kpa/platform';
 
 export class MembershipConfig extends ServiceConfig {}
 
-export const MEMBERSHIP_DEFAULTS = { HTTP_PORT: 3101 };
+export const MEMBERSHIP_DEFAULTS = { HTTP_PORT: SERVICE_PORTS.membership };

@@ -1,5 +1,6 @@
+import { SERVICE_PORTS } from '@kpa/contracts';
 import { ServiceConfig } from '@kpa/platform';
 
 export class NetworkingConfig extends ServiceConfig {}
 
-export const NETWORKING_DEFAULTS = { HTTP_PORT: 3104 };
+export const NETWORKING_DEFAULTS = { HTTP_PORT: SERVICE_PORTS.networking };

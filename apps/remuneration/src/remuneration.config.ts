@@ -1,5 +1,6 @@
+import { SERVICE_PORTS } from '@kpa/contracts';
 import { ServiceConfig } from '@kpa/platform';
 
 export class RemunerationConfig extends ServiceConfig {}
 
-export const REMUNERATION_DEFAULTS = { HTTP_PORT: 3103 };
+export const REMUNERATION_DEFAULTS = { HTTP_PORT: SERVICE_PORTS.remuneration };

@@ -14,6 +14,20 @@
 export const SERVICES = ['gateway', 'membership', 'commerce', 'remuneration', 'networking', 'worker'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
+/**
+ * Each service's default HTTP port (health, metrics, and the API on the gateway), the one place it
+ * is written: the apps' configs take it from here; docker-compose.yml, scripts/lib/services.js and
+ * the docs keep copies that test/docs/service-ports.spec.ts holds equal to it. HTTP_PORT overrides it.
+ */
+export const SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
+  gateway: 3000,
+  membership: 3101,
+  commerce: 3102,
+  remuneration: 3103,
+  networking: 3104,
+  worker: 3105,
+};
+
 /** Request/reply subjects, one per use case. */
 export const RPC = {
   membership: {
