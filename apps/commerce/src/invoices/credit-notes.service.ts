@@ -10,12 +10,14 @@ import {
   EventEnvelope,
   GetCreditNoteRequest,
   INVOICE_PAID_V1,
+  isUuid,
   ListCreditNotesRequest,
 } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { allocateDocumentNumber } from '../numbering/document-counter';
 import { sellerIdentity } from '../sellers/seller';
-import { planCreditNote, toRateAmounts, UUID } from './invoice';
+import { toRateAmounts } from './invoice';
+import { planCreditNote } from './credit-note';
 import { creditNoteDocument } from './invoice-document';
 import { creditedRates, findInvoice, lastPaymentOn, resolveInvoiceLines } from './invoice-records';
 import { CreditNoteEntity } from './credit-note.entity';
@@ -130,7 +132,7 @@ export class CreditNotesService {
   }
 
   async get({ siteId, creditNoteId }: GetCreditNoteRequest): Promise<CreditNote> {
-    const creditNote = UUID.test(creditNoteId) ? await this.dataSource.manager.findOne(CreditNoteEntity, { where: { id: creditNoteId, siteId } }) : null;
+    const creditNote = isUuid(creditNoteId) ? await this.dataSource.manager.findOne(CreditNoteEntity, { where: { id: creditNoteId, siteId } }) : null;
     if (!creditNote) throw new DomainError('CREDIT_NOTE_NOT_FOUND', `No credit note with id ${creditNoteId} on this site.`, { creditNoteId });
     const [invoice] = await this.invoiceRefs([creditNote.invoiceId]);
     return creditNote.toContract(invoice[1]);
@@ -139,7 +141,7 @@ export class CreditNotesService {
   async list(request: ListCreditNotesRequest): Promise<CreditNotePage> {
     const query = this.dataSource.getRepository(CreditNoteEntity).createQueryBuilder('c').where('c.siteId = :siteId', { siteId: request.siteId });
     if (request.invoiceId !== undefined) {
-      if (!UUID.test(request.invoiceId)) throw new DomainError('VALIDATION_FAILED', 'invoiceId must be a uuid.', { field: 'invoiceId' });
+      if (!isUuid(request.invoiceId)) throw new DomainError('VALIDATION_FAILED', 'invoiceId must be a uuid.', { field: 'invoiceId' });
       query.andWhere('c.invoiceId = :invoiceId', { invoiceId: request.invoiceId });
     }
     const page = await keysetPage(query, request);

@@ -4,7 +4,8 @@ import { CreateInvoiceInput, DomainError, InvoiceActor, InvoiceDeposit, InvoiceF
 import { knownMember } from '../members/known-member';
 import { QuoteLineData } from '../quotes/quote';
 import { siteSeller } from '../sellers/seller';
-import { cents, checkDeposits, checkDepositsFit, checkInvoice, depositLines, InvoiceData, InvoiceDraftInput, invoiceTotals } from './invoice';
+import { cents, checkInvoice, InvoiceData, InvoiceDraftInput, invoiceTotals } from './invoice';
+import { checkDeposits, checkDepositsFit, depositLines } from './invoice-deposits';
 import { depositCandidates, findClient, findMissionSource, findQuoteSource, openDepositsOfQuote, QuoteSource, resolveInvoiceLines } from './invoice-records';
 import { InvoiceEntity } from './invoice.entity';
 

@@ -1,12 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { addDays, DomainError, InvoiceDeposit, InvoiceTotals } from '@kpa/contracts';
+import { addDays, DomainError, InvoiceDeposit, InvoiceTotals, isUuid } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
 import { ClientEntity } from '../clients/client.entity';
 import { legalMentions } from '../documents/legal-mentions';
 import { paymentTermDays } from '../documents/payment-terms';
 import { PrintableDocument } from '../documents/printable';
 import { SellerIdentity, sellerIdentity } from '../sellers/seller';
-import { checkDeposits, checkDepositsFit, checkInvoice, checkIssue, InvoiceData, invoiceTotals, UUID } from './invoice';
+import { checkInvoice, checkIssue, InvoiceData, invoiceTotals } from './invoice';
+import { checkDeposits, checkDepositsFit } from './invoice-deposits';
 import { invoiceDocument } from './invoice-document';
 import { capeHolderOn } from '../members/cape-holder';
 import { depositCandidates, findClient, findInvoice, quoteNumber } from './invoice-records';
@@ -94,7 +95,7 @@ export async function printableInvoice(manager: EntityManager, siteId: string, i
 
 /** A credit note's document, frozen when it was issued (credit notes have no draft). 404 CREDIT_NOTE_NOT_FOUND for another site's. */
 export async function printableCreditNote(manager: EntityManager, siteId: string, creditNoteId: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
-  const creditNote = UUID.test(creditNoteId) ? await manager.findOne(CreditNoteEntity, { where: { id: creditNoteId, siteId } }) : null;
+  const creditNote = isUuid(creditNoteId) ? await manager.findOne(CreditNoteEntity, { where: { id: creditNoteId, siteId } }) : null;
   if (!creditNote) throw new DomainError('CREDIT_NOTE_NOT_FOUND', `No credit note with id ${creditNoteId} on this site.`, { creditNoteId });
   return { documentId: creditNote.id, frozen: true, printable: creditNote.printable };
 }

@@ -1,17 +1,18 @@
 import { EntityManager, In } from 'typeorm';
-import { DomainError, QuoteLineInput } from '@kpa/contracts';
+import { DomainError, isUuid, QuoteLineInput } from '@kpa/contracts';
 import { CatalogueItemEntity } from '../catalogue/catalogue-item.entity';
 import { formatTenThousandths } from '../catalogue/catalogue-item';
 import { ClientEntity } from '../clients/client.entity';
 import { CatalogueDefaults, QuoteLineData, resolveLines } from '../quotes/quote';
-import { DepositCandidate, RateAmount, sumRates, toRateAmounts, UUID } from './invoice';
+import { RateAmount, sumRates, toRateAmounts } from './invoice';
+import { DepositCandidate } from './invoice-deposits';
 import { InvoiceEntity } from './invoice.entity';
 
 /** The reads invoices, credit notes and payments share; every one scoped to the site. */
 
 /** An invoice of the site (another site's does not exist for it: 404), under a row lock when it is to change. */
 export async function findInvoice(manager: EntityManager, siteId: string, invoiceId: string, forChange = false): Promise<InvoiceEntity> {
-  const invoice = UUID.test(invoiceId)
+  const invoice = isUuid(invoiceId)
     ? await manager.findOne(InvoiceEntity, { where: { id: invoiceId, siteId }, ...(forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
     : null;
   if (!invoice) throw new DomainError('INVOICE_NOT_FOUND', `No invoice with id ${invoiceId} on this site.`, { invoiceId });
@@ -19,7 +20,7 @@ export async function findInvoice(manager: EntityManager, siteId: string, invoic
 }
 
 export async function findClient(manager: EntityManager, siteId: string, clientId: unknown): Promise<ClientEntity> {
-  const client = typeof clientId === 'string' && UUID.test(clientId) ? await manager.findOne(ClientEntity, { where: { id: clientId, siteId } }) : null;
+  const client = isUuid(clientId) ? await manager.findOne(ClientEntity, { where: { id: clientId, siteId } }) : null;
   if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${String(clientId)} on this site: create the client first, or pick one of the site's clients.`, { field: 'clientId', clientId });
   return client;
 }
@@ -29,7 +30,7 @@ export async function resolveInvoiceLines(manager: EntityManager, siteId: string
   if (!Array.isArray(lines) || lines.length === 0) {
     throw new DomainError('VALIDATION_FAILED', `${field} needs at least one line: [{description, quantity, unit, unitPrice, vatRate}] or [{catalogueItemId, quantity}].`, { field });
   }
-  const ids = [...new Set((lines as QuoteLineInput[]).map((l) => l?.catalogueItemId).filter((id): id is string => typeof id === 'string' && UUID.test(id)))];
+  const ids = [...new Set((lines as QuoteLineInput[]).map((l) => l?.catalogueItemId).filter((id): id is string => isUuid(id)))];
   const items = ids.length === 0 ? [] : await manager.find(CatalogueItemEntity, { where: { siteId, id: In(ids) } });
   const defaults = new Map<string, CatalogueDefaults>(
     items.map((i) => [i.id, { label: i.label, unit: i.unit, unitPrice: formatTenThousandths(i.unitPriceTenThousandths), vatRate: i.vatRate, exemptionReason: i.exemptionReason, archived: i.archived }]),
@@ -50,7 +51,7 @@ export interface QuoteSource {
 
 export async function findQuoteSource(manager: EntityManager, siteId: string, quoteId: unknown): Promise<QuoteSource> {
   const rows: { id: string; site_id: string; client_id: string; status: string; number: string | null; lines: QuoteLineData[]; cape_holder_member_id: string | null }[] =
-    typeof quoteId === 'string' && UUID.test(quoteId)
+    isUuid(quoteId)
       ? await manager.query('SELECT id, site_id, client_id, status, number, lines, cape_holder_member_id FROM commerce.quote WHERE id = $1 AND site_id = $2', [quoteId, siteId])
       : [];
   if (rows.length === 0) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${String(quoteId)} on this site.`, { field: 'fromQuoteId', quoteId });
@@ -63,7 +64,7 @@ export async function findQuoteSource(manager: EntityManager, siteId: string, qu
  */
 export async function findMissionSource(manager: EntityManager, siteId: string, missionId: unknown): Promise<{ id: string; clientId: string | null; quoteId: string | null }> {
   const rows: { id: string; client_id: string | null; quote_id: string | null }[] =
-    typeof missionId === 'string' && UUID.test(missionId)
+    isUuid(missionId)
       ? await manager.query('SELECT id, client_id, quote_id FROM commerce.mission WHERE id = $1 AND site_id = $2', [missionId, siteId])
       : [];
   if (rows.length === 0) throw new DomainError('MISSION_NOT_FOUND', `No mission with id ${String(missionId)} on this site.`, { field: 'fromMissionId', missionId });

@@ -11,12 +11,14 @@ import {
   INVOICE_PAID_V1,
   InvoicePage,
   IssueInvoiceRequest,
+  isUuid,
   ListInvoicesRequest,
   UpdateInvoiceRequest,
 } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { allocateDocumentNumber } from '../numbering/document-counter';
-import { assertEditable, assertIssuable, InvoiceDraftInput, statusOf, UUID } from './invoice';
+import { assertEditable, assertIssuable, InvoiceDraftInput } from './invoice';
+import { statusOf } from './invoice-payments';
 import { checkedDraft, draftFromRequest, moneyColumns } from './invoice-drafts';
 import { documentOf, prepareInvoice } from './invoice-printable';
 import { findInvoice, resolveInvoiceLines } from './invoice-records';
@@ -42,7 +44,7 @@ export class InvoicesService {
     if (request.status) query.andWhere('i.status = :status', { status: request.status });
     if (request.kind) query.andWhere('i.kind = :kind', { kind: request.kind });
     if (request.clientId) {
-      if (!UUID.test(request.clientId)) throw new DomainError('VALIDATION_FAILED', 'clientId must be a uuid.', { field: 'clientId' });
+      if (!isUuid(request.clientId)) throw new DomainError('VALIDATION_FAILED', 'clientId must be a uuid.', { field: 'clientId' });
       query.andWhere('i.clientId = :clientId', { clientId: request.clientId });
     }
     const page = await keysetPage(query, request);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { EventEnvelope, formatCents, INVOICE_PAID_V1, ListPaymentsRequest, PAYMENT_RECORDED_V1, PaymentPage, PaymentRecorded, RecordPaymentRequest } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
-import { planPayment } from './invoice';
+import { planPayment } from './invoice-payments';
 import { findInvoice, lastPaymentOn } from './invoice-records';
 import { InvoiceEntity } from './invoice.entity';
 import { PaymentEntity } from './payment.entity';

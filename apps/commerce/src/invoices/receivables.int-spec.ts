@@ -10,7 +10,7 @@ import { Quotes1765000000000 } from '../migrations/1765000000000-quotes';
 import { KnownMembers1765100000000 } from '../migrations/1765100000000-known-members';
 import { Missions1765200000000 } from '../migrations/1765200000000-missions';
 import { Invoices1765300000000 } from '../migrations/1765300000000-invoices';
-import { aging } from './invoice';
+import { aging } from './receivables';
 import { boardQueries, ReceivablesService } from './receivables.service';
 
 const SITE_INVOICES = 100_000;

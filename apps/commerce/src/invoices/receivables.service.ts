@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AGING_BUCKETS, AgingBucket, BucketTotal, DomainError, formatCents, InvoiceKind, InvoiceStatus, ReceivablesBoard, ReceivablesBoardRequest } from '@kpa/contracts';
+import { AGING_BUCKETS, AgingBucket, BucketTotal, DomainError, formatCents, InvoiceKind, InvoiceStatus, isUuid, ReceivablesBoard, ReceivablesBoardRequest } from '@kpa/contracts';
 import { pageSize, todayInFrance } from '@kpa/platform';
-import { aging, AGING_FROM_DAYS, dueRange, UUID } from './invoice';
+import { aging, AGING_FROM_DAYS, dueRange } from './receivables';
 
 /** Unpaid issued invoices: what the partial indexes `invoice_receivable_idx` / `_all_idx` cover. */
 const UNPAID = "i.status IN ('issued', 'partially_paid')";
@@ -64,7 +64,7 @@ function decodeCursor(value: string | undefined): { dueOn: string; id: string } 
   if (value === undefined) return undefined;
   try {
     const [dueOn, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof dueOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(dueOn) && typeof id === 'string' && UUID.test(id)) return { dueOn, id };
+    if (typeof dueOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(dueOn) && isUuid(id)) return { dueOn, id };
   } catch {
     // fall through
   }
@@ -113,7 +113,7 @@ export class ReceivablesService {
       throw new DomainError('VALIDATION_FAILED', `bucket must be one of ${AGING_BUCKETS.join(', ')}.`, { field: 'bucket' });
     }
     const siteIds = request.siteIds;
-    if (siteIds !== undefined && (!Array.isArray(siteIds) || siteIds.some((id) => typeof id !== 'string' || !UUID.test(id)))) {
+    if (siteIds !== undefined && (!Array.isArray(siteIds) || siteIds.some((id) => !isUuid(id)))) {
       throw new DomainError('VALIDATION_FAILED', 'siteIds must be site ids.', { field: 'siteIds' });
     }
     if (siteIds !== undefined && siteIds.length === 0) {

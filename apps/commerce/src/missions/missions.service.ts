@@ -6,6 +6,7 @@ import {
   DomainError,
   GetMissionRequest,
   invalidField,
+  isUuid,
   ListMissionsRequest,
   Mission,
   MISSION_COMPLETED_V1,
@@ -36,14 +37,13 @@ import {
   pickTeam,
   signUpOutcome,
   transition,
-  UUID,
   withdrawOutcome,
 } from './mission';
 import { MissionEntity, MissionParticipantEntity, MissionSignUpEntity } from './mission.entity';
 
 /** Reads a mission of a site, locked for a change when asked: one of another site does not exist for it (404). */
 async function findMission(manager: EntityManager, siteId: string, missionId: string, forChange = false): Promise<MissionEntity> {
-  const mission = UUID.test(missionId)
+  const mission = isUuid(missionId)
     ? await manager.findOne(MissionEntity, { where: { id: missionId, siteId }, ...(forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
     : null;
   if (!mission) throw new DomainError('MISSION_NOT_FOUND', `No mission with id ${missionId} on this site.`, { missionId });
@@ -82,7 +82,7 @@ async function oneWithPeople(manager: EntityManager, mission: MissionEntity): Pr
 async function resolveBuyer(manager: EntityManager, siteId: string, clientId: unknown, quoteId: unknown): Promise<{ clientId: string | null; quoteId: string | null }> {
   const given = (value: unknown) => value !== undefined && value !== null && value !== '';
   if (given(quoteId)) {
-    const quote = typeof quoteId === 'string' && UUID.test(quoteId) ? await manager.findOne(QuoteEntity, { where: { id: quoteId, siteId } }) : null;
+    const quote = isUuid(quoteId) ? await manager.findOne(QuoteEntity, { where: { id: quoteId, siteId } }) : null;
     if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${String(quoteId)} on this site.`, { field: 'quoteId', quoteId });
     if (quote.status !== 'accepted') {
       throw new DomainError('MISSION_QUOTE_NOT_ACCEPTED', `The quote ${quote.number ?? quote.id} is ${quote.status}: a mission carries out an accepted quote only (record the client's acceptance first, or leave quoteId out).`, {
@@ -97,7 +97,7 @@ async function resolveBuyer(manager: EntityManager, siteId: string, clientId: un
     return { clientId: quote.clientId, quoteId: quote.id };
   }
   if (given(clientId)) {
-    const client = typeof clientId === 'string' && UUID.test(clientId) ? await manager.findOne(ClientEntity, { where: { id: clientId, siteId } }) : null;
+    const client = isUuid(clientId) ? await manager.findOne(ClientEntity, { where: { id: clientId, siteId } }) : null;
     if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${String(clientId)} on this site: pick one of the site's clients, or leave clientId out for a self-financed activity.`, { field: 'clientId', clientId });
     return { clientId: client.id, quoteId: null };
   }
@@ -226,7 +226,7 @@ export class MissionsService {
   signUp({ siteId, missionId, memberId }: MissionSignUpRequest): Promise<Mission> {
     return this.unitOfWork.run(async ({ manager }) => {
       const mission = await findMission(manager, siteId, missionId, true);
-      if (typeof memberId !== 'string' || !UUID.test(memberId)) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${String(memberId)} on this site.`, { memberId });
+      if (!isUuid(memberId)) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${String(memberId)} on this site.`, { memberId });
       const member = await knownMember(manager, siteId, memberId.toLowerCase());
       const existing = await manager.findOne(MissionSignUpEntity, { where: { missionId: mission.id, memberId: member.id } });
       if (signUpOutcome(mission.status, existing !== null, member) === 'added') {
@@ -243,7 +243,7 @@ export class MissionsService {
   withdraw({ siteId, missionId, memberId }: MissionWithdrawRequest): Promise<Mission> {
     return this.unitOfWork.run(async ({ manager }) => {
       const mission = await findMission(manager, siteId, missionId, true);
-      const id = typeof memberId === 'string' && UUID.test(memberId) ? memberId.toLowerCase() : null;
+      const id = isUuid(memberId) ? memberId.toLowerCase() : null;
       const existing = id ? await manager.findOne(MissionSignUpEntity, { where: { missionId: mission.id, memberId: id } }) : null;
       if (withdrawOutcome(mission.status, existing !== null) === 'removed') {
         await manager.delete(MissionSignUpEntity, { missionId: mission.id, memberId: id });

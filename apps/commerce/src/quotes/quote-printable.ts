@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { DomainError } from '@kpa/contracts';
+import { DomainError, isUuid } from '@kpa/contracts';
 import { VAT_FRANCHISE_NOTE } from '../documents/amounts';
 import { CapeHolder, capeMention } from '../documents/legal-mentions';
 import { capeHolderOn } from '../members/cape-holder';
@@ -8,7 +8,6 @@ import { ClientEntity } from '../clients/client.entity';
 import { SellerIdentity, sellerIdentity } from '../sellers/seller';
 import { QuoteEntity } from './quote.entity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a quote prints besides its lines (DOMAIN-RULES §1.6): validity, execution, the price of the quote itself. */
 function quoteFacts(quote: Pick<QuoteEntity, 'validUntil' | 'executionPlace' | 'executionStartsOn' | 'executionEndsOn'>): PrintableFact[] {
@@ -73,7 +72,7 @@ export async function currentQuoteDocument(manager: EntityManager, quote: QuoteE
  * frozen once sent (it has its number), a preview before.
  */
 export async function printableQuote(manager: EntityManager, siteId: string, quoteId: string, today: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
-  const quote = UUID.test(quoteId) ? await manager.findOne(QuoteEntity, { where: { id: quoteId, siteId } }) : null;
+  const quote = isUuid(quoteId) ? await manager.findOne(QuoteEntity, { where: { id: quoteId, siteId } }) : null;
   if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${quoteId} on this site.`, { quoteId });
   // Frozen when sent: the PDF shows the seller and client as they were that day.
   if (quote.printable) return { documentId: quote.id, frozen: true, printable: quote.printable };

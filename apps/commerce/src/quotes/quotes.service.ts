@@ -5,6 +5,7 @@ import {
   CreateQuoteRequest,
   DomainError,
   GetQuoteRequest,
+  isUuid,
   ListQuotesRequest,
   Quote,
   QUOTE_ACCEPTED_V1,
@@ -29,11 +30,10 @@ import { assertEditable, CatalogueDefaults, checkQuote, QuoteLineData, quoteTota
 import { QuoteEntity } from './quote.entity';
 import { currentQuoteDocument } from './quote-printable';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads a quote of a site: one of another site does not exist for it (404). */
 async function findQuote(manager: EntityManager, siteId: string, quoteId: string, forChange = false): Promise<QuoteEntity> {
-  const quote = UUID.test(quoteId)
+  const quote = isUuid(quoteId)
     ? await manager.findOne(QuoteEntity, { where: { id: quoteId, siteId }, ...(forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
     : null;
   if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${quoteId} on this site.`, { quoteId });
@@ -42,7 +42,7 @@ async function findQuote(manager: EntityManager, siteId: string, quoteId: string
 
 /** The client of a site the quote is for: another site's client does not exist for it (404). */
 async function findClient(manager: EntityManager, siteId: string, clientId: unknown): Promise<ClientEntity> {
-  const client = typeof clientId === 'string' && UUID.test(clientId) ? await manager.findOne(ClientEntity, { where: { id: clientId, siteId } }) : null;
+  const client = isUuid(clientId) ? await manager.findOne(ClientEntity, { where: { id: clientId, siteId } }) : null;
   if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${String(clientId)} on this site: create the client first, or pick one of the site's clients.`, { field: 'clientId', clientId });
   return client;
 }
@@ -50,7 +50,7 @@ async function findClient(manager: EntityManager, siteId: string, clientId: unkn
 /** The catalogue items the lines name, of this site only. */
 async function catalogueDefaults(manager: EntityManager, siteId: string, lines: unknown): Promise<Map<string, CatalogueDefaults>> {
   const ids = Array.isArray(lines)
-    ? [...new Set((lines as QuoteLineInput[]).map((l) => l?.catalogueItemId).filter((id): id is string => typeof id === 'string' && UUID.test(id)))]
+    ? [...new Set((lines as QuoteLineInput[]).map((l) => l?.catalogueItemId).filter((id): id is string => isUuid(id)))]
     : [];
   if (ids.length === 0) return new Map();
   const items = await manager.find(CatalogueItemEntity, { where: { siteId, id: In(ids) } });
