@@ -4,19 +4,14 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   ApproveExpenseRequest,
   AttachReceiptRequest,
-  compareDates,
   CreateExpenseRequest,
   DomainError,
   EXPENSE_APPROVED_V1,
-  EXPENSE_CATEGORIES,
-  EXPENSE_STATUSES,
   Expense,
   ExpensePage,
   formatCents,
   GetExpenseRequest,
   GetReceiptRequest,
-  invalidField,
-  isIsoDate,
   isUuid,
   ListExpensesRequest,
   OBJECT_STORES,
@@ -27,7 +22,21 @@ import {
 } from '@kpa/contracts';
 import { createEvent, keysetPage, LOGGER, Logger, ObjectStores, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { knownMember } from '../members/known-member';
-import { assertEditable, checkExpense, checkReceiptUpload, checkReimbursement, checkRejectionReason, expenseAmounts, objectStoreDigest, transition } from './expense';
+import {
+  assertEditable,
+  assertPayerRecordable,
+  assertSomeChange,
+  assertStoredAsUploaded,
+  checkExpense,
+  checkExpenseFilters,
+  checkReceiptUpload,
+  checkReimbursement,
+  checkRejectionReason,
+  expenseAmounts,
+  ExpenseFilters,
+  receiptOrRefuse,
+  transition,
+} from './expense';
 import { ExpenseEntity } from './expense.entity';
 
 /** Reads an expense of a site: one of another site does not exist for it (404). */
@@ -42,31 +51,17 @@ async function findExpense(manager: EntityManager, siteId: string, expenseId: st
 /** The member who paid must be a member of the site commerce knows, not erased. */
 async function assertPayer(manager: EntityManager, siteId: string, memberId: string | null): Promise<void> {
   if (memberId === null) return;
-  const member = await knownMember(manager, siteId, memberId);
-  if (member.erased) throw new DomainError('MEMBER_ERASED', `Member ${memberId} was erased: an expense cannot be recorded for them.`, { memberId });
+  assertPayerRecordable(await knownMember(manager, siteId, memberId));
 }
 
-/** The list's filters, checked (the gateway validates them too; RPC callers are not all the gateway). */
-function applyFilters<E extends object>(query: SelectQueryBuilder<E>, request: ListExpensesRequest): SelectQueryBuilder<E> {
-  query.where('e.siteId = :siteId', { siteId: request.siteId });
-  if (request.status !== undefined) {
-    if (!EXPENSE_STATUSES.includes(request.status)) throw invalidField('status', `status must be one of ${EXPENSE_STATUSES.join(', ')}.`);
-    query.andWhere('e.status = :status', { status: request.status });
-  }
-  if (request.category !== undefined) {
-    if (!EXPENSE_CATEGORIES.includes(request.category)) throw invalidField('category', `category must be one of ${EXPENSE_CATEGORIES.join(', ')}.`);
-    query.andWhere('e.category = :category', { category: request.category });
-  }
-  if (request.memberId !== undefined) {
-    if (!isUuid(request.memberId)) throw invalidField('memberId', 'memberId must be a member id (uuid).');
-    query.andWhere('e.paidByMemberId = :memberId', { memberId: request.memberId });
-  }
-  for (const bound of ['from', 'to'] as const) {
-    if (request[bound] !== undefined && !isIsoDate(request[bound])) throw invalidField(bound, `${bound} must be a date written YYYY-MM-DD.`);
-  }
-  if (request.from !== undefined && request.to !== undefined && compareDates(request.from, request.to) > 0) throw invalidField('to', 'to must not be before from.');
-  if (request.from !== undefined) query.andWhere('e.spentOn >= :from', { from: request.from });
-  if (request.to !== undefined) query.andWhere('e.spentOn <= :to', { to: request.to });
+/** The list's query for filters already checked. */
+function applyFilters<E extends object>(query: SelectQueryBuilder<E>, siteId: string, filters: ExpenseFilters): SelectQueryBuilder<E> {
+  query.where('e.siteId = :siteId', { siteId });
+  if (filters.status !== undefined) query.andWhere('e.status = :status', { status: filters.status });
+  if (filters.category !== undefined) query.andWhere('e.category = :category', { category: filters.category });
+  if (filters.memberId !== undefined) query.andWhere('e.paidByMemberId = :memberId', { memberId: filters.memberId });
+  if (filters.from !== undefined) query.andWhere('e.spentOn >= :from', { from: filters.from });
+  if (filters.to !== undefined) query.andWhere('e.spentOn <= :to', { to: filters.to });
   return query;
 }
 
@@ -115,9 +110,10 @@ export class ExpensesService {
 
   /** One page, and the sums over every expense the filter matches (not only this page). */
   async list(request: ListExpensesRequest): Promise<ExpensePage> {
+    const filters = checkExpenseFilters(request);
     const repository = this.dataSource.getRepository(ExpenseEntity);
-    const page = await keysetPage(applyFilters(repository.createQueryBuilder('e'), request), request);
-    const sums = await applyFilters(repository.createQueryBuilder('e'), request)
+    const page = await keysetPage(applyFilters(repository.createQueryBuilder('e'), request.siteId, filters), request);
+    const sums = await applyFilters(repository.createQueryBuilder('e'), request.siteId, filters)
       .select('count(*)', 'count')
       .addSelect('COALESCE(sum(e.amount_cents), 0)', 'amount')
       .addSelect('COALESCE(sum(e.vat_cents), 0)', 'vat')
@@ -137,7 +133,7 @@ export class ExpensesService {
     return this.unitOfWork.run(async ({ manager }) => {
       const expense = await findExpense(manager, siteId, expenseId, true);
       assertEditable(expense, actor);
-      if (Object.keys(changes ?? {}).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
+      assertSomeChange(changes);
       const data = checkExpense({ ...expense.input(), ...changes }, actor, today);
       if (data.paidByMemberId !== expense.paidByMemberId) await assertPayer(manager, siteId, data.paidByMemberId);
       expense.apply(data);
@@ -207,11 +203,7 @@ export class ExpensesService {
       const stored = await store.info(upload.objectName).catch((error: unknown) => {
         throw this.storeUnavailable(error);
       });
-      if (!stored || stored.deleted || stored.size !== upload.size || stored.digest !== objectStoreDigest(upload.sha256)) {
-        throw new DomainError('RECEIPT_NOT_FOUND', 'The uploaded receipt is not in the store as described (name, size, SHA-256): upload the file again.', {
-          objectName: upload.objectName,
-        });
-      }
+      assertStoredAsUploaded(stored, upload);
       const replaced = expense.receiptObjectName !== upload.objectName ? expense.receiptObjectName : null;
       Object.assign(expense, {
         receiptObjectName: upload.objectName,
@@ -238,8 +230,6 @@ export class ExpensesService {
 
   /** Where the gateway reads the receipt file; 404 RECEIPT_NOT_FOUND when the expense has none. */
   async getReceipt({ siteId, expenseId }: GetReceiptRequest): Promise<ReceiptLocation> {
-    const location = (await findExpense(this.dataSource.manager, siteId, expenseId)).receiptLocation();
-    if (!location) throw new DomainError('RECEIPT_NOT_FOUND', `Expense ${expenseId} has no receipt: upload one with PUT …/expenses/${expenseId}/receipt.`, { expenseId });
-    return location;
+    return receiptOrRefuse((await findExpense(this.dataSource.manager, siteId, expenseId)).receiptLocation(), expenseId);
   }
 }

@@ -1,5 +1,5 @@
 import { InvoiceStatus } from '@kpa/contracts';
-import { agreedPaymentTerm, assertEditable, assertIssuable, assertIssued, checkInvoice, checkIssue } from './invoice';
+import { agreedPaymentTerm, assertClientMayChange, assertEditable, assertIssuable, assertIssued, checkInvoice, checkIssue } from './invoice';
 import { Balance, statusOf } from './invoice-payments';
 import { CLIENT, line, QUOTE, refusal } from './invoice.test-helpers';
 
@@ -71,5 +71,21 @@ describe('status machine', () => {
     expect(statusOf({ ...b, creditedCents: 12000 })).toBe('cancelled');
     expect(statusOf({ ...b, creditedCents: 2000, paidCents: 10000 })).toBe('paid');
     expect(statusOf({ ...b, depositsCents: 12000 })).toBe('paid');
+  });
+});
+
+describe('the client of a draft', () => {
+  const OTHER = '0190a000-0000-7000-8000-0000000000c2';
+
+  it('changes on a draft of free lines', () => {
+    expect(() => assertClientMayChange({ clientId: CLIENT, quoteId: null, missionId: null }, OTHER)).not.toThrow();
+  });
+
+  it("stays the quote's or the mission's client; sending the same client or none is no change", () => {
+    for (const source of [{ quoteId: QUOTE, missionId: null }, { quoteId: null, missionId: '0190a000-0000-7000-8000-0000000000e1' }]) {
+      expect(refusal(() => assertClientMayChange({ clientId: CLIENT, ...source }, OTHER))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'clientId' } });
+      expect(() => assertClientMayChange({ clientId: CLIENT, ...source }, CLIENT)).not.toThrow();
+      expect(() => assertClientMayChange({ clientId: CLIENT, ...source }, undefined)).not.toThrow();
+    }
   });
 });

@@ -148,6 +148,16 @@ export function checkInvoice(input: InvoiceDraftInput, clientKind: ClientKind): 
   };
 }
 
+/**
+ * An invoice drafted from a quote or a mission is for their client: changing it would bill someone
+ * who never agreed to the work (draft a new invoice instead).
+ */
+export function assertClientMayChange(invoice: { clientId: string; quoteId: string | null; missionId: string | null }, clientId: string | undefined): void {
+  if (clientId !== undefined && clientId !== invoice.clientId && (invoice.quoteId !== null || invoice.missionId !== null)) {
+    throw new DomainError('VALIDATION_FAILED', 'This invoice comes from a quote or a mission: its client cannot change (draft a new invoice instead).', { field: 'clientId' });
+  }
+}
+
 // --- status machine -----------------------------------------------------------------------------
 
 /** PATCH is for drafts only: an issued invoice is frozen for good (DOMAIN-RULES §1.3). */

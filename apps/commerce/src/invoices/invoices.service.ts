@@ -17,7 +17,7 @@ import {
 } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { allocateDocumentNumber } from '../numbering/document-counter';
-import { assertEditable, assertIssuable, InvoiceDraftInput } from './invoice';
+import { assertClientMayChange, assertEditable, assertIssuable, InvoiceDraftInput } from './invoice';
 import { statusOf } from './invoice-payments';
 import { checkedDraft, draftFromRequest, moneyColumns } from './invoice-drafts';
 import { documentOf, prepareInvoice } from './invoice-printable';
@@ -57,9 +57,7 @@ export class InvoicesService {
       const invoice = await findInvoice(manager, siteId, invoiceId, true);
       assertEditable(invoice.status, invoice.number);
       if (!changes || Object.keys(changes).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
-      if (changes.clientId !== undefined && changes.clientId !== invoice.clientId && (invoice.quoteId !== null || invoice.missionId !== null)) {
-        throw new DomainError('VALIDATION_FAILED', 'This invoice comes from a quote or a mission: its client cannot change (draft a new invoice instead).', { field: 'clientId' });
-      }
+      assertClientMayChange(invoice, changes.clientId);
       const lines = changes.lines !== undefined ? await resolveInvoiceLines(manager, siteId, changes.lines) : invoice.lines;
       const merged: InvoiceDraftInput = { ...invoice.data(), ...changes, clientId: changes.clientId ?? invoice.clientId, kind: invoice.kind, lines };
       const { data, totals } = await checkedDraft(manager, siteId, invoice.id, merged);
