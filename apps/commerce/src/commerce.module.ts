@@ -2,6 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModuleOptions, Logger, ObjectStores, PlatformModule } from '@kpa/platform';
 import { CommerceConfig } from './commerce.config';
 import { SellerDirectorySubscription } from './sellers/seller-directory.subscription';
+import { SellerRepository } from './sellers/seller.repository';
+import { KnownMemberRepository } from './members/known-member.repository';
+import { InvoiceDrafts } from './invoices/invoice-drafts';
+import { InvoicePrintables } from './invoices/invoice-printable';
+import { QuotePrintables } from './quotes/quote-printable';
 import { Init1764000000000 } from './migrations/1764000000000-init';
 import { DocumentCounters1764900000000 } from './migrations/1764900000000-document-counters';
 import { ClientsCatalogue1764800000000 } from './migrations/1764800000000-clients-catalogue';
@@ -59,7 +64,7 @@ export class CommerceModule {
         }),
       ],
       controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController, InvoicesRpcController, DocumentsPdfRpcController, MissionsRpcController, ExpensesRpcController],
-      providers: [ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
+      providers: [SellerRepository, KnownMemberRepository, InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
     };
   }
 }

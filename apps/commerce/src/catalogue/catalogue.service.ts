@@ -9,9 +9,10 @@ import {
   GetCatalogueItemRequest,
   ListCatalogueItemsRequest,
   UpdateCatalogueItemRequest,
+  siteIdOf,
 } from '@kpa/contracts';
 import { keysetPage, UnitOfWork } from '@kpa/platform';
-import { assertKnownSite } from '../sellers/known-site';
+import { SellerRepository } from '../sellers/seller.repository';
 import { changeCatalogueItem, newCatalogueItem } from './catalogue-item';
 import { CatalogueItemEntity } from './catalogue-item.entity';
 
@@ -27,6 +28,7 @@ export class CatalogueService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sellers: SellerRepository,
   ) {}
 
   async create({ siteId, item }: CreateCatalogueItemRequest): Promise<CatalogueItem> {
@@ -34,7 +36,7 @@ export class CatalogueService {
     const now = new Date();
     const entity = Object.assign(new CatalogueItemEntity(), data, { id: uuidv7(), siteId, createdAt: now, updatedAt: now });
     await this.unitOfWork.run(async ({ manager }) => {
-      await assertKnownSite(manager, siteId);
+      await this.sellers.assertKnownSite(manager, siteIdOf(siteId));
       await manager.insert(CatalogueItemEntity, entity);
     });
     return entity.toContract();

@@ -12,9 +12,10 @@ import {
   GetClientRequest,
   ListClientsRequest,
   UpdateClientRequest,
+  siteIdOf,
 } from '@kpa/contracts';
 import { createEvent, keysetPage, UnitOfWork } from '@kpa/platform';
-import { assertKnownSite } from '../sellers/known-site';
+import { SellerRepository } from '../sellers/seller.repository';
 import { changeClient, newClient } from './client';
 import { ClientEntity } from './client.entity';
 
@@ -41,6 +42,7 @@ export class ClientsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sellers: SellerRepository,
   ) {}
 
   async create({ siteId, client }: CreateClientRequest): Promise<Client> {
@@ -49,7 +51,7 @@ export class ClientsService {
     const entity = Object.assign(new ClientEntity(), data, { id: uuidv7(), siteId, createdAt: now, updatedAt: now });
     await this.withUniqueSiret(siteId, data.siret, () =>
       this.unitOfWork.run(async ({ manager, publish }) => {
-        await assertKnownSite(manager, siteId);
+        await this.sellers.assertKnownSite(manager, siteIdOf(siteId));
         await this.assertSiretFree(manager, siteId, data.siret);
         await manager.insert(ClientEntity, entity);
         await publish(createEvent(CLIENT_CREATED_V1, siteId, changed(entity), now));

@@ -18,10 +18,12 @@ import {
   ReceiptLocation,
   RejectExpenseRequest,
   ReimburseExpenseRequest,
+  SiteId,
+  siteIdOf,
   UpdateExpenseRequest,
 } from '@kpa/contracts';
 import { createEvent, keysetPage, LOGGER, Logger, ObjectStores, todayInFrance, UnitOfWork } from '@kpa/platform';
-import { knownMember } from '../members/known-member';
+import { KnownMemberRepository } from '../members/known-member.repository';
 import {
   assertEditable,
   assertPayerRecordable,
@@ -48,12 +50,6 @@ async function findExpense(manager: EntityManager, siteId: string, expenseId: st
   return expense;
 }
 
-/** The member who paid must be a member of the site commerce knows, not erased. */
-async function assertPayer(manager: EntityManager, siteId: string, memberId: string | null): Promise<void> {
-  if (memberId === null) return;
-  assertPayerRecordable(await knownMember(manager, siteId, memberId));
-}
-
 /** The list's query for filters already checked. */
 function applyFilters<E extends object>(query: SelectQueryBuilder<E>, siteId: string, filters: ExpenseFilters): SelectQueryBuilder<E> {
   query.where('e.siteId = :siteId', { siteId });
@@ -72,13 +68,20 @@ export class ExpensesService {
     private readonly unitOfWork: UnitOfWork,
     private readonly objectStores: ObjectStores,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly members: KnownMemberRepository,
   ) {}
+
+  /** The member who paid must be a member of the site commerce knows, not erased. */
+  private async assertPayer(manager: EntityManager, siteId: SiteId, memberId: string | null): Promise<void> {
+    if (memberId === null) return;
+    assertPayerRecordable(await this.members.knownMember(manager, siteId, memberId));
+  }
 
   create({ siteId, actor, expense }: CreateExpenseRequest): Promise<Expense> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
       const data = checkExpense(expense, actor, today);
-      await assertPayer(manager, siteId, data.paidByMemberId);
+      await this.assertPayer(manager, siteIdOf(siteId), data.paidByMemberId);
       const now = new Date();
       const entity = Object.assign(new ExpenseEntity(), data, {
         id: uuidv7(),
@@ -135,7 +138,7 @@ export class ExpensesService {
       assertEditable(expense, actor);
       assertSomeChange(changes);
       const data = checkExpense({ ...expense.input(), ...changes }, actor, today);
-      if (data.paidByMemberId !== expense.paidByMemberId) await assertPayer(manager, siteId, data.paidByMemberId);
+      if (data.paidByMemberId !== expense.paidByMemberId) await this.assertPayer(manager, siteIdOf(siteId), data.paidByMemberId);
       expense.apply(data);
       expense.updatedAt = new Date();
       await manager.save(expense);

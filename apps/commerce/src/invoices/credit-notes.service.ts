@@ -12,10 +12,11 @@ import {
   INVOICE_PAID_V1,
   isUuid,
   ListCreditNotesRequest,
+  siteIdOf,
 } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { allocateDocumentNumber } from '../numbering/document-counter';
-import { sellerIdentity } from '../sellers/seller';
+import { SellerRepository } from '../sellers/seller.repository';
 import { toRateAmounts } from './invoice';
 import { planCreditNote } from './credit-note';
 import { creditNoteDocument } from './invoice-document';
@@ -30,6 +31,7 @@ export class CreditNotesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sellers: SellerRepository,
   ) {}
 
   /**
@@ -41,13 +43,13 @@ export class CreditNotesService {
   create({ siteId, invoiceId, actor, creditNote: input }: CreateCreditNoteRequest): Promise<CreditNote> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      const invoice = await findInvoice(manager, siteIdOf(siteId), invoiceId, true);
       const request = input ?? {};
       if (request.reason !== undefined && request.reason !== null && (typeof request.reason !== 'string' || request.reason.trim().length > 500)) {
         throw new DomainError('VALIDATION_FAILED', 'reason must be text of at most 500 characters.', { field: 'reason' });
       }
       const reason = typeof request.reason === 'string' && request.reason.trim() !== '' ? request.reason.trim() : null;
-      const lines = request.lines !== undefined && request.lines !== null && invoice.status !== 'draft' ? await resolveInvoiceLines(manager, siteId, request.lines) : null;
+      const lines = request.lines !== undefined && request.lines !== null && invoice.status !== 'draft' ? await resolveInvoiceLines(manager, siteIdOf(siteId), request.lines) : null;
       const deductedBy =
         invoice.deductedByInvoiceId === null ? null : ((await manager.findOne(InvoiceEntity, { where: { id: invoice.deductedByInvoiceId }, select: { id: true, number: true } }))?.number ?? invoice.deductedByInvoiceId);
       const plan = planCreditNote(
@@ -65,7 +67,7 @@ export class CreditNotesService {
         { full: request.full, lines },
         `Annulation de la facture ${invoice.number}`,
       );
-      const seller = await sellerIdentity(manager, siteId);
+      const seller = await this.sellers.sellerIdentity(manager, siteIdOf(siteId));
       const frozenInvoice = invoice.printable;
       if (frozenInvoice === null || invoice.number === null || invoice.issuedOn === null) throw new Error(`issued invoice ${invoice.id} has no frozen document`);
 

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { DomainError, isUuid, QuoteLineInput } from '@kpa/contracts';
+import { DomainError, isUuid, QuoteLineInput, SiteId } from '@kpa/contracts';
 import { CatalogueItemEntity } from '../catalogue/catalogue-item.entity';
 import { formatTenThousandths } from '../catalogue/catalogue-item';
 import { ClientEntity } from '../clients/client.entity';
@@ -11,7 +11,7 @@ import { InvoiceEntity } from './invoice.entity';
 /** The reads invoices, credit notes and payments share; every one scoped to the site. */
 
 /** An invoice of the site (another site's does not exist for it: 404), under a row lock when it is to change. */
-export async function findInvoice(manager: EntityManager, siteId: string, invoiceId: string, forChange = false): Promise<InvoiceEntity> {
+export async function findInvoice(manager: EntityManager, siteId: SiteId, invoiceId: string, forChange = false): Promise<InvoiceEntity> {
   const invoice = isUuid(invoiceId)
     ? await manager.findOne(InvoiceEntity, { where: { id: invoiceId, siteId }, ...(forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
     : null;
@@ -19,14 +19,14 @@ export async function findInvoice(manager: EntityManager, siteId: string, invoic
   return invoice;
 }
 
-export async function findClient(manager: EntityManager, siteId: string, clientId: unknown): Promise<ClientEntity> {
+export async function findClient(manager: EntityManager, siteId: SiteId, clientId: unknown): Promise<ClientEntity> {
   const client = isUuid(clientId) ? await manager.findOne(ClientEntity, { where: { id: clientId, siteId } }) : null;
   if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${String(clientId)} on this site: create the client first, or pick one of the site's clients.`, { field: 'clientId', clientId });
   return client;
 }
 
 /** Lines as sent, filled from the site's catalogue items they name. */
-export async function resolveInvoiceLines(manager: EntityManager, siteId: string, lines: unknown, field = 'lines'): Promise<QuoteLineData[]> {
+export async function resolveInvoiceLines(manager: EntityManager, siteId: SiteId, lines: unknown, field = 'lines'): Promise<QuoteLineData[]> {
   if (!Array.isArray(lines) || lines.length === 0) {
     throw new DomainError('VALIDATION_FAILED', `${field} needs at least one line: [{description, quantity, unit, unitPrice, vatRate}] or [{catalogueItemId, quantity}].`, { field });
   }
@@ -41,7 +41,7 @@ export async function resolveInvoiceLines(manager: EntityManager, siteId: string
 /** A quote of the site, as an invoice needs it. */
 export interface QuoteSource {
   id: string;
-  siteId: string;
+  siteId: SiteId;
   clientId: string;
   status: string;
   number: string | null;
@@ -49,20 +49,20 @@ export interface QuoteSource {
   capeHolderMemberId: string | null;
 }
 
-export async function findQuoteSource(manager: EntityManager, siteId: string, quoteId: unknown): Promise<QuoteSource> {
+export async function findQuoteSource(manager: EntityManager, siteId: SiteId, quoteId: unknown): Promise<QuoteSource> {
   const rows: { id: string; site_id: string; client_id: string; status: string; number: string | null; lines: QuoteLineData[]; cape_holder_member_id: string | null }[] =
     isUuid(quoteId)
       ? await manager.query('SELECT id, site_id, client_id, status, number, lines, cape_holder_member_id FROM commerce.quote WHERE id = $1 AND site_id = $2', [quoteId, siteId])
       : [];
   if (rows.length === 0) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${String(quoteId)} on this site.`, { field: 'fromQuoteId', quoteId });
   const row = rows[0];
-  return { id: row.id, siteId: row.site_id, clientId: row.client_id, status: row.status, number: row.number, lines: row.lines, capeHolderMemberId: row.cape_holder_member_id };
+  return { id: row.id, siteId, clientId: row.client_id, status: row.status, number: row.number, lines: row.lines, capeHolderMemberId: row.cape_holder_member_id };
 }
 
 /**
  * A mission of the site: only what an invoice needs (missions are their own slice, commerce.mission).
  */
-export async function findMissionSource(manager: EntityManager, siteId: string, missionId: unknown): Promise<{ id: string; clientId: string | null; quoteId: string | null }> {
+export async function findMissionSource(manager: EntityManager, siteId: SiteId, missionId: unknown): Promise<{ id: string; clientId: string | null; quoteId: string | null }> {
   const rows: { id: string; client_id: string | null; quote_id: string | null }[] =
     isUuid(missionId)
       ? await manager.query('SELECT id, client_id, quote_id FROM commerce.mission WHERE id = $1 AND site_id = $2', [missionId, siteId])
@@ -93,7 +93,7 @@ function depositCandidate(invoice: InvoiceEntity): DepositCandidate {
 }
 
 /** The invoices a final invoice names as its deposits, locked when the final is being issued. */
-export async function depositCandidates(manager: EntityManager, siteId: string, ids: readonly string[], lock = false): Promise<DepositCandidate[]> {
+export async function depositCandidates(manager: EntityManager, siteId: SiteId, ids: readonly string[], lock = false): Promise<DepositCandidate[]> {
   if (ids.length === 0) return [];
   const found = await manager.find(InvoiceEntity, {
     where: { siteId, id: In([...ids]) },
@@ -104,7 +104,7 @@ export async function depositCandidates(manager: EntityManager, siteId: string, 
 }
 
 /** Issued deposit invoices of a quote no final invoice deducts yet, oldest first: a final invoice's default deposits. */
-export async function openDepositsOfQuote(manager: EntityManager, siteId: string, quoteId: string): Promise<string[]> {
+export async function openDepositsOfQuote(manager: EntityManager, siteId: SiteId, quoteId: string): Promise<string[]> {
   const rows: { id: string }[] = await manager.query(
     `SELECT id FROM commerce.invoice
       WHERE site_id = $1 AND quote_id = $2 AND kind = 'deposit' AND status IN ('issued', 'partially_paid', 'paid')

@@ -13,14 +13,15 @@ import {
   IssueInvoiceRequest,
   isUuid,
   ListInvoicesRequest,
+  siteIdOf,
   UpdateInvoiceRequest,
 } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { allocateDocumentNumber } from '../numbering/document-counter';
 import { assertClientMayChange, assertEditable, assertIssuable, InvoiceDraftInput } from './invoice';
 import { statusOf } from './invoice-payments';
-import { checkedDraft, draftFromRequest, moneyColumns } from './invoice-drafts';
-import { documentOf, prepareInvoice } from './invoice-printable';
+import { InvoiceDrafts, moneyColumns } from './invoice-drafts';
+import { documentOf, InvoicePrintables } from './invoice-printable';
 import { findInvoice, resolveInvoiceLines } from './invoice-records';
 import { InvoiceEntity } from './invoice.entity';
 
@@ -29,14 +30,16 @@ export class InvoicesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly drafts: InvoiceDrafts,
+    private readonly printables: InvoicePrintables,
   ) {}
 
   create({ siteId, actor, invoice }: CreateInvoiceRequest): Promise<Invoice> {
-    return this.unitOfWork.run(async ({ manager }) => (await draftFromRequest(manager, siteId, invoice ?? {}, actor)).toContract());
+    return this.unitOfWork.run(async ({ manager }) => (await this.drafts.draftFromRequest(manager, siteIdOf(siteId), invoice ?? {}, actor)).toContract());
   }
 
   async get({ siteId, invoiceId }: GetInvoiceRequest): Promise<Invoice> {
-    return (await findInvoice(this.dataSource.manager, siteId, invoiceId)).toContract();
+    return (await findInvoice(this.dataSource.manager, siteIdOf(siteId), invoiceId)).toContract();
   }
 
   async list(request: ListInvoicesRequest): Promise<InvoicePage> {
@@ -54,13 +57,13 @@ export class InvoicesService {
   /** Drafts only (409 INVOICE_NOT_EDITABLE once issued): the content is checked again and the totals recomputed. */
   update({ siteId, invoiceId, changes }: UpdateInvoiceRequest): Promise<Invoice> {
     return this.unitOfWork.run(async ({ manager }) => {
-      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      const invoice = await findInvoice(manager, siteIdOf(siteId), invoiceId, true);
       assertEditable(invoice.status, invoice.number);
       if (!changes || Object.keys(changes).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
       assertClientMayChange(invoice, changes.clientId);
-      const lines = changes.lines !== undefined ? await resolveInvoiceLines(manager, siteId, changes.lines) : invoice.lines;
+      const lines = changes.lines !== undefined ? await resolveInvoiceLines(manager, siteIdOf(siteId), changes.lines) : invoice.lines;
       const merged: InvoiceDraftInput = { ...invoice.data(), ...changes, clientId: changes.clientId ?? invoice.clientId, kind: invoice.kind, lines };
-      const { data, totals } = await checkedDraft(manager, siteId, invoice.id, merged);
+      const { data, totals } = await this.drafts.checkedDraft(manager, siteIdOf(siteId), invoice.id, merged);
       Object.assign(invoice, data, moneyColumns(totals), { totals, updatedAt: new Date() });
       await manager.update(InvoiceEntity, { id: invoice.id }, { ...data, ...moneyColumns(totals), totals, updatedAt: invoice.updatedAt });
       invoice.outstandingCents = invoice.totalCents - invoice.depositsCents;
@@ -79,9 +82,9 @@ export class InvoicesService {
   issue({ siteId, invoiceId }: IssueInvoiceRequest): Promise<Invoice> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publishSql }) => {
-      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      const invoice = await findInvoice(manager, siteIdOf(siteId), invoiceId, true);
       assertIssuable(invoice.status, invoice.number);
-      const prepared = await prepareInvoice(manager, invoice, today, 'issue');
+      const prepared = await this.printables.prepareInvoice(manager, siteIdOf(siteId), invoice, today, 'issue');
       const money = moneyColumns(prepared.totals);
       const balance = { ...invoice.balance(), ...money, creditedCents: 0, creditedNetCents: 0, paidCents: 0, paidNetCents: 0 };
       const status = statusOf(balance);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { EventEnvelope, formatCents, INVOICE_PAID_V1, ListPaymentsRequest, PAYMENT_RECORDED_V1, PaymentPage, PaymentRecorded, RecordPaymentRequest } from '@kpa/contracts';
+import { EventEnvelope, formatCents, INVOICE_PAID_V1, ListPaymentsRequest, PAYMENT_RECORDED_V1, PaymentPage, PaymentRecorded, RecordPaymentRequest, siteIdOf } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { planPayment } from './invoice-payments';
 import { findInvoice, lastPaymentOn } from './invoice-records';
@@ -23,7 +23,7 @@ export class PaymentsService {
   record({ siteId, invoiceId, actor, payment: input }: RecordPaymentRequest): Promise<PaymentRecorded> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      const invoice = await findInvoice(manager, siteIdOf(siteId), invoiceId, true);
       const plan = planPayment({ status: invoice.status, issuedOn: invoice.issuedOn, balance: invoice.balance() }, input ?? {}, today);
       const now = new Date();
       const payment = Object.assign(new PaymentEntity(), {
@@ -71,7 +71,7 @@ export class PaymentsService {
   }
 
   async list({ siteId, invoiceId, cursor, limit }: ListPaymentsRequest): Promise<PaymentPage> {
-    const invoice = await findInvoice(this.dataSource.manager, siteId, invoiceId);
+    const invoice = await findInvoice(this.dataSource.manager, siteIdOf(siteId), invoiceId);
     const query = this.dataSource.getRepository(PaymentEntity).createQueryBuilder('p').where('p.invoiceId = :invoiceId', { invoiceId: invoice.id });
     const page = await keysetPage(query, { cursor, limit });
     return { items: page.items.map((p) => p.toContract()), nextCursor: page.nextCursor };

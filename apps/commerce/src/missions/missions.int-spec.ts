@@ -4,6 +4,8 @@ import { DomainError, MissionActor } from '@kpa/contracts';
 import { dataSourceOptions, migrate, OutboxRelay, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
 import { COMMERCE_DATABASE } from '../commerce.module';
+import { KnownMemberRepository } from '../members/known-member.repository';
+import { SellerRepository } from '../sellers/seller.repository';
 import { insertMissionFromQuote, MissionsService } from './missions.service';
 
 /**
@@ -31,7 +33,7 @@ describe('missions in Postgres', () => {
         dataSourceOptions({ url: env.databaseUrl, schema: 'commerce', entities: COMMERCE_DATABASE.entities, migrations: COMMERCE_DATABASE.migrations, poolSize: 10 }),
       ).initialize();
       if (i === 0) await migrate(dataSource, 'commerce');
-      instances.push({ dataSource, missions: new MissionsService(dataSource, new UnitOfWork(dataSource, idle, { schema: 'commerce' })) });
+      instances.push({ dataSource, missions: new MissionsService(dataSource, new UnitOfWork(dataSource, idle, { schema: 'commerce' }), new SellerRepository(), new KnownMemberRepository()) });
     }
     const db = instances[0].dataSource;
     const hostId = randomUUID();

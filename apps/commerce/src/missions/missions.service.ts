@@ -17,13 +17,14 @@ import {
   MissionSignUpRequest,
   MissionWithdrawRequest,
   requiredText,
+  siteIdOf,
   UpdateMissionRequest,
 } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { ClientEntity } from '../clients/client.entity';
-import { knownMember, knownMembers } from '../members/known-member';
+import { KnownMemberRepository } from '../members/known-member.repository';
 import { QuoteEntity } from '../quotes/quote.entity';
-import { assertKnownSite } from '../sellers/known-site';
+import { SellerRepository } from '../sellers/seller.repository';
 import {
   assertActiveTeam,
   assertOpen,
@@ -172,11 +173,13 @@ export class MissionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sellers: SellerRepository,
+    private readonly members: KnownMemberRepository,
   ) {}
 
   create({ siteId, actor, mission }: CreateMissionRequest): Promise<Mission> {
     return this.unitOfWork.run(async ({ manager }) => {
-      await assertKnownSite(manager, siteId);
+      await this.sellers.assertKnownSite(manager, siteIdOf(siteId));
       const data = newMission(mission);
       const buyer = await resolveBuyer(manager, siteId, mission.clientId, mission.quoteId);
       const now = new Date();
@@ -227,7 +230,7 @@ export class MissionsService {
     return this.unitOfWork.run(async ({ manager }) => {
       const mission = await findMission(manager, siteId, missionId, true);
       if (!isUuid(memberId)) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${String(memberId)} on this site.`, { memberId });
-      const member = await knownMember(manager, siteId, memberId.toLowerCase());
+      const member = await this.members.knownMember(manager, siteIdOf(siteId), memberId.toLowerCase());
       const existing = await manager.findOne(MissionSignUpEntity, { where: { missionId: mission.id, memberId: member.id } });
       if (signUpOutcome(mission.status, existing !== null, member) === 'added') {
         const now = new Date();
@@ -265,7 +268,7 @@ export class MissionsService {
         signUps.map((s) => s.memberId),
         memberIds,
       );
-      assertActiveTeam(team, await knownMembers(manager, siteId, team));
+      assertActiveTeam(team, await this.members.knownMembers(manager, siteIdOf(siteId), team));
       await manager.query('UPDATE commerce.mission_sign_up SET in_team = (member_id = ANY($2::uuid[])) WHERE mission_id = $1', [mission.id, team]);
       Object.assign(mission, { status: next, teamConfirmedOn: today, updatedAt: new Date() });
       await manager.save(mission);
@@ -284,7 +287,7 @@ export class MissionsService {
       const next = transition(mission.status, 'complete');
       const hours = parseParticipants(participants);
       const ids = hours.map((p) => p.memberId);
-      const members = await knownMembers(manager, siteId, ids);
+      const members = await this.members.knownMembers(manager, siteIdOf(siteId), ids);
       const oneDay = missionDays(mission.startsOn, mission.endsOn) === 1;
       const minors = oneDay ? ids.filter((id) => members.get(id)?.adultOn != null) : [];
       await lockMinors(manager, minors);

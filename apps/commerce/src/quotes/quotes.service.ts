@@ -15,20 +15,21 @@ import {
   QuoteEventV1,
   QuoteLineInput,
   QuotePage,
+  siteIdOf,
   UpdateQuoteRequest,
 } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { CatalogueItemEntity } from '../catalogue/catalogue-item.entity';
 import { formatTenThousandths } from '../catalogue/catalogue-item';
 import { ClientEntity } from '../clients/client.entity';
-import { insertInvoiceDraftFromQuote } from '../invoices/invoice-drafts';
-import { knownMember } from '../members/known-member';
+import { InvoiceDrafts } from '../invoices/invoice-drafts';
+import { KnownMemberRepository } from '../members/known-member.repository';
 import { insertMissionFromQuote } from '../missions/missions.service';
 import { allocateDocumentNumber } from '../numbering/document-counter';
-import { siteSeller } from '../sellers/seller';
+import { SellerRepository } from '../sellers/seller.repository';
 import { assertEditable, CatalogueDefaults, checkQuote, QuoteLineData, quoteTotals, resolveLines, transition } from './quote';
 import { QuoteEntity } from './quote.entity';
-import { currentQuoteDocument } from './quote-printable';
+import { QuotePrintables } from './quote-printable';
 
 
 /** Reads a quote of a site: one of another site does not exist for it (404). */
@@ -70,16 +71,20 @@ export class QuotesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sellers: SellerRepository,
+    private readonly members: KnownMemberRepository,
+    private readonly invoiceDrafts: InvoiceDrafts,
+    private readonly printables: QuotePrintables,
   ) {}
 
   create({ siteId, actor, quote }: CreateQuoteRequest): Promise<Quote> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const seller = await siteSeller(manager, siteId);
+      const seller = await this.sellers.siteSeller(manager, siteIdOf(siteId));
       const client = await findClient(manager, siteId, quote.clientId);
       const lines = resolveLines(quote.lines, await catalogueDefaults(manager, siteId, quote.lines));
       const data = checkQuote({ ...quote, lines }, client.kind, today);
-      if (data.capeHolderMemberId) await knownMember(manager, siteId, data.capeHolderMemberId);
+      if (data.capeHolderMemberId) await this.members.knownMember(manager, siteIdOf(siteId), data.capeHolderMemberId);
       const { totals } = quoteTotals(data.lines, seller.vatFranchise);
       const now = new Date();
       const entity = Object.assign(new QuoteEntity(), data, {
@@ -124,12 +129,12 @@ export class QuotesService {
       const quote = await findQuote(manager, siteId, quoteId, true);
       assertEditable(quote.status, quote.validUntil, today);
       if (Object.keys(changes).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
-      const seller = await siteSeller(manager, siteId);
+      const seller = await this.sellers.siteSeller(manager, siteIdOf(siteId));
       const merged = { ...quote.data(), ...changes };
       const client = await findClient(manager, siteId, merged.clientId);
       const lines: QuoteLineData[] = changes.lines !== undefined ? resolveLines(changes.lines, await catalogueDefaults(manager, siteId, changes.lines)) : quote.lines;
       const data = checkQuote({ ...merged, lines }, client.kind, today);
-      if (data.capeHolderMemberId) await knownMember(manager, siteId, data.capeHolderMemberId);
+      if (data.capeHolderMemberId) await this.members.knownMember(manager, siteIdOf(siteId), data.capeHolderMemberId);
       Object.assign(quote, data, { totals: quoteTotals(data.lines, seller.vatFranchise).totals, updatedAt: new Date() });
       await manager.save(quote);
       return quote.toContract(today);
@@ -149,18 +154,18 @@ export class QuotesService {
       const now = new Date();
       if (depositPercent !== undefined && action !== 'accept') throw new DomainError('VALIDATION_FAILED', 'depositPercent goes with accept only.', { field: 'depositPercent' });
       if (action === 'send') {
-        const seller = await siteSeller(manager, siteId);
+        const seller = await this.sellers.siteSeller(manager, siteIdOf(siteId));
         quote.totals = quoteTotals(quote.lines, seller.vatFranchise).totals;
         const { number } = await allocateDocumentNumber(manager, { siteId, siteCode: seller.siteCode, kind: 'quote' }, today);
         Object.assign(quote, { number, sentOn: today });
-        quote.printable = await currentQuoteDocument(manager, quote, today);
+        quote.printable = await this.printables.currentQuoteDocument(manager, siteIdOf(siteId), quote, today);
       }
       if (action === 'accept' || action === 'decline') quote.answeredOn = today;
       if (action === 'accept') {
         // The client said yes: the work to do and its invoice (or its deposit) are drafted at once.
         const { missionId } = await insertMissionFromQuote(manager, quote, actor.userId, today);
         const kind = depositPercent === undefined ? 'standard' : 'deposit';
-        const { invoiceId } = await insertInvoiceDraftFromQuote(manager, quote, { kind, depositPercent, missionId }, actor.userId, today);
+        const { invoiceId } = await this.invoiceDrafts.insertInvoiceDraftFromQuote(manager, { ...quote, siteId: siteIdOf(siteId) }, { kind, depositPercent, missionId }, actor.userId, today);
         Object.assign(quote, { missionId, invoiceId });
       }
       Object.assign(quote, { status: next, updatedAt: now });
