@@ -4,6 +4,7 @@ import { DOCUMENT_PDF_KINDS, DocumentPdf, DocumentPdfKind, DocumentPdfRequest, D
 import { todayInFrance } from '@kpa/platform';
 import { InvoicePrintables } from '../../invoices/invoice-printable';
 import { QuotePrintables } from '../../quotes/quote-printable';
+import { DocumentFileRepository } from './document-file.repository';
 import { documentFile, PrintableSource } from './document-files';
 
 const NOT_FOUND: Record<DocumentPdfKind, { code: ErrorCode; what: string }> = {
@@ -19,6 +20,7 @@ export class DocumentsPdfService {
     private readonly dataSource: DataSource,
     private readonly invoices: InvoicePrintables,
     private readonly quotes: QuotePrintables,
+    private readonly files: DocumentFileRepository,
   ) {}
 
   /** Where each kind of document comes from: its own slice builds what it prints. */
@@ -46,7 +48,8 @@ export class DocumentsPdfService {
       throw new DomainError(code, `No ${what} with id ${String(request.id)} on this site.`, { id: request.id });
     }
     const manager = this.dataSource.manager;
-    const file = await documentFile(manager, { siteId: request.siteId, kind: request.kind, documentId: request.id }, () => this.loadPrintable(manager, siteIdOf(request.siteId), request));
+    const siteId = siteIdOf(request.siteId);
+    const file = await documentFile(this.files, manager, { siteId, kind: request.kind, documentId: request.id }, () => this.loadPrintable(manager, siteId, request));
     return { filename: file.filename, sha256: file.sha256, frozen: file.frozen, contentBase64: file.bytes.toString('base64') };
   }
 }
