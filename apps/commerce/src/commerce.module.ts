@@ -5,6 +5,7 @@ import { SellerDirectorySubscription } from './sellers/seller-directory.subscrip
 import { SellerRepository } from './sellers/seller.repository';
 import { KnownMemberRepository } from './members/known-member.repository';
 import { DocumentFileRepository } from './documents/pdf/document-file.repository';
+import { ExpenseRepository } from './expenses/expense.repository';
 import { InvoiceDrafts } from './invoices/invoice-drafts';
 import { InvoicePrintables } from './invoices/invoice-printable';
 import { QuotePrintables } from './quotes/quote-printable';
@@ -65,7 +66,7 @@ export class CommerceModule {
         }),
       ],
       controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController, InvoicesRpcController, DocumentsPdfRpcController, MissionsRpcController, ExpensesRpcController],
-      providers: [SellerRepository, KnownMemberRepository, DocumentFileRepository, InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
+      providers: [SellerRepository, KnownMemberRepository, DocumentFileRepository, ExpenseRepository, InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   ApproveExpenseRequest,
@@ -12,7 +12,6 @@ import {
   formatCents,
   GetExpenseRequest,
   GetReceiptRequest,
-  isUuid,
   ListExpensesRequest,
   OBJECT_STORES,
   ReceiptLocation,
@@ -22,7 +21,7 @@ import {
   siteIdOf,
   UpdateExpenseRequest,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, LOGGER, Logger, ObjectStores, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { createEvent, LOGGER, Logger, ObjectStores, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { KnownMemberRepository } from '../members/known-member.repository';
 import {
   assertEditable,
@@ -35,31 +34,11 @@ import {
   checkReimbursement,
   checkRejectionReason,
   expenseAmounts,
-  ExpenseFilters,
   receiptOrRefuse,
   transition,
 } from './expense';
 import { ExpenseEntity } from './expense.entity';
-
-/** Reads an expense of a site: one of another site does not exist for it (404). */
-async function findExpense(manager: EntityManager, siteId: string, expenseId: string, forChange = false): Promise<ExpenseEntity> {
-  const expense = isUuid(expenseId)
-    ? await manager.findOne(ExpenseEntity, { where: { id: expenseId, siteId }, ...(forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-    : null;
-  if (!expense) throw new DomainError('EXPENSE_NOT_FOUND', `No expense with id ${expenseId} on this site.`, { expenseId });
-  return expense;
-}
-
-/** The list's query for filters already checked. */
-function applyFilters<E extends object>(query: SelectQueryBuilder<E>, siteId: string, filters: ExpenseFilters): SelectQueryBuilder<E> {
-  query.where('e.siteId = :siteId', { siteId });
-  if (filters.status !== undefined) query.andWhere('e.status = :status', { status: filters.status });
-  if (filters.category !== undefined) query.andWhere('e.category = :category', { category: filters.category });
-  if (filters.memberId !== undefined) query.andWhere('e.paidByMemberId = :memberId', { memberId: filters.memberId });
-  if (filters.from !== undefined) query.andWhere('e.spentOn >= :from', { from: filters.from });
-  if (filters.to !== undefined) query.andWhere('e.spentOn <= :to', { to: filters.to });
-  return query;
-}
+import { ExpenseRepository } from './expense.repository';
 
 @Injectable()
 export class ExpensesService {
@@ -69,6 +48,7 @@ export class ExpensesService {
     private readonly objectStores: ObjectStores,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly members: KnownMemberRepository,
+    private readonly expenses: ExpenseRepository,
   ) {}
 
   /** The member who paid must be a member of the site commerce knows, not erased. */
@@ -85,8 +65,8 @@ export class ExpensesService {
       const now = new Date();
       const entity = Object.assign(new ExpenseEntity(), data, {
         id: uuidv7(),
-        siteId,
-        status: 'submitted',
+        siteId: siteIdOf(siteId),
+        status: 'submitted' as const,
         approvedOn: null,
         rejectedOn: null,
         rejectionReason: null,
@@ -102,31 +82,23 @@ export class ExpensesService {
         createdAt: now,
         updatedAt: now,
       });
-      await manager.insert(ExpenseEntity, entity);
+      await this.expenses.insert(manager, entity);
       return entity.toContract();
     });
   }
 
   async get({ siteId, expenseId }: GetExpenseRequest): Promise<Expense> {
-    return (await findExpense(this.dataSource.manager, siteId, expenseId)).toContract();
+    return (await this.expenses.findExpense(this.dataSource.manager, siteIdOf(siteId), expenseId)).toContract();
   }
 
   /** One page, and the sums over every expense the filter matches (not only this page). */
   async list(request: ListExpensesRequest): Promise<ExpensePage> {
     const filters = checkExpenseFilters(request);
-    const repository = this.dataSource.getRepository(ExpenseEntity);
-    const page = await keysetPage(applyFilters(repository.createQueryBuilder('e'), request.siteId, filters), request);
-    const sums = await applyFilters(repository.createQueryBuilder('e'), request.siteId, filters)
-      .select('count(*)', 'count')
-      .addSelect('COALESCE(sum(e.amount_cents), 0)', 'amount')
-      .addSelect('COALESCE(sum(e.vat_cents), 0)', 'vat')
-      .getRawOne<{ count: string; amount: string; vat: string }>();
-    const amount = Number(sums?.amount ?? 0);
-    const vat = Number(sums?.vat ?? 0);
+    const { items, nextCursor, sums } = await this.expenses.pageWithSums(this.dataSource.manager, siteIdOf(request.siteId), filters, request);
     return {
-      items: page.items.map((e) => e.toContract()),
-      nextCursor: page.nextCursor,
-      totals: { count: Number(sums?.count ?? 0), amount: formatCents(amount), vat: formatCents(vat), net: formatCents(amount - vat) },
+      items: items.map((e) => e.toContract()),
+      nextCursor,
+      totals: { count: sums.count, amount: formatCents(sums.amountCents), vat: formatCents(sums.vatCents), net: formatCents(sums.amountCents - sums.vatCents) },
     };
   }
 
@@ -134,14 +106,14 @@ export class ExpensesService {
   update({ siteId, expenseId, actor, changes }: UpdateExpenseRequest): Promise<Expense> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const expense = await findExpense(manager, siteId, expenseId, true);
+      const expense = await this.expenses.findExpense(manager, siteIdOf(siteId), expenseId, true);
       assertEditable(expense, actor);
       assertSomeChange(changes);
       const data = checkExpense({ ...expense.input(), ...changes }, actor, today);
       if (data.paidByMemberId !== expense.paidByMemberId) await this.assertPayer(manager, siteIdOf(siteId), data.paidByMemberId);
       expense.apply(data);
       expense.updatedAt = new Date();
-      await manager.save(expense);
+      await this.expenses.save(manager, expense);
       return expense.toContract();
     });
   }
@@ -150,10 +122,10 @@ export class ExpensesService {
   approve({ siteId, expenseId, actor }: ApproveExpenseRequest): Promise<Expense> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const expense = await findExpense(manager, siteId, expenseId, true);
+      const expense = await this.expenses.findExpense(manager, siteIdOf(siteId), expenseId, true);
       const now = new Date();
       Object.assign(expense, { status: transition(expense, 'approve', actor), approvedOn: today, decidedBy: actor.userId, updatedAt: now });
-      await manager.save(expense);
+      await this.expenses.save(manager, expense);
       await publish(
         createEvent(
           EXPENSE_APPROVED_V1,
@@ -169,10 +141,10 @@ export class ExpensesService {
   reject({ siteId, expenseId, actor, reason }: RejectExpenseRequest): Promise<Expense> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const expense = await findExpense(manager, siteId, expenseId, true);
+      const expense = await this.expenses.findExpense(manager, siteIdOf(siteId), expenseId, true);
       const status = transition(expense, 'reject', actor);
       Object.assign(expense, { status, rejectedOn: today, rejectionReason: checkRejectionReason(reason), decidedBy: actor.userId, updatedAt: new Date() });
-      await manager.save(expense);
+      await this.expenses.save(manager, expense);
       return expense.toContract();
     });
   }
@@ -180,11 +152,11 @@ export class ExpensesService {
   reimburse({ siteId, expenseId, actor, reimbursedOn, method }: ReimburseExpenseRequest): Promise<Expense> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const expense = await findExpense(manager, siteId, expenseId, true);
+      const expense = await this.expenses.findExpense(manager, siteIdOf(siteId), expenseId, true);
       const status = transition(expense, 'reimburse', actor);
       const reimbursement = checkReimbursement({ reimbursedOn, method }, expense.approvedOn as string, today);
       Object.assign(expense, { status, reimbursedOn: reimbursement.reimbursedOn, reimbursementMethod: reimbursement.method, updatedAt: new Date() });
-      await manager.save(expense);
+      await this.expenses.save(manager, expense);
       return expense.toContract();
     });
   }
@@ -201,7 +173,7 @@ export class ExpensesService {
       throw this.storeUnavailable(error);
     });
     const { expense, replaced } = await this.unitOfWork.run(async ({ manager }) => {
-      const expense = await findExpense(manager, siteId, expenseId, true);
+      const expense = await this.expenses.findExpense(manager, siteIdOf(siteId), expenseId, true);
       assertEditable(expense, actor);
       const stored = await store.info(upload.objectName).catch((error: unknown) => {
         throw this.storeUnavailable(error);
@@ -216,7 +188,7 @@ export class ExpensesService {
         receiptUploadedAt: new Date(),
         updatedAt: new Date(),
       });
-      await manager.save(expense);
+      await this.expenses.save(manager, expense);
       return { expense, replaced };
     });
     if (replaced) {
@@ -233,6 +205,6 @@ export class ExpensesService {
 
   /** Where the gateway reads the receipt file; 404 RECEIPT_NOT_FOUND when the expense has none. */
   async getReceipt({ siteId, expenseId }: GetReceiptRequest): Promise<ReceiptLocation> {
-    return receiptOrRefuse((await findExpense(this.dataSource.manager, siteId, expenseId)).receiptLocation(), expenseId);
+    return receiptOrRefuse((await this.expenses.findExpense(this.dataSource.manager, siteIdOf(siteId), expenseId)).receiptLocation(), expenseId);
   }
 }
