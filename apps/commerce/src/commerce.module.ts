@@ -6,6 +6,7 @@ import { SellerRepository } from './sellers/seller.repository';
 import { KnownMemberRepository } from './members/known-member.repository';
 import { DocumentFileRepository } from './documents/pdf/document-file.repository';
 import { ExpenseRepository } from './expenses/expense.repository';
+import { ReceivablesRepository } from './invoices/receivables.repository';
 import { InvoiceDrafts } from './invoices/invoice-drafts';
 import { InvoicePrintables } from './invoices/invoice-printable';
 import { QuotePrintables } from './quotes/quote-printable';
@@ -66,7 +67,7 @@ export class CommerceModule {
         }),
       ],
       controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController, InvoicesRpcController, DocumentsPdfRpcController, MissionsRpcController, ExpensesRpcController],
-      providers: [SellerRepository, KnownMemberRepository, DocumentFileRepository, ExpenseRepository, InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
+      providers: [SellerRepository, KnownMemberRepository, DocumentFileRepository, ExpenseRepository, ReceivablesRepository, InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
     };
   }
 }
