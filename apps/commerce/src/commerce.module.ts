@@ -6,6 +6,8 @@ import { SellerRepository } from './sellers/seller.repository';
 import { KnownMemberRepository } from './members/known-member.repository';
 import { ClientRepository } from './clients/client.repository';
 import { CatalogueItemRepository } from './catalogue/catalogue-item.repository';
+import { QuoteRepository } from './quotes/quote.repository';
+import { MissionRepository } from './missions/mission.repository';
 import { DocumentFileRepository } from './documents/pdf/document-file.repository';
 import { ExpenseRepository } from './expenses/expense.repository';
 import { ReceivablesRepository } from './invoices/receivables.repository';
@@ -69,7 +71,7 @@ export class CommerceModule {
         }),
       ],
       controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController, InvoicesRpcController, DocumentsPdfRpcController, MissionsRpcController, ExpensesRpcController],
-      providers: [SellerRepository, KnownMemberRepository, ClientRepository, CatalogueItemRepository, DocumentFileRepository, ExpenseRepository, ReceivablesRepository, InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
+      providers: [SellerRepository, KnownMemberRepository, ClientRepository, CatalogueItemRepository, QuoteRepository, MissionRepository, DocumentFileRepository, ExpenseRepository, ReceivablesRepository, InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
     };
   }
 }
