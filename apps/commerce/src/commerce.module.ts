@@ -8,9 +8,12 @@ import { ClientRepository } from './clients/client.repository';
 import { CatalogueItemRepository } from './catalogue/catalogue-item.repository';
 import { QuoteRepository } from './quotes/quote.repository';
 import { MissionRepository } from './missions/mission.repository';
-import { DocumentFileRepository } from './documents/pdf/document-file.repository';
-import { ExpenseRepository } from './expenses/expense.repository';
+import { InvoiceRepository } from './invoices/invoice.repository';
+import { CreditNoteRepository } from './invoices/credit-note.repository';
+import { PaymentRepository } from './invoices/payment.repository';
 import { ReceivablesRepository } from './invoices/receivables.repository';
+import { ExpenseRepository } from './expenses/expense.repository';
+import { DocumentFileRepository } from './documents/pdf/document-file.repository';
 import { InvoiceDrafts } from './invoices/invoice-drafts';
 import { InvoicePrintables } from './invoices/invoice-printable';
 import { QuotePrintables } from './quotes/quote-printable';
@@ -71,7 +74,12 @@ export class CommerceModule {
         }),
       ],
       controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController, InvoicesRpcController, DocumentsPdfRpcController, MissionsRpcController, ExpensesRpcController],
-      providers: [SellerRepository, KnownMemberRepository, ClientRepository, CatalogueItemRepository, QuoteRepository, MissionRepository, DocumentFileRepository, ExpenseRepository, ReceivablesRepository, InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
+      providers: [
+        SellerRepository, KnownMemberRepository, ClientRepository, CatalogueItemRepository, QuoteRepository, MissionRepository, InvoiceRepository, CreditNoteRepository, PaymentRepository,
+        ReceivablesRepository, ExpenseRepository, DocumentFileRepository,
+        InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService,
+        DocumentsPdfService, MissionsService, ExpensesService, ObjectStores,
+      ],
     };
   }
 }

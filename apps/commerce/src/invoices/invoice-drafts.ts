@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { CreateInvoiceInput, DomainError, InvoiceActor, InvoiceDeposit, InvoiceFields, InvoiceKind, SiteId } from '@kpa/contracts';
+import { CatalogueItemRepository } from '../catalogue/catalogue-item.repository';
+import { ClientRepository } from '../clients/client.repository';
 import { KnownMemberRepository } from '../members/known-member.repository';
+import { MissionRepository } from '../missions/mission.repository';
 import { QuoteLineData } from '../quotes/quote';
+import { QuoteRepository, QuoteSource } from '../quotes/quote.repository';
 import { SellerRepository } from '../sellers/seller.repository';
-import { cents, checkInvoice, InvoiceData, InvoiceDraftInput, invoiceTotals } from './invoice';
+import { cents, checkInvoice, InvoiceData, InvoiceDraftInput, invoiceLines, invoiceTotals } from './invoice';
 import { checkDeposits, checkDepositsFit, depositLines } from './invoice-deposits';
-import { depositCandidates, findClient, findMissionSource, findQuoteSource, openDepositsOfQuote, QuoteSource, resolveInvoiceLines } from './invoice-records';
 import { InvoiceEntity } from './invoice.entity';
+import { InvoiceRepository } from './invoice.repository';
 
 /** The fields a request may set on a draft whatever its source. */
 const FIELD_KEYS = [
@@ -82,20 +86,30 @@ export class InvoiceDrafts {
   constructor(
     private readonly sellers: SellerRepository,
     private readonly members: KnownMemberRepository,
+    private readonly invoices: InvoiceRepository,
+    private readonly clients: ClientRepository,
+    private readonly catalogue: CatalogueItemRepository,
+    private readonly quotes: QuoteRepository,
+    private readonly missions: MissionRepository,
   ) {}
+
+  /** Lines as sent, filled from the site's catalogue items they name. */
+  async resolveLines(manager: EntityManager, siteId: SiteId, lines: unknown): Promise<QuoteLineData[]> {
+    return invoiceLines(lines, await this.catalogue.catalogueDefaults(manager, siteId, lines));
+  }
 
   /**
    * The checked content of a draft and its totals: the client's kind decides the payment term rules,
    * a final invoice's deposits are checked and deducted. Shared by creation and PATCH.
    */
   async checkedDraft(manager: EntityManager, siteId: SiteId, invoiceId: string, input: InvoiceDraftInput): Promise<{ data: InvoiceData; deposits: InvoiceDeposit[]; totals: ReturnType<typeof invoiceTotals>['totals'] }> {
-    const client = await findClient(manager, siteId, input.clientId);
+    const client = await this.clients.billedClient(manager, siteId, input.clientId);
     const data = checkInvoice(input, client.kind);
     if (data.capeHolderMemberId !== null) await this.members.knownMember(manager, siteId, data.capeHolderMemberId);
     const seller = await this.sellers.siteSeller(manager, siteId);
     const deposits =
       data.kind === 'final'
-        ? checkDeposits({ id: invoiceId, clientId: data.clientId, quoteId: data.quoteId }, data.depositInvoiceIds, await depositCandidates(manager, siteId, data.depositInvoiceIds))
+        ? checkDeposits({ id: invoiceId, clientId: data.clientId, quoteId: data.quoteId }, data.depositInvoiceIds, await this.invoices.depositCandidates(manager, siteId, data.depositInvoiceIds))
         : [];
     const { totals } = invoiceTotals(data.lines, seller.vatFranchise, deposits);
     if (deposits.length > 0) checkDepositsFit(totals.vatBreakdown, deposits);
@@ -126,7 +140,7 @@ export class InvoiceDrafts {
       createdAt: now,
       updatedAt: now,
     });
-    await manager.insert(InvoiceEntity, entity);
+    await this.invoices.insert(manager, entity);
     entity.outstandingCents = entity.totalCents - entity.depositsCents;
     return entity;
   }
@@ -143,7 +157,7 @@ export class InvoiceDrafts {
       throw invalid('depositPercent', 'depositPercent and depositAmount are for a deposit invoice: add kind "deposit", or remove them.');
     }
     const lines = kind === 'deposit' ? depositLines(quote, options) : quote.lines.map(copyLine);
-    const depositInvoiceIds = kind === 'final' ? (options.fields.depositInvoiceIds ?? (await openDepositsOfQuote(manager, quote.siteId, quote.id))) : options.fields.depositInvoiceIds;
+    const depositInvoiceIds = kind === 'final' ? (options.fields.depositInvoiceIds ?? (await this.invoices.openDepositsOfQuote(manager, quote.siteId, quote.id))) : options.fields.depositInvoiceIds;
     // The member the quote names as carrying the work out under a CAPE is named on its invoices too (R127-3).
     const capeHolderMemberId = options.fields.capeHolderMemberId !== undefined ? options.fields.capeHolderMemberId : quote.capeHolderMemberId;
     return this.insertDraft(manager, quote.siteId, { ...options.fields, capeHolderMemberId, clientId: quote.clientId, kind, lines, quoteId: quote.id, missionId: options.missionId, depositInvoiceIds }, actor);
@@ -163,17 +177,17 @@ export class InvoiceDrafts {
     let quote: QuoteSource | null = null;
 
     if (given(input.fromMissionId)) {
-      const mission = await findMissionSource(manager, siteId, input.fromMissionId);
+      const mission = await this.missions.missionSource(manager, siteId, input.fromMissionId);
       missionId = mission.id;
       if (mission.clientId !== null) {
         if (given(clientId) && clientId !== mission.clientId) throw invalid('clientId', 'The mission already has its client: remove clientId.');
         clientId = mission.clientId;
       }
-      if (mission.quoteId !== null && input.lines === undefined) quote = await findQuoteSource(manager, siteId, mission.quoteId);
+      if (mission.quoteId !== null && input.lines === undefined) quote = await this.quotes.quoteSource(manager, siteId, mission.quoteId);
       else quoteId = mission.quoteId;
       if (quote === null && input.lines === undefined) throw invalid('lines', 'This mission has no quote to take lines from: send lines [{description, quantity, unit, unitPrice, vatRate}].');
     } else if (given(input.fromQuoteId)) {
-      quote = await findQuoteSource(manager, siteId, input.fromQuoteId);
+      quote = await this.quotes.quoteSource(manager, siteId, input.fromQuoteId);
       if (input.lines !== undefined) throw invalid('lines', 'An invoice from a quote takes its lines: remove lines (change them on the draft afterwards if needed).');
       if (given(clientId) && clientId !== quote.clientId) throw invalid('clientId', "An invoice from a quote is for the quote's client: remove clientId.");
     }
@@ -184,7 +198,7 @@ export class InvoiceDrafts {
     }
     if (!given(clientId)) throw invalid('clientId', 'clientId is required: a client of the site (or draft from fromQuoteId or fromMissionId).');
     if (given(input.depositPercent) || given(input.depositAmount)) throw invalid('depositPercent', 'depositPercent and depositAmount take a deposit on a quote: add fromQuoteId, or write the deposit as lines.');
-    const lines = await resolveInvoiceLines(manager, siteId, input.lines);
+    const lines = await this.resolveLines(manager, siteId, input.lines);
     return this.insertDraft(manager, siteId, { ...fields, clientId: clientId as string, kind: input.kind ?? 'standard', lines, quoteId, missionId }, actor);
   }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addDays, DomainError, InvoiceDeposit, InvoiceTotals, isUuid, SiteId } from '@kpa/contracts';
+import { addDays, InvoiceDeposit, InvoiceTotals, SiteId } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
 import { ClientEntity } from '../clients/client.entity';
+import { ClientRepository } from '../clients/client.repository';
 import { legalMentions } from '../documents/legal-mentions';
 import { paymentTermDays } from '../documents/payment-terms';
 import { PrintableDocument } from '../documents/printable';
@@ -12,9 +13,10 @@ import { checkInvoice, checkIssue, InvoiceData, invoiceTotals } from './invoice'
 import { checkDeposits, checkDepositsFit } from './invoice-deposits';
 import { invoiceDocument } from './invoice-document';
 import { KnownMemberRepository } from '../members/known-member.repository';
-import { depositCandidates, findClient, findInvoice, quoteNumber } from './invoice-records';
-import { CreditNoteEntity } from './credit-note.entity';
+import { QuoteRepository } from '../quotes/quote.repository';
+import { CreditNoteRepository } from './credit-note.repository';
 import { InvoiceEntity } from './invoice.entity';
+import { InvoiceRepository } from './invoice.repository';
 
 /** Everything an invoice prints and stores at issue, except its number. */
 export interface PreparedInvoice {
@@ -58,6 +60,10 @@ export class InvoicePrintables {
   constructor(
     private readonly sellers: SellerRepository,
     private readonly members: KnownMemberRepository,
+    private readonly invoices: InvoiceRepository,
+    private readonly creditNotes: CreditNoteRepository,
+    private readonly clients: ClientRepository,
+    private readonly quotes: QuoteRepository,
   ) {}
 
   /**
@@ -66,13 +72,13 @@ export class InvoicePrintables {
    * totals, the due date and the legal mentions. A preview is lenient on what only the issue requires.
    */
   async prepareInvoice(manager: EntityManager, siteId: SiteId, invoice: InvoiceEntity, issueDate: string, mode: 'issue' | 'preview'): Promise<PreparedInvoice> {
-    const client = await findClient(manager, siteId, invoice.clientId);
+    const client = await this.clients.billedClient(manager, siteId, invoice.clientId);
     const data = checkInvoice({ ...invoice.data() }, client.kind);
     const seller = await this.sellers.sellerIdentity(manager, siteId);
     if (mode === 'issue') checkIssue(data, client, seller);
     const deposits =
       data.kind === 'final' && (mode === 'issue' || data.depositInvoiceIds.length > 0)
-        ? checkDeposits(invoice, data.depositInvoiceIds, await depositCandidates(manager, siteId, data.depositInvoiceIds, mode === 'issue'))
+        ? checkDeposits(invoice, data.depositInvoiceIds, await this.invoices.depositCandidates(manager, siteId, data.depositInvoiceIds, mode === 'issue'))
         : [];
     const { totals } = invoiceTotals(data.lines, seller.vatFranchise, deposits);
     if (deposits.length > 0) checkDepositsFit(totals.vatBreakdown, deposits);
@@ -87,7 +93,7 @@ export class InvoicePrintables {
       termDays,
       dueOn: addDays(issueDate, termDays),
       mentions: legalMentions({ clientKind: client.kind, vatFranchise: seller.vatFranchise, issueDate, capeHolder }),
-      quoteNumber: await quoteNumber(manager, data.quoteId),
+      quoteNumber: await this.quotes.quoteNumber(manager, siteId, data.quoteId),
     };
   }
 
@@ -97,7 +103,7 @@ export class InvoicePrintables {
    * today). 404 INVOICE_NOT_FOUND for another site's invoice.
    */
   async printableInvoice(manager: EntityManager, siteId: SiteId, invoiceId: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
-    const invoice = await findInvoice(manager, siteId, invoiceId);
+    const invoice = await this.invoices.findInvoice(manager, siteId, invoiceId);
     if (invoice.printable !== null) return { documentId: invoice.id, frozen: true, printable: invoice.printable };
     const today = todayInFrance();
     return { documentId: invoice.id, frozen: false, printable: documentOf(await this.prepareInvoice(manager, siteId, invoice, today, 'preview'), null, today) };
@@ -105,8 +111,7 @@ export class InvoicePrintables {
 
   /** A credit note's document, frozen when it was issued (credit notes have no draft). 404 CREDIT_NOTE_NOT_FOUND for another site's. */
   async printableCreditNote(manager: EntityManager, siteId: SiteId, creditNoteId: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
-    const creditNote = isUuid(creditNoteId) ? await manager.findOne(CreditNoteEntity, { where: { id: creditNoteId, siteId } }) : null;
-    if (!creditNote) throw new DomainError('CREDIT_NOTE_NOT_FOUND', `No credit note with id ${creditNoteId} on this site.`, { creditNoteId });
+    const creditNote = await this.creditNotes.findCreditNote(manager, siteId, creditNoteId);
     return { documentId: creditNote.id, frozen: true, printable: creditNote.printable };
   }
 }

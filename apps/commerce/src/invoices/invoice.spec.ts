@@ -1,5 +1,6 @@
 import { InvoiceStatus } from '@kpa/contracts';
-import { agreedPaymentTerm, assertClientMayChange, assertEditable, assertIssuable, assertIssued, checkInvoice, checkIssue } from './invoice';
+import { CatalogueDefaults } from '../quotes/quote';
+import { agreedPaymentTerm, assertClientMayChange, assertEditable, assertIssuable, assertIssued, checkInvoice, checkIssue, invoiceLines } from './invoice';
 import { Balance, statusOf } from './invoice-payments';
 import { CLIENT, line, QUOTE, refusal } from './invoice.test-helpers';
 
@@ -87,5 +88,16 @@ describe('the client of a draft', () => {
       expect(() => assertClientMayChange({ clientId: CLIENT, ...source }, CLIENT)).not.toThrow();
       expect(() => assertClientMayChange({ clientId: CLIENT, ...source }, undefined)).not.toThrow();
     }
+  });
+});
+
+describe('invoice lines as sent', () => {
+  it('needs at least one line, then fills catalogue lines from the items read for them', () => {
+    for (const lines of [undefined, [], 'one line']) expect(refusal(() => invoiceLines(lines, new Map())).details).toEqual({ field: 'lines' });
+    const item: CatalogueDefaults = { label: 'Tonte', unit: 'hour', unitPrice: '25', vatRate: '20', exemptionReason: null, archived: false };
+    const itemId = '0190a000-0000-7000-8000-0000000000c1';
+    expect(invoiceLines([{ catalogueItemId: itemId, quantity: '2' }], new Map([[itemId, item]]))).toEqual([
+      expect.objectContaining({ description: 'Tonte', quantity: '2', unit: 'hour', unitPrice: '25', vatRate: '20', catalogueItemId: itemId }),
+    ]);
   });
 });

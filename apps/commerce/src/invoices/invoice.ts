@@ -22,7 +22,7 @@ import {
 } from '@kpa/contracts';
 import { computeTotals, VatCategory } from '../documents/amounts';
 import { MAX_BUSINESS_TERM_DAYS, paymentTermDays } from '../documents/payment-terms';
-import { QuoteLineData } from '../quotes/quote';
+import { CatalogueDefaults, QuoteLineData, resolveLines } from '../quotes/quote';
 
 /**
  * The rules of an invoice's content, status and amounts (DOMAIN-RULES §1): plain values in, values
@@ -156,6 +156,14 @@ export function assertClientMayChange(invoice: { clientId: string; quoteId: stri
   if (clientId !== undefined && clientId !== invoice.clientId && (invoice.quoteId !== null || invoice.missionId !== null)) {
     throw new DomainError('VALIDATION_FAILED', 'This invoice comes from a quote or a mission: its client cannot change (draft a new invoice instead).', { field: 'clientId' });
   }
+}
+
+/** An invoice's lines as sent, filled from the site's catalogue items they name (`items`, read beforehand). */
+export function invoiceLines(lines: unknown, items: ReadonlyMap<string, CatalogueDefaults>): InvoiceLineData[] {
+  if (!Array.isArray(lines) || lines.length === 0) {
+    throw new DomainError('VALIDATION_FAILED', 'lines needs at least one line: [{description, quantity, unit, unitPrice, vatRate}] or [{catalogueItemId, quantity}].', { field: 'lines' });
+  }
+  return resolveLines(lines, items);
 }
 
 // --- status machine -----------------------------------------------------------------------------
