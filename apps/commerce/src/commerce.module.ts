@@ -2,6 +2,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModuleOptions, Logger, ObjectStores, PlatformModule } from '@kpa/platform';
 import { CommerceConfig } from './commerce.config';
 import { SellerDirectorySubscription } from './sellers/seller-directory.subscription';
+import { SellerRepository } from './sellers/seller.repository';
+import { KnownMemberRepository } from './members/known-member.repository';
+import { ClientRepository } from './clients/client.repository';
+import { CatalogueItemRepository } from './catalogue/catalogue-item.repository';
+import { QuoteRepository } from './quotes/quote.repository';
+import { MissionRepository } from './missions/mission.repository';
+import { InvoiceRepository } from './invoices/invoice.repository';
+import { CreditNoteRepository } from './invoices/credit-note.repository';
+import { PaymentRepository } from './invoices/payment.repository';
+import { ReceivablesRepository } from './invoices/receivables.repository';
+import { ExpenseRepository } from './expenses/expense.repository';
+import { DocumentFileRepository } from './documents/pdf/document-file.repository';
+import { InvoiceDrafts } from './invoices/invoice-drafts';
+import { InvoicePrintables } from './invoices/invoice-printable';
+import { QuotePrintables } from './quotes/quote-printable';
 import { Init1764000000000 } from './migrations/1764000000000-init';
 import { DocumentCounters1764900000000 } from './migrations/1764900000000-document-counters';
 import { ClientsCatalogue1764800000000 } from './migrations/1764800000000-clients-catalogue';
@@ -59,7 +74,12 @@ export class CommerceModule {
         }),
       ],
       controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController, InvoicesRpcController, DocumentsPdfRpcController, MissionsRpcController, ExpensesRpcController],
-      providers: [ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService, DocumentsPdfService, MissionsService, ExpensesService, ObjectStores],
+      providers: [
+        SellerRepository, KnownMemberRepository, ClientRepository, CatalogueItemRepository, QuoteRepository, MissionRepository, InvoiceRepository, CreditNoteRepository, PaymentRepository,
+        ReceivablesRepository, ExpenseRepository, DocumentFileRepository,
+        InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService,
+        DocumentsPdfService, MissionsService, ExpensesService, ObjectStores,
+      ],
     };
   }
 }

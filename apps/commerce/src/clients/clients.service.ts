@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, Not, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   Client,
@@ -11,25 +11,21 @@ import {
   DomainError,
   GetClientRequest,
   ListClientsRequest,
+  SiteId,
+  siteIdOf,
   UpdateClientRequest,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, UnitOfWork } from '@kpa/platform';
-import { assertKnownSite } from '../sellers/known-site';
+import { createEvent, UnitOfWork } from '@kpa/platform';
+import { SellerRepository } from '../sellers/seller.repository';
 import { changeClient, newClient } from './client';
 import { ClientEntity } from './client.entity';
+import { ClientRepository } from './client.repository';
 
 /** What the events say of a client: never anything of an individual beyond the id and kind. */
 export function changed(client: ClientEntity): ClientChangedV1 {
   return client.kind === 'individual'
     ? { clientId: client.id, kind: client.kind, updatedAt: client.updatedAt.toISOString() }
     : { clientId: client.id, kind: client.kind, name: client.name, updatedAt: client.updatedAt.toISOString() };
-}
-
-/** Reads a client of a site: one of another site does not exist for it (404). */
-async function findClient(manager: EntityManager, siteId: string, clientId: string, forChange = false): Promise<ClientEntity> {
-  const client = await manager.findOne(ClientEntity, { where: { id: clientId, siteId }, ...(forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-  if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${clientId} on this site.`, { clientId });
-  return client;
 }
 
 function siretTaken(siret: string, existingId: string | undefined): DomainError {
@@ -41,17 +37,19 @@ export class ClientsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sellers: SellerRepository,
+    private readonly clients: ClientRepository,
   ) {}
 
   async create({ siteId, client }: CreateClientRequest): Promise<Client> {
     const data = newClient(client);
     const now = new Date();
-    const entity = Object.assign(new ClientEntity(), data, { id: uuidv7(), siteId, createdAt: now, updatedAt: now });
-    await this.withUniqueSiret(siteId, data.siret, () =>
+    const entity = Object.assign(new ClientEntity(), data, { id: uuidv7(), siteId: siteIdOf(siteId), createdAt: now, updatedAt: now });
+    await this.withUniqueSiret(siteIdOf(siteId), data.siret, () =>
       this.unitOfWork.run(async ({ manager, publish }) => {
-        await assertKnownSite(manager, siteId);
-        await this.assertSiretFree(manager, siteId, data.siret);
-        await manager.insert(ClientEntity, entity);
+        await this.sellers.assertKnownSite(manager, siteIdOf(siteId));
+        await this.assertSiretFree(manager, siteIdOf(siteId), data.siret);
+        await this.clients.insert(manager, entity);
         await publish(createEvent(CLIENT_CREATED_V1, siteId, changed(entity), now));
       }),
     );
@@ -59,51 +57,44 @@ export class ClientsService {
   }
 
   async get({ siteId, clientId }: GetClientRequest): Promise<Client> {
-    return (await findClient(this.dataSource.manager, siteId, clientId)).toContract();
+    return (await this.clients.findClient(this.dataSource.manager, siteIdOf(siteId), clientId)).toContract();
   }
 
   async list(request: ListClientsRequest): Promise<ClientPage> {
-    const query = this.dataSource.getRepository(ClientEntity).createQueryBuilder('c').where('c.siteId = :siteId', { siteId: request.siteId });
-    if (request.kind) query.andWhere('c.kind = :kind', { kind: request.kind });
-    if (request.q) {
-      const pattern = `%${request.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere('c.name ILIKE :pattern', { pattern });
-    }
-    const page = await keysetPage(query, request);
+    const page = await this.clients.page(this.dataSource.manager, siteIdOf(request.siteId), request, request);
     return { items: page.items.map((c) => c.toContract()), nextCursor: page.nextCursor };
   }
 
   /** Read under a row lock, apply the rules, save, publish: one transaction. */
   update({ siteId, clientId, changes }: UpdateClientRequest): Promise<Client> {
     let siret: string | null = null;
-    return this.withUniqueSiret(siteId, () => siret, () =>
+    return this.withUniqueSiret(siteIdOf(siteId), () => siret, () =>
       this.unitOfWork.run(async ({ manager, publish }) => {
-        const client = await findClient(manager, siteId, clientId, true);
+        const client = await this.clients.findClient(manager, siteIdOf(siteId), clientId, true);
         Object.assign(client, changeClient(client.data(), changes), { updatedAt: new Date() });
         siret = client.siret;
-        await this.assertSiretFree(manager, siteId, client.siret, client.id);
-        await manager.save(client);
+        await this.assertSiretFree(manager, siteIdOf(siteId), client.siret, client.id);
+        await this.clients.save(manager, client);
         await publish(createEvent(CLIENT_UPDATED_V1, siteId, changed(client), client.updatedAt));
         return client.toContract();
       }),
     );
   }
 
-  private async assertSiretFree(manager: EntityManager, siteId: string, siret: string | null, exceptId?: string): Promise<void> {
+  private async assertSiretFree(manager: EntityManager, siteId: SiteId, siret: string | null, exceptId?: string): Promise<void> {
     if (siret === null) return;
-    const existing = await manager.findOne(ClientEntity, { where: { siteId, siret, ...(exceptId ? { id: Not(exceptId) } : {}) }, select: { id: true } });
-    if (existing) throw siretTaken(siret, existing.id);
+    const existingId = await this.clients.idWithSiret(manager, siteId, siret, exceptId);
+    if (existingId !== null) throw siretTaken(siret, existingId);
   }
 
   /** Two requests racing past the check meet the unique index: the loser gets the same 409. */
-  private async withUniqueSiret<T>(siteId: string, siret: string | null | (() => string | null), work: () => Promise<T>): Promise<T> {
+  private async withUniqueSiret<T>(siteId: SiteId, siret: string | null | (() => string | null), work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
       const value = typeof siret === 'function' ? siret() : siret;
       if (value !== null && error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        const existing = await this.dataSource.getRepository(ClientEntity).findOneBy({ siteId, siret: value });
-        throw siretTaken(value, existing?.id);
+        throw siretTaken(value, (await this.clients.idWithSiret(this.dataSource.manager, siteId, value)) ?? undefined);
       }
       throw error;
     }

@@ -4,12 +4,17 @@ import { DomainError, ExpenseActor, ExpenseInput, ExpenseStatus, formatCents, pa
 import {
   allowedActions,
   assertEditable,
+  assertPayerRecordable,
+  assertSomeChange,
+  assertStoredAsUploaded,
   checkExpense,
+  checkExpenseFilters,
   checkReceiptUpload,
   checkReimbursement,
   checkRejectionReason,
   expenseAmounts,
   objectStoreDigest,
+  receiptOrRefuse,
   resolvePayer,
   transition,
 } from './expense';
@@ -195,5 +200,45 @@ describe('receipts', () => {
     const digest = createHash('sha256').update('receipt').digest('base64').replace(/\+/g, '-').replace(/\//g, '_');
     expect(objectStoreDigest(sha256)).toBe(`SHA-256=${digest}`);
     expect(objectStoreDigest(sha256)).toMatch(/^SHA-256=[A-Za-z0-9_-]{43}=$/);
+  });
+});
+
+describe('what the service checks before it reads or writes', () => {
+  it('a change names at least one field', () => {
+    expect(refusal(() => assertSomeChange({})).code).toBe('VALIDATION_FAILED');
+    expect(refusal(() => assertSomeChange(undefined)).code).toBe('VALIDATION_FAILED');
+    expect(() => assertSomeChange({ note: null })).not.toThrow();
+  });
+
+  it('an erased member cannot be recorded as the payer', () => {
+    expect(refusal(() => assertPayerRecordable({ id: INES, erased: true }))).toMatchObject({ code: 'MEMBER_ERASED', details: { memberId: INES } });
+    expect(() => assertPayerRecordable({ id: INES, erased: false })).not.toThrow();
+  });
+
+  it("the list's filters: known status and category, a member id, dates in order", () => {
+    const all = { status: 'approved', category: 'supplies', memberId: INES, from: '2026-11-01', to: '2026-11-30' };
+    expect(checkExpenseFilters(all)).toEqual(all);
+    expect(checkExpenseFilters({})).toEqual({});
+    expect(refusal(() => checkExpenseFilters({ status: 'lost' })).details).toMatchObject({ field: 'status' });
+    expect(refusal(() => checkExpenseFilters({ category: 'yachts' })).details).toMatchObject({ field: 'category' });
+    expect(refusal(() => checkExpenseFilters({ memberId: 'ines' })).details).toMatchObject({ field: 'memberId' });
+    expect(refusal(() => checkExpenseFilters({ from: '2026-13-01' })).details).toMatchObject({ field: 'from' });
+    expect(refusal(() => checkExpenseFilters({ to: '22/11/2026' })).details).toMatchObject({ field: 'to' });
+    expect(refusal(() => checkExpenseFilters({ from: '2026-11-30', to: '2026-11-01' })).details).toMatchObject({ field: 'to' });
+  });
+
+  it('a receipt is recorded only when the store holds that very file', () => {
+    const sha256 = createHash('sha256').update('receipt').digest('hex');
+    const upload = { objectName: `${SITE}/${EXPENSE}/0190a000-0000-7000-8000-0000000000f1`, sha256, size: 1234, contentType: 'image/png' as const };
+    const stored = { size: 1234, digest: objectStoreDigest(sha256) };
+    expect(() => assertStoredAsUploaded(stored, upload)).not.toThrow();
+    for (const wrong of [null, { ...stored, deleted: true }, { ...stored, size: 1235 }, { ...stored, digest: objectStoreDigest(sha256.replace(/^./, 'f')) }]) {
+      expect(refusal(() => assertStoredAsUploaded(wrong, upload))).toMatchObject({ code: 'RECEIPT_NOT_FOUND', details: { objectName: upload.objectName } });
+    }
+  });
+
+  it('an expense without a receipt has none to read', () => {
+    expect(refusal(() => receiptOrRefuse(null, EXPENSE))).toMatchObject({ code: 'RECEIPT_NOT_FOUND', details: { expenseId: EXPENSE } });
+    expect(receiptOrRefuse({ objectName: 'x' }, EXPENSE)).toEqual({ objectName: 'x' });
   });
 });

@@ -2,6 +2,7 @@ import {
   compareDates,
   DomainError,
   EXPENSE_CATEGORIES,
+  EXPENSE_STATUSES,
   ExpenseActor,
   ExpenseCategory,
   ExpenseInput,
@@ -196,4 +197,59 @@ export function checkReceiptUpload(input: Partial<ReceiptUpload>, siteId: string
 /** The object store's digest of a file with this SHA-256 (`SHA-256=` + base64url with padding). */
 export function objectStoreDigest(sha256Hex: string): string {
   return `SHA-256=${Buffer.from(sha256Hex, 'hex').toString('base64').replace(/\+/g, '-').replace(/\//g, '_')}`;
+}
+
+/** The list's filters, checked (the gateway validates them too; RPC callers are not all the gateway). */
+export interface ExpenseFilters {
+  status?: ExpenseStatus;
+  category?: ExpenseCategory;
+  memberId?: string;
+  from?: string;
+  to?: string;
+}
+
+export function checkExpenseFilters(request: { status?: unknown; category?: unknown; memberId?: unknown; from?: unknown; to?: unknown }): ExpenseFilters {
+  if (request.status !== undefined && !EXPENSE_STATUSES.includes(request.status as ExpenseStatus)) throw invalidField('status', `status must be one of ${EXPENSE_STATUSES.join(', ')}.`);
+  if (request.category !== undefined && !EXPENSE_CATEGORIES.includes(request.category as ExpenseCategory)) {
+    throw invalidField('category', `category must be one of ${EXPENSE_CATEGORIES.join(', ')}.`);
+  }
+  if (request.memberId !== undefined && !isUuid(request.memberId)) throw invalidField('memberId', 'memberId must be a member id (uuid).');
+  for (const bound of ['from', 'to'] as const) {
+    if (request[bound] !== undefined && !isIsoDate(request[bound])) throw invalidField(bound, `${bound} must be a date written YYYY-MM-DD.`);
+  }
+  const { from, to } = request as { from?: string; to?: string };
+  if (from !== undefined && to !== undefined && compareDates(from, to) > 0) throw invalidField('to', 'to must not be before from.');
+  return { status: request.status as ExpenseStatus | undefined, category: request.category as ExpenseCategory | undefined, memberId: request.memberId as string | undefined, from, to };
+}
+
+/** A change names at least one field. */
+export function assertSomeChange(changes: object | undefined | null): void {
+  if (Object.keys(changes ?? {}).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
+}
+
+/** The member who paid must not be erased (their existence on the site is the repository's MEMBER_NOT_FOUND). */
+export function assertPayerRecordable(member: { id: string; erased: boolean }): void {
+  if (member.erased) throw new DomainError('MEMBER_ERASED', `Member ${member.id} was erased: an expense cannot be recorded for them.`, { memberId: member.id });
+}
+
+/** What the object store says it holds under the upload's name. */
+export interface StoredObject {
+  size: number;
+  digest?: string;
+  deleted?: boolean;
+}
+
+/** The gateway's upload is recorded only once the store holds that very file (same size, same SHA-256). */
+export function assertStoredAsUploaded(stored: StoredObject | null | undefined, upload: ReceiptUpload): void {
+  if (!stored || stored.deleted || stored.size !== upload.size || stored.digest !== objectStoreDigest(upload.sha256)) {
+    throw new DomainError('RECEIPT_NOT_FOUND', 'The uploaded receipt is not in the store as described (name, size, SHA-256): upload the file again.', {
+      objectName: upload.objectName,
+    });
+  }
+}
+
+/** Where the receipt is, or 404 RECEIPT_NOT_FOUND when the expense has none. */
+export function receiptOrRefuse<T>(location: T | null, expenseId: string): T {
+  if (!location) throw new DomainError('RECEIPT_NOT_FOUND', `Expense ${expenseId} has no receipt: upload one with PUT …/expenses/${expenseId}/receipt.`, { expenseId });
+  return location;
 }

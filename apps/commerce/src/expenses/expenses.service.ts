@@ -1,74 +1,44 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   ApproveExpenseRequest,
   AttachReceiptRequest,
-  compareDates,
   CreateExpenseRequest,
   DomainError,
   EXPENSE_APPROVED_V1,
-  EXPENSE_CATEGORIES,
-  EXPENSE_STATUSES,
   Expense,
   ExpensePage,
   formatCents,
   GetExpenseRequest,
   GetReceiptRequest,
-  invalidField,
-  isIsoDate,
-  isUuid,
   ListExpensesRequest,
   OBJECT_STORES,
   ReceiptLocation,
   RejectExpenseRequest,
   ReimburseExpenseRequest,
+  SiteId,
+  siteIdOf,
   UpdateExpenseRequest,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, LOGGER, Logger, ObjectStores, todayInFrance, UnitOfWork } from '@kpa/platform';
-import { knownMember } from '../members/known-member';
-import { assertEditable, checkExpense, checkReceiptUpload, checkReimbursement, checkRejectionReason, expenseAmounts, objectStoreDigest, transition } from './expense';
+import { createEvent, LOGGER, Logger, ObjectStores, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { KnownMemberRepository } from '../members/known-member.repository';
+import {
+  assertEditable,
+  assertPayerRecordable,
+  assertSomeChange,
+  assertStoredAsUploaded,
+  checkExpense,
+  checkExpenseFilters,
+  checkReceiptUpload,
+  checkReimbursement,
+  checkRejectionReason,
+  expenseAmounts,
+  receiptOrRefuse,
+  transition,
+} from './expense';
 import { ExpenseEntity } from './expense.entity';
-
-/** Reads an expense of a site: one of another site does not exist for it (404). */
-async function findExpense(manager: EntityManager, siteId: string, expenseId: string, forChange = false): Promise<ExpenseEntity> {
-  const expense = isUuid(expenseId)
-    ? await manager.findOne(ExpenseEntity, { where: { id: expenseId, siteId }, ...(forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-    : null;
-  if (!expense) throw new DomainError('EXPENSE_NOT_FOUND', `No expense with id ${expenseId} on this site.`, { expenseId });
-  return expense;
-}
-
-/** The member who paid must be a member of the site commerce knows, not erased. */
-async function assertPayer(manager: EntityManager, siteId: string, memberId: string | null): Promise<void> {
-  if (memberId === null) return;
-  const member = await knownMember(manager, siteId, memberId);
-  if (member.erased) throw new DomainError('MEMBER_ERASED', `Member ${memberId} was erased: an expense cannot be recorded for them.`, { memberId });
-}
-
-/** The list's filters, checked (the gateway validates them too; RPC callers are not all the gateway). */
-function applyFilters<E extends object>(query: SelectQueryBuilder<E>, request: ListExpensesRequest): SelectQueryBuilder<E> {
-  query.where('e.siteId = :siteId', { siteId: request.siteId });
-  if (request.status !== undefined) {
-    if (!EXPENSE_STATUSES.includes(request.status)) throw invalidField('status', `status must be one of ${EXPENSE_STATUSES.join(', ')}.`);
-    query.andWhere('e.status = :status', { status: request.status });
-  }
-  if (request.category !== undefined) {
-    if (!EXPENSE_CATEGORIES.includes(request.category)) throw invalidField('category', `category must be one of ${EXPENSE_CATEGORIES.join(', ')}.`);
-    query.andWhere('e.category = :category', { category: request.category });
-  }
-  if (request.memberId !== undefined) {
-    if (!isUuid(request.memberId)) throw invalidField('memberId', 'memberId must be a member id (uuid).');
-    query.andWhere('e.paidByMemberId = :memberId', { memberId: request.memberId });
-  }
-  for (const bound of ['from', 'to'] as const) {
-    if (request[bound] !== undefined && !isIsoDate(request[bound])) throw invalidField(bound, `${bound} must be a date written YYYY-MM-DD.`);
-  }
-  if (request.from !== undefined && request.to !== undefined && compareDates(request.from, request.to) > 0) throw invalidField('to', 'to must not be before from.');
-  if (request.from !== undefined) query.andWhere('e.spentOn >= :from', { from: request.from });
-  if (request.to !== undefined) query.andWhere('e.spentOn <= :to', { to: request.to });
-  return query;
-}
+import { ExpenseRepository } from './expense.repository';
 
 @Injectable()
 export class ExpensesService {
@@ -77,18 +47,26 @@ export class ExpensesService {
     private readonly unitOfWork: UnitOfWork,
     private readonly objectStores: ObjectStores,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly members: KnownMemberRepository,
+    private readonly expenses: ExpenseRepository,
   ) {}
+
+  /** The member who paid must be a member of the site commerce knows, not erased. */
+  private async assertPayer(manager: EntityManager, siteId: SiteId, memberId: string | null): Promise<void> {
+    if (memberId === null) return;
+    assertPayerRecordable(await this.members.knownMember(manager, siteId, memberId));
+  }
 
   create({ siteId, actor, expense }: CreateExpenseRequest): Promise<Expense> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
       const data = checkExpense(expense, actor, today);
-      await assertPayer(manager, siteId, data.paidByMemberId);
+      await this.assertPayer(manager, siteIdOf(siteId), data.paidByMemberId);
       const now = new Date();
       const entity = Object.assign(new ExpenseEntity(), data, {
         id: uuidv7(),
-        siteId,
-        status: 'submitted',
+        siteId: siteIdOf(siteId),
+        status: 'submitted' as const,
         approvedOn: null,
         rejectedOn: null,
         rejectionReason: null,
@@ -104,30 +82,23 @@ export class ExpensesService {
         createdAt: now,
         updatedAt: now,
       });
-      await manager.insert(ExpenseEntity, entity);
+      await this.expenses.insert(manager, entity);
       return entity.toContract();
     });
   }
 
   async get({ siteId, expenseId }: GetExpenseRequest): Promise<Expense> {
-    return (await findExpense(this.dataSource.manager, siteId, expenseId)).toContract();
+    return (await this.expenses.findExpense(this.dataSource.manager, siteIdOf(siteId), expenseId)).toContract();
   }
 
   /** One page, and the sums over every expense the filter matches (not only this page). */
   async list(request: ListExpensesRequest): Promise<ExpensePage> {
-    const repository = this.dataSource.getRepository(ExpenseEntity);
-    const page = await keysetPage(applyFilters(repository.createQueryBuilder('e'), request), request);
-    const sums = await applyFilters(repository.createQueryBuilder('e'), request)
-      .select('count(*)', 'count')
-      .addSelect('COALESCE(sum(e.amount_cents), 0)', 'amount')
-      .addSelect('COALESCE(sum(e.vat_cents), 0)', 'vat')
-      .getRawOne<{ count: string; amount: string; vat: string }>();
-    const amount = Number(sums?.amount ?? 0);
-    const vat = Number(sums?.vat ?? 0);
+    const filters = checkExpenseFilters(request);
+    const { items, nextCursor, sums } = await this.expenses.pageWithSums(this.dataSource.manager, siteIdOf(request.siteId), filters, request);
     return {
-      items: page.items.map((e) => e.toContract()),
-      nextCursor: page.nextCursor,
-      totals: { count: Number(sums?.count ?? 0), amount: formatCents(amount), vat: formatCents(vat), net: formatCents(amount - vat) },
+      items: items.map((e) => e.toContract()),
+      nextCursor,
+      totals: { count: sums.count, amount: formatCents(sums.amountCents), vat: formatCents(sums.vatCents), net: formatCents(sums.amountCents - sums.vatCents) },
     };
   }
 
@@ -135,14 +106,14 @@ export class ExpensesService {
   update({ siteId, expenseId, actor, changes }: UpdateExpenseRequest): Promise<Expense> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const expense = await findExpense(manager, siteId, expenseId, true);
+      const expense = await this.expenses.findExpense(manager, siteIdOf(siteId), expenseId, true);
       assertEditable(expense, actor);
-      if (Object.keys(changes ?? {}).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
+      assertSomeChange(changes);
       const data = checkExpense({ ...expense.input(), ...changes }, actor, today);
-      if (data.paidByMemberId !== expense.paidByMemberId) await assertPayer(manager, siteId, data.paidByMemberId);
+      if (data.paidByMemberId !== expense.paidByMemberId) await this.assertPayer(manager, siteIdOf(siteId), data.paidByMemberId);
       expense.apply(data);
       expense.updatedAt = new Date();
-      await manager.save(expense);
+      await this.expenses.save(manager, expense);
       return expense.toContract();
     });
   }
@@ -151,10 +122,10 @@ export class ExpensesService {
   approve({ siteId, expenseId, actor }: ApproveExpenseRequest): Promise<Expense> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const expense = await findExpense(manager, siteId, expenseId, true);
+      const expense = await this.expenses.findExpense(manager, siteIdOf(siteId), expenseId, true);
       const now = new Date();
       Object.assign(expense, { status: transition(expense, 'approve', actor), approvedOn: today, decidedBy: actor.userId, updatedAt: now });
-      await manager.save(expense);
+      await this.expenses.save(manager, expense);
       await publish(
         createEvent(
           EXPENSE_APPROVED_V1,
@@ -170,10 +141,10 @@ export class ExpensesService {
   reject({ siteId, expenseId, actor, reason }: RejectExpenseRequest): Promise<Expense> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const expense = await findExpense(manager, siteId, expenseId, true);
+      const expense = await this.expenses.findExpense(manager, siteIdOf(siteId), expenseId, true);
       const status = transition(expense, 'reject', actor);
       Object.assign(expense, { status, rejectedOn: today, rejectionReason: checkRejectionReason(reason), decidedBy: actor.userId, updatedAt: new Date() });
-      await manager.save(expense);
+      await this.expenses.save(manager, expense);
       return expense.toContract();
     });
   }
@@ -181,11 +152,11 @@ export class ExpensesService {
   reimburse({ siteId, expenseId, actor, reimbursedOn, method }: ReimburseExpenseRequest): Promise<Expense> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const expense = await findExpense(manager, siteId, expenseId, true);
+      const expense = await this.expenses.findExpense(manager, siteIdOf(siteId), expenseId, true);
       const status = transition(expense, 'reimburse', actor);
       const reimbursement = checkReimbursement({ reimbursedOn, method }, expense.approvedOn as string, today);
       Object.assign(expense, { status, reimbursedOn: reimbursement.reimbursedOn, reimbursementMethod: reimbursement.method, updatedAt: new Date() });
-      await manager.save(expense);
+      await this.expenses.save(manager, expense);
       return expense.toContract();
     });
   }
@@ -202,16 +173,12 @@ export class ExpensesService {
       throw this.storeUnavailable(error);
     });
     const { expense, replaced } = await this.unitOfWork.run(async ({ manager }) => {
-      const expense = await findExpense(manager, siteId, expenseId, true);
+      const expense = await this.expenses.findExpense(manager, siteIdOf(siteId), expenseId, true);
       assertEditable(expense, actor);
       const stored = await store.info(upload.objectName).catch((error: unknown) => {
         throw this.storeUnavailable(error);
       });
-      if (!stored || stored.deleted || stored.size !== upload.size || stored.digest !== objectStoreDigest(upload.sha256)) {
-        throw new DomainError('RECEIPT_NOT_FOUND', 'The uploaded receipt is not in the store as described (name, size, SHA-256): upload the file again.', {
-          objectName: upload.objectName,
-        });
-      }
+      assertStoredAsUploaded(stored, upload);
       const replaced = expense.receiptObjectName !== upload.objectName ? expense.receiptObjectName : null;
       Object.assign(expense, {
         receiptObjectName: upload.objectName,
@@ -221,7 +188,7 @@ export class ExpensesService {
         receiptUploadedAt: new Date(),
         updatedAt: new Date(),
       });
-      await manager.save(expense);
+      await this.expenses.save(manager, expense);
       return { expense, replaced };
     });
     if (replaced) {
@@ -238,8 +205,6 @@ export class ExpensesService {
 
   /** Where the gateway reads the receipt file; 404 RECEIPT_NOT_FOUND when the expense has none. */
   async getReceipt({ siteId, expenseId }: GetReceiptRequest): Promise<ReceiptLocation> {
-    const location = (await findExpense(this.dataSource.manager, siteId, expenseId)).receiptLocation();
-    if (!location) throw new DomainError('RECEIPT_NOT_FOUND', `Expense ${expenseId} has no receipt: upload one with PUT …/expenses/${expenseId}/receipt.`, { expenseId });
-    return location;
+    return receiptOrRefuse((await this.expenses.findExpense(this.dataSource.manager, siteIdOf(siteId), expenseId)).receiptLocation(), expenseId);
   }
 }

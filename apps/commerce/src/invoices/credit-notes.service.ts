@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   CreateCreditNoteRequest,
@@ -10,24 +10,32 @@ import {
   EventEnvelope,
   GetCreditNoteRequest,
   INVOICE_PAID_V1,
+  isUuid,
   ListCreditNotesRequest,
+  siteIdOf,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { allocateDocumentNumber } from '../numbering/document-counter';
-import { sellerIdentity } from '../sellers/seller';
-import { planCreditNote, toRateAmounts, UUID } from './invoice';
+import { SellerRepository } from '../sellers/seller.repository';
+import { toRateAmounts } from './invoice';
+import { planCreditNote } from './credit-note';
 import { creditNoteDocument } from './invoice-document';
-import { creditedRates, findInvoice, lastPaymentOn, resolveInvoiceLines } from './invoice-records';
 import { CreditNoteEntity } from './credit-note.entity';
-import { InvoiceEntity } from './invoice.entity';
-
-type InvoiceRef = { number: string; issuedOn: string; clientId: string };
+import { CreditNoteRepository } from './credit-note.repository';
+import { InvoiceDrafts } from './invoice-drafts';
+import { InvoiceRef, InvoiceRepository } from './invoice.repository';
+import { PaymentRepository } from './payment.repository';
 
 @Injectable()
 export class CreditNotesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sellers: SellerRepository,
+    private readonly invoices: InvoiceRepository,
+    private readonly creditNotes: CreditNoteRepository,
+    private readonly payments: PaymentRepository,
+    private readonly drafts: InvoiceDrafts,
   ) {}
 
   /**
@@ -39,15 +47,15 @@ export class CreditNotesService {
   create({ siteId, invoiceId, actor, creditNote: input }: CreateCreditNoteRequest): Promise<CreditNote> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      const invoice = await this.invoices.findInvoice(manager, siteIdOf(siteId), invoiceId, true);
       const request = input ?? {};
       if (request.reason !== undefined && request.reason !== null && (typeof request.reason !== 'string' || request.reason.trim().length > 500)) {
         throw new DomainError('VALIDATION_FAILED', 'reason must be text of at most 500 characters.', { field: 'reason' });
       }
       const reason = typeof request.reason === 'string' && request.reason.trim() !== '' ? request.reason.trim() : null;
-      const lines = request.lines !== undefined && request.lines !== null && invoice.status !== 'draft' ? await resolveInvoiceLines(manager, siteId, request.lines) : null;
+      const lines = request.lines !== undefined && request.lines !== null && invoice.status !== 'draft' ? await this.drafts.resolveLines(manager, siteIdOf(siteId), request.lines) : null;
       const deductedBy =
-        invoice.deductedByInvoiceId === null ? null : ((await manager.findOne(InvoiceEntity, { where: { id: invoice.deductedByInvoiceId }, select: { id: true, number: true } }))?.number ?? invoice.deductedByInvoiceId);
+        invoice.deductedByInvoiceId === null ? null : ((await this.invoices.numberOf(manager, siteIdOf(siteId), invoice.deductedByInvoiceId)) ?? invoice.deductedByInvoiceId);
       const plan = planCreditNote(
         {
           status: invoice.status,
@@ -57,13 +65,13 @@ export class CreditNotesService {
           balance: invoice.balance(),
           rates: toRateAmounts(invoice.totals.vatBreakdown),
           depositRates: invoice.totals.deposits.flatMap((d) => toRateAmounts(d.vatBreakdown)),
-          creditedRates: invoice.creditedCents > 0 ? await creditedRates(manager, invoice.id) : [],
+          creditedRates: invoice.creditedCents > 0 ? await this.creditNotes.creditedRates(manager, siteIdOf(siteId), invoice.id) : [],
           deductedByNumber: deductedBy,
         },
         { full: request.full, lines },
         `Annulation de la facture ${invoice.number}`,
       );
-      const seller = await sellerIdentity(manager, siteId);
+      const seller = await this.sellers.sellerIdentity(manager, siteIdOf(siteId));
       const frozenInvoice = invoice.printable;
       if (frozenInvoice === null || invoice.number === null || invoice.issuedOn === null) throw new Error(`issued invoice ${invoice.id} has no frozen document`);
 
@@ -71,7 +79,7 @@ export class CreditNotesService {
       const now = new Date();
       const creditNote = Object.assign(new CreditNoteEntity(), {
         id: uuidv7(),
-        siteId,
+        siteId: siteIdOf(siteId),
         invoiceId: invoice.id,
         number,
         issuedOn: today,
@@ -97,13 +105,15 @@ export class CreditNotesService {
         createdBy: actor.userId,
         createdAt: now,
       });
-      await manager.insert(CreditNoteEntity, creditNote);
-      const paidOn = plan.status === 'paid' && invoice.paidOn === null ? ((await lastPaymentOn(manager, invoice.id)) ?? today) : invoice.paidOn;
-      await manager.update(
-        InvoiceEntity,
-        { id: invoice.id },
-        { creditedCents: plan.balance.creditedCents, creditedNetCents: plan.balance.creditedNetCents, status: plan.status, paidOn, updatedAt: now },
-      );
+      await this.creditNotes.insert(manager, creditNote);
+      const paidOn = plan.status === 'paid' && invoice.paidOn === null ? ((await this.payments.lastPaymentOn(manager, siteIdOf(siteId), invoice.id)) ?? today) : invoice.paidOn;
+      await this.invoices.update(manager, siteIdOf(siteId), invoice.id, {
+        creditedCents: plan.balance.creditedCents,
+        creditedNetCents: plan.balance.creditedNetCents,
+        status: plan.status,
+        paidOn,
+        updatedAt: now,
+      });
 
       const events: EventEnvelope[] = [
         createEvent(
@@ -130,26 +140,16 @@ export class CreditNotesService {
   }
 
   async get({ siteId, creditNoteId }: GetCreditNoteRequest): Promise<CreditNote> {
-    const creditNote = UUID.test(creditNoteId) ? await this.dataSource.manager.findOne(CreditNoteEntity, { where: { id: creditNoteId, siteId } }) : null;
-    if (!creditNote) throw new DomainError('CREDIT_NOTE_NOT_FOUND', `No credit note with id ${creditNoteId} on this site.`, { creditNoteId });
-    const [invoice] = await this.invoiceRefs([creditNote.invoiceId]);
-    return creditNote.toContract(invoice[1]);
+    const creditNote = await this.creditNotes.findCreditNote(this.dataSource.manager, siteIdOf(siteId), creditNoteId);
+    const refs = await this.invoices.invoiceRefs(this.dataSource.manager, siteIdOf(siteId), [creditNote.invoiceId]);
+    return creditNote.toContract(refs.get(creditNote.invoiceId) as InvoiceRef);
   }
 
   async list(request: ListCreditNotesRequest): Promise<CreditNotePage> {
-    const query = this.dataSource.getRepository(CreditNoteEntity).createQueryBuilder('c').where('c.siteId = :siteId', { siteId: request.siteId });
-    if (request.invoiceId !== undefined) {
-      if (!UUID.test(request.invoiceId)) throw new DomainError('VALIDATION_FAILED', 'invoiceId must be a uuid.', { field: 'invoiceId' });
-      query.andWhere('c.invoiceId = :invoiceId', { invoiceId: request.invoiceId });
-    }
-    const page = await keysetPage(query, request);
-    const refs = new Map(await this.invoiceRefs([...new Set(page.items.map((c) => c.invoiceId))]));
+    if (request.invoiceId !== undefined && !isUuid(request.invoiceId)) throw new DomainError('VALIDATION_FAILED', 'invoiceId must be a uuid.', { field: 'invoiceId' });
+    const siteId = siteIdOf(request.siteId);
+    const page = await this.creditNotes.page(this.dataSource.manager, siteId, request.invoiceId, request);
+    const refs = await this.invoices.invoiceRefs(this.dataSource.manager, siteId, [...new Set(page.items.map((c) => c.invoiceId))]);
     return { items: page.items.map((c) => c.toContract(refs.get(c.invoiceId) as InvoiceRef)), nextCursor: page.nextCursor };
-  }
-
-  private async invoiceRefs(ids: string[]): Promise<[string, InvoiceRef][]> {
-    if (ids.length === 0) return [];
-    const invoices = await this.dataSource.manager.find(InvoiceEntity, { where: { id: In(ids) }, select: { id: true, number: true, issuedOn: true, clientId: true } });
-    return invoices.map((i) => [i.id, { number: i.number as string, issuedOn: i.issuedOn as string, clientId: i.clientId }]);
   }
 }

@@ -1,6 +1,7 @@
 import { legalMentions, RECOVERY_INDEMNITY_SENTENCE } from '../documents/legal-mentions';
 import type { SellerIdentity } from '../sellers/seller';
-import { depositLines, InvoiceLineData, invoiceTotals } from './invoice';
+import { InvoiceLineData, invoiceTotals } from './invoice';
+import { depositLines } from './invoice-deposits';
 import { ClientSnapshot, creditNoteDocument, creditNoteMentions, invoiceDocument } from './invoice-document';
 
 const seller: SellerIdentity = {

@@ -1,17 +1,22 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addDays, DomainError, InvoiceDeposit, InvoiceTotals } from '@kpa/contracts';
+import { addDays, InvoiceDeposit, InvoiceTotals, SiteId } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
 import { ClientEntity } from '../clients/client.entity';
+import { ClientRepository } from '../clients/client.repository';
 import { legalMentions } from '../documents/legal-mentions';
 import { paymentTermDays } from '../documents/payment-terms';
 import { PrintableDocument } from '../documents/printable';
-import { SellerIdentity, sellerIdentity } from '../sellers/seller';
-import { checkDeposits, checkDepositsFit, checkInvoice, checkIssue, InvoiceData, invoiceTotals, UUID } from './invoice';
+import { SellerIdentity } from '../sellers/seller';
+import { SellerRepository } from '../sellers/seller.repository';
+import { checkInvoice, checkIssue, InvoiceData, invoiceTotals } from './invoice';
+import { checkDeposits, checkDepositsFit } from './invoice-deposits';
 import { invoiceDocument } from './invoice-document';
-import { capeHolderOn } from '../members/cape-holder';
-import { depositCandidates, findClient, findInvoice, quoteNumber } from './invoice-records';
-import { CreditNoteEntity } from './credit-note.entity';
+import { KnownMemberRepository } from '../members/known-member.repository';
+import { QuoteRepository } from '../quotes/quote.repository';
+import { CreditNoteRepository } from './credit-note.repository';
 import { InvoiceEntity } from './invoice.entity';
+import { InvoiceRepository } from './invoice.repository';
 
 /** Everything an invoice prints and stores at issue, except its number. */
 export interface PreparedInvoice {
@@ -24,37 +29,6 @@ export interface PreparedInvoice {
   dueOn: string;
   mentions: string[];
   quoteNumber: string | null;
-}
-
-/**
- * Reads and checks what an invoice needs to be issued on `issueDate`: the client and the seller as
- * they are that day, the deposits (locked when issuing, so no credit note can slip in between), the
- * totals, the due date and the legal mentions. A preview is lenient on what only the issue requires.
- */
-export async function prepareInvoice(manager: EntityManager, invoice: InvoiceEntity, issueDate: string, mode: 'issue' | 'preview'): Promise<PreparedInvoice> {
-  const client = await findClient(manager, invoice.siteId, invoice.clientId);
-  const data = checkInvoice({ ...invoice.data() }, client.kind);
-  const seller = await sellerIdentity(manager, invoice.siteId);
-  if (mode === 'issue') checkIssue(data, client, seller);
-  const deposits =
-    data.kind === 'final' && (mode === 'issue' || data.depositInvoiceIds.length > 0)
-      ? checkDeposits(invoice, data.depositInvoiceIds, await depositCandidates(manager, invoice.siteId, data.depositInvoiceIds, mode === 'issue'))
-      : [];
-  const { totals } = invoiceTotals(data.lines, seller.vatFranchise, deposits);
-  if (deposits.length > 0) checkDepositsFit(totals.vatBreakdown, deposits);
-  const termDays = paymentTermDays(client.kind, data.paymentTermDays);
-  const capeHolder = data.capeHolderMemberId ? await capeHolderOn(manager, invoice.siteId, data.capeHolderMemberId, issueDate, seller) : null;
-  return {
-    data,
-    client,
-    seller,
-    deposits,
-    totals,
-    termDays,
-    dueOn: addDays(issueDate, termDays),
-    mentions: legalMentions({ clientKind: client.kind, vatFranchise: seller.vatFranchise, issueDate, capeHolder }),
-    quoteNumber: await quoteNumber(manager, data.quoteId),
-  };
 }
 
 export function documentOf(prepared: PreparedInvoice, number: string | null, issueDate: string): PrintableDocument {
@@ -80,21 +54,64 @@ export function documentOf(prepared: PreparedInvoice, number: string | null, iss
   });
 }
 
-/**
- * What an invoice prints, for the PDF renderer: an issued invoice's frozen document (seller, client
- * and mentions as they were on its issue date), or a draft's fresh preview (number null, dated
- * today). 404 INVOICE_NOT_FOUND for another site's invoice.
- */
-export async function printableInvoice(manager: EntityManager, siteId: string, invoiceId: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
-  const invoice = await findInvoice(manager, siteId, invoiceId);
-  if (invoice.printable !== null) return { documentId: invoice.id, frozen: true, printable: invoice.printable };
-  const today = todayInFrance();
-  return { documentId: invoice.id, frozen: false, printable: documentOf(await prepareInvoice(manager, invoice, today, 'preview'), null, today) };
-}
+/** What invoices and credit notes print: read, checked and built in the caller's manager. */
+@Injectable()
+export class InvoicePrintables {
+  constructor(
+    private readonly sellers: SellerRepository,
+    private readonly members: KnownMemberRepository,
+    private readonly invoices: InvoiceRepository,
+    private readonly creditNotes: CreditNoteRepository,
+    private readonly clients: ClientRepository,
+    private readonly quotes: QuoteRepository,
+  ) {}
 
-/** A credit note's document, frozen when it was issued (credit notes have no draft). 404 CREDIT_NOTE_NOT_FOUND for another site's. */
-export async function printableCreditNote(manager: EntityManager, siteId: string, creditNoteId: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
-  const creditNote = UUID.test(creditNoteId) ? await manager.findOne(CreditNoteEntity, { where: { id: creditNoteId, siteId } }) : null;
-  if (!creditNote) throw new DomainError('CREDIT_NOTE_NOT_FOUND', `No credit note with id ${creditNoteId} on this site.`, { creditNoteId });
-  return { documentId: creditNote.id, frozen: true, printable: creditNote.printable };
+  /**
+   * Reads and checks what an invoice needs to be issued on `issueDate`: the client and the seller as
+   * they are that day, the deposits (locked when issuing, so no credit note can slip in between), the
+   * totals, the due date and the legal mentions. A preview is lenient on what only the issue requires.
+   */
+  async prepareInvoice(manager: EntityManager, siteId: SiteId, invoice: InvoiceEntity, issueDate: string, mode: 'issue' | 'preview'): Promise<PreparedInvoice> {
+    const client = await this.clients.billedClient(manager, siteId, invoice.clientId);
+    const data = checkInvoice({ ...invoice.data() }, client.kind);
+    const seller = await this.sellers.sellerIdentity(manager, siteId);
+    if (mode === 'issue') checkIssue(data, client, seller);
+    const deposits =
+      data.kind === 'final' && (mode === 'issue' || data.depositInvoiceIds.length > 0)
+        ? checkDeposits(invoice, data.depositInvoiceIds, await this.invoices.depositCandidates(manager, siteId, data.depositInvoiceIds, mode === 'issue'))
+        : [];
+    const { totals } = invoiceTotals(data.lines, seller.vatFranchise, deposits);
+    if (deposits.length > 0) checkDepositsFit(totals.vatBreakdown, deposits);
+    const termDays = paymentTermDays(client.kind, data.paymentTermDays);
+    const capeHolder = data.capeHolderMemberId ? await this.members.capeHolderOn(manager, siteId, data.capeHolderMemberId, issueDate, seller) : null;
+    return {
+      data,
+      client,
+      seller,
+      deposits,
+      totals,
+      termDays,
+      dueOn: addDays(issueDate, termDays),
+      mentions: legalMentions({ clientKind: client.kind, vatFranchise: seller.vatFranchise, issueDate, capeHolder }),
+      quoteNumber: await this.quotes.quoteNumber(manager, siteId, data.quoteId),
+    };
+  }
+
+  /**
+   * What an invoice prints, for the PDF renderer: an issued invoice's frozen document (seller, client
+   * and mentions as they were on its issue date), or a draft's fresh preview (number null, dated
+   * today). 404 INVOICE_NOT_FOUND for another site's invoice.
+   */
+  async printableInvoice(manager: EntityManager, siteId: SiteId, invoiceId: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
+    const invoice = await this.invoices.findInvoice(manager, siteId, invoiceId);
+    if (invoice.printable !== null) return { documentId: invoice.id, frozen: true, printable: invoice.printable };
+    const today = todayInFrance();
+    return { documentId: invoice.id, frozen: false, printable: documentOf(await this.prepareInvoice(manager, siteId, invoice, today, 'preview'), null, today) };
+  }
+
+  /** A credit note's document, frozen when it was issued (credit notes have no draft). 404 CREDIT_NOTE_NOT_FOUND for another site's. */
+  async printableCreditNote(manager: EntityManager, siteId: SiteId, creditNoteId: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
+    const creditNote = await this.creditNotes.findCreditNote(manager, siteId, creditNoteId);
+    return { documentId: creditNote.id, frozen: true, printable: creditNote.printable };
+  }
 }

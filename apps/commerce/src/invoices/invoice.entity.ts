@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn, ValueTransformer } from 'typeorm';
 import { formatCents, Invoice, InvoiceKind, InvoiceStatus, InvoiceTotals, OperationCategory, QuoteActor } from '@kpa/contracts';
 import { PrintableDocument } from '../documents/printable';
-import { Balance, InvoiceData, InvoiceLineData, lineNets } from './invoice';
+import { InvoiceData, InvoiceLineData, lineNets } from './invoice';
+import { Balance } from './invoice-payments';
 
 /** bigint cents come back from pg as strings: always safe integers here (computeTotals checks). */
 export const CENTS: ValueTransformer = { to: (value: number) => value, from: (value: string | number | null) => (value === null ? null : Number(value)) };

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   CreateInvoiceRequest,
   DomainError,
@@ -11,58 +11,55 @@ import {
   INVOICE_PAID_V1,
   InvoicePage,
   IssueInvoiceRequest,
+  isUuid,
   ListInvoicesRequest,
+  siteIdOf,
   UpdateInvoiceRequest,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { allocateDocumentNumber } from '../numbering/document-counter';
-import { assertEditable, assertIssuable, InvoiceDraftInput, statusOf, UUID } from './invoice';
-import { checkedDraft, draftFromRequest, moneyColumns } from './invoice-drafts';
-import { documentOf, prepareInvoice } from './invoice-printable';
-import { findInvoice, resolveInvoiceLines } from './invoice-records';
-import { InvoiceEntity } from './invoice.entity';
+import { assertClientMayChange, assertEditable, assertIssuable, InvoiceDraftInput } from './invoice';
+import { statusOf } from './invoice-payments';
+import { InvoiceDrafts, moneyColumns } from './invoice-drafts';
+import { documentOf, InvoicePrintables } from './invoice-printable';
+import { InvoiceRepository } from './invoice.repository';
 
 @Injectable()
 export class InvoicesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly drafts: InvoiceDrafts,
+    private readonly printables: InvoicePrintables,
+    private readonly invoices: InvoiceRepository,
   ) {}
 
   create({ siteId, actor, invoice }: CreateInvoiceRequest): Promise<Invoice> {
-    return this.unitOfWork.run(async ({ manager }) => (await draftFromRequest(manager, siteId, invoice ?? {}, actor)).toContract());
+    return this.unitOfWork.run(async ({ manager }) => (await this.drafts.draftFromRequest(manager, siteIdOf(siteId), invoice ?? {}, actor)).toContract());
   }
 
   async get({ siteId, invoiceId }: GetInvoiceRequest): Promise<Invoice> {
-    return (await findInvoice(this.dataSource.manager, siteId, invoiceId)).toContract();
+    return (await this.invoices.findInvoice(this.dataSource.manager, siteIdOf(siteId), invoiceId)).toContract();
   }
 
   async list(request: ListInvoicesRequest): Promise<InvoicePage> {
-    const query = this.dataSource.getRepository(InvoiceEntity).createQueryBuilder('i').where('i.siteId = :siteId', { siteId: request.siteId });
-    if (request.status) query.andWhere('i.status = :status', { status: request.status });
-    if (request.kind) query.andWhere('i.kind = :kind', { kind: request.kind });
-    if (request.clientId) {
-      if (!UUID.test(request.clientId)) throw new DomainError('VALIDATION_FAILED', 'clientId must be a uuid.', { field: 'clientId' });
-      query.andWhere('i.clientId = :clientId', { clientId: request.clientId });
-    }
-    const page = await keysetPage(query, request);
+    if (request.clientId && !isUuid(request.clientId)) throw new DomainError('VALIDATION_FAILED', 'clientId must be a uuid.', { field: 'clientId' });
+    const page = await this.invoices.page(this.dataSource.manager, siteIdOf(request.siteId), request, request);
     return { items: page.items.map((i) => i.toContract()), nextCursor: page.nextCursor };
   }
 
   /** Drafts only (409 INVOICE_NOT_EDITABLE once issued): the content is checked again and the totals recomputed. */
   update({ siteId, invoiceId, changes }: UpdateInvoiceRequest): Promise<Invoice> {
     return this.unitOfWork.run(async ({ manager }) => {
-      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      const invoice = await this.invoices.findInvoice(manager, siteIdOf(siteId), invoiceId, true);
       assertEditable(invoice.status, invoice.number);
       if (!changes || Object.keys(changes).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
-      if (changes.clientId !== undefined && changes.clientId !== invoice.clientId && (invoice.quoteId !== null || invoice.missionId !== null)) {
-        throw new DomainError('VALIDATION_FAILED', 'This invoice comes from a quote or a mission: its client cannot change (draft a new invoice instead).', { field: 'clientId' });
-      }
-      const lines = changes.lines !== undefined ? await resolveInvoiceLines(manager, siteId, changes.lines) : invoice.lines;
+      assertClientMayChange(invoice, changes.clientId);
+      const lines = changes.lines !== undefined ? await this.drafts.resolveLines(manager, siteIdOf(siteId), changes.lines) : invoice.lines;
       const merged: InvoiceDraftInput = { ...invoice.data(), ...changes, clientId: changes.clientId ?? invoice.clientId, kind: invoice.kind, lines };
-      const { data, totals } = await checkedDraft(manager, siteId, invoice.id, merged);
+      const { data, totals } = await this.drafts.checkedDraft(manager, siteIdOf(siteId), invoice.id, merged);
       Object.assign(invoice, data, moneyColumns(totals), { totals, updatedAt: new Date() });
-      await manager.update(InvoiceEntity, { id: invoice.id }, { ...data, ...moneyColumns(totals), totals, updatedAt: invoice.updatedAt });
+      await this.invoices.update(manager, siteIdOf(siteId), invoice.id, { ...data, ...moneyColumns(totals), totals, updatedAt: invoice.updatedAt });
       invoice.outstandingCents = invoice.totalCents - invoice.depositsCents;
       return invoice.toContract();
     });
@@ -79,21 +76,21 @@ export class InvoicesService {
   issue({ siteId, invoiceId }: IssueInvoiceRequest): Promise<Invoice> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publishSql }) => {
-      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      const invoice = await this.invoices.findInvoice(manager, siteIdOf(siteId), invoiceId, true);
       assertIssuable(invoice.status, invoice.number);
-      const prepared = await prepareInvoice(manager, invoice, today, 'issue');
+      const prepared = await this.printables.prepareInvoice(manager, siteIdOf(siteId), invoice, today, 'issue');
       const money = moneyColumns(prepared.totals);
       const balance = { ...invoice.balance(), ...money, creditedCents: 0, creditedNetCents: 0, paidCents: 0, paidNetCents: 0 };
       const status = statusOf(balance);
       if (prepared.deposits.length > 0) {
-        await manager.update(InvoiceEntity, { id: In(prepared.deposits.map((d) => d.invoiceId)), siteId }, { deductedByInvoiceId: invoice.id });
+        await this.invoices.markDeducted(manager, siteIdOf(siteId), prepared.deposits.map((d) => d.invoiceId), invoice.id);
       }
       const now = new Date();
       // Still a draft: the content as checked today (the number and what needs it come below),
       // saved only if it differs from the draft's (the seller's VAT status or the deposits moved).
       const content = { ...prepared.data, ...money, totals: prepared.totals };
       if (!Object.entries(content).every(([key, value]) => isDeepStrictEqual(invoice[key as keyof typeof content], value))) {
-        await manager.update(InvoiceEntity, { id: invoice.id }, content);
+        await this.invoices.update(manager, siteIdOf(siteId), invoice.id, content);
       }
 
       // A final invoice its deposits cover entirely is settled the day it is issued.
@@ -116,11 +113,7 @@ export class InvoicesService {
       if (paidOn !== null) events.push(createEvent(INVOICE_PAID_V1, siteId, { invoiceId: invoice.id, number: '', paidOn }, now));
       const printable = documentOf(prepared, null, today);
       const { number } = await allocateDocumentNumber(manager, { siteId, siteCode: prepared.seller.siteCode, kind: 'invoice' }, today, [
-        (param) =>
-          `UPDATE commerce.invoice
-              SET number = numbered.number, status = ${param(status)}, issued_on = ${param(today)}, due_on = ${param(prepared.dueOn)},
-                  paid_on = ${param(paidOn)}, updated_at = ${param(now)}, printable = jsonb_set(${param(JSON.stringify(printable))}::jsonb, '{number}', to_jsonb(numbered.number))
-             FROM numbered WHERE id = ${param(invoice.id)}`,
+        this.invoices.freezeIssued(siteIdOf(siteId), invoice.id, { status, issuedOn: today, dueOn: prepared.dueOn, paidOn, updatedAt: now, printable }),
         (param) => publishSql(events, param, { from: 'numbered', fields: { number: 'numbered.number' } }),
       ]);
 

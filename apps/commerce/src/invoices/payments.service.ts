@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { EventEnvelope, formatCents, INVOICE_PAID_V1, ListPaymentsRequest, PAYMENT_RECORDED_V1, PaymentPage, PaymentRecorded, RecordPaymentRequest } from '@kpa/contracts';
-import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
-import { planPayment } from './invoice';
-import { findInvoice, lastPaymentOn } from './invoice-records';
-import { InvoiceEntity } from './invoice.entity';
+import { EventEnvelope, formatCents, INVOICE_PAID_V1, ListPaymentsRequest, PAYMENT_RECORDED_V1, PaymentPage, PaymentRecorded, RecordPaymentRequest, siteIdOf } from '@kpa/contracts';
+import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { planPayment } from './invoice-payments';
+import { InvoiceRepository } from './invoice.repository';
 import { PaymentEntity } from './payment.entity';
+import { PaymentRepository } from './payment.repository';
 
 @Injectable()
 export class PaymentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly invoices: InvoiceRepository,
+    private readonly payments: PaymentRepository,
   ) {}
 
   /**
@@ -23,12 +25,12 @@ export class PaymentsService {
   record({ siteId, invoiceId, actor, payment: input }: RecordPaymentRequest): Promise<PaymentRecorded> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const invoice = await findInvoice(manager, siteId, invoiceId, true);
+      const invoice = await this.invoices.findInvoice(manager, siteIdOf(siteId), invoiceId, true);
       const plan = planPayment({ status: invoice.status, issuedOn: invoice.issuedOn, balance: invoice.balance() }, input ?? {}, today);
       const now = new Date();
       const payment = Object.assign(new PaymentEntity(), {
         id: uuidv7(),
-        siteId,
+        siteId: siteIdOf(siteId),
         invoiceId: invoice.id,
         amountCents: plan.amountCents,
         netCents: plan.netCents,
@@ -38,11 +40,11 @@ export class PaymentsService {
         createdAt: now,
       });
       // Payments may be recorded out of order: the invoice is paid on the day of its latest one.
-      const latest = plan.settles ? await lastPaymentOn(manager, invoice.id) : null;
+      const latest = plan.settles ? await this.payments.lastPaymentOn(manager, siteIdOf(siteId), invoice.id) : null;
       const paidOn = plan.settles ? (latest !== null && latest > plan.receivedOn ? latest : plan.receivedOn) : null;
-      await manager.insert(PaymentEntity, payment);
+      await this.payments.insert(manager, payment);
       const changes = { paidCents: plan.balance.paidCents, paidNetCents: plan.balance.paidNetCents, status: plan.status, paidOn, updatedAt: now };
-      await manager.update(InvoiceEntity, { id: invoice.id }, changes);
+      await this.invoices.update(manager, siteIdOf(siteId), invoice.id, changes);
       Object.assign(invoice, changes);
       invoice.outstandingCents = invoice.totalCents - invoice.depositsCents - invoice.creditedCents - invoice.paidCents;
 
@@ -71,9 +73,8 @@ export class PaymentsService {
   }
 
   async list({ siteId, invoiceId, cursor, limit }: ListPaymentsRequest): Promise<PaymentPage> {
-    const invoice = await findInvoice(this.dataSource.manager, siteId, invoiceId);
-    const query = this.dataSource.getRepository(PaymentEntity).createQueryBuilder('p').where('p.invoiceId = :invoiceId', { invoiceId: invoice.id });
-    const page = await keysetPage(query, { cursor, limit });
+    const invoice = await this.invoices.findInvoice(this.dataSource.manager, siteIdOf(siteId), invoiceId);
+    const page = await this.payments.page(this.dataSource.manager, siteIdOf(siteId), invoice.id, { cursor, limit });
     return { items: page.items.map((p) => p.toContract()), nextCursor: page.nextCursor };
   }
 }

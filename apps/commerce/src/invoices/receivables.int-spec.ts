@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AGING_BUCKETS, AgingBucket, formatCents } from '@kpa/contracts';
+import { AGING_BUCKETS, AgingBucket, formatCents, siteIdOf } from '@kpa/contracts';
 import { dataSourceOptions, migrate, todayInFrance } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
 import { Init1764000000000 } from '../migrations/1764000000000-init';
@@ -10,8 +10,9 @@ import { Quotes1765000000000 } from '../migrations/1765000000000-quotes';
 import { KnownMembers1765100000000 } from '../migrations/1765100000000-known-members';
 import { Missions1765200000000 } from '../migrations/1765200000000-missions';
 import { Invoices1765300000000 } from '../migrations/1765300000000-invoices';
-import { aging } from './invoice';
-import { boardQueries, ReceivablesService } from './receivables.service';
+import { aging } from './receivables';
+import { boardQueries, ReceivablesRepository } from './receivables.repository';
+import { ReceivablesService } from './receivables.service';
 
 const SITE_INVOICES = 100_000;
 
@@ -24,8 +25,8 @@ describe('receivables board and invoice tables', () => {
   let env: TestEnv;
   let dataSource: DataSource;
   let board: ReceivablesService;
-  const siteA = randomUUID();
-  const siteB = randomUUID();
+  const siteA = siteIdOf(randomUUID());
+  const siteB = siteIdOf(randomUUID());
   const clientA = randomUUID();
   const clientB = randomUUID();
   const today = todayInFrance();
@@ -73,7 +74,7 @@ describe('receivables board and invoice tables', () => {
     await insertInvoices(siteA, clientA, SITE_INVOICES, 'LACAPE-F-2026-');
     await insertInvoices(siteB, clientB, 20_000, 'MOULINS-F-2026-');
     await dataSource.query('VACUUM ANALYZE commerce.invoice');
-    board = new ReceivablesService(dataSource);
+    board = new ReceivablesService(dataSource, new ReceivablesRepository());
   });
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import {
   DomainError,
   invalidField,
   isIsoDate,
+  isUuid,
   MissionAction,
   MissionChanges,
   MissionInput,
@@ -37,7 +38,6 @@ export const MAX_HUNDREDTHS_PER_DAY = 2400;
 export const MINOR_MAX_HUNDREDTHS_PER_DAY = 800;
 
 const HOURS = /^(\d{1,4})(?:\.(\d{1,2}))?$/;
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Hundredths of an hour of a decimal string with up to 2 decimals ("7.5" → 750); undefined if it is not one. */
 export function parseHundredths(value: unknown): number | undefined {
@@ -235,7 +235,7 @@ export function parseParticipants(raw: unknown): ParticipantHours[] {
     const at = `participants[${index}]`;
     if (typeof entry !== 'object' || entry === null) throw invalidField(at, `${at} must be {memberId, hours}.`);
     const { memberId: rawId, hours } = entry as { memberId?: unknown; hours?: unknown };
-    if (typeof rawId !== 'string' || !UUID.test(rawId)) throw invalidField(`${at}.memberId`, `${at}.memberId must be a member id (uuid).`);
+    if (!isUuid(rawId)) throw invalidField(`${at}.memberId`, `${at}.memberId must be a member id (uuid).`);
     const memberId = rawId.toLowerCase();
     if (seen.has(memberId)) throw invalidField(`${at}.memberId`, `${at}.memberId: member ${memberId} is listed twice: give each participant once, with all their hours.`);
     seen.add(memberId);

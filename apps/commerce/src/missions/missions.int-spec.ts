@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DomainError, MissionActor } from '@kpa/contracts';
+import { DomainError, MissionActor, siteIdOf } from '@kpa/contracts';
 import { dataSourceOptions, migrate, OutboxRelay, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
 import { COMMERCE_DATABASE } from '../commerce.module';
-import { insertMissionFromQuote, MissionsService } from './missions.service';
+import { ClientRepository } from '../clients/client.repository';
+import { KnownMemberRepository } from '../members/known-member.repository';
+import { QuoteRepository } from '../quotes/quote.repository';
+import { SellerRepository } from '../sellers/seller.repository';
+import { MissionRepository } from './mission.repository';
+import { MissionsService } from './missions.service';
 
 /**
  * Missions against a real Postgres: the mission an accepted quote creates in the accepting
@@ -17,7 +22,8 @@ import { insertMissionFromQuote, MissionsService } from './missions.service';
 describe('missions in Postgres', () => {
   let env: TestEnv;
   const instances: { dataSource: DataSource; missions: MissionsService }[] = [];
-  const siteId = randomUUID();
+  const siteId = siteIdOf(randomUUID());
+  const missionRepository = new MissionRepository();
   const clientId = randomUUID();
   const minorId = randomUUID();
   const actor: MissionActor = { userId: randomUUID(), role: 'coordinator' };
@@ -31,7 +37,16 @@ describe('missions in Postgres', () => {
         dataSourceOptions({ url: env.databaseUrl, schema: 'commerce', entities: COMMERCE_DATABASE.entities, migrations: COMMERCE_DATABASE.migrations, poolSize: 10 }),
       ).initialize();
       if (i === 0) await migrate(dataSource, 'commerce');
-      instances.push({ dataSource, missions: new MissionsService(dataSource, new UnitOfWork(dataSource, idle, { schema: 'commerce' })) });
+      instances.push({ dataSource, missions: new MissionsService(
+          dataSource,
+          new UnitOfWork(dataSource, idle, { schema: 'commerce' }),
+          new SellerRepository(),
+          new KnownMemberRepository(),
+          missionRepository,
+          new QuoteRepository(),
+          new ClientRepository(),
+        ),
+      });
     }
     const db = instances[0].dataSource;
     const hostId = randomUUID();
@@ -63,7 +78,7 @@ describe('missions in Postgres', () => {
   it('an accepted quote becomes a planned mission in the same transaction; a coordinator then sets its pole', async () => {
     const quoteId = await acceptedQuote('LACAPE-D-2026-00007', { place: 'Salle des fêtes, Roubaix', startsOn: '2027-01-04', endsOn: '2027-01-05' });
     const { missionId } = await instances[0].dataSource.transaction((manager) =>
-      insertMissionFromQuote(
+      missionRepository.insertFromQuote(
         manager,
         { id: quoteId, siteId, clientId, number: 'LACAPE-D-2026-00007', executionPlace: 'Salle des fêtes, Roubaix', executionStartsOn: '2027-01-04', executionEndsOn: '2027-01-05', lines: [{ description: 'Buffet pour 40 personnes' }] },
         actor.userId,
@@ -91,7 +106,7 @@ describe('missions in Postgres', () => {
     const second = await acceptedQuote('LACAPE-D-2026-00008', { place: null, startsOn: null, endsOn: null });
     await expect(
       instances[0].dataSource.transaction(async (manager) => {
-        await insertMissionFromQuote(manager, { id: second, siteId, clientId, number: 'LACAPE-D-2026-00008', executionPlace: null, executionStartsOn: null, executionEndsOn: null, lines: [] }, actor.userId, today);
+        await missionRepository.insertFromQuote(manager, { id: second, siteId, clientId, number: 'LACAPE-D-2026-00008', executionPlace: null, executionStartsOn: null, executionEndsOn: null, lines: [] }, actor.userId, today);
         throw new Error('the acceptance failed');
       }),
     ).rejects.toThrow('the acceptance failed');

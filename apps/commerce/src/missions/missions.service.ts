@@ -6,6 +6,7 @@ import {
   DomainError,
   GetMissionRequest,
   invalidField,
+  isUuid,
   ListMissionsRequest,
   Mission,
   MISSION_COMPLETED_V1,
@@ -16,13 +17,15 @@ import {
   MissionSignUpRequest,
   MissionWithdrawRequest,
   requiredText,
+  SiteId,
+  siteIdOf,
   UpdateMissionRequest,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
-import { ClientEntity } from '../clients/client.entity';
-import { knownMember, knownMembers } from '../members/known-member';
-import { QuoteEntity } from '../quotes/quote.entity';
-import { assertKnownSite } from '../sellers/known-site';
+import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { ClientRepository } from '../clients/client.repository';
+import { KnownMemberRepository } from '../members/known-member.repository';
+import { QuoteRepository } from '../quotes/quote.repository';
+import { SellerRepository } from '../sellers/seller.repository';
 import {
   assertActiveTeam,
   assertOpen,
@@ -30,141 +33,19 @@ import {
   checkCompletion,
   formatHundredths,
   missionDays,
-  missionFromQuote,
   newMission,
   parseParticipants,
   pickTeam,
   signUpOutcome,
   transition,
-  UUID,
   withdrawOutcome,
 } from './mission';
-import { MissionEntity, MissionParticipantEntity, MissionSignUpEntity } from './mission.entity';
+import { MissionEntity } from './mission.entity';
+import { MissionRepository } from './mission.repository';
 
-/** Reads a mission of a site, locked for a change when asked: one of another site does not exist for it (404). */
-async function findMission(manager: EntityManager, siteId: string, missionId: string, forChange = false): Promise<MissionEntity> {
-  const mission = UUID.test(missionId)
-    ? await manager.findOne(MissionEntity, { where: { id: missionId, siteId }, ...(forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-    : null;
-  if (!mission) throw new DomainError('MISSION_NOT_FOUND', `No mission with id ${missionId} on this site.`, { missionId });
-  return mission;
-}
-
-/** The missions with their sign-ups and participants, names from commerce's read model of members (pseudonyms once erased). */
-async function withPeople(manager: EntityManager, missions: MissionEntity[]): Promise<Mission[]> {
-  if (missions.length === 0) return [];
-  const ids = missions.map((m) => m.id);
-  const signUps: { mission_id: string; member_id: string; signed_up_at: Date; in_team: boolean; name: string }[] = await manager.query(
-    `SELECT s.mission_id, s.member_id, s.signed_up_at, s.in_team, COALESCE(k.first_name || ' ' || k.last_name, 'Membre inconnu') AS name
-       FROM commerce.mission_sign_up s LEFT JOIN commerce.known_member k ON k.id = s.member_id
-      WHERE s.mission_id = ANY($1::uuid[]) ORDER BY s.signed_up_at, s.member_id`,
-    [ids],
-  );
-  const participants: { mission_id: string; member_id: string; hours_hundredths: number; name: string }[] = await manager.query(
-    `SELECT p.mission_id, p.member_id, p.hours_hundredths, COALESCE(k.first_name || ' ' || k.last_name, 'Membre inconnu') AS name
-       FROM commerce.mission_participant p LEFT JOIN commerce.known_member k ON k.id = p.member_id
-      WHERE p.mission_id = ANY($1::uuid[]) ORDER BY k.last_name, k.first_name, p.member_id`,
-    [ids],
-  );
-  return missions.map((mission) =>
-    mission.toContract(
-      signUps.filter((s) => s.mission_id === mission.id).map((s) => ({ memberId: s.member_id, name: s.name, signedUpAt: new Date(s.signed_up_at).toISOString(), inTeam: s.in_team })),
-      participants.filter((p) => p.mission_id === mission.id).map((p) => ({ memberId: p.member_id, name: p.name, hundredths: Number(p.hours_hundredths) })),
-    ),
-  );
-}
-
-async function oneWithPeople(manager: EntityManager, mission: MissionEntity): Promise<Mission> {
-  return (await withPeople(manager, [mission]))[0];
-}
-
-/** The client (and accepted quote) a mission is for; none for a self-financed activity. */
-async function resolveBuyer(manager: EntityManager, siteId: string, clientId: unknown, quoteId: unknown): Promise<{ clientId: string | null; quoteId: string | null }> {
-  const given = (value: unknown) => value !== undefined && value !== null && value !== '';
-  if (given(quoteId)) {
-    const quote = typeof quoteId === 'string' && UUID.test(quoteId) ? await manager.findOne(QuoteEntity, { where: { id: quoteId, siteId } }) : null;
-    if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${String(quoteId)} on this site.`, { field: 'quoteId', quoteId });
-    if (quote.status !== 'accepted') {
-      throw new DomainError('MISSION_QUOTE_NOT_ACCEPTED', `The quote ${quote.number ?? quote.id} is ${quote.status}: a mission carries out an accepted quote only (record the client's acceptance first, or leave quoteId out).`, {
-        field: 'quoteId',
-        quoteId: quote.id,
-        status: quote.status,
-      });
-    }
-    if (given(clientId) && String(clientId).toLowerCase() !== quote.clientId) {
-      throw invalidField('clientId', `clientId must be the quote's client (${quote.clientId}), or be left out.`);
-    }
-    return { clientId: quote.clientId, quoteId: quote.id };
-  }
-  if (given(clientId)) {
-    const client = typeof clientId === 'string' && UUID.test(clientId) ? await manager.findOne(ClientEntity, { where: { id: clientId, siteId } }) : null;
-    if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${String(clientId)} on this site: pick one of the site's clients, or leave clientId out for a self-financed activity.`, { field: 'clientId', clientId });
-    return { clientId: client.id, quoteId: null };
-  }
-  return { clientId: null, quoteId: null };
-}
-
-/**
- * The planned mission of a quote just accepted, in the accepting transaction: title "<number> –
- * <first line>", the execution dates (or today), one person needed, no activity pole yet (a
- * coordinator sets it with PATCH). Called by the quotes' accept use case.
- */
-export async function insertMissionFromQuote(
-  manager: EntityManager,
-  quote: {
-    id: string;
-    siteId: string;
-    clientId: string;
-    executionPlace: string | null;
-    executionStartsOn: string | null;
-    executionEndsOn: string | null;
-    lines: { description: string }[];
-    number: string | null;
-  },
-  actorUserId: string,
-  today: string,
-): Promise<{ missionId: string }> {
-  const now = new Date();
-  const entity = Object.assign(new MissionEntity(), missionFromQuote(quote, today), {
-    id: uuidv7(),
-    siteId: quote.siteId,
-    clientId: quote.clientId,
-    quoteId: quote.id,
-    status: 'planned',
-    teamConfirmedOn: null,
-    completedOn: null,
-    cancelledOn: null,
-    cancellationReason: null,
-    createdBy: actorUserId,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await manager.insert(MissionEntity, entity);
-  return { missionId: entity.id };
-}
-
-/**
- * Serialises completions that involve the same minor, so two one-day missions of the same day
- * completed at once cannot together book more than 8 hours (each reads the other's committed hours).
- */
-async function lockMinors(manager: EntityManager, memberIds: string[]): Promise<void> {
-  for (const id of [...memberIds].sort()) {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('commerce.mission.minor:' || $1, 0))`, [id]);
-  }
-}
-
-/** Hours (hundredths) each member already has on the site's other completed one-day missions of that day. */
-async function sameDayHundredths(manager: EntityManager, siteId: string, missionId: string, day: string, memberIds: string[]): Promise<Map<string, number>> {
-  if (memberIds.length === 0) return new Map();
-  const rows: { member_id: string; total: string }[] = await manager.query(
-    `SELECT p.member_id, SUM(p.hours_hundredths) AS total
-       FROM commerce.mission_participant p JOIN commerce.mission m ON m.id = p.mission_id
-      WHERE p.site_id = $1 AND p.member_id = ANY($2::uuid[]) AND m.id <> $3
-        AND m.status = 'completed' AND m.starts_on = $4 AND m.ends_on = $4
-      GROUP BY p.member_id`,
-    [siteId, memberIds, missionId, day],
-  );
-  return new Map(rows.map((r) => [r.member_id, Number(r.total)]));
+/** A field the request sets (an empty string counts as left out). */
+function given(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }
 
 @Injectable()
@@ -172,18 +53,52 @@ export class MissionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sellers: SellerRepository,
+    private readonly members: KnownMemberRepository,
+    private readonly missions: MissionRepository,
+    private readonly quotes: QuoteRepository,
+    private readonly clients: ClientRepository,
   ) {}
+
+  private async oneWithPeople(manager: EntityManager, siteId: SiteId, mission: MissionEntity): Promise<Mission> {
+    return (await this.missions.withPeople(manager, siteId, [mission]))[0];
+  }
+
+  /** The client (and accepted quote) a mission is for; none for a self-financed activity. */
+  private async resolveBuyer(manager: EntityManager, siteId: SiteId, clientId: unknown, quoteId: unknown): Promise<{ clientId: string | null; quoteId: string | null }> {
+    if (given(quoteId)) {
+      const quote = await this.quotes.quoteOrNull(manager, siteId, quoteId);
+      if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${String(quoteId)} on this site.`, { field: 'quoteId', quoteId });
+      if (quote.status !== 'accepted') {
+        throw new DomainError('MISSION_QUOTE_NOT_ACCEPTED', `The quote ${quote.number ?? quote.id} is ${quote.status}: a mission carries out an accepted quote only (record the client's acceptance first, or leave quoteId out).`, {
+          field: 'quoteId',
+          quoteId: quote.id,
+          status: quote.status,
+        });
+      }
+      if (given(clientId) && String(clientId).toLowerCase() !== quote.clientId) {
+        throw invalidField('clientId', `clientId must be the quote's client (${quote.clientId}), or be left out.`);
+      }
+      return { clientId: quote.clientId, quoteId: quote.id };
+    }
+    if (given(clientId)) {
+      const client = await this.clients.clientOrNull(manager, siteId, clientId);
+      if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${String(clientId)} on this site: pick one of the site's clients, or leave clientId out for a self-financed activity.`, { field: 'clientId', clientId });
+      return { clientId: client.id, quoteId: null };
+    }
+    return { clientId: null, quoteId: null };
+  }
 
   create({ siteId, actor, mission }: CreateMissionRequest): Promise<Mission> {
     return this.unitOfWork.run(async ({ manager }) => {
-      await assertKnownSite(manager, siteId);
+      await this.sellers.assertKnownSite(manager, siteIdOf(siteId));
       const data = newMission(mission);
-      const buyer = await resolveBuyer(manager, siteId, mission.clientId, mission.quoteId);
+      const buyer = await this.resolveBuyer(manager, siteIdOf(siteId), mission.clientId, mission.quoteId);
       const now = new Date();
       const entity = Object.assign(new MissionEntity(), data, buyer, {
         id: uuidv7(),
-        siteId,
-        status: 'planned',
+        siteId: siteIdOf(siteId),
+        status: 'planned' as const,
         teamConfirmedOn: null,
         completedOn: null,
         cancelledOn: null,
@@ -192,65 +107,64 @@ export class MissionsService {
         createdAt: now,
         updatedAt: now,
       });
-      await manager.insert(MissionEntity, entity);
-      return oneWithPeople(manager, entity);
+      await this.missions.insert(manager, entity);
+      return this.oneWithPeople(manager, siteIdOf(siteId), entity);
     });
   }
 
   async get({ siteId, missionId }: GetMissionRequest): Promise<Mission> {
     const manager = this.dataSource.manager;
-    return oneWithPeople(manager, await findMission(manager, siteId, missionId));
+    return this.oneWithPeople(manager, siteIdOf(siteId), await this.missions.findMission(manager, siteIdOf(siteId), missionId));
   }
 
   async list(request: ListMissionsRequest): Promise<MissionPage> {
-    const query = this.dataSource.getRepository(MissionEntity).createQueryBuilder('m').where('m.siteId = :siteId', { siteId: request.siteId });
-    if (request.status) query.andWhere('m.status = :status', { status: request.status });
-    if (request.from) query.andWhere('m.endsOn >= :from', { from: request.from });
-    if (request.to) query.andWhere('m.startsOn <= :to', { to: request.to });
-    const page = await keysetPage(query, request);
-    return { items: await withPeople(this.dataSource.manager, page.items), nextCursor: page.nextCursor };
+    const siteId = siteIdOf(request.siteId);
+    const page = await this.missions.page(this.dataSource.manager, siteId, request, request);
+    return { items: await this.missions.withPeople(this.dataSource.manager, siteId, page.items), nextCursor: page.nextCursor };
   }
 
   /** Planned missions only: read under a row lock, apply the rules, save. */
   update({ siteId, missionId, changes }: UpdateMissionRequest): Promise<Mission> {
     return this.unitOfWork.run(async ({ manager }) => {
-      const mission = await findMission(manager, siteId, missionId, true);
+      const mission = await this.missions.findMission(manager, siteIdOf(siteId), missionId, true);
       assertOpen(mission.status, 'change');
       Object.assign(mission, changeMission(mission.data(), changes), { updatedAt: new Date() });
-      await manager.save(mission);
-      return oneWithPeople(manager, mission);
+      await this.missions.save(manager, mission);
+      return this.oneWithPeople(manager, siteIdOf(siteId), mission);
     });
   }
 
   /** An active member of the site signs up while the mission is planned; a second sign-up changes nothing. */
   signUp({ siteId, missionId, memberId }: MissionSignUpRequest): Promise<Mission> {
     return this.unitOfWork.run(async ({ manager }) => {
-      const mission = await findMission(manager, siteId, missionId, true);
-      if (typeof memberId !== 'string' || !UUID.test(memberId)) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${String(memberId)} on this site.`, { memberId });
-      const member = await knownMember(manager, siteId, memberId.toLowerCase());
-      const existing = await manager.findOne(MissionSignUpEntity, { where: { missionId: mission.id, memberId: member.id } });
-      if (signUpOutcome(mission.status, existing !== null, member) === 'added') {
+      const site = siteIdOf(siteId);
+      const mission = await this.missions.findMission(manager, site, missionId, true);
+      if (!isUuid(memberId)) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${String(memberId)} on this site.`, { memberId });
+      const member = await this.members.knownMember(manager, site, memberId.toLowerCase());
+      const signedUp = await this.missions.isSignedUp(manager, site, mission.id, member.id);
+      if (signUpOutcome(mission.status, signedUp, member) === 'added') {
         const now = new Date();
-        await manager.insert(MissionSignUpEntity, { missionId: mission.id, memberId: member.id, siteId, signedUpAt: now, inTeam: false });
+        await this.missions.insertSignUp(manager, site, mission.id, member.id, now);
         mission.updatedAt = now;
-        await manager.save(mission);
+        await this.missions.save(manager, mission);
       }
-      return oneWithPeople(manager, mission);
+      return this.oneWithPeople(manager, site, mission);
     });
   }
 
   /** Withdraws a sign-up while the mission is planned; withdrawing someone not signed up changes nothing. */
   withdraw({ siteId, missionId, memberId }: MissionWithdrawRequest): Promise<Mission> {
     return this.unitOfWork.run(async ({ manager }) => {
-      const mission = await findMission(manager, siteId, missionId, true);
-      const id = typeof memberId === 'string' && UUID.test(memberId) ? memberId.toLowerCase() : null;
-      const existing = id ? await manager.findOne(MissionSignUpEntity, { where: { missionId: mission.id, memberId: id } }) : null;
-      if (withdrawOutcome(mission.status, existing !== null) === 'removed') {
-        await manager.delete(MissionSignUpEntity, { missionId: mission.id, memberId: id });
+      const site = siteIdOf(siteId);
+      const mission = await this.missions.findMission(manager, site, missionId, true);
+      const id = isUuid(memberId) ? memberId.toLowerCase() : null;
+      const signedUp = id !== null && (await this.missions.isSignedUp(manager, site, mission.id, id));
+      if (withdrawOutcome(mission.status, signedUp) === 'removed' && id !== null) {
+        await this.missions.deleteSignUp(manager, site, mission.id, id);
         mission.updatedAt = new Date();
-        await manager.save(mission);
+        await this.missions.save(manager, mission);
       }
-      return oneWithPeople(manager, mission);
+      return this.oneWithPeople(manager, site, mission);
     });
   }
 
@@ -258,18 +172,15 @@ export class MissionsService {
   confirmTeam({ siteId, missionId, memberIds }: MissionConfirmTeamRequest): Promise<Mission> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const mission = await findMission(manager, siteId, missionId, true);
+      const site = siteIdOf(siteId);
+      const mission = await this.missions.findMission(manager, site, missionId, true);
       const next = transition(mission.status, 'confirm_team');
-      const signUps = await manager.find(MissionSignUpEntity, { where: { missionId: mission.id }, order: { signedUpAt: 'ASC', memberId: 'ASC' } });
-      const team = pickTeam(
-        signUps.map((s) => s.memberId),
-        memberIds,
-      );
-      assertActiveTeam(team, await knownMembers(manager, siteId, team));
-      await manager.query('UPDATE commerce.mission_sign_up SET in_team = (member_id = ANY($2::uuid[])) WHERE mission_id = $1', [mission.id, team]);
+      const team = pickTeam(await this.missions.signedUpMemberIds(manager, site, mission.id), memberIds);
+      assertActiveTeam(team, await this.members.knownMembers(manager, site, team));
+      await this.missions.setTeam(manager, site, mission.id, team);
       Object.assign(mission, { status: next, teamConfirmedOn: today, updatedAt: new Date() });
-      await manager.save(mission);
-      return oneWithPeople(manager, mission);
+      await this.missions.save(manager, mission);
+      return this.oneWithPeople(manager, site, mission);
     });
   }
 
@@ -280,23 +191,21 @@ export class MissionsService {
   complete({ siteId, missionId, participants }: MissionCompleteRequest): Promise<Mission> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const mission = await findMission(manager, siteId, missionId, true);
+      const site = siteIdOf(siteId);
+      const mission = await this.missions.findMission(manager, site, missionId, true);
       const next = transition(mission.status, 'complete');
       const hours = parseParticipants(participants);
       const ids = hours.map((p) => p.memberId);
-      const members = await knownMembers(manager, siteId, ids);
+      const members = await this.members.knownMembers(manager, site, ids);
       const oneDay = missionDays(mission.startsOn, mission.endsOn) === 1;
       const minors = oneDay ? ids.filter((id) => members.get(id)?.adultOn != null) : [];
-      await lockMinors(manager, minors);
-      const sameDay = oneDay ? await sameDayHundredths(manager, siteId, mission.id, mission.startsOn, minors) : new Map<string, number>();
+      await this.missions.lockMinors(manager, minors);
+      const sameDay = oneDay ? await this.missions.sameDayHundredths(manager, site, mission.id, mission.startsOn, minors) : new Map<string, number>();
       checkCompletion(hours, { startsOn: mission.startsOn, endsOn: mission.endsOn, today, members, sameDayHundredths: sameDay });
-      await manager.insert(
-        MissionParticipantEntity,
-        hours.map((p) => ({ missionId: mission.id, memberId: p.memberId, siteId, hoursHundredths: p.hundredths })),
-      );
+      await this.missions.insertParticipants(manager, site, mission.id, hours);
       const now = new Date();
       Object.assign(mission, { status: next, completedOn: today, updatedAt: now });
-      await manager.save(mission);
+      await this.missions.save(manager, mission);
       await publish(
         createEvent(
           MISSION_COMPLETED_V1,
@@ -315,19 +224,19 @@ export class MissionsService {
           now,
         ),
       );
-      return oneWithPeople(manager, mission);
+      return this.oneWithPeople(manager, site, mission);
     });
   }
 
   cancel({ siteId, missionId, reason }: MissionCancelRequest): Promise<Mission> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const mission = await findMission(manager, siteId, missionId, true);
+      const mission = await this.missions.findMission(manager, siteIdOf(siteId), missionId, true);
       const next = transition(mission.status, 'cancel');
       const why = requiredText(reason, 'reason', 1, 500);
       Object.assign(mission, { status: next, cancelledOn: today, cancellationReason: why, updatedAt: new Date() });
-      await manager.save(mission);
-      return oneWithPeople(manager, mission);
+      await this.missions.save(manager, mission);
+      return this.oneWithPeople(manager, siteIdOf(siteId), mission);
     });
   }
 }

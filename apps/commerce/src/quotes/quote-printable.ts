@@ -1,14 +1,17 @@
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainError } from '@kpa/contracts';
+import { DomainError, SiteId } from '@kpa/contracts';
 import { VAT_FRANCHISE_NOTE } from '../documents/amounts';
 import { CapeHolder, capeMention } from '../documents/legal-mentions';
-import { capeHolderOn } from '../members/cape-holder';
+import { KnownMemberRepository } from '../members/known-member.repository';
 import { PrintableDocument, PrintableFact, printableClient, printableLines, printableSeller } from '../documents/printable';
 import { ClientEntity } from '../clients/client.entity';
-import { SellerIdentity, sellerIdentity } from '../sellers/seller';
+import { ClientRepository } from '../clients/client.repository';
+import { SellerIdentity } from '../sellers/seller';
+import { SellerRepository } from '../sellers/seller.repository';
 import { QuoteEntity } from './quote.entity';
+import { QuoteRepository } from './quote.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a quote prints besides its lines (DOMAIN-RULES §1.6): validity, execution, the price of the quote itself. */
 function quoteFacts(quote: Pick<QuoteEntity, 'validUntil' | 'executionPlace' | 'executionStartsOn' | 'executionEndsOn'>): PrintableFact[] {
@@ -59,23 +62,33 @@ export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: 
   };
 }
 
-/** The printable of a quote with the seller and client as they are today: frozen into the quote when it is sent. */
-export async function currentQuoteDocument(manager: EntityManager, quote: QuoteEntity, today: string): Promise<PrintableDocument> {
-  const client = await manager.findOne(ClientEntity, { where: { id: quote.clientId, siteId: quote.siteId } });
-  if (!client) throw new DomainError('CLIENT_NOT_FOUND', `The client ${quote.clientId} of this quote is not on this site.`, { clientId: quote.clientId });
-  const seller = await sellerIdentity(manager, quote.siteId);
-  const capeHolder = quote.capeHolderMemberId ? await capeHolderOn(manager, quote.siteId, quote.capeHolderMemberId, quote.sentOn ?? today, seller) : null;
-  return quoteDocument(quote, client, seller, today, capeHolder);
-}
+/** What a quote prints, with the seller, client and CAPE holder read in the caller's manager. */
+@Injectable()
+export class QuotePrintables {
+  constructor(
+    private readonly sellers: SellerRepository,
+    private readonly members: KnownMemberRepository,
+    private readonly quotes: QuoteRepository,
+    private readonly clients: ClientRepository,
+  ) {}
 
-/**
- * The printable of a quote of a site (404 QUOTE_NOT_FOUND for an unknown id or another site's):
- * frozen once sent (it has its number), a preview before.
- */
-export async function printableQuote(manager: EntityManager, siteId: string, quoteId: string, today: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
-  const quote = UUID.test(quoteId) ? await manager.findOne(QuoteEntity, { where: { id: quoteId, siteId } }) : null;
-  if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${quoteId} on this site.`, { quoteId });
-  // Frozen when sent: the PDF shows the seller and client as they were that day.
-  if (quote.printable) return { documentId: quote.id, frozen: true, printable: quote.printable };
-  return { documentId: quote.id, frozen: quote.number !== null, printable: await currentQuoteDocument(manager, quote, today) };
+  /** The printable of a quote with the seller and client as they are today: frozen into the quote when it is sent. */
+  async currentQuoteDocument(manager: EntityManager, siteId: SiteId, quote: QuoteEntity, today: string): Promise<PrintableDocument> {
+    const client = await this.clients.clientOrNull(manager, siteId, quote.clientId);
+    if (!client) throw new DomainError('CLIENT_NOT_FOUND', `The client ${quote.clientId} of this quote is not on this site.`, { clientId: quote.clientId });
+    const seller = await this.sellers.sellerIdentity(manager, siteId);
+    const capeHolder = quote.capeHolderMemberId ? await this.members.capeHolderOn(manager, siteId, quote.capeHolderMemberId, quote.sentOn ?? today, seller) : null;
+    return quoteDocument(quote, client, seller, today, capeHolder);
+  }
+
+  /**
+   * The printable of a quote of a site (404 QUOTE_NOT_FOUND for an unknown id or another site's):
+   * frozen once sent (it has its number), a preview before.
+   */
+  async printableQuote(manager: EntityManager, siteId: SiteId, quoteId: string, today: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
+    const quote = await this.quotes.findQuote(manager, siteId, quoteId);
+    // Frozen when sent: the PDF shows the seller and client as they were that day.
+    if (quote.printable) return { documentId: quote.id, frozen: true, printable: quote.printable };
+    return { documentId: quote.id, frozen: quote.number !== null, printable: await this.currentQuoteDocument(manager, siteId, quote, today) };
+  }
 }

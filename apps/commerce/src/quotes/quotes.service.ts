@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   CreateQuoteRequest,
@@ -12,52 +12,22 @@ import {
   QUOTE_SENT_V1,
   QuoteActionRequest,
   QuoteEventV1,
-  QuoteLineInput,
   QuotePage,
+  siteIdOf,
   UpdateQuoteRequest,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
-import { CatalogueItemEntity } from '../catalogue/catalogue-item.entity';
-import { formatTenThousandths } from '../catalogue/catalogue-item';
-import { ClientEntity } from '../clients/client.entity';
-import { insertInvoiceDraftFromQuote } from '../invoices/invoice-drafts';
-import { knownMember } from '../members/known-member';
-import { insertMissionFromQuote } from '../missions/missions.service';
+import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { CatalogueItemRepository } from '../catalogue/catalogue-item.repository';
+import { ClientRepository } from '../clients/client.repository';
+import { InvoiceDrafts } from '../invoices/invoice-drafts';
+import { KnownMemberRepository } from '../members/known-member.repository';
+import { MissionRepository } from '../missions/mission.repository';
 import { allocateDocumentNumber } from '../numbering/document-counter';
-import { siteSeller } from '../sellers/seller';
-import { assertEditable, CatalogueDefaults, checkQuote, QuoteLineData, quoteTotals, resolveLines, transition } from './quote';
+import { SellerRepository } from '../sellers/seller.repository';
+import { assertEditable, checkQuote, QuoteLineData, quoteTotals, resolveLines, transition } from './quote';
 import { QuoteEntity } from './quote.entity';
-import { currentQuoteDocument } from './quote-printable';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Reads a quote of a site: one of another site does not exist for it (404). */
-async function findQuote(manager: EntityManager, siteId: string, quoteId: string, forChange = false): Promise<QuoteEntity> {
-  const quote = UUID.test(quoteId)
-    ? await manager.findOne(QuoteEntity, { where: { id: quoteId, siteId }, ...(forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
-    : null;
-  if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${quoteId} on this site.`, { quoteId });
-  return quote;
-}
-
-/** The client of a site the quote is for: another site's client does not exist for it (404). */
-async function findClient(manager: EntityManager, siteId: string, clientId: unknown): Promise<ClientEntity> {
-  const client = typeof clientId === 'string' && UUID.test(clientId) ? await manager.findOne(ClientEntity, { where: { id: clientId, siteId } }) : null;
-  if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${String(clientId)} on this site: create the client first, or pick one of the site's clients.`, { field: 'clientId', clientId });
-  return client;
-}
-
-/** The catalogue items the lines name, of this site only. */
-async function catalogueDefaults(manager: EntityManager, siteId: string, lines: unknown): Promise<Map<string, CatalogueDefaults>> {
-  const ids = Array.isArray(lines)
-    ? [...new Set((lines as QuoteLineInput[]).map((l) => l?.catalogueItemId).filter((id): id is string => typeof id === 'string' && UUID.test(id)))]
-    : [];
-  if (ids.length === 0) return new Map();
-  const items = await manager.find(CatalogueItemEntity, { where: { siteId, id: In(ids) } });
-  return new Map(
-    items.map((i) => [i.id, { label: i.label, unit: i.unit, unitPrice: formatTenThousandths(i.unitPriceTenThousandths), vatRate: i.vatRate, exemptionReason: i.exemptionReason, archived: i.archived }]),
-  );
-}
+import { QuotePrintables } from './quote-printable';
+import { QuoteRepository } from './quote.repository';
 
 function eventData(quote: QuoteEntity): QuoteEventV1 {
   return { quoteId: quote.id, number: quote.number as string, clientId: quote.clientId, totals: quote.totals };
@@ -70,22 +40,30 @@ export class QuotesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sellers: SellerRepository,
+    private readonly members: KnownMemberRepository,
+    private readonly invoiceDrafts: InvoiceDrafts,
+    private readonly printables: QuotePrintables,
+    private readonly quotes: QuoteRepository,
+    private readonly clients: ClientRepository,
+    private readonly catalogue: CatalogueItemRepository,
+    private readonly missions: MissionRepository,
   ) {}
 
   create({ siteId, actor, quote }: CreateQuoteRequest): Promise<Quote> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const seller = await siteSeller(manager, siteId);
-      const client = await findClient(manager, siteId, quote.clientId);
-      const lines = resolveLines(quote.lines, await catalogueDefaults(manager, siteId, quote.lines));
+      const seller = await this.sellers.siteSeller(manager, siteIdOf(siteId));
+      const client = await this.clients.billedClient(manager, siteIdOf(siteId), quote.clientId);
+      const lines = resolveLines(quote.lines, await this.catalogue.catalogueDefaults(manager, siteIdOf(siteId), quote.lines));
       const data = checkQuote({ ...quote, lines }, client.kind, today);
-      if (data.capeHolderMemberId) await knownMember(manager, siteId, data.capeHolderMemberId);
+      if (data.capeHolderMemberId) await this.members.knownMember(manager, siteIdOf(siteId), data.capeHolderMemberId);
       const { totals } = quoteTotals(data.lines, seller.vatFranchise);
       const now = new Date();
       const entity = Object.assign(new QuoteEntity(), data, {
         id: uuidv7(),
-        siteId,
-        status: 'draft',
+        siteId: siteIdOf(siteId),
+        status: 'draft' as const,
         number: null,
         sentOn: null,
         printable: null,
@@ -98,22 +76,18 @@ export class QuotesService {
         createdAt: now,
         updatedAt: now,
       });
-      await manager.insert(QuoteEntity, entity);
+      await this.quotes.insert(manager, entity);
       return entity.toContract(today);
     });
   }
 
   async get({ siteId, quoteId }: GetQuoteRequest): Promise<Quote> {
-    return (await findQuote(this.dataSource.manager, siteId, quoteId)).toContract(todayInFrance());
+    return (await this.quotes.findQuote(this.dataSource.manager, siteIdOf(siteId), quoteId)).toContract(todayInFrance());
   }
 
   async list(request: ListQuotesRequest): Promise<QuotePage> {
     const today = todayInFrance();
-    const query = this.dataSource.getRepository(QuoteEntity).createQueryBuilder('q').where('q.siteId = :siteId', { siteId: request.siteId });
-    if (request.status === 'expired') query.andWhere("q.status = 'sent' AND q.validUntil < :today", { today });
-    else if (request.status === 'sent') query.andWhere("q.status = 'sent' AND q.validUntil >= :today", { today });
-    else if (request.status) query.andWhere('q.status = :status', { status: request.status });
-    const page = await keysetPage(query, request);
+    const page = await this.quotes.page(this.dataSource.manager, siteIdOf(request.siteId), request.status, today, request);
     return { items: page.items.map((q) => q.toContract(today)), nextCursor: page.nextCursor };
   }
 
@@ -121,17 +95,17 @@ export class QuotesService {
   update({ siteId, quoteId, changes }: UpdateQuoteRequest): Promise<Quote> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager }) => {
-      const quote = await findQuote(manager, siteId, quoteId, true);
+      const quote = await this.quotes.findQuote(manager, siteIdOf(siteId), quoteId, true);
       assertEditable(quote.status, quote.validUntil, today);
       if (Object.keys(changes).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
-      const seller = await siteSeller(manager, siteId);
+      const seller = await this.sellers.siteSeller(manager, siteIdOf(siteId));
       const merged = { ...quote.data(), ...changes };
-      const client = await findClient(manager, siteId, merged.clientId);
-      const lines: QuoteLineData[] = changes.lines !== undefined ? resolveLines(changes.lines, await catalogueDefaults(manager, siteId, changes.lines)) : quote.lines;
+      const client = await this.clients.billedClient(manager, siteIdOf(siteId), merged.clientId);
+      const lines: QuoteLineData[] = changes.lines !== undefined ? resolveLines(changes.lines, await this.catalogue.catalogueDefaults(manager, siteIdOf(siteId), changes.lines)) : quote.lines;
       const data = checkQuote({ ...merged, lines }, client.kind, today);
-      if (data.capeHolderMemberId) await knownMember(manager, siteId, data.capeHolderMemberId);
+      if (data.capeHolderMemberId) await this.members.knownMember(manager, siteIdOf(siteId), data.capeHolderMemberId);
       Object.assign(quote, data, { totals: quoteTotals(data.lines, seller.vatFranchise).totals, updatedAt: new Date() });
-      await manager.save(quote);
+      await this.quotes.save(manager, quote);
       return quote.toContract(today);
     });
   }
@@ -144,27 +118,27 @@ export class QuotesService {
   act({ siteId, quoteId, action, actor, depositPercent }: QuoteActionRequest): Promise<Quote> {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const quote = await findQuote(manager, siteId, quoteId, true);
+      const quote = await this.quotes.findQuote(manager, siteIdOf(siteId), quoteId, true);
       const next = transition(quote, action, actor.role, today);
       const now = new Date();
       if (depositPercent !== undefined && action !== 'accept') throw new DomainError('VALIDATION_FAILED', 'depositPercent goes with accept only.', { field: 'depositPercent' });
       if (action === 'send') {
-        const seller = await siteSeller(manager, siteId);
+        const seller = await this.sellers.siteSeller(manager, siteIdOf(siteId));
         quote.totals = quoteTotals(quote.lines, seller.vatFranchise).totals;
         const { number } = await allocateDocumentNumber(manager, { siteId, siteCode: seller.siteCode, kind: 'quote' }, today);
         Object.assign(quote, { number, sentOn: today });
-        quote.printable = await currentQuoteDocument(manager, quote, today);
+        quote.printable = await this.printables.currentQuoteDocument(manager, siteIdOf(siteId), quote, today);
       }
       if (action === 'accept' || action === 'decline') quote.answeredOn = today;
       if (action === 'accept') {
         // The client said yes: the work to do and its invoice (or its deposit) are drafted at once.
-        const { missionId } = await insertMissionFromQuote(manager, quote, actor.userId, today);
+        const { missionId } = await this.missions.insertFromQuote(manager, { ...quote, siteId: siteIdOf(siteId) }, actor.userId, today);
         const kind = depositPercent === undefined ? 'standard' : 'deposit';
-        const { invoiceId } = await insertInvoiceDraftFromQuote(manager, quote, { kind, depositPercent, missionId }, actor.userId, today);
+        const { invoiceId } = await this.invoiceDrafts.insertInvoiceDraftFromQuote(manager, { ...quote, siteId: siteIdOf(siteId) }, { kind, depositPercent, missionId }, actor.userId, today);
         Object.assign(quote, { missionId, invoiceId });
       }
       Object.assign(quote, { status: next, updatedAt: now });
-      await manager.save(quote);
+      await this.quotes.save(manager, quote);
       if (action === 'send' || action === 'accept' || action === 'decline') await publish(createEvent(EVENTS[action], siteId, eventData(quote), now));
       return quote.toContract(today);
     });

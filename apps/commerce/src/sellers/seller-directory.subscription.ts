@@ -11,6 +11,7 @@ import {
   SiteChangedV1,
 } from '@kpa/contracts';
 import { EventSubscription, handlerKey } from '@kpa/platform';
+import { SellerRepository } from './seller.repository';
 
 /**
  * Commerce's copy of who sells: each site and the legal identity of its host structure, kept
@@ -28,24 +29,13 @@ export class SellerDirectorySubscription implements EventSubscription {
     [handlerKey(SITE_UPDATED_V1)]: (event: EventEnvelope<SiteChangedV1>, m: EntityManager) => this.upsertSite(event, m),
   };
 
+  private readonly sellers = new SellerRepository();
+
   private async upsertHost({ data, occurredAt }: EventEnvelope<HostStructureChangedV1>, manager: EntityManager): Promise<void> {
-    // Events may arrive out of order between instances: keep the newest version of the identity.
-    await manager.query(
-      `INSERT INTO commerce.seller_host_structure (id, kind, legal_name, siret, vat_number, city, identity, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (id) DO UPDATE SET kind = $2, legal_name = $3, siret = $4, vat_number = $5, city = $6, identity = $7, updated_at = $8
-       WHERE commerce.seller_host_structure.updated_at <= $8`,
-      [data.id, data.kind, data.legalName, data.siret, data.vatNumber, data.city, JSON.stringify(data), data.updatedAt ?? occurredAt],
-    );
+    await this.sellers.upsertHostStructure(manager, data, data.updatedAt ?? occurredAt);
   }
 
   private async upsertSite({ data, occurredAt }: EventEnvelope<SiteChangedV1>, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (id) DO UPDATE SET code = $2, name = $3, city = $4, status = $5, host_structure_id = $6, updated_at = $7
-       WHERE commerce.seller_site.updated_at <= $7`,
-      [data.id, data.code, data.name, data.city, data.status, data.hostStructureId, data.updatedAt ?? occurredAt],
-    );
+    await this.sellers.upsertSite(manager, data, data.updatedAt ?? occurredAt);
   }
 }

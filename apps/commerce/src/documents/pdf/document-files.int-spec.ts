@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { siteIdOf } from '@kpa/contracts';
 import { dataSourceOptions, migrate } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
 import { pdfText } from '@kpa/testing/pdf-text';
 import { DocumentFiles1765400000000 } from '../../migrations/1765400000000-document-files';
 import { legalMentions } from '../legal-mentions';
 import { PrintableDocument } from '../printable';
+import { DocumentFileRepository } from './document-file.repository';
 import { documentFile, DocumentRef, PrintableSource } from './document-files';
 import { renderPdf } from './render-pdf';
 
@@ -45,7 +47,8 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 describe('document files', () => {
   let env: TestEnv;
   const instances: DataSource[] = [];
-  const siteId = randomUUID();
+  const siteId = siteIdOf(randomUUID());
+  const files = new DocumentFileRepository();
 
   beforeAll(async () => {
     env = await createTestEnv('document_files');
@@ -77,7 +80,7 @@ describe('document files', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       return renderPdf(doc);
     };
-    const [a, b] = await Promise.all(instances.map((instance) => documentFile(instance.manager, ref, async () => source, slowRender)));
+    const [a, b] = await Promise.all(instances.map((instance) => documentFile(files, instance.manager, ref, async () => source, slowRender)));
     expect(renders).toBe(2);
     expect(a.bytes.equals(b.bytes)).toBe(true);
     expect(a).toMatchObject({ filename: 'LACAPE-F-2026-00042.pdf', sha256: sha256(a.bytes) });
@@ -98,7 +101,7 @@ describe('document files', () => {
       return Buffer.from(`%PDF-1.3 render ${mine}`);
     };
     const source: PrintableSource = { documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-A-2026-00001') };
-    const [a, b] = await Promise.all(instances.map((instance) => documentFile(instance.manager, ref, async () => source, differing)));
+    const [a, b] = await Promise.all(instances.map((instance) => documentFile(files, instance.manager, ref, async () => source, differing)));
     expect(call).toBe(2);
     expect(a.bytes.equals(b.bytes)).toBe(true);
     expect(await rows(ref.documentId)).toHaveLength(1);
@@ -106,14 +109,14 @@ describe('document files', () => {
 
   it('later reads return the stored bytes unchanged, without building or rendering the document again', async () => {
     const ref: DocumentRef = { siteId, kind: 'quote', documentId: randomUUID() };
-    const first = await documentFile(instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-D-2026-00007') }));
+    const first = await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-D-2026-00007') }));
     const never = async (): Promise<PrintableSource> => {
       throw new Error('must not load a stored document');
     };
     const neverRender = async (): Promise<Buffer> => {
       throw new Error('must not render a stored document');
     };
-    const again = await documentFile(instances[1].manager, ref, never, neverRender);
+    const again = await documentFile(files, instances[1].manager, ref, never, neverRender);
     expect(again.bytes.equals(first.bytes)).toBe(true);
     expect(again).toMatchObject({ sha256: first.sha256, filename: 'LACAPE-D-2026-00007.pdf' });
   });
@@ -125,8 +128,8 @@ describe('document files', () => {
       loads += 1;
       return { documentId: ref.documentId, frozen: false, printable: anInvoice(null) };
     };
-    const first = await documentFile(instances[0].manager, ref, load);
-    const second = await documentFile(instances[0].manager, ref, load);
+    const first = await documentFile(files, instances[0].manager, ref, load);
+    const second = await documentFile(files, instances[0].manager, ref, load);
     expect(loads).toBe(2);
     expect(first.filename).toBe(`brouillon-${ref.documentId}.pdf`);
     expect(first.sha256).toBe(sha256(first.bytes));
@@ -136,10 +139,10 @@ describe('document files', () => {
 
   it("another site's stored document is not there for it: its loader answers (404)", async () => {
     const ref: DocumentRef = { siteId, kind: 'invoice', documentId: randomUUID() };
-    await documentFile(instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-F-2026-00043') }));
-    const otherSite = { ...ref, siteId: randomUUID() };
+    await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-F-2026-00043') }));
+    const otherSite = { ...ref, siteId: siteIdOf(randomUUID()) };
     await expect(
-      documentFile(instances[0].manager, otherSite, async () => {
+      documentFile(files, instances[0].manager, otherSite, async () => {
         throw new Error('INVOICE_NOT_FOUND');
       }),
     ).rejects.toThrow('INVOICE_NOT_FOUND');
@@ -147,7 +150,7 @@ describe('document files', () => {
 
   it('the database itself keeps a stored PDF unchanged and its hash true', async () => {
     const ref: DocumentRef = { siteId, kind: 'invoice', documentId: randomUUID() };
-    await documentFile(instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-F-2026-00044') }));
+    await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-F-2026-00044') }));
     await expect(instances[0].query("UPDATE commerce.document_file SET bytes = '\\x2550'::bytea WHERE document_id = $1", [ref.documentId])).rejects.toThrow(/append-only/);
     await expect(instances[0].query('DELETE FROM commerce.document_file WHERE document_id = $1', [ref.documentId])).rejects.toThrow(/append-only/);
     await expect(

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { SiteId } from '@kpa/contracts';
 import { PrintableDocument } from '../printable';
+import type { DocumentFileRepository } from './document-file.repository';
 import { renderPdf } from './render-pdf';
 
 /** The documents that have a PDF; also the `kind` of a stored file (never renamed: stored rows carry it). */
@@ -27,7 +29,7 @@ export interface DocumentFile {
 }
 
 export interface DocumentRef {
-  siteId: string;
+  siteId: SiteId;
   kind: DocumentFileKind;
   documentId: string;
 }
@@ -44,12 +46,9 @@ export function pdfFilename(number: string | null, documentId: string): string {
 }
 
 /** The stored PDF of a document of this site (another site's is not there for it). */
-async function storedFile(manager: EntityManager, ref: DocumentRef): Promise<DocumentFile | undefined> {
-  const rows: { filename: string; sha256: string; bytes: Buffer }[] = await manager.query(
-    'SELECT filename, sha256, bytes FROM commerce.document_file WHERE kind = $1 AND document_id = $2 AND site_id = $3',
-    [ref.kind, ref.documentId, ref.siteId],
-  );
-  return rows[0] && { documentId: ref.documentId, filename: rows[0].filename, sha256: rows[0].sha256, bytes: rows[0].bytes, frozen: true };
+async function storedFile(files: DocumentFileRepository, manager: EntityManager, ref: DocumentRef): Promise<DocumentFile | undefined> {
+  const stored = await files.storedFile(manager, ref.siteId, ref.kind, ref.documentId);
+  return stored && { documentId: ref.documentId, filename: stored.filename, sha256: stored.sha256, bytes: stored.bytes, frozen: true };
 }
 
 /**
@@ -63,8 +62,14 @@ async function storedFile(manager: EntityManager, ref: DocumentRef): Promise<Doc
  * A draft is rendered on each read and never stored. `load` is called only when nothing is stored
  * yet; it throws the document's NOT_FOUND for an unknown id or another site's.
  */
-export async function documentFile(manager: EntityManager, ref: DocumentRef, load: () => Promise<PrintableSource>, render: Renderer = renderPdf): Promise<DocumentFile> {
-  const stored = await storedFile(manager, ref);
+export async function documentFile(
+  files: DocumentFileRepository,
+  manager: EntityManager,
+  ref: DocumentRef,
+  load: () => Promise<PrintableSource>,
+  render: Renderer = renderPdf,
+): Promise<DocumentFile> {
+  const stored = await storedFile(files, manager, ref);
   if (stored) return stored;
 
   const { printable, frozen } = await load();
@@ -72,13 +77,9 @@ export async function documentFile(manager: EntityManager, ref: DocumentRef, loa
   const filename = pdfFilename(printable.number, ref.documentId);
   if (!frozen) return { documentId: ref.documentId, filename, sha256: sha256Hex(bytes), bytes, frozen: false };
 
-  await manager.query(
-    `INSERT INTO commerce.document_file (kind, document_id, site_id, filename, sha256, bytes, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT (kind, document_id) DO NOTHING`,
-    [ref.kind, ref.documentId, ref.siteId, filename, sha256Hex(bytes), bytes],
-  );
+  await files.storeOnce(manager, ref.siteId, ref.kind, ref.documentId, { filename, sha256: sha256Hex(bytes), bytes });
   // Re-read: when another read stored first, its bytes are the document's bytes.
-  const winner = await storedFile(manager, ref);
+  const winner = await storedFile(files, manager, ref);
   if (!winner) throw new Error(`The PDF of ${ref.kind} ${ref.documentId} is stored under another site`);
   return winner;
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DOCUMENT_PDF_KINDS, DocumentPdf, DocumentPdfKind, DocumentPdfRequest, DomainError, ErrorCode, isUuid } from '@kpa/contracts';
+import { DOCUMENT_PDF_KINDS, DocumentPdf, DocumentPdfKind, DocumentPdfRequest, DomainError, ErrorCode, isUuid, SiteId, siteIdOf } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
-import { printableCreditNote, printableInvoice } from '../../invoices/invoice-printable';
-import { printableQuote } from '../../quotes/quote-printable';
+import { InvoicePrintables } from '../../invoices/invoice-printable';
+import { QuotePrintables } from '../../quotes/quote-printable';
+import { DocumentFileRepository } from './document-file.repository';
 import { documentFile, PrintableSource } from './document-files';
 
 const NOT_FOUND: Record<DocumentPdfKind, { code: ErrorCode; what: string }> = {
@@ -12,26 +13,31 @@ const NOT_FOUND: Record<DocumentPdfKind, { code: ErrorCode; what: string }> = {
   credit_note: { code: 'CREDIT_NOTE_NOT_FOUND', what: 'credit note' },
 };
 
-/** Where each kind of document comes from: its own slice builds what it prints. */
-function loadPrintable(manager: EntityManager, { siteId, kind, id }: DocumentPdfRequest): Promise<PrintableSource> {
-  switch (kind) {
-    case 'quote':
-      return printableQuote(manager, siteId, id, todayInFrance());
-    case 'invoice':
-      return printableInvoice(manager, siteId, id);
-    case 'credit_note':
-      return printableCreditNote(manager, siteId, id);
-    default: {
-      const unknown: never = kind;
-      throw new DomainError('VALIDATION_FAILED', `kind must be one of ${DOCUMENT_PDF_KINDS.join(', ')}, not ${String(unknown)}.`, { field: 'kind' });
-    }
-  }
-}
-
 /** The PDF of a quote, invoice or credit note of a site, stored once the document is frozen. */
 @Injectable()
 export class DocumentsPdfService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly invoices: InvoicePrintables,
+    private readonly quotes: QuotePrintables,
+    private readonly files: DocumentFileRepository,
+  ) {}
+
+  /** Where each kind of document comes from: its own slice builds what it prints. */
+  private loadPrintable(manager: EntityManager, siteId: SiteId, { kind, id }: DocumentPdfRequest): Promise<PrintableSource> {
+    switch (kind) {
+      case 'quote':
+        return this.quotes.printableQuote(manager, siteId, id, todayInFrance());
+      case 'invoice':
+        return this.invoices.printableInvoice(manager, siteId, id);
+      case 'credit_note':
+        return this.invoices.printableCreditNote(manager, siteId, id);
+      default: {
+        const unknown: never = kind;
+        throw new DomainError('VALIDATION_FAILED', `kind must be one of ${DOCUMENT_PDF_KINDS.join(', ')}, not ${String(unknown)}.`, { field: 'kind' });
+      }
+    }
+  }
 
   async pdf(request: DocumentPdfRequest): Promise<DocumentPdf> {
     if (!DOCUMENT_PDF_KINDS.includes(request.kind)) {
@@ -42,7 +48,8 @@ export class DocumentsPdfService {
       throw new DomainError(code, `No ${what} with id ${String(request.id)} on this site.`, { id: request.id });
     }
     const manager = this.dataSource.manager;
-    const file = await documentFile(manager, { siteId: request.siteId, kind: request.kind, documentId: request.id }, () => loadPrintable(manager, request));
+    const siteId = siteIdOf(request.siteId);
+    const file = await documentFile(this.files, manager, { siteId, kind: request.kind, documentId: request.id }, () => this.loadPrintable(manager, siteId, request));
     return { filename: file.filename, sha256: file.sha256, frozen: file.frozen, contentBase64: file.bytes.toString('base64') };
   }
 }

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { DomainError, isUuid, PageRequest, QuoteStatus, SiteId } from '@kpa/contracts';
+import { keysetPage } from '@kpa/platform';
+import { QuoteLineData } from './quote';
+import { QuoteEntity } from './quote.entity';
+
+/** A quote of the site, as an invoice needs it. */
+export interface QuoteSource {
+  id: string;
+  siteId: SiteId;
+  clientId: string;
+  status: string;
+  number: string | null;
+  lines: QuoteLineData[];
+  capeHolderMemberId: string | null;
+}
+
+/**
+ * The site's quotes (`quote`). Stateless: every method runs on the manager it is given (a use
+ * case's transaction, or the data source's for a plain read), always within one site.
+ */
+@Injectable()
+export class QuoteRepository {
+  /** A quote of the site, under a row lock when it is to change; another site's does not exist for it (404). */
+  async findQuote(manager: EntityManager, siteId: SiteId, quoteId: string, forChange = false): Promise<QuoteEntity> {
+    const quote = isUuid(quoteId)
+      ? await manager.findOne(QuoteEntity, { where: { id: quoteId, siteId }, ...(forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      : null;
+    if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${quoteId} on this site.`, { quoteId });
+    return quote;
+  }
+
+  /** A quote of the site by an id as sent, or null (unknown, another site's, or not a uuid). */
+  async quoteOrNull(manager: EntityManager, siteId: SiteId, quoteId: unknown): Promise<QuoteEntity | null> {
+    return isUuid(quoteId) ? manager.findOne(QuoteEntity, { where: { id: quoteId, siteId } }) : null;
+  }
+
+  /** The quote an invoice is drafted from (404 QUOTE_NOT_FOUND on the request's `fromQuoteId`). */
+  async quoteSource(manager: EntityManager, siteId: SiteId, quoteId: unknown): Promise<QuoteSource> {
+    const rows: { id: string; client_id: string; status: string; number: string | null; lines: QuoteLineData[]; cape_holder_member_id: string | null }[] = isUuid(quoteId)
+      ? await manager.query('SELECT id, client_id, status, number, lines, cape_holder_member_id FROM commerce.quote WHERE id = $1 AND site_id = $2', [quoteId, siteId])
+      : [];
+    if (rows.length === 0) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${String(quoteId)} on this site.`, { field: 'fromQuoteId', quoteId });
+    const row = rows[0];
+    return { id: row.id, siteId, clientId: row.client_id, status: row.status, number: row.number, lines: row.lines, capeHolderMemberId: row.cape_holder_member_id };
+  }
+
+  /** The number of the site's quote an invoice comes from, as the invoice prints it. */
+  async quoteNumber(manager: EntityManager, siteId: SiteId, quoteId: string | null): Promise<string | null> {
+    if (quoteId === null) return null;
+    const rows: { number: string | null }[] = await manager.query('SELECT number FROM commerce.quote WHERE id = $1 AND site_id = $2', [quoteId, siteId]);
+    return rows[0]?.number ?? null;
+  }
+
+  /** One page of the site's quotes, oldest first; `sent` and `expired` split on the validity as of `today`. */
+  page(manager: EntityManager, siteId: SiteId, status: QuoteStatus | undefined, today: string, page: PageRequest): Promise<{ items: QuoteEntity[]; nextCursor: string | null }> {
+    const query = manager.getRepository(QuoteEntity).createQueryBuilder('q').where('q.siteId = :siteId', { siteId });
+    if (status === 'expired') query.andWhere("q.status = 'sent' AND q.validUntil < :today", { today });
+    else if (status === 'sent') query.andWhere("q.status = 'sent' AND q.validUntil >= :today", { today });
+    else if (status) query.andWhere('q.status = :status', { status });
+    return keysetPage(query, page);
+  }
+
+  async insert(manager: EntityManager, quote: QuoteEntity & { siteId: SiteId }): Promise<void> {
+    await manager.insert(QuoteEntity, quote);
+  }
+
+  async save(manager: EntityManager, quote: QuoteEntity): Promise<void> {
+    await manager.save(quote);
+  }
+}
