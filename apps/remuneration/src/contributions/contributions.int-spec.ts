@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { addDays, DomainError, RemunerationActor } from '@kpa/contracts';
 import { dataSourceOptions, migrate, OutboxRelay, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
-import { isoWeekOf } from '../domain/period';
+import { isoWeekOf } from '../periods/period';
 import { REMUNERATION_DATABASE } from '../remuneration.module';
 import { ContributionsService } from './contributions.service';
 

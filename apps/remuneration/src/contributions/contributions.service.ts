@@ -14,8 +14,8 @@ import {
   ListContributionsRequest,
 } from '@kpa/contracts';
 import { keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
-import { checkContribution, checkMinorWorkingTime, ContributionKind, ContributionStatus, decideContribution, formatStartTime, isMinorOn, WorkedTime } from '../domain/contribution';
-import { isoWeekOf } from '../domain/period';
+import { checkContribution, checkMinorWorkingTime, ContributionKind, ContributionStatus, decideContribution, formatStartTime, isMinorOn, WorkedTime } from './contribution';
+import { isoWeekOf } from '../periods/period';
 import { displayName, knownMember, knownMembers, UUID } from '../directory/known-member';
 import { ContributionEntity } from './contribution.entity';
 import { checkWithinMembership, involvementTotals } from './involvement';

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { AnswerObjectionRequest, CreateObjectionRequest, DomainError, ListObjectionsRequest, Objection, ObjectionList } from '@kpa/contracts';
 import { UnitOfWork } from '@kpa/platform';
-import { checkObjection, checkObjectionAnswer } from '../domain/period';
+import { checkObjection, checkObjectionAnswer } from './period';
 import { UNKNOWN_MEMBER } from './period-figures';
 import { findPeriod, UUID } from './period-ledger';
 

@@ -1,5 +1,5 @@
-import { PeriodDates } from '../domain/period';
-import { parseMoney, sumOf } from '../domain/units';
+import { PeriodDates } from './period';
+import { parseMoney, sumOf } from '../units';
 import { StoredFigures } from './period-figures';
 
 /**

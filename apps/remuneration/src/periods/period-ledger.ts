@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { DomainError, PeriodSummary } from '@kpa/contracts';
-import { ContributionKind } from '../domain/contribution';
-import { KnownPeriod, PeriodStatus, payMonthOf } from '../domain/period';
-import { parseMoney } from '../domain/units';
+import { ContributionKind } from '../contributions/contribution';
+import { KnownPeriod, PeriodStatus, payMonthOf } from './period';
+import { parseMoney } from '../units';
 import { hostVatFranchise, siteSettings } from '../settings/site-settings';
 import { LedgerMember, LedgerMovement, missionMargin, PeriodLedger, StoredFigures } from './period-figures';
 import { previousFrozen } from './period-sequence';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, EventEnvelope, MEMBER_ERASED_V1, MemberErasedV1, PeriodActor, PeriodView } from '@kpa/contracts';
 import { dataSourceOptions, handlerKey, migrate, OutboxRelay, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
-import { parseMoney, sumOf } from '../domain/units';
+import { parseMoney, sumOf } from '../units';
 import { REMUNERATION_DATABASE } from '../remuneration.module';
 import { ObjectionsService } from './objections.service';
 import { ERASED_OBJECTION_TEXT, PeriodErasureSubscription } from './period-erasure.subscription';

@@ -17,8 +17,8 @@ import {
   PeriodView,
 } from '@kpa/contracts';
 import { createEvent, decodeCursor, encodeCursor, pageSize, todayInFrance, UnitOfWork } from '@kpa/platform';
-import { checkNoOverlap, checkPeriodDates, contains, nextPeriodStatus, payMonthOf } from '../domain/period';
-import { formatMoney } from '../domain/units';
+import { checkNoOverlap, checkPeriodDates, contains, nextPeriodStatus, payMonthOf } from './period';
+import { formatMoney } from '../units';
 import { siteSettings } from '../settings/site-settings';
 import { computeFigures, namedMembers, renderFigures, StoredFigures } from './period-figures';
 import { erasedNames, findPeriod, knownPeriod, loadLedger, lockSite, pagePeriods, PeriodRow, periodSummary, sitePeriods } from './period-ledger';

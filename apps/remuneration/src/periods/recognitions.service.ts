@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError, GivenRecognition, GiveRecognitionRequest, ListRecognitionsRequest, PeriodActor, Recognition, RecognitionRound } from '@kpa/contracts';
 import { UnitOfWork } from '@kpa/platform';
-import { checkGift, giftsVisibleTo, receivedTotalsVisible, remainingPoints } from '../domain/recognition';
+import { checkGift, giftsVisibleTo, receivedTotalsVisible, remainingPoints } from './recognition';
 import { siteSettings } from '../settings/site-settings';
 import { UNKNOWN_MEMBER } from './period-figures';
 import { erasedNames, findPeriod, UUID } from './period-ledger';

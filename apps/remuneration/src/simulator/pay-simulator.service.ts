@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PayEstimateView, SimulatePayRequest } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
-import { formatPayEstimate, rateTableOn, simulatePay } from '../domain/simulator';
-import { parseMoney } from '../domain/units';
+import { formatPayEstimate, rateTableOn, simulatePay } from './simulator';
+import { parseMoney } from '../units';
 import { siteSettings } from '../settings/site-settings';
 
 /**
