@@ -11,6 +11,7 @@ import { Init1764000000000 } from './migrations/1764000000000-init';
 import { Members1764100000000 } from './migrations/1764100000000-members';
 import { MemberEntity } from './members/member.entity';
 import { MembersService } from './members/members.service';
+import { MembersRepository } from './members/members.repository';
 import { MembersRpcController } from './members/members.rpc-controller';
 import { MemberErasure1764500000000 } from './migrations/1764500000000-member-erasure';
 import { MemberPrivacyService } from './members/member-privacy.service';
@@ -52,7 +53,7 @@ export class MembershipModule {
         }),
       ],
       controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
-      providers: [HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
+      providers: [MembersRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
     };
   }
 }

@@ -1,10 +1,16 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { NetworkingConfig } from './networking.config';
 import { NetworkDirectorySubscription } from './directory/network-directory.subscription';
+import { NetworkDirectoryRepository } from './directory/network-directory.repository';
 import { Init1764000000000 } from './migrations/1764000000000-init';
 
 export const NETWORKING_DATABASE: DatabaseModuleOptions = { schema: 'networking', entities: [], migrations: [Init1764000000000] };
+
+/** Global so that the event subscriptions (which the platform module builds, in its own scope) are injected the repositories. */
+@Global()
+@Module({ providers: [NetworkDirectoryRepository], exports: [NetworkDirectoryRepository] })
+export class NetworkingRepositoriesModule {}
 
 @Module({})
 export class NetworkingModule {
@@ -19,6 +25,7 @@ export class NetworkingModule {
           database: NETWORKING_DATABASE,
           subscriptions: [NetworkDirectorySubscription],
         }),
+        NetworkingRepositoriesModule,
       ],
     };
   }

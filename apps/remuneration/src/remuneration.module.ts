@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { RemunerationConfig } from './remuneration.config';
 import { Init1764000000000 } from './migrations/1764000000000-init';
@@ -18,8 +18,25 @@ import { PeriodsRpcController } from './periods/periods.rpc-controller';
 import { PeriodErasureSubscription } from './periods/period-erasure.subscription';
 import { PaySimulatorService } from './simulator/pay-simulator.service';
 import { PaySimulatorRpcController } from './simulator/pay-simulator.rpc-controller';
+import { DirectoryRepository } from './directory/directory.repository';
+import { ContributionsRepository } from './contributions/contributions.repository';
+import { LedgerRepository } from './ledger/ledger.repository';
+import { SiteSettingsRepository } from './settings/site-settings.repository';
+import { PeriodsRepository } from './periods/periods.repository';
+import { ObjectionsRepository } from './periods/objections.repository';
+import { RecognitionsRepository } from './periods/recognitions.repository';
 
 export const REMUNERATION_DATABASE: DatabaseModuleOptions = { schema: 'remuneration', entities: [ContributionEntity], migrations: [Init1764000000000, Ledger1765600000000, Periods1765700000000] };
+
+const REPOSITORIES = [DirectoryRepository, ContributionsRepository, LedgerRepository, SiteSettingsRepository, PeriodsRepository, ObjectionsRepository, RecognitionsRepository];
+
+/**
+ * Remuneration's repositories, global so that the event subscriptions (which the platform module
+ * builds, in its own scope) are injected the same repositories as the services.
+ */
+@Global()
+@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
+export class RemunerationRepositoriesModule {}
 
 @Module({})
 export class RemunerationModule {
@@ -34,6 +51,7 @@ export class RemunerationModule {
           database: REMUNERATION_DATABASE,
           subscriptions: [DirectorySubscription, LedgerSubscription, PeriodErasureSubscription],
         }),
+        RemunerationRepositoriesModule,
       ],
       controllers: [ContributionsRpcController, SettingsRpcController, PeriodsRpcController, PaySimulatorRpcController],
       providers: [ContributionsService, SettingsService, PeriodsService, ObjectionsService, RecognitionsService, PaySimulatorService],

@@ -19,6 +19,7 @@ export * from './bootstrap/bootstrap';
 export * from './platform.module';
 export * from './platform.tokens';
 export * from './pagination';
+export * from './csv/csv';
 export * from './http/public';
 export * from './clock';
 export * from './messaging/object-stores';

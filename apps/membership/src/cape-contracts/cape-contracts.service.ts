@@ -13,9 +13,11 @@ import {
   RenewCapeContractRequest,
   SignCapeContractRequest,
   TerminateCapeContractRequest,
+  siteIdOf,
 } from '@kpa/contracts';
 import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
-import { findMember } from '../members/find-member';
+import { assertNotErased } from '../members/member-privacy';
+import { MembersRepository } from '../members/members.repository';
 import { SiteEntity } from '../sites/site.entity';
 import { capeEndsOn, newCapeContract, renewCapeContract, terminateCapeContract } from './cape-contract';
 import { CapeContractEntity } from './cape-contract.entity';
@@ -37,6 +39,7 @@ export class CapeContractsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly members: MembersRepository,
   ) {}
 
   /** Signs a CAPE for a member of the site, with the site's host structure, under the rules of L127-1 ff. */
@@ -44,7 +47,8 @@ export class CapeContractsService {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
       // The member row is locked: two contracts signed at once cannot both pass the overlap rule.
-      const member = await findMember(manager, request.siteId, request.memberId, { forChange: true });
+      const member = await this.members.find(siteIdOf(request.siteId), request.memberId, { lock: true }, manager);
+      assertNotErased(member);
       if (member.leftOn !== null) {
         throw new DomainError('MEMBER_ALREADY_LEFT', `This member left on ${member.leftOn}: record their return before a new contract.`, { leftOn: member.leftOn });
       }
@@ -84,7 +88,7 @@ export class CapeContractsService {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
       const contract = await this.find(manager, request.siteId, request.contractId);
-      await findMember(manager, contract.siteId, contract.memberId, { forChange: true });
+      assertNotErased(await this.members.find(siteIdOf(contract.siteId), contract.memberId, { lock: true }, manager));
       const others = await manager.findBy(CapeContractEntity, { memberId: contract.memberId });
       const otherStates = others.filter((other) => other.id !== contract.id).map((other) => other.state());
       Object.assign(contract, renewCapeContract(contract.state(), request.endsOn, today, otherStates), { updatedAt: new Date() });
@@ -98,7 +102,7 @@ export class CapeContractsService {
     const today = todayInFrance();
     return this.unitOfWork.run(async ({ manager, publish }) => {
       const contract = await this.find(manager, request.siteId, request.contractId);
-      await findMember(manager, contract.siteId, contract.memberId, { forChange: true });
+      assertNotErased(await this.members.find(siteIdOf(contract.siteId), contract.memberId, { lock: true }, manager));
       Object.assign(contract, terminateCapeContract(contract.state(), request.on, request.reason, today), { updatedAt: new Date() });
       await manager.save(contract);
       await publish(createEvent(CAPE_TERMINATED_V1, contract.siteId, { ...changed(contract), reason: contract.terminationReason ?? '' }, contract.updatedAt));

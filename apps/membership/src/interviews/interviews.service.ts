@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { DomainError, Interview, INTERVIEW_HELD_V1, InterviewPage, ListInterviewsRequest, ScheduleInterviewRequest, UpdateInterviewRequest } from '@kpa/contracts';
+import { DomainError, Interview, INTERVIEW_HELD_V1, InterviewPage, ListInterviewsRequest, ScheduleInterviewRequest, UpdateInterviewRequest, siteIdOf } from '@kpa/contracts';
 import { createEvent, keysetPage, Transaction, UnitOfWork } from '@kpa/platform';
-import { findMember } from '../members/find-member';
+import { assertNotErased } from '../members/member-privacy';
+import { MembersRepository } from '../members/members.repository';
 import { becameHeld, changeInterview, InterviewState, newInterview } from './interview';
 import { InterviewEntity } from './interview.entity';
 
@@ -24,13 +25,15 @@ export class InterviewsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly members: MembersRepository,
   ) {}
 
   /** Schedules an interview with a member of the site (or records one that took place). */
   schedule({ siteId, memberId, interview }: ScheduleInterviewRequest): Promise<Interview> {
     return this.unitOfWork.run(async ({ manager, publish }) => {
       // The member row is locked: two first interviews recorded at once cannot both pass the one-first rule.
-      const member = await findMember(manager, siteId, memberId, { forChange: true });
+      const member = await this.members.find(siteIdOf(siteId), memberId, { lock: true }, manager);
+      assertNotErased(member);
       const others = await this.statesOf(manager, member.id);
       const state = newInterview({ ...interview, id: uuidv7(), memberId: member.id, participationJoinedOn: member.joinedOn }, { now: new Date().toISOString() }, others);
       const now = new Date();
@@ -42,7 +45,7 @@ export class InterviewsService {
   }
 
   async list(request: ListInterviewsRequest): Promise<InterviewPage> {
-    const member = await findMember(this.dataSource.manager, request.siteId, request.memberId);
+    const member = await this.members.find(siteIdOf(request.siteId), request.memberId);
     const query = this.dataSource
       .getRepository(InterviewEntity)
       .createQueryBuilder('i')
@@ -57,7 +60,7 @@ export class InterviewsService {
     return this.unitOfWork.run(async ({ manager, publish }) => {
       const interview = await manager.findOne(InterviewEntity, { where: { id: interviewId, siteId }, lock: { mode: 'pessimistic_write' } });
       if (!interview) throw new DomainError('INTERVIEW_NOT_FOUND', `No interview with id ${interviewId} on this site.`, { interviewId });
-      await findMember(manager, siteId, interview.memberId, { forChange: true });
+      assertNotErased(await this.members.find(siteIdOf(siteId), interview.memberId, { lock: true }, manager));
       const before = interview.state();
       const others = (await this.statesOf(manager, interview.memberId)).filter((other) => other.id !== interview.id);
       const after = changeInterview(before, changes ?? {}, { now: new Date().toISOString() }, others);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError, GetJourneyRequest, Journey, JOURNEY_CHANGED_V1, JourneyChange, NEXT_PATHS, SetJourneyRequest } from '@kpa/contracts';
+import { DomainError, GetJourneyRequest, Journey, JOURNEY_CHANGED_V1, JourneyChange, NEXT_PATHS, SetJourneyRequest, siteIdOf } from '@kpa/contracts';
 import { createEvent, RequestContext, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { MemberEntity } from '../members/member.entity';
-import { findMember } from '../members/find-member';
+import { assertNotErased } from '../members/member-privacy';
+import { MembersRepository } from '../members/members.repository';
 import { SiteEntity } from '../sites/site.entity';
 import { currentStage, interviewDueOn, milestones, StageOverride } from './journey';
 
@@ -12,10 +13,11 @@ export class JourneysService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly members: MembersRepository,
   ) {}
 
   async get({ siteId, memberId }: GetJourneyRequest): Promise<Journey> {
-    const member = await findMember(this.dataSource.manager, siteId, memberId);
+    const member = await this.members.find(siteIdOf(siteId), memberId);
     const site = await this.dataSource.manager.findOneByOrFail(SiteEntity, { id: siteId });
     return this.view(member, site, todayInFrance());
   }
@@ -25,7 +27,8 @@ export class JourneysService {
     const today = todayInFrance();
     const by = RequestContext.current()?.actor ?? 'system';
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const member = await findMember(manager, request.siteId, request.memberId, { forChange: true });
+      const member = await this.members.find(siteIdOf(request.siteId), request.memberId, { lock: true }, manager);
+      assertNotErased(member);
       const site = await manager.findOneByOrFail(SiteEntity, { id: request.siteId });
       const changes: JourneyChange[] = [];
       if (request.stageOverride !== undefined) {

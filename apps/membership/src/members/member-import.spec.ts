@@ -1,5 +1,7 @@
 import { DomainError } from '@kpa/contracts';
-import { checkMemberSheet, detectSeparator, isoDate, MAX_IMPORT_ROWS, normalise, parseCsv, personKey, readMemberSheet } from './member-import';
+import { detectSeparator, parseCsv } from './csv-reader';
+import { checkMemberSheet, isoDate, MAX_IMPORT_ROWS, personKey, readMemberSheet } from './member-import';
+import { normalise } from './member-import-headers';
 
 const today = '2026-11-21';
 

@@ -1,212 +1,21 @@
-import { DomainError, ENTRY_SITUATIONS, EntrySituation, Gender, GENDERS, MemberInput, REFERRERS, Referrer, RefusedRow, Skill } from '@kpa/contracts';
+import { DomainError, ENTRY_SITUATIONS, Gender, GENDERS, MemberInput, REFERRERS, Referrer, RefusedRow, Skill } from '@kpa/contracts';
+import { parseCsv, refuseFile, stripBom } from './csv-reader';
 import { MemberData, newMember } from './member';
+import { Column, COLUMN_HEADERS, enumValue, FIELD_OF, GENDER_NAMES, NO, normalise, REFERRER_NAMES, REQUIRED, SITUATIONS, YES } from './member-import-headers';
 
 /**
  * Reading a spreadsheet of members saved as CSV: pure rules, no I/O.
  *
- * - `parseCsv`: RFC 4180 (quoted fields may hold separators, doubled quotes and line breaks;
- *   CRLF, LF or CR line ends), UTF-8 BOM stripped, separator `;` or `,` detected on the header.
+ * - `parseCsv` (csv-reader.ts) splits the file into cells.
  * - `readMemberSheet`: French or English headers mapped to member fields, French values to the
- *   enumerations; a file that cannot be read as a whole (missing required column…) is refused.
+ *   enumerations (the tables of member-import-headers.ts); a file that cannot be read as a whole
+ *   (missing required column…) is refused.
  * - `checkMemberSheet`: each row through the same `newMember` rules as the API, plus duplicates.
  *
  * Row numbers are those a person sees in the spreadsheet: the header is row 1.
  */
 
 export const MAX_IMPORT_ROWS = 2000;
-
-function refuseFile(message: string, details?: Record<string, unknown>): DomainError {
-  return new DomainError('IMPORT_FILE_REFUSED', message, details);
-}
-
-export type Separator = ';' | ',';
-
-/** The separator of the file: the one that appears (outside quotes) most often in the header line. */
-export function detectSeparator(text: string): Separator {
-  let semicolons = 0;
-  let commas = 0;
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char === ';') semicolons++;
-    else if (!quoted && char === ',') commas++;
-  }
-  return semicolons >= commas && semicolons > 0 ? ';' : ',';
-}
-
-/**
- * Splits CSV text into records of fields (RFC 4180). Text after a closing quote is kept as is
- * (`"a"b` reads `ab`), as spreadsheets do; a quote never closed refuses the file.
- */
-export function parseCsv(input: string, separator: Separator = detectSeparator(stripBom(input))): string[][] {
-  const text = stripBom(input);
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let quoteOpenedOnRow = 0;
-  let fieldStarted = false;
-  const endField = () => {
-    record.push(field);
-    field = '';
-    fieldStarted = false;
-  };
-  const endRecord = () => {
-    endField();
-    records.push(record);
-    record = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += char;
-      continue;
-    }
-    if (char === '"' && !fieldStarted) {
-      quoted = true;
-      fieldStarted = true;
-      quoteOpenedOnRow = records.length + 1;
-    } else if (char === separator) {
-      endField();
-    } else if (char === '\r' || char === '\n') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-    } else {
-      field += char;
-      fieldStarted = true;
-    }
-  }
-  if (quoted) throw refuseFile(`Row ${quoteOpenedOnRow} opens a quote (") that is never closed: check that cell, then save the file again as CSV.`, { row: quoteOpenedOnRow });
-  if (fieldStarted || record.length > 0) endRecord();
-  return records;
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** Lower case, no accents, camelCase split, punctuation as spaces: `Date d'entrée` → `date d entree`, `joinedOn` → `joined on`. */
-export function normalise(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-type Column =
-  | 'firstName'
-  | 'lastName'
-  | 'birthDate'
-  | 'email'
-  | 'phone'
-  | 'gender'
-  | 'addressLine'
-  | 'postalCode'
-  | 'city'
-  | 'priorityNeighbourhood'
-  | 'situation'
-  | 'referredBy'
-  | 'referredByDetail'
-  | 'charterSignedOn'
-  | 'joinedOn'
-  | 'skills'
-  | 'passions';
-
-/** Accepted headers of each column (normalised). The first one is shown in messages. */
-export const COLUMN_HEADERS: Record<Column, string[]> = {
-  firstName: ['prenom', 'first name', 'given name'],
-  lastName: ['nom', 'nom de famille', 'last name', 'family name', 'surname'],
-  birthDate: ['date de naissance', 'ne le', 'nee le', 'ne e le', 'birth date', 'date of birth'],
-  email: ['email', 'e mail', 'courriel', 'mail', 'adresse mail', 'adresse e mail'],
-  phone: ['telephone', 'tel', 'phone', 'portable', 'mobile'],
-  gender: ['genre', 'sexe', 'gender'],
-  addressLine: ['adresse', 'address', 'address line', 'rue'],
-  postalCode: ['code postal', 'cp', 'postal code', 'postcode'],
-  city: ['ville', 'commune', 'city'],
-  priorityNeighbourhood: ['qpv', 'quartier prioritaire', 'priority neighbourhood', 'priority neighborhood'],
-  situation: ['situation', 'situation a l entree', 'entry situation'],
-  referredBy: ['oriente par', 'orientee par', 'oriente e par', 'orientation', 'prescripteur', 'referred by'],
-  referredByDetail: ['precision orientation', 'oriente par precision', 'referred by detail'],
-  charterSignedOn: ['charte signee le', 'date de signature de la charte', 'charter signed on'],
-  joinedOn: ['date d entree', 'date entree', 'entree le', 'date d arrivee', 'joined on'],
-  skills: ['competences', 'skills'],
-  passions: ['passions', 'centres d interet', 'loisirs', 'interests'],
-};
-
-const REQUIRED: Column[] = ['firstName', 'lastName', 'birthDate', 'situation', 'referredBy'];
-
-/** The member field each column fills, for refusals (`addressLine` is `address.line`). */
-const FIELD_OF: Partial<Record<Column, string>> = { addressLine: 'address.line', postalCode: 'address.postalCode', city: 'address.city' };
-
-const SITUATIONS: Record<string, EntrySituation> = {
-  'demandeur d emploi': 'job_seeker',
-  'demandeuse d emploi': 'job_seeker',
-  'demandeur euse d emploi': 'job_seeker',
-  de: 'job_seeker',
-  chomage: 'job_seeker',
-  'sans emploi': 'job_seeker',
-  unemployed: 'job_seeker',
-  rsa: 'rsa',
-  'beneficiaire du rsa': 'rsa',
-  'allocataire du rsa': 'rsa',
-  etudiant: 'student',
-  etudiante: 'student',
-  'etudiant e': 'student',
-  eleve: 'student',
-  lyceen: 'student',
-  lyceenne: 'student',
-  'salarie a temps partiel': 'employed_part_time',
-  'salariee a temps partiel': 'employed_part_time',
-  'salarie e a temps partiel': 'employed_part_time',
-  'temps partiel': 'employed_part_time',
-  'part time': 'employed_part_time',
-  autre: 'other',
-};
-
-const REFERRER_NAMES: Record<string, Referrer> = {
-  'mission locale': 'mission_locale',
-  ml: 'mission_locale',
-  'centre social': 'social_centre',
-  'centre socio culturel': 'social_centre',
-  'social center': 'social_centre',
-  'bouche a oreille': 'word_of_mouth',
-  'bouche a l oreille': 'word_of_mouth',
-  autre: 'other',
-};
-
-const GENDER_NAMES: Record<string, Gender> = {
-  femme: 'female',
-  f: 'female',
-  woman: 'female',
-  homme: 'male',
-  h: 'male',
-  m: 'male',
-  man: 'male',
-  'non binaire': 'non_binary',
-  nb: 'non_binary',
-  'non precise': 'not_said',
-  'non renseigne': 'not_said',
-  'ne se prononce pas': 'not_said',
-  nsp: 'not_said',
-};
-
-const YES = ['oui', 'o', 'yes', 'y', '1', 'vrai', 'true', 'x'];
-const NO = ['non', 'n', 'no', '0', 'faux', 'false'];
-
-/** Looks a value up by its French name or its API value (`job_seeker`, `job seeker`). */
-function enumValue<T extends string>(raw: string, names: Record<string, T>, values: readonly T[]): T | undefined {
-  const key = normalise(raw);
-  return names[key] ?? values.find((value) => normalise(value.replace(/_/g, ' ')) === key);
-}
 
 /** `JJ/MM/AAAA` (or with `.` or `-`) and `YYYY-MM-DD` to `YYYY-MM-DD`; undefined when neither. */
 export function isoDate(raw: string): string | undefined {

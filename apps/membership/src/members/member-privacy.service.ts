@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityMetadata } from 'typeorm';
-import { EraseMemberRequest, ExportMemberRequest, MEMBER_ERASED_V1, MemberErasure, MemberExport } from '@kpa/contracts';
+import { EraseMemberRequest, ExportMemberRequest, MEMBER_ERASED_V1, MemberErasure, MemberExport, siteIdOf } from '@kpa/contracts';
 import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { CapeContractEntity } from '../cape-contracts/cape-contract.entity';
 import { MemberEntity } from './member.entity';
-import { findMember } from './find-member';
-import { eraseContract, erasedValuesOf, eraseMember } from './member-privacy';
+import { MembersRepository } from './members.repository';
+import { assertNotErased, eraseContract, erasedValuesOf, eraseMember } from './member-privacy';
 
 /** Right of access (export) and right to erasure (pseudonymisation) of a member, in membership. */
 @Injectable()
@@ -13,13 +13,14 @@ export class MemberPrivacyService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly members: MembersRepository,
   ) {}
 
   /** Everything held on the person: the file, its journey, their contracts and every other record keyed by their id. */
   async export({ siteId, memberId }: ExportMemberRequest): Promise<MemberExport> {
     const today = todayInFrance();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const member = await findMember(manager, siteId, memberId);
+      const member = await this.members.find(siteIdOf(siteId), memberId, {}, manager);
       const contracts = await manager.find(CapeContractEntity, { where: { memberId, siteId }, order: { createdAt: 'ASC' } });
       const otherRecords: MemberExport['otherRecords'] = {};
       for (const metadata of this.otherTables()) {
@@ -47,11 +48,12 @@ export class MemberPrivacyService {
    */
   erase({ siteId, memberId }: EraseMemberRequest): Promise<MemberErasure> {
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const member = await findMember(manager, siteId, memberId, { forChange: true });
+      const member = await this.members.find(siteIdOf(siteId), memberId, { lock: true }, manager);
+      assertNotErased(member);
       const now = new Date();
       const erased = eraseMember(member.id, { ...member.data(), stageOverride: member.stageOverride, nextPath: member.nextPath, journeyHistory: member.journeyHistory, erasedAt: member.erasedAt }, now);
       Object.assign(member, erased, { updatedAt: now });
-      await manager.save(member);
+      await this.members.save(member, manager);
 
       // Contracts stay (payroll-related records under legal retention), without free text.
       const contracts = await manager.find(CapeContractEntity, { where: { memberId, siteId }, lock: { mode: 'pessimistic_write' } });

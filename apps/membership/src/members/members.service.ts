@@ -19,14 +19,16 @@ import {
   MemberFile,
   MemberPage,
   RejoinRequest,
+  siteIdOf,
   UpdateMemberRequest,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, keysetSlice, todayInFrance, Transaction, UnitOfWork } from '@kpa/platform';
+import { createEvent, keysetSlice, todayInFrance, Transaction, UnitOfWork } from '@kpa/platform';
 import { currentStage } from '../journeys/journey';
 import { SiteEntity } from '../sites/site.entity';
 import { asSeen, changeMember, leave, MemberData, newMember, rejoin } from './member';
 import { MemberEntity } from './member.entity';
-import { findMember } from './find-member';
+import { assertNotErased } from './member-privacy';
+import { MembersRepository } from './members.repository';
 
 export function changed(member: MemberEntity): MemberChangedV1 {
   return {
@@ -46,47 +48,38 @@ export class MembersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly members: MembersRepository,
   ) {}
 
   async create({ siteId, member }: CreateMemberRequest): Promise<MemberFile> {
     const data = newMember(member, todayInFrance());
     const now = new Date();
-    const entity = Object.assign(new MemberEntity(), data, { id: uuidv7(), siteId, stageOverride: null, nextPath: null, journeyHistory: [], createdAt: now, updatedAt: now });
+    const entity = Object.assign(new MemberEntity(), data, { id: uuidv7(), siteId: siteIdOf(siteId), stageOverride: null, nextPath: null, journeyHistory: [], createdAt: now, updatedAt: now });
     await this.unitOfWork.run(async ({ manager, publish }) => {
       if (!(await manager.existsBy(SiteEntity, { id: siteId }))) throw new DomainError('SITE_NOT_FOUND', `No site with id ${siteId}.`, { siteId });
-      await manager.insert(MemberEntity, entity);
+      await this.members.insert(entity, manager);
       await publish(createEvent(MEMBER_JOINED_V1, siteId, changed(entity), now));
     });
     return entity.toFile();
   }
 
   async get({ siteId, memberId, view }: GetMemberRequest): Promise<MemberAsSeen> {
-    return asSeen((await findMember(this.dataSource.manager, siteId, memberId)).toFile(), view);
+    return asSeen((await this.members.find(siteIdOf(siteId), memberId)).toFile(), view);
   }
 
   async list(request: ListMembersRequest): Promise<MemberPage> {
-    const query = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m').where('m.siteId = :siteId', { siteId: request.siteId });
-    const status = request.status ?? 'active';
-    if (status === 'active') query.andWhere('m.leftOn IS NULL');
-    if (status === 'left') query.andWhere('m.leftOn IS NOT NULL');
-    if (request.skill) {
-      query.andWhere(`EXISTS (SELECT 1 FROM jsonb_array_elements(m.skills) s WHERE lower(s->>'name') = lower(:skill))`, { skill: request.skill });
-    }
-    if (request.q) {
-      const pattern = `%${request.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query.andWhere(`(m.firstName || ' ' || m.lastName) ILIKE :pattern`, { pattern });
-    }
+    const selected = this.members.selected(siteIdOf(request.siteId), request);
     let page: { items: MemberEntity[]; nextCursor: string | null };
     if (request.stage) {
       // The stage follows the calendar (and overrides): computed here, over the site's members.
       const today = todayInFrance();
-      const all = await query.orderBy('m.createdAt', 'ASC').addOrderBy('m.id', 'ASC').getMany();
+      const all = await selected.all();
       page = keysetSlice(
         all.filter((m) => currentStage(m.joinedOn, today, m.stageOverride).stage === request.stage),
         request,
       );
     } else {
-      page = await keysetPage(query, request);
+      page = await selected.page();
     }
     return { items: page.items.map((m) => asSeen(m.toFile(), request.view)), nextCursor: page.nextCursor };
   }
@@ -112,9 +105,10 @@ export class MembersService {
     extra?: TExtra,
   ): Promise<MemberFile> {
     return this.unitOfWork.run(async ({ manager, publish }: Transaction) => {
-      const member = await findMember(manager, siteId, memberId, { forChange: true });
+      const member = await this.members.find(siteIdOf(siteId), memberId, { lock: true }, manager);
+      assertNotErased(member);
       Object.assign(member, rule(member.data()), { updatedAt: new Date() });
-      await manager.save(member);
+      await this.members.save(member, manager);
       await publish(createEvent(event, siteId, { ...changed(member), ...(extra ?? {}) } as MemberChangedV1 & TExtra, member.updatedAt));
       return member.toFile();
     });

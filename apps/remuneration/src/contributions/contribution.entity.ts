@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { CollectiveTask, Contribution, ContributionKind, ContributionStatus } from '@kpa/contracts';
-import { formatHours } from '../domain/units';
+import { formatHours } from '../units';
 
 @Entity({ name: 'contribution' })
 export class ContributionEntity {

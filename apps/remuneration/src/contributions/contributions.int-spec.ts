@@ -3,9 +3,11 @@ import { DataSource } from 'typeorm';
 import { addDays, DomainError, RemunerationActor } from '@kpa/contracts';
 import { dataSourceOptions, migrate, OutboxRelay, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
-import { isoWeekOf } from '../domain/period';
+import { isoWeekOf } from '../periods/period';
 import { REMUNERATION_DATABASE } from '../remuneration.module';
 import { ContributionsService } from './contributions.service';
+import { ContributionsRepository } from './contributions.repository';
+import { DirectoryRepository } from '../directory/directory.repository';
 
 /**
  * Contributions against a real Postgres, from two instances (two connection pools): a minor's
@@ -42,7 +44,7 @@ describe('contributions in Postgres', () => {
         dataSourceOptions({ url: env.databaseUrl, schema: 'remuneration', entities: REMUNERATION_DATABASE.entities, migrations: REMUNERATION_DATABASE.migrations, poolSize: 10 }),
       ).initialize();
       if (i === 0) await migrate(dataSource, 'remuneration');
-      instances.push({ dataSource, contributions: new ContributionsService(dataSource, new UnitOfWork(dataSource, idle, { schema: 'remuneration' })) });
+      instances.push({ dataSource, contributions: new ContributionsService(new UnitOfWork(dataSource, idle, { schema: 'remuneration' }), new ContributionsRepository(dataSource), new DirectoryRepository(dataSource)) });
     }
     const db = instances[0].dataSource;
     // Inès turns 18 in more than a year; Karim is an adult.

@@ -1,5 +1,5 @@
 import { COLLECTIVE_TASKS as API_TASKS, CONTRIBUTION_KINDS as API_KINDS, CONTRIBUTION_STATUSES as API_STATUSES, DomainError } from '@kpa/contracts';
-import { COLLECTIVE_TASKS, CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES } from '../domain/contribution';
+import { COLLECTIVE_TASKS, CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES } from './contribution';
 import { checkWithinMembership, involvementTotals } from './involvement';
 
 const member = { id: '0190a0b0-0000-7000-8000-00000000000a', joinedOn: '2026-03-01', leftOn: null as string | null, erased: false };

@@ -1,6 +1,6 @@
 import { compareDates, ContributionTotals, DomainError, HoursTotal, INVOLVEMENT_KINDS, InvolvementKind } from '@kpa/contracts';
-import { ContributionKind, contributionTotals, ContributionStatus } from '../domain/contribution';
-import { formatHours } from '../domain/units';
+import { ContributionKind, contributionTotals, ContributionStatus } from './contribution';
+import { formatHours } from '../units';
 
 /**
  * The involvement ledger's rules around the domain's contributions: who may have time logged on

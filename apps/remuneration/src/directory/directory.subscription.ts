@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   DURABLE_CONSUMERS,
-  ERASED_FIRST_NAME,
   EventEnvelope,
   HOST_STRUCTURE_CREATED_V1,
   HOST_STRUCTURE_UPDATED_V1,
@@ -14,12 +13,14 @@ import {
   MEMBER_UPDATED_V1,
   MemberChangedV1,
   MemberErasedV1,
-  pseudonymOf,
   SITE_CREATED_V1,
   SITE_UPDATED_V1,
   SiteChangedV1,
+  siteIdOf,
 } from '@kpa/contracts';
 import { EventSubscription, handlerKey } from '@kpa/platform';
+import { ContributionsRepository } from '../contributions/contributions.repository';
+import { DirectoryRepository } from './directory.repository';
 
 /**
  * Remuneration's copy of the sites, their host structure (its VAT franchise decides whether an
@@ -44,48 +45,28 @@ export class DirectorySubscription implements EventSubscription {
     [handlerKey(HOST_STRUCTURE_UPDATED_V1)]: (event: EventEnvelope<HostStructureChangedV1>, m: EntityManager) => this.upsertHost(event, m),
   };
 
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly contributions: ContributionsRepository,
+  ) {}
+
   private async upsertMember({ data, siteId, occurredAt }: EventEnvelope<MemberChangedV1>, manager: EntityManager): Promise<void> {
     if (!siteId) throw new Error(`membership member event for ${data.memberId} without a siteId`);
-    // adultOn is absent from events published before it existed: keep what we know then.
-    const adultOnGiven = data.adultOn !== undefined;
-    await manager.query(
-      `INSERT INTO remuneration.known_member (id, site_id, first_name, last_name, adult_on, joined_on, left_on, active, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (id) DO UPDATE SET first_name = $3, last_name = $4,
-              adult_on = CASE WHEN $10 THEN $5::date ELSE remuneration.known_member.adult_on END,
-              joined_on = $6, left_on = $7, active = $8, updated_at = $9
-       WHERE NOT remuneration.known_member.erased AND remuneration.known_member.updated_at <= $9`,
-      [data.memberId, siteId, data.firstName, data.lastName, data.adultOn ?? null, data.joinedOn, data.leftOn, data.active, data.updatedAt ?? occurredAt, adultOnGiven],
-    );
+    await this.directory.upsertMember(siteIdOf(siteId), data, data.updatedAt ?? occurredAt, manager);
   }
 
   private async erase({ data }: EventEnvelope<MemberErasedV1>, manager: EntityManager): Promise<void> {
+    await this.directory.eraseMember(data.memberId, data.erasedAt, manager);
     // Contributions keep their hours and decisions (they are pay records); their free-text note may
     // name people, so it goes with the rest of the personal data.
-    await manager.query(
-      `UPDATE remuneration.known_member SET first_name = $2, last_name = $3, adult_on = NULL, active = false, erased = true, updated_at = GREATEST(updated_at, $4) WHERE id = $1`,
-      [data.memberId, ERASED_FIRST_NAME, pseudonymOf(data.memberId), data.erasedAt],
-    );
-    await manager.query(`UPDATE remuneration.contribution SET note = NULL, updated_at = now() WHERE member_id = $1 AND note IS NOT NULL`, [data.memberId]);
+    await this.contributions.eraseNotesOf(data.memberId, manager);
   }
 
   private async upsertSite({ data, occurredAt }: EventEnvelope<SiteChangedV1>, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `INSERT INTO remuneration.known_site (id, code, name, host_structure_id, updated_at)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (id) DO UPDATE SET code = $2, name = $3, host_structure_id = $4, updated_at = $5
-       WHERE remuneration.known_site.updated_at <= $5`,
-      [data.id, data.code, data.name, data.hostStructureId, data.updatedAt ?? occurredAt],
-    );
+    await this.directory.upsertSite(data, data.updatedAt ?? occurredAt, manager);
   }
 
   private async upsertHost({ data, occurredAt }: EventEnvelope<HostStructureChangedV1>, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `INSERT INTO remuneration.known_host (id, vat_franchise, legal_name, updated_at)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET vat_franchise = $2, legal_name = $3, updated_at = $4
-       WHERE remuneration.known_host.updated_at <= $4`,
-      [data.id, data.vatFranchise ?? data.vatNumber === null, data.legalName, data.updatedAt ?? occurredAt],
-    );
+    await this.directory.upsertHost(data, data.updatedAt ?? occurredAt, manager);
   }
 }

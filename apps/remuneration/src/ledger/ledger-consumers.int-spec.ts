@@ -23,12 +23,13 @@ import {
   PAYMENT_RECORDED_V1,
   PaymentRecordedV1,
   SITE_CREATED_V1,
+  siteIdOf,
 } from '@kpa/contracts';
 import { createEvent, createLogger, eventStreamName, loadConfig, PlatformModule, ServiceConfig } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
-import { REMUNERATION_DATABASE } from '../remuneration.module';
+import { REMUNERATION_DATABASE, RemunerationRepositoriesModule } from '../remuneration.module';
 import { DirectorySubscription } from '../directory/directory.subscription';
-import { hostVatFranchise } from '../settings/site-settings';
+import { DirectoryRepository } from '../directory/directory.repository';
 import { LedgerSubscription } from './ledger.subscription';
 
 /**
@@ -58,6 +59,7 @@ describe('remuneration ledger and directory consumers', () => {
           database: REMUNERATION_DATABASE,
           subscriptions: [LedgerSubscription, DirectorySubscription],
         }),
+        RemunerationRepositoriesModule,
       ],
     };
   }
@@ -239,7 +241,7 @@ describe('remuneration ledger and directory consumers', () => {
       city: 'Lille',
       updatedAt: '2026-01-01T08:00:00.000Z',
     };
-    expect(await hostVatFranchise(db.manager, siteId)).toBeNull();
+    expect(await new DirectoryRepository(db).hostVatFranchise(siteIdOf(siteId))).toBeNull();
     await deliver(event(HOST_STRUCTURE_CREATED_V1, host, null), DURABLE_CONSUMERS.remunerationDirectory);
     await deliver(
       event(SITE_CREATED_V1, {
@@ -258,8 +260,8 @@ describe('remuneration ledger and directory consumers', () => {
       }),
       DURABLE_CONSUMERS.remunerationDirectory,
     );
-    expect(await hostVatFranchise(db.manager, siteId)).toBe(true);
+    expect(await new DirectoryRepository(db).hostVatFranchise(siteIdOf(siteId))).toBe(true);
     await deliver(event(HOST_STRUCTURE_UPDATED_V1, { ...host, vatNumber: 'FR85120027016', vatFranchise: false, updatedAt: '2026-06-01T08:00:00.000Z' }, null), DURABLE_CONSUMERS.remunerationDirectory);
-    expect(await hostVatFranchise(db.manager, siteId)).toBe(false);
+    expect(await new DirectoryRepository(db).hostVatFranchise(siteIdOf(siteId))).toBe(false);
   });
 });

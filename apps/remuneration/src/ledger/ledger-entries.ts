@@ -1,5 +1,5 @@
 import { CreditNoteIssuedV1, ExpenseApprovedV1, isIsoDate, MissionCompletedV1, PaymentRecordedV1 } from '@kpa/contracts';
-import { parseHundredths, parseMoney } from '../domain/units';
+import { parseHundredths, parseMoney } from '../units';
 
 /**
  * What commerce's events become in the ledger, exactly: hours to integer hundredths, money to

@@ -11,13 +11,16 @@ import {
   MissionCompletedV1,
   PAYMENT_RECORDED_V1,
   PaymentRecordedV1,
+  SiteId,
+  siteIdOf,
 } from '@kpa/contracts';
 import { EventSubscription, handlerKey } from '@kpa/platform';
 import { creditNoteMovement, expenseMovement, missionHoursRows, MoneyMovementRow, paymentMovement } from './ledger-entries';
+import { LedgerRepository } from './ledger.repository';
 
-function siteOf(event: EventEnvelope): string {
+function siteOf(event: EventEnvelope): SiteId {
   if (!event.siteId) throw new Error(`${event.type} ${event.id} has no siteId`);
-  return event.siteId;
+  return siteIdOf(event.siteId);
 }
 
 /**
@@ -38,24 +41,13 @@ export class LedgerSubscription implements EventSubscription {
     [handlerKey(EXPENSE_APPROVED_V1)]: (event: EventEnvelope<ExpenseApprovedV1>, m: EntityManager) => this.money(event, expenseMovement(event.data), m),
   };
 
+  constructor(private readonly ledger: LedgerRepository) {}
+
   private async missionCompleted(event: EventEnvelope<MissionCompletedV1>, manager: EntityManager): Promise<void> {
-    const siteId = siteOf(event);
-    for (const row of missionHoursRows(event.data)) {
-      await manager.query(
-        `INSERT INTO remuneration.mission_hours (mission_id, member_id, site_id, completed_on, title, activity_pole, hundredths)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (mission_id, member_id) DO NOTHING`,
-        [row.missionId, row.memberId, siteId, row.completedOn, row.title, row.activityPole, row.hundredths],
-      );
-    }
+    await this.ledger.addMissionHours(siteOf(event), missionHoursRows(event.data), manager);
   }
 
   private async money(event: EventEnvelope, row: MoneyMovementRow, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `INSERT INTO remuneration.money_movement (id, site_id, kind, occurred_on, net_cents, vat_cents, mission_id, reference, event_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (id) DO NOTHING`,
-      [row.id, siteOf(event), row.kind, row.occurredOn, row.netCents.toString(), row.vatCents.toString(), row.missionId, row.reference, event.id],
-    );
+    await this.ledger.addMoneyMovement(siteOf(event), row, event.id, manager);
   }
 }

@@ -1,5 +1,5 @@
 import { StoredFigures } from './period-figures';
-import { csvText, PAYROLL_CSV_HEADER, payrollCsv } from './payroll-export';
+import { PAYROLL_CSV_HEADER, payrollCsv } from './payroll-export';
 
 function share(memberId: string, total: string, mission = '0.00') {
   return { memberId, name: '', total, beforeCap: total, byRule: [], capAdjustment: null, hours: { mission, contributiveDay: '1.50', collectiveTask: '0.00', peerTraining: '2.25' } };
@@ -37,13 +37,5 @@ describe('payrollCsv', () => {
     const erased = payrollCsv({ startsOn: '2026-03-01', endsOn: '2026-03-31' }, figures, new Map([['a', { firstName: 'Membre effacé', lastName: '#0000000a' }]]));
     expect(erased.content).toContain('a;#0000000a;Membre effacé;');
     expect(erased.content).not.toContain('Zidane');
-  });
-
-  it('text fields are quoted only when needed, and formulas neutralised', () => {
-    expect(csvText('Benali')).toBe('Benali');
-    expect(csvText('a;b')).toBe('"a;b"');
-    expect(csvText('+33 6')).toBe("'+33 6");
-    expect(csvText('-1')).toBe("'-1");
-    expect(csvText('@x')).toBe("'@x");
   });
 });

@@ -1,5 +1,6 @@
-import { PeriodDates } from '../domain/period';
-import { parseMoney, sumOf } from '../domain/units';
+import { PeriodDates } from './period';
+import { parseMoney, sumOf } from '../units';
+import { toCsv } from '@kpa/platform';
 import { StoredFigures } from './period-figures';
 
 /**
@@ -7,9 +8,9 @@ import { StoredFigures } from './period-figures';
  * (DOMAIN-RULES §5.3: the host makes the payslips; this file says what each member should
  * receive and for which involvement).
  *
- * French spreadsheet and payroll tools read it as it is: UTF-8 with a byte order mark (or Excel
- * reads it as Windows-1252), `;` between fields, a decimal comma, dates DD/MM/YYYY, CRLF line
- * ends, a French header row. Amounts are written without thousands separators ("1520,50"); their
+ * French spreadsheet and payroll tools read it as it is (toCsv: UTF-8 with a byte order mark, `;`
+ * between fields, CRLF line ends, no cell a spreadsheet would run as a formula), with a decimal
+ * comma, dates DD/MM/YYYY and a French header row. Amounts are written without thousands separators ("1520,50"); their
  * sum is the period's distributed amount exactly.
  */
 
@@ -25,20 +26,6 @@ export const PAYROLL_CSV_HEADER = [
   'Heures tâches collectives',
   'Heures formation entre pairs',
 ] as const;
-
-const BOM = '\ufeff';
-const SEPARATOR = ';';
-const EOL = '\r\n';
-
-/**
- * A text field: quoted when it holds a separator, a quote or a line break; a leading = + - @ (or
- * tab, CR) is neutralised with an apostrophe so a spreadsheet never runs a name as a formula
- * (OWASP "CSV injection").
- */
-export function csvText(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** "152.05" → "152,05"; hours "7.50" → "7,50". */
 export function decimalComma(value: string): string {
@@ -62,22 +49,20 @@ export function payrollCsv(period: PeriodDates, figures: StoredFigures, names: R
   const rows = figures.shares
     .map((share) => ({ share, ...nameOf(share.memberId) }))
     .sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr') || (a.share.memberId < b.share.memberId ? -1 : 1));
-  const lines = [
-    PAYROLL_CSV_HEADER.join(SEPARATOR),
-    ...rows.map(({ share, firstName, lastName }) =>
-      [
-        share.memberId,
-        csvText(lastName),
-        csvText(firstName),
-        frenchDate(period.startsOn),
-        frenchDate(period.endsOn),
-        decimalComma(share.total),
-        decimalComma(share.hours.mission),
-        decimalComma(share.hours.contributiveDay),
-        decimalComma(share.hours.collectiveTask),
-        decimalComma(share.hours.peerTraining),
-      ].join(SEPARATOR),
-    ),
-  ];
-  return { content: BOM + lines.join(EOL) + EOL, lines: rows.length, totalCents: sumOf(rows.map((r) => parseMoney(r.share.total, 'total'))) };
+  const content = toCsv([
+    PAYROLL_CSV_HEADER,
+    ...rows.map(({ share, firstName, lastName }) => [
+      share.memberId,
+      lastName,
+      firstName,
+      frenchDate(period.startsOn),
+      frenchDate(period.endsOn),
+      decimalComma(share.total),
+      decimalComma(share.hours.mission),
+      decimalComma(share.hours.contributiveDay),
+      decimalComma(share.hours.collectiveTask),
+      decimalComma(share.hours.peerTraining),
+    ]),
+  ]);
+  return { content, lines: rows.length, totalCents: sumOf(rows.map((r) => parseMoney(r.share.total, 'total'))) };
 }

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DURABLE_CONSUMERS, ERASED_FIRST_NAME, EventEnvelope, MEMBER_ERASED_V1, MemberErasedV1, pseudonymOf } from '@kpa/contracts';
 import { EventSubscription, handlerKey } from '@kpa/platform';
-import { pseudonymiseFigures, StoredFigures } from './period-figures';
+import { ObjectionsRepository } from './objections.repository';
+import { pseudonymiseFigures } from './period-figures';
+import { PeriodsRepository } from './periods.repository';
+import { RecognitionsRepository } from './recognitions.repository';
 
 /** Replaces the erased member's free text in objections (they may name people); the objection itself stays, for the approval's record. */
 export const ERASED_OBJECTION_TEXT = 'Texte effacé avec les données du membre.';
@@ -21,16 +24,18 @@ export class PeriodErasureSubscription implements EventSubscription {
     [handlerKey(MEMBER_ERASED_V1)]: (event: EventEnvelope<MemberErasedV1>, manager: EntityManager) => this.erase(event.data.memberId, manager),
   };
 
+  constructor(
+    private readonly periods: PeriodsRepository,
+    private readonly objections: ObjectionsRepository,
+    private readonly recognitions: RecognitionsRepository,
+  ) {}
+
   private async erase(memberId: string, manager: EntityManager): Promise<void> {
     const pseudonym = { firstName: ERASED_FIRST_NAME, lastName: pseudonymOf(memberId) };
-    const periods: { id: string; figures: StoredFigures }[] = await manager.query(
-      `SELECT id, figures FROM remuneration.period WHERE figures -> 'members' @> jsonb_build_array(jsonb_build_object('memberId', $1::text)) FOR UPDATE`,
-      [memberId],
-    );
-    for (const period of periods) {
-      await manager.query('UPDATE remuneration.period SET figures = $2::jsonb WHERE id = $1', [period.id, JSON.stringify(pseudonymiseFigures(period.figures, memberId, pseudonym))]);
+    for (const period of await this.periods.figuresNaming(memberId, manager)) {
+      await this.periods.replaceFigures(period.id, pseudonymiseFigures(period.figures, memberId, pseudonym), manager);
     }
-    await manager.query('UPDATE remuneration.objection SET text = $2 WHERE member_id = $1', [memberId, ERASED_OBJECTION_TEXT]);
-    await manager.query('UPDATE remuneration.recognition SET note = NULL WHERE from_member_id = $1 AND note IS NOT NULL', [memberId]);
+    await this.objections.replaceTextOf(memberId, ERASED_OBJECTION_TEXT, manager);
+    await this.recognitions.eraseNotesOf(memberId, manager);
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { DEFAULT_DISTRIBUTION_SETTINGS } from '../domain/distribution';
-import { DEFAULT_POT_SETTINGS } from '../domain/pot';
-import { parseMoney, sumOf } from '../domain/units';
+import { DEFAULT_DISTRIBUTION_SETTINGS } from '../settings/distribution-settings';
+import { DEFAULT_POT_SETTINGS } from './pot';
+import { parseMoney, sumOf } from '../units';
 import { activeDuring, computeFigures, missionMargin, PeriodLedger, renderFigures } from './period-figures';
 import { payrollCsv } from './payroll-export';
 

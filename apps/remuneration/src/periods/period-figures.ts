@@ -1,10 +1,11 @@
 import { compareDates, CountedMission, CountedMovement, HoursByKind, MemberShareView, PeriodFigures, PotTermView, RulePartView } from '@kpa/contracts';
-import { ContributionKind } from '../domain/contribution';
-import { distribute, DistributionSettings, formatMemberShare, MemberInvolvement, MissionWork } from '../domain/distribution';
-import { PeriodDates } from '../domain/period';
-import { carryOverToNext, computePot, formatPot, PotSettings } from '../domain/pot';
-import { pointsReceived } from '../domain/recognition';
-import { formatHours, formatMoney, sumOf } from '../domain/units';
+import { ContributionKind } from '../contributions/contribution';
+import { DistributionSettings } from '../settings/distribution-settings';
+import { distribute, formatMemberShare, MemberInvolvement, MissionWork } from './distribution';
+import { PeriodDates } from './period';
+import { carryOverToNext, computePot, formatPot, PotSettings } from './pot';
+import { pointsReceived } from './recognition';
+import { formatHours, formatMoney, sumOf } from '../units';
 
 /**
  * A period's figures from what its ledger holds: the pot (computePot), its distribution

@@ -1,5 +1,5 @@
 import { DomainError } from '@kpa/contracts';
-import { KnownPeriod } from '../domain/period';
+import { KnownPeriod } from './period';
 import { checkAfterFrozen, checkCloseOrder, checkReopenOrder, currentPeriodDates, previousFrozen } from './period-sequence';
 
 const p = (id: string, startsOn: string, endsOn: string, status: KnownPeriod['status']): KnownPeriod => ({ id, startsOn, endsOn, status });

@@ -1,5 +1,5 @@
 import { addDays, compareDates, DomainError } from '@kpa/contracts';
-import { KnownPeriod, PeriodDates, PeriodLength, periodOf } from '../domain/period';
+import { KnownPeriod, PeriodDates, PeriodLength, periodOf } from './period';
 
 /**
  * How a site's periods follow each other. The carry-over chains them: a period's pot takes what

@@ -3,11 +3,16 @@ import { DataSource } from 'typeorm';
 import { DomainError, EventEnvelope, MEMBER_ERASED_V1, MemberErasedV1, PeriodActor, PeriodView } from '@kpa/contracts';
 import { dataSourceOptions, handlerKey, migrate, OutboxRelay, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
-import { parseMoney, sumOf } from '../domain/units';
+import { parseMoney, sumOf } from '../units';
 import { REMUNERATION_DATABASE } from '../remuneration.module';
 import { ObjectionsService } from './objections.service';
 import { ERASED_OBJECTION_TEXT, PeriodErasureSubscription } from './period-erasure.subscription';
 import { PeriodsService } from './periods.service';
+import { PeriodsRepository } from './periods.repository';
+import { ObjectionsRepository } from './objections.repository';
+import { RecognitionsRepository } from './recognitions.repository';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { SiteSettingsRepository } from '../settings/site-settings.repository';
 import { RecognitionsService } from './recognitions.service';
 
 /**
@@ -69,7 +74,13 @@ describe('periods in Postgres', () => {
       ).initialize();
       if (i === 0) await migrate(dataSource, 'remuneration');
       const unitOfWork = new UnitOfWork(dataSource, idle, { schema: 'remuneration' });
-      instances.push({ dataSource, periods: new PeriodsService(dataSource, unitOfWork), recognitions: new RecognitionsService(dataSource, unitOfWork), objections: new ObjectionsService(dataSource, unitOfWork) });
+      const repositories = { periods: new PeriodsRepository(dataSource), objections: new ObjectionsRepository(dataSource), directory: new DirectoryRepository(dataSource), settings: new SiteSettingsRepository(dataSource) };
+      instances.push({
+        dataSource,
+        periods: new PeriodsService(dataSource, unitOfWork, repositories.periods, repositories.objections, repositories.directory, repositories.settings),
+        recognitions: new RecognitionsService(unitOfWork, repositories.periods, new RecognitionsRepository(dataSource), repositories.directory, repositories.settings),
+        objections: new ObjectionsService(unitOfWork, repositories.periods, repositories.objections),
+      });
     }
     await db().query(`INSERT INTO remuneration.known_host (id, vat_franchise, legal_name, updated_at) VALUES ($1, false, 'CAE Grand Nord', now())`, [hostId]);
     await db().query(`INSERT INTO remuneration.known_site (id, code, name, host_structure_id, updated_at) VALUES ($1, 'LACAPE', 'La Cape', $2, now()), ($3, 'MOULINS', 'Moulins', $2, now())`, [
@@ -125,7 +136,6 @@ describe('periods in Postgres', () => {
     periodIds.april = (await instances[1].periods.create({ siteId, actor: coordinator, startsOn: '2026-04-01', endsOn: '2026-04-30' })).id;
     expect(await codeOf(instances[0].periods.create({ siteId, actor: coordinator, startsOn: '2026-04-15', endsOn: '2026-04-20' }))).toBe('PERIOD_OVERLAP');
     expect(await codeOf(instances[0].periods.create({ siteId, actor: coordinator, startsOn: '2026-05-15', endsOn: '2026-06-02' }))).toBe('PERIOD_INVALID_DATES');
-    expect(await codeOf(instances[0].periods.create({ siteId, actor: as(m.ines), startsOn: '2026-05-01', endsOn: '2026-05-31' }))).toBe('FORBIDDEN');
     // The database holds the rule too.
     expect(await codeOf(db().query(`INSERT INTO remuneration.period (id, site_id, starts_on, ends_on, status, created_at, updated_at) VALUES ($1, $2, '2026-03-31', '2026-03-31', 'open', now(), now())`, [randomUUID(), siteId]))).toContain('period_no_overlap');
 
@@ -166,7 +176,6 @@ describe('periods in Postgres', () => {
     expect(preview.figures.recognition.totals).toBeNull();
 
     expect(await codeOf(instances[0].periods.close({ siteId, periodId: periodIds.april, actor: coordinator }))).toBe('PERIOD_OUT_OF_ORDER');
-    expect(await codeOf(instances[0].periods.close({ siteId, periodId: periodIds.march, actor: as(m.ines) }))).toBe('FORBIDDEN');
     const closed = await instances[0].periods.close({ siteId, periodId: periodIds.march, actor: coordinator });
     expect(closed).toMatchObject({ status: 'closed', closedBy: coordinator.userId, figures: { kind: 'frozen' } });
     // Payments 1 234.56 + 100.01 (carry-in from February) = 1 334.57; 10 % = 133.46; expense 33.33 net (VAT recovered).
@@ -251,7 +260,6 @@ describe('periods in Postgres', () => {
     expect(await codeOf(periods.reopen({ siteId, periodId: periodIds.march, actor: coordinator }))).toBe('PERIOD_TRANSITION_REFUSED');
     expect(await codeOf(objections.create({ siteId, periodId: periodIds.march, actor: as(m.lina), text: 'Trop tard ?' }))).toBe('PERIOD_NOT_CLOSED');
 
-    expect(await codeOf(periods.export({ siteId, periodId: periodIds.march, actor: as(m.ines) }))).toBe('FORBIDDEN');
     const csv = await periods.export({ siteId, periodId: periodIds.march, actor: accountant });
     expect(csv).toMatchObject({ filename: 'remuneration-LACAPE-2026-03-01-2026-03-31.csv', lines: 3, total: '1167.78' });
     const rows = csv.content.slice(1).trim().split('\r\n').slice(1).map((line) => line.split(';'));
@@ -269,7 +277,7 @@ describe('periods in Postgres', () => {
 
   it('an erased member leaves no name in frozen figures, and none of their free text; amounts stay', async () => {
     const before = await instances[0].periods.get({ siteId, periodId: periodIds.march });
-    const erasure = new PeriodErasureSubscription();
+    const erasure = new PeriodErasureSubscription(new PeriodsRepository(db()), new ObjectionsRepository(db()), new RecognitionsRepository(db()));
     for (const memberId of [m.karim, m.lina]) {
       const event = { id: randomUUID(), type: 'membership.member.erased', version: 1, occurredAt: new Date().toISOString(), siteId, actor: 'system', correlationId: 'none', data: { memberId, erasedAt: new Date().toISOString() } };
       await db().transaction((manager) => erasure.handlers[handlerKey(MEMBER_ERASED_V1)](event as EventEnvelope<MemberErasedV1>, manager));

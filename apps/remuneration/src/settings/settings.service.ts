@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { GetRemunerationSettingsRequest, RemunerationSettings, UpdateRemunerationSettingsRequest } from '@kpa/contracts';
+import { GetRemunerationSettingsRequest, RemunerationSettings, siteIdOf, UpdateRemunerationSettingsRequest } from '@kpa/contracts';
 import { UnitOfWork } from '@kpa/platform';
 import { applySettingsInput, formatSiteSettings } from './settings';
-import { siteSettings, StoredSiteSettings } from './site-settings';
+import { SiteSettingsRepository, StoredSiteSettings } from './site-settings.repository';
 
 function toContract(settings: StoredSiteSettings): RemunerationSettings {
   return { siteId: settings.siteId, ...formatSiteSettings(settings), customised: settings.customised, updatedAt: settings.updatedAt ? settings.updatedAt.toISOString() : null };
@@ -13,12 +12,12 @@ function toContract(settings: StoredSiteSettings): RemunerationSettings {
 @Injectable()
 export class SettingsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly settings: SiteSettingsRepository,
   ) {}
 
   async get({ siteId }: GetRemunerationSettingsRequest): Promise<RemunerationSettings> {
-    return toContract(await siteSettings(this.dataSource.manager, siteId));
+    return toContract(await this.settings.get(siteIdOf(siteId)));
   }
 
   /**
@@ -26,15 +25,12 @@ export class SettingsService {
    * settings apply to what is computed from now on (a closed period keeps the figures it froze).
    */
   update({ siteId, actor, settings }: UpdateRemunerationSettingsRequest): Promise<RemunerationSettings> {
+    const site = siteIdOf(siteId);
     return this.unitOfWork.run(async ({ manager }) => {
-      const current = await siteSettings(manager, siteId, { forUpdate: true });
+      const current = await this.settings.get(site, { forUpdate: true }, manager);
       const next = applySettingsInput(current, settings);
       const now = new Date();
-      await manager.query(
-        `INSERT INTO remuneration.site_settings (site_id, settings, updated_at, updated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (site_id) DO UPDATE SET settings = $2, updated_at = $3, updated_by = $4`,
-        [siteId, JSON.stringify(formatSiteSettings(next)), now, actor.userId],
-      );
+      await this.settings.save(site, next, { at: now, by: actor.userId }, manager);
       return toContract({ ...next, siteId, customised: true, updatedAt: now });
     });
   }

@@ -1,5 +1,5 @@
 import { DomainError } from '@kpa/contracts';
-import { EXAMPLE_RATE_TABLE_2024, parsePayrollRateTable } from '../domain/simulator';
+import { EXAMPLE_RATE_TABLE_2024, parsePayrollRateTable } from '../simulator/simulator';
 import { applySettingsInput, DEFAULT_SITE_SETTINGS, formatPayrollRateTable, formatSiteSettings, parseStoredSettings } from './settings';
 
 function refusal(run: () => unknown): DomainError {

@@ -1,10 +1,10 @@
 import { DomainError } from '@kpa/contracts';
-import { DistributionSettings, formatDistributionSettings, parseDistributionSettings } from '../domain/distribution';
-import { PERIOD_LENGTHS, PeriodLength } from '../domain/period';
-import { formatPotSettings, parsePotSettings, PotSettings, PotSettingsInput } from '../domain/pot';
-import { DEFAULT_RECOGNITION_BUDGET, parseRecognitionBudget } from '../domain/recognition';
-import { EXAMPLE_RATE_TABLE_2024, parsePayrollRateTable, PayrollRateTable, PayrollRateTableInput } from '../domain/simulator';
-import { formatMoney, formatPercent } from '../domain/units';
+import { DistributionSettings, formatDistributionSettings, parseDistributionSettings } from './distribution-settings';
+import { PERIOD_LENGTHS, PeriodLength } from '../periods/period';
+import { formatPotSettings, parsePotSettings, PotSettings, PotSettingsInput } from '../periods/pot';
+import { DEFAULT_RECOGNITION_BUDGET, parseRecognitionBudget } from '../periods/recognition';
+import { EXAMPLE_RATE_TABLE_2024, parsePayrollRateTable, PayrollRateTable, PayrollRateTableInput } from '../simulator/simulator';
+import { formatMoney, formatPercent } from '../units';
 
 /**
  * A site's remuneration settings: how long a period lasts, how the pot is made (host structure's

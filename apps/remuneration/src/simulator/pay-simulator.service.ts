@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { PayEstimateView, SimulatePayRequest } from '@kpa/contracts';
+import { PayEstimateView, SimulatePayRequest, siteIdOf } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
-import { formatPayEstimate, rateTableOn, simulatePay } from '../domain/simulator';
-import { parseMoney } from '../domain/units';
-import { siteSettings } from '../settings/site-settings';
+import { formatPayEstimate, rateTableOn, simulatePay } from './simulator';
+import { parseMoney } from '../units';
+import { SiteSettingsRepository } from '../settings/site-settings.repository';
 
 /**
  * What a share means in pay, as an estimate labelled so, with the site's payroll rate table in
@@ -12,11 +11,11 @@ import { siteSettings } from '../settings/site-settings';
  */
 @Injectable()
 export class PaySimulatorService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly settings: SiteSettingsRepository) {}
 
   async simulate({ siteId, amount }: SimulatePayRequest): Promise<PayEstimateView> {
     const envelope = parseMoney(amount, 'amount');
-    const settings = await siteSettings(this.dataSource.manager, siteId);
+    const settings = await this.settings.get(siteIdOf(siteId));
     return formatPayEstimate(simulatePay(envelope, rateTableOn(settings.payrollRates, todayInFrance()))) as unknown as PayEstimateView;
   }
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareDates, DomainError, isIsoDate } from '@kpa/contracts';
+import { addDays, addMonths, compareDates, DomainError, isIsoDate, PeriodActor } from '@kpa/contracts';
 
 /**
  * Remuneration periods: their dates and their lifecycle.
@@ -146,7 +146,8 @@ const TRANSITIONS: Record<PeriodAction, { from: readonly PeriodStatus[]; to: Per
 
 /**
  * The status after `action`, or PERIOD_TRANSITION_REFUSED; approving with an unanswered objection is
- * PERIOD_OBJECTIONS_PENDING. Roles (coordinators close, reopen, approve) are checked at the edge.
+ * PERIOD_OBJECTIONS_PENDING. Roles (coordinators close, reopen, approve; accountants too export and
+ * mark paid) are the gateway's guard's (@SiteRoles on each route).
  */
 export function nextPeriodStatus(status: PeriodStatus, action: PeriodAction, context: { openObjections: number }): PeriodStatus {
   const transition = TRANSITIONS[action];
@@ -176,4 +177,19 @@ export function checkObjection(status: PeriodStatus, text: unknown): string {
 export function checkObjectionAnswer(status: PeriodStatus, answer: unknown): string {
   if (status !== 'closed') throw new DomainError('PERIOD_NOT_CLOSED', `The period is ${status}: objections are answered while it is closed.`, { status });
   return objectionText(answer, 'answer');
+}
+
+/**
+ * Objections and recognition points come from members, as themselves: the member file linked to the
+ * caller's account on the site (a coordinator or an accountant without one gives none). `what`
+ * starts the refusal ("Objections are made").
+ */
+export function actingMember(actor: PeriodActor, what: string): string {
+  if (!actor.memberId) throw new DomainError('FORBIDDEN', `${what} by members, as themselves: your account is not linked to a member file on this site.`);
+  return actor.memberId.toLowerCase();
+}
+
+/** Coordinators and accountants read every objection of a period; a member only their own. */
+export function readsEveryObjection(actor: PeriodActor): boolean {
+  return actor.role === 'coordinator' || actor.role === 'accountant';
 }

@@ -1,6 +1,6 @@
 import { compareDates, DomainError, isIsoDate } from '@kpa/contracts';
-import { isoWeekOf } from './period';
-import { formatHours, parseHundredths } from './units';
+import { isoWeekOf } from '../periods/period';
+import { formatHours, parseHundredths } from '../units';
 
 /**
  * Contributive time (ContributiveDay and its kin): time a member gives to the common project,
