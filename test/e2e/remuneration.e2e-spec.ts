@@ -285,6 +285,10 @@ describe('remuneration over HTTP', () => {
     expect((await post(at(`/periods/${ids.period}/close`, site.b.id), {}, site.b.coordinator)).body.code).toBe('PERIOD_NOT_FOUND');
     const listB = await get(at('/periods', site.b.id), site.b.coordinator);
     expect(listB.body.items.map((p: any) => p.id)).not.toContain(ids.period);
+    // Only the site's coordination creates periods: the gateway's role guard is what refuses a member.
+    const byMember = await post(at('/periods'), { startsOn: '2027-03-01', endsOn: '2027-03-31' }, tokens.karim);
+    expect(byMember.status).toBe(403);
+    expect(byMember.body.code).toBe('FORBIDDEN');
     const overlap = await post(at('/periods'), { startsOn: day, endsOn: day });
     expect(overlap.status).toBe(409);
     expect(overlap.body.code).toBe('PERIOD_OVERLAP');
