@@ -13,18 +13,9 @@ import {
   parseHundredths,
   parseMoney,
   parsePercent,
-  roundHalfAwayFromZero,
 } from './units';
 
 describe('units', () => {
-  it('rounds halves away from zero', () => {
-    expect(roundHalfAwayFromZero(5n, 10n)).toBe(1n);
-    expect(roundHalfAwayFromZero(-5n, 10n)).toBe(-1n);
-    expect(roundHalfAwayFromZero(4n, 10n)).toBe(0n);
-    expect(roundHalfAwayFromZero(14n, 10n)).toBe(1n);
-    expect(() => roundHalfAwayFromZero(1n, 0n)).toThrow(RangeError);
-  });
-
   it('divides with a floor, negative numerators included', () => {
     expect(floorDiv(7n, 2n)).toBe(3n);
     expect(floorDiv(-7n, 2n)).toBe(-4n);

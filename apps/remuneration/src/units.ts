@@ -1,4 +1,4 @@
-import { DomainError } from '@kpa/contracts';
+import { DomainError, roundHalfAwayFromZero } from '@kpa/contracts';
 
 /**
  * The units of remuneration, exact: money in integer cents (BigInt while computing), hours in
@@ -17,17 +17,6 @@ function invalid(field: string, message: string): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { field });
 }
 
-/**
- * numerator / denominator rounded to an integer, halves away from zero (0.005 € → 0.01 €), the
- * commercial rounding of French practice (DOMAIN-RULES §2.3).
- */
-export function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
-  if (denominator <= 0n) throw new RangeError('The denominator must be positive.');
-  const negative = numerator < 0n;
-  const magnitude = negative ? -numerator : numerator;
-  const rounded = (magnitude * 2n + denominator) / (denominator * 2n);
-  return negative ? -rounded : rounded;
-}
 
 /** Floor division for BigInt (BigInt `/` truncates toward zero). */
 export function floorDiv(numerator: bigint, denominator: bigint): bigint {

@@ -1,4 +1,4 @@
-import { formatCents, parseCents } from './money';
+import { formatCents, parseCents, roundHalfAwayFromZero } from './money';
 
 describe('money', () => {
   it('reads decimal strings into exact cents', () => {
@@ -19,5 +19,17 @@ describe('money', () => {
     expect(formatCents(7)).toBe('0.07');
     expect(formatCents(-205)).toBe('-2.05');
     expect(() => formatCents(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('commercial rounding', () => {
+  it('rounds halves away from zero, never through a float', () => {
+    expect(roundHalfAwayFromZero(5n, 10n)).toBe(1n);
+    expect(roundHalfAwayFromZero(4n, 10n)).toBe(0n);
+    expect(roundHalfAwayFromZero(14n, 10n)).toBe(1n);
+    expect(roundHalfAwayFromZero(15n, 10n)).toBe(2n);
+    expect(roundHalfAwayFromZero(-5n, 10n)).toBe(-1n);
+    expect(roundHalfAwayFromZero(-4n, 10n)).toBe(0n);
+    expect(() => roundHalfAwayFromZero(1n, 0n)).toThrow(RangeError);
   });
 });

@@ -19,3 +19,16 @@ export function formatCents(cents: number): string {
   const abs = Math.abs(cents);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * numerator / denominator rounded to an integer, halves away from zero: the commercial rounding of
+ * French practice (docs/domain-rules.md §2.3). 0.005 € → 0.01 €, and a −0.005 € discount → −0.01 €, so
+ * a discount mirrors the price it cancels. EN 16931 fixes the decimals, not the method.
+ */
+export function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
+  if (denominator <= 0n) throw new RangeError('The denominator must be positive.');
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const rounded = (magnitude * 2n + denominator) / (denominator * 2n);
+  return negative ? -rounded : rounded;
+}

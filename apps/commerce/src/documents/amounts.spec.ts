@@ -6,7 +6,6 @@ import {
   MAX_LINES,
   parseQuantity,
   parseUnitPrice,
-  roundHalfAwayFromZero,
   VAT_FRANCHISE_NOTE,
   VAT_FRANCHISE_REASON,
   VAT_RATES,
@@ -74,15 +73,6 @@ describe('parseUnitPrice', () => {
 });
 
 describe('rounding', () => {
-  it('rounds halves away from zero, never through a float', () => {
-    expect(roundHalfAwayFromZero(5n, 10n)).toBe(1n);
-    expect(roundHalfAwayFromZero(4n, 10n)).toBe(0n);
-    expect(roundHalfAwayFromZero(15n, 10n)).toBe(2n);
-    expect(roundHalfAwayFromZero(-5n, 10n)).toBe(-1n);
-    expect(roundHalfAwayFromZero(-4n, 10n)).toBe(0n);
-    expect(() => roundHalfAwayFromZero(1n, 0n)).toThrow(RangeError);
-  });
-
   it('rounds a line net half-up to the cent (0.005 → 0.01)', () => {
     // 76.475 * 100 is 7647.4999… in binary floats: exact decimals give 7648.
     expect(lineNetCents(parseQuantity('1'), parseUnitPrice('76.475'))).toBe(7648n);

@@ -1,4 +1,4 @@
-import { DomainError, VAT_RATES, VatRate } from '@kpa/contracts';
+import { DomainError, roundHalfAwayFromZero, VAT_RATES, VatRate } from '@kpa/contracts';
 
 /**
  * The money of quotes and invoices, with the EN 16931 arithmetic (DOMAIN-RULES §2.3): every amount is
@@ -130,18 +130,6 @@ export function parseUnitPrice(value: unknown, field = 'unitPrice', allowNegativ
   return magnitude;
 }
 
-/**
- * Commercial rounding of numerator / denominator to an integer: halves go away from zero (0.005 € →
- * 0.01 €, and a −0.005 € discount → −0.01 €, so a discount mirrors the price it cancels). EN 16931
- * fixes the decimals, not the method; French practice is half-up (DOMAIN-RULES §2.3).
- */
-export function roundHalfAwayFromZero(numerator: bigint, denominator: bigint): bigint {
-  if (denominator <= 0n) throw new RangeError('The denominator must be positive.');
-  const negative = numerator < 0n;
-  const magnitude = negative ? -numerator : numerator;
-  const rounded = (magnitude * 2n + denominator) / (denominator * 2n);
-  return negative ? -rounded : rounded;
-}
 
 /** BT-131 of a line from its scaled quantity and unit price. */
 export function lineNetCents(quantityThousandths: bigint, unitPriceTenThousandths: bigint): bigint {

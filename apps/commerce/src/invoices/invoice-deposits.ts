@@ -1,5 +1,5 @@
-import { DomainError, formatCents, invalidField, InvoiceDeposit, InvoiceKind, InvoiceStatus, InvoiceTotals, isAbsent, parseCents, QuoteVatBreakdown, VAT_RATES, VatRate } from '@kpa/contracts';
-import { lineNetCents, parseQuantity, parseUnitPrice, roundHalfAwayFromZero } from '../documents/amounts';
+import { DomainError, formatCents, invalidField, InvoiceDeposit, InvoiceKind, InvoiceStatus, InvoiceTotals, isAbsent, parseCents, QuoteVatBreakdown, VAT_RATES, VatRate, roundHalfAwayFromZero } from '@kpa/contracts';
+import { lineNetCents, parseQuantity, parseUnitPrice } from '../documents/amounts';
 import { InvoiceLineData, noDeposits, sumRates, toRateAmounts } from './invoice';
 
 /** Deposit invoices (factures d'acompte) and the final invoice that deducts them: pure rules. */

@@ -1,5 +1,4 @@
-import { compareDates, DomainError, formatCents, invalidField, InvoiceStatus, isIsoDate, parseCents, PAYMENT_METHODS, PaymentMethod } from '@kpa/contracts';
-import { roundHalfAwayFromZero } from '../documents/amounts';
+import { compareDates, DomainError, formatCents, invalidField, InvoiceStatus, isIsoDate, parseCents, PAYMENT_METHODS, PaymentMethod, roundHalfAwayFromZero } from '@kpa/contracts';
 import { assertIssued } from './invoice';
 
 /** An issued invoice's balance and the payments that settle it: pure rules. */

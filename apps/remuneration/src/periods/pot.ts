@@ -1,6 +1,6 @@
-import { daysBetween, DomainError } from '@kpa/contracts';
+import { daysBetween, DomainError, roundHalfAwayFromZero } from '@kpa/contracts';
 import { monthPeriodOf, PeriodDates } from './period';
-import { formatMoney, formatPercent, frenchEuros, frenchPercent, parseMoney, parsePercent, PPM, roundHalfAwayFromZero, sumOf } from '../units';
+import { formatMoney, formatPercent, frenchEuros, frenchPercent, parseMoney, parsePercent, PPM, sumOf } from '../units';
 
 /**
  * The pot of a period (DOMAIN-RULES §5.2–5.3: the envelope for the variable part of pay):

@@ -1,5 +1,5 @@
-import { compareDates, DomainError, isIsoDate } from '@kpa/contracts';
-import { formatMoney, formatPercent, frenchEuros, frenchPercent, parseMoney, parsePercent, PPM, roundHalfAwayFromZero } from '../units';
+import { compareDates, DomainError, isIsoDate, roundHalfAwayFromZero } from '@kpa/contracts';
+import { formatMoney, formatPercent, frenchEuros, frenchPercent, parseMoney, parsePercent, PPM } from '../units';
 
 /**
  * What a share means in pay, as an ESTIMATE (DOMAIN-RULES §5.2–5.3): the share is the employer-cost
