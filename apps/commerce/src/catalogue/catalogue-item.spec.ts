@@ -1,16 +1,8 @@
-import { CatalogueItemInput, DomainError } from '@kpa/contracts';
+import { CatalogueItemInput } from '@kpa/contracts';
 import { changeCatalogueItem, formatTenThousandths, newCatalogueItem, parseTenThousandths } from './catalogue-item';
+import { refusalOf } from '@kpa/testing/refusal';
 
 const item: CatalogueItemInput = { label: 'Repassage', unit: 'hour', unitPrice: '18.5', vatRate: '20', activityPole: 'services à la personne' };
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('catalogue item rules', () => {
   it('keeps the unit price as an integer of ten-thousandths, never a float', () => {
@@ -42,17 +34,17 @@ describe('catalogue item rules', () => {
   });
 
   it('refuses a 0 % rate without its exemption reason, and a reason with another rate', () => {
-    expect(refusal(() => newCatalogueItem({ ...item, vatRate: '0' })).details).toEqual({ field: 'exemptionReason' });
+    expect(refusalOf(() => newCatalogueItem({ ...item, vatRate: '0' })).details).toEqual({ field: 'exemptionReason' });
     expect(newCatalogueItem({ ...item, vatRate: '0', exemptionReason: 'Art. 261-7-1° du CGI' }).exemptionReason).toBe('Art. 261-7-1° du CGI');
-    expect(refusal(() => newCatalogueItem({ ...item, exemptionReason: 'Art. 261' })).details).toEqual({ field: 'exemptionReason' });
+    expect(refusalOf(() => newCatalogueItem({ ...item, exemptionReason: 'Art. 261' })).details).toEqual({ field: 'exemptionReason' });
   });
 
   it('refuses an unknown rate or unit, a float price, a price with 5 decimals', () => {
-    expect(refusal(() => newCatalogueItem({ ...item, vatRate: '19.6' as never })).details).toEqual({ field: 'vatRate' });
-    expect(refusal(() => newCatalogueItem({ ...item, vatRate: 20 as never })).details).toEqual({ field: 'vatRate' });
-    expect(refusal(() => newCatalogueItem({ ...item, unit: 'week' as never })).details).toEqual({ field: 'unit' });
-    expect(refusal(() => newCatalogueItem({ ...item, unitPrice: 18.5 as never })).details).toEqual({ field: 'unitPrice' });
-    expect(refusal(() => newCatalogueItem({ ...item, unitPrice: '18.55555' })).message).toContain('4 decimals');
+    expect(refusalOf(() => newCatalogueItem({ ...item, vatRate: '19.6' as never })).details).toEqual({ field: 'vatRate' });
+    expect(refusalOf(() => newCatalogueItem({ ...item, vatRate: 20 as never })).details).toEqual({ field: 'vatRate' });
+    expect(refusalOf(() => newCatalogueItem({ ...item, unit: 'week' as never })).details).toEqual({ field: 'unit' });
+    expect(refusalOf(() => newCatalogueItem({ ...item, unitPrice: 18.5 as never })).details).toEqual({ field: 'unitPrice' });
+    expect(refusalOf(() => newCatalogueItem({ ...item, unitPrice: '18.55555' })).message).toContain('4 decimals');
   });
 
   it('changes only what is sent, archives, and drops the exemption when leaving 0 %', () => {
@@ -61,6 +53,6 @@ describe('catalogue item rules', () => {
     expect(changed).toMatchObject({ vatRate: '10', exemptionReason: null, unitPriceTenThousandths: 185000, label: 'Repassage' });
     expect(changeCatalogueItem(changed, { archived: true })).toMatchObject({ archived: true, vatRate: '10' });
     expect(changeCatalogueItem({ ...changed, archived: true }, { unitPrice: '20' })).toMatchObject({ archived: true, unitPriceTenThousandths: 200000 });
-    expect(refusal(() => changeCatalogueItem(changed, {})).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => changeCatalogueItem(changed, {})).code).toBe('VALIDATION_FAILED');
   });
 });

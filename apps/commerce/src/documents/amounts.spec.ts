@@ -1,4 +1,3 @@
-import { DomainError } from '@kpa/contracts';
 import {
   computeTotals,
   LineInput,
@@ -11,20 +10,16 @@ import {
   VAT_RATES,
   vatCents,
 } from './amounts';
+import { Refusal, refusalOf } from '@kpa/testing/refusal';
 
 function line(quantity: string, unitPrice: string, vatRate: LineInput['vatRate'] = '20', extra: Partial<LineInput> = {}): LineInput {
   return { description: 'Jardinage', quantity, unitPrice, vatRate, ...extra };
 }
 
-function failure(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe('VALIDATION_FAILED');
-    return error as DomainError;
-  }
-  throw new Error('expected a DomainError');
+function failure(fn: () => unknown): Refusal {
+  const refusal = refusalOf(fn);
+  expect(refusal.code).toBe('VALIDATION_FAILED');
+  return refusal;
 }
 
 function fieldOf(fn: () => unknown): unknown {

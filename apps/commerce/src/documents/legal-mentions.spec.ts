@@ -1,4 +1,4 @@
-import { CLIENT_KINDS, DomainError } from '@kpa/contracts';
+import { CLIENT_KINDS } from '@kpa/contracts';
 import {
   CapeHolder,
   capeMention,
@@ -12,6 +12,7 @@ import {
   PUBLIC_BODY_LATE_INTEREST_SENTENCE,
   RECOVERY_INDEMNITY_SENTENCE,
 } from './legal-mentions';
+import { refusalOf } from '@kpa/testing/refusal';
 
 const cape: CapeHolder = {
   beneficiaryName: 'Awa Diallo',
@@ -26,14 +27,9 @@ function mentions(overrides: Partial<LegalMentionsInput> = {}): string[] {
 }
 
 function fieldOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe('VALIDATION_FAILED');
-    return ((error as DomainError).details as { field: string }).field;
-  }
-  throw new Error('expected a DomainError');
+  const refusal = refusalOf(fn);
+  expect(refusal.code).toBe('VALIDATION_FAILED');
+  return refusal.field;
 }
 
 describe('legal mentions', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { DomainError, ExpenseActor, ExpenseInput, ExpenseStatus, formatCents, parseCents } from '@kpa/contracts';
+import { ExpenseActor, ExpenseInput, ExpenseStatus, formatCents, parseCents } from '@kpa/contracts';
 import {
   allowedActions,
   assertEditable,
@@ -18,6 +18,7 @@ import {
   resolvePayer,
   transition,
 } from './expense';
+import { refusalOf } from '@kpa/testing/refusal';
 
 const TODAY = '2026-11-22';
 const SITE = '0190a000-0000-7000-8000-0000000000a1';
@@ -28,16 +29,6 @@ const member: ExpenseActor = { userId: 'u-ines', role: 'member', memberId: INES 
 const coordinator: ExpenseActor = { userId: 'u-coord', role: 'coordinator', memberId: null };
 const input: ExpenseInput = { spentOn: '2026-11-20', description: 'Farine et beurre pour le buffet', amount: '42.90', vat: '2.24', category: 'supplies' };
 
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
 describe('who paid', () => {
   it('a member pays for themselves: left out or named', () => {
     expect(resolvePayer(undefined, member)).toBe(INES);
@@ -45,20 +36,20 @@ describe('who paid', () => {
   });
 
   it("a member cannot submit another member's expense, nor one the site paid", () => {
-    expect(refusal(() => resolvePayer(KARIM, member))).toMatchObject({ code: 'FORBIDDEN', details: { field: 'paidByMemberId' } });
-    expect(refusal(() => resolvePayer(null, member)).code).toBe('FORBIDDEN');
+    expect(refusalOf(() => resolvePayer(KARIM, member))).toMatchObject({ code: 'FORBIDDEN', details: { field: 'paidByMemberId' } });
+    expect(refusalOf(() => resolvePayer(null, member)).code).toBe('FORBIDDEN');
   });
 
   it('a member user without a member file cannot submit', () => {
-    expect(refusal(() => resolvePayer(undefined, { ...member, memberId: null })).code).toBe('FORBIDDEN');
+    expect(refusalOf(() => resolvePayer(undefined, { ...member, memberId: null })).code).toBe('FORBIDDEN');
   });
 
   it('a coordinator names the member, or null for the site; leaving it out is refused', () => {
     expect(resolvePayer(KARIM, coordinator)).toBe(KARIM);
     expect(resolvePayer(KARIM.toUpperCase(), coordinator)).toBe(KARIM);
     expect(resolvePayer(null, coordinator)).toBeNull();
-    expect(refusal(() => resolvePayer(undefined, coordinator))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'paidByMemberId' } });
-    expect(refusal(() => resolvePayer('karim', coordinator))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'paidByMemberId' } });
+    expect(refusalOf(() => resolvePayer(undefined, coordinator))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'paidByMemberId' } });
+    expect(refusalOf(() => resolvePayer('karim', coordinator))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'paidByMemberId' } });
   });
 });
 
@@ -92,7 +83,7 @@ describe('the fields of an expense', () => {
     ['category', { category: 'fuel' }],
     ['note', { note: 'x'.repeat(2001) }],
   ])('refuses a wrong %s (case %#)', (field, change) => {
-    expect(refusal(() => checkExpense({ ...input, ...(change as Partial<ExpenseInput>) }, member, TODAY))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
+    expect(refusalOf(() => checkExpense({ ...input, ...(change as Partial<ExpenseInput>) }, member, TODAY))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
   });
 
   it('accepts an expense of today', () => {
@@ -126,12 +117,12 @@ describe('who may change an expense, and when', () => {
   });
 
   it("never another member's, nor the site's", () => {
-    expect(refusal(() => assertEditable({ ...own, paidByMemberId: KARIM }, member)).code).toBe('FORBIDDEN');
-    expect(refusal(() => assertEditable({ ...own, paidByMemberId: null }, member)).code).toBe('FORBIDDEN');
+    expect(refusalOf(() => assertEditable({ ...own, paidByMemberId: KARIM }, member)).code).toBe('FORBIDDEN');
+    expect(refusalOf(() => assertEditable({ ...own, paidByMemberId: null }, member)).code).toBe('FORBIDDEN');
   });
 
   it.each(['approved', 'rejected', 'reimbursed'] as ExpenseStatus[])('not once %s (409 EXPENSE_NOT_EDITABLE)', (status) => {
-    expect(refusal(() => assertEditable({ ...own, status }, coordinator))).toMatchObject({ code: 'EXPENSE_NOT_EDITABLE', details: { status } });
+    expect(refusalOf(() => assertEditable({ ...own, status }, coordinator))).toMatchObject({ code: 'EXPENSE_NOT_EDITABLE', details: { status } });
   });
 });
 
@@ -149,35 +140,35 @@ describe('decisions', () => {
   });
 
   it('reimbursing a submitted expense is refused with what is allowed (409)', () => {
-    expect(refusal(() => transition(submitted, 'reimburse', coordinator))).toMatchObject({
+    expect(refusalOf(() => transition(submitted, 'reimburse', coordinator))).toMatchObject({
       code: 'EXPENSE_TRANSITION_REFUSED',
       details: { status: 'submitted', action: 'reimburse', allowed: ['approve', 'reject'] },
     });
-    expect(refusal(() => transition({ ...submitted, status: 'rejected' }, 'approve', coordinator)).message).toContain('The expense is rejected');
+    expect(refusalOf(() => transition({ ...submitted, status: 'rejected' }, 'approve', coordinator)).message).toContain('The expense is rejected');
   });
 
   it('an expense the site paid is approved but never reimbursed', () => {
     const bySite = { status: 'approved' as ExpenseStatus, paidByMemberId: null };
     expect(allowedActions(bySite)).toEqual([]);
-    expect(refusal(() => transition(bySite, 'reimburse', coordinator)).message).toContain('paid by the site itself');
+    expect(refusalOf(() => transition(bySite, 'reimburse', coordinator)).message).toContain('paid by the site itself');
   });
 
   it('only a coordinator decides', () => {
-    expect(refusal(() => transition(submitted, 'approve', member)).code).toBe('FORBIDDEN');
+    expect(refusalOf(() => transition(submitted, 'approve', member)).code).toBe('FORBIDDEN');
   });
 
   it('a rejection needs a reason', () => {
     expect(checkRejectionReason('  pas de justificatif  ')).toBe('pas de justificatif');
-    expect(refusal(() => checkRejectionReason(undefined))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'reason' } });
-    expect(refusal(() => checkRejectionReason(' ')).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => checkRejectionReason(undefined))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'reason' } });
+    expect(refusalOf(() => checkRejectionReason(' ')).code).toBe('VALIDATION_FAILED');
   });
 
   it('a reimbursement has a method and a day between the approval and today (today by default)', () => {
     expect(checkReimbursement({ method: 'bank_transfer' }, '2026-11-20', TODAY)).toEqual({ reimbursedOn: TODAY, method: 'bank_transfer' });
     expect(checkReimbursement({ method: 'payroll', reimbursedOn: '2026-11-20' }, '2026-11-20', TODAY).reimbursedOn).toBe('2026-11-20');
-    expect(refusal(() => checkReimbursement({ method: 'paypal' }, '2026-11-20', TODAY))).toMatchObject({ details: { field: 'method' } });
-    expect(refusal(() => checkReimbursement({ method: 'cash', reimbursedOn: '2026-11-19' }, '2026-11-20', TODAY))).toMatchObject({ details: { field: 'reimbursedOn' } });
-    expect(refusal(() => checkReimbursement({ method: 'cash', reimbursedOn: '2026-11-23' }, '2026-11-20', TODAY))).toMatchObject({ details: { field: 'reimbursedOn' } });
+    expect(refusalOf(() => checkReimbursement({ method: 'paypal' }, '2026-11-20', TODAY))).toMatchObject({ details: { field: 'method' } });
+    expect(refusalOf(() => checkReimbursement({ method: 'cash', reimbursedOn: '2026-11-19' }, '2026-11-20', TODAY))).toMatchObject({ details: { field: 'reimbursedOn' } });
+    expect(refusalOf(() => checkReimbursement({ method: 'cash', reimbursedOn: '2026-11-23' }, '2026-11-20', TODAY))).toMatchObject({ details: { field: 'reimbursedOn' } });
   });
 });
 
@@ -190,10 +181,10 @@ describe('receipts', () => {
   });
 
   it("refuses another expense's object, an unknown type, a wrong size or digest", () => {
-    expect(refusal(() => checkReceiptUpload({ ...upload, objectName: `${SITE}/${KARIM}/x` }, SITE, EXPENSE)).details).toMatchObject({ field: 'objectName' });
-    expect(refusal(() => checkReceiptUpload({ ...upload, contentType: 'application/x-msdownload' as never }, SITE, EXPENSE)).code).toBe('RECEIPT_TYPE_NOT_ALLOWED');
-    expect(refusal(() => checkReceiptUpload({ ...upload, size: 0 }, SITE, EXPENSE)).details).toMatchObject({ field: 'size' });
-    expect(refusal(() => checkReceiptUpload({ ...upload, sha256: sha256.toUpperCase() }, SITE, EXPENSE)).details).toMatchObject({ field: 'sha256' });
+    expect(refusalOf(() => checkReceiptUpload({ ...upload, objectName: `${SITE}/${KARIM}/x` }, SITE, EXPENSE)).details).toMatchObject({ field: 'objectName' });
+    expect(refusalOf(() => checkReceiptUpload({ ...upload, contentType: 'application/x-msdownload' as never }, SITE, EXPENSE)).code).toBe('RECEIPT_TYPE_NOT_ALLOWED');
+    expect(refusalOf(() => checkReceiptUpload({ ...upload, size: 0 }, SITE, EXPENSE)).details).toMatchObject({ field: 'size' });
+    expect(refusalOf(() => checkReceiptUpload({ ...upload, sha256: sha256.toUpperCase() }, SITE, EXPENSE)).details).toMatchObject({ field: 'sha256' });
   });
 
   it("writes the SHA-256 as the object store's digest (base64url with padding)", () => {
@@ -205,13 +196,13 @@ describe('receipts', () => {
 
 describe('what the service checks before it reads or writes', () => {
   it('a change names at least one field', () => {
-    expect(refusal(() => assertSomeChange({})).code).toBe('VALIDATION_FAILED');
-    expect(refusal(() => assertSomeChange(undefined)).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => assertSomeChange({})).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => assertSomeChange(undefined)).code).toBe('VALIDATION_FAILED');
     expect(() => assertSomeChange({ note: null })).not.toThrow();
   });
 
   it('an erased member cannot be recorded as the payer', () => {
-    expect(refusal(() => assertPayerRecordable({ id: INES, erased: true }))).toMatchObject({ code: 'MEMBER_ERASED', details: { memberId: INES } });
+    expect(refusalOf(() => assertPayerRecordable({ id: INES, erased: true }))).toMatchObject({ code: 'MEMBER_ERASED', details: { memberId: INES } });
     expect(() => assertPayerRecordable({ id: INES, erased: false })).not.toThrow();
   });
 
@@ -219,12 +210,12 @@ describe('what the service checks before it reads or writes', () => {
     const all = { status: 'approved', category: 'supplies', memberId: INES, from: '2026-11-01', to: '2026-11-30' };
     expect(checkExpenseFilters(all)).toEqual(all);
     expect(checkExpenseFilters({})).toEqual({});
-    expect(refusal(() => checkExpenseFilters({ status: 'lost' })).details).toMatchObject({ field: 'status' });
-    expect(refusal(() => checkExpenseFilters({ category: 'yachts' })).details).toMatchObject({ field: 'category' });
-    expect(refusal(() => checkExpenseFilters({ memberId: 'ines' })).details).toMatchObject({ field: 'memberId' });
-    expect(refusal(() => checkExpenseFilters({ from: '2026-13-01' })).details).toMatchObject({ field: 'from' });
-    expect(refusal(() => checkExpenseFilters({ to: '22/11/2026' })).details).toMatchObject({ field: 'to' });
-    expect(refusal(() => checkExpenseFilters({ from: '2026-11-30', to: '2026-11-01' })).details).toMatchObject({ field: 'to' });
+    expect(refusalOf(() => checkExpenseFilters({ status: 'lost' })).details).toMatchObject({ field: 'status' });
+    expect(refusalOf(() => checkExpenseFilters({ category: 'yachts' })).details).toMatchObject({ field: 'category' });
+    expect(refusalOf(() => checkExpenseFilters({ memberId: 'ines' })).details).toMatchObject({ field: 'memberId' });
+    expect(refusalOf(() => checkExpenseFilters({ from: '2026-13-01' })).details).toMatchObject({ field: 'from' });
+    expect(refusalOf(() => checkExpenseFilters({ to: '22/11/2026' })).details).toMatchObject({ field: 'to' });
+    expect(refusalOf(() => checkExpenseFilters({ from: '2026-11-30', to: '2026-11-01' })).details).toMatchObject({ field: 'to' });
   });
 
   it('a receipt is recorded only when the store holds that very file', () => {
@@ -233,12 +224,12 @@ describe('what the service checks before it reads or writes', () => {
     const stored = { size: 1234, digest: objectStoreDigest(sha256) };
     expect(() => assertStoredAsUploaded(stored, upload)).not.toThrow();
     for (const wrong of [null, { ...stored, deleted: true }, { ...stored, size: 1235 }, { ...stored, digest: objectStoreDigest(sha256.replace(/^./, 'f')) }]) {
-      expect(refusal(() => assertStoredAsUploaded(wrong, upload))).toMatchObject({ code: 'RECEIPT_NOT_FOUND', details: { objectName: upload.objectName } });
+      expect(refusalOf(() => assertStoredAsUploaded(wrong, upload))).toMatchObject({ code: 'RECEIPT_NOT_FOUND', details: { objectName: upload.objectName } });
     }
   });
 
   it('an expense without a receipt has none to read', () => {
-    expect(refusal(() => receiptOrRefuse(null, EXPENSE))).toMatchObject({ code: 'RECEIPT_NOT_FOUND', details: { expenseId: EXPENSE } });
+    expect(refusalOf(() => receiptOrRefuse(null, EXPENSE))).toMatchObject({ code: 'RECEIPT_NOT_FOUND', details: { expenseId: EXPENSE } });
     expect(receiptOrRefuse({ objectName: 'x' }, EXPENSE)).toEqual({ objectName: 'x' });
   });
 });

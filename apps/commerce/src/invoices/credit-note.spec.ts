@@ -3,7 +3,8 @@ import { DomainError, formatCents } from '@kpa/contracts';
 import { invoiceTotals, toRateAmounts } from './invoice';
 import { outstandingCents, planPayment, remainingNetCents } from './invoice-payments';
 import { CreditState, planCreditNote } from './credit-note';
-import { balanceOf, line, refusal, TODAY } from './invoice.test-helpers';
+import { balanceOf, line, TODAY } from './invoice.test-helpers';
+import { refusalOf } from '@kpa/testing/refusal';
 
 describe('credit notes', () => {
   const lines = [line('100', '20', '2', 'Jardinage'), line('50', '10', '1', 'Taille de haie')];
@@ -39,22 +40,22 @@ describe('credit notes', () => {
     ]);
     expect(full).toMatchObject({ netCents: 21667, vatCents: 3333 + 500, totalCents: 25500, status: 'cancelled' });
     expect(outstandingCents(full.balance)).toBe(0);
-    expect(refusal(() => planCreditNote({ ...after, balance: full.balance, status: 'cancelled' }, { full: true, lines: null }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
+    expect(refusalOf(() => planCreditNote({ ...after, balance: full.balance, status: 'cancelled' }, { full: true, lines: null }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
   });
 
   it('refuses more than remains at a rate, a rate the invoice does not have, a full credit of a partly paid invoice, a draft, a deducted deposit', () => {
-    expect(refusal(() => planCreditNote(state, { lines: [line('200.01', '20')] }, label))).toMatchObject({ code: 'CREDIT_EXCEEDS_INVOICE', details: { rate: '20', creditable: '200.00' } });
-    expect(refusal(() => planCreditNote(state, { lines: [line('1', '5.5')] }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
+    expect(refusalOf(() => planCreditNote(state, { lines: [line('200.01', '20')] }, label))).toMatchObject({ code: 'CREDIT_EXCEEDS_INVOICE', details: { rate: '20', creditable: '200.00' } });
+    expect(refusalOf(() => planCreditNote(state, { lines: [line('1', '5.5')] }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
     const paid = planPayment({ status: 'issued', issuedOn: TODAY, balance: state.balance }, { amount: '100', receivedOn: TODAY, method: 'cash' }, TODAY);
     const partlyPaid = { ...state, status: paid.status, balance: paid.balance };
-    expect(refusal(() => planCreditNote(partlyPaid, { full: true, lines: null }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
-    expect(refusal(() => planCreditNote(partlyPaid, { lines: [line('200', '20')] }, label)).message).toContain('exceeds what is left');
+    expect(refusalOf(() => planCreditNote(partlyPaid, { full: true, lines: null }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
+    expect(refusalOf(() => planCreditNote(partlyPaid, { lines: [line('200', '20')] }, label)).message).toContain('exceeds what is left');
     expect(planCreditNote(partlyPaid, { lines: [line('100', '20')] }, label).status).toBe('partially_paid');
-    expect(refusal(() => planCreditNote({ ...state, status: 'draft' }, { full: true, lines: null }, label)).code).toBe('INVOICE_NOT_ISSUED');
-    expect(refusal(() => planCreditNote({ ...state, deductedByNumber: 'LACAPE-F-2026-00009' }, { full: true, lines: null }, label)).code).toBe('DEPOSIT_ALREADY_DEDUCTED');
-    expect(refusal(() => planCreditNote(state, { lines: null }, label)).details).toEqual({ field: 'lines' });
-    expect(refusal(() => planCreditNote(state, { full: true, lines: [line('1')] }, label)).details).toEqual({ field: 'lines' });
-    expect(refusal(() => planCreditNote(state, { lines: [line('0')] }, label)).details).toEqual({ field: 'lines' });
+    expect(refusalOf(() => planCreditNote({ ...state, status: 'draft' }, { full: true, lines: null }, label)).code).toBe('INVOICE_NOT_ISSUED');
+    expect(refusalOf(() => planCreditNote({ ...state, deductedByNumber: 'LACAPE-F-2026-00009' }, { full: true, lines: null }, label)).code).toBe('DEPOSIT_ALREADY_DEDUCTED');
+    expect(refusalOf(() => planCreditNote(state, { lines: null }, label)).details).toEqual({ field: 'lines' });
+    expect(refusalOf(() => planCreditNote(state, { full: true, lines: [line('1')] }, label)).details).toEqual({ field: 'lines' });
+    expect(refusalOf(() => planCreditNote(state, { lines: [line('0')] }, label)).details).toEqual({ field: 'lines' });
   });
 
   it('property: credit notes then payments never go below zero, and payments settle exactly the net that was not credited', () => {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { formatCents } from '@kpa/contracts';
 import { invoiceTotals } from './invoice';
 import { checkDeposits, checkDepositsFit, DepositCandidate, depositLines, splitProportionally } from './invoice-deposits';
-import { CLIENT, line, QUOTE, refusal } from './invoice.test-helpers';
+import { CLIENT, line, QUOTE } from './invoice.test-helpers';
+import { refusalOf } from '@kpa/testing/refusal';
 
 describe('deposit and final invoices', () => {
   const quote = { number: 'LACAPE-D-2026-00001', lines: [line('18.1234', '5.5', '2.5'), line('15', '20'), line('100', '10', '3')] };
@@ -26,11 +27,11 @@ describe('deposit and final invoices', () => {
     const lines = depositLines({ number: null, lines: [line('100', '20')] }, { depositAmount: '40' });
     expect(lines).toEqual([{ description: 'Acompte', quantity: '1', unit: 'flat_rate', unitPrice: '40.00', vatRate: '20', exemptionReason: null, catalogueItemId: null }]);
     expect(depositLines({ number: null, lines: [line('100', '20')] }, { depositPercent: '12.5' })[0].description).toBe('Acompte de 12,5 %');
-    expect(refusal(() => depositLines(quote, {})).details).toEqual({ field: 'depositPercent' });
-    expect(refusal(() => depositLines(quote, { depositPercent: '30', depositAmount: '10' })).code).toBe('VALIDATION_FAILED');
-    expect(refusal(() => depositLines(quote, { depositPercent: '0' })).code).toBe('VALIDATION_FAILED');
-    expect(refusal(() => depositLines(quote, { depositPercent: '100.01' })).code).toBe('VALIDATION_FAILED');
-    expect(refusal(() => depositLines(quote, { depositAmount: '1000' })).details).toEqual({ field: 'depositAmount' });
+    expect(refusalOf(() => depositLines(quote, {})).details).toEqual({ field: 'depositPercent' });
+    expect(refusalOf(() => depositLines(quote, { depositPercent: '30', depositAmount: '10' })).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => depositLines(quote, { depositPercent: '0' })).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => depositLines(quote, { depositPercent: '100.01' })).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => depositLines(quote, { depositAmount: '1000' })).details).toEqual({ field: 'depositAmount' });
   });
 
   it('property: a deposit splits exactly its net over the quote’s rates, never more than a rate’s base', () => {
@@ -93,14 +94,14 @@ describe('deposit and final invoices', () => {
     const { totals } = invoiceTotals([line('1000', '20')], false, deposits);
     expect(totals).toMatchObject({ total: '1200.00', depositsDeducted: '360.00', amountDue: '840.00' });
     expect(() => checkDepositsFit(totals.vatBreakdown, deposits)).not.toThrow();
-    expect(refusal(() => checkDepositsFit(invoiceTotals([line('1000', '10')], false).totals.vatBreakdown, deposits)).code).toBe('DEPOSIT_INVOICE_INVALID');
-    expect(refusal(() => invoiceTotals([line('100', '20')], false, deposits)).code).toBe('DEPOSIT_INVOICE_INVALID');
+    expect(refusalOf(() => checkDepositsFit(invoiceTotals([line('1000', '10')], false).totals.vatBreakdown, deposits)).code).toBe('DEPOSIT_INVOICE_INVALID');
+    expect(refusalOf(() => invoiceTotals([line('100', '20')], false, deposits)).code).toBe('DEPOSIT_INVOICE_INVALID');
   });
 
   it('refuses deposits that are not issued deposit invoices of the same client and quote, or already deducted', () => {
-    const code = (candidate: Partial<DepositCandidate>) => refusal(() => checkDeposits(final, [deposit.id], [{ ...deposit, ...candidate }])).code;
-    expect(refusal(() => checkDeposits(final, [], [])).code).toBe('DEPOSIT_INVOICE_INVALID');
-    expect(refusal(() => checkDeposits(final, [deposit.id], [])).code).toBe('DEPOSIT_INVOICE_INVALID');
+    const code = (candidate: Partial<DepositCandidate>) => refusalOf(() => checkDeposits(final, [deposit.id], [{ ...deposit, ...candidate }])).code;
+    expect(refusalOf(() => checkDeposits(final, [], [])).code).toBe('DEPOSIT_INVOICE_INVALID');
+    expect(refusalOf(() => checkDeposits(final, [deposit.id], [])).code).toBe('DEPOSIT_INVOICE_INVALID');
     expect(code({ kind: 'standard' })).toBe('DEPOSIT_INVOICE_INVALID');
     expect(code({ status: 'draft', number: null, issuedOn: null })).toBe('DEPOSIT_INVOICE_INVALID');
     expect(code({ status: 'cancelled' })).toBe('DEPOSIT_INVOICE_INVALID');

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { addDays, formatCents, InvoiceStatus } from '@kpa/contracts';
 import { InvoiceLineData, invoiceTotals } from './invoice';
 import { Balance, outstandingCents, planPayment, remainingNetCents } from './invoice-payments';
-import { balanceOf, line, refusal, TODAY } from './invoice.test-helpers';
+import { balanceOf, line, TODAY } from './invoice.test-helpers';
+import { refusalOf } from '@kpa/testing/refusal';
 
 describe('payments', () => {
   const totals = invoiceTotals([line('100', '20'), line('33.33', '5.5')], false).totals; // net 133.33, VAT 20.00 + 1.83, total 155.16
@@ -13,15 +14,15 @@ describe('payments', () => {
     const first = planPayment(issued, { amount: '62.06', receivedOn: '2026-11-10', method: 'transfer' }, TODAY);
     expect(first).toMatchObject({ amountCents: 6206, netCents: 5333, status: 'partially_paid', settles: false });
     expect(outstandingCents(first.balance)).toBe(9310);
-    const over = refusal(() => planPayment({ ...issued, status: first.status, balance: first.balance }, { amount: '93.11', receivedOn: TODAY, method: 'cheque' }, TODAY));
+    const over = refusalOf(() => planPayment({ ...issued, status: first.status, balance: first.balance }, { amount: '93.11', receivedOn: TODAY, method: 'cheque' }, TODAY));
     expect(over).toMatchObject({ code: 'PAYMENT_EXCEEDS_BALANCE', details: { outstanding: '93.10' } });
     const rest = planPayment({ ...issued, status: first.status, balance: first.balance }, { amount: '93.10', receivedOn: TODAY, method: 'card' }, TODAY);
     expect(rest).toMatchObject({ status: 'paid', settles: true, netCents: 13333 - 5333 });
-    expect(refusal(() => planPayment({ ...issued, status: 'paid', balance: rest.balance }, { amount: '0.01', receivedOn: TODAY, method: 'cash' }, TODAY)).code).toBe('PAYMENT_EXCEEDS_BALANCE');
+    expect(refusalOf(() => planPayment({ ...issued, status: 'paid', balance: rest.balance }, { amount: '0.01', receivedOn: TODAY, method: 'cash' }, TODAY)).code).toBe('PAYMENT_EXCEEDS_BALANCE');
   });
 
   it('refuses a draft (409), a zero or malformed amount, an unknown method, a date in the future or before the issue', () => {
-    const pay = (input: Record<string, unknown>, invoice = issued) => refusal(() => planPayment(invoice, { amount: '10', receivedOn: TODAY, method: 'cash', ...input }, TODAY));
+    const pay = (input: Record<string, unknown>, invoice = issued) => refusalOf(() => planPayment(invoice, { amount: '10', receivedOn: TODAY, method: 'cash', ...input }, TODAY));
     expect(pay({}, { ...issued, status: 'draft', issuedOn: null }).code).toBe('INVOICE_NOT_ISSUED');
     expect(pay({ amount: '0' }).details).toEqual({ field: 'amount' });
     expect(pay({ amount: '1.234' }).details).toEqual({ field: 'amount' });
@@ -47,7 +48,7 @@ describe('payments', () => {
           const pay = (cents: number) => {
             const before = outstandingCents(state.balance);
             if (cents > before) {
-              expect(refusal(() => planPayment(state, { amount: formatCents(cents), receivedOn: TODAY, method: 'transfer' }, TODAY)).code).toBe('PAYMENT_EXCEEDS_BALANCE');
+              expect(refusalOf(() => planPayment(state, { amount: formatCents(cents), receivedOn: TODAY, method: 'transfer' }, TODAY)).code).toBe('PAYMENT_EXCEEDS_BALANCE');
               return;
             }
             const plan = planPayment(state, { amount: formatCents(cents), receivedOn: TODAY, method: 'transfer' }, TODAY);

@@ -2,7 +2,8 @@ import { InvoiceStatus } from '@kpa/contracts';
 import { CatalogueDefaults } from '../quotes/quote';
 import { agreedPaymentTerm, assertClientMayChange, assertEditable, assertIssuable, assertIssued, checkInvoice, checkIssue, invoiceLines } from './invoice';
 import { Balance, statusOf } from './invoice-payments';
-import { CLIENT, line, QUOTE, refusal } from './invoice.test-helpers';
+import { CLIENT, line, QUOTE } from './invoice.test-helpers';
+import { refusalOf } from '@kpa/testing/refusal';
 
 describe('invoice content', () => {
   const base = { clientId: CLIENT, kind: 'standard' as const, lines: [line('100')] };
@@ -11,32 +12,32 @@ describe('invoice content', () => {
     const data = checkInvoice({ ...base, supplyDate: '2026-11-20' }, 'company');
     expect(data).toMatchObject({ operationCategory: 'services', supplyDate: '2026-11-20', deliveryStartsOn: null, depositInvoiceIds: [], paymentTermDays: null });
     expect(checkInvoice({ ...base, deliveryStartsOn: '2026-11-01', deliveryEndsOn: '2026-11-15', operationCategory: 'mixed' }, 'company').operationCategory).toBe('mixed');
-    expect(refusal(() => checkInvoice({ ...base, deliveryStartsOn: '2026-11-01' }, 'company')).details).toEqual({ field: 'deliveryEndsOn' });
-    expect(refusal(() => checkInvoice({ ...base, deliveryStartsOn: '2026-11-10', deliveryEndsOn: '2026-11-01' }, 'company')).details).toEqual({ field: 'deliveryEndsOn' });
-    expect(refusal(() => checkInvoice({ ...base, supplyDate: '2026-11-01', deliveryStartsOn: '2026-11-01', deliveryEndsOn: '2026-11-02' }, 'company')).details).toEqual({ field: 'supplyDate' });
-    expect(refusal(() => checkInvoice({ ...base, operationCategory: 'food' }, 'company')).details).toEqual({ field: 'operationCategory' });
+    expect(refusalOf(() => checkInvoice({ ...base, deliveryStartsOn: '2026-11-01' }, 'company')).details).toEqual({ field: 'deliveryEndsOn' });
+    expect(refusalOf(() => checkInvoice({ ...base, deliveryStartsOn: '2026-11-10', deliveryEndsOn: '2026-11-01' }, 'company')).details).toEqual({ field: 'deliveryEndsOn' });
+    expect(refusalOf(() => checkInvoice({ ...base, supplyDate: '2026-11-01', deliveryStartsOn: '2026-11-01', deliveryEndsOn: '2026-11-02' }, 'company')).details).toEqual({ field: 'supplyDate' });
+    expect(refusalOf(() => checkInvoice({ ...base, operationCategory: 'food' }, 'company')).details).toEqual({ field: 'operationCategory' });
   });
 
   it('keeps the commitment number for public bodies and deposits for final invoices', () => {
     expect(checkInvoice({ ...base, commitmentNumber: 'EJ-2026-001' }, 'public_body').commitmentNumber).toBe('EJ-2026-001');
-    expect(refusal(() => checkInvoice({ ...base, commitmentNumber: 'EJ-1' }, 'company')).details).toEqual({ field: 'commitmentNumber' });
-    expect(refusal(() => checkInvoice({ ...base, depositInvoiceIds: [QUOTE] }, 'company')).details).toEqual({ field: 'depositInvoiceIds' });
-    expect(refusal(() => checkInvoice({ ...base, kind: 'final', depositInvoiceIds: [QUOTE, QUOTE] }, 'company')).message).toContain('twice');
-    expect(refusal(() => checkInvoice({ ...base, kind: 'final', depositInvoiceIds: ['nope'] }, 'company')).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => checkInvoice({ ...base, commitmentNumber: 'EJ-1' }, 'company')).details).toEqual({ field: 'commitmentNumber' });
+    expect(refusalOf(() => checkInvoice({ ...base, depositInvoiceIds: [QUOTE] }, 'company')).details).toEqual({ field: 'depositInvoiceIds' });
+    expect(refusalOf(() => checkInvoice({ ...base, kind: 'final', depositInvoiceIds: [QUOTE, QUOTE] }, 'company')).message).toContain('twice');
+    expect(refusalOf(() => checkInvoice({ ...base, kind: 'final', depositInvoiceIds: ['nope'] }, 'company')).code).toBe('VALIDATION_FAILED');
   });
 
   it('agreed payment terms: at most 60 days for a business (422), 30 for public bodies, free up to a year for individuals', () => {
     expect(agreedPaymentTerm('company', 60)).toBe(60);
     expect(agreedPaymentTerm('association', undefined)).toBeNull();
-    const tooLong = refusal(() => agreedPaymentTerm('company', 61));
+    const tooLong = refusalOf(() => agreedPaymentTerm('company', 61));
     expect(tooLong.code).toBe('PAYMENT_TERM_TOO_LONG');
     expect(tooLong.message).toContain('L441-10');
-    expect(refusal(() => agreedPaymentTerm('association', 90)).code).toBe('PAYMENT_TERM_TOO_LONG');
-    expect(refusal(() => agreedPaymentTerm('public_body', 45))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'paymentTermDays' } });
+    expect(refusalOf(() => agreedPaymentTerm('association', 90)).code).toBe('PAYMENT_TERM_TOO_LONG');
+    expect(refusalOf(() => agreedPaymentTerm('public_body', 45))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'paymentTermDays' } });
     expect(agreedPaymentTerm('public_body', 30)).toBe(30);
     expect(agreedPaymentTerm('individual', 90)).toBe(90);
-    expect(refusal(() => agreedPaymentTerm('individual', 400)).code).toBe('VALIDATION_FAILED');
-    expect(refusal(() => agreedPaymentTerm('company', 1.5)).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => agreedPaymentTerm('individual', 400)).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => agreedPaymentTerm('company', 1.5)).code).toBe('VALIDATION_FAILED');
   });
 });
 
@@ -44,24 +45,24 @@ describe('status machine', () => {
   it('an issued invoice is never edited nor issued again; payments and credits need an issued one', () => {
     expect(() => assertEditable('draft', null)).not.toThrow();
     for (const status of ['issued', 'partially_paid', 'paid', 'cancelled'] as InvoiceStatus[]) {
-      const edit = refusal(() => assertEditable(status, 'LACAPE-F-2026-00001'));
+      const edit = refusalOf(() => assertEditable(status, 'LACAPE-F-2026-00001'));
       expect(edit.code).toBe('INVOICE_NOT_EDITABLE');
       expect(edit.message).toContain('credit note');
-      expect(refusal(() => assertIssuable(status, 'LACAPE-F-2026-00001')).code).toBe('INVOICE_ALREADY_ISSUED');
+      expect(refusalOf(() => assertIssuable(status, 'LACAPE-F-2026-00001')).code).toBe('INVOICE_ALREADY_ISSUED');
       expect(() => assertIssued(status)).not.toThrow();
     }
-    expect(refusal(() => assertIssued('draft')).code).toBe('INVOICE_NOT_ISSUED');
+    expect(refusalOf(() => assertIssued('draft')).code).toBe('INVOICE_NOT_ISSUED');
   });
 
   it('refuses to issue without the commitment number a public body requires, without the seller legal form, a final without deposits', () => {
     const seller = { legalForm: 'SCOP SARL' };
     const data = { kind: 'standard' as const, commitmentNumber: null, depositInvoiceIds: [] };
     const town = { kind: 'public_body' as const, commitmentNumberRequired: true, name: 'Ville de Roubaix' };
-    expect(refusal(() => checkIssue(data, town, seller))).toMatchObject({ code: 'COMMITMENT_NUMBER_REQUIRED', details: { field: 'commitmentNumber' } });
+    expect(refusalOf(() => checkIssue(data, town, seller))).toMatchObject({ code: 'COMMITMENT_NUMBER_REQUIRED', details: { field: 'commitmentNumber' } });
     expect(() => checkIssue({ ...data, commitmentNumber: 'EJ-1' }, town, seller)).not.toThrow();
     expect(() => checkIssue(data, { ...town, commitmentNumberRequired: false }, seller)).not.toThrow();
-    expect(refusal(() => checkIssue(data, { ...town, kind: 'company' }, { legalForm: null })).code).toBe('SELLER_IDENTITY_INCOMPLETE');
-    expect(refusal(() => checkIssue({ ...data, kind: 'final' }, { ...town, kind: 'company' }, seller)).code).toBe('DEPOSIT_INVOICE_INVALID');
+    expect(refusalOf(() => checkIssue(data, { ...town, kind: 'company' }, { legalForm: null })).code).toBe('SELLER_IDENTITY_INCOMPLETE');
+    expect(refusalOf(() => checkIssue({ ...data, kind: 'final' }, { ...town, kind: 'company' }, seller)).code).toBe('DEPOSIT_INVOICE_INVALID');
   });
 
   it('derives the status from the balance: issued, partially paid, paid, cancelled by credit notes alone', () => {
@@ -84,7 +85,7 @@ describe('the client of a draft', () => {
 
   it("stays the quote's or the mission's client; sending the same client or none is no change", () => {
     for (const source of [{ quoteId: QUOTE, missionId: null }, { quoteId: null, missionId: '0190a000-0000-7000-8000-0000000000e1' }]) {
-      expect(refusal(() => assertClientMayChange({ clientId: CLIENT, ...source }, OTHER))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'clientId' } });
+      expect(refusalOf(() => assertClientMayChange({ clientId: CLIENT, ...source }, OTHER))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'clientId' } });
       expect(() => assertClientMayChange({ clientId: CLIENT, ...source }, CLIENT)).not.toThrow();
       expect(() => assertClientMayChange({ clientId: CLIENT, ...source }, undefined)).not.toThrow();
     }
@@ -93,7 +94,7 @@ describe('the client of a draft', () => {
 
 describe('invoice lines as sent', () => {
   it('needs at least one line, then fills catalogue lines from the items read for them', () => {
-    for (const lines of [undefined, [], 'one line']) expect(refusal(() => invoiceLines(lines, new Map())).details).toEqual({ field: 'lines' });
+    for (const lines of [undefined, [], 'one line']) expect(refusalOf(() => invoiceLines(lines, new Map())).details).toEqual({ field: 'lines' });
     const item: CatalogueDefaults = { label: 'Tonte', unit: 'hour', unitPrice: '25', vatRate: '20', exemptionReason: null, archived: false };
     const itemId = '0190a000-0000-7000-8000-0000000000c1';
     expect(invoiceLines([{ catalogueItemId: itemId, quantity: '2' }], new Map([[itemId, item]]))).toEqual([

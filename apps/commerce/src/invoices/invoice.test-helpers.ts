@@ -1,4 +1,4 @@
-import { DomainError, InvoiceTotals } from '@kpa/contracts';
+import { InvoiceTotals } from '@kpa/contracts';
 import { InvoiceLineData } from './invoice';
 import { Balance } from './invoice-payments';
 
@@ -7,16 +7,6 @@ import { Balance } from './invoice-payments';
 export const TODAY = '2026-11-22';
 export const CLIENT = '0190a000-0000-7000-8000-0000000000c1';
 export const QUOTE = '0190a000-0000-7000-8000-0000000000d1';
-
-export function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 export function line(unitPrice: string, vatRate: InvoiceLineData['vatRate'] = '20', quantity = '1', description = 'Prestation'): InvoiceLineData {
   return { description, quantity, unit: 'flat_rate', unitPrice, vatRate, exemptionReason: vatRate === '0' ? 'VATEX-EU-132' : null, catalogueItemId: null };

@@ -19,20 +19,11 @@ import {
   transition,
   withdrawOutcome,
 } from './mission';
+import { refusalOf } from '@kpa/testing/refusal';
 
 const A = '0190a0b0-0000-7000-8000-000000000001';
 const B = '0190a0b0-0000-7000-8000-000000000002';
 const C = '0190a0b0-0000-7000-8000-000000000003';
-
-function refused(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const canteen: MissionInput = {
   title: 'Cantine partagée',
@@ -68,7 +59,7 @@ describe('mission fields', () => {
     ['peopleNeeded', { peopleNeeded: 1.5 }],
     ['peopleNeeded', { peopleNeeded: '2' }],
   ])('refuses a bad %s', (field, change) => {
-    const error = refused(() => newMission({ ...canteen, ...(change as Partial<MissionInput>) }));
+    const error = refusalOf(() => newMission({ ...canteen, ...(change as Partial<MissionInput>) }));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details).toMatchObject({ field });
   });
@@ -81,9 +72,9 @@ describe('mission fields', () => {
   it('PATCH replaces the fields sent, checks the dates together, refuses nothing to change and blanking a title', () => {
     const current = newMission(canteen);
     expect(changeMission(current, { endsOn: '2026-12-03', peopleNeeded: 5 })).toMatchObject({ startsOn: '2026-12-01', endsOn: '2026-12-03', peopleNeeded: 5, title: 'Cantine partagée' });
-    expect(refused(() => changeMission(current, { startsOn: '2026-12-02' })).details).toMatchObject({ field: 'endsOn' });
-    expect(refused(() => changeMission(current, {})).code).toBe('VALIDATION_FAILED');
-    expect(refused(() => changeMission(current, { title: '' })).details).toMatchObject({ field: 'title' });
+    expect(refusalOf(() => changeMission(current, { startsOn: '2026-12-02' })).details).toMatchObject({ field: 'endsOn' });
+    expect(refusalOf(() => changeMission(current, {})).code).toBe('VALIDATION_FAILED');
+    expect(refusalOf(() => changeMission(current, { title: '' })).details).toMatchObject({ field: 'title' });
     expect(changeMission(current, { description: 'Menu : couscous' }).description).toBe('Menu : couscous');
   });
 
@@ -116,12 +107,12 @@ describe('mission status machine', () => {
   });
 
   it('refuses with what is allowed now', () => {
-    const early = refused(() => transition('planned', 'complete'));
+    const early = refusalOf(() => transition('planned', 'complete'));
     expect(early.code).toBe('MISSION_TRANSITION_REFUSED');
     expect(early.message).toContain('confirm the team first');
     expect(early.details).toEqual({ status: 'planned', action: 'complete', allowed: ['confirm_team', 'cancel'] });
     for (const status of ['completed', 'cancelled'] as MissionStatus[]) {
-      for (const action of ['confirm_team', 'complete', 'cancel'] as const) expect(refused(() => transition(status, action)).code).toBe('MISSION_TRANSITION_REFUSED');
+      for (const action of ['confirm_team', 'complete', 'cancel'] as const) expect(refusalOf(() => transition(status, action)).code).toBe('MISSION_TRANSITION_REFUSED');
     }
   });
 
@@ -129,12 +120,12 @@ describe('mission status machine', () => {
     expect(() => assertOpen('planned', 'change')).not.toThrow();
     for (const status of ['team_confirmed', 'completed', 'cancelled'] as MissionStatus[]) {
       for (const what of ['sign up', 'withdraw', 'change'] as const) {
-        const error = refused(() => assertOpen(status, what));
+        const error = refusalOf(() => assertOpen(status, what));
         expect(error.code).toBe('MISSION_NOT_OPEN');
         expect(error.details).toEqual({ status });
       }
     }
-    expect(refused(() => assertOpen('team_confirmed', 'withdraw')).message).toContain('only a coordinator changes it');
+    expect(refusalOf(() => assertOpen('team_confirmed', 'withdraw')).message).toContain('only a coordinator changes it');
   });
 });
 
@@ -144,11 +135,11 @@ describe('sign-ups and team', () => {
   it('an active member signs up once; again is not an error and changes nothing', () => {
     expect(signUpOutcome('planned', false, ines)).toBe('added');
     expect(signUpOutcome('planned', true, ines)).toBe('already');
-    expect(refused(() => signUpOutcome('team_confirmed', false, ines)).code).toBe('MISSION_NOT_OPEN');
+    expect(refusalOf(() => signUpOutcome('team_confirmed', false, ines)).code).toBe('MISSION_NOT_OPEN');
   });
 
   it('a member who left cannot sign up', () => {
-    const error = refused(() => signUpOutcome('planned', false, { ...ines, active: false }));
+    const error = refusalOf(() => signUpOutcome('planned', false, { ...ines, active: false }));
     expect(error.code).toBe('MEMBER_ALREADY_LEFT');
     expect(error.message).toContain('Inès Benali');
   });
@@ -156,15 +147,15 @@ describe('sign-ups and team', () => {
   it('withdrawing is idempotent while planned', () => {
     expect(withdrawOutcome('planned', true)).toBe('removed');
     expect(withdrawOutcome('planned', false)).toBe('absent');
-    expect(refused(() => withdrawOutcome('completed', true)).code).toBe('MISSION_NOT_OPEN');
+    expect(refusalOf(() => withdrawOutcome('completed', true)).code).toBe('MISSION_NOT_OPEN');
   });
 
   it('the team is picked among the sign-ups, or is all of them', () => {
     expect(pickTeam([A, B, C], undefined)).toEqual([A, B, C]);
     expect(pickTeam([A, B, C], [C, A, C.toUpperCase()])).toEqual([C, A]);
-    expect(refused(() => pickTeam([], undefined)).code).toBe('MISSION_TEAM_EMPTY');
-    expect(refused(() => pickTeam([A], [])).code).toBe('VALIDATION_FAILED');
-    const stranger = refused(() => pickTeam([A], [A, B]));
+    expect(refusalOf(() => pickTeam([], undefined)).code).toBe('MISSION_TEAM_EMPTY');
+    expect(refusalOf(() => pickTeam([A], [])).code).toBe('VALIDATION_FAILED');
+    const stranger = refusalOf(() => pickTeam([A], [A, B]));
     expect(stranger.code).toBe('MISSION_MEMBER_NOT_SIGNED_UP');
     expect(stranger.details).toEqual({ field: 'memberIds[1]', memberId: B });
   });
@@ -175,7 +166,7 @@ describe('sign-ups and team', () => {
       [B, { id: B, firstName: 'Karim', lastName: 'Haddad', active: false }],
     ]);
     expect(() => assertActiveTeam([A], members)).not.toThrow();
-    expect(refused(() => assertActiveTeam([A, B], members)).code).toBe('MEMBER_ALREADY_LEFT');
+    expect(refusalOf(() => assertActiveTeam([A, B], members)).code).toBe('MEMBER_ALREADY_LEFT');
   });
 });
 
@@ -214,11 +205,11 @@ describe('hours', () => {
       { memberId: A, hundredths: 350 },
       { memberId: B, hundredths: 400 },
     ]);
-    expect(refused(() => parseParticipants([])).details).toEqual({ field: 'participants' });
-    expect(refused(() => parseParticipants([{ memberId: A, hours: '0' }])).details).toEqual({ field: 'participants[0].hours' });
-    expect(refused(() => parseParticipants([{ memberId: A, hours: 3 }])).details).toEqual({ field: 'participants[0].hours' });
-    expect(refused(() => parseParticipants([{ memberId: 'x', hours: '3' }])).details).toEqual({ field: 'participants[0].memberId' });
-    expect(refused(() => parseParticipants([{ memberId: A, hours: '3' }, { memberId: A, hours: '1' }])).details).toEqual({ field: 'participants[1].memberId' });
+    expect(refusalOf(() => parseParticipants([])).details).toEqual({ field: 'participants' });
+    expect(refusalOf(() => parseParticipants([{ memberId: A, hours: '0' }])).details).toEqual({ field: 'participants[0].hours' });
+    expect(refusalOf(() => parseParticipants([{ memberId: A, hours: 3 }])).details).toEqual({ field: 'participants[0].hours' });
+    expect(refusalOf(() => parseParticipants([{ memberId: 'x', hours: '3' }])).details).toEqual({ field: 'participants[0].memberId' });
+    expect(refusalOf(() => parseParticipants([{ memberId: A, hours: '3' }, { memberId: A, hours: '1' }])).details).toEqual({ field: 'participants[1].memberId' });
   });
 });
 
@@ -242,7 +233,7 @@ describe('completion and minors', () => {
 
   it('an adult may work up to 24 hours a day; more is malformed', () => {
     expect(() => checkCompletion([{ memberId: B, hundredths: 2400 }], oneDay())).not.toThrow();
-    const error = refused(() => checkCompletion([{ memberId: B, hundredths: 2401 }], oneDay()));
+    const error = refusalOf(() => checkCompletion([{ memberId: B, hundredths: 2401 }], oneDay()));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details).toEqual({ field: 'participants[0].hours' });
     expect(() => checkCompletion([{ memberId: B, hundredths: 4800 }], oneDay({ endsOn: '2026-12-02' }))).not.toThrow();
@@ -250,7 +241,7 @@ describe('completion and minors', () => {
 
   it('a minor works at most 8 hours on a one-day mission: 9 h is refused, naming them and the limit', () => {
     expect(() => checkCompletion([{ memberId: A, hundredths: 800 }], oneDay())).not.toThrow();
-    const error = refused(() => checkCompletion([{ memberId: B, hundredths: 900 }, { memberId: A, hundredths: 900 }], oneDay()));
+    const error = refusalOf(() => checkCompletion([{ memberId: B, hundredths: 900 }, { memberId: A, hundredths: 900 }], oneDay()));
     expect(error.code).toBe('MINOR_DAILY_HOURS_EXCEEDED');
     expect(error.message).toContain('Inès Benali');
     expect(error.message).toContain('8.00 h');
@@ -260,7 +251,7 @@ describe('completion and minors', () => {
   it("counts the minor's hours on the other one-day missions of that day", () => {
     const busy = oneDay({ sameDayHundredths: new Map([[A, 500]]) });
     expect(() => checkCompletion([{ memberId: A, hundredths: 300 }], busy)).not.toThrow();
-    const error = refused(() => checkCompletion([{ memberId: A, hundredths: 301 }], busy));
+    const error = refusalOf(() => checkCompletion([{ memberId: A, hundredths: 301 }], busy));
     expect(error.code).toBe('MINOR_DAILY_HOURS_EXCEEDED');
     expect(error.message).toContain('already has 5.00 h');
     expect(error.message).toContain('at most 3.00 h');
@@ -272,14 +263,14 @@ describe('completion and minors', () => {
   it('on a multi-day mission: 8 h × the days the member is a minor, 24 h for the days they are an adult', () => {
     const threeDays = oneDay({ startsOn: '2026-12-01', endsOn: '2026-12-03', today: '2026-12-03' });
     expect(() => checkCompletion([{ memberId: A, hundredths: 2400 }], threeDays)).not.toThrow();
-    const error = refused(() => checkCompletion([{ memberId: A, hundredths: 2401 }], threeDays));
+    const error = refusalOf(() => checkCompletion([{ memberId: A, hundredths: 2401 }], threeDays));
     expect(error.code).toBe('MINOR_DAILY_HOURS_EXCEEDED');
     expect(error.details).toMatchObject({ limit: '24.00', minorDays: 3, days: 3 });
     // Turning 18 on the 10th: 9 March a minor (8 h), 10 and 11 March an adult (24 h each).
     expect(hoursCeiling(ines, '2027-03-09', '2027-03-11')).toEqual({ hundredths: 5600, minorDays: 1 });
     const birthday = oneDay({ startsOn: '2027-03-09', endsOn: '2027-03-11', today: '2027-03-11' });
     expect(() => checkCompletion([{ memberId: A, hundredths: 5600 }], birthday)).not.toThrow();
-    expect(refused(() => checkCompletion([{ memberId: A, hundredths: 5601 }], birthday)).code).toBe('MINOR_DAILY_HOURS_EXCEEDED');
+    expect(refusalOf(() => checkCompletion([{ memberId: A, hundredths: 5601 }], birthday)).code).toBe('MINOR_DAILY_HOURS_EXCEEDED');
     // On the birthday itself, a one-day mission allows 24 h.
     expect(() => checkCompletion([{ memberId: A, hundredths: 1000 }], oneDay({ startsOn: '2027-03-10', endsOn: '2027-03-10', today: '2027-03-10' }))).not.toThrow();
   });
@@ -316,13 +307,13 @@ describe('completion and minors', () => {
   });
 
   it('participants must be members of the site (not only the confirmed team)', () => {
-    const error = refused(() => checkCompletion([{ memberId: B, hundredths: 100 }, { memberId: C, hundredths: 100 }], oneDay()));
+    const error = refusalOf(() => checkCompletion([{ memberId: B, hundredths: 100 }, { memberId: C, hundredths: 100 }], oneDay()));
     expect(error.code).toBe('MEMBER_NOT_FOUND');
     expect(error.details).toEqual({ field: 'participants[1].memberId', memberId: C });
   });
 
   it('a mission cannot be completed before it starts', () => {
-    const error = refused(() => checkCompletion([{ memberId: B, hundredths: 100 }], oneDay({ today: '2026-11-30' })));
+    const error = refusalOf(() => checkCompletion([{ memberId: B, hundredths: 100 }], oneDay({ today: '2026-11-30' })));
     expect(error.code).toBe('MISSION_NOT_STARTED');
     expect(error.details).toEqual({ startsOn: '2026-12-01', today: '2026-11-30' });
   });

@@ -1,20 +1,12 @@
-import { DomainError, QUOTE_ACTIONS, QuoteAction, QuoteActor, QuoteStatus } from '@kpa/contracts';
+import { QUOTE_ACTIONS, QuoteAction, QuoteActor, QuoteStatus } from '@kpa/contracts';
 import { allowedActions, assertEditable, CatalogueDefaults, checkQuote, effectiveStatus, QuoteState, quoteTotals, resolveLines, StoredQuoteStatus, transition } from './quote';
+import { refusalOf } from '@kpa/testing/refusal';
 
 const TODAY = '2026-11-22';
 const ITEM_ID = '0190a000-0000-7000-8000-000000000001';
 const item: CatalogueDefaults = { label: 'Repassage à domicile', unit: 'hour', unitPrice: '18.1234', vatRate: '5.5', exemptionReason: null, archived: false };
 const items = new Map([[ITEM_ID, item]]);
 const free = { description: 'Déplacement', quantity: '1', unit: 'flat_rate', unitPrice: '15', vatRate: '20' } as const;
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    return error as DomainError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('quote lines and totals', () => {
   it('fills a catalogue line from its item, keeps a free line, and totals with the money engine', () => {
@@ -44,12 +36,12 @@ describe('quote lines and totals', () => {
   });
 
   it('refuses an unknown or archived item, a missing unit, no lines, and a price with 5 decimals', () => {
-    expect(refusal(() => resolveLines([{ catalogueItemId: '0190a000-0000-7000-8000-000000000009', quantity: '1' }], items)).code).toBe('CATALOGUE_ITEM_NOT_FOUND');
-    expect(refusal(() => resolveLines([{ catalogueItemId: ITEM_ID, quantity: '1' }], new Map([[ITEM_ID, { ...item, archived: true }]]))).details).toEqual({ field: 'lines[0].catalogueItemId' });
-    expect(refusal(() => resolveLines([{ ...free, unit: undefined }], items)).details).toEqual({ field: 'lines[0].unit' });
-    expect(refusal(() => resolveLines([], items)).details).toEqual({ field: 'lines' });
+    expect(refusalOf(() => resolveLines([{ catalogueItemId: '0190a000-0000-7000-8000-000000000009', quantity: '1' }], items)).code).toBe('CATALOGUE_ITEM_NOT_FOUND');
+    expect(refusalOf(() => resolveLines([{ catalogueItemId: ITEM_ID, quantity: '1' }], new Map([[ITEM_ID, { ...item, archived: true }]]))).details).toEqual({ field: 'lines[0].catalogueItemId' });
+    expect(refusalOf(() => resolveLines([{ ...free, unit: undefined }], items)).details).toEqual({ field: 'lines[0].unit' });
+    expect(refusalOf(() => resolveLines([], items)).details).toEqual({ field: 'lines' });
     const lines = resolveLines([{ ...free, unitPrice: '1.12345' }], items);
-    expect(refusal(() => quoteTotals(lines, false)).details).toEqual({ field: 'lines[0].unitPrice' });
+    expect(refusalOf(() => quoteTotals(lines, false)).details).toEqual({ field: 'lines[0].unitPrice' });
   });
 });
 
@@ -59,14 +51,14 @@ describe('quote fields', () => {
 
   it('needs validUntil after today and execution dates in order', () => {
     expect(checkQuote(base, 'company', TODAY)).toMatchObject({ validUntil: '2026-12-31', signedAtClientHome: false, executionPlace: null });
-    expect(refusal(() => checkQuote({ ...base, validUntil: TODAY }, 'company', TODAY)).details).toEqual({ field: 'validUntil' });
-    expect(refusal(() => checkQuote({ ...base, validUntil: '2026-02-30' }, 'company', TODAY)).details).toEqual({ field: 'validUntil' });
-    expect(refusal(() => checkQuote({ ...base, executionStartsOn: '2027-01-10', executionEndsOn: '2027-01-09' }, 'company', TODAY)).details).toEqual({ field: 'executionEndsOn' });
+    expect(refusalOf(() => checkQuote({ ...base, validUntil: TODAY }, 'company', TODAY)).details).toEqual({ field: 'validUntil' });
+    expect(refusalOf(() => checkQuote({ ...base, validUntil: '2026-02-30' }, 'company', TODAY)).details).toEqual({ field: 'validUntil' });
+    expect(refusalOf(() => checkQuote({ ...base, executionStartsOn: '2027-01-10', executionEndsOn: '2027-01-09' }, 'company', TODAY)).details).toEqual({ field: 'executionEndsOn' });
   });
 
   it('takes signedAtClientHome from individual clients only', () => {
     expect(checkQuote({ ...base, signedAtClientHome: true }, 'individual', TODAY).signedAtClientHome).toBe(true);
-    expect(refusal(() => checkQuote({ ...base, signedAtClientHome: true }, 'company', TODAY)).details).toEqual({ field: 'signedAtClientHome' });
+    expect(refusalOf(() => checkQuote({ ...base, signedAtClientHome: true }, 'company', TODAY)).details).toEqual({ field: 'signedAtClientHome' });
   });
 });
 
@@ -103,7 +95,7 @@ describe('quote flow', () => {
               expect(transition(s, action, role, TODAY)).toBe(EXPECTED[key]);
               expect(allowedActions(s, role, TODAY)).toContain(action);
             } else {
-              const error = refusal(() => transition(s, action, role, TODAY));
+              const error = refusalOf(() => transition(s, action, role, TODAY));
               expect(error.code).toBe('QUOTE_TRANSITION_REFUSED');
               expect(error.message).toContain(`The quote is ${status}`);
               expect(error.details).toEqual({ status, action, allowed: allowedActions(s, role, TODAY) });
@@ -115,9 +107,9 @@ describe('quote flow', () => {
   }
 
   it("says why a member's draft cannot be sent directly, and what is allowed", () => {
-    const error = refusal(() => transition(state('draft', 'member'), 'send', 'coordinator', TODAY));
+    const error = refusalOf(() => transition(state('draft', 'member'), 'send', 'coordinator', TODAY));
     expect(error.message).toBe('The quote is draft: a draft written by a member must be submitted and validated before it is sent. Allowed now: submit.');
-    expect(refusal(() => transition(state('accepted'), 'decline', 'coordinator', TODAY)).message).toContain('Allowed now: nothing');
+    expect(refusalOf(() => transition(state('accepted'), 'decline', 'coordinator', TODAY)).message).toContain('Allowed now: nothing');
   });
 
   it('reads a sent quote past validUntil as expired: it cannot be accepted (422) nor declined', () => {
@@ -127,26 +119,26 @@ describe('quote flow', () => {
     expect(effectiveStatus('draft', '2026-11-21', TODAY)).toBe('draft');
     const expired = state('sent', 'member', '2026-11-21');
     expect(allowedActions(expired, 'coordinator', TODAY)).toEqual([]);
-    const error = refusal(() => transition(expired, 'accept', 'coordinator', TODAY));
+    const error = refusalOf(() => transition(expired, 'accept', 'coordinator', TODAY));
     expect(error.code).toBe('QUOTE_EXPIRED');
     expect(error.details).toEqual({ validUntil: '2026-11-21' });
-    expect(refusal(() => transition(expired, 'decline', 'coordinator', TODAY)).code).toBe('QUOTE_TRANSITION_REFUSED');
+    expect(refusalOf(() => transition(expired, 'decline', 'coordinator', TODAY)).code).toBe('QUOTE_TRANSITION_REFUSED');
   });
 
   it('does not send a quote whose validity has passed', () => {
-    expect(refusal(() => transition(state('validated', 'member', '2026-11-21'), 'send', 'coordinator', TODAY)).code).toBe('QUOTE_EXPIRED');
+    expect(refusalOf(() => transition(state('validated', 'member', '2026-11-21'), 'send', 'coordinator', TODAY)).code).toBe('QUOTE_EXPIRED');
   });
 
   it('edits drafts only', () => {
     expect(() => assertEditable('draft', '2026-12-31', TODAY)).not.toThrow();
     for (const status of ['submitted', 'validated', 'sent', 'accepted', 'declined'] as StoredQuoteStatus[]) {
-      const error = refusal(() => assertEditable(status, '2026-12-31', TODAY));
+      const error = refusalOf(() => assertEditable(status, '2026-12-31', TODAY));
       expect(error.code).toBe('QUOTE_NOT_EDITABLE');
       expect(error.details).toEqual({ status: status as QuoteStatus });
     }
   });
 
   it('refuses an unknown action', () => {
-    expect(refusal(() => transition(state('draft'), 'cancel' as QuoteAction, 'coordinator', TODAY)).details).toEqual({ field: 'action' });
+    expect(refusalOf(() => transition(state('draft'), 'cancel' as QuoteAction, 'coordinator', TODAY)).details).toEqual({ field: 'action' });
   });
 });

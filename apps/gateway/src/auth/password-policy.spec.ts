@@ -1,14 +1,5 @@
-import { DomainError } from '@kpa/contracts';
 import { checkPasswordStrength } from './password-policy';
-
-function codeOf(fn: () => void): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return (error as DomainError).code;
-  }
-}
+import { codeOf } from '@kpa/testing/refusal';
 
 describe('checkPasswordStrength', () => {
   it('accepts a long uncommon password', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, DomainError } from '@kpa/contracts';
+import { addDays } from '@kpa/contracts';
 import {
   checkContribution,
   checkMinorWorkingTime,
@@ -10,20 +10,11 @@ import {
   parseStartTime,
   WorkedTime,
 } from './contribution';
+import { refusalIfAny } from '@kpa/testing/refusal';
 
 const TODAY = '2026-03-20';
 // Member turns 18 on 1 June 2026: a minor in March.
 const ADULT_ON = '2026-06-01';
-
-function errorOf(fn: () => unknown): DomainError | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  return undefined;
-}
 
 function entry(date: string, hundredths: number, startMinutes: number | null = null): Pick<ContributionData, 'date' | 'hundredths' | 'startMinutes'> {
   return { date, hundredths, startMinutes };
@@ -59,7 +50,7 @@ describe('checkContribution', () => {
     [{ kind: 'contributive_day', date: TODAY, hours: '3', startTime: '22:00' }, 'hours'],
     [{ kind: 'contributive_day', date: TODAY, hours: '1', note: 'x'.repeat(1001) }, 'note'],
   ])('refuses %j (%s)', (raw, field) => {
-    expect(errorOf(() => checkContribution(raw, TODAY))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
+    expect(refusalIfAny(() => checkContribution(raw, TODAY))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
   });
 
   it('parses start times', () => {
@@ -79,7 +70,7 @@ describe('minors’ working time (C. trav. L3162-1, L3163-2)', () => {
   it('allows 8 h a day, refuses more, counting the day’s other time', () => {
     expect(() => checkMinorWorkingTime(entry('2026-03-18', 800), ADULT_ON, [])).not.toThrow();
     expect(() => checkMinorWorkingTime(entry('2026-03-18', 300), ADULT_ON, [{ date: '2026-03-18', hundredths: 500 }])).not.toThrow();
-    const error = errorOf(() => checkMinorWorkingTime(entry('2026-03-18', 301), ADULT_ON, [{ date: '2026-03-18', hundredths: 500 }, { date: '2026-03-17', hundredths: 800 }]));
+    const error = refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-18', 301), ADULT_ON, [{ date: '2026-03-18', hundredths: 500 }, { date: '2026-03-17', hundredths: 800 }]));
     expect(error).toMatchObject({ code: 'MINOR_DAILY_HOURS_EXCEEDED', details: { date: '2026-03-18', alreadyRecorded: '5.00', limit: '8.00' } });
     expect(error?.message).toContain('at most 3.00 h more');
   });
@@ -89,7 +80,7 @@ describe('minors’ working time (C. trav. L3162-1, L3163-2)', () => {
     const week: WorkedTime[] = ['2026-03-16', '2026-03-17', '2026-03-18', '2026-03-19'].map((date) => ({ date, hundredths: 800 }));
     const outside: WorkedTime[] = [{ date: '2026-03-15', hundredths: 800 }, { date: '2026-03-23', hundredths: 800 }];
     expect(() => checkMinorWorkingTime(entry('2026-03-22', 300), ADULT_ON, [...week, ...outside])).not.toThrow();
-    expect(errorOf(() => checkMinorWorkingTime(entry('2026-03-22', 301), ADULT_ON, [...week, ...outside]))).toMatchObject({
+    expect(refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-22', 301), ADULT_ON, [...week, ...outside]))).toMatchObject({
       code: 'MINOR_WEEKLY_HOURS_EXCEEDED',
       details: { weekStartsOn: '2026-03-16', alreadyRecorded: '32.00', limit: '35.00' },
     });
@@ -98,9 +89,9 @@ describe('minors’ working time (C. trav. L3162-1, L3163-2)', () => {
   it('refuses any time between 22:00 and 06:00', () => {
     expect(() => checkMinorWorkingTime(entry('2026-03-18', 200, 20 * 60), ADULT_ON, [])).not.toThrow(); // 20:00–22:00
     expect(() => checkMinorWorkingTime(entry('2026-03-18', 100, 6 * 60), ADULT_ON, [])).not.toThrow(); // 06:00–07:00
-    expect(errorOf(() => checkMinorWorkingTime(entry('2026-03-18', 201, 20 * 60), ADULT_ON, []))?.code).toBe('MINOR_NIGHT_WORK'); // ends 22:00:36
-    expect(errorOf(() => checkMinorWorkingTime(entry('2026-03-18', 100, 5 * 60 + 59), ADULT_ON, []))).toMatchObject({ code: 'MINOR_NIGHT_WORK', details: { startTime: '05:59', hours: '1.00' } });
-    expect(errorOf(() => checkMinorWorkingTime(entry('2026-03-18', 50, 23 * 60), ADULT_ON, []))?.code).toBe('MINOR_NIGHT_WORK');
+    expect(refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-18', 201, 20 * 60), ADULT_ON, []))?.code).toBe('MINOR_NIGHT_WORK'); // ends 22:00:36
+    expect(refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-18', 100, 5 * 60 + 59), ADULT_ON, []))).toMatchObject({ code: 'MINOR_NIGHT_WORK', details: { startTime: '05:59', hours: '1.00' } });
+    expect(refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-18', 50, 23 * 60), ADULT_ON, []))?.code).toBe('MINOR_NIGHT_WORK');
   });
 
   it('lets adults log what they worked', () => {
@@ -121,7 +112,7 @@ describe('minors’ working time (C. trav. L3162-1, L3163-2)', () => {
           const week = others.filter((o) => o.date >= monday && o.date <= addDays(monday, 6)).reduce((s, o) => s + o.hundredths, 0);
           const room = Math.min(800 - day, 3500 - week);
           if (room > 0) expect(() => checkMinorWorkingTime(entry(date, room), ADULT_ON, others)).not.toThrow();
-          const refused = errorOf(() => checkMinorWorkingTime(entry(date, Math.max(1, room + 1)), ADULT_ON, others));
+          const refused = refusalIfAny(() => checkMinorWorkingTime(entry(date, Math.max(1, room + 1)), ADULT_ON, others));
           expect(['MINOR_DAILY_HOURS_EXCEEDED', 'MINOR_WEEKLY_HOURS_EXCEEDED']).toContain(refused?.code);
         },
       ),
@@ -135,9 +126,9 @@ describe('validating contributions', () => {
     expect(decideContribution('submitted', 'reject', ' Déjà comptée en mission ')).toEqual({ status: 'rejected', rejectionReason: 'Déjà comptée en mission' });
     expect(decideContribution('submitted', 'reject')).toEqual({ status: 'rejected', rejectionReason: null });
     for (const status of ['validated', 'rejected'] as const) {
-      for (const decision of ['validate', 'reject'] as const) expect(errorOf(() => decideContribution(status, decision))?.code).toBe('CONTRIBUTION_TRANSITION_REFUSED');
+      for (const decision of ['validate', 'reject'] as const) expect(refusalIfAny(() => decideContribution(status, decision))?.code).toBe('CONTRIBUTION_TRANSITION_REFUSED');
     }
-    expect(errorOf(() => decideContribution('submitted', 'reject', 'x'.repeat(501)))?.code).toBe('VALIDATION_FAILED');
+    expect(refusalIfAny(() => decideContribution('submitted', 'reject', 'x'.repeat(501)))?.code).toBe('VALIDATION_FAILED');
   });
 
   it('totals hours per kind and status, rejected entries excluded', () => {

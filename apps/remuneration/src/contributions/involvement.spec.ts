@@ -1,18 +1,9 @@
-import { COLLECTIVE_TASKS as API_TASKS, CONTRIBUTION_KINDS as API_KINDS, CONTRIBUTION_STATUSES as API_STATUSES, DomainError } from '@kpa/contracts';
+import { COLLECTIVE_TASKS as API_TASKS, CONTRIBUTION_KINDS as API_KINDS, CONTRIBUTION_STATUSES as API_STATUSES } from '@kpa/contracts';
 import { COLLECTIVE_TASKS, CONTRIBUTION_KINDS, CONTRIBUTION_STATUSES } from './contribution';
 import { checkWithinMembership, involvementTotals } from './involvement';
+import { codeOf } from '@kpa/testing/refusal';
 
 const member = { id: '0190a0b0-0000-7000-8000-00000000000a', joinedOn: '2026-03-01', leftOn: null as string | null, erased: false };
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('involvement ledger', () => {
   it('the API lists the same kinds, tasks and statuses as the domain', () => {

@@ -1,17 +1,8 @@
-import { DomainError } from '@kpa/contracts';
 import { KnownPeriod } from './period';
 import { checkAfterFrozen, checkCloseOrder, checkReopenOrder, currentPeriodDates, previousFrozen } from './period-sequence';
+import { codeOf } from '@kpa/testing/refusal';
 
 const p = (id: string, startsOn: string, endsOn: string, status: KnownPeriod['status']): KnownPeriod => ({ id, startsOn, endsOn, status });
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : String(error);
-  }
-  return undefined;
-}
 
 describe('currentPeriodDates', () => {
   it('is the month (or the ISO week cut to the month) containing today when nothing is in the way', () => {

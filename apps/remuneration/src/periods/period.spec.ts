@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, compareDates, DomainError } from '@kpa/contracts';
+import { addDays, compareDates } from '@kpa/contracts';
 import {
   assertPeriodOpen,
   checkNoOverlap,
@@ -22,15 +22,7 @@ import {
   payMonthOf,
   periodOf,
 } from './period';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof DomainError ? error.code : `not a DomainError: ${String(error)}`;
-  }
-  return undefined;
-}
+import { codeOf } from '@kpa/testing/refusal';
 
 describe('period dates', () => {
   it('gives the month containing a date, leap years included', () => {

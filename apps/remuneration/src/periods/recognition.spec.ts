@@ -1,18 +1,8 @@
 import fc from 'fast-check';
-import { DomainError } from '@kpa/contracts';
 import { checkGift, DEFAULT_RECOGNITION_BUDGET, giftsVisibleTo, parseRecognitionBudget, pointsReceived, receivedTotalsVisible, RecognitionContext, remainingPoints } from './recognition';
+import { refusalIfAny } from '@kpa/testing/refusal';
 
 const context: RecognitionContext = { fromMemberId: 'ana', periodStatus: 'open', giverActive: true, recipientActive: true, budget: DEFAULT_RECOGNITION_BUDGET, alreadyGiven: 0 };
-
-function errorOf(fn: () => unknown): DomainError | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('checkGift', () => {
   it('accepts points to another active member, with an optional word of thanks', () => {
@@ -21,24 +11,24 @@ describe('checkGift', () => {
   });
 
   it('refuses a gift to oneself', () => {
-    expect(errorOf(() => checkGift({ toMemberId: 'ana', points: 1 }, context))).toMatchObject({ code: 'SELF_RECOGNITION_REFUSED', details: { field: 'toMemberId' } });
+    expect(refusalIfAny(() => checkGift({ toMemberId: 'ana', points: 1 }, context))).toMatchObject({ code: 'SELF_RECOGNITION_REFUSED', details: { field: 'toMemberId' } });
   });
 
   it('refuses more than the budget left', () => {
     expect(checkGift({ toMemberId: 'bilal', points: 40 }, { ...context, alreadyGiven: 60 }).points).toBe(40);
-    const error = errorOf(() => checkGift({ toMemberId: 'bilal', points: 41 }, { ...context, alreadyGiven: 60 }));
+    const error = refusalIfAny(() => checkGift({ toMemberId: 'bilal', points: 41 }, { ...context, alreadyGiven: 60 }));
     expect(error).toMatchObject({ code: 'RECOGNITION_BUDGET_EXCEEDED', details: { budget: 100, alreadyGiven: 60, remaining: 40 } });
     expect(error?.message).toContain('give at most 40');
-    expect(errorOf(() => checkGift({ toMemberId: 'bilal', points: 1 }, { ...context, giverActive: false }))).toMatchObject({ code: 'RECOGNITION_BUDGET_EXCEEDED', message: 'Only active members of the site have recognition points to give.' });
+    expect(refusalIfAny(() => checkGift({ toMemberId: 'bilal', points: 1 }, { ...context, giverActive: false }))).toMatchObject({ code: 'RECOGNITION_BUDGET_EXCEEDED', message: 'Only active members of the site have recognition points to give.' });
   });
 
   it('refuses a gift to a member who is no longer active', () => {
-    expect(errorOf(() => checkGift({ toMemberId: 'bilal', points: 1 }, { ...context, recipientActive: false }))?.code).toBe('RECOGNITION_RECIPIENT_INACTIVE');
+    expect(refusalIfAny(() => checkGift({ toMemberId: 'bilal', points: 1 }, { ...context, recipientActive: false }))?.code).toBe('RECOGNITION_RECIPIENT_INACTIVE');
   });
 
   it('takes gifts only while the period is open', () => {
     for (const periodStatus of ['closed', 'approved', 'exported', 'paid'] as const) {
-      expect(errorOf(() => checkGift({ toMemberId: 'bilal', points: 1 }, { ...context, periodStatus }))?.code).toBe('PERIOD_NOT_OPEN');
+      expect(refusalIfAny(() => checkGift({ toMemberId: 'bilal', points: 1 }, { ...context, periodStatus }))?.code).toBe('PERIOD_NOT_OPEN');
     }
   });
 
@@ -50,7 +40,7 @@ describe('checkGift', () => {
     [{ toMemberId: 'bilal', points: 1, note: 'x'.repeat(501) }, 'note'],
     [{ toMemberId: 'bilal', points: 1, note: 7 }, 'note'],
   ])('refuses %j (%s)', (raw, field) => {
-    expect(errorOf(() => checkGift(raw, context))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
+    expect(refusalIfAny(() => checkGift(raw, context))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
   });
 
   it('never lets a giver exceed the budget, whatever the sequence of gifts (property)', () => {
@@ -58,7 +48,7 @@ describe('checkGift', () => {
       fc.property(fc.integer({ min: 1, max: 500 }), fc.array(fc.integer({ min: 1, max: 200 }), { maxLength: 30 }), (budget, attempts) => {
         let given = 0;
         for (const points of attempts) {
-          const error = errorOf(() => checkGift({ toMemberId: 'bilal', points }, { ...context, budget, alreadyGiven: given }));
+          const error = refusalIfAny(() => checkGift({ toMemberId: 'bilal', points }, { ...context, budget, alreadyGiven: given }));
           if (error) expect(error.code).toBe('RECOGNITION_BUDGET_EXCEEDED');
           else given += points;
           expect(given).toBeLessThanOrEqual(budget);
@@ -99,6 +89,6 @@ describe('recognition totals and privacy', () => {
   it('reads the site’s budget setting', () => {
     expect(parseRecognitionBudget(undefined)).toBe(100);
     expect(parseRecognitionBudget(250)).toBe(250);
-    for (const bad of [0, 10_001, 2.5, '100']) expect(errorOf(() => parseRecognitionBudget(bad))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'recognitionBudget' } });
+    for (const bad of [0, 10_001, 2.5, '100']) expect(refusalIfAny(() => parseRecognitionBudget(bad))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'recognitionBudget' } });
   });
 });

@@ -1,16 +1,6 @@
-import { DomainError } from '@kpa/contracts';
 import { EXAMPLE_RATE_TABLE_2024, parsePayrollRateTable } from '../simulator/simulator';
 import { applySettingsInput, DEFAULT_SITE_SETTINGS, formatPayrollRateTable, formatSiteSettings, parseStoredSettings } from './settings';
-
-function refusal(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
+import { refusalOf } from '@kpa/testing/refusal';
 
 const table2026 = {
   validFrom: '2026-01-01',
@@ -87,18 +77,18 @@ describe('remuneration settings', () => {
     [{ payrollRates: 'example' }, 'payrollRates'],
     [{ colour: 'blue' }, 'colour'],
   ])('refuses %j naming the field (%s)', (input, field) => {
-    const error = refusal(() => applySettingsInput(DEFAULT_SITE_SETTINGS, input));
+    const error = refusalOf(() => applySettingsInput(DEFAULT_SITE_SETTINGS, input));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details).toMatchObject({ field });
   });
 
   it('prefixes a section to the message that starts with the field', () => {
-    const error = refusal(() => applySettingsInput(DEFAULT_SITE_SETTINGS, { pot: { hostContributionRate: 'dix' } }));
+    const error = refusalOf(() => applySettingsInput(DEFAULT_SITE_SETTINGS, { pot: { hostContributionRate: 'dix' } }));
     expect(error.message).toMatch(/^pot\.hostContributionRate must be a percentage/);
   });
 
   it('refuses anything but an object', () => {
-    expect(refusal(() => applySettingsInput(DEFAULT_SITE_SETTINGS, [])).details).toMatchObject({ field: 'settings' });
-    expect(refusal(() => applySettingsInput(DEFAULT_SITE_SETTINGS, null)).details).toMatchObject({ field: 'settings' });
+    expect(refusalOf(() => applySettingsInput(DEFAULT_SITE_SETTINGS, [])).details).toMatchObject({ field: 'settings' });
+    expect(refusalOf(() => applySettingsInput(DEFAULT_SITE_SETTINGS, null)).details).toMatchObject({ field: 'settings' });
   });
 });
