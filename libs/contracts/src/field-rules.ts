@@ -1,8 +1,7 @@
 import { isIsoDate } from './dates';
 import { DomainError } from './errors';
+import { isUuid } from './ids';
 import { PostalAddress } from './rpc/membership/members';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The small checks every form shares (names, e-mails, phones, French addresses), each refusing
@@ -38,7 +37,7 @@ export function optionalDate(value: unknown, field: string): string | null {
 /** An id (uuid), lower case, or null when not given. */
 export function optionalUuid(value: unknown, field: string): string | null {
   if (isAbsent(value)) return null;
-  if (typeof value !== 'string' || !UUID.test(value)) throw invalidField(field, `${field} must be a uuid.`);
+  if (!isUuid(value)) throw invalidField(field, `${field} must be a uuid.`);
   return value.toLowerCase();
 }
 
