@@ -1,26 +1,11 @@
 import { legalMentions, RECOVERY_INDEMNITY_SENTENCE } from '../documents/legal-mentions';
-import type { SellerIdentity } from '../sellers/seller';
+import { aSellerIdentity } from '../documents/printable.test-helpers';
 import { InvoiceLineData, invoiceTotals } from './invoice';
 import { depositLines } from './invoice-deposits';
 import { ClientSnapshot, creditNoteDocument, creditNoteMentions, invoiceDocument } from './invoice-document';
 
-const seller: SellerIdentity = {
-  siteId: '0190a000-0000-7000-8000-000000000051',
-  siteCode: 'LACAPE',
-  siteName: 'La Cape, Roubaix',
-  vatFranchise: false,
-  hostStructureId: '0190a000-0000-7000-8000-000000000041',
-  legalName: 'CAE Grand Nord',
-  legalForm: 'SCOP SARL à capital variable',
-  shareCapital: '15000.00',
-  rcsCity: 'Lille',
-  siren: '120027016',
-  siret: '12002701600357',
-  vatNumber: 'FR85120027016',
-  addressLine: '12 rue de la Paix',
-  postalCode: '59000',
-  city: 'Lille',
-};
+const seller = aSellerIdentity();
+
 const town: ClientSnapshot = {
   kind: 'public_body',
   name: 'Ville de Roubaix',

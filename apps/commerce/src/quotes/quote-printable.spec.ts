@@ -1,27 +1,11 @@
 import { ClientEntity } from '../clients/client.entity';
 import { VAT_FRANCHISE_NOTE } from '../documents/amounts';
-import { SellerIdentity } from '../sellers/seller';
+import { aSellerIdentity } from '../documents/printable.test-helpers';
 import { QuoteEntity } from './quote.entity';
 import { quoteDocument } from './quote-printable';
 import { quoteTotals } from './quote';
 
-const seller: SellerIdentity = {
-  siteId: '0195f3a0-0000-7000-8000-000000000001',
-  siteCode: 'LACAPE',
-  siteName: 'La Cape, Roubaix',
-  vatFranchise: false,
-  hostStructureId: '0195f3a0-0000-7000-8000-000000000002',
-  legalName: 'CAE Grand Nord',
-  legalForm: 'SCOP SARL à capital variable',
-  shareCapital: '15000.00',
-  rcsCity: 'Lille',
-  siren: '120027016',
-  siret: '12002701600357',
-  vatNumber: 'FR85120027016',
-  addressLine: '12 rue de la Paix',
-  postalCode: '59000',
-  city: 'Lille',
-};
+const seller = aSellerIdentity();
 
 function aClient(overrides: Partial<ClientEntity> = {}): ClientEntity {
   return Object.assign(new ClientEntity(), {

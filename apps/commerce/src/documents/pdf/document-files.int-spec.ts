@@ -5,38 +5,11 @@ import { dataSourceOptions, migrate } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
 import { pdfText } from '@kpa/testing/pdf-text';
 import { DocumentFiles1765400000000 } from '../../migrations/1765400000000-document-files';
-import { legalMentions } from '../legal-mentions';
 import { PrintableDocument } from '../printable';
 import { DocumentFileRepository } from './document-file.repository';
 import { documentFile, DocumentRef, PrintableSource } from './document-files';
+import { aPrintableInvoice } from '../printable.test-helpers';
 import { renderPdf } from './render-pdf';
-
-function anInvoice(number: string | null): PrintableDocument {
-  return {
-    kind: 'invoice',
-    title: 'Facture',
-    number,
-    issueDate: '2026-11-21',
-    seller: {
-      legalName: 'CAE Grand Nord',
-      legalForm: 'SCOP SARL à capital variable',
-      shareCapital: '15000.00',
-      rcsCity: 'Lille',
-      siren: '120027016',
-      siret: '12002701600357',
-      vatNumber: 'FR85120027016',
-      address: ['12 rue de la Paix', '59000 Lille'],
-      siteName: 'La Cape, Roubaix',
-    },
-    client: { kind: 'company', name: 'Boulangerie du Pile', address: ['3 place de la Liberté', '59100 Roubaix'], siret: '12002701600357', vatNumber: null, serviceCode: null, commitmentNumber: null, purchaseOrderNumber: null },
-    facts: [{ label: "Date d'échéance", value: '2026-12-21' }],
-    lines: [{ description: 'Déplacement', quantity: '1', unit: 'forfait', unitPrice: '15', vatRate: '20', net: '15.00' }],
-    totals: { net: '15.00', vat: '3.00', total: '18.00', vatBreakdown: [{ category: 'S', rate: '20', exemptionReason: null, base: '15.00', vat: '3.00' }], deposits: [], amountDue: '18.00' },
-    mentions: legalMentions({ clientKind: 'company', vatFranchise: false, issueDate: '2026-11-21' }),
-    acceptanceArea: false,
-    withdrawalNotice: false,
-  };
-}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -72,7 +45,7 @@ describe('document files', () => {
 
   it('two concurrent first reads of an issued invoice store one row and both return its bytes; the hash is the bytes’ hash', async () => {
     const ref: DocumentRef = { siteId, kind: 'invoice', documentId: randomUUID() };
-    const source: PrintableSource = { documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-F-2026-00042') };
+    const source: PrintableSource = { documentId: ref.documentId, frozen: true, printable: aPrintableInvoice({ number: 'LACAPE-F-2026-00042' }) };
     // Each render waits so that both reads find nothing stored and both insert.
     let renders = 0;
     const slowRender = async (doc: PrintableDocument) => {
@@ -100,7 +73,7 @@ describe('document files', () => {
       await new Promise((resolve) => setTimeout(resolve, 50 * mine));
       return Buffer.from(`%PDF-1.3 render ${mine}`);
     };
-    const source: PrintableSource = { documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-A-2026-00001') };
+    const source: PrintableSource = { documentId: ref.documentId, frozen: true, printable: aPrintableInvoice({ number: 'LACAPE-A-2026-00001' }) };
     const [a, b] = await Promise.all(instances.map((instance) => documentFile(files, instance.manager, ref, async () => source, differing)));
     expect(call).toBe(2);
     expect(a.bytes.equals(b.bytes)).toBe(true);
@@ -109,7 +82,7 @@ describe('document files', () => {
 
   it('later reads return the stored bytes unchanged, without building or rendering the document again', async () => {
     const ref: DocumentRef = { siteId, kind: 'quote', documentId: randomUUID() };
-    const first = await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-D-2026-00007') }));
+    const first = await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: aPrintableInvoice({ number: 'LACAPE-D-2026-00007' }) }));
     const never = async (): Promise<PrintableSource> => {
       throw new Error('must not load a stored document');
     };
@@ -126,7 +99,7 @@ describe('document files', () => {
     let loads = 0;
     const load = async (): Promise<PrintableSource> => {
       loads += 1;
-      return { documentId: ref.documentId, frozen: false, printable: anInvoice(null) };
+      return { documentId: ref.documentId, frozen: false, printable: aPrintableInvoice({ number: null }) };
     };
     const first = await documentFile(files, instances[0].manager, ref, load);
     const second = await documentFile(files, instances[0].manager, ref, load);
@@ -139,7 +112,7 @@ describe('document files', () => {
 
   it("another site's stored document is not there for it: its loader answers (404)", async () => {
     const ref: DocumentRef = { siteId, kind: 'invoice', documentId: randomUUID() };
-    await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-F-2026-00043') }));
+    await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: aPrintableInvoice({ number: 'LACAPE-F-2026-00043' }) }));
     const otherSite = { ...ref, siteId: siteIdOf(randomUUID()) };
     await expect(
       documentFile(files, instances[0].manager, otherSite, async () => {
@@ -150,7 +123,7 @@ describe('document files', () => {
 
   it('the database itself keeps a stored PDF unchanged and its hash true', async () => {
     const ref: DocumentRef = { siteId, kind: 'invoice', documentId: randomUUID() };
-    await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: anInvoice('LACAPE-F-2026-00044') }));
+    await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: aPrintableInvoice({ number: 'LACAPE-F-2026-00044' }) }));
     await expect(instances[0].query("UPDATE commerce.document_file SET bytes = '\\x2550'::bytea WHERE document_id = $1", [ref.documentId])).rejects.toThrow(/append-only/);
     await expect(instances[0].query('DELETE FROM commerce.document_file WHERE document_id = $1', [ref.documentId])).rejects.toThrow(/append-only/);
     await expect(

@@ -2,65 +2,11 @@ import { pdfText } from '@kpa/testing/pdf-text';
 import { VAT_FRANCHISE_NOTE } from '../amounts';
 import { capeMention, legalMentions, RECOVERY_INDEMNITY_SENTENCE } from '../legal-mentions';
 import { PrintableDocument, PrintableLine } from '../printable';
+import { aPrintableInvoice } from '../printable.test-helpers';
 import { renderPdf } from './render-pdf';
 
-/** A business invoice of a VAT-registered CAE, as the invoices slice freezes it at issue. */
-function anInvoice(overrides: Partial<PrintableDocument> = {}): PrintableDocument {
-  return {
-    kind: 'invoice',
-    title: 'Facture',
-    number: 'LACAPE-F-2026-00042',
-    issueDate: '2026-11-21',
-    seller: {
-      legalName: 'CAE Grand Nord',
-      legalForm: 'SCOP SARL à capital variable',
-      shareCapital: '15000.00',
-      rcsCity: 'Lille',
-      siren: '120027016',
-      siret: '12002701600357',
-      vatNumber: 'FR85120027016',
-      address: ['12 rue de la Paix', '59000 Lille'],
-      siteName: 'La Cape, Roubaix',
-    },
-    client: {
-      kind: 'company',
-      name: 'Boulangerie du Pile',
-      address: ['3 place de la Liberté', '59100 Roubaix'],
-      siret: '12002701600357',
-      vatNumber: 'FR85120027016',
-      serviceCode: null,
-      commitmentNumber: null,
-      purchaseOrderNumber: 'BC-2026-117',
-    },
-    facts: [
-      { label: "Date d'échéance", value: '2026-12-21' },
-      { label: 'Date de la prestation', value: 'du 2026-11-02 au 2026-11-06' },
-      { label: "Catégorie d'opération", value: 'Prestations de services' },
-    ],
-    lines: [
-      { description: 'Repassage à domicile', quantity: '2.5', unit: 'heure', unitPrice: '18.1234', vatRate: '5.5', net: '45.31' },
-      { description: 'Déplacement', quantity: '1', unit: 'forfait', unitPrice: '1234.56', vatRate: '20', net: '1234.56' },
-    ],
-    totals: {
-      net: '1279.87',
-      vat: '249.40',
-      total: '1529.27',
-      vatBreakdown: [
-        { category: 'S', rate: '20', exemptionReason: null, base: '1234.56', vat: '246.91' },
-        { category: 'S', rate: '5.5', exemptionReason: null, base: '45.31', vat: '2.49' },
-      ],
-      deposits: [],
-      amountDue: '1529.27',
-    },
-    mentions: legalMentions({ clientKind: 'company', vatFranchise: false, issueDate: '2026-11-21' }),
-    acceptanceArea: false,
-    withdrawalNotice: false,
-    ...overrides,
-  };
-}
-
 function aConsumerInvoice(): PrintableDocument {
-  const invoice = anInvoice();
+  const invoice = aPrintableInvoice();
   return {
     ...invoice,
     client: { ...invoice.client, kind: 'individual', name: 'Mme Durand', siret: null, vatNumber: null, purchaseOrderNumber: null },
@@ -83,7 +29,7 @@ function manyLines(count: number): PrintableLine[] {
 }
 
 function aQuote(overrides: Partial<PrintableDocument> = {}): PrintableDocument {
-  const invoice = anInvoice();
+  const invoice = aPrintableInvoice();
   return {
     ...invoice,
     kind: 'quote',
@@ -103,7 +49,7 @@ function flat(text: string): string {
 
 describe('renderPdf', () => {
   it('prints a business invoice in French on A4: seller identity, client, figures the French way, the 40 € indemnity', async () => {
-    const pdf = await renderPdf(anInvoice());
+    const pdf = await renderPdf(aPrintableInvoice());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const { text, pageSizes, info } = await pdfText(pdf);
     expect(pageSizes).toEqual([{ width: 595.28, height: 841.89 }]);
@@ -153,7 +99,7 @@ describe('renderPdf', () => {
   });
 
   it('prints the franchise sentence when the seller is under the VAT franchise', async () => {
-    const invoice = anInvoice();
+    const invoice = aPrintableInvoice();
     const pdf = await renderPdf({
       ...invoice,
       seller: { ...invoice.seller, vatNumber: null },
@@ -168,7 +114,7 @@ describe('renderPdf', () => {
 
   it('a 120-line invoice breaks into pages, each with the number and page x/y, every line printed once', async () => {
     const lines = manyLines(120);
-    const pdf = await renderPdf(anInvoice({ lines, totals: { ...anInvoice().totals } }));
+    const pdf = await renderPdf(aPrintableInvoice({ lines, totals: { ...aPrintableInvoice().totals } }));
     const { pages, pageSizes } = await pdfText(pdf);
     expect(pages.length).toBeGreaterThanOrEqual(4);
     expect(pageSizes.every((size) => size.width === 595.28 && size.height === 841.89)).toBe(true);
@@ -184,11 +130,11 @@ describe('renderPdf', () => {
   });
 
   it('the same document renders the same bytes; another date, other bytes', async () => {
-    const first = await renderPdf(anInvoice({ lines: manyLines(40) }));
+    const first = await renderPdf(aPrintableInvoice({ lines: manyLines(40) }));
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const second = await renderPdf(anInvoice({ lines: manyLines(40) }));
+    const second = await renderPdf(aPrintableInvoice({ lines: manyLines(40) }));
     expect(second.equals(first)).toBe(true);
-    const other = await renderPdf(anInvoice({ lines: manyLines(40), issueDate: '2026-11-22' }));
+    const other = await renderPdf(aPrintableInvoice({ lines: manyLines(40), issueDate: '2026-11-22' }));
     expect(other.equals(first)).toBe(false);
   });
 
@@ -230,7 +176,7 @@ describe('renderPdf', () => {
   });
 
   it('a final invoice deducts its deposits and shows what is left to pay; public bodies print their Chorus references', async () => {
-    const invoice = anInvoice();
+    const invoice = aPrintableInvoice();
     const pdf = await renderPdf({
       ...invoice,
       kind: 'final_invoice',
@@ -249,7 +195,7 @@ describe('renderPdf', () => {
   });
 
   it('prints text outside the standard fonts legibly instead of wrong glyphs', async () => {
-    const invoice = anInvoice();
+    const invoice = aPrintableInvoice();
     const words = flat((await pdfText(await renderPdf({ ...invoice, client: { ...invoice.client, name: 'Łukasz Wałęsa\u202fSARL' } }))).text);
     expect(words).toContain('Lukasz Walesa SARL');
   });
