@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, Expense, ExpenseActor, ExpensePage, ReceiptContentType, ReceiptLocation, RPC } from '@kpa/contracts';
+import { DomainError, Expense, ExpenseActor, ExpensePage, ReceiptContentType, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
 import { ownMemberId, Principal, roleOn } from '../auth/roles';
@@ -124,7 +124,7 @@ export class ExpensesController {
     await this.rpc.call(RPC.commerce.expenseGet, { siteId, expenseId });
     const stored = await this.receipts.store(siteId, expenseId, request.body, request.headers['content-length']);
     try {
-      return await this.rpc.call<Expense>(RPC.commerce.expenseAttachReceipt, { siteId, expenseId, actor, ...stored });
+      return await this.rpc.call(RPC.commerce.expenseAttachReceipt, { siteId, expenseId, actor, ...stored });
     } catch (error) {
       // Refused: the new object is nobody's receipt. Not after a timeout: commerce may have recorded it.
       if (error instanceof DomainError && httpStatusOf(error.code) < 500) await this.receipts.remove(stored.objectName).catch(() => undefined);
@@ -143,7 +143,7 @@ export class ExpensesController {
     @Param('expenseId', new ParseUUIDPipe()) expenseId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const location = await this.rpc.call<ReceiptLocation>(RPC.commerce.expenseGetReceipt, { siteId, expenseId });
+    const location = await this.rpc.call(RPC.commerce.expenseGetReceipt, { siteId, expenseId });
     const file = await this.receipts.read(location.objectName);
     void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').header('etag', `"${location.sha256}"`);
     return new StreamableFile(file, {

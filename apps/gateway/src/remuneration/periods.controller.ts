@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { GivenRecognition, Objection, ObjectionList, PayEstimateView, PeriodActor, PeriodExport, PeriodPage, PeriodView, RecognitionRound, RPC } from '@kpa/contracts';
+import { GivenRecognition, Objection, ObjectionList, PayEstimateView, PeriodActor, PeriodPage, PeriodView, RecognitionRound, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
 import { ownMemberId, Principal, roleOn } from '../auth/roles';
@@ -108,7 +108,7 @@ export class PeriodsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const file = await this.rpc.call<PeriodExport>(RPC.remuneration.periodExport, { siteId, periodId, actor: actorOf(principal, siteId) });
+    const file = await this.rpc.call(RPC.remuneration.periodExport, { siteId, periodId, actor: actorOf(principal, siteId) });
     const bytes = Buffer.from(file.content, 'utf8');
     reply.header('Cache-Control', 'no-store');
     return new StreamableFile(bytes, { type: file.contentType, disposition: `attachment; filename="${file.filename}"`, length: bytes.length });
