@@ -6,13 +6,13 @@ import {
   ExpenseCategory,
   ExpenseInput,
   ExpenseStatus,
+  ISO_DATE_SHAPE,
   RECEIPT_CONTENT_TYPES,
   REIMBURSEMENT_METHODS,
   ReimbursementMethod,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
 export class CreateExpenseDto implements ExpenseInput {
@@ -28,7 +28,7 @@ export class CreateExpenseDto implements ExpenseInput {
 
   @ApiProperty({ example: '2026-11-20', description: 'day of the expense, not in the future' })
   @IsString()
-  @Matches(DATE, { message: 'spentOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'spentOn must be a date YYYY-MM-DD' })
   spentOn: string;
 
   @ApiProperty({ example: 'Farine et beurre pour le buffet des Assises' }) @IsString() @Length(1, 500) description: string;
@@ -54,8 +54,8 @@ export class ExpenseListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: EXPENSE_STATUSES }) @IsOptional() @IsIn(EXPENSE_STATUSES, { message: `status must be one of ${EXPENSE_STATUSES.join(', ')}` }) status?: ExpenseStatus;
   @ApiPropertyOptional({ format: 'uuid', description: 'paid by this member' }) @IsOptional() @IsUUID('all', { message: 'memberId must be a member id (uuid)' }) memberId?: string;
   @ApiPropertyOptional({ enum: EXPENSE_CATEGORIES }) @IsOptional() @IsIn(EXPENSE_CATEGORIES, { message: `category must be one of ${EXPENSE_CATEGORIES.join(', ')}` }) category?: ExpenseCategory;
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'spent on or after' }) @IsOptional() @IsString() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'spent on or before' }) @IsOptional() @IsString() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'spent on or after' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'spent on or before' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
 }
 
 export class RejectExpenseDto {
@@ -71,7 +71,7 @@ export class ReimburseExpenseDto {
   @ApiPropertyOptional({ example: '2026-11-30', description: 'day the member was paid back; today when left out' })
   @IsOptional()
   @IsString()
-  @Matches(DATE, { message: 'reimbursedOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'reimbursedOn must be a date YYYY-MM-DD' })
   reimbursedOn?: string;
 }
 

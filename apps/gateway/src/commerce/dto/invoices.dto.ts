@@ -11,6 +11,7 @@ import {
   InvoiceFields,
   InvoiceKind,
   InvoiceStatus,
+  ISO_DATE_SHAPE,
   OPERATION_CATEGORIES,
   OperationCategory,
   PAYMENT_METHODS,
@@ -20,7 +21,6 @@ import {
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { QuoteLineDto, QuoteLineViewDto, QuoteVatBreakdownDto } from './quotes.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
 /** The fields a draft may set, whatever its source; PATCH sends any of them. */
@@ -65,11 +65,11 @@ export class InvoiceFieldsDto implements InvoiceFields {
   @ApiPropertyOptional({ nullable: true, example: '2026-11-02', description: 'supply period start (with deliveryEndsOn)' })
   @IsOptional()
   @IsString()
-  @Matches(DATE, { message: 'deliveryStartsOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'deliveryStartsOn must be a date YYYY-MM-DD' })
   deliveryStartsOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-06' }) @IsOptional() @IsString() @Matches(DATE, { message: 'deliveryEndsOn must be a date YYYY-MM-DD' }) deliveryEndsOn?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-06', description: 'a single day of supply, if not a period' }) @IsOptional() @IsString() @Matches(DATE, { message: 'supplyDate must be a date YYYY-MM-DD' }) supplyDate?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2026-11-06' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'deliveryEndsOn must be a date YYYY-MM-DD' }) deliveryEndsOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2026-11-06', description: 'a single day of supply, if not a period' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'supplyDate must be a date YYYY-MM-DD' }) supplyDate?: string | null;
 
   @ApiPropertyOptional({ enum: OPERATION_CATEGORIES, default: 'services' })
   @IsOptional()
@@ -134,7 +134,7 @@ export class RecordPaymentDto implements PaymentInput {
   @Matches(AMOUNT, { message: 'amount must be an amount written like "152.05" (at most 2 decimals)' })
   amount: string;
 
-  @ApiProperty({ example: '2026-11-22', description: 'not in the future, not before the issue date' }) @IsString() @Matches(DATE, { message: 'receivedOn must be a date YYYY-MM-DD' }) receivedOn: string;
+  @ApiProperty({ example: '2026-11-22', description: 'not in the future, not before the issue date' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'receivedOn must be a date YYYY-MM-DD' }) receivedOn: string;
   @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS, { message: `method must be one of ${PAYMENT_METHODS.join(', ')}` }) method: PaymentMethod;
 }
 

@@ -1,17 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { MISSION_STATUSES, MissionInput, MissionParticipantInput, MissionStatus } from '@kpa/contracts';
+import { ISO_DATE_SHAPE, MISSION_STATUSES, MissionInput, MissionParticipantInput, MissionStatus } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HOURS = /^\d{1,4}(\.\d{1,2})?$/;
 
 export class CreateMissionDto implements MissionInput {
   @ApiProperty({ example: 'Cantine partagée du mardi' }) @IsString() @Length(1, 200) title: string;
   @ApiProperty({ example: 'restauration', description: 'free text, like a catalogue item’s activity pole' }) @IsString() @Length(1, 100) activityPole: string;
-  @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
-  @ApiProperty({ example: '2026-12-01', description: 'on or after startsOn; the same day for a one-day mission' }) @IsString() @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' }) endsOn: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
+  @ApiProperty({ example: '2026-12-01', description: 'on or after startsOn; the same day for a one-day mission' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date YYYY-MM-DD' }) endsOn: string;
   @ApiProperty({ example: 'Cuisine partagée, 12 rue de l’Épeule, Roubaix' }) @IsString() @Length(1, 300) place: string;
   @ApiProperty({ minimum: 1, maximum: 500, example: 3 }) @IsInt({ message: 'peopleNeeded must be a whole number' }) @Min(1) @Max(500) peopleNeeded: number;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'a client of the site; leave out for a self-financed activity' }) @IsOptional() @IsUUID() clientId?: string | null;
@@ -24,8 +23,8 @@ export class UpdateMissionDto extends PartialType(OmitType(CreateMissionDto, ['c
 
 export class MissionListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MISSION_STATUSES }) @IsOptional() @IsIn(MISSION_STATUSES, { message: `status must be one of ${MISSION_STATUSES.join(', ')}` }) status?: MissionStatus;
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'missions still running on or after this day' }) @IsOptional() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'missions started on or before this day' }) @IsOptional() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'missions still running on or after this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'missions started on or before this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
 }
 
 export class SignUpDto {

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { CATALOGUE_UNITS, CatalogueUnit, QUOTE_STATUSES, QuoteInput, QuoteLineInput, QuoteStatus, VAT_RATES, VatRate } from '@kpa/contracts';
+import { CATALOGUE_UNITS, CatalogueUnit, ISO_DATE_SHAPE, QUOTE_STATUSES, QuoteInput, QuoteLineInput, QuoteStatus, VAT_RATES, VatRate } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class QuoteLineDto implements QuoteLineInput {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'description, unit, unitPrice, vatRate and exemptionReason default from the item' })
@@ -46,10 +44,10 @@ export class CreateQuoteDto implements QuoteInput {
   @Type(() => QuoteLineDto)
   lines: QuoteLineDto[];
 
-  @ApiProperty({ example: '2026-12-31', description: 'last day the offer holds, after today' }) @IsString() @Matches(DATE, { message: 'validUntil must be a date YYYY-MM-DD' }) validUntil: string;
+  @ApiProperty({ example: '2026-12-31', description: 'last day the offer holds, after today' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'validUntil must be a date YYYY-MM-DD' }) validUntil: string;
   @ApiPropertyOptional({ nullable: true, example: '8 rue Jules Guesde, Roubaix' }) @IsOptional() @IsString() @Length(0, 300) executionPlace?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2027-01-04' }) @IsOptional() @IsString() @Matches(DATE, { message: 'executionStartsOn must be a date YYYY-MM-DD' }) executionStartsOn?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2027-01-08' }) @IsOptional() @IsString() @Matches(DATE, { message: 'executionEndsOn must be a date YYYY-MM-DD' }) executionEndsOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-04' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'executionStartsOn must be a date YYYY-MM-DD' }) executionStartsOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-08' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'executionEndsOn must be a date YYYY-MM-DD' }) executionEndsOn?: string | null;
 
   @ApiPropertyOptional({ description: 'individual clients only: signed at their home, the 14-day withdrawal notice applies' })
   @IsOptional()

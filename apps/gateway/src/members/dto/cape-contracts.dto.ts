@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CAPE_STATUSES, CapeContractStatus } from '@kpa/contracts';
+import { CAPE_STATUSES, CapeContractStatus, ISO_DATE_SHAPE } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class SignCapeContractDto {
   @ApiProperty({ example: '2026-12-01', description: 'first day; the member must have the site’s minimum age on it' })
-  @Matches(DATE, { message: 'startsOn must be a date written YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date written YYYY-MM-DD' })
   startsOn: string;
 
   @ApiProperty({ example: '2027-05-31', description: 'last day; at most 12 months after startsOn' })
-  @Matches(DATE, { message: 'endsOn must be a date written YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date written YYYY-MM-DD' })
   endsOn: string;
 
   @ApiProperty({ example: 'cuisine du monde et traiteur', description: 'the activity the member develops' })
@@ -22,13 +20,13 @@ export class SignCapeContractDto {
 
 export class RenewCapeContractDto {
   @ApiProperty({ example: '2027-11-30', description: 'new last day; the renewal starts the day after the current end, lasts at most 12 months' })
-  @Matches(DATE, { message: 'endsOn must be a date written YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date written YYYY-MM-DD' })
   endsOn: string;
 }
 
 export class TerminateCapeContractDto {
   @ApiProperty({ example: '2027-02-28', description: 'last day of the contract' })
-  @Matches(DATE, { message: 'on must be a date written YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'on must be a date written YYYY-MM-DD' })
   on: string;
 
   @ApiProperty({ example: 'a trouvé un CDI' })

@@ -9,10 +9,10 @@ import {
   ContributionKind,
   ContributionStatus,
   INVOLVEMENT_KINDS,
+  ISO_DATE_SHAPE,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HOURS = /^\d{1,2}(\.\d{1,2})?$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -33,7 +33,7 @@ export class CreateContributionDto implements ContributionInput {
 
   @ApiProperty({ example: '2026-12-01', description: 'the day of the work, not in the future' })
   @IsString()
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'date must be a date YYYY-MM-DD' })
   date: string;
 
   @ApiProperty({ example: '7.5', description: 'hours, above 0 and at most 24, up to 2 decimals (a string)' })
@@ -56,8 +56,8 @@ export class CreateContributionDto implements ContributionInput {
 
 export class ContributionListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() memberId?: string;
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'entries on or after this day' }) @IsOptional() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'entries on or before this day' }) @IsOptional() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'entries on or after this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'entries on or before this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
   @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES })
   @IsOptional()
   @IsIn(CONTRIBUTION_STATUSES, { message: `status must be one of ${CONTRIBUTION_STATUSES.join(', ')}` })

@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { OBJECTION_STATUSES, REMUNERATION_PERIOD_STATUSES, RemunerationPeriodStatus } from '@kpa/contracts';
+import { ISO_DATE_SHAPE, OBJECTION_STATUSES, REMUNERATION_PERIOD_STATUSES, RemunerationPeriodStatus } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class CreatePeriodDto {
-  @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
   @ApiProperty({ example: '2026-12-31', description: 'on or after startsOn, in the same month (pay is monthly)' })
   @IsString()
-  @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date YYYY-MM-DD' })
   endsOn: string;
 }
 
