@@ -11,7 +11,7 @@ export class PeriodQueryDto {
   @ApiProperty({ example: '2026-12-31' }) @Matches(ISO_DATE_SHAPE, { message: 'to must be a date written YYYY-MM-DD' }) to: string;
 }
 
-export class FiguresDto {
+export class FiguresDto implements Figures {
   @ApiProperty() from: string;
   @ApiProperty() to: string;
   @ApiProperty({ description: 'people whose participation overlaps the period' }) tookPart: number;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CATALOGUE_UNITS, CatalogueItemInput, CatalogueUnit, VAT_RATES, VatRate } from '@kpa/contracts';
+import { CATALOGUE_UNITS, CatalogueItem, CatalogueItemInput, CatalogueItemPage, CatalogueUnit, VAT_RATES, VatRate } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 
 export class CreateCatalogueItemDto implements CatalogueItemInput {
@@ -41,14 +41,14 @@ export class CatalogueListQueryDto extends PageQueryDto {
   includeArchived?: boolean;
 }
 
-export class CatalogueItemDto {
+export class CatalogueItemDto implements CatalogueItem {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty() label: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
-  @ApiProperty({ enum: CATALOGUE_UNITS }) unit: string;
+  @ApiProperty({ enum: CATALOGUE_UNITS }) unit: CatalogueUnit;
   @ApiProperty({ example: '18.50', description: 'at least 2 decimals, at most 4' }) unitPrice: string;
-  @ApiProperty({ enum: VAT_RATES }) vatRate: string;
+  @ApiProperty({ enum: VAT_RATES }) vatRate: VatRate;
   @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
   @ApiProperty({ nullable: true, type: String }) activityPole: string | null;
   @ApiProperty() archived: boolean;
@@ -56,7 +56,7 @@ export class CatalogueItemDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class CatalogueItemPageDto {
+export class CatalogueItemPageDto implements CatalogueItemPage {
   @ApiProperty({ type: [CatalogueItemDto] }) items: CatalogueItemDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

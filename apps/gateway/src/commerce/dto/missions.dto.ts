@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ISO_DATE_SHAPE, MISSION_STATUSES, MissionInput, MissionParticipantInput, MissionStatus } from '@kpa/contracts';
+import { ISO_DATE_SHAPE, Mission, MISSION_STATUSES, MissionInput, MissionPage, MissionParticipant, MissionParticipantInput, MissionStatus } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 
 const HOURS = /^\d{1,4}(\.\d{1,2})?$/;
@@ -72,13 +72,13 @@ export class SignUpViewDto {
   @ApiProperty() signedUpAt: string;
 }
 
-export class MissionParticipantDto {
+export class MissionParticipantDto implements MissionParticipant {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty({ example: 'Inès Benali' }) name: string;
   @ApiProperty({ example: '7.50' }) hours: string;
 }
 
-export class MissionDto {
+export class MissionDto implements Mission {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty() title: string;
@@ -91,7 +91,7 @@ export class MissionDto {
   @ApiProperty() peopleNeeded: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: self-financed' }) clientId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) quoteId: string | null;
-  @ApiProperty({ enum: MISSION_STATUSES }) status: string;
+  @ApiProperty({ enum: MISSION_STATUSES }) status: MissionStatus;
   @ApiProperty({ type: [SignUpViewDto] }) signUps: SignUpViewDto[];
   @ApiProperty({ type: [SignUpViewDto], description: 'the confirmed sign-ups' }) team: SignUpViewDto[];
   @ApiProperty({ type: [MissionParticipantDto], description: 'recorded on completion' }) participants: MissionParticipantDto[];
@@ -105,7 +105,7 @@ export class MissionDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class MissionPageDto {
+export class MissionPageDto implements MissionPage {
   @ApiProperty({ type: [MissionDto] }) items: MissionDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

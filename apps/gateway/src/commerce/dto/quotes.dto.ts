@@ -1,7 +1,22 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { CATALOGUE_UNITS, CatalogueUnit, ISO_DATE_SHAPE, QUOTE_STATUSES, QuoteInput, QuoteLineInput, QuoteStatus, VAT_RATES, VatRate } from '@kpa/contracts';
+import {
+  CATALOGUE_UNITS,
+  CatalogueUnit,
+  ISO_DATE_SHAPE,
+  Quote,
+  QUOTE_STATUSES,
+  QuoteInput,
+  QuoteLine,
+  QuoteLineInput,
+  QuotePage,
+  QuoteStatus,
+  QuoteTotals,
+  QuoteVatBreakdown,
+  VAT_RATES,
+  VatRate,
+} from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 
 export class QuoteLineDto implements QuoteLineInput {
@@ -66,26 +81,26 @@ export class QuoteListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: QUOTE_STATUSES }) @IsOptional() @IsIn(QUOTE_STATUSES, { message: `status must be one of ${QUOTE_STATUSES.join(', ')}` }) status?: QuoteStatus;
 }
 
-export class QuoteLineViewDto {
+export class QuoteLineViewDto implements QuoteLine {
   @ApiProperty() description: string;
   @ApiProperty() quantity: string;
-  @ApiProperty({ enum: CATALOGUE_UNITS }) unit: string;
+  @ApiProperty({ enum: CATALOGUE_UNITS }) unit: CatalogueUnit;
   @ApiProperty() unitPrice: string;
-  @ApiProperty({ enum: VAT_RATES }) vatRate: string;
+  @ApiProperty({ enum: VAT_RATES }) vatRate: VatRate;
   @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) catalogueItemId: string | null;
   @ApiProperty({ example: '45.31' }) net: string;
 }
 
-export class QuoteVatBreakdownDto {
-  @ApiProperty({ enum: ['S', 'E'] }) category: string;
-  @ApiProperty({ enum: VAT_RATES }) rate: string;
+export class QuoteVatBreakdownDto implements QuoteVatBreakdown {
+  @ApiProperty({ enum: ['S', 'E'] }) category: 'S' | 'E';
+  @ApiProperty({ enum: VAT_RATES }) rate: VatRate;
   @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
   @ApiProperty({ example: '45.31' }) base: string;
   @ApiProperty({ example: '2.49' }) vat: string;
 }
 
-export class QuoteTotalsDto {
+export class QuoteTotalsDto implements QuoteTotals {
   @ApiProperty({ example: '60.31' }) net: string;
   @ApiProperty({ example: '5.49' }) vat: string;
   @ApiProperty({ example: '65.80' }) total: string;
@@ -94,11 +109,11 @@ export class QuoteTotalsDto {
   @ApiProperty({ nullable: true, type: String }) vatExemptionNote: string | null;
 }
 
-export class QuoteDto {
+export class QuoteDto implements Quote {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid' }) clientId: string;
-  @ApiProperty({ enum: QUOTE_STATUSES }) status: string;
+  @ApiProperty({ enum: QUOTE_STATUSES }) status: QuoteStatus;
   @ApiProperty({ nullable: true, type: String, example: 'LACAPE-D-2026-00001' }) number: string | null;
   @ApiProperty({ nullable: true, type: String }) sentOn: string | null;
   @ApiProperty({ nullable: true, type: String }) answeredOn: string | null;
@@ -127,7 +142,7 @@ export class AcceptQuoteDto {
   depositPercent?: string;
 }
 
-export class QuotePageDto {
+export class QuotePageDto implements QuotePage {
   @ApiProperty({ type: [QuoteDto] }) items: QuoteDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

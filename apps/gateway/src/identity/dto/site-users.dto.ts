@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { Page } from '@kpa/contracts';
 import { SITE_ROLES, SiteRole } from '../../auth/roles';
+import { SiteUser } from '../site-users.service';
 
 export class CreateSiteUserDto {
   @ApiProperty({ example: 'coordination@lacape.kpa.local' })
@@ -23,15 +25,15 @@ export class CreateSiteUserDto {
   password: string;
 }
 
-export class SiteUserDto {
+export class SiteUserDto implements SiteUser {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ enum: SITE_ROLES }) role: string;
+  @ApiProperty({ enum: SITE_ROLES }) role: SiteRole;
   @ApiProperty({ format: 'date-time', description: 'when the role was given' }) createdAt: string;
 }
 
-export class SiteUserPageDto {
+export class SiteUserPageDto implements Page<SiteUser> {
   @ApiProperty({ type: [SiteUserDto] }) items: SiteUserDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CAPE_STATUSES, CapeContractStatus, ISO_DATE_SHAPE } from '@kpa/contracts';
+import { CAPE_STATUSES, CapeContract, CapeContractPage, CapeContractStatus, CapePeriodView, ISO_DATE_SHAPE } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 
 export class SignCapeContractDto {
@@ -42,12 +42,12 @@ export class CapeContractListQueryDto extends PageQueryDto {
   status?: CapeContractStatus;
 }
 
-export class CapePeriodDto {
+export class CapePeriodDto implements CapePeriodView {
   @ApiProperty() startsOn: string;
   @ApiProperty() endsOn: string;
 }
 
-export class CapeContractDto {
+export class CapeContractDto implements CapeContract {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid' }) memberId: string;
@@ -57,12 +57,14 @@ export class CapeContractDto {
   @ApiProperty() startsOn: string;
   @ApiProperty() endsOn: string;
   @ApiProperty({ minimum: 0, maximum: 2 }) renewals: number;
-  @ApiProperty({ enum: CAPE_STATUSES }) status: string;
+  @ApiProperty({ enum: CAPE_STATUSES }) status: CapeContractStatus;
   @ApiProperty({ nullable: true, type: String }) terminatedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) terminationReason: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
 }
 
-export class CapeContractPageDto {
+export class CapeContractPageDto implements CapeContractPage {
   @ApiProperty({ type: [CapeContractDto] }) items: CapeContractDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

@@ -24,7 +24,10 @@ import {
   JourneyStage,
   LEAVING_OUTCOMES,
   LeavingOutcome,
+  MemberFile,
   MemberInput,
+  MemberName,
+  MemberPage,
   Referrer,
   REFERRERS,
 } from '@kpa/contracts';
@@ -96,7 +99,8 @@ export class MemberListQueryDto extends PageQueryDto {
   stage?: JourneyStage;
 }
 
-export class MemberDto {
+/** Every view of a member (file, profile, name): beyond the name, each field depends on who asks. */
+export class MemberDto implements MemberName, Partial<MemberFile> {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty() firstName: string;
@@ -105,14 +109,14 @@ export class MemberDto {
   @ApiPropertyOptional({ type: [String], description: 'not for accountants' }) passions?: string[];
   @ApiPropertyOptional({ description: 'not for accountants' }) active?: boolean;
   @ApiPropertyOptional({ description: 'this and the fields below: coordinators (and the member) only' }) birthDate?: string;
-  @ApiPropertyOptional({ enum: ENTRY_SITUATIONS }) situation?: string;
+  @ApiPropertyOptional({ enum: ENTRY_SITUATIONS }) situation?: EntrySituation;
   @ApiPropertyOptional() priorityNeighbourhood?: boolean;
   @ApiPropertyOptional({ type: GuardianDto, nullable: true }) guardian?: GuardianDto | null;
   @ApiPropertyOptional() joinedOn?: string;
   @ApiPropertyOptional({ nullable: true, type: String }) leftOn?: string | null;
 }
 
-export class MemberPageDto {
+export class MemberPageDto implements MemberPage {
   @ApiProperty({ type: [MemberDto] }) items: MemberDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

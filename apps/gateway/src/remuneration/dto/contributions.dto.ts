@@ -3,11 +3,15 @@ import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-valid
 import {
   COLLECTIVE_TASKS,
   CollectiveTask,
+  Contribution,
   CONTRIBUTION_KINDS,
   CONTRIBUTION_STATUSES,
   ContributionInput,
   ContributionKind,
+  ContributionPage,
   ContributionStatus,
+  ContributionTotals,
+  HoursTotal,
   INVOLVEMENT_KINDS,
   ISO_DATE_SHAPE,
 } from '@kpa/contracts';
@@ -76,18 +80,18 @@ export class RejectContributionDto {
   reason?: string | null;
 }
 
-export class ContributionDto {
+export class ContributionDto implements Contribution {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty({ example: 'Inès Benali', description: 'a pseudonym once the member is erased' }) memberName: string;
-  @ApiProperty({ enum: CONTRIBUTION_KINDS }) kind: string;
-  @ApiProperty({ enum: COLLECTIVE_TASKS, nullable: true }) task: string | null;
+  @ApiProperty({ enum: CONTRIBUTION_KINDS }) kind: ContributionKind;
+  @ApiProperty({ enum: COLLECTIVE_TASKS, nullable: true }) task: CollectiveTask | null;
   @ApiProperty({ example: '2026-12-01' }) date: string;
   @ApiProperty({ nullable: true, type: String, example: '09:00' }) startTime: string | null;
   @ApiProperty({ example: '7.50' }) hours: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty({ enum: CONTRIBUTION_STATUSES }) status: string;
+  @ApiProperty({ enum: CONTRIBUTION_STATUSES }) status: ContributionStatus;
   @ApiProperty({ nullable: true, type: String, description: 'why it was rejected' }) reason: string | null;
   @ApiProperty({ format: 'uuid', description: 'the user who logged it' }) createdBy: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) decidedBy: string | null;
@@ -97,12 +101,12 @@ export class ContributionDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class HoursTotalDto {
+export class HoursTotalDto implements HoursTotal {
   @ApiProperty({ example: '12.50' }) validated: string;
   @ApiProperty({ example: '3.00' }) submitted: string;
 }
 
-export class ContributionTotalsDto {
+export class ContributionTotalsDto implements ContributionTotals {
   @ApiProperty({
     description: `hours per kind (${INVOLVEMENT_KINDS.join(', ')}); mission hours come from completed missions and count as validated`,
     type: 'object',
@@ -112,7 +116,7 @@ export class ContributionTotalsDto {
   @ApiProperty({ type: HoursTotalDto }) all: HoursTotalDto;
 }
 
-export class ContributionPageDto {
+export class ContributionPageDto implements ContributionPage {
   @ApiProperty({ type: [ContributionDto] }) items: ContributionDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
   @ApiProperty({ type: ContributionTotalsDto, description: 'over every entry the filters match, not only this page' }) totals: ContributionTotalsDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsObject, IsOptional } from 'class-validator';
-import { UpdateRemunerationSettingsRequest } from '@kpa/contracts';
+import { RemunerationSettings, UpdateRemunerationSettingsRequest } from '@kpa/contracts';
 
 type UpdateSettings = UpdateRemunerationSettingsRequest['settings'];
 const PERIOD_LENGTHS = ['month', 'week'] as const;
@@ -52,9 +52,9 @@ export class PayrollRateTableDto {
   @ApiProperty({ example: '29.00' }) employeeMutual: string;
 }
 
-export class RemunerationSettingsDto {
+export class RemunerationSettingsDto implements RemunerationSettings {
   @ApiProperty({ format: 'uuid' }) siteId: string;
-  @ApiProperty({ enum: ['month', 'week'] }) periodLength: string;
+  @ApiProperty({ enum: ['month', 'week'] }) periodLength: 'month' | 'week';
   @ApiProperty({ type: PotSettingsDto }) pot: PotSettingsDto;
   @ApiProperty({ type: DistributionSettingsDto }) distribution: DistributionSettingsDto;
   @ApiProperty({ example: 100 }) recognitionBudget: number;
