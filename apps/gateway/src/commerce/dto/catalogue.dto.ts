@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CATALOGUE_UNITS, CatalogueItem, CatalogueItemInput, CatalogueItemPage, CatalogueUnit, VAT_RATES, VatRate } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
 export class CreateCatalogueItemDto implements CatalogueItemInput {
   @ApiProperty({ example: 'Repassage à domicile' }) @IsString() @Length(1, 200) label: string;
@@ -56,7 +57,4 @@ export class CatalogueItemDto implements CatalogueItem {
   @ApiProperty() updatedAt: string;
 }
 
-export class CatalogueItemPageDto implements CatalogueItemPage {
-  @ApiProperty({ type: [CatalogueItemDto] }) items: CatalogueItemDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class CatalogueItemPageDto extends PageDto(CatalogueItemDto) implements CatalogueItemPage {}

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, Length, ValidateNested } from 'c
 import { Client, CLIENT_KINDS, ClientInput, ClientKind, ClientPage } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { AddressDto } from '../../members/dto/members.dto';
+import { PageDto } from '../../http/page.dto';
 
 export class CreateClientDto implements ClientInput {
   @ApiProperty({ enum: CLIENT_KINDS, example: 'company' })
@@ -69,7 +70,4 @@ export class ClientDto implements Client {
   @ApiProperty() updatedAt: string;
 }
 
-export class ClientPageDto implements ClientPage {
-  @ApiProperty({ type: [ClientDto] }) items: ClientDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class ClientPageDto extends PageDto(ClientDto) implements ClientPage {}

@@ -17,6 +17,7 @@ import {
   ReimbursementMethod,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
@@ -118,8 +119,6 @@ export class ExpenseTotalsDto implements ExpenseTotals {
   @ApiProperty({ example: '429.00' }) net: string;
 }
 
-export class ExpensePageDto implements ExpensePage {
-  @ApiProperty({ type: [ExpenseDto] }) items: ExpenseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+export class ExpensePageDto extends PageDto(ExpenseDto) implements ExpensePage {
   @ApiProperty({ type: ExpenseTotalsDto, description: 'sums over every expense matching the filter, not only this page' }) totals: ExpenseTotalsDto;
 }

@@ -34,6 +34,7 @@ import {
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { QuoteLineDto, QuoteLineViewDto, QuoteVatBreakdownDto } from './quotes.dto';
+import { PageDto } from '../../http/page.dto';
 
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
@@ -212,10 +213,7 @@ export class InvoiceDto implements Invoice {
   @ApiProperty() updatedAt: string;
 }
 
-export class InvoicePageDto implements InvoicePage {
-  @ApiProperty({ type: [InvoiceDto] }) items: InvoiceDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class InvoicePageDto extends PageDto(InvoiceDto) implements InvoicePage {}
 
 export class CreditNoteTotalsDto extends OmitType(InvoiceTotalsDto, ['deposits', 'depositsDeducted', 'amountDue'] as const) implements CreditNoteTotals {}
 
@@ -236,10 +234,7 @@ export class CreditNoteDto implements CreditNote {
   @ApiProperty() createdAt: string;
 }
 
-export class CreditNotePageDto implements CreditNotePage {
-  @ApiProperty({ type: [CreditNoteDto] }) items: CreditNoteDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class CreditNotePageDto extends PageDto(CreditNoteDto) implements CreditNotePage {}
 
 export class PaymentDto implements Payment {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -257,10 +252,7 @@ export class PaymentRecordedDto extends PaymentDto implements PaymentRecorded {
   @ApiProperty({ type: InvoiceDto, description: 'the invoice after this payment' }) invoice: InvoiceDto;
 }
 
-export class PaymentPageDto implements PaymentPage {
-  @ApiProperty({ type: [PaymentDto] }) items: PaymentDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class PaymentPageDto extends PageDto(PaymentDto) implements PaymentPage {}
 
 export class ReceivableDto implements Receivable {
   @ApiProperty({ format: 'uuid' }) invoiceId: string;

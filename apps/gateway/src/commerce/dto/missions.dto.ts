@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ISO_DATE_SHAPE, Mission, MISSION_STATUSES, MissionInput, MissionPage, MissionParticipant, MissionParticipantInput, MissionStatus } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
 const HOURS = /^\d{1,4}(\.\d{1,2})?$/;
 
@@ -105,7 +106,4 @@ export class MissionDto implements Mission {
   @ApiProperty() updatedAt: string;
 }
 
-export class MissionPageDto implements MissionPage {
-  @ApiProperty({ type: [MissionDto] }) items: MissionDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class MissionPageDto extends PageDto(MissionDto) implements MissionPage {}

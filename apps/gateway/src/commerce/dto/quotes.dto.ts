@@ -18,6 +18,7 @@ import {
   VatRate,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
 export class QuoteLineDto implements QuoteLineInput {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'description, unit, unitPrice, vatRate and exemptionReason default from the item' })
@@ -142,7 +143,4 @@ export class AcceptQuoteDto {
   depositPercent?: string;
 }
 
-export class QuotePageDto implements QuotePage {
-  @ApiProperty({ type: [QuoteDto] }) items: QuoteDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class QuotePageDto extends PageDto(QuoteDto) implements QuotePage {}

@@ -3,6 +3,7 @@ import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { Page } from '@kpa/contracts';
 import { SITE_ROLES, SiteRole } from '../../auth/roles';
 import { SiteUser } from '../site-users.service';
+import { PageDto } from '../../http/page.dto';
 
 export class CreateSiteUserDto {
   @ApiProperty({ example: 'coordination@lacape.kpa.local' })
@@ -33,7 +34,4 @@ export class SiteUserDto implements SiteUser {
   @ApiProperty({ format: 'date-time', description: 'when the role was given' }) createdAt: string;
 }
 
-export class SiteUserPageDto implements Page<SiteUser> {
-  @ApiProperty({ type: [SiteUserDto] }) items: SiteUserDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class SiteUserPageDto extends PageDto(SiteUserDto) implements Page<SiteUser> {}

@@ -16,6 +16,7 @@ import {
   JOURNEY_STAGES,
   JourneyStage,
 } from '@kpa/contracts';
+import { PageDto } from '../../http/page.dto';
 
 const INSTANT_MESSAGE = (field: string) => `${field} must be an instant written like 2026-11-22T09:30:00+01:00 (date, time and zone)`;
 
@@ -135,10 +136,7 @@ export class InterviewDto implements Interview {
   @ApiProperty() updatedAt: string;
 }
 
-export class InterviewPageDto implements InterviewPage {
-  @ApiProperty({ type: [InterviewDto] }) items: InterviewDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class InterviewPageDto extends PageDto(InterviewDto) implements InterviewPage {}
 
 export class AttentionDto implements Attention {
   @ApiProperty({ enum: ATTENTION_CODES, example: 'interview_overdue' }) code: AttentionCode;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CAPE_STATUSES, CapeContract, CapeContractPage, CapeContractStatus, CapePeriodView, ISO_DATE_SHAPE } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
 export class SignCapeContractDto {
   @ApiProperty({ example: '2026-12-01', description: 'first day; the member must have the site’s minimum age on it' })
@@ -64,7 +65,4 @@ export class CapeContractDto implements CapeContract {
   @ApiProperty() updatedAt: string;
 }
 
-export class CapeContractPageDto implements CapeContractPage {
-  @ApiProperty({ type: [CapeContractDto] }) items: CapeContractDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class CapeContractPageDto extends PageDto(CapeContractDto) implements CapeContractPage {}

@@ -32,6 +32,7 @@ import {
   REFERRERS,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
 const DATE_MESSAGE = (field: string) => `${field} must be a date written YYYY-MM-DD`;
 
@@ -116,7 +117,4 @@ export class MemberDto implements MemberName, Partial<MemberFile> {
   @ApiPropertyOptional({ nullable: true, type: String }) leftOn?: string | null;
 }
 
-export class MemberPageDto implements MemberPage {
-  @ApiProperty({ type: [MemberDto] }) items: MemberDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class MemberPageDto extends PageDto(MemberDto) implements MemberPage {}

@@ -16,6 +16,7 @@ import {
   ISO_DATE_SHAPE,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
 const HOURS = /^\d{1,2}(\.\d{1,2})?$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -116,8 +117,6 @@ export class ContributionTotalsDto implements ContributionTotals {
   @ApiProperty({ type: HoursTotalDto }) all: HoursTotalDto;
 }
 
-export class ContributionPageDto implements ContributionPage {
-  @ApiProperty({ type: [ContributionDto] }) items: ContributionDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+export class ContributionPageDto extends PageDto(ContributionDto) implements ContributionPage {
   @ApiProperty({ type: ContributionTotalsDto, description: 'over every entry the filters match, not only this page' }) totals: ContributionTotalsDto;
 }

@@ -27,6 +27,7 @@ import {
   RuleShareView,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
 export class CreatePeriodDto {
   @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
@@ -100,10 +101,7 @@ export class PeriodSummaryDto implements PeriodSummary {
   @ApiProperty() updatedAt: string;
 }
 
-export class PeriodPageDto implements PeriodPage {
-  @ApiProperty({ type: [PeriodSummaryDto] }) items: PeriodSummaryDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class PeriodPageDto extends PageDto(PeriodSummaryDto) implements PeriodPage {}
 
 export class PotTermDto implements PotTermView {
   @ApiProperty({ enum: ['payments', 'credit_notes', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] }) kind: 'payments' | 'credit_notes' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';

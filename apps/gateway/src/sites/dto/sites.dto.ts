@@ -19,6 +19,7 @@ import {
   Venue,
   VENUE_KINDS,
 } from '@kpa/contracts';
+import { PageDto } from '../../http/page.dto';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
@@ -113,10 +114,7 @@ export class HostStructureDto implements HostStructure {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class HostStructurePageDto implements HostStructurePage {
-  @ApiProperty({ type: [HostStructureDto] }) items: HostStructureDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class HostStructurePageDto extends PageDto(HostStructureDto) implements HostStructurePage {}
 
 export class CarryingStructureDto {
   @ApiProperty({ example: 'Centre social de l’Épeule' }) @IsString() @Length(1, 200) name: string;
@@ -241,7 +239,4 @@ export class SiteDto implements Site {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class SitePageDto implements SitePage {
-  @ApiProperty({ type: [SiteDto] }) items: SiteDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class SitePageDto extends PageDto(SiteDto) implements SitePage {}
