@@ -41,9 +41,9 @@ for (const file of files('apps', (name) => name.endsWith('.subscription.ts'))) {
   const source = read(file);
   const durableKey = /readonly durable = DURABLE_CONSUMERS\.(\w+)/.exec(source)?.[1] as keyof typeof DURABLE_CONSUMERS | undefined;
   if (!durableKey) throw new Error(`${file}: no durable consumer found`);
-  for (const [, constant] of source.matchAll(/handlerKey\((\w+)\)/g)) {
+  for (const [, constant] of source.matchAll(/\bon\((\w+_V\d+),/g)) {
     const definition = definitions.get(constant);
-    if (!definition) throw new Error(`${file}: handlerKey(${constant}) is not an event definition of @kpa/contracts`);
+    if (!definition) throw new Error(`${file}: on(${constant}, …) is not an event definition of @kpa/contracts`);
     const key = keyOf(definition);
     consumers.set(key, new Set([...(consumers.get(key) ?? []), DURABLE_CONSUMERS[durableKey]]));
   }

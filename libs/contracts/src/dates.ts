@@ -25,8 +25,11 @@ function wholeNumber(n: number, name: string): void {
   if (!Number.isInteger(n)) throw new RangeError(`${name} must be a whole number, got ${n}.`);
 }
 
+/** How a calendar date is written on the wire; `isIsoDate` also checks it is a real day. */
+export const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
 export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (typeof value !== 'string' || !ISO_DATE_SHAPE.test(value)) return false;
   const [y, m, d] = parts(value);
   const probe = new Date(Date.UTC(y, m - 1, d));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;

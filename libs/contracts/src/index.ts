@@ -43,3 +43,5 @@ export * from './events/remuneration/period-closed.v1';
 export * from './events/remuneration/period-approved.v1';
 export * from './rpc/remuneration/contributions';
 export * from './rpc/remuneration/settings';
+export * from './rpc-map';
+export * from './event-map';

@@ -129,7 +129,7 @@ export const RPC = {
     paySimulate: 'rpc.remuneration.pay.simulate',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
-  health: (service: ServiceName) => `rpc.${service}.health.ready`,
+  health: <S extends ServiceName>(service: S) => `rpc.${service}.health.ready` as const,
 } as const;
 
 /**

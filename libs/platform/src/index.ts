@@ -14,6 +14,7 @@ export * from './metrics/metrics';
 export * from './health/readiness';
 export * from './health/health.service';
 export * from './rpc/rpc-client';
+export * from './rpc/rpc-handler';
 export * from './rpc/namespaced-nats.server';
 export * from './bootstrap/bootstrap';
 export * from './platform.module';

@@ -2,7 +2,7 @@ import { DynamicModule, Global, Module, Provider, Type } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import Redis from 'ioredis';
-import { ReadinessReport, RPC, ServiceName } from '@kpa/contracts';
+import { RPC, ServiceName } from '@kpa/contracts';
 import { ServiceConfig } from './config/config';
 import { LOGGER, Logger } from './logging/logger';
 import { Metrics } from './metrics/metrics';
@@ -100,7 +100,7 @@ export class PlatformModule {
           services.map((service) => ({
             name: service,
             check: async () => {
-              const report = await rpc.call<ReadinessReport>(RPC.health(service), {}, PROBE_TIMEOUT_MS);
+              const report = await rpc.call(RPC.health(service), {}, PROBE_TIMEOUT_MS);
               if (report.status !== 'ready') throw new Error(`not ready: ${JSON.stringify(report.checks)}`);
             },
           })),

@@ -1,28 +1,29 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Client, ClientPage, CreateClientRequest, GetClientRequest, ListClientsRequest, RPC, UpdateClientRequest } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { ClientsService } from './clients.service';
 
 @Controller()
 export class ClientsRpcController {
   constructor(private readonly clients: ClientsService) {}
 
-  @MessagePattern(RPC.commerce.clientCreate)
+  @RpcHandler(RPC.commerce.clientCreate)
   create(@Payload() request: CreateClientRequest): Promise<Client> {
     return this.clients.create(request);
   }
 
-  @MessagePattern(RPC.commerce.clientGet)
+  @RpcHandler(RPC.commerce.clientGet)
   get(@Payload() request: GetClientRequest): Promise<Client> {
     return this.clients.get(request);
   }
 
-  @MessagePattern(RPC.commerce.clientList)
+  @RpcHandler(RPC.commerce.clientList)
   list(@Payload() request: ListClientsRequest): Promise<ClientPage> {
     return this.clients.list(request);
   }
 
-  @MessagePattern(RPC.commerce.clientUpdate)
+  @RpcHandler(RPC.commerce.clientUpdate)
   update(@Payload() request: UpdateClientRequest): Promise<Client> {
     return this.clients.update(request);
   }

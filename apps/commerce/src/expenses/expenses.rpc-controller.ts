@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   ApproveExpenseRequest,
   AttachReceiptRequest,
@@ -15,53 +15,54 @@ import {
   RPC,
   UpdateExpenseRequest,
 } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { ExpensesService } from './expenses.service';
 
 @Controller()
 export class ExpensesRpcController {
   constructor(private readonly expenses: ExpensesService) {}
 
-  @MessagePattern(RPC.commerce.expenseCreate)
+  @RpcHandler(RPC.commerce.expenseCreate)
   create(@Payload() request: CreateExpenseRequest): Promise<Expense> {
     return this.expenses.create(request);
   }
 
-  @MessagePattern(RPC.commerce.expenseGet)
+  @RpcHandler(RPC.commerce.expenseGet)
   get(@Payload() request: GetExpenseRequest): Promise<Expense> {
     return this.expenses.get(request);
   }
 
-  @MessagePattern(RPC.commerce.expenseList)
+  @RpcHandler(RPC.commerce.expenseList)
   list(@Payload() request: ListExpensesRequest): Promise<ExpensePage> {
     return this.expenses.list(request);
   }
 
-  @MessagePattern(RPC.commerce.expenseUpdate)
+  @RpcHandler(RPC.commerce.expenseUpdate)
   update(@Payload() request: UpdateExpenseRequest): Promise<Expense> {
     return this.expenses.update(request);
   }
 
-  @MessagePattern(RPC.commerce.expenseApprove)
+  @RpcHandler(RPC.commerce.expenseApprove)
   approve(@Payload() request: ApproveExpenseRequest): Promise<Expense> {
     return this.expenses.approve(request);
   }
 
-  @MessagePattern(RPC.commerce.expenseReject)
+  @RpcHandler(RPC.commerce.expenseReject)
   reject(@Payload() request: RejectExpenseRequest): Promise<Expense> {
     return this.expenses.reject(request);
   }
 
-  @MessagePattern(RPC.commerce.expenseReimburse)
+  @RpcHandler(RPC.commerce.expenseReimburse)
   reimburse(@Payload() request: ReimburseExpenseRequest): Promise<Expense> {
     return this.expenses.reimburse(request);
   }
 
-  @MessagePattern(RPC.commerce.expenseAttachReceipt)
+  @RpcHandler(RPC.commerce.expenseAttachReceipt)
   attachReceipt(@Payload() request: AttachReceiptRequest): Promise<Expense> {
     return this.expenses.attachReceipt(request);
   }
 
-  @MessagePattern(RPC.commerce.expenseGetReceipt)
+  @RpcHandler(RPC.commerce.expenseGetReceipt)
   getReceipt(@Payload() request: GetReceiptRequest): Promise<ReceiptLocation> {
     return this.expenses.getReceipt(request);
   }

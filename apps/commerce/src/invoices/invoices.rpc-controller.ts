@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CreateCreditNoteRequest,
   CreateInvoiceRequest,
@@ -21,6 +21,7 @@ import {
   RPC,
   UpdateInvoiceRequest,
 } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { CreditNotesService } from './credit-notes.service';
 import { InvoicesService } from './invoices.service';
 import { PaymentsService } from './payments.service';
@@ -35,57 +36,57 @@ export class InvoicesRpcController {
     private readonly receivables: ReceivablesService,
   ) {}
 
-  @MessagePattern(RPC.commerce.invoiceCreate)
+  @RpcHandler(RPC.commerce.invoiceCreate)
   create(@Payload() request: CreateInvoiceRequest): Promise<Invoice> {
     return this.invoices.create(request);
   }
 
-  @MessagePattern(RPC.commerce.invoiceList)
+  @RpcHandler(RPC.commerce.invoiceList)
   list(@Payload() request: ListInvoicesRequest): Promise<InvoicePage> {
     return this.invoices.list(request);
   }
 
-  @MessagePattern(RPC.commerce.invoiceGet)
+  @RpcHandler(RPC.commerce.invoiceGet)
   get(@Payload() request: GetInvoiceRequest): Promise<Invoice> {
     return this.invoices.get(request);
   }
 
-  @MessagePattern(RPC.commerce.invoiceUpdate)
+  @RpcHandler(RPC.commerce.invoiceUpdate)
   update(@Payload() request: UpdateInvoiceRequest): Promise<Invoice> {
     return this.invoices.update(request);
   }
 
-  @MessagePattern(RPC.commerce.invoiceIssue)
+  @RpcHandler(RPC.commerce.invoiceIssue)
   issue(@Payload() request: IssueInvoiceRequest): Promise<Invoice> {
     return this.invoices.issue(request);
   }
 
-  @MessagePattern(RPC.commerce.creditNoteCreate)
+  @RpcHandler(RPC.commerce.creditNoteCreate)
   createCreditNote(@Payload() request: CreateCreditNoteRequest): Promise<CreditNote> {
     return this.creditNotes.create(request);
   }
 
-  @MessagePattern(RPC.commerce.creditNoteList)
+  @RpcHandler(RPC.commerce.creditNoteList)
   listCreditNotes(@Payload() request: ListCreditNotesRequest): Promise<CreditNotePage> {
     return this.creditNotes.list(request);
   }
 
-  @MessagePattern(RPC.commerce.creditNoteGet)
+  @RpcHandler(RPC.commerce.creditNoteGet)
   getCreditNote(@Payload() request: GetCreditNoteRequest): Promise<CreditNote> {
     return this.creditNotes.get(request);
   }
 
-  @MessagePattern(RPC.commerce.paymentRecord)
+  @RpcHandler(RPC.commerce.paymentRecord)
   recordPayment(@Payload() request: RecordPaymentRequest): Promise<PaymentRecorded> {
     return this.payments.record(request);
   }
 
-  @MessagePattern(RPC.commerce.paymentList)
+  @RpcHandler(RPC.commerce.paymentList)
   listPayments(@Payload() request: ListPaymentsRequest): Promise<PaymentPage> {
     return this.payments.list(request);
   }
 
-  @MessagePattern(RPC.commerce.receivablesBoard)
+  @RpcHandler(RPC.commerce.receivablesBoard)
   board(@Payload() request: ReceivablesBoardRequest): Promise<ReceivablesBoard> {
     return this.receivables.board(request);
   }

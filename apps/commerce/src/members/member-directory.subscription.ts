@@ -15,7 +15,7 @@ import {
   MemberChangedV1,
   MemberErasedV1,
 } from '@kpa/contracts';
-import { EventSubscription, handlerKey } from '@kpa/platform';
+import { EventSubscription, eventHandlers, on } from '@kpa/platform';
 import { KnownMemberRepository } from './known-member.repository';
 
 /**
@@ -27,16 +27,16 @@ import { KnownMemberRepository } from './known-member.repository';
 export class MemberDirectorySubscription implements EventSubscription {
   readonly durable = DURABLE_CONSUMERS.commerceMemberDirectory;
   readonly filter = 'events.membership.>';
-  readonly handlers = {
-    [handlerKey(MEMBER_JOINED_V1)]: (event: EventEnvelope<MemberChangedV1>, m: EntityManager) => this.upsertMember(event, m),
-    [handlerKey(MEMBER_UPDATED_V1)]: (event: EventEnvelope<MemberChangedV1>, m: EntityManager) => this.upsertMember(event, m),
-    [handlerKey(MEMBER_LEFT_V1)]: (event: EventEnvelope<MemberChangedV1>, m: EntityManager) => this.upsertMember(event, m),
-    [handlerKey(MEMBER_REJOINED_V1)]: (event: EventEnvelope<MemberChangedV1>, m: EntityManager) => this.upsertMember(event, m),
-    [handlerKey(MEMBER_ERASED_V1)]: (event: EventEnvelope<MemberErasedV1>, m: EntityManager) => this.erase(event, m),
-    [handlerKey(CAPE_SIGNED_V1)]: (event: EventEnvelope<CapeContractChangedV1>, m: EntityManager) => this.upsertContract(event, m),
-    [handlerKey(CAPE_RENEWED_V1)]: (event: EventEnvelope<CapeContractChangedV1>, m: EntityManager) => this.upsertContract(event, m),
-    [handlerKey(CAPE_TERMINATED_V1)]: (event: EventEnvelope<CapeContractChangedV1>, m: EntityManager) => this.upsertContract(event, m),
-  };
+  readonly handlers = eventHandlers(
+    on(MEMBER_JOINED_V1, (event, m) => this.upsertMember(event, m)),
+    on(MEMBER_UPDATED_V1, (event, m) => this.upsertMember(event, m)),
+    on(MEMBER_LEFT_V1, (event, m) => this.upsertMember(event, m)),
+    on(MEMBER_REJOINED_V1, (event, m) => this.upsertMember(event, m)),
+    on(MEMBER_ERASED_V1, (event, m) => this.erase(event, m)),
+    on(CAPE_SIGNED_V1, (event, m) => this.upsertContract(event, m)),
+    on(CAPE_RENEWED_V1, (event, m) => this.upsertContract(event, m)),
+    on(CAPE_TERMINATED_V1, (event, m) => this.upsertContract(event, m)),
+  );
 
   private readonly members = new KnownMemberRepository();
 

@@ -1,33 +1,34 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { CreateQuoteRequest, GetQuoteRequest, ListQuotesRequest, Quote, QuoteActionRequest, QuotePage, RPC, UpdateQuoteRequest } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { QuotesService } from './quotes.service';
 
 @Controller()
 export class QuotesRpcController {
   constructor(private readonly quotes: QuotesService) {}
 
-  @MessagePattern(RPC.commerce.quoteCreate)
+  @RpcHandler(RPC.commerce.quoteCreate)
   create(@Payload() request: CreateQuoteRequest): Promise<Quote> {
     return this.quotes.create(request);
   }
 
-  @MessagePattern(RPC.commerce.quoteGet)
+  @RpcHandler(RPC.commerce.quoteGet)
   get(@Payload() request: GetQuoteRequest): Promise<Quote> {
     return this.quotes.get(request);
   }
 
-  @MessagePattern(RPC.commerce.quoteList)
+  @RpcHandler(RPC.commerce.quoteList)
   list(@Payload() request: ListQuotesRequest): Promise<QuotePage> {
     return this.quotes.list(request);
   }
 
-  @MessagePattern(RPC.commerce.quoteUpdate)
+  @RpcHandler(RPC.commerce.quoteUpdate)
   update(@Payload() request: UpdateQuoteRequest): Promise<Quote> {
     return this.quotes.update(request);
   }
 
-  @MessagePattern(RPC.commerce.quoteAct)
+  @RpcHandler(RPC.commerce.quoteAct)
   act(@Payload() request: QuoteActionRequest): Promise<Quote> {
     return this.quotes.act(request);
   }

@@ -10,7 +10,7 @@ import {
   SITE_UPDATED_V1,
   SiteChangedV1,
 } from '@kpa/contracts';
-import { EventSubscription, handlerKey } from '@kpa/platform';
+import { EventSubscription, eventHandlers, on } from '@kpa/platform';
 import { SellerRepository } from './seller.repository';
 
 /**
@@ -22,12 +22,12 @@ import { SellerRepository } from './seller.repository';
 export class SellerDirectorySubscription implements EventSubscription {
   readonly durable = DURABLE_CONSUMERS.commerceSellerDirectory;
   readonly filter = 'events.membership.>';
-  readonly handlers = {
-    [handlerKey(HOST_STRUCTURE_CREATED_V1)]: (event: EventEnvelope<HostStructureChangedV1>, m: EntityManager) => this.upsertHost(event, m),
-    [handlerKey(HOST_STRUCTURE_UPDATED_V1)]: (event: EventEnvelope<HostStructureChangedV1>, m: EntityManager) => this.upsertHost(event, m),
-    [handlerKey(SITE_CREATED_V1)]: (event: EventEnvelope<SiteChangedV1>, m: EntityManager) => this.upsertSite(event, m),
-    [handlerKey(SITE_UPDATED_V1)]: (event: EventEnvelope<SiteChangedV1>, m: EntityManager) => this.upsertSite(event, m),
-  };
+  readonly handlers = eventHandlers(
+    on(HOST_STRUCTURE_CREATED_V1, (event, m) => this.upsertHost(event, m)),
+    on(HOST_STRUCTURE_UPDATED_V1, (event, m) => this.upsertHost(event, m)),
+    on(SITE_CREATED_V1, (event, m) => this.upsertSite(event, m)),
+    on(SITE_UPDATED_V1, (event, m) => this.upsertSite(event, m)),
+  );
 
   private readonly sellers = new SellerRepository();
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { RPC, SitePage } from '@kpa/contracts';
+import { RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { AuthService, TokenPair } from './auth.service';
@@ -46,7 +46,7 @@ export class AuthController {
   @ApiErrors(200, MeDto, 401)
   async me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
     const siteIds = principal.sites.map((grant) => grant.siteId);
-    const sites = siteIds.length > 0 ? (await this.rpc.call<SitePage>(RPC.membership.siteList, { siteIds, limit: 100 })).items : [];
+    const sites = siteIds.length > 0 ? (await this.rpc.call(RPC.membership.siteList, { siteIds, limit: 100 })).items : [];
     return {
       id: principal.userId,
       email: principal.email,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DocumentPdf, DocumentPdfKind, RPC } from '@kpa/contracts';
+import { DocumentPdfKind, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { ApiErrors } from '../http/api-errors.decorator';
 
@@ -51,7 +51,7 @@ export class DocumentPdfsController {
   }
 
   private async pdf(siteId: string, kind: DocumentPdfKind, id: string, reply: FastifyReply): Promise<StreamableFile> {
-    const pdf = await this.rpc.call<DocumentPdf>(RPC.commerce.documentPdf, { siteId, kind, id });
+    const pdf = await this.rpc.call(RPC.commerce.documentPdf, { siteId, kind, id });
     const bytes = Buffer.from(pdf.contentBase64, 'base64');
     reply.header('ETag', `"${pdf.sha256}"`);
     reply.header('Repr-Digest', `sha-256=:${Buffer.from(pdf.sha256, 'hex').toString('base64')}:`);

@@ -1,21 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, Expense, ExpenseActor, ExpensePage, ReceiptContentType, ReceiptLocation, RPC } from '@kpa/contracts';
+import { DomainError, Expense, ExpensePage, ReceiptContentType, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
+import { expenseActorOf } from '../auth/actors';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
-import { ownMemberId, Principal, roleOn } from '../auth/roles';
+import { Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ErrorDto } from '../http/error.dto';
 import { httpStatusOf } from '../http/http-status';
 import { CreateExpenseDto, ExpenseDto, ExpenseListQueryDto, ExpensePageDto, RejectExpenseDto, ReimburseExpenseDto, UpdateExpenseDto } from './dto/expenses.dto';
 import { RECEIPT_UPLOAD_CONTENT_TYPES, ReceiptStorage } from './receipt-storage';
-
-/** A network admin acts as a coordinator; a member acts for their own member file on the site. */
-function actorOf(principal: Principal, siteId: string): ExpenseActor {
-  const coordinator = principal.networkAdmin || roleOn(principal, siteId) === 'coordinator';
-  return { userId: principal.userId, role: coordinator ? 'coordinator' : 'member', memberId: coordinator ? null : (ownMemberId(principal, siteId) ?? null) };
-}
 
 const EXTENSIONS: Record<ReceiptContentType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
@@ -38,7 +33,7 @@ export class ExpensesController {
   @SiteRoles('coordinator', 'member')
   @ApiErrors(201, ExpenseDto, 400, 401, 403, 404, 409)
   create(@Param('siteId') siteId: string, @Body() body: CreateExpenseDto, @CurrentPrincipal() principal: Principal): Promise<Expense> {
-    return this.rpc.call(RPC.commerce.expenseCreate, { siteId, actor: actorOf(principal, siteId), expense: body });
+    return this.rpc.call(RPC.commerce.expenseCreate, { siteId, actor: expenseActorOf(principal, siteId), expense: body });
   }
 
   /** With `totals` over every expense the filter matches. */
@@ -64,7 +59,7 @@ export class ExpensesController {
     @Body() body: UpdateExpenseDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Expense> {
-    return this.rpc.call(RPC.commerce.expenseUpdate, { siteId, expenseId, actor: actorOf(principal, siteId), changes: body });
+    return this.rpc.call(RPC.commerce.expenseUpdate, { siteId, expenseId, actor: expenseActorOf(principal, siteId), changes: body });
   }
 
   /** Publishes `commerce.expense.approved`. */
@@ -73,7 +68,7 @@ export class ExpensesController {
   @SiteRoles('coordinator')
   @ApiErrors(200, ExpenseDto, 401, 403, 404, 409)
   approve(@Param('siteId') siteId: string, @Param('expenseId', new ParseUUIDPipe()) expenseId: string, @CurrentPrincipal() principal: Principal): Promise<Expense> {
-    return this.rpc.call(RPC.commerce.expenseApprove, { siteId, expenseId, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.commerce.expenseApprove, { siteId, expenseId, actor: expenseActorOf(principal, siteId) });
   }
 
   @Post(':expenseId/reject')
@@ -86,7 +81,7 @@ export class ExpensesController {
     @Body() body: RejectExpenseDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Expense> {
-    return this.rpc.call(RPC.commerce.expenseReject, { siteId, expenseId, actor: actorOf(principal, siteId), reason: body.reason });
+    return this.rpc.call(RPC.commerce.expenseReject, { siteId, expenseId, actor: expenseActorOf(principal, siteId), reason: body.reason });
   }
 
   @Post(':expenseId/reimburse')
@@ -99,7 +94,7 @@ export class ExpensesController {
     @Body() body: ReimburseExpenseDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Expense> {
-    return this.rpc.call(RPC.commerce.expenseReimburse, { siteId, expenseId, actor: actorOf(principal, siteId), method: body.method, reimbursedOn: body.reimbursedOn });
+    return this.rpc.call(RPC.commerce.expenseReimburse, { siteId, expenseId, actor: expenseActorOf(principal, siteId), method: body.method, reimbursedOn: body.reimbursedOn });
   }
 
   /**
@@ -119,12 +114,12 @@ export class ExpensesController {
     @Req() request: FastifyRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Expense> {
-    const actor = actorOf(principal, siteId);
+    const actor = expenseActorOf(principal, siteId);
     // Unknown or another site's expense: 404 before a byte is stored.
     await this.rpc.call(RPC.commerce.expenseGet, { siteId, expenseId });
     const stored = await this.receipts.store(siteId, expenseId, request.body, request.headers['content-length']);
     try {
-      return await this.rpc.call<Expense>(RPC.commerce.expenseAttachReceipt, { siteId, expenseId, actor, ...stored });
+      return await this.rpc.call(RPC.commerce.expenseAttachReceipt, { siteId, expenseId, actor, ...stored });
     } catch (error) {
       // Refused: the new object is nobody's receipt. Not after a timeout: commerce may have recorded it.
       if (error instanceof DomainError && httpStatusOf(error.code) < 500) await this.receipts.remove(stored.objectName).catch(() => undefined);
@@ -143,7 +138,7 @@ export class ExpensesController {
     @Param('expenseId', new ParseUUIDPipe()) expenseId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const location = await this.rpc.call<ReceiptLocation>(RPC.commerce.expenseGetReceipt, { siteId, expenseId });
+    const location = await this.rpc.call(RPC.commerce.expenseGetReceipt, { siteId, expenseId });
     const file = await this.receipts.read(location.objectName);
     void reply.header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').header('etag', `"${location.sha256}"`);
     return new StreamableFile(file, {

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreditNote, Invoice, InvoiceActor, InvoicePage, PaymentPage, PaymentRecorded, RPC } from '@kpa/contracts';
+import { CreditNote, Invoice, InvoicePage, PaymentPage, PaymentRecorded, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
+import { commerceActorOf } from '../auth/actors';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
-import { Principal, roleOn } from '../auth/roles';
+import { Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { PageQueryDto } from '../sites/dto/sites.dto';
 import {
@@ -18,11 +19,6 @@ import {
   RecordPaymentDto,
   UpdateInvoiceDto,
 } from './dto/invoices.dto';
-
-/** A network admin acts as a coordinator; the routes' roles keep accountants out of every change. */
-function actorOf(principal: Principal, siteId: string): InvoiceActor {
-  return { userId: principal.userId, role: principal.networkAdmin || roleOn(principal, siteId) === 'coordinator' ? 'coordinator' : 'member' };
-}
 
 /**
  * The invoices of a site, their payments and credit notes. Members draft and edit drafts (they learn,
@@ -40,7 +36,7 @@ export class InvoicesController {
   @SiteRoles('coordinator', 'member')
   @ApiErrors(201, InvoiceDto, 400, 401, 403, 404, 409, 422)
   create(@Param('siteId') siteId: string, @Body() body: CreateInvoiceDto, @CurrentPrincipal() principal: Principal): Promise<Invoice> {
-    return this.rpc.call(RPC.commerce.invoiceCreate, { siteId, actor: actorOf(principal, siteId), invoice: body });
+    return this.rpc.call(RPC.commerce.invoiceCreate, { siteId, actor: commerceActorOf(principal, siteId), invoice: body });
   }
 
   @Get()
@@ -65,7 +61,7 @@ export class InvoicesController {
     @Body() body: UpdateInvoiceDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Invoice> {
-    return this.rpc.call(RPC.commerce.invoiceUpdate, { siteId, invoiceId, actor: actorOf(principal, siteId), changes: body });
+    return this.rpc.call(RPC.commerce.invoiceUpdate, { siteId, invoiceId, actor: commerceActorOf(principal, siteId), changes: body });
   }
 
   /** Numbers the invoice in the site's invoice series and freezes it (409 INVOICE_ALREADY_ISSUED the second time). */
@@ -74,7 +70,7 @@ export class InvoicesController {
   @SiteRoles('coordinator')
   @ApiErrors(200, InvoiceDto, 401, 403, 404, 409, 422)
   issue(@Param('siteId') siteId: string, @Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @CurrentPrincipal() principal: Principal): Promise<Invoice> {
-    return this.rpc.call(RPC.commerce.invoiceIssue, { siteId, invoiceId, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.commerce.invoiceIssue, { siteId, invoiceId, actor: commerceActorOf(principal, siteId) });
   }
 
   /** A payment received: partial payments allowed, never more than the outstanding amount. */
@@ -88,7 +84,7 @@ export class InvoicesController {
     @Body() body: RecordPaymentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PaymentRecorded> {
-    return this.rpc.call(RPC.commerce.paymentRecord, { siteId, invoiceId, actor: actorOf(principal, siteId), payment: body });
+    return this.rpc.call(RPC.commerce.paymentRecord, { siteId, invoiceId, actor: commerceActorOf(principal, siteId), payment: body });
   }
 
   @Get(':invoiceId/payments')
@@ -108,6 +104,6 @@ export class InvoicesController {
     @Body() body: CreateCreditNoteDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CreditNote> {
-    return this.rpc.call(RPC.commerce.creditNoteCreate, { siteId, invoiceId, actor: actorOf(principal, siteId), creditNote: body });
+    return this.rpc.call(RPC.commerce.creditNoteCreate, { siteId, invoiceId, actor: commerceActorOf(principal, siteId), creditNote: body });
   }
 }

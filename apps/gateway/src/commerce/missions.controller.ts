@@ -1,23 +1,19 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DomainError, Mission, MissionActor, MissionPage, RPC } from '@kpa/contracts';
+import { DomainError, Mission, MissionPage, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
+import { commerceActorOf } from '../auth/actors';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
-import { ownMemberId, Principal, roleOn } from '../auth/roles';
+import { ownMemberId, Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CancelMissionDto, CompleteMissionDto, ConfirmTeamDto, CreateMissionDto, MissionDto, MissionListQueryDto, MissionPageDto, SignUpDto, UpdateMissionDto } from './dto/missions.dto';
-
-/** A network admin acts as a coordinator. */
-function actorOf(principal: Principal, siteId: string): MissionActor {
-  return { userId: principal.userId, role: principal.networkAdmin || roleOn(principal, siteId) === 'coordinator' ? 'coordinator' : 'member' };
-}
 
 /**
  * Whose sign-up it is: a member's own (their member file on the site: they may name it or leave it
  * out, never name someone else), any member of the site for a coordinator (who must name them).
  */
 function signUpMember(principal: Principal, siteId: string, memberId: string | undefined): string {
-  if (actorOf(principal, siteId).role === 'coordinator') {
+  if (commerceActorOf(principal, siteId).role === 'coordinator') {
     if (!memberId) throw new DomainError('VALIDATION_FAILED', 'memberId is required: the member you sign up.', { field: 'memberId' });
     return memberId;
   }
@@ -43,7 +39,7 @@ export class MissionsController {
   @SiteRoles('coordinator')
   @ApiErrors(201, MissionDto, 400, 401, 403, 404, 409)
   create(@Param('siteId') siteId: string, @Body() body: CreateMissionDto, @CurrentPrincipal() principal: Principal): Promise<Mission> {
-    return this.rpc.call(RPC.commerce.missionCreate, { siteId, actor: actorOf(principal, siteId), mission: body });
+    return this.rpc.call(RPC.commerce.missionCreate, { siteId, actor: commerceActorOf(principal, siteId), mission: body });
   }
 
   @Get()
@@ -68,7 +64,7 @@ export class MissionsController {
     @Body() body: UpdateMissionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Mission> {
-    return this.rpc.call(RPC.commerce.missionUpdate, { siteId, missionId, actor: actorOf(principal, siteId), changes: body });
+    return this.rpc.call(RPC.commerce.missionUpdate, { siteId, missionId, actor: commerceActorOf(principal, siteId), changes: body });
   }
 
   /** A member signs themselves up; a coordinator signs up any member. Signing up twice changes nothing. */
@@ -83,7 +79,7 @@ export class MissionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Mission> {
     const memberId = signUpMember(principal, siteId, body?.memberId);
-    return this.rpc.call(RPC.commerce.missionSignUp, { siteId, missionId, memberId, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.commerce.missionSignUp, { siteId, missionId, memberId, actor: commerceActorOf(principal, siteId) });
   }
 
   /** Withdraws a sign-up while planned: a member their own, a coordinator anyone's. Idempotent. */
@@ -98,7 +94,7 @@ export class MissionsController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Mission> {
     const whose = signUpMember(principal, siteId, memberId);
-    return this.rpc.call(RPC.commerce.missionWithdraw, { siteId, missionId, memberId: whose, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.commerce.missionWithdraw, { siteId, missionId, memberId: whose, actor: commerceActorOf(principal, siteId) });
   }
 
   @Post(':missionId/confirm-team')
@@ -111,7 +107,7 @@ export class MissionsController {
     @Body() body: ConfirmTeamDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Mission> {
-    return this.rpc.call(RPC.commerce.missionConfirmTeam, { siteId, missionId, memberIds: body?.memberIds, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.commerce.missionConfirmTeam, { siteId, missionId, memberIds: body?.memberIds, actor: commerceActorOf(principal, siteId) });
   }
 
   /** Records each participant's hours and publishes `commerce.mission.completed`. */
@@ -125,7 +121,7 @@ export class MissionsController {
     @Body() body: CompleteMissionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Mission> {
-    return this.rpc.call(RPC.commerce.missionComplete, { siteId, missionId, participants: body.participants, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.commerce.missionComplete, { siteId, missionId, participants: body.participants, actor: commerceActorOf(principal, siteId) });
   }
 
   @Post(':missionId/cancel')
@@ -138,6 +134,6 @@ export class MissionsController {
     @Body() body: CancelMissionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Mission> {
-    return this.rpc.call(RPC.commerce.missionCancel, { siteId, missionId, reason: body.reason, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.commerce.missionCancel, { siteId, missionId, reason: body.reason, actor: commerceActorOf(principal, siteId) });
   }
 }

@@ -1,16 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Quote, QuoteAction, QuoteActor, QuotePage, RPC } from '@kpa/contracts';
+import { Quote, QuoteAction, QuotePage, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
+import { commerceActorOf } from '../auth/actors';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
-import { Principal, roleOn } from '../auth/roles';
+import { Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { AcceptQuoteDto, CreateQuoteDto, QuoteDto, QuoteListQueryDto, QuotePageDto, UpdateQuoteDto } from './dto/quotes.dto';
-
-/** A network admin acts as a coordinator; the routes' roles keep accountants out of every change. */
-function actorOf(principal: Principal, siteId: string): QuoteActor {
-  return { userId: principal.userId, role: principal.networkAdmin || roleOn(principal, siteId) === 'coordinator' ? 'coordinator' : 'member' };
-}
 
 /**
  * The quotes of a site. Members draft, edit and submit them; coordinators also validate, send and
@@ -27,7 +23,7 @@ export class QuotesController {
   @SiteRoles('coordinator', 'member')
   @ApiErrors(201, QuoteDto, 400, 401, 403, 404)
   create(@Param('siteId') siteId: string, @Body() body: CreateQuoteDto, @CurrentPrincipal() principal: Principal): Promise<Quote> {
-    return this.rpc.call(RPC.commerce.quoteCreate, { siteId, actor: actorOf(principal, siteId), quote: body });
+    return this.rpc.call(RPC.commerce.quoteCreate, { siteId, actor: commerceActorOf(principal, siteId), quote: body });
   }
 
   @Get()
@@ -52,7 +48,7 @@ export class QuotesController {
     @Body() body: UpdateQuoteDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Quote> {
-    return this.rpc.call(RPC.commerce.quoteUpdate, { siteId, quoteId, actor: actorOf(principal, siteId), changes: body });
+    return this.rpc.call(RPC.commerce.quoteUpdate, { siteId, quoteId, actor: commerceActorOf(principal, siteId), changes: body });
   }
 
   @Post(':quoteId/submit')
@@ -91,7 +87,7 @@ export class QuotesController {
     @Body() body: AcceptQuoteDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Quote> {
-    return this.rpc.call(RPC.commerce.quoteAct, { siteId, quoteId, action: 'accept', actor: actorOf(principal, siteId), depositPercent: body.depositPercent });
+    return this.rpc.call(RPC.commerce.quoteAct, { siteId, quoteId, action: 'accept', actor: commerceActorOf(principal, siteId), depositPercent: body.depositPercent });
   }
 
   @Post(':quoteId/decline')
@@ -103,6 +99,6 @@ export class QuotesController {
   }
 
   private act(siteId: string, quoteId: string, action: QuoteAction, principal: Principal): Promise<Quote> {
-    return this.rpc.call(RPC.commerce.quoteAct, { siteId, quoteId, action, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.commerce.quoteAct, { siteId, quoteId, action, actor: commerceActorOf(principal, siteId) });
   }
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ERROR_CODES } from '@kpa/contracts';
+import { ERROR_CODES, ErrorCode } from '@kpa/contracts';
+import { HttpErrorBody } from './http-error.filter';
 
-export class ErrorDto {
+export class ErrorDto implements HttpErrorBody {
   @ApiProperty({ example: 400 }) statusCode: number;
-  @ApiProperty({ enum: ERROR_CODES, example: 'VALIDATION_FAILED', description: 'Stable code: never renamed.' }) code: string;
+  @ApiProperty({ enum: ERROR_CODES, example: 'VALIDATION_FAILED', description: 'Stable code: never renamed.' }) code: ErrorCode;
   @ApiProperty({ example: 'property colour should not exist' }) message: string;
-  @ApiPropertyOptional({ description: 'Machine-readable context: fields, ids, retryAfterSeconds…', type: Object }) details?: unknown;
+  @ApiPropertyOptional({ description: 'Machine-readable context: fields, ids, retryAfterSeconds…', type: Object }) details?: HttpErrorBody['details'];
 }

@@ -7,10 +7,14 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     .setTitle('KPA-Cité regional platform API')
     .setDescription(
       [
-        'API of the KPA-Cité neighbourhood cooperatives: host structures, sites, users; members, quotes, invoices and remuneration to come.',
+        'API of the KPA-Cité neighbourhood cooperatives, one per site:',
+        '- the network: host structures, sites and their users (coordinators, members, accountants), figures;',
+        '- members: member files, CAPE contracts, journeys, interviews, follow-up; export, erasure and import of member files;',
+        '- commerce: clients, catalogue, quotes, missions, invoices with their payments and credit notes, receivables, expenses with their receipts, PDF documents;',
+        '- remuneration: contributions, settings, pay periods with their objections and peer recognition, a pay simulator.',
         '',
-        'Log in with POST /v1/auth/login, then send `Authorization: Bearer <accessToken>`.',
-        'Every error is `{ statusCode, code, message, details? }`; `code` is stable.',
+        'Log in with POST /v1/auth/login, then send `Authorization: Bearer <accessToken>`; renew the pair with POST /v1/auth/refresh.',
+        'Every error is `{ statusCode, code, message, details? }`; `code` is stable. Too many requests get 429 with `Retry-After`.',
         'POST requests accept an `Idempotency-Key` header: the same key and body replay the first response for 24 hours.',
         'Money is a decimal string ("152.05"), dates YYYY-MM-DD, enumerations lower_snake_case, lists `{ items, nextCursor }`.',
       ].join('\n'),

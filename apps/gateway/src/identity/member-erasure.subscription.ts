@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { BROADCASTS, DURABLE_CONSUMERS, EventEnvelope, MEMBER_ERASED_V1, MemberErasedV1 } from '@kpa/contracts';
-import { EventSubscription, handlerKey, namespaced, NatsClient } from '@kpa/platform';
+import { BROADCASTS, DURABLE_CONSUMERS, MEMBER_ERASED_V1 } from '@kpa/contracts';
+import { EventSubscription, eventHandlers, namespaced, NatsClient, on } from '@kpa/platform';
 
 /**
  * A member erased in membership loses their account here too: their member role goes, and a
@@ -11,9 +11,9 @@ import { EventSubscription, handlerKey, namespaced, NatsClient } from '@kpa/plat
 export class MemberErasureSubscription implements EventSubscription {
   readonly durable = DURABLE_CONSUMERS.gatewayMemberErasure;
   readonly filter = 'events.membership.member.>';
-  readonly handlers = {
-    [handlerKey(MEMBER_ERASED_V1)]: (event: EventEnvelope<MemberErasedV1>, manager: EntityManager) => this.erase(event.data.memberId, manager),
-  };
+  readonly handlers = eventHandlers(
+    on(MEMBER_ERASED_V1, (event, manager) => this.erase(event.data.memberId, manager)),
+  );
 
   constructor(private readonly nats: NatsClient) {}
 

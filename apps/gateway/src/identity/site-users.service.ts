@@ -34,7 +34,8 @@ export class SiteUsersService {
 
   /** An account for a member of the site: role `member`, linked to their member file. */
   async createForMember(principal: Principal, siteId: string, memberId: string, input: { email: string; password: string }): Promise<SiteUser> {
-    const member = await this.rpc.call<MemberName>(RPC.membership.memberGet, { siteId, memberId, view: 'name' });
+    // The view decides which of the MemberAsSeen shapes comes back.
+    const member = (await this.rpc.call(RPC.membership.memberGet, { siteId, memberId, view: 'name' })) as MemberName;
     return this.create(principal, siteId, { ...input, role: 'member', displayName: `${member.firstName} ${member.lastName}` }, memberId);
   }
 

@@ -42,10 +42,10 @@ export class MeMemberController {
   async get(@Query() query: OwnMemberQueryDto, @CurrentPrincipal() principal: Principal): Promise<OwnMember> {
     const { siteId, memberId } = this.ownFile(principal, query.siteId);
     const [member, contracts, journey, interviews] = await Promise.all([
-      this.rpc.call<MemberFile>(RPC.membership.memberGet, { siteId, memberId, view: 'file' }),
-      this.rpc.call<CapeContractPage>(RPC.membership.capeList, { siteId, memberId, limit: 100 }),
-      this.rpc.call<Journey>(RPC.membership.journeyGet, { siteId, memberId }),
-      this.rpc.call<InterviewPage>(RPC.membership.interviewList, { siteId, memberId, view: 'own', limit: 100 }),
+      this.rpc.call(RPC.membership.memberGet, { siteId, memberId, view: 'file' }) as Promise<MemberFile>,
+      this.rpc.call(RPC.membership.capeList, { siteId, memberId, limit: 100 }),
+      this.rpc.call(RPC.membership.journeyGet, { siteId, memberId }),
+      this.rpc.call(RPC.membership.interviewList, { siteId, memberId, view: 'own', limit: 100 }),
     ]);
     return { siteId, member, capeContracts: contracts.items, journey, interviews: interviews.items };
   }

@@ -1,17 +1,17 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { Figures, RPC } from '@kpa/contracts';
+import { Figures, ISO_DATE_SHAPE, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { NetworkAdminOnly, SiteRoles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 export class PeriodQueryDto {
-  @ApiProperty({ example: '2026-01-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date written YYYY-MM-DD' }) from: string;
-  @ApiProperty({ example: '2026-12-31' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date written YYYY-MM-DD' }) to: string;
+  @ApiProperty({ example: '2026-01-01' }) @Matches(ISO_DATE_SHAPE, { message: 'from must be a date written YYYY-MM-DD' }) from: string;
+  @ApiProperty({ example: '2026-12-31' }) @Matches(ISO_DATE_SHAPE, { message: 'to must be a date written YYYY-MM-DD' }) to: string;
 }
 
-export class FiguresDto {
+export class FiguresDto implements Figures {
   @ApiProperty() from: string;
   @ApiProperty() to: string;
   @ApiProperty({ description: 'people whose participation overlaps the period' }) tookPart: number;

@@ -2,16 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Contribution, ContributionPage, DomainError, RemunerationActor, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
+import { remunerationActorOf } from '../auth/actors';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
-import { ownMemberId, Principal, roleOn } from '../auth/roles';
+import { Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ContributionDto, ContributionListQueryDto, ContributionPageDto, CreateContributionDto, RejectContributionDto } from './dto/contributions.dto';
-
-/** A network admin acts as a coordinator; a member acts for their own member file on the site. */
-export function remunerationActorOf(principal: Principal, siteId: string): RemunerationActor {
-  const role = principal.networkAdmin ? 'coordinator' : (roleOn(principal, siteId) ?? 'member');
-  return { userId: principal.userId, role, memberId: role === 'member' ? (ownMemberId(principal, siteId) ?? null) : null };
-}
 
 /** Whose time it is: a member's own (they may name it or leave it out, never someone else's); any member for a coordinator, who names them. */
 function contributionMember(actor: RemunerationActor, memberId: string | undefined): string {

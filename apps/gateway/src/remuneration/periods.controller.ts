@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { GivenRecognition, Objection, ObjectionList, PayEstimateView, PeriodActor, PeriodExport, PeriodPage, PeriodView, RecognitionRound, RPC } from '@kpa/contracts';
+import { GivenRecognition, Objection, ObjectionList, PayEstimateView, PeriodPage, PeriodView, RecognitionRound, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
+import { periodActorOf } from '../auth/actors';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
-import { ownMemberId, Principal, roleOn } from '../auth/roles';
+import { Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import {
   AnswerObjectionDto,
@@ -21,12 +22,6 @@ import {
   RecognitionRoundDto,
   SimulatePayDto,
 } from './dto/periods.dto';
-
-/** A network admin acts as a coordinator; `memberId` is the caller's own member file on the site (members act as themselves). */
-function actorOf(principal: Principal, siteId: string): PeriodActor {
-  const role = principal.networkAdmin ? 'coordinator' : (roleOn(principal, siteId) ?? 'member');
-  return { userId: principal.userId, role, memberId: ownMemberId(principal, siteId) ?? null };
-}
 
 const CSV_RESPONSE = {
   status: 200,
@@ -60,7 +55,7 @@ export class PeriodsController {
   @SiteRoles('coordinator')
   @ApiErrors(201, PeriodViewDto, 400, 401, 403, 404, 409, 422)
   create(@Param('siteId') siteId: string, @Body() body: CreatePeriodDto, @CurrentPrincipal() principal: Principal): Promise<PeriodView> {
-    return this.rpc.call(RPC.remuneration.periodCreate, { siteId, actor: actorOf(principal, siteId), startsOn: body.startsOn, endsOn: body.endsOn });
+    return this.rpc.call(RPC.remuneration.periodCreate, { siteId, actor: periodActorOf(principal, siteId), startsOn: body.startsOn, endsOn: body.endsOn });
   }
 
   /** The pot's breakdown and each member's share: a live preview while open, the frozen figures after. */
@@ -76,7 +71,7 @@ export class PeriodsController {
   @SiteRoles('coordinator')
   @ApiErrors(200, PeriodViewDto, 400, 401, 403, 404, 409)
   close(@Param('siteId') siteId: string, @Param('periodId', new ParseUUIDPipe()) periodId: string, @CurrentPrincipal() principal: Principal): Promise<PeriodView> {
-    return this.rpc.call(RPC.remuneration.periodClose, { siteId, periodId, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.remuneration.periodClose, { siteId, periodId, actor: periodActorOf(principal, siteId) });
   }
 
   @Post(':periodId/reopen')
@@ -84,7 +79,7 @@ export class PeriodsController {
   @SiteRoles('coordinator')
   @ApiErrors(200, PeriodViewDto, 400, 401, 403, 404, 409)
   reopen(@Param('siteId') siteId: string, @Param('periodId', new ParseUUIDPipe()) periodId: string, @CurrentPrincipal() principal: Principal): Promise<PeriodView> {
-    return this.rpc.call(RPC.remuneration.periodReopen, { siteId, periodId, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.remuneration.periodReopen, { siteId, periodId, actor: periodActorOf(principal, siteId) });
   }
 
   /** Once every objection is answered; publishes `remuneration.period.approved`. */
@@ -93,7 +88,7 @@ export class PeriodsController {
   @SiteRoles('coordinator')
   @ApiErrors(200, PeriodViewDto, 400, 401, 403, 404, 409)
   approve(@Param('siteId') siteId: string, @Param('periodId', new ParseUUIDPipe()) periodId: string, @CurrentPrincipal() principal: Principal): Promise<PeriodView> {
-    return this.rpc.call(RPC.remuneration.periodApprove, { siteId, periodId, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.remuneration.periodApprove, { siteId, periodId, actor: periodActorOf(principal, siteId) });
   }
 
   /** The payroll CSV of an approved period, which becomes exported (downloading again keeps it exported). */
@@ -108,7 +103,7 @@ export class PeriodsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    const file = await this.rpc.call<PeriodExport>(RPC.remuneration.periodExport, { siteId, periodId, actor: actorOf(principal, siteId) });
+    const file = await this.rpc.call(RPC.remuneration.periodExport, { siteId, periodId, actor: periodActorOf(principal, siteId) });
     const bytes = Buffer.from(file.content, 'utf8');
     reply.header('Cache-Control', 'no-store');
     return new StreamableFile(bytes, { type: file.contentType, disposition: `attachment; filename="${file.filename}"`, length: bytes.length });
@@ -119,7 +114,7 @@ export class PeriodsController {
   @SiteRoles('coordinator', 'accountant')
   @ApiErrors(200, PeriodViewDto, 400, 401, 403, 404, 409)
   paid(@Param('siteId') siteId: string, @Param('periodId', new ParseUUIDPipe()) periodId: string, @CurrentPrincipal() principal: Principal): Promise<PeriodView> {
-    return this.rpc.call(RPC.remuneration.periodMarkPaid, { siteId, periodId, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.remuneration.periodMarkPaid, { siteId, periodId, actor: periodActorOf(principal, siteId) });
   }
 
   /** A member objects to the proposed figures, as themselves, while the period is closed. */
@@ -133,14 +128,14 @@ export class PeriodsController {
     @Body() body: CreateObjectionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Objection> {
-    return this.rpc.call(RPC.remuneration.objectionCreate, { siteId, periodId, actor: actorOf(principal, siteId), text: body.text });
+    return this.rpc.call(RPC.remuneration.objectionCreate, { siteId, periodId, actor: periodActorOf(principal, siteId), text: body.text });
   }
 
   /** Coordinators and accountants: every objection; a member: their own. */
   @Get(':periodId/objections')
   @ApiErrors(200, ObjectionListDto, 400, 401, 404)
   objections(@Param('siteId') siteId: string, @Param('periodId', new ParseUUIDPipe()) periodId: string, @CurrentPrincipal() principal: Principal): Promise<ObjectionList> {
-    return this.rpc.call(RPC.remuneration.objectionList, { siteId, periodId, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.remuneration.objectionList, { siteId, periodId, actor: periodActorOf(principal, siteId) });
   }
 
   @Post(':periodId/objections/:objectionId/answer')
@@ -154,7 +149,7 @@ export class PeriodsController {
     @Body() body: AnswerObjectionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Objection> {
-    return this.rpc.call(RPC.remuneration.objectionAnswer, { siteId, periodId, objectionId, actor: actorOf(principal, siteId), answer: body.answer });
+    return this.rpc.call(RPC.remuneration.objectionAnswer, { siteId, periodId, objectionId, actor: periodActorOf(principal, siteId), answer: body.answer });
   }
 
   /** A member gives points to another, as themselves, while the period is open. */
@@ -168,14 +163,14 @@ export class PeriodsController {
     @Body() body: GiveRecognitionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<GivenRecognition> {
-    return this.rpc.call(RPC.remuneration.recognitionGive, { siteId, periodId, actor: actorOf(principal, siteId), toMemberId: body.toMemberId, points: body.points, note: body.note });
+    return this.rpc.call(RPC.remuneration.recognitionGive, { siteId, periodId, actor: periodActorOf(principal, siteId), toMemberId: body.toMemberId, points: body.points, note: body.note });
   }
 
   /** Your own gifts and what you have left; the totals received per member once the period is closed. */
   @Get(':periodId/recognitions')
   @ApiErrors(200, RecognitionRoundDto, 400, 401, 404)
   recognitions(@Param('siteId') siteId: string, @Param('periodId', new ParseUUIDPipe()) periodId: string, @CurrentPrincipal() principal: Principal): Promise<RecognitionRound> {
-    return this.rpc.call(RPC.remuneration.recognitionList, { siteId, periodId, actor: actorOf(principal, siteId) });
+    return this.rpc.call(RPC.remuneration.recognitionList, { siteId, periodId, actor: periodActorOf(principal, siteId) });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   CapeContract,
   CapeContractPage,
@@ -9,28 +9,29 @@ import {
   SignCapeContractRequest,
   TerminateCapeContractRequest,
 } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { CapeContractsService } from './cape-contracts.service';
 
 @Controller()
 export class CapeContractsRpcController {
   constructor(private readonly contracts: CapeContractsService) {}
 
-  @MessagePattern(RPC.membership.capeSign)
+  @RpcHandler(RPC.membership.capeSign)
   sign(@Payload() request: SignCapeContractRequest): Promise<CapeContract> {
     return this.contracts.sign(request);
   }
 
-  @MessagePattern(RPC.membership.capeRenew)
+  @RpcHandler(RPC.membership.capeRenew)
   renew(@Payload() request: RenewCapeContractRequest): Promise<CapeContract> {
     return this.contracts.renew(request);
   }
 
-  @MessagePattern(RPC.membership.capeTerminate)
+  @RpcHandler(RPC.membership.capeTerminate)
   terminate(@Payload() request: TerminateCapeContractRequest): Promise<CapeContract> {
     return this.contracts.terminate(request);
   }
 
-  @MessagePattern(RPC.membership.capeList)
+  @RpcHandler(RPC.membership.capeList)
   list(@Payload() request: ListCapeContractsRequest): Promise<CapeContractPage> {
     return this.contracts.list(request);
   }

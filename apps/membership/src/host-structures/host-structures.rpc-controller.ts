@@ -1,28 +1,29 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { CreateHostStructureRequest, GetHostStructureRequest, HostStructure, HostStructurePage, ListHostStructuresRequest, RPC, UpdateHostStructureRequest } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { HostStructuresService } from './host-structures.service';
 
 @Controller()
 export class HostStructuresRpcController {
   constructor(private readonly hostStructures: HostStructuresService) {}
 
-  @MessagePattern(RPC.membership.hostStructureCreate)
+  @RpcHandler(RPC.membership.hostStructureCreate)
   create(@Payload() request: CreateHostStructureRequest): Promise<HostStructure> {
     return this.hostStructures.create(request);
   }
 
-  @MessagePattern(RPC.membership.hostStructureGet)
+  @RpcHandler(RPC.membership.hostStructureGet)
   get(@Payload() request: GetHostStructureRequest): Promise<HostStructure> {
     return this.hostStructures.get(request.hostStructureId);
   }
 
-  @MessagePattern(RPC.membership.hostStructureList)
+  @RpcHandler(RPC.membership.hostStructureList)
   list(@Payload() request: ListHostStructuresRequest): Promise<HostStructurePage> {
     return this.hostStructures.list(request);
   }
 
-  @MessagePattern(RPC.membership.hostStructureUpdate)
+  @RpcHandler(RPC.membership.hostStructureUpdate)
   update(@Payload() request: UpdateHostStructureRequest): Promise<HostStructure> {
     return this.hostStructures.update(request);
   }

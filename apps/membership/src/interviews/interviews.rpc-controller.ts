@@ -1,23 +1,24 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Interview, InterviewPage, ListInterviewsRequest, RPC, ScheduleInterviewRequest, UpdateInterviewRequest } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { InterviewsService } from './interviews.service';
 
 @Controller()
 export class InterviewsRpcController {
   constructor(private readonly interviews: InterviewsService) {}
 
-  @MessagePattern(RPC.membership.interviewSchedule)
+  @RpcHandler(RPC.membership.interviewSchedule)
   schedule(@Payload() request: ScheduleInterviewRequest): Promise<Interview> {
     return this.interviews.schedule(request);
   }
 
-  @MessagePattern(RPC.membership.interviewList)
+  @RpcHandler(RPC.membership.interviewList)
   list(@Payload() request: ListInterviewsRequest): Promise<InterviewPage> {
     return this.interviews.list(request);
   }
 
-  @MessagePattern(RPC.membership.interviewUpdate)
+  @RpcHandler(RPC.membership.interviewUpdate)
   update(@Payload() request: UpdateInterviewRequest): Promise<Interview> {
     return this.interviews.update(request);
   }

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { EraseMemberRequest, ExportMemberRequest, ImportMembersRequest, MemberErasure, MemberExport, MemberImportReport, RPC } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { MemberImportService } from './member-import.service';
 import { MemberPrivacyService } from './member-privacy.service';
 
@@ -11,17 +12,17 @@ export class MemberPrivacyRpcController {
     private readonly imports: MemberImportService,
   ) {}
 
-  @MessagePattern(RPC.membership.memberExport)
+  @RpcHandler(RPC.membership.memberExport)
   export(@Payload() request: ExportMemberRequest): Promise<MemberExport> {
     return this.privacy.export(request);
   }
 
-  @MessagePattern(RPC.membership.memberErase)
+  @RpcHandler(RPC.membership.memberErase)
   erase(@Payload() request: EraseMemberRequest): Promise<MemberErasure> {
     return this.privacy.erase(request);
   }
 
-  @MessagePattern(RPC.membership.memberImport)
+  @RpcHandler(RPC.membership.memberImport)
   import(@Payload() request: ImportMembersRequest): Promise<MemberImportReport> {
     return this.imports.import(request);
   }

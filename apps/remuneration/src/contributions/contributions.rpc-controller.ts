@@ -1,33 +1,34 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { Contribution, ContributionPage, CreateContributionRequest, DecideContributionRequest, GetContributionRequest, ListContributionsRequest, RPC } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { ContributionsService } from './contributions.service';
 
 @Controller()
 export class ContributionsRpcController {
   constructor(private readonly contributions: ContributionsService) {}
 
-  @MessagePattern(RPC.remuneration.contributionCreate)
+  @RpcHandler(RPC.remuneration.contributionCreate)
   create(@Payload() request: CreateContributionRequest): Promise<Contribution> {
     return this.contributions.create(request);
   }
 
-  @MessagePattern(RPC.remuneration.contributionList)
+  @RpcHandler(RPC.remuneration.contributionList)
   list(@Payload() request: ListContributionsRequest): Promise<ContributionPage> {
     return this.contributions.list(request);
   }
 
-  @MessagePattern(RPC.remuneration.contributionGet)
+  @RpcHandler(RPC.remuneration.contributionGet)
   get(@Payload() request: GetContributionRequest): Promise<Contribution> {
     return this.contributions.get(request);
   }
 
-  @MessagePattern(RPC.remuneration.contributionValidate)
+  @RpcHandler(RPC.remuneration.contributionValidate)
   validate(@Payload() request: DecideContributionRequest): Promise<Contribution> {
     return this.contributions.validate(request);
   }
 
-  @MessagePattern(RPC.remuneration.contributionReject)
+  @RpcHandler(RPC.remuneration.contributionReject)
   reject(@Payload() request: DecideContributionRequest): Promise<Contribution> {
     return this.contributions.reject(request);
   }

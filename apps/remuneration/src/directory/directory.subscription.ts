@@ -18,7 +18,7 @@ import {
   SiteChangedV1,
   siteIdOf,
 } from '@kpa/contracts';
-import { EventSubscription, handlerKey } from '@kpa/platform';
+import { EventSubscription, eventHandlers, on } from '@kpa/platform';
 import { ContributionsRepository } from '../contributions/contributions.repository';
 import { DirectoryRepository } from './directory.repository';
 
@@ -33,17 +33,17 @@ import { DirectoryRepository } from './directory.repository';
 export class DirectorySubscription implements EventSubscription {
   readonly durable = DURABLE_CONSUMERS.remunerationDirectory;
   readonly filter = 'events.membership.>';
-  readonly handlers = {
-    [handlerKey(MEMBER_JOINED_V1)]: (event: EventEnvelope<MemberChangedV1>, m: EntityManager) => this.upsertMember(event, m),
-    [handlerKey(MEMBER_UPDATED_V1)]: (event: EventEnvelope<MemberChangedV1>, m: EntityManager) => this.upsertMember(event, m),
-    [handlerKey(MEMBER_LEFT_V1)]: (event: EventEnvelope<MemberChangedV1>, m: EntityManager) => this.upsertMember(event, m),
-    [handlerKey(MEMBER_REJOINED_V1)]: (event: EventEnvelope<MemberChangedV1>, m: EntityManager) => this.upsertMember(event, m),
-    [handlerKey(MEMBER_ERASED_V1)]: (event: EventEnvelope<MemberErasedV1>, m: EntityManager) => this.erase(event, m),
-    [handlerKey(SITE_CREATED_V1)]: (event: EventEnvelope<SiteChangedV1>, m: EntityManager) => this.upsertSite(event, m),
-    [handlerKey(SITE_UPDATED_V1)]: (event: EventEnvelope<SiteChangedV1>, m: EntityManager) => this.upsertSite(event, m),
-    [handlerKey(HOST_STRUCTURE_CREATED_V1)]: (event: EventEnvelope<HostStructureChangedV1>, m: EntityManager) => this.upsertHost(event, m),
-    [handlerKey(HOST_STRUCTURE_UPDATED_V1)]: (event: EventEnvelope<HostStructureChangedV1>, m: EntityManager) => this.upsertHost(event, m),
-  };
+  readonly handlers = eventHandlers(
+    on(MEMBER_JOINED_V1, (event, m) => this.upsertMember(event, m)),
+    on(MEMBER_UPDATED_V1, (event, m) => this.upsertMember(event, m)),
+    on(MEMBER_LEFT_V1, (event, m) => this.upsertMember(event, m)),
+    on(MEMBER_REJOINED_V1, (event, m) => this.upsertMember(event, m)),
+    on(MEMBER_ERASED_V1, (event, m) => this.erase(event, m)),
+    on(SITE_CREATED_V1, (event, m) => this.upsertSite(event, m)),
+    on(SITE_UPDATED_V1, (event, m) => this.upsertSite(event, m)),
+    on(HOST_STRUCTURE_CREATED_V1, (event, m) => this.upsertHost(event, m)),
+    on(HOST_STRUCTURE_UPDATED_V1, (event, m) => this.upsertHost(event, m)),
+  );
 
   constructor(
     private readonly directory: DirectoryRepository,

@@ -2,19 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
   CREDIT_NOTE_ISSUED_V1,
-  CreditNoteIssuedV1,
   DURABLE_CONSUMERS,
   EXPENSE_APPROVED_V1,
-  ExpenseApprovedV1,
   EventEnvelope,
   MISSION_COMPLETED_V1,
   MissionCompletedV1,
   PAYMENT_RECORDED_V1,
-  PaymentRecordedV1,
   SiteId,
   siteIdOf,
 } from '@kpa/contracts';
-import { EventSubscription, handlerKey } from '@kpa/platform';
+import { EventSubscription, eventHandlers, on } from '@kpa/platform';
 import { creditNoteMovement, expenseMovement, missionHoursRows, MoneyMovementRow, paymentMovement } from './ledger-entries';
 import { LedgerRepository } from './ledger.repository';
 
@@ -34,12 +31,12 @@ function siteOf(event: EventEnvelope): SiteId {
 export class LedgerSubscription implements EventSubscription {
   readonly durable = DURABLE_CONSUMERS.remunerationLedger;
   readonly filter = 'events.commerce.>';
-  readonly handlers = {
-    [handlerKey(MISSION_COMPLETED_V1)]: (event: EventEnvelope<MissionCompletedV1>, m: EntityManager) => this.missionCompleted(event, m),
-    [handlerKey(PAYMENT_RECORDED_V1)]: (event: EventEnvelope<PaymentRecordedV1>, m: EntityManager) => this.money(event, paymentMovement(event.data), m),
-    [handlerKey(CREDIT_NOTE_ISSUED_V1)]: (event: EventEnvelope<CreditNoteIssuedV1>, m: EntityManager) => this.money(event, creditNoteMovement(event.data), m),
-    [handlerKey(EXPENSE_APPROVED_V1)]: (event: EventEnvelope<ExpenseApprovedV1>, m: EntityManager) => this.money(event, expenseMovement(event.data), m),
-  };
+  readonly handlers = eventHandlers(
+    on(MISSION_COMPLETED_V1, (event, m) => this.missionCompleted(event, m)),
+    on(PAYMENT_RECORDED_V1, (event, m) => this.money(event, paymentMovement(event.data), m)),
+    on(CREDIT_NOTE_ISSUED_V1, (event, m) => this.money(event, creditNoteMovement(event.data), m)),
+    on(EXPENSE_APPROVED_V1, (event, m) => this.money(event, expenseMovement(event.data), m)),
+  );
 
   constructor(private readonly ledger: LedgerRepository) {}
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DURABLE_CONSUMERS, ERASED_FIRST_NAME, EventEnvelope, MEMBER_ERASED_V1, MemberErasedV1, pseudonymOf } from '@kpa/contracts';
-import { EventSubscription, handlerKey } from '@kpa/platform';
+import { DURABLE_CONSUMERS, ERASED_FIRST_NAME, MEMBER_ERASED_V1, pseudonymOf } from '@kpa/contracts';
+import { EventSubscription, eventHandlers, on } from '@kpa/platform';
 import { ObjectionsRepository } from './objections.repository';
 import { pseudonymiseFigures } from './period-figures';
 import { PeriodsRepository } from './periods.repository';
@@ -20,9 +20,9 @@ export const ERASED_OBJECTION_TEXT = 'Texte effacé avec les données du membre.
 export class PeriodErasureSubscription implements EventSubscription {
   readonly durable = DURABLE_CONSUMERS.remunerationPeriodErasure;
   readonly filter = 'events.membership.member.erased.v1';
-  readonly handlers = {
-    [handlerKey(MEMBER_ERASED_V1)]: (event: EventEnvelope<MemberErasedV1>, manager: EntityManager) => this.erase(event.data.memberId, manager),
-  };
+  readonly handlers = eventHandlers(
+    on(MEMBER_ERASED_V1, (event, manager) => this.erase(event.data.memberId, manager)),
+  );
 
   constructor(
     private readonly periods: PeriodsRepository,

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   AnswerObjectionRequest,
   CreateObjectionRequest,
@@ -19,6 +19,7 @@ import {
   RecognitionRound,
   RPC,
 } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { ObjectionsService } from './objections.service';
 import { PeriodsService } from './periods.service';
 import { RecognitionsService } from './recognitions.service';
@@ -31,67 +32,67 @@ export class PeriodsRpcController {
     private readonly recognitions: RecognitionsService,
   ) {}
 
-  @MessagePattern(RPC.remuneration.periodList)
+  @RpcHandler(RPC.remuneration.periodList)
   list(@Payload() request: ListPeriodsRequest): Promise<PeriodPage> {
     return this.periods.list(request);
   }
 
-  @MessagePattern(RPC.remuneration.periodCreate)
+  @RpcHandler(RPC.remuneration.periodCreate)
   create(@Payload() request: CreatePeriodRequest): Promise<PeriodView> {
     return this.periods.create(request);
   }
 
-  @MessagePattern(RPC.remuneration.periodGet)
+  @RpcHandler(RPC.remuneration.periodGet)
   get(@Payload() request: GetPeriodRequest): Promise<PeriodView> {
     return this.periods.get(request);
   }
 
-  @MessagePattern(RPC.remuneration.periodClose)
+  @RpcHandler(RPC.remuneration.periodClose)
   close(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
     return this.periods.close(request);
   }
 
-  @MessagePattern(RPC.remuneration.periodReopen)
+  @RpcHandler(RPC.remuneration.periodReopen)
   reopen(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
     return this.periods.reopen(request);
   }
 
-  @MessagePattern(RPC.remuneration.periodApprove)
+  @RpcHandler(RPC.remuneration.periodApprove)
   approve(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
     return this.periods.approve(request);
   }
 
-  @MessagePattern(RPC.remuneration.periodExport)
+  @RpcHandler(RPC.remuneration.periodExport)
   export(@Payload() request: PeriodActionRequest): Promise<PeriodExport> {
     return this.periods.export(request);
   }
 
-  @MessagePattern(RPC.remuneration.periodMarkPaid)
+  @RpcHandler(RPC.remuneration.periodMarkPaid)
   markPaid(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
     return this.periods.markPaid(request);
   }
 
-  @MessagePattern(RPC.remuneration.objectionCreate)
+  @RpcHandler(RPC.remuneration.objectionCreate)
   object(@Payload() request: CreateObjectionRequest): Promise<Objection> {
     return this.objections.create(request);
   }
 
-  @MessagePattern(RPC.remuneration.objectionList)
+  @RpcHandler(RPC.remuneration.objectionList)
   objectionList(@Payload() request: ListObjectionsRequest): Promise<ObjectionList> {
     return this.objections.list(request);
   }
 
-  @MessagePattern(RPC.remuneration.objectionAnswer)
+  @RpcHandler(RPC.remuneration.objectionAnswer)
   answer(@Payload() request: AnswerObjectionRequest): Promise<Objection> {
     return this.objections.answer(request);
   }
 
-  @MessagePattern(RPC.remuneration.recognitionGive)
+  @RpcHandler(RPC.remuneration.recognitionGive)
   give(@Payload() request: GiveRecognitionRequest): Promise<GivenRecognition> {
     return this.recognitions.give(request);
   }
 
-  @MessagePattern(RPC.remuneration.recognitionList)
+  @RpcHandler(RPC.remuneration.recognitionList)
   recognitionList(@Payload() request: ListRecognitionsRequest): Promise<RecognitionRound> {
     return this.recognitions.list(request);
   }

@@ -1,18 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { GetRemunerationSettingsRequest, RemunerationSettings, RPC, UpdateRemunerationSettingsRequest } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { SettingsService } from './settings.service';
 
 @Controller()
 export class SettingsRpcController {
   constructor(private readonly settings: SettingsService) {}
 
-  @MessagePattern(RPC.remuneration.settingsGet)
+  @RpcHandler(RPC.remuneration.settingsGet)
   get(@Payload() request: GetRemunerationSettingsRequest): Promise<RemunerationSettings> {
     return this.settings.get(request);
   }
 
-  @MessagePattern(RPC.remuneration.settingsUpdate)
+  @RpcHandler(RPC.remuneration.settingsUpdate)
   update(@Payload() request: UpdateRemunerationSettingsRequest): Promise<RemunerationSettings> {
     return this.settings.update(request);
   }

@@ -1,13 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { PayEstimateView, RPC, SimulatePayRequest } from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
 import { PaySimulatorService } from './pay-simulator.service';
 
 @Controller()
 export class PaySimulatorRpcController {
   constructor(private readonly simulator: PaySimulatorService) {}
 
-  @MessagePattern(RPC.remuneration.paySimulate)
+  @RpcHandler(RPC.remuneration.paySimulate)
   simulate(@Payload() request: SimulatePayRequest): Promise<PayEstimateView> {
     return this.simulator.simulate(request);
   }

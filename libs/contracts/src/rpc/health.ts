@@ -1,3 +1,6 @@
+/** The readiness probe carries nothing. */
+export type HealthRequest = Record<string, never>;
+
 export interface DependencyStatus {
   status: 'up' | 'down';
   error?: string;

@@ -4,12 +4,13 @@ import { RequestContext } from '../context/request-context';
 
 /**
  * Builds an event envelope for the current request: id (uuid v7), actor and correlation id
- * come from the request context. Called by services, which pass it to the outbox.
+ * come from the request context. Called by services, which pass it to the outbox. The payload
+ * type is the definition's (NoInfer: the data cannot widen it).
  */
 export function createEvent<TData>(
   definition: EventDefinition<TData>,
   siteId: string | null,
-  data: TData,
+  data: NoInfer<TData>,
   now: Date = new Date(),
 ): EventEnvelope<TData> {
   const context = RequestContext.current();

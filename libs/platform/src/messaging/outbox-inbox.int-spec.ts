@@ -1,7 +1,7 @@
 import { DynamicModule, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { INestApplicationContext } from '@nestjs/common';
-import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { defineEvent, EventEnvelope } from '@kpa/contracts';
@@ -10,11 +10,12 @@ import {
   appendToOutbox,
   createEvent,
   createLogger,
+  eventHandlers,
   EventSubscription,
   eventStreamName,
-  handlerKey,
   loadConfig,
   messagingTablesSql,
+  on,
   OutboxRelay,
   PlatformModule,
   ServiceConfig,
@@ -64,11 +65,11 @@ class Things {
 class Effects implements EventSubscription {
   readonly durable = 'test-effects';
   readonly filter = 'events.test.>';
-  readonly handlers = {
-    [handlerKey(THING_CREATED_V1)]: async (event: EventEnvelope<{ n: number }>, manager: EntityManager) => {
+  readonly handlers = eventHandlers(
+    on(THING_CREATED_V1, async (event, manager) => {
       await manager.query('INSERT INTO con.effect (event_id, n) VALUES ($1, $2)', [event.id, event.data.n]);
-    },
-  };
+    }),
+  );
 }
 
 const logger = createLogger('test', 'silent');

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NatsResponseJSONDeserializer } from '@nestjs/microservices';
 import { headers as natsHeaders, NoRespondersError, RequestError, TimeoutError } from '@nats-io/transport-node';
 import { v4 as uuidv4 } from 'uuid';
-import { DomainError, isErrorBody } from '@kpa/contracts';
+import { DomainError, isErrorBody, RpcRequest, RpcResponse, RpcSubject } from '@kpa/contracts';
 import { ServiceConfig } from '../config/config';
 import { CONTEXT_HEADERS, RequestContext } from '../context/request-context';
 import { LOGGER, Logger } from '../logging/logger';
@@ -12,6 +12,7 @@ import { NatsClient, namespaced } from '../messaging/nats';
 /**
  * Request/reply to the services over NATS: namespaced subject, request context in the headers,
  * a timeout on every call, and errors turned back into DomainErrors with the service's code.
+ * The subject decides the request and response types (`RpcMap` of the contracts).
  *
  * It speaks Nest's NATS packets (`{ pattern, data, id }` out, Nest's own deserializer back) to
  * the services' Nest microservice servers, but sends through the NATS client's shared reply
@@ -30,7 +31,7 @@ export class RpcClient {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async call<TResponse>(subject: string, payload: object, timeoutMs = this.config.RPC_TIMEOUT_MS): Promise<TResponse> {
+  async call<S extends RpcSubject>(subject: S, payload: RpcRequest<S>, timeoutMs = this.config.RPC_TIMEOUT_MS): Promise<RpcResponse<S>> {
     const context = RequestContext.current();
     const headers = natsHeaders();
     if (context) {
@@ -43,13 +44,13 @@ export class RpcClient {
     try {
       const connection = await this.nats.connection$();
       const reply = await connection.request(namespaced(this.nats.namespace, subject), packet, { timeout: timeoutMs, headers });
-      const { err, response } = (await this.deserializer.deserialize(reply)) as { err?: unknown; response?: TResponse };
+      const { err, response } = (await this.deserializer.deserialize(reply)) as { err?: unknown; response?: RpcResponse<S> };
       if (err !== undefined && err !== null) {
         outcome = 'error';
         if (isErrorBody(err)) throw DomainError.fromBody(err);
         throw new DomainError('INTERNAL_ERROR', 'The service answered with an error it did not describe.', { service: subject.split('.')[1] });
       }
-      return response as TResponse;
+      return response as RpcResponse<S>;
     } catch (error) {
       if (error instanceof DomainError) throw error;
       const timedOut = error instanceof TimeoutError || (error instanceof RequestError && error.cause instanceof TimeoutError);

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { TokenPair } from '../auth.service';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordination@lacape.kpa.local' })
@@ -22,7 +23,7 @@ export class RefreshDto {
   refreshToken: string;
 }
 
-export class TokenPairDto {
+export class TokenPairDto implements TokenPair {
   @ApiProperty({ description: 'JWT to send as "Authorization: Bearer …"; valid 15 minutes at most.' })
   accessToken: string;
   @ApiProperty({ description: 'Opaque token for POST /v1/auth/refresh; works once (rotation).' })
@@ -35,7 +36,7 @@ export class TokenPairDto {
 
 export class SiteGrantDto {
   @ApiProperty({ format: 'uuid' }) siteId: string;
-  @ApiProperty({ enum: ['coordinator', 'member', 'accountant'] }) role: string;
+  @ApiProperty({ enum: ['coordinator', 'member', 'accountant'] }) role: 'coordinator' | 'member' | 'accountant';
   @ApiProperty({ example: 'La Cape', nullable: true }) siteName: string | null;
   @ApiProperty({ example: 'LACAPE', nullable: true }) siteCode: string | null;
 }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CATALOGUE_UNITS, CatalogueItemInput, CatalogueUnit, VAT_RATES, VatRate } from '@kpa/contracts';
+import { CATALOGUE_UNITS, CatalogueItem, CatalogueItemInput, CatalogueItemPage, CatalogueUnit, VAT_RATES, VatRate } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
 export class CreateCatalogueItemDto implements CatalogueItemInput {
   @ApiProperty({ example: 'Repassage à domicile' }) @IsString() @Length(1, 200) label: string;
@@ -41,14 +42,14 @@ export class CatalogueListQueryDto extends PageQueryDto {
   includeArchived?: boolean;
 }
 
-export class CatalogueItemDto {
+export class CatalogueItemDto implements CatalogueItem {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty() label: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
-  @ApiProperty({ enum: CATALOGUE_UNITS }) unit: string;
+  @ApiProperty({ enum: CATALOGUE_UNITS }) unit: CatalogueUnit;
   @ApiProperty({ example: '18.50', description: 'at least 2 decimals, at most 4' }) unitPrice: string;
-  @ApiProperty({ enum: VAT_RATES }) vatRate: string;
+  @ApiProperty({ enum: VAT_RATES }) vatRate: VatRate;
   @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
   @ApiProperty({ nullable: true, type: String }) activityPole: string | null;
   @ApiProperty() archived: boolean;
@@ -56,7 +57,4 @@ export class CatalogueItemDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class CatalogueItemPageDto {
-  @ApiProperty({ type: [CatalogueItemDto] }) items: CatalogueItemDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class CatalogueItemPageDto extends PageDto(CatalogueItemDto) implements CatalogueItemPage {}

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { CLIENT_KINDS, ClientInput, ClientKind } from '@kpa/contracts';
+import { Client, CLIENT_KINDS, ClientInput, ClientKind, ClientPage } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { AddressDto } from '../../members/dto/members.dto';
+import { PageDto } from '../../http/page.dto';
 
 export class CreateClientDto implements ClientInput {
   @ApiProperty({ enum: CLIENT_KINDS, example: 'company' })
@@ -52,10 +53,10 @@ export class ClientListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CLIENT_KINDS }) @IsOptional() @IsIn(CLIENT_KINDS, { message: `kind must be one of ${CLIENT_KINDS.join(', ')}` }) kind?: ClientKind;
 }
 
-export class ClientDto {
+export class ClientDto implements Client {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
-  @ApiProperty({ enum: CLIENT_KINDS }) kind: string;
+  @ApiProperty({ enum: CLIENT_KINDS }) kind: ClientKind;
   @ApiProperty({ example: 'Boulangerie du Pile' }) name: string;
   @ApiProperty({ type: AddressDto }) billingAddress: AddressDto;
   @ApiProperty({ nullable: true, type: String, description: 'personal data for an individual: every role of the site reads it' }) email: string | null;
@@ -69,7 +70,4 @@ export class ClientDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class ClientPageDto {
-  @ApiProperty({ type: [ClientDto] }) items: ClientDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class ClientPageDto extends PageDto(ClientDto) implements ClientPage {}

@@ -1,18 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import {
+  Expense,
   EXPENSE_CATEGORIES,
   EXPENSE_STATUSES,
   ExpenseCategory,
   ExpenseInput,
+  ExpensePage,
+  ExpenseReceipt,
   ExpenseStatus,
+  ExpenseTotals,
+  ISO_DATE_SHAPE,
   RECEIPT_CONTENT_TYPES,
+  ReceiptContentType,
   REIMBURSEMENT_METHODS,
   ReimbursementMethod,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
 export class CreateExpenseDto implements ExpenseInput {
@@ -28,7 +34,7 @@ export class CreateExpenseDto implements ExpenseInput {
 
   @ApiProperty({ example: '2026-11-20', description: 'day of the expense, not in the future' })
   @IsString()
-  @Matches(DATE, { message: 'spentOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'spentOn must be a date YYYY-MM-DD' })
   spentOn: string;
 
   @ApiProperty({ example: 'Farine et beurre pour le buffet des Assises' }) @IsString() @Length(1, 500) description: string;
@@ -54,8 +60,8 @@ export class ExpenseListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: EXPENSE_STATUSES }) @IsOptional() @IsIn(EXPENSE_STATUSES, { message: `status must be one of ${EXPENSE_STATUSES.join(', ')}` }) status?: ExpenseStatus;
   @ApiPropertyOptional({ format: 'uuid', description: 'paid by this member' }) @IsOptional() @IsUUID('all', { message: 'memberId must be a member id (uuid)' }) memberId?: string;
   @ApiPropertyOptional({ enum: EXPENSE_CATEGORIES }) @IsOptional() @IsIn(EXPENSE_CATEGORIES, { message: `category must be one of ${EXPENSE_CATEGORIES.join(', ')}` }) category?: ExpenseCategory;
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'spent on or after' }) @IsOptional() @IsString() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'spent on or before' }) @IsOptional() @IsString() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'spent on or after' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'spent on or before' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
 }
 
 export class RejectExpenseDto {
@@ -71,18 +77,18 @@ export class ReimburseExpenseDto {
   @ApiPropertyOptional({ example: '2026-11-30', description: 'day the member was paid back; today when left out' })
   @IsOptional()
   @IsString()
-  @Matches(DATE, { message: 'reimbursedOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'reimbursedOn must be a date YYYY-MM-DD' })
   reimbursedOn?: string;
 }
 
-export class ExpenseReceiptDto {
-  @ApiProperty({ enum: RECEIPT_CONTENT_TYPES, description: 'recognised from the first bytes of the file' }) contentType: string;
+export class ExpenseReceiptDto implements ExpenseReceipt {
+  @ApiProperty({ enum: RECEIPT_CONTENT_TYPES, description: 'recognised from the first bytes of the file' }) contentType: ReceiptContentType;
   @ApiProperty({ example: 48213, description: 'bytes' }) size: number;
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) sha256: string;
   @ApiProperty() uploadedAt: string;
 }
 
-export class ExpenseDto {
+export class ExpenseDto implements Expense {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: the site itself paid' }) paidByMemberId: string | null;
@@ -91,30 +97,28 @@ export class ExpenseDto {
   @ApiProperty({ example: '42.90', description: 'including VAT' }) amount: string;
   @ApiProperty({ example: '2.24' }) vat: string;
   @ApiProperty({ example: '40.66', description: 'amount − vat' }) net: string;
-  @ApiProperty({ enum: EXPENSE_CATEGORIES }) category: string;
+  @ApiProperty({ enum: EXPENSE_CATEGORIES }) category: ExpenseCategory;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty({ enum: EXPENSE_STATUSES }) status: string;
+  @ApiProperty({ enum: EXPENSE_STATUSES }) status: ExpenseStatus;
   @ApiProperty({ type: ExpenseReceiptDto, nullable: true }) receipt: ExpenseReceiptDto | null;
   @ApiProperty({ nullable: true, type: String }) approvedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the coordinator who approved or rejected it' }) decidedBy: string | null;
   @ApiProperty({ nullable: true, type: String }) reimbursedOn: string | null;
-  @ApiProperty({ nullable: true, enum: REIMBURSEMENT_METHODS }) reimbursementMethod: string | null;
+  @ApiProperty({ nullable: true, enum: REIMBURSEMENT_METHODS }) reimbursementMethod: ReimbursementMethod | null;
   @ApiProperty({ format: 'uuid', description: 'the user who submitted it' }) submittedBy: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
 
-export class ExpenseTotalsDto {
+export class ExpenseTotalsDto implements ExpenseTotals {
   @ApiProperty({ example: 12, description: 'expenses matching the filter, all pages' }) count: number;
   @ApiProperty({ example: '514.80' }) amount: string;
   @ApiProperty({ example: '85.80' }) vat: string;
   @ApiProperty({ example: '429.00' }) net: string;
 }
 
-export class ExpensePageDto {
-  @ApiProperty({ type: [ExpenseDto] }) items: ExpenseDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+export class ExpensePageDto extends PageDto(ExpenseDto) implements ExpensePage {
   @ApiProperty({ type: ExpenseTotalsDto, description: 'sums over every expense matching the filter, not only this page' }) totals: ExpenseTotalsDto;
 }

@@ -4,23 +4,38 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional
 import {
   AGING_BUCKETS,
   AgingBucket,
+  BucketTotal,
   CreateInvoiceInput,
+  CreditNote,
   CreditNoteInput,
+  CreditNotePage,
+  CreditNoteTotals,
+  Invoice,
   INVOICE_KINDS,
   INVOICE_STATUSES,
+  InvoiceDeposit,
   InvoiceFields,
   InvoiceKind,
+  InvoicePage,
   InvoiceStatus,
+  InvoiceTotals,
+  ISO_DATE_SHAPE,
   OPERATION_CATEGORIES,
   OperationCategory,
+  Payment,
   PAYMENT_METHODS,
   PaymentInput,
   PaymentMethod,
+  PaymentPage,
+  PaymentRecorded,
+  Receivable,
+  ReceivablesBoard,
+  SiteReceivablesTotal,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { QuoteLineDto, QuoteLineViewDto, QuoteVatBreakdownDto } from './quotes.dto';
+import { PageDto } from '../../http/page.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
 /** The fields a draft may set, whatever its source; PATCH sends any of them. */
@@ -65,11 +80,11 @@ export class InvoiceFieldsDto implements InvoiceFields {
   @ApiPropertyOptional({ nullable: true, example: '2026-11-02', description: 'supply period start (with deliveryEndsOn)' })
   @IsOptional()
   @IsString()
-  @Matches(DATE, { message: 'deliveryStartsOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'deliveryStartsOn must be a date YYYY-MM-DD' })
   deliveryStartsOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-06' }) @IsOptional() @IsString() @Matches(DATE, { message: 'deliveryEndsOn must be a date YYYY-MM-DD' }) deliveryEndsOn?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-06', description: 'a single day of supply, if not a period' }) @IsOptional() @IsString() @Matches(DATE, { message: 'supplyDate must be a date YYYY-MM-DD' }) supplyDate?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2026-11-06' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'deliveryEndsOn must be a date YYYY-MM-DD' }) deliveryEndsOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2026-11-06', description: 'a single day of supply, if not a period' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'supplyDate must be a date YYYY-MM-DD' }) supplyDate?: string | null;
 
   @ApiPropertyOptional({ enum: OPERATION_CATEGORIES, default: 'services' })
   @IsOptional()
@@ -134,7 +149,7 @@ export class RecordPaymentDto implements PaymentInput {
   @Matches(AMOUNT, { message: 'amount must be an amount written like "152.05" (at most 2 decimals)' })
   amount: string;
 
-  @ApiProperty({ example: '2026-11-22', description: 'not in the future, not before the issue date' }) @IsString() @Matches(DATE, { message: 'receivedOn must be a date YYYY-MM-DD' }) receivedOn: string;
+  @ApiProperty({ example: '2026-11-22', description: 'not in the future, not before the issue date' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'receivedOn must be a date YYYY-MM-DD' }) receivedOn: string;
   @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS, { message: `method must be one of ${PAYMENT_METHODS.join(', ')}` }) method: PaymentMethod;
 }
 
@@ -144,7 +159,7 @@ export class ReceivablesQueryDto extends PageQueryDto {
 
 // --- answers (OpenAPI) --------------------------------------------------------------------------
 
-export class InvoiceDepositDto {
+export class InvoiceDepositDto implements InvoiceDeposit {
   @ApiProperty({ format: 'uuid' }) invoiceId: string;
   @ApiProperty({ example: 'LACAPE-F-2026-00012' }) number: string;
   @ApiProperty() issuedOn: string;
@@ -154,7 +169,7 @@ export class InvoiceDepositDto {
   @ApiProperty({ type: [QuoteVatBreakdownDto] }) vatBreakdown: QuoteVatBreakdownDto[];
 }
 
-export class InvoiceTotalsDto {
+export class InvoiceTotalsDto implements InvoiceTotals {
   @ApiProperty({ example: '60.31' }) net: string;
   @ApiProperty({ example: '5.49' }) vat: string;
   @ApiProperty({ example: '65.80' }) total: string;
@@ -166,12 +181,12 @@ export class InvoiceTotalsDto {
   @ApiProperty({ example: '65.80', description: 'total − depositsDeducted' }) amountDue: string;
 }
 
-export class InvoiceDto {
+export class InvoiceDto implements Invoice {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid' }) clientId: string;
-  @ApiProperty({ enum: INVOICE_KINDS }) kind: string;
-  @ApiProperty({ enum: INVOICE_STATUSES }) status: string;
+  @ApiProperty({ enum: INVOICE_KINDS }) kind: InvoiceKind;
+  @ApiProperty({ enum: INVOICE_STATUSES }) status: InvoiceStatus;
   @ApiProperty({ nullable: true, type: String, example: 'LACAPE-F-2026-00001' }) number: string | null;
   @ApiProperty({ nullable: true, type: String }) issuedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) dueOn: string | null;
@@ -184,7 +199,7 @@ export class InvoiceDto {
   @ApiProperty({ nullable: true, type: String }) deliveryStartsOn: string | null;
   @ApiProperty({ nullable: true, type: String }) deliveryEndsOn: string | null;
   @ApiProperty({ nullable: true, type: String }) supplyDate: string | null;
-  @ApiProperty({ enum: OPERATION_CATEGORIES }) operationCategory: string;
+  @ApiProperty({ enum: OPERATION_CATEGORIES }) operationCategory: OperationCategory;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) capeHolderMemberId: string | null;
   @ApiProperty({ type: [QuoteLineViewDto] }) lines: QuoteLineViewDto[];
   @ApiProperty({ type: InvoiceTotalsDto }) totals: InvoiceTotalsDto;
@@ -198,14 +213,11 @@ export class InvoiceDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class InvoicePageDto {
-  @ApiProperty({ type: [InvoiceDto] }) items: InvoiceDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class InvoicePageDto extends PageDto(InvoiceDto) implements InvoicePage {}
 
-export class CreditNoteTotalsDto extends OmitType(InvoiceTotalsDto, ['deposits', 'depositsDeducted', 'amountDue'] as const) {}
+export class CreditNoteTotalsDto extends OmitType(InvoiceTotalsDto, ['deposits', 'depositsDeducted', 'amountDue'] as const) implements CreditNoteTotals {}
 
-export class CreditNoteDto {
+export class CreditNoteDto implements CreditNote {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid' }) invoiceId: string;
@@ -222,38 +234,32 @@ export class CreditNoteDto {
   @ApiProperty() createdAt: string;
 }
 
-export class CreditNotePageDto {
-  @ApiProperty({ type: [CreditNoteDto] }) items: CreditNoteDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class CreditNotePageDto extends PageDto(CreditNoteDto) implements CreditNotePage {}
 
-export class PaymentDto {
+export class PaymentDto implements Payment {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid' }) invoiceId: string;
   @ApiProperty({ example: '62.06' }) amount: string;
   @ApiProperty({ example: '53.33', description: 'the part of the invoice net (excluding VAT) it settles' }) netAmount: string;
   @ApiProperty() receivedOn: string;
-  @ApiProperty({ enum: PAYMENT_METHODS }) method: string;
+  @ApiProperty({ enum: PAYMENT_METHODS }) method: PaymentMethod;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty() createdAt: string;
 }
 
-export class PaymentRecordedDto extends PaymentDto {
+export class PaymentRecordedDto extends PaymentDto implements PaymentRecorded {
   @ApiProperty({ type: InvoiceDto, description: 'the invoice after this payment' }) invoice: InvoiceDto;
 }
 
-export class PaymentPageDto {
-  @ApiProperty({ type: [PaymentDto] }) items: PaymentDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class PaymentPageDto extends PageDto(PaymentDto) implements PaymentPage {}
 
-export class ReceivableDto {
+export class ReceivableDto implements Receivable {
   @ApiProperty({ format: 'uuid' }) invoiceId: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty() number: string;
-  @ApiProperty({ enum: INVOICE_KINDS }) kind: string;
-  @ApiProperty({ enum: ['issued', 'partially_paid'] }) status: string;
+  @ApiProperty({ enum: INVOICE_KINDS }) kind: InvoiceKind;
+  @ApiProperty({ enum: ['issued', 'partially_paid'] }) status: 'issued' | 'partially_paid';
   @ApiProperty({ format: 'uuid' }) clientId: string;
   @ApiProperty() clientName: string;
   @ApiProperty() issuedOn: string;
@@ -261,23 +267,23 @@ export class ReceivableDto {
   @ApiProperty() total: string;
   @ApiProperty() outstanding: string;
   @ApiProperty({ description: '0 until the due date has passed' }) daysOverdue: number;
-  @ApiProperty({ enum: AGING_BUCKETS }) bucket: string;
+  @ApiProperty({ enum: AGING_BUCKETS }) bucket: AgingBucket;
 }
 
-export class BucketTotalDto {
-  @ApiProperty({ enum: AGING_BUCKETS }) bucket: string;
+export class BucketTotalDto implements BucketTotal {
+  @ApiProperty({ enum: AGING_BUCKETS }) bucket: AgingBucket;
   @ApiProperty() count: number;
   @ApiProperty({ example: '1234.50' }) outstanding: string;
 }
 
-export class SiteReceivablesTotalDto {
+export class SiteReceivablesTotalDto implements SiteReceivablesTotal {
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty() count: number;
   @ApiProperty() outstanding: string;
   @ApiProperty({ type: [BucketTotalDto] }) buckets: BucketTotalDto[];
 }
 
-export class ReceivablesBoardDto {
+export class ReceivablesBoardDto implements ReceivablesBoard {
   @ApiProperty({ example: '2026-11-22' }) asOf: string;
   @ApiProperty({ type: [ReceivableDto] }) items: ReceivableDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;

@@ -1,17 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { MISSION_STATUSES, MissionInput, MissionParticipantInput, MissionStatus } from '@kpa/contracts';
+import { ISO_DATE_SHAPE, Mission, MISSION_STATUSES, MissionInput, MissionPage, MissionParticipant, MissionParticipantInput, MissionStatus } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HOURS = /^\d{1,4}(\.\d{1,2})?$/;
 
 export class CreateMissionDto implements MissionInput {
   @ApiProperty({ example: 'Cantine partagée du mardi' }) @IsString() @Length(1, 200) title: string;
   @ApiProperty({ example: 'restauration', description: 'free text, like a catalogue item’s activity pole' }) @IsString() @Length(1, 100) activityPole: string;
-  @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
-  @ApiProperty({ example: '2026-12-01', description: 'on or after startsOn; the same day for a one-day mission' }) @IsString() @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' }) endsOn: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
+  @ApiProperty({ example: '2026-12-01', description: 'on or after startsOn; the same day for a one-day mission' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date YYYY-MM-DD' }) endsOn: string;
   @ApiProperty({ example: 'Cuisine partagée, 12 rue de l’Épeule, Roubaix' }) @IsString() @Length(1, 300) place: string;
   @ApiProperty({ minimum: 1, maximum: 500, example: 3 }) @IsInt({ message: 'peopleNeeded must be a whole number' }) @Min(1) @Max(500) peopleNeeded: number;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'a client of the site; leave out for a self-financed activity' }) @IsOptional() @IsUUID() clientId?: string | null;
@@ -24,8 +24,8 @@ export class UpdateMissionDto extends PartialType(OmitType(CreateMissionDto, ['c
 
 export class MissionListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: MISSION_STATUSES }) @IsOptional() @IsIn(MISSION_STATUSES, { message: `status must be one of ${MISSION_STATUSES.join(', ')}` }) status?: MissionStatus;
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'missions still running on or after this day' }) @IsOptional() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'missions started on or before this day' }) @IsOptional() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'missions still running on or after this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'missions started on or before this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
 }
 
 export class SignUpDto {
@@ -73,13 +73,13 @@ export class SignUpViewDto {
   @ApiProperty() signedUpAt: string;
 }
 
-export class MissionParticipantDto {
+export class MissionParticipantDto implements MissionParticipant {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty({ example: 'Inès Benali' }) name: string;
   @ApiProperty({ example: '7.50' }) hours: string;
 }
 
-export class MissionDto {
+export class MissionDto implements Mission {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty() title: string;
@@ -92,7 +92,7 @@ export class MissionDto {
   @ApiProperty() peopleNeeded: number;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: self-financed' }) clientId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) quoteId: string | null;
-  @ApiProperty({ enum: MISSION_STATUSES }) status: string;
+  @ApiProperty({ enum: MISSION_STATUSES }) status: MissionStatus;
   @ApiProperty({ type: [SignUpViewDto] }) signUps: SignUpViewDto[];
   @ApiProperty({ type: [SignUpViewDto], description: 'the confirmed sign-ups' }) team: SignUpViewDto[];
   @ApiProperty({ type: [MissionParticipantDto], description: 'recorded on completion' }) participants: MissionParticipantDto[];
@@ -106,7 +106,4 @@ export class MissionDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class MissionPageDto {
-  @ApiProperty({ type: [MissionDto] }) items: MissionDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class MissionPageDto extends PageDto(MissionDto) implements MissionPage {}

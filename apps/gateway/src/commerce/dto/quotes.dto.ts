@@ -1,10 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { CATALOGUE_UNITS, CatalogueUnit, QUOTE_STATUSES, QuoteInput, QuoteLineInput, QuoteStatus, VAT_RATES, VatRate } from '@kpa/contracts';
+import {
+  CATALOGUE_UNITS,
+  CatalogueUnit,
+  ISO_DATE_SHAPE,
+  Quote,
+  QUOTE_STATUSES,
+  QuoteInput,
+  QuoteLine,
+  QuoteLineInput,
+  QuotePage,
+  QuoteStatus,
+  QuoteTotals,
+  QuoteVatBreakdown,
+  VAT_RATES,
+  VatRate,
+} from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { PageDto } from '../../http/page.dto';
 
 export class QuoteLineDto implements QuoteLineInput {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'description, unit, unitPrice, vatRate and exemptionReason default from the item' })
@@ -46,10 +60,10 @@ export class CreateQuoteDto implements QuoteInput {
   @Type(() => QuoteLineDto)
   lines: QuoteLineDto[];
 
-  @ApiProperty({ example: '2026-12-31', description: 'last day the offer holds, after today' }) @IsString() @Matches(DATE, { message: 'validUntil must be a date YYYY-MM-DD' }) validUntil: string;
+  @ApiProperty({ example: '2026-12-31', description: 'last day the offer holds, after today' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'validUntil must be a date YYYY-MM-DD' }) validUntil: string;
   @ApiPropertyOptional({ nullable: true, example: '8 rue Jules Guesde, Roubaix' }) @IsOptional() @IsString() @Length(0, 300) executionPlace?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2027-01-04' }) @IsOptional() @IsString() @Matches(DATE, { message: 'executionStartsOn must be a date YYYY-MM-DD' }) executionStartsOn?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2027-01-08' }) @IsOptional() @IsString() @Matches(DATE, { message: 'executionEndsOn must be a date YYYY-MM-DD' }) executionEndsOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-04' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'executionStartsOn must be a date YYYY-MM-DD' }) executionStartsOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-08' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'executionEndsOn must be a date YYYY-MM-DD' }) executionEndsOn?: string | null;
 
   @ApiPropertyOptional({ description: 'individual clients only: signed at their home, the 14-day withdrawal notice applies' })
   @IsOptional()
@@ -68,26 +82,26 @@ export class QuoteListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: QUOTE_STATUSES }) @IsOptional() @IsIn(QUOTE_STATUSES, { message: `status must be one of ${QUOTE_STATUSES.join(', ')}` }) status?: QuoteStatus;
 }
 
-export class QuoteLineViewDto {
+export class QuoteLineViewDto implements QuoteLine {
   @ApiProperty() description: string;
   @ApiProperty() quantity: string;
-  @ApiProperty({ enum: CATALOGUE_UNITS }) unit: string;
+  @ApiProperty({ enum: CATALOGUE_UNITS }) unit: CatalogueUnit;
   @ApiProperty() unitPrice: string;
-  @ApiProperty({ enum: VAT_RATES }) vatRate: string;
+  @ApiProperty({ enum: VAT_RATES }) vatRate: VatRate;
   @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) catalogueItemId: string | null;
   @ApiProperty({ example: '45.31' }) net: string;
 }
 
-export class QuoteVatBreakdownDto {
-  @ApiProperty({ enum: ['S', 'E'] }) category: string;
-  @ApiProperty({ enum: VAT_RATES }) rate: string;
+export class QuoteVatBreakdownDto implements QuoteVatBreakdown {
+  @ApiProperty({ enum: ['S', 'E'] }) category: 'S' | 'E';
+  @ApiProperty({ enum: VAT_RATES }) rate: VatRate;
   @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
   @ApiProperty({ example: '45.31' }) base: string;
   @ApiProperty({ example: '2.49' }) vat: string;
 }
 
-export class QuoteTotalsDto {
+export class QuoteTotalsDto implements QuoteTotals {
   @ApiProperty({ example: '60.31' }) net: string;
   @ApiProperty({ example: '5.49' }) vat: string;
   @ApiProperty({ example: '65.80' }) total: string;
@@ -96,11 +110,11 @@ export class QuoteTotalsDto {
   @ApiProperty({ nullable: true, type: String }) vatExemptionNote: string | null;
 }
 
-export class QuoteDto {
+export class QuoteDto implements Quote {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid' }) clientId: string;
-  @ApiProperty({ enum: QUOTE_STATUSES }) status: string;
+  @ApiProperty({ enum: QUOTE_STATUSES }) status: QuoteStatus;
   @ApiProperty({ nullable: true, type: String, example: 'LACAPE-D-2026-00001' }) number: string | null;
   @ApiProperty({ nullable: true, type: String }) sentOn: string | null;
   @ApiProperty({ nullable: true, type: String }) answeredOn: string | null;
@@ -129,7 +143,4 @@ export class AcceptQuoteDto {
   depositPercent?: string;
 }
 
-export class QuotePageDto {
-  @ApiProperty({ type: [QuoteDto] }) items: QuoteDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class QuotePageDto extends PageDto(QuoteDto) implements QuotePage {}

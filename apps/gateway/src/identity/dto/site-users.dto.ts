@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { Page } from '@kpa/contracts';
 import { SITE_ROLES, SiteRole } from '../../auth/roles';
+import { SiteUser } from '../site-users.service';
+import { PageDto } from '../../http/page.dto';
 
 export class CreateSiteUserDto {
   @ApiProperty({ example: 'coordination@lacape.kpa.local' })
@@ -23,15 +26,12 @@ export class CreateSiteUserDto {
   password: string;
 }
 
-export class SiteUserDto {
+export class SiteUserDto implements SiteUser {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ enum: SITE_ROLES }) role: string;
+  @ApiProperty({ enum: SITE_ROLES }) role: SiteRole;
   @ApiProperty({ format: 'date-time', description: 'when the role was given' }) createdAt: string;
 }
 
-export class SiteUserPageDto {
-  @ApiProperty({ type: [SiteUserDto] }) items: SiteUserDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class SiteUserPageDto extends PageDto(SiteUserDto) implements Page<SiteUser> {}

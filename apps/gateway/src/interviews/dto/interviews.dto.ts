@@ -1,7 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { ATTENTION_CODES, INTERVIEW_KINDS, INTERVIEW_STATUSES, InterviewKind, InterviewStatus, JOURNEY_STAGES } from '@kpa/contracts';
+import {
+  Attention,
+  ATTENTION_CODES,
+  AttentionCode,
+  FollowUpBoard,
+  FollowUpItem,
+  Interview,
+  INTERVIEW_KINDS,
+  INTERVIEW_STATUSES,
+  InterviewKind,
+  InterviewPage,
+  InterviewStatus,
+  JOURNEY_STAGES,
+  JourneyStage,
+} from '@kpa/contracts';
+import { PageDto } from '../../http/page.dto';
 
 const INSTANT_MESSAGE = (field: string) => `${field} must be an instant written like 2026-11-22T09:30:00+01:00 (date, time and zone)`;
 
@@ -104,15 +119,15 @@ export class UpdateInterviewDto {
   skillsAssessment?: SkillAssessmentDto[];
 }
 
-export class InterviewDto {
+export class InterviewDto implements Interview {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty({ example: '2026-11-02', description: 'the participation it belongs to (joinedOn)' }) participationJoinedOn: string;
-  @ApiProperty({ enum: INTERVIEW_KINDS }) kind: string;
+  @ApiProperty({ enum: INTERVIEW_KINDS }) kind: InterviewKind;
   @ApiProperty({ example: '2026-12-03T09:00:00.000Z' }) scheduledAt: string;
   @ApiProperty({ nullable: true, type: String, example: '2026-12-03T09:05:00.000Z' }) heldAt: string | null;
-  @ApiProperty({ enum: INTERVIEW_STATUSES }) status: string;
+  @ApiProperty({ enum: INTERVIEW_STATUSES }) status: InterviewStatus;
   @ApiProperty({ example: 'Camille Durand' }) conductedBy: string;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty() private: boolean;
@@ -121,25 +136,22 @@ export class InterviewDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class InterviewPageDto {
-  @ApiProperty({ type: [InterviewDto] }) items: InterviewDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class InterviewPageDto extends PageDto(InterviewDto) implements InterviewPage {}
 
-export class AttentionDto {
-  @ApiProperty({ enum: ATTENTION_CODES, example: 'interview_overdue' }) code: string;
+export class AttentionDto implements Attention {
+  @ApiProperty({ enum: ATTENTION_CODES, example: 'interview_overdue' }) code: AttentionCode;
   @ApiProperty({ example: 'The last interview was held on 2026-09-01, 82 days ago; this site holds one at least every 60 days.' }) message: string;
   @ApiPropertyOptional({ example: '2026-10-31' }) dueOn?: string;
 }
 
-export class FollowUpItemDto {
+export class FollowUpItemDto implements FollowUpItem {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty({ example: 'Inès' }) firstName: string;
   @ApiProperty({ example: 'Benali' }) lastName: string;
-  @ApiProperty({ enum: JOURNEY_STAGES }) stage: string;
+  @ApiProperty({ enum: JOURNEY_STAGES }) stage: JourneyStage;
   @ApiProperty({ type: [AttentionDto] }) attention: AttentionDto[];
 }
 
-export class FollowUpBoardDto {
+export class FollowUpBoardDto implements FollowUpBoard {
   @ApiProperty({ type: [FollowUpItemDto] }) items: FollowUpItemDto[];
 }

@@ -1,17 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CAPE_STATUSES, CapeContractStatus } from '@kpa/contracts';
+import { CAPE_STATUSES, CapeContract, CapeContractPage, CapeContractStatus, CapePeriodView, ISO_DATE_SHAPE } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { PageDto } from '../../http/page.dto';
 
 export class SignCapeContractDto {
   @ApiProperty({ example: '2026-12-01', description: 'first day; the member must have the site’s minimum age on it' })
-  @Matches(DATE, { message: 'startsOn must be a date written YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date written YYYY-MM-DD' })
   startsOn: string;
 
   @ApiProperty({ example: '2027-05-31', description: 'last day; at most 12 months after startsOn' })
-  @Matches(DATE, { message: 'endsOn must be a date written YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date written YYYY-MM-DD' })
   endsOn: string;
 
   @ApiProperty({ example: 'cuisine du monde et traiteur', description: 'the activity the member develops' })
@@ -22,13 +21,13 @@ export class SignCapeContractDto {
 
 export class RenewCapeContractDto {
   @ApiProperty({ example: '2027-11-30', description: 'new last day; the renewal starts the day after the current end, lasts at most 12 months' })
-  @Matches(DATE, { message: 'endsOn must be a date written YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date written YYYY-MM-DD' })
   endsOn: string;
 }
 
 export class TerminateCapeContractDto {
   @ApiProperty({ example: '2027-02-28', description: 'last day of the contract' })
-  @Matches(DATE, { message: 'on must be a date written YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'on must be a date written YYYY-MM-DD' })
   on: string;
 
   @ApiProperty({ example: 'a trouvé un CDI' })
@@ -44,12 +43,12 @@ export class CapeContractListQueryDto extends PageQueryDto {
   status?: CapeContractStatus;
 }
 
-export class CapePeriodDto {
+export class CapePeriodDto implements CapePeriodView {
   @ApiProperty() startsOn: string;
   @ApiProperty() endsOn: string;
 }
 
-export class CapeContractDto {
+export class CapeContractDto implements CapeContract {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid' }) memberId: string;
@@ -59,12 +58,11 @@ export class CapeContractDto {
   @ApiProperty() startsOn: string;
   @ApiProperty() endsOn: string;
   @ApiProperty({ minimum: 0, maximum: 2 }) renewals: number;
-  @ApiProperty({ enum: CAPE_STATUSES }) status: string;
+  @ApiProperty({ enum: CAPE_STATUSES }) status: CapeContractStatus;
   @ApiProperty({ nullable: true, type: String }) terminatedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) terminationReason: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
 }
 
-export class CapeContractPageDto {
-  @ApiProperty({ type: [CapeContractDto] }) items: CapeContractDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class CapeContractPageDto extends PageDto(CapeContractDto) implements CapeContractPage {}

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { JOURNEY_STAGES, JourneyStage, NEXT_PATHS, NextPath } from '@kpa/contracts';
+import { Journey, JourneyChange, JOURNEY_STAGES, JourneyStage, NEXT_PATHS, NextPath } from '@kpa/contracts';
 
 export class StageOverrideDto {
   @ApiProperty({ enum: JOURNEY_STAGES }) @IsIn(JOURNEY_STAGES, { message: `stage must be one of ${JOURNEY_STAGES.join(', ')}` }) stage: JourneyStage;
@@ -22,18 +22,27 @@ export class SetJourneyDto {
 }
 
 export class JourneyDueDto {
-  @ApiProperty({ enum: ['first_interview', 'mid_term_review', 'exit_interview'] }) kind: string;
+  @ApiProperty({ enum: ['first_interview', 'mid_term_review', 'exit_interview'] }) kind: 'first_interview' | 'mid_term_review' | 'exit_interview';
   @ApiProperty({ example: '2027-05-01' }) dueOn: string;
 }
 
-export class JourneyDto {
+export class JourneyChangeDto implements JourneyChange {
+  @ApiProperty({ enum: ['override', 'cleared', 'next_path'] }) kind: JourneyChange['kind'];
+  @ApiProperty({ enum: JOURNEY_STAGES, nullable: true }) stage: JourneyStage | null;
+  @ApiProperty({ enum: NEXT_PATHS, nullable: true }) nextPath: NextPath | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ example: '2026-11-02' }) on: string;
+  @ApiProperty({ format: 'uuid', description: 'the user who made the change' }) by: string;
+}
+
+export class JourneyDto implements Journey {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty() joinedOn: string;
-  @ApiProperty({ enum: JOURNEY_STAGES }) stage: string;
-  @ApiProperty({ enum: JOURNEY_STAGES, description: 'the stage the calendar gives' }) computedStage: string;
+  @ApiProperty({ enum: JOURNEY_STAGES }) stage: JourneyStage;
+  @ApiProperty({ enum: JOURNEY_STAGES, description: 'the stage the calendar gives' }) computedStage: JourneyStage;
   @ApiProperty() overridden: boolean;
   @ApiProperty({ nullable: true, type: String }) overrideReason: string | null;
-  @ApiProperty({ enum: NEXT_PATHS, nullable: true }) nextPath: string | null;
-  @ApiProperty({ type: [Object] }) history: unknown[];
+  @ApiProperty({ enum: NEXT_PATHS, nullable: true }) nextPath: NextPath | null;
+  @ApiProperty({ type: [JourneyChangeDto] }) history: JourneyChangeDto[];
   @ApiProperty({ type: [JourneyDueDto] }) due: JourneyDueDto[];
 }

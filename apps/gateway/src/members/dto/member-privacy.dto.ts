@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ImportMembersRequest } from '@kpa/contracts';
+import { ExportedMemberFile, ImportedMember, ImportMembersRequest, MemberErasure, MemberExport, MemberImportReport, RefusedRow } from '@kpa/contracts';
 import { CapeContractDto } from './cape-contracts.dto';
+import { JourneyChangeDto } from './journey.dto';
 import { MemberDto } from './members.dto';
 
 const CSV_EXAMPLE =
@@ -28,37 +29,38 @@ export class ImportMembersDto implements Omit<ImportMembersRequest, 'siteId'> {
   dryRun?: boolean;
 }
 
-export class ImportedMemberDto {
+export class ImportedMemberDto implements ImportedMember {
   @ApiProperty({ example: 2, description: 'spreadsheet row: the header is row 1' }) row: number;
   @ApiPropertyOptional({ format: 'uuid', description: 'absent in a dry run' }) memberId?: string;
   @ApiProperty({ example: 'Inès' }) firstName: string;
   @ApiProperty({ example: 'Benali' }) lastName: string;
 }
 
-export class RefusedRowDto {
+export class RefusedRowDto implements RefusedRow {
   @ApiProperty({ example: 3, description: 'spreadsheet row: the header is row 1' }) row: number;
   @ApiPropertyOptional({ example: 'birthDate', description: 'the member field at fault' }) field?: string;
   @ApiPropertyOptional({ example: 'date de naissance', description: 'its column, as written in the header' }) column?: string;
   @ApiProperty({ example: 'birthDate cannot be in the future.' }) message: string;
 }
 
-export class MemberImportReportDto {
+export class MemberImportReportDto implements MemberImportReport {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ type: [ImportedMemberDto], description: 'created (or, in a dry run, that would be created), all in one transaction' }) created: ImportedMemberDto[];
   @ApiProperty({ type: [RefusedRowDto] }) refused: RefusedRowDto[];
   @ApiProperty({ type: [String], example: ['pointure'], description: 'header columns not recognised, hence not imported' }) ignoredColumns: string[];
 }
 
-export class ExportedMemberDto extends MemberDto {
-  @ApiPropertyOptional({ nullable: true, description: 'stage set by a coordinator, with its reason' }) stageOverride?: object | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) nextPath?: string | null;
-  @ApiPropertyOptional({ type: [Object] }) journeyHistory?: object[];
+/** MemberDto documents every view of a member, so its fields are optional; an export carries the whole file. */
+export class ExportedMemberDto extends MemberDto implements Partial<ExportedMemberFile> {
+  @ApiPropertyOptional({ nullable: true, description: 'stage set by a coordinator, with its reason' }) stageOverride?: ExportedMemberFile['stageOverride'];
+  @ApiPropertyOptional({ nullable: true, type: String }) nextPath?: ExportedMemberFile['nextPath'];
+  @ApiPropertyOptional({ type: [JourneyChangeDto] }) journeyHistory?: JourneyChangeDto[];
   @ApiPropertyOptional({ nullable: true, type: String, description: 'when the member was erased' }) erasedAt?: string | null;
 }
 
-export class MemberExportDto {
+export class MemberExportDto implements MemberExport {
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) exportedAt: string;
-  @ApiProperty({ type: ExportedMemberDto, description: 'the whole file, history and journey included' }) member: ExportedMemberDto;
+  @ApiProperty({ type: ExportedMemberDto, description: 'the whole file, history and journey included' }) member: ExportedMemberFile;
   @ApiProperty({ type: [CapeContractDto] }) capeContracts: CapeContractDto[];
   @ApiProperty({
     type: 'object',
@@ -69,7 +71,7 @@ export class MemberExportDto {
   otherRecords: Record<string, Record<string, unknown>[]>;
 }
 
-export class MemberErasureDto {
+export class MemberErasureDto implements MemberErasure {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ example: 'Membre effacé' }) firstName: string;

@@ -3,16 +3,21 @@ import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-valid
 import {
   COLLECTIVE_TASKS,
   CollectiveTask,
+  Contribution,
   CONTRIBUTION_KINDS,
   CONTRIBUTION_STATUSES,
   ContributionInput,
   ContributionKind,
+  ContributionPage,
   ContributionStatus,
+  ContributionTotals,
+  HoursTotal,
   INVOLVEMENT_KINDS,
+  ISO_DATE_SHAPE,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
+import { PageDto } from '../../http/page.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HOURS = /^\d{1,2}(\.\d{1,2})?$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -33,7 +38,7 @@ export class CreateContributionDto implements ContributionInput {
 
   @ApiProperty({ example: '2026-12-01', description: 'the day of the work, not in the future' })
   @IsString()
-  @Matches(DATE, { message: 'date must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'date must be a date YYYY-MM-DD' })
   date: string;
 
   @ApiProperty({ example: '7.5', description: 'hours, above 0 and at most 24, up to 2 decimals (a string)' })
@@ -56,8 +61,8 @@ export class CreateContributionDto implements ContributionInput {
 
 export class ContributionListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() memberId?: string;
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'entries on or after this day' }) @IsOptional() @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'entries on or before this day' }) @IsOptional() @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'entries on or after this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'entries on or before this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
   @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES })
   @IsOptional()
   @IsIn(CONTRIBUTION_STATUSES, { message: `status must be one of ${CONTRIBUTION_STATUSES.join(', ')}` })
@@ -76,18 +81,18 @@ export class RejectContributionDto {
   reason?: string | null;
 }
 
-export class ContributionDto {
+export class ContributionDto implements Contribution {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty({ example: 'Inès Benali', description: 'a pseudonym once the member is erased' }) memberName: string;
-  @ApiProperty({ enum: CONTRIBUTION_KINDS }) kind: string;
-  @ApiProperty({ enum: COLLECTIVE_TASKS, nullable: true }) task: string | null;
+  @ApiProperty({ enum: CONTRIBUTION_KINDS }) kind: ContributionKind;
+  @ApiProperty({ enum: COLLECTIVE_TASKS, nullable: true }) task: CollectiveTask | null;
   @ApiProperty({ example: '2026-12-01' }) date: string;
   @ApiProperty({ nullable: true, type: String, example: '09:00' }) startTime: string | null;
   @ApiProperty({ example: '7.50' }) hours: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty({ enum: CONTRIBUTION_STATUSES }) status: string;
+  @ApiProperty({ enum: CONTRIBUTION_STATUSES }) status: ContributionStatus;
   @ApiProperty({ nullable: true, type: String, description: 'why it was rejected' }) reason: string | null;
   @ApiProperty({ format: 'uuid', description: 'the user who logged it' }) createdBy: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) decidedBy: string | null;
@@ -97,12 +102,12 @@ export class ContributionDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class HoursTotalDto {
+export class HoursTotalDto implements HoursTotal {
   @ApiProperty({ example: '12.50' }) validated: string;
   @ApiProperty({ example: '3.00' }) submitted: string;
 }
 
-export class ContributionTotalsDto {
+export class ContributionTotalsDto implements ContributionTotals {
   @ApiProperty({
     description: `hours per kind (${INVOLVEMENT_KINDS.join(', ')}); mission hours come from completed missions and count as validated`,
     type: 'object',
@@ -112,8 +117,6 @@ export class ContributionTotalsDto {
   @ApiProperty({ type: HoursTotalDto }) all: HoursTotalDto;
 }
 
-export class ContributionPageDto {
-  @ApiProperty({ type: [ContributionDto] }) items: ContributionDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+export class ContributionPageDto extends PageDto(ContributionDto) implements ContributionPage {
   @ApiProperty({ type: ContributionTotalsDto, description: 'over every entry the filters match, not only this page' }) totals: ContributionTotalsDto;
 }

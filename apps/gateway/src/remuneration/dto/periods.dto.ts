@@ -1,15 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { OBJECTION_STATUSES, REMUNERATION_PERIOD_STATUSES, RemunerationPeriodStatus } from '@kpa/contracts';
+import {
+  CountedMission,
+  CountedMovement,
+  GivenRecognition,
+  HoursByKind,
+  ISO_DATE_SHAPE,
+  MemberShareView,
+  Objection,
+  OBJECTION_STATUSES,
+  ObjectionList,
+  ObjectionStatus,
+  PayEstimateView,
+  PeriodFigures,
+  PeriodPage,
+  PeriodSummary,
+  PeriodTotals,
+  PeriodView,
+  PotTermView,
+  Recognition,
+  RecognitionRound,
+  REMUNERATION_PERIOD_STATUSES,
+  RemunerationPeriodStatus,
+  RuleBasisView,
+  RulePartView,
+  RuleShareView,
+} from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { PageDto } from '../../http/page.dto';
 
 export class CreatePeriodDto {
-  @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
   @ApiProperty({ example: '2026-12-31', description: 'on or after startsOn, in the same month (pay is monthly)' })
   @IsString()
-  @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date YYYY-MM-DD' })
   endsOn: string;
 }
 
@@ -52,19 +76,19 @@ export class SimulatePayDto {
   amount: string;
 }
 
-export class PeriodTotalsDto {
+export class PeriodTotalsDto implements PeriodTotals {
   @ApiProperty({ example: '1895.67' }) pot: string;
   @ApiProperty({ example: '1895.67' }) distributed: string;
   @ApiProperty({ example: '0.00' }) undistributed: string;
   @ApiProperty({ example: '0.00', description: 'deficit + undistributed: what the next period inherits' }) carryOverToNext: string;
 }
 
-export class PeriodSummaryDto {
+export class PeriodSummaryDto implements PeriodSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ example: '2026-12-01' }) startsOn: string;
   @ApiProperty({ example: '2026-12-31' }) endsOn: string;
-  @ApiProperty({ enum: REMUNERATION_PERIOD_STATUSES }) status: string;
+  @ApiProperty({ enum: REMUNERATION_PERIOD_STATUSES }) status: RemunerationPeriodStatus;
   @ApiProperty({ example: '2026-12', description: 'the payroll month' }) payMonth: string;
   @ApiProperty({ type: PeriodTotalsDto, nullable: true, description: 'frozen at close; null while open' }) totals: PeriodTotalsDto | null;
   @ApiProperty({ nullable: true, type: String }) closedAt: string | null;
@@ -77,13 +101,10 @@ export class PeriodSummaryDto {
   @ApiProperty() updatedAt: string;
 }
 
-export class PeriodPageDto {
-  @ApiProperty({ type: [PeriodSummaryDto] }) items: PeriodSummaryDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class PeriodPageDto extends PageDto(PeriodSummaryDto) implements PeriodPage {}
 
-export class PotTermDto {
-  @ApiProperty({ enum: ['payments', 'credit_notes', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] }) kind: string;
+export class PotTermDto implements PotTermView {
+  @ApiProperty({ enum: ['payments', 'credit_notes', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] }) kind: 'payments' | 'credit_notes' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
   @ApiProperty({ example: 'Contribution coopérative de la structure hébergeuse' }) label: string;
   @ApiProperty({ example: '-214.20', description: 'signed as it counts in the pot' }) amount: string;
   @ApiProperty({ example: '10 % de 2 142,00 € (paiements HT − avoirs HT), arrondi au centime' }) detail: string;
@@ -97,14 +118,14 @@ export class PotDto {
   @ApiProperty({ example: '2142.00' }) base: string;
 }
 
-export class RuleBasisDto {
-  @ApiProperty({ enum: ['hours', 'weighted_hours', 'members', 'points'] }) unit: string;
+export class RuleBasisDto implements RuleBasisView {
+  @ApiProperty({ enum: ['hours', 'weighted_hours', 'members', 'points'] }) unit: 'hours' | 'weighted_hours' | 'members' | 'points';
   @ApiProperty({ example: '12.50' }) quantity: string;
   @ApiProperty({ example: '40.00' }) total: string;
 }
 
-export class RuleShareDto {
-  @ApiProperty({ enum: ['time', 'equal', 'peer', 'mission'] }) rule: string;
+export class RuleShareDto implements RuleShareView {
+  @ApiProperty({ enum: ['time', 'equal', 'peer', 'mission'] }) rule: 'time' | 'equal' | 'peer' | 'mission';
   @ApiProperty({ example: '312.50' }) amount: string;
   @ApiProperty({ example: '312.50' }) beforeCap: string;
   @ApiProperty({ type: RuleBasisDto }) basis: RuleBasisDto;
@@ -116,14 +137,14 @@ export class CapAdjustmentDto {
   @ApiProperty() explanation: string;
 }
 
-export class HoursByKindDto {
+export class HoursByKindDto implements HoursByKind {
   @ApiProperty({ example: '8.00' }) mission: string;
   @ApiProperty({ example: '4.50' }) contributiveDay: string;
   @ApiProperty({ example: '0.00' }) collectiveTask: string;
   @ApiProperty({ example: '0.00' }) peerTraining: string;
 }
 
-export class MemberShareDto {
+export class MemberShareDto implements MemberShareView {
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty({ example: 'Inès Benali' }) name: string;
   @ApiProperty({ example: '452.10' }) total: string;
@@ -133,12 +154,12 @@ export class MemberShareDto {
   @ApiProperty({ type: HoursByKindDto }) hours: HoursByKindDto;
 }
 
-export class RulePartDto {
-  @ApiProperty({ enum: ['time', 'equal', 'peer', 'mission'] }) rule: string;
+export class RulePartDto implements RulePartView {
+  @ApiProperty({ enum: ['time', 'equal', 'peer', 'mission'] }) rule: 'time' | 'equal' | 'peer' | 'mission';
   @ApiProperty({ example: 50 }) weight: number;
   @ApiProperty({ description: 'false when nobody has a basis for the rule this period: its part went to the other rules' }) hasBasis: boolean;
   @ApiProperty({ example: '963.90' }) amount: string;
-  @ApiProperty({ enum: ['hours', 'weighted_hours', 'members', 'points'] }) unit: string;
+  @ApiProperty({ enum: ['hours', 'weighted_hours', 'members', 'points'] }) unit: 'hours' | 'weighted_hours' | 'members' | 'points';
   @ApiProperty({ example: '40.00' }) basisTotal: string;
   @ApiProperty() explanation: string;
 }
@@ -147,7 +168,7 @@ export class DistributionDto {
   @ApiProperty({ example: '1927.80' }) distributable: string;
   @ApiProperty({ example: '1927.80' }) distributed: string;
   @ApiProperty({ example: '0.00' }) undistributed: string;
-  @ApiProperty({ enum: ['none', 'no_basis', 'all_capped'] }) undistributedReason: string;
+  @ApiProperty({ enum: ['none', 'no_basis', 'all_capped'] }) undistributedReason: 'none' | 'no_basis' | 'all_capped';
   @ApiProperty({ type: [RulePartDto] }) rules: RulePartDto[];
 }
 
@@ -163,9 +184,9 @@ export class RecognitionSummaryDto {
   @ApiProperty({ type: [PointsTotalDto], nullable: true, description: 'once the period is closed' }) totals: PointsTotalDto[] | null;
 }
 
-export class CountedMovementDto {
+export class CountedMovementDto implements CountedMovement {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['payment', 'credit_note', 'expense'] }) kind: string;
+  @ApiProperty({ enum: ['payment', 'credit_note', 'expense'] }) kind: 'payment' | 'credit_note' | 'expense';
   @ApiProperty({ example: '2026-12-04' }) occurredOn: string;
   @ApiProperty({ example: '233.33' }) net: string;
   @ApiProperty({ example: '41.83' }) vat: string;
@@ -180,7 +201,7 @@ export class CountedParticipantDto {
   @ApiProperty({ example: '7.50' }) hours: string;
 }
 
-export class CountedMissionDto {
+export class CountedMissionDto implements CountedMission {
   @ApiProperty({ format: 'uuid' }) missionId: string;
   @ApiProperty() title: string;
   @ApiProperty({ example: '2026-12-04' }) completedOn: string;
@@ -194,8 +215,8 @@ export class LedgerDto {
   @ApiProperty({ type: [CountedMissionDto] }) missions: CountedMissionDto[];
 }
 
-export class PeriodFiguresDto {
-  @ApiProperty({ enum: ['preview', 'frozen'], description: 'preview while open (recomputed on every read, without the recognition points); frozen once closed' }) kind: string;
+export class PeriodFiguresDto implements PeriodFigures {
+  @ApiProperty({ enum: ['preview', 'frozen'], description: 'preview while open (recomputed on every read, without the recognition points); frozen once closed' }) kind: 'preview' | 'frozen';
   @ApiProperty({ description: 'French, for people: preview or frozen' }) label: string;
   @ApiProperty() computedAt: string;
   @ApiProperty({ type: PotDto }) pot: PotDto;
@@ -206,30 +227,30 @@ export class PeriodFiguresDto {
   @ApiProperty({ type: LedgerDto }) ledger: LedgerDto;
 }
 
-export class PeriodViewDto extends PeriodSummaryDto {
+export class PeriodViewDto extends PeriodSummaryDto implements PeriodView {
   @ApiProperty({ type: PeriodFiguresDto }) figures: PeriodFiguresDto;
   @ApiProperty({ example: 0 }) openObjections: number;
 }
 
-export class ObjectionViewDto {
+export class ObjectionViewDto implements Objection {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) periodId: string;
   @ApiProperty({ format: 'uuid' }) memberId: string;
   @ApiProperty({ example: 'Inès Benali' }) name: string;
   @ApiProperty() text: string;
-  @ApiProperty({ enum: OBJECTION_STATUSES }) status: string;
+  @ApiProperty({ enum: OBJECTION_STATUSES }) status: ObjectionStatus;
   @ApiProperty({ nullable: true, type: String }) answer: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) answeredBy: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) answeredAt: string | null;
 }
 
-export class ObjectionListDto {
+export class ObjectionListDto implements ObjectionList {
   @ApiProperty({ type: [ObjectionViewDto], description: 'coordinators and accountants: all; a member: their own' }) items: ObjectionViewDto[];
   @ApiProperty({ example: 1, description: 'unanswered objections of the period' }) open: number;
 }
 
-export class RecognitionDto {
+export class RecognitionDto implements Recognition {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) periodId: string;
   @ApiProperty({ format: 'uuid' }) fromMemberId: string;
@@ -240,13 +261,13 @@ export class RecognitionDto {
   @ApiProperty() createdAt: string;
 }
 
-export class GivenRecognitionDto extends RecognitionDto {
+export class GivenRecognitionDto extends RecognitionDto implements GivenRecognition {
   @ApiProperty({ example: 80, description: 'points you have left this period' }) remaining: number;
 }
 
-export class RecognitionRoundDto {
+export class RecognitionRoundDto implements RecognitionRound {
   @ApiProperty({ format: 'uuid' }) periodId: string;
-  @ApiProperty({ enum: REMUNERATION_PERIOD_STATUSES }) status: string;
+  @ApiProperty({ enum: REMUNERATION_PERIOD_STATUSES }) status: RemunerationPeriodStatus;
   @ApiProperty({ example: 100 }) budget: number;
   @ApiProperty({ type: [RecognitionDto], description: 'your own gifts only' }) given: RecognitionDto[];
   @ApiProperty({ example: 80 }) remaining: number;
@@ -259,9 +280,9 @@ export class PayEstimateTableDto {
   @ApiProperty() label: string;
 }
 
-export class PayEstimateDto {
-  @ApiProperty({ enum: [true] }) estimate: boolean;
-  @ApiProperty({ enum: ['estimation'] }) label: string;
+export class PayEstimateDto implements PayEstimateView {
+  @ApiProperty({ enum: [true] }) estimate: true;
+  @ApiProperty({ enum: ['estimation'] }) label: 'estimation';
   @ApiProperty({ type: PayEstimateTableDto }) table: PayEstimateTableDto;
   @ApiProperty({ example: '1896.00', description: 'the share: the employer-cost envelope' }) employerCost: string;
   @ApiProperty({ example: '1772.98' }) gross: string;

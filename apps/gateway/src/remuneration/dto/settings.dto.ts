@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsIn, IsObject, IsOptional } from 'class-validator';
+import { RemunerationSettings, UpdateRemunerationSettingsRequest } from '@kpa/contracts';
+
+type UpdateSettings = UpdateRemunerationSettingsRequest['settings'];
+const PERIOD_LENGTHS = ['month', 'week'] as const;
 
 // The sections are checked in depth by remuneration's domain (parsePotSettings, parseDistributionSettings,
 // parseRecognitionBudget, parsePayrollRateTable), which names the field at fault: here only their shape.
@@ -48,9 +52,9 @@ export class PayrollRateTableDto {
   @ApiProperty({ example: '29.00' }) employeeMutual: string;
 }
 
-export class RemunerationSettingsDto {
+export class RemunerationSettingsDto implements RemunerationSettings {
   @ApiProperty({ format: 'uuid' }) siteId: string;
-  @ApiProperty({ enum: ['month', 'week'] }) periodLength: string;
+  @ApiProperty({ enum: ['month', 'week'] }) periodLength: 'month' | 'week';
   @ApiProperty({ type: PotSettingsDto }) pot: PotSettingsDto;
   @ApiProperty({ type: DistributionSettingsDto }) distribution: DistributionSettingsDto;
   @ApiProperty({ example: 100 }) recognitionBudget: number;
@@ -60,17 +64,20 @@ export class RemunerationSettingsDto {
   @ApiProperty({ nullable: true, type: String }) updatedAt: string | null;
 }
 
-/** Each given section replaces the current one whole; absent sections stay as they are. */
-export class UpdateRemunerationSettingsDto {
-  @ApiPropertyOptional({ enum: ['month', 'week'] }) @IsOptional() @IsIn(['month', 'week'], { message: 'periodLength must be one of month, week' }) periodLength?: 'month' | 'week';
-  @ApiPropertyOptional({ type: PotSettingsDto, description: 'hostContributionRate required; reserveRate, reserveLabel, fixedReserves optional' }) @IsOptional() @IsObject() pot?: Record<string, unknown>;
+/**
+ * Each given section replaces the current one whole; absent sections stay as they are. Typed as the
+ * contract's sections, though only their shape is checked here: remuneration parses each in depth.
+ */
+export class UpdateRemunerationSettingsDto implements UpdateSettings {
+  @ApiPropertyOptional({ enum: PERIOD_LENGTHS }) @IsOptional() @IsIn(PERIOD_LENGTHS, { message: 'periodLength must be one of month, week' }) periodLength?: UpdateSettings['periodLength'];
+  @ApiPropertyOptional({ type: PotSettingsDto, description: 'hostContributionRate required; reserveRate, reserveLabel, fixedReserves optional' }) @IsOptional() @IsObject() pot?: UpdateSettings['pot'];
   @ApiPropertyOptional({ type: DistributionSettingsDto, description: 'rules required; timeWeights, capPerMember optional' })
   @IsOptional()
   @IsObject()
-  distribution?: Record<string, unknown>;
-  @ApiPropertyOptional({ example: 100, description: 'whole points, 1–10 000' }) @IsOptional() recognitionBudget?: unknown;
+  distribution?: UpdateSettings['distribution'];
+  @ApiPropertyOptional({ example: 100, description: 'whole points, 1–10 000' }) @IsOptional() recognitionBudget?: number;
   @ApiPropertyOptional({ type: [PayrollRateTableDto], nullable: true, description: 'at most 10 tables with distinct validFrom; null or [] for the example table' })
   @IsOptional()
   @IsArray()
-  payrollRates?: unknown[] | null;
+  payrollRates?: UpdateSettings['payrollRates'];
 }

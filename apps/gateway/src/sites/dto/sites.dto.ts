@@ -4,16 +4,22 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Is
 import {
   CARRYING_STRUCTURE_KINDS,
   CarryingStructure,
-  Venue,
-  VENUE_KINDS,
   CreateHostStructureRequest,
   CreateSiteRequest,
   HOST_STRUCTURE_KINDS,
+  HostStructure,
   HostStructureKind,
+  HostStructurePage,
+  Site,
   SITE_STATUSES,
+  SitePage,
+  SiteSettings,
   SiteStatus,
   UpdateSiteRequest,
+  Venue,
+  VENUE_KINDS,
 } from '@kpa/contracts';
+import { PageDto } from '../../http/page.dto';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
@@ -90,9 +96,9 @@ export class CreateHostStructureDto implements CreateHostStructureRequest {
 
 export class UpdateHostStructureDto extends PartialType(OmitType(CreateHostStructureDto, ['kind'] as const)) {}
 
-export class HostStructureDto {
+export class HostStructureDto implements HostStructure {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: HOST_STRUCTURE_KINDS }) kind: string;
+  @ApiProperty({ enum: HOST_STRUCTURE_KINDS }) kind: HostStructureKind;
   @ApiProperty() legalName: string;
   @ApiProperty({ nullable: true, type: String }) legalForm: string | null;
   @ApiProperty({ nullable: true, type: String, example: '15000.00' }) shareCapital: string | null;
@@ -108,10 +114,7 @@ export class HostStructureDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class HostStructurePageDto {
-  @ApiProperty({ type: [HostStructureDto] }) items: HostStructureDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class HostStructurePageDto extends PageDto(HostStructureDto) implements HostStructurePage {}
 
 export class CarryingStructureDto {
   @ApiProperty({ example: 'Centre social de l’Épeule' }) @IsString() @Length(1, 200) name: string;
@@ -219,24 +222,21 @@ export class UpdateSiteDto extends SiteProfileDto implements Omit<UpdateSiteRequ
   settings?: SiteSettingsDto;
 }
 
-export class SiteDto {
+export class SiteDto implements Site {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'La Cape' }) name: string;
   @ApiProperty({ example: 'LACAPE' }) code: string;
   @ApiProperty({ example: 'Roubaix' }) city: string;
-  @ApiProperty({ enum: SITE_STATUSES }) status: string;
+  @ApiProperty({ enum: SITE_STATUSES }) status: SiteStatus;
   @ApiProperty({ format: 'uuid' }) hostStructureId: string;
   @ApiProperty({ nullable: true, type: String }) addressLine: string | null;
   @ApiProperty({ nullable: true, type: String }) postalCode: string | null;
   @ApiProperty({ type: CarryingStructureDto, nullable: true }) carryingStructure: CarryingStructureDto | null;
   @ApiProperty({ type: [VenueDto] }) venues: VenueDto[];
   @ApiProperty({ type: [String] }) activityPoles: string[];
-  @ApiProperty({ type: SiteSettingsDto }) settings: SiteSettingsDto;
+  @ApiProperty({ type: SiteSettingsDto }) settings: SiteSettings;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class SitePageDto {
-  @ApiProperty({ type: [SiteDto] }) items: SiteDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class SitePageDto extends PageDto(SiteDto) implements SitePage {}

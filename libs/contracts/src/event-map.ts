@@ -1,0 +1,63 @@
+/**
+ * Every domain event the services publish, by its constant: the one list of the event catalogue.
+ * Subscriptions bind each handler to one of these (`on(EVENT_V1, handler)` in the platform), which
+ * gives the handler its payload type; `EventMap` names that type per event. A test checks that
+ * every event definition the contracts export is listed here (event-map.spec.ts).
+ */
+import { EventDefinition } from './envelope';
+import { CLIENT_CREATED_V1, CLIENT_UPDATED_V1 } from './events/commerce/client-changed.v1';
+import { CREDIT_NOTE_ISSUED_V1 } from './events/commerce/credit-note-issued.v1';
+import { EXPENSE_APPROVED_V1 } from './events/commerce/expense-approved.v1';
+import { INVOICE_ISSUED_V1 } from './events/commerce/invoice-issued.v1';
+import { INVOICE_PAID_V1 } from './events/commerce/invoice-paid.v1';
+import { MISSION_COMPLETED_V1 } from './events/commerce/mission-completed.v1';
+import { PAYMENT_RECORDED_V1 } from './events/commerce/payment-recorded.v1';
+import { QUOTE_ACCEPTED_V1, QUOTE_DECLINED_V1, QUOTE_SENT_V1 } from './events/commerce/quote-decided.v1';
+import { CAPE_RENEWED_V1, CAPE_SIGNED_V1, CAPE_TERMINATED_V1 } from './events/membership/cape-contract-changed.v1';
+import { HOST_STRUCTURE_CREATED_V1, HOST_STRUCTURE_UPDATED_V1 } from './events/membership/host-structure-changed.v1';
+import { INTERVIEW_HELD_V1 } from './events/membership/interview-held.v1';
+import { JOURNEY_CHANGED_V1 } from './events/membership/journey-changed.v1';
+import { MEMBER_JOINED_V1, MEMBER_LEFT_V1, MEMBER_REJOINED_V1, MEMBER_UPDATED_V1 } from './events/membership/member-changed.v1';
+import { MEMBER_ERASED_V1 } from './events/membership/member-erased.v1';
+import { SITE_CREATED_V1, SITE_UPDATED_V1 } from './events/membership/site-changed.v1';
+import { PERIOD_APPROVED_V1 } from './events/remuneration/period-approved.v1';
+import { PERIOD_CLOSED_V1 } from './events/remuneration/period-closed.v1';
+
+export const EVENTS = {
+  // membership
+  CAPE_SIGNED_V1,
+  CAPE_RENEWED_V1,
+  CAPE_TERMINATED_V1,
+  HOST_STRUCTURE_CREATED_V1,
+  HOST_STRUCTURE_UPDATED_V1,
+  INTERVIEW_HELD_V1,
+  JOURNEY_CHANGED_V1,
+  MEMBER_JOINED_V1,
+  MEMBER_UPDATED_V1,
+  MEMBER_LEFT_V1,
+  MEMBER_REJOINED_V1,
+  MEMBER_ERASED_V1,
+  SITE_CREATED_V1,
+  SITE_UPDATED_V1,
+  // commerce
+  CLIENT_CREATED_V1,
+  CLIENT_UPDATED_V1,
+  CREDIT_NOTE_ISSUED_V1,
+  EXPENSE_APPROVED_V1,
+  INVOICE_ISSUED_V1,
+  INVOICE_PAID_V1,
+  MISSION_COMPLETED_V1,
+  PAYMENT_RECORDED_V1,
+  QUOTE_SENT_V1,
+  QUOTE_ACCEPTED_V1,
+  QUOTE_DECLINED_V1,
+  // remuneration
+  PERIOD_APPROVED_V1,
+  PERIOD_CLOSED_V1,
+} as const;
+
+export type EventName = keyof typeof EVENTS;
+/** The payload type an event definition carries. */
+export type EventData<D> = D extends EventDefinition<infer TData> ? TData : never;
+/** `{ MEMBER_JOINED_V1: MemberChangedV1; INVOICE_ISSUED_V1: InvoiceIssuedV1; … }` */
+export type EventMap = { [E in EventName]: EventData<(typeof EVENTS)[E]> };

@@ -1,0 +1,152 @@
+/**
+ * The typed wire: every RPC subject of `RPC` with the request it takes and the response it answers.
+ * The gateway's `RpcClient.call(subject, request)` infers both from the subject and each service's
+ * `@RpcHandler(subject)` is checked against them, so a caller and its handler cannot drift apart.
+ * The table is an object (not only a type) so a test can check it has one entry per subject of
+ * `RPC`, and none more (rpc-map.spec.ts).
+ */
+import { RPC, SERVICES, ServiceName } from './names';
+import type { HealthRequest, ReadinessReport } from './rpc/health';
+import type { CatalogueItem, CatalogueItemPage, CreateCatalogueItemRequest, GetCatalogueItemRequest, ListCatalogueItemsRequest, UpdateCatalogueItemRequest } from './rpc/commerce/catalogue';
+import type { Client, ClientPage, CreateClientRequest, GetClientRequest, ListClientsRequest, UpdateClientRequest } from './rpc/commerce/clients';
+import type { DocumentPdf, DocumentPdfRequest } from './rpc/commerce/document-pdfs';
+import type { ApproveExpenseRequest, AttachReceiptRequest, CreateExpenseRequest, Expense, ExpensePage, GetExpenseRequest, GetReceiptRequest, ListExpensesRequest, ReceiptLocation, ReimburseExpenseRequest, RejectExpenseRequest, UpdateExpenseRequest } from './rpc/commerce/expenses';
+import type { CreateCreditNoteRequest, CreateInvoiceRequest, CreditNote, CreditNotePage, GetCreditNoteRequest, GetInvoiceRequest, Invoice, InvoicePage, IssueInvoiceRequest, ListCreditNotesRequest, ListInvoicesRequest, ListPaymentsRequest, PaymentPage, PaymentRecorded, ReceivablesBoard, ReceivablesBoardRequest, RecordPaymentRequest, UpdateInvoiceRequest } from './rpc/commerce/invoices';
+import type { CreateMissionRequest, GetMissionRequest, ListMissionsRequest, Mission, MissionCancelRequest, MissionCompleteRequest, MissionConfirmTeamRequest, MissionPage, MissionSignUpRequest, MissionWithdrawRequest, UpdateMissionRequest } from './rpc/commerce/missions';
+import type { CreateQuoteRequest, GetQuoteRequest, ListQuotesRequest, Quote, QuoteActionRequest, QuotePage, UpdateQuoteRequest } from './rpc/commerce/quotes';
+import type { CapeContract, CapeContractPage, ListCapeContractsRequest, RenewCapeContractRequest, SignCapeContractRequest, TerminateCapeContractRequest } from './rpc/membership/cape-contracts';
+import type { CreateHostStructureRequest, GetHostStructureRequest, HostStructure, HostStructurePage, ListHostStructuresRequest, UpdateHostStructureRequest } from './rpc/membership/host-structures';
+import type { FollowUpBoard, FollowUpRequest, Interview, InterviewPage, ListInterviewsRequest, ScheduleInterviewRequest, UpdateInterviewRequest } from './rpc/membership/interviews';
+import type { GetJourneyRequest, Journey, SetJourneyRequest } from './rpc/membership/journeys';
+import type { EraseMemberRequest, ExportMemberRequest, ImportMembersRequest, MemberErasure, MemberExport, MemberImportReport } from './rpc/membership/member-privacy';
+import type { CreateMemberRequest, GetMemberRequest, LeaveRequest, ListMembersRequest, MemberAsSeen, MemberFile, MemberPage, RejoinRequest, UpdateMemberRequest } from './rpc/membership/members';
+import type { CreateSiteRequest, GetSiteRequest, ListSitesRequest, Site, SitePage, UpdateSiteRequest } from './rpc/membership/sites';
+import type { Figures, SiteFiguresRequest } from './rpc/membership/stats';
+import type { Contribution, ContributionPage, CreateContributionRequest, DecideContributionRequest, GetContributionRequest, ListContributionsRequest } from './rpc/remuneration/contributions';
+import type { AnswerObjectionRequest, CreateObjectionRequest, CreatePeriodRequest, GetPeriodRequest, GiveRecognitionRequest, GivenRecognition, ListObjectionsRequest, ListPeriodsRequest, ListRecognitionsRequest, Objection, ObjectionList, PayEstimateView, PeriodActionRequest, PeriodExport, PeriodPage, PeriodView, RecognitionRound, SimulatePayRequest } from './rpc/remuneration/periods';
+import type { GetRemunerationSettingsRequest, RemunerationSettings, UpdateRemunerationSettingsRequest } from './rpc/remuneration/settings';
+
+/** Types only: never read at run time, like `EventDefinition`'s `_data`. */
+export interface RpcTypes<TRequest, TResponse> {
+  readonly _request?: TRequest;
+  readonly _response?: TResponse;
+}
+
+function rpc<TRequest, TResponse>(): RpcTypes<TRequest, TResponse> {
+  return {};
+}
+
+type HealthSubject = ReturnType<typeof RPC.health<ServiceName>>;
+
+/** Every service answers its readiness on its own subject, with the same types. */
+function healthSubjects(): Record<HealthSubject, RpcTypes<HealthRequest, ReadinessReport>> {
+  return Object.fromEntries(SERVICES.map((service) => [RPC.health(service), rpc<HealthRequest, ReadinessReport>()])) as Record<HealthSubject, RpcTypes<HealthRequest, ReadinessReport>>;
+}
+
+/** Subject → its request and response types, in the order of `RPC`. */
+export const RPC_TYPES = {
+  // membership
+  [RPC.membership.hostStructureCreate]: rpc<CreateHostStructureRequest, HostStructure>(),
+  [RPC.membership.hostStructureList]: rpc<ListHostStructuresRequest, HostStructurePage>(),
+  [RPC.membership.hostStructureGet]: rpc<GetHostStructureRequest, HostStructure>(),
+  [RPC.membership.hostStructureUpdate]: rpc<UpdateHostStructureRequest, HostStructure>(),
+  [RPC.membership.siteCreate]: rpc<CreateSiteRequest, Site>(),
+  [RPC.membership.siteList]: rpc<ListSitesRequest, SitePage>(),
+  [RPC.membership.siteGet]: rpc<GetSiteRequest, Site>(),
+  [RPC.membership.siteUpdate]: rpc<UpdateSiteRequest, Site>(),
+  [RPC.membership.memberCreate]: rpc<CreateMemberRequest, MemberFile>(),
+  [RPC.membership.memberList]: rpc<ListMembersRequest, MemberPage>(),
+  [RPC.membership.memberGet]: rpc<GetMemberRequest, MemberAsSeen>(),
+  [RPC.membership.memberUpdate]: rpc<UpdateMemberRequest, MemberFile>(),
+  [RPC.membership.memberLeave]: rpc<LeaveRequest, MemberFile>(),
+  [RPC.membership.memberRejoin]: rpc<RejoinRequest, MemberFile>(),
+  [RPC.membership.memberExport]: rpc<ExportMemberRequest, MemberExport>(),
+  [RPC.membership.memberErase]: rpc<EraseMemberRequest, MemberErasure>(),
+  [RPC.membership.memberImport]: rpc<ImportMembersRequest, MemberImportReport>(),
+  [RPC.membership.capeSign]: rpc<SignCapeContractRequest, CapeContract>(),
+  [RPC.membership.capeRenew]: rpc<RenewCapeContractRequest, CapeContract>(),
+  [RPC.membership.capeTerminate]: rpc<TerminateCapeContractRequest, CapeContract>(),
+  [RPC.membership.capeList]: rpc<ListCapeContractsRequest, CapeContractPage>(),
+  [RPC.membership.journeyGet]: rpc<GetJourneyRequest, Journey>(),
+  [RPC.membership.journeySet]: rpc<SetJourneyRequest, Journey>(),
+  [RPC.membership.statsFigures]: rpc<SiteFiguresRequest, Figures>(),
+  [RPC.membership.interviewSchedule]: rpc<ScheduleInterviewRequest, Interview>(),
+  [RPC.membership.interviewList]: rpc<ListInterviewsRequest, InterviewPage>(),
+  [RPC.membership.interviewUpdate]: rpc<UpdateInterviewRequest, Interview>(),
+  [RPC.membership.followUpBoard]: rpc<FollowUpRequest, FollowUpBoard>(),
+  // commerce
+  [RPC.commerce.clientCreate]: rpc<CreateClientRequest, Client>(),
+  [RPC.commerce.clientList]: rpc<ListClientsRequest, ClientPage>(),
+  [RPC.commerce.clientGet]: rpc<GetClientRequest, Client>(),
+  [RPC.commerce.clientUpdate]: rpc<UpdateClientRequest, Client>(),
+  [RPC.commerce.catalogueItemCreate]: rpc<CreateCatalogueItemRequest, CatalogueItem>(),
+  [RPC.commerce.catalogueItemList]: rpc<ListCatalogueItemsRequest, CatalogueItemPage>(),
+  [RPC.commerce.catalogueItemGet]: rpc<GetCatalogueItemRequest, CatalogueItem>(),
+  [RPC.commerce.catalogueItemUpdate]: rpc<UpdateCatalogueItemRequest, CatalogueItem>(),
+  [RPC.commerce.quoteCreate]: rpc<CreateQuoteRequest, Quote>(),
+  [RPC.commerce.quoteList]: rpc<ListQuotesRequest, QuotePage>(),
+  [RPC.commerce.quoteGet]: rpc<GetQuoteRequest, Quote>(),
+  [RPC.commerce.quoteUpdate]: rpc<UpdateQuoteRequest, Quote>(),
+  [RPC.commerce.quoteAct]: rpc<QuoteActionRequest, Quote>(),
+  [RPC.commerce.documentPdf]: rpc<DocumentPdfRequest, DocumentPdf>(),
+  [RPC.commerce.expenseCreate]: rpc<CreateExpenseRequest, Expense>(),
+  [RPC.commerce.expenseList]: rpc<ListExpensesRequest, ExpensePage>(),
+  [RPC.commerce.expenseGet]: rpc<GetExpenseRequest, Expense>(),
+  [RPC.commerce.expenseUpdate]: rpc<UpdateExpenseRequest, Expense>(),
+  [RPC.commerce.expenseApprove]: rpc<ApproveExpenseRequest, Expense>(),
+  [RPC.commerce.expenseReject]: rpc<RejectExpenseRequest, Expense>(),
+  [RPC.commerce.expenseReimburse]: rpc<ReimburseExpenseRequest, Expense>(),
+  [RPC.commerce.expenseAttachReceipt]: rpc<AttachReceiptRequest, Expense>(),
+  [RPC.commerce.expenseGetReceipt]: rpc<GetReceiptRequest, ReceiptLocation>(),
+  [RPC.commerce.invoiceCreate]: rpc<CreateInvoiceRequest, Invoice>(),
+  [RPC.commerce.invoiceList]: rpc<ListInvoicesRequest, InvoicePage>(),
+  [RPC.commerce.invoiceGet]: rpc<GetInvoiceRequest, Invoice>(),
+  [RPC.commerce.invoiceUpdate]: rpc<UpdateInvoiceRequest, Invoice>(),
+  [RPC.commerce.invoiceIssue]: rpc<IssueInvoiceRequest, Invoice>(),
+  [RPC.commerce.creditNoteCreate]: rpc<CreateCreditNoteRequest, CreditNote>(),
+  [RPC.commerce.creditNoteList]: rpc<ListCreditNotesRequest, CreditNotePage>(),
+  [RPC.commerce.creditNoteGet]: rpc<GetCreditNoteRequest, CreditNote>(),
+  [RPC.commerce.paymentRecord]: rpc<RecordPaymentRequest, PaymentRecorded>(),
+  [RPC.commerce.paymentList]: rpc<ListPaymentsRequest, PaymentPage>(),
+  [RPC.commerce.receivablesBoard]: rpc<ReceivablesBoardRequest, ReceivablesBoard>(),
+  [RPC.commerce.missionCreate]: rpc<CreateMissionRequest, Mission>(),
+  [RPC.commerce.missionList]: rpc<ListMissionsRequest, MissionPage>(),
+  [RPC.commerce.missionGet]: rpc<GetMissionRequest, Mission>(),
+  [RPC.commerce.missionUpdate]: rpc<UpdateMissionRequest, Mission>(),
+  [RPC.commerce.missionSignUp]: rpc<MissionSignUpRequest, Mission>(),
+  [RPC.commerce.missionWithdraw]: rpc<MissionWithdrawRequest, Mission>(),
+  [RPC.commerce.missionConfirmTeam]: rpc<MissionConfirmTeamRequest, Mission>(),
+  [RPC.commerce.missionComplete]: rpc<MissionCompleteRequest, Mission>(),
+  [RPC.commerce.missionCancel]: rpc<MissionCancelRequest, Mission>(),
+  // remuneration
+  [RPC.remuneration.contributionCreate]: rpc<CreateContributionRequest, Contribution>(),
+  [RPC.remuneration.contributionList]: rpc<ListContributionsRequest, ContributionPage>(),
+  [RPC.remuneration.contributionGet]: rpc<GetContributionRequest, Contribution>(),
+  [RPC.remuneration.contributionValidate]: rpc<DecideContributionRequest, Contribution>(),
+  [RPC.remuneration.contributionReject]: rpc<DecideContributionRequest, Contribution>(),
+  [RPC.remuneration.settingsGet]: rpc<GetRemunerationSettingsRequest, RemunerationSettings>(),
+  [RPC.remuneration.settingsUpdate]: rpc<UpdateRemunerationSettingsRequest, RemunerationSettings>(),
+  [RPC.remuneration.periodList]: rpc<ListPeriodsRequest, PeriodPage>(),
+  [RPC.remuneration.periodCreate]: rpc<CreatePeriodRequest, PeriodView>(),
+  [RPC.remuneration.periodGet]: rpc<GetPeriodRequest, PeriodView>(),
+  [RPC.remuneration.periodClose]: rpc<PeriodActionRequest, PeriodView>(),
+  [RPC.remuneration.periodReopen]: rpc<PeriodActionRequest, PeriodView>(),
+  [RPC.remuneration.periodApprove]: rpc<PeriodActionRequest, PeriodView>(),
+  [RPC.remuneration.periodExport]: rpc<PeriodActionRequest, PeriodExport>(),
+  [RPC.remuneration.periodMarkPaid]: rpc<PeriodActionRequest, PeriodView>(),
+  [RPC.remuneration.objectionCreate]: rpc<CreateObjectionRequest, Objection>(),
+  [RPC.remuneration.objectionList]: rpc<ListObjectionsRequest, ObjectionList>(),
+  [RPC.remuneration.objectionAnswer]: rpc<AnswerObjectionRequest, Objection>(),
+  [RPC.remuneration.recognitionGive]: rpc<GiveRecognitionRequest, GivenRecognition>(),
+  [RPC.remuneration.recognitionList]: rpc<ListRecognitionsRequest, RecognitionRound>(),
+  [RPC.remuneration.paySimulate]: rpc<SimulatePayRequest, PayEstimateView>(),
+  ...healthSubjects(),
+};
+
+/** `{ 'rpc.commerce.invoice.create': { request: CreateInvoiceRequest; response: Invoice }; … }` */
+export type RpcMap = {
+  [S in keyof typeof RPC_TYPES]: (typeof RPC_TYPES)[S] extends RpcTypes<infer TRequest, infer TResponse> ? { request: TRequest; response: TResponse } : never;
+};
+export type RpcSubject = keyof RpcMap;
+export type RpcRequest<S extends RpcSubject> = RpcMap[S]['request'];
+export type RpcResponse<S extends RpcSubject> = RpcMap[S]['response'];
