@@ -3,6 +3,7 @@ import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { MembershipConfig } from './membership.config';
 import { HostStructureEntity } from './host-structures/host-structure.entity';
 import { HostStructuresService } from './host-structures/host-structures.service';
+import { HostStructureRepository } from './host-structures/host-structure.repository';
 import { HostStructuresRpcController } from './host-structures/host-structures.rpc-controller';
 import { SiteEntity } from './sites/site.entity';
 import { SitesService } from './sites/sites.service';
@@ -53,7 +54,7 @@ export class MembershipModule {
         }),
       ],
       controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
-      providers: [MembersRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
+      providers: [HostStructureRepository, MembersRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
     };
   }
 }
