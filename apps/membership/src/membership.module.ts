@@ -7,6 +7,7 @@ import { HostStructureRepository } from './host-structures/host-structure.reposi
 import { HostStructuresRpcController } from './host-structures/host-structures.rpc-controller';
 import { SiteEntity } from './sites/site.entity';
 import { SitesService } from './sites/sites.service';
+import { SiteRepository } from './sites/site.repository';
 import { SitesRpcController } from './sites/sites.rpc-controller';
 import { Init1764000000000 } from './migrations/1764000000000-init';
 import { Members1764100000000 } from './migrations/1764100000000-members';
@@ -54,7 +55,7 @@ export class MembershipModule {
         }),
       ],
       controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
-      providers: [HostStructureRepository, MembersRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
+      providers: [HostStructureRepository, SiteRepository, MembersRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
     };
   }
 }
