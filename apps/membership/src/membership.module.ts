@@ -29,6 +29,7 @@ import { JourneysService } from './journeys/journeys.service';
 import { JourneysRpcController } from './journeys/journeys.rpc-controller';
 import { CapeContractEntity } from './cape-contracts/cape-contract.entity';
 import { CapeContractsService } from './cape-contracts/cape-contracts.service';
+import { CapeContractRepository } from './cape-contracts/cape-contract.repository';
 import { CapeContractsRpcController } from './cape-contracts/cape-contracts.rpc-controller';
 import { Interviews1764400000000 } from './migrations/1764400000000-interviews';
 import { InterviewEntity } from './interviews/interview.entity';
@@ -55,7 +56,7 @@ export class MembershipModule {
         }),
       ],
       controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
-      providers: [HostStructureRepository, SiteRepository, MembersRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
+      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
     };
   }
 }
