@@ -34,6 +34,7 @@ import { CapeContractsRpcController } from './cape-contracts/cape-contracts.rpc-
 import { Interviews1764400000000 } from './migrations/1764400000000-interviews';
 import { InterviewEntity } from './interviews/interview.entity';
 import { InterviewsService } from './interviews/interviews.service';
+import { InterviewRepository } from './interviews/interview.repository';
 import { InterviewsRpcController } from './interviews/interviews.rpc-controller';
 import { FollowUpService } from './follow-up/follow-up.service';
 import { FollowUpRpcController } from './follow-up/follow-up.rpc-controller';
@@ -56,7 +57,7 @@ export class MembershipModule {
         }),
       ],
       controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
-      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
+      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, InterviewRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
     };
   }
 }
