@@ -37,6 +37,7 @@ import { InterviewsService } from './interviews/interviews.service';
 import { InterviewRepository } from './interviews/interview.repository';
 import { InterviewsRpcController } from './interviews/interviews.rpc-controller';
 import { FollowUpService } from './follow-up/follow-up.service';
+import { FollowUpRepository } from './follow-up/follow-up.repository';
 import { FollowUpRpcController } from './follow-up/follow-up.rpc-controller';
 
 export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity, MemberEntity, CapeContractEntity, InterviewEntity],
@@ -57,7 +58,7 @@ export class MembershipModule {
         }),
       ],
       controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
-      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, InterviewRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
+      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, InterviewRepository, FollowUpRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
     };
   }
 }
