@@ -24,6 +24,7 @@ import { Journeys1764300000000 } from './migrations/1764300000000-journeys';
 import { HostStructureIdentity1764600000000 } from './migrations/1764600000000-host-structure-identity';
 import { SiteProfile1764700000000 } from './migrations/1764700000000-site-profile';
 import { StatsService } from './stats/stats.service';
+import { StatsRepository } from './stats/stats.repository';
 import { StatsRpcController } from './stats/stats.rpc-controller';
 import { JourneysService } from './journeys/journeys.service';
 import { JourneysRpcController } from './journeys/journeys.rpc-controller';
@@ -58,7 +59,7 @@ export class MembershipModule {
         }),
       ],
       controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
-      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, InterviewRepository, FollowUpRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
+      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, InterviewRepository, FollowUpRepository, StatsRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
     };
   }
 }
