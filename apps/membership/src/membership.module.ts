@@ -17,6 +17,7 @@ import { MembersRepository } from './members/members.repository';
 import { MembersRpcController } from './members/members.rpc-controller';
 import { MemberErasure1764500000000 } from './migrations/1764500000000-member-erasure';
 import { MemberPrivacyService } from './members/member-privacy.service';
+import { MemberPrivacyRepository } from './members/member-privacy.repository';
 import { MemberImportService } from './members/member-import.service';
 import { MemberPrivacyRpcController } from './members/member-privacy.rpc-controller';
 import { CapeContracts1764200000000 } from './migrations/1764200000000-cape-contracts';
@@ -59,7 +60,7 @@ export class MembershipModule {
         }),
       ],
       controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
-      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, InterviewRepository, FollowUpRepository, StatsRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
+      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, InterviewRepository, FollowUpRepository, StatsRepository, MemberPrivacyRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
     };
   }
 }
