@@ -3,9 +3,11 @@ import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { MembershipConfig } from './membership.config';
 import { HostStructureEntity } from './host-structures/host-structure.entity';
 import { HostStructuresService } from './host-structures/host-structures.service';
+import { HostStructureRepository } from './host-structures/host-structure.repository';
 import { HostStructuresRpcController } from './host-structures/host-structures.rpc-controller';
 import { SiteEntity } from './sites/site.entity';
 import { SitesService } from './sites/sites.service';
+import { SiteRepository } from './sites/site.repository';
 import { SitesRpcController } from './sites/sites.rpc-controller';
 import { Init1764000000000 } from './migrations/1764000000000-init';
 import { Members1764100000000 } from './migrations/1764100000000-members';
@@ -15,6 +17,7 @@ import { MembersRepository } from './members/members.repository';
 import { MembersRpcController } from './members/members.rpc-controller';
 import { MemberErasure1764500000000 } from './migrations/1764500000000-member-erasure';
 import { MemberPrivacyService } from './members/member-privacy.service';
+import { MemberPrivacyRepository } from './members/member-privacy.repository';
 import { MemberImportService } from './members/member-import.service';
 import { MemberPrivacyRpcController } from './members/member-privacy.rpc-controller';
 import { CapeContracts1764200000000 } from './migrations/1764200000000-cape-contracts';
@@ -22,17 +25,21 @@ import { Journeys1764300000000 } from './migrations/1764300000000-journeys';
 import { HostStructureIdentity1764600000000 } from './migrations/1764600000000-host-structure-identity';
 import { SiteProfile1764700000000 } from './migrations/1764700000000-site-profile';
 import { StatsService } from './stats/stats.service';
+import { StatsRepository } from './stats/stats.repository';
 import { StatsRpcController } from './stats/stats.rpc-controller';
 import { JourneysService } from './journeys/journeys.service';
 import { JourneysRpcController } from './journeys/journeys.rpc-controller';
 import { CapeContractEntity } from './cape-contracts/cape-contract.entity';
 import { CapeContractsService } from './cape-contracts/cape-contracts.service';
+import { CapeContractRepository } from './cape-contracts/cape-contract.repository';
 import { CapeContractsRpcController } from './cape-contracts/cape-contracts.rpc-controller';
 import { Interviews1764400000000 } from './migrations/1764400000000-interviews';
 import { InterviewEntity } from './interviews/interview.entity';
 import { InterviewsService } from './interviews/interviews.service';
+import { InterviewRepository } from './interviews/interview.repository';
 import { InterviewsRpcController } from './interviews/interviews.rpc-controller';
 import { FollowUpService } from './follow-up/follow-up.service';
+import { FollowUpRepository } from './follow-up/follow-up.repository';
 import { FollowUpRpcController } from './follow-up/follow-up.rpc-controller';
 
 export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity, MemberEntity, CapeContractEntity, InterviewEntity],
@@ -53,7 +60,7 @@ export class MembershipModule {
         }),
       ],
       controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
-      providers: [MembersRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
+      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, InterviewRepository, FollowUpRepository, StatsRepository, MemberPrivacyRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
     };
   }
 }

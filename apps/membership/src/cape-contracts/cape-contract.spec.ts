@@ -1,6 +1,8 @@
 import { addDays, DomainError } from '@kpa/contracts';
 import {
   ADULT_AGE,
+  assertNotLeft,
+  capeActivity,
   capeEndsOn,
   CapeContractState,
   CapePeriod,
@@ -79,6 +81,22 @@ describe('CAPE contract rules', () => {
     it('refuses an end before the start, accepts a one-day contract', () => {
       expect(refusal(() => sign(anInput('2026-01-15', '2026-01-14')))).toMatchObject({ code: 'CAPE_INVALID_DATES', details: { field: 'endsOn' } });
       expect(sign(anInput('2026-01-15', '2026-01-15')).periods).toHaveLength(1);
+    });
+  });
+
+  describe('who signs, for what', () => {
+    it('refuses a member who left until their return is recorded', () => {
+      expect(refusal(() => assertNotLeft({ leftOn: '2025-12-31' }))).toEqual({ code: 'MEMBER_ALREADY_LEFT', details: { leftOn: '2025-12-31' } });
+      expect(() => assertNotLeft({ leftOn: null })).not.toThrow();
+    });
+
+    it('names the activity in 2 to 200 characters, trimmed', () => {
+      expect(capeActivity('  cuisine du monde ')).toBe('cuisine du monde');
+      expect(capeActivity('ab')).toBe('ab');
+      expect(capeActivity('x'.repeat(200))).toHaveLength(200);
+      for (const activity of [undefined, '', ' a ', 'x'.repeat(201)]) {
+        expect(refusal(() => capeActivity(activity))).toEqual({ code: 'VALIDATION_FAILED', details: { field: 'activity' } });
+      }
     });
   });
 

@@ -16,6 +16,7 @@ export const MAX_TOTAL_MONTHS = 36;
 export const ADULT_AGE = 18;
 
 const REASON_LENGTH = { min: 3, max: 500 };
+const ACTIVITY_LENGTH = { min: 2, max: 200 };
 
 /** Inclusive dates. */
 export interface CapePeriod {
@@ -153,6 +154,22 @@ function checkNoOverlap(id: string, startsOn: string, endsOn: string, otherContr
       );
     }
   }
+}
+
+/** A member who left signs no new contract: their return is recorded first. */
+export function assertNotLeft(member: { leftOn: string | null }): void {
+  if (member.leftOn !== null) {
+    throw new DomainError('MEMBER_ALREADY_LEFT', `This member left on ${member.leftOn}: record their return before a new contract.`, { leftOn: member.leftOn });
+  }
+}
+
+/** What the member develops under the contract, as the contract names it: trimmed, 2 to 200 characters. */
+export function capeActivity(value: string | undefined): string {
+  const activity = value?.trim() ?? '';
+  if (activity.length < ACTIVITY_LENGTH.min || activity.length > ACTIVITY_LENGTH.max) {
+    throw new DomainError('VALIDATION_FAILED', 'activity must say in 2 to 200 characters what the member develops (e.g. "cuisine du monde").', { field: 'activity' });
+  }
+  return activity;
 }
 
 /** Signs a contract: one period from `startsOn` to `endsOn`. `otherContracts` are the member's other contracts. */

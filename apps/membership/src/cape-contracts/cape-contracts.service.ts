@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   CAPE_RENEWED_V1,
@@ -8,19 +7,19 @@ import {
   CapeContract,
   CapeContractChangedV1,
   CapeContractPage,
-  DomainError,
   ListCapeContractsRequest,
   RenewCapeContractRequest,
   SignCapeContractRequest,
   TerminateCapeContractRequest,
   siteIdOf,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { assertNotErased } from '../members/member-privacy';
 import { MembersRepository } from '../members/members.repository';
-import { SiteEntity } from '../sites/site.entity';
-import { capeEndsOn, newCapeContract, renewCapeContract, terminateCapeContract } from './cape-contract';
+import { SiteRepository } from '../sites/site.repository';
+import { assertNotLeft, capeActivity, capeEndsOn, newCapeContract, renewCapeContract, terminateCapeContract } from './cape-contract';
 import { CapeContractEntity } from './cape-contract.entity';
+import { CapeContractRepository } from './cape-contract.repository';
 
 function changed(contract: CapeContractEntity): CapeContractChangedV1 {
   return {
@@ -37,27 +36,24 @@ function changed(contract: CapeContractEntity): CapeContractChangedV1 {
 @Injectable()
 export class CapeContractsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly contracts: CapeContractRepository,
     private readonly members: MembersRepository,
+    private readonly sites: SiteRepository,
   ) {}
 
   /** Signs a CAPE for a member of the site, with the site's host structure, under the rules of L127-1 ff. */
   sign(request: SignCapeContractRequest): Promise<CapeContract> {
     const today = todayInFrance();
+    const siteId = siteIdOf(request.siteId);
     return this.unitOfWork.run(async ({ manager, publish }) => {
       // The member row is locked: two contracts signed at once cannot both pass the overlap rule.
-      const member = await this.members.find(siteIdOf(request.siteId), request.memberId, { lock: true }, manager);
+      const member = await this.members.find(siteId, request.memberId, { lock: true }, manager);
       assertNotErased(member);
-      if (member.leftOn !== null) {
-        throw new DomainError('MEMBER_ALREADY_LEFT', `This member left on ${member.leftOn}: record their return before a new contract.`, { leftOn: member.leftOn });
-      }
-      const site = await manager.findOneByOrFail(SiteEntity, { id: request.siteId });
-      const activity = request.activity?.trim() ?? '';
-      if (activity.length < 2 || activity.length > 200) {
-        throw new DomainError('VALIDATION_FAILED', 'activity must say in 2 to 200 characters what the member develops (e.g. "cuisine du monde").', { field: 'activity' });
-      }
-      const others = await manager.findBy(CapeContractEntity, { memberId: member.id });
+      assertNotLeft(member);
+      const site = await this.sites.find(siteId, {}, manager);
+      const activity = capeActivity(request.activity);
+      const others = await this.contracts.ofMember(siteId, member.id, {}, manager);
       const state = newCapeContract(
         { id: uuidv7(), memberId: member.id, startsOn: request.startsOn, endsOn: request.endsOn },
         {
@@ -72,13 +68,13 @@ export class CapeContractsService {
       );
       const now = new Date();
       const contract = Object.assign(new CapeContractEntity(), state, {
-        siteId: site.id,
+        siteId,
         hostStructureId: site.hostStructureId,
         activity,
         createdAt: now,
         updatedAt: now,
       });
-      await manager.insert(CapeContractEntity, contract);
+      await this.contracts.insert(contract, manager);
       await publish(createEvent(CAPE_SIGNED_V1, site.id, changed(contract), now));
       return contract.toContract(today);
     });
@@ -86,13 +82,14 @@ export class CapeContractsService {
 
   renew(request: RenewCapeContractRequest): Promise<CapeContract> {
     const today = todayInFrance();
+    const siteId = siteIdOf(request.siteId);
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const contract = await this.find(manager, request.siteId, request.contractId);
-      assertNotErased(await this.members.find(siteIdOf(contract.siteId), contract.memberId, { lock: true }, manager));
-      const others = await manager.findBy(CapeContractEntity, { memberId: contract.memberId });
+      const contract = await this.contracts.findForChange(siteId, request.contractId, manager);
+      assertNotErased(await this.members.find(siteId, contract.memberId, { lock: true }, manager));
+      const others = await this.contracts.ofMember(siteId, contract.memberId, {}, manager);
       const otherStates = others.filter((other) => other.id !== contract.id).map((other) => other.state());
       Object.assign(contract, renewCapeContract(contract.state(), request.endsOn, today, otherStates), { updatedAt: new Date() });
-      await manager.save(contract);
+      await this.contracts.save(contract, manager);
       await publish(createEvent(CAPE_RENEWED_V1, contract.siteId, changed(contract), contract.updatedAt));
       return contract.toContract(today);
     });
@@ -100,11 +97,12 @@ export class CapeContractsService {
 
   terminate(request: TerminateCapeContractRequest): Promise<CapeContract> {
     const today = todayInFrance();
+    const siteId = siteIdOf(request.siteId);
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const contract = await this.find(manager, request.siteId, request.contractId);
-      assertNotErased(await this.members.find(siteIdOf(contract.siteId), contract.memberId, { lock: true }, manager));
+      const contract = await this.contracts.findForChange(siteId, request.contractId, manager);
+      assertNotErased(await this.members.find(siteId, contract.memberId, { lock: true }, manager));
       Object.assign(contract, terminateCapeContract(contract.state(), request.on, request.reason, today), { updatedAt: new Date() });
-      await manager.save(contract);
+      await this.contracts.save(contract, manager);
       await publish(createEvent(CAPE_TERMINATED_V1, contract.siteId, { ...changed(contract), reason: contract.terminationReason ?? '' }, contract.updatedAt));
       return contract.toContract(today);
     });
@@ -112,18 +110,9 @@ export class CapeContractsService {
 
   async list(request: ListCapeContractsRequest): Promise<CapeContractPage> {
     const today = todayInFrance();
-    const query = this.dataSource.getRepository(CapeContractEntity).createQueryBuilder('c').where('c.siteId = :siteId', { siteId: request.siteId });
-    if (request.memberId) query.andWhere('c.memberId = :memberId', { memberId: request.memberId });
-    const page = await keysetPage(query, request);
+    const page = await this.contracts.page(siteIdOf(request.siteId), request.memberId, request);
     const items = page.items.map((contract) => contract.toContract(today));
     // The status follows the dates: filtered after computing it (a site has tens of contracts, not thousands).
     return { items: request.status ? items.filter((item) => item.status === request.status) : items, nextCursor: page.nextCursor };
-  }
-
-  /** A contract of another site does not exist for this site. */
-  private async find(manager: EntityManager, siteId: string, contractId: string): Promise<CapeContractEntity> {
-    const contract = await manager.findOne(CapeContractEntity, { where: { id: contractId, siteId }, lock: { mode: 'pessimistic_write' } });
-    if (!contract) throw new DomainError('CAPE_CONTRACT_NOT_FOUND', `No CAPE contract with id ${contractId} on this site.`, { contractId });
-    return contract;
   }
 }

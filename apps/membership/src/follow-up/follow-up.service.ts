@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { DomainError, FollowUpBoard, FollowUpRequest } from '@kpa/contracts';
+import { FollowUpBoard, FollowUpRequest, siteIdOf } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
-import { CapeContractEntity } from '../cape-contracts/cape-contract.entity';
-import { InterviewEntity } from '../interviews/interview.entity';
-import { MemberEntity } from '../members/member.entity';
-import { SiteEntity } from '../sites/site.entity';
+import { SiteRepository } from '../sites/site.repository';
 import { FollowUpEntry, followUpBoard } from './follow-up';
+import { FollowUpRepository } from './follow-up.repository';
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -16,20 +13,18 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 
 @Injectable()
 export class FollowUpService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly followUp: FollowUpRepository,
+    private readonly sites: SiteRepository,
+  ) {}
 
   /** Every active member of the site with what needs attention (a site has tens of members, not thousands). */
-  async board({ siteId }: FollowUpRequest): Promise<FollowUpBoard> {
+  async board(request: FollowUpRequest): Promise<FollowUpBoard> {
     const today = todayInFrance();
-    const manager = this.dataSource.manager;
-    const site = await manager.findOneBy(SiteEntity, { id: siteId });
-    if (!site) throw new DomainError('SITE_NOT_FOUND', `No site with id ${siteId}.`, { siteId });
-    const [members, interviews, contracts] = await Promise.all([
-      manager.findBy(MemberEntity, { siteId, leftOn: IsNull() }),
-      manager.findBy(InterviewEntity, { siteId, status: 'held' }),
-      manager.findBy(CapeContractEntity, { siteId }),
-    ]);
-    const interviewsOf = groupBy(interviews, (interview) => interview.memberId);
+    const siteId = siteIdOf(request.siteId);
+    const site = await this.sites.find(siteId);
+    const { members, heldInterviews, contracts } = await this.followUp.boardRows(siteId);
+    const interviewsOf = groupBy(heldInterviews, (interview) => interview.memberId);
     const contractsOf = groupBy(contracts, (contract) => contract.memberId);
     const entries: FollowUpEntry[] = members.map((member) => ({
       member: {

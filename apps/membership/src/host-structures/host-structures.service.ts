@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   CreateHostStructureRequest,
@@ -11,9 +10,10 @@ import {
   ListHostStructuresRequest,
   UpdateHostStructureRequest,
 } from '@kpa/contracts';
-import { createEvent, keysetPage, UnitOfWork } from '@kpa/platform';
+import { createEvent, UnitOfWork } from '@kpa/platform';
 import { changedHostStructure, hostStructureData } from './host-structure';
 import { HostStructureEntity } from './host-structure.entity';
+import { HostStructureRepository } from './host-structure.repository';
 
 function eventData(entity: HostStructureEntity) {
   const { createdAt: _createdAt, ...data } = entity.toContract();
@@ -23,8 +23,8 @@ function eventData(entity: HostStructureEntity) {
 @Injectable()
 export class HostStructuresService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly hostStructures: HostStructureRepository,
   ) {}
 
   async create(request: CreateHostStructureRequest): Promise<HostStructure> {
@@ -33,7 +33,7 @@ export class HostStructuresService {
     const entity = Object.assign(new HostStructureEntity(), { id: uuidv7(), ...input, createdAt: now, updatedAt: now });
     await this.withUniqueSiret(input.siret, () =>
       this.unitOfWork.run(async ({ manager, publish }) => {
-        await manager.insert(HostStructureEntity, entity);
+        await this.hostStructures.insert(entity, manager);
         await publish(createEvent(HOST_STRUCTURE_CREATED_V1, null, eventData(entity), now));
       }),
     );
@@ -44,9 +44,9 @@ export class HostStructuresService {
   async update({ hostStructureId, ...changes }: UpdateHostStructureRequest): Promise<HostStructure> {
     return this.withUniqueSiret(changes.siret ?? '', () =>
       this.unitOfWork.run(async ({ manager, publish }) => {
-        const entity = await this.find(manager, hostStructureId, true);
+        const entity = await this.hostStructures.find(hostStructureId, { lock: true }, manager);
         Object.assign(entity, changedHostStructure(entity.data(), changes), { updatedAt: new Date() });
-        await manager.save(entity);
+        await this.hostStructures.save(entity, manager);
         await publish(createEvent(HOST_STRUCTURE_UPDATED_V1, null, eventData(entity), entity.updatedAt));
         return entity.toContract();
       }),
@@ -54,18 +54,12 @@ export class HostStructuresService {
   }
 
   async get(hostStructureId: string): Promise<HostStructure> {
-    return (await this.find(this.dataSource.manager, hostStructureId)).toContract();
+    return (await this.hostStructures.find(hostStructureId)).toContract();
   }
 
   async list(request: ListHostStructuresRequest): Promise<HostStructurePage> {
-    const page = await keysetPage(this.dataSource.getRepository(HostStructureEntity).createQueryBuilder('h'), request);
+    const page = await this.hostStructures.page(request);
     return { items: page.items.map((e) => e.toContract()), nextCursor: page.nextCursor };
-  }
-
-  private async find(manager: EntityManager, hostStructureId: string, lock = false): Promise<HostStructureEntity> {
-    const entity = await manager.findOne(HostStructureEntity, { where: { id: hostStructureId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!entity) throw new DomainError('HOST_STRUCTURE_NOT_FOUND', `No host structure with id ${hostStructureId}.`, { hostStructureId });
-    return entity;
   }
 
   /** One host structure per SIRET: a second one is refused with the existing one's id. */
@@ -73,11 +67,11 @@ export class HostStructuresService {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        const existing = await this.dataSource.getRepository(HostStructureEntity).findOneBy({ siret: siret.replace(/[\s.-]/g, '') });
+      if (this.hostStructures.isDuplicate(error)) {
+        const existingId = await this.hostStructures.idOfSiret(siret);
         throw new DomainError('HOST_STRUCTURE_SIRET_TAKEN', `A host structure with SIRET ${siret} already exists: use it (details.existingId).`, {
           field: 'siret',
-          existingId: existing?.id,
+          existingId,
         });
       }
       throw error;

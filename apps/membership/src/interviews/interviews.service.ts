@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { DomainError, Interview, INTERVIEW_HELD_V1, InterviewPage, ListInterviewsRequest, ScheduleInterviewRequest, UpdateInterviewRequest, siteIdOf } from '@kpa/contracts';
-import { createEvent, keysetPage, Transaction, UnitOfWork } from '@kpa/platform';
+import { Interview, INTERVIEW_HELD_V1, InterviewPage, ListInterviewsRequest, ScheduleInterviewRequest, UpdateInterviewRequest, siteIdOf } from '@kpa/contracts';
+import { createEvent, Transaction, UnitOfWork } from '@kpa/platform';
 import { assertNotErased } from '../members/member-privacy';
 import { MembersRepository } from '../members/members.repository';
-import { becameHeld, changeInterview, InterviewState, newInterview } from './interview';
+import { becameHeld, changeInterview, newInterview } from './interview';
 import { InterviewEntity } from './interview.entity';
+import { InterviewRepository } from './interview.repository';
 
 /** Never the notes: the event says that an interview took place, of which kind, when. */
 async function publishHeld(publish: Transaction['publish'], interview: InterviewEntity): Promise<void> {
@@ -23,55 +23,48 @@ async function publishHeld(publish: Transaction['publish'], interview: Interview
 @Injectable()
 export class InterviewsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly interviews: InterviewRepository,
     private readonly members: MembersRepository,
   ) {}
 
   /** Schedules an interview with a member of the site (or records one that took place). */
-  schedule({ siteId, memberId, interview }: ScheduleInterviewRequest): Promise<Interview> {
+  schedule({ siteId: requestedSiteId, memberId, interview }: ScheduleInterviewRequest): Promise<Interview> {
+    const siteId = siteIdOf(requestedSiteId);
     return this.unitOfWork.run(async ({ manager, publish }) => {
       // The member row is locked: two first interviews recorded at once cannot both pass the one-first rule.
-      const member = await this.members.find(siteIdOf(siteId), memberId, { lock: true }, manager);
+      const member = await this.members.find(siteId, memberId, { lock: true }, manager);
       assertNotErased(member);
-      const others = await this.statesOf(manager, member.id);
+      const others = (await this.interviews.ofMember(siteId, member.id, manager)).map((other) => other.state());
       const state = newInterview({ ...interview, id: uuidv7(), memberId: member.id, participationJoinedOn: member.joinedOn }, { now: new Date().toISOString() }, others);
       const now = new Date();
       const entity = Object.assign(new InterviewEntity(), { siteId, createdAt: now, updatedAt: now }).apply(state);
-      await manager.insert(InterviewEntity, entity);
+      await this.interviews.insert(entity, manager);
       if (becameHeld(undefined, state)) await publishHeld(publish, entity);
       return entity.toInterview();
     });
   }
 
   async list(request: ListInterviewsRequest): Promise<InterviewPage> {
-    const member = await this.members.find(siteIdOf(request.siteId), request.memberId);
-    const query = this.dataSource
-      .getRepository(InterviewEntity)
-      .createQueryBuilder('i')
-      .where('i.siteId = :siteId AND i.memberId = :memberId', { siteId: request.siteId, memberId: member.id });
+    const siteId = siteIdOf(request.siteId);
+    const member = await this.members.find(siteId, request.memberId);
     // The member themself does not see the private interviews (coordinators' notes).
-    if (request.view !== 'all') query.andWhere('i.private = false');
-    const page = await keysetPage(query, request);
+    const page = await this.interviews.page(siteId, member.id, { includePrivate: request.view === 'all' }, request);
     return { items: page.items.map((interview) => interview.toInterview()), nextCursor: page.nextCursor };
   }
 
-  update({ siteId, interviewId, changes }: UpdateInterviewRequest): Promise<Interview> {
+  update({ siteId: requestedSiteId, interviewId, changes }: UpdateInterviewRequest): Promise<Interview> {
+    const siteId = siteIdOf(requestedSiteId);
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const interview = await manager.findOne(InterviewEntity, { where: { id: interviewId, siteId }, lock: { mode: 'pessimistic_write' } });
-      if (!interview) throw new DomainError('INTERVIEW_NOT_FOUND', `No interview with id ${interviewId} on this site.`, { interviewId });
-      assertNotErased(await this.members.find(siteIdOf(siteId), interview.memberId, { lock: true }, manager));
+      const interview = await this.interviews.findForChange(siteId, interviewId, manager);
+      assertNotErased(await this.members.find(siteId, interview.memberId, { lock: true }, manager));
       const before = interview.state();
-      const others = (await this.statesOf(manager, interview.memberId)).filter((other) => other.id !== interview.id);
+      const others = (await this.interviews.ofMember(siteId, interview.memberId, manager)).filter((other) => other.id !== interview.id).map((other) => other.state());
       const after = changeInterview(before, changes ?? {}, { now: new Date().toISOString() }, others);
       interview.apply(after).updatedAt = new Date();
-      await manager.save(interview);
+      await this.interviews.save(interview, manager);
       if (becameHeld(before, after)) await publishHeld(publish, interview);
       return interview.toInterview();
     });
-  }
-
-  private async statesOf(manager: EntityManager, memberId: string): Promise<InterviewState[]> {
-    return (await manager.findBy(InterviewEntity, { memberId })).map((interview) => interview.state());
   }
 }

@@ -2,10 +2,13 @@ import { addDays, DomainError } from '@kpa/contracts';
 import {
   computedStage,
   currentStage,
+  decideJourney,
   FIRST_INTERVIEW_WITHIN_DAYS,
   interviewDueOn,
   JOURNEY_STAGES,
   JourneyStage,
+  journeyOf,
+  MemberJourney,
   milestones,
   stageStartsOn,
   StageOverride,
@@ -137,6 +140,69 @@ describe('journey', () => {
 
     it('does not count an interview from a previous participation', () => {
       expect(interviewDueOn('2026-01-14', joinedOn, 60)).toBe('2026-01-29');
+    });
+  });
+
+  describe("a coordinator's decision", () => {
+    const today = '2026-05-10';
+    const by = 'coordinator-1';
+
+    function aJourney(overrides: Partial<MemberJourney> = {}): MemberJourney {
+      return { memberId: 'member-1', joinedOn, stageOverride: null, nextPath: null, journeyHistory: [], ...overrides };
+    }
+
+    it('sets the stage from today, with the reason trimmed, and writes it in the history', () => {
+      expect(decideJourney(aJourney(), { stageOverride: { stage: 'opening', reason: '  Ready to sell at the market ' } }, today, by)).toEqual({
+        stageOverride: { stage: 'opening', reason: 'Ready to sell at the market', on: today },
+        nextPath: null,
+        journeyHistory: [{ kind: 'override', stage: 'opening', nextPath: null, reason: 'Ready to sell at the market', on: today, by }],
+      });
+    });
+
+    it('clears the stage and records the next path in one decision, after the earlier history', () => {
+      const earlier = { kind: 'override' as const, stage: 'opening' as const, nextPath: null, reason: 'Ready', on: '2026-04-01', by };
+      const decided = decideJourney(aJourney({ stageOverride: anOverride(), journeyHistory: [earlier] }), { stageOverride: null, nextPath: 'employment' }, today, by);
+      expect(decided.stageOverride).toBeNull();
+      expect(decided.nextPath).toBe('employment');
+      expect(decided.journeyHistory.map((change) => change.kind)).toEqual(['override', 'cleared', 'next_path']);
+    });
+
+    it('keeps what the decision does not mention', () => {
+      expect(decideJourney(aJourney({ stageOverride: anOverride() }), { nextPath: null }, today, by).stageOverride).toEqual(anOverride());
+    });
+
+    it('refuses an unknown stage or next path, a reason too short, or nothing to change', () => {
+      expect(refusal(() => decideJourney(aJourney(), { stageOverride: { stage: 'flying' as JourneyStage, reason: 'A good reason' } }, today, by))).toEqual({ code: 'VALIDATION_FAILED', field: 'override.stage' });
+      expect(refusal(() => decideJourney(aJourney(), { stageOverride: { stage: 'opening', reason: ' ok ' } }, today, by))).toEqual({ code: 'VALIDATION_FAILED', field: 'override.reason' });
+      expect(refusal(() => decideJourney(aJourney(), { nextPath: 'astronaut' as 'other' }, today, by))).toEqual({ code: 'VALIDATION_FAILED', field: 'nextPath' });
+      expect(refusal(() => decideJourney(aJourney(), {}, today, by))).toEqual({ code: 'VALIDATION_FAILED', field: undefined });
+    });
+  });
+
+  describe('the journey as shown', () => {
+    const settings = { interviewCadenceDays: 60, midTermReviewAfterMonths: 6, exitInterviewAfterMonths: 12 };
+
+    it("gives the calendar's stage and what is due: the first interview, then the reviews", () => {
+      expect(journeyOf({ memberId: 'member-1', joinedOn, stageOverride: null, nextPath: null, journeyHistory: [] }, settings, '2026-04-01')).toEqual({
+        memberId: 'member-1',
+        joinedOn,
+        stage: 'exploration',
+        computedStage: 'exploration',
+        overridden: false,
+        overrideReason: null,
+        nextPath: null,
+        history: [],
+        due: [
+          { kind: 'first_interview', dueOn: '2026-01-29' },
+          { kind: 'mid_term_review', dueOn: '2026-07-15' },
+          { kind: 'exit_interview', dueOn: '2027-01-15' },
+        ],
+      });
+    });
+
+    it("gives the coordinator's stage and reason once the override is in effect", () => {
+      const journey = journeyOf({ memberId: 'member-1', joinedOn, stageOverride: anOverride(), nextPath: 'training', journeyHistory: [] }, settings, '2026-04-01');
+      expect(journey).toMatchObject({ stage: 'focus_and_test', computedStage: 'exploration', overridden: true, overrideReason: anOverride().reason, nextPath: 'training' });
     });
   });
 });

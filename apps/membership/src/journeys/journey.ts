@@ -1,4 +1,20 @@
-import { addDays, addMonths, compareDates, DEFAULT_SITE_SETTINGS, DomainError, isIsoDate, JOURNEY_STAGES, JourneyStage, monthsBetween, SiteSettings } from '@kpa/contracts';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  DEFAULT_SITE_SETTINGS,
+  DomainError,
+  isIsoDate,
+  Journey,
+  JOURNEY_STAGES,
+  JourneyChange,
+  JourneyStage,
+  monthsBetween,
+  NEXT_PATHS,
+  NextPath,
+  SetJourneyRequest,
+  SiteSettings,
+} from '@kpa/contracts';
 
 /**
  * The KPA journey ("parcours"): stages that follow from the months elapsed since the member joined,
@@ -94,4 +110,64 @@ export function milestones(joinedOn: string, settings: MilestoneSettings = DEFAU
 export function interviewDueOn(lastHeldOn: string | null, joinedOn: string, cadenceDays: number): string {
   if (lastHeldOn === null || compareDates(lastHeldOn, joinedOn) < 0) return addDays(joinedOn, FIRST_INTERVIEW_WITHIN_DAYS);
   return addDays(lastHeldOn, cadenceDays);
+}
+
+/** The journey as a member's file holds it. */
+export interface MemberJourney {
+  memberId: string;
+  joinedOn: string;
+  stageOverride: StageOverride | null;
+  nextPath: NextPath | null;
+  journeyHistory: JourneyChange[];
+}
+
+/**
+ * A coordinator sets or clears the stage (with a reason) and records the member's next path: the
+ * journey after the decision, each change written in its history with the day and who decided.
+ */
+export function decideJourney(
+  current: MemberJourney,
+  decision: Pick<SetJourneyRequest, 'stageOverride' | 'nextPath'>,
+  today: string,
+  by: string,
+): Pick<MemberJourney, 'stageOverride' | 'nextPath' | 'journeyHistory'> {
+  let { stageOverride, nextPath } = current;
+  const changes: JourneyChange[] = [];
+  if (decision.stageOverride !== undefined) {
+    if (decision.stageOverride === null) {
+      stageOverride = null;
+      changes.push({ kind: 'cleared', stage: null, nextPath: null, reason: null, on: today, by });
+    } else {
+      const override: StageOverride = { stage: decision.stageOverride.stage, reason: decision.stageOverride.reason?.trim(), on: today };
+      currentStage(current.joinedOn, today, override); // checks stage and reason
+      stageOverride = override;
+      changes.push({ kind: 'override', stage: override.stage, nextPath: null, reason: override.reason, on: today, by });
+    }
+  }
+  if (decision.nextPath !== undefined) {
+    if (decision.nextPath !== null && !NEXT_PATHS.includes(decision.nextPath)) {
+      throw new DomainError('VALIDATION_FAILED', `nextPath must be one of ${NEXT_PATHS.join(', ')}.`, { field: 'nextPath' });
+    }
+    nextPath = decision.nextPath;
+    changes.push({ kind: 'next_path', stage: null, nextPath: decision.nextPath, reason: null, on: today, by });
+  }
+  if (changes.length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send stageOverride or nextPath.');
+  return { stageOverride, nextPath, journeyHistory: [...current.journeyHistory, ...changes] };
+}
+
+/** Where the member is in their journey on `today`, why, and what the site's settings make due next. */
+export function journeyOf(member: MemberJourney, settings: Pick<SiteSettings, 'interviewCadenceDays'> & MilestoneSettings, today: string): Journey {
+  const { stage, computed, overridden } = currentStage(member.joinedOn, today, member.stageOverride);
+  return {
+    memberId: member.memberId,
+    joinedOn: member.joinedOn,
+    stage,
+    computedStage: computed,
+    overridden,
+    overrideReason: overridden ? (member.stageOverride?.reason ?? null) : null,
+    nextPath: member.nextPath,
+    history: member.journeyHistory,
+    // Interviews are not recorded yet: the first one is what is due, then the reviews of the journey.
+    due: [{ kind: 'first_interview' as const, dueOn: interviewDueOn(null, member.joinedOn, settings.interviewCadenceDays) }, ...milestones(member.joinedOn, settings)],
+  };
 }

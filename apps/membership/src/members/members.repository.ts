@@ -4,6 +4,9 @@ import { DomainError, ListMembersRequest, SiteId } from '@kpa/contracts';
 import { keysetPage } from '@kpa/platform';
 import { MemberEntity } from './member.entity';
 
+/** Rows per INSERT statement (Postgres takes at most 65535 parameters in one). */
+const INSERT_CHUNK = 500;
+
 /** Every read and write of the site's member files. */
 @Injectable()
 export class MembersRepository {
@@ -24,6 +27,16 @@ export class MembersRepository {
 
   async insert(member: MemberEntity & { siteId: SiteId }, manager: EntityManager): Promise<void> {
     await manager.insert(MemberEntity, member);
+  }
+
+  /** Many new files at once (an imported sheet), in as few statements as Postgres allows. */
+  async insertMany(members: (MemberEntity & { siteId: SiteId })[], manager: EntityManager): Promise<void> {
+    for (let i = 0; i < members.length; i += INSERT_CHUNK) await manager.insert(MemberEntity, members.slice(i, i + INSERT_CHUNK));
+  }
+
+  /** Who is already on the site: the name and birth date of each of its members, to recognise a person sent twice. */
+  identitiesOf(siteId: SiteId, manager: EntityManager): Promise<Pick<MemberEntity, 'id' | 'firstName' | 'lastName' | 'birthDate'>[]> {
+    return manager.find(MemberEntity, { where: { siteId }, select: { id: true, firstName: true, lastName: true, birthDate: true } });
   }
 
   async save(member: MemberEntity, manager: EntityManager): Promise<void> {

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import {
   adultOn,
   ageOn,
   CreateMemberRequest,
-  DomainError,
   EventDefinition,
   GetMemberRequest,
   LeaveRequest,
@@ -24,7 +22,7 @@ import {
 } from '@kpa/contracts';
 import { createEvent, keysetSlice, todayInFrance, Transaction, UnitOfWork } from '@kpa/platform';
 import { currentStage } from '../journeys/journey';
-import { SiteEntity } from '../sites/site.entity';
+import { SiteRepository } from '../sites/site.repository';
 import { asSeen, changeMember, leave, MemberData, newMember, rejoin } from './member';
 import { MemberEntity } from './member.entity';
 import { assertNotErased } from './member-privacy';
@@ -46,9 +44,9 @@ export function changed(member: MemberEntity): MemberChangedV1 {
 @Injectable()
 export class MembersService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly members: MembersRepository,
+    private readonly sites: SiteRepository,
   ) {}
 
   async create({ siteId, member }: CreateMemberRequest): Promise<MemberFile> {
@@ -56,7 +54,7 @@ export class MembersService {
     const now = new Date();
     const entity = Object.assign(new MemberEntity(), data, { id: uuidv7(), siteId: siteIdOf(siteId), stageOverride: null, nextPath: null, journeyHistory: [], createdAt: now, updatedAt: now });
     await this.unitOfWork.run(async ({ manager, publish }) => {
-      if (!(await manager.existsBy(SiteEntity, { id: siteId }))) throw new DomainError('SITE_NOT_FOUND', `No site with id ${siteId}.`, { siteId });
+      await this.sites.assertExists(entity.siteId, manager);
       await this.members.insert(entity, manager);
       await publish(createEvent(MEMBER_JOINED_V1, siteId, changed(entity), now));
     });

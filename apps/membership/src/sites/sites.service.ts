@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CreateSiteRequest, DomainError, ListSitesRequest, Site, SITE_CREATED_V1, SITE_UPDATED_V1, SitePage, UpdateSiteRequest } from '@kpa/contracts';
-import { createEvent, keysetPage, UnitOfWork } from '@kpa/platform';
-import { HostStructureEntity } from '../host-structures/host-structure.entity';
+import { CreateSiteRequest, DomainError, ListSitesRequest, Site, SITE_CREATED_V1, SITE_UPDATED_V1, siteIdOf, SitePage, UpdateSiteRequest } from '@kpa/contracts';
+import { createEvent, UnitOfWork } from '@kpa/platform';
+import { HostStructureRepository } from '../host-structures/host-structure.repository';
 import { newSite, siteChanges } from './site';
 import { SiteEntity } from './site.entity';
+import { SiteRepository } from './site.repository';
 
 /** The site as other services know it: its profile, not its settings. */
 function siteEventData(site: SiteEntity) {
@@ -16,27 +16,27 @@ function siteEventData(site: SiteEntity) {
 @Injectable()
 export class SitesService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly sites: SiteRepository,
+    private readonly hostStructures: HostStructureRepository,
   ) {}
 
   async create(request: CreateSiteRequest): Promise<Site> {
     const input = newSite(request);
     const now = new Date();
-    const site = Object.assign(new SiteEntity(), { id: uuidv7(), ...input, createdAt: now, updatedAt: now });
+    const site = Object.assign(new SiteEntity(), { id: siteIdOf(uuidv7()), ...input, createdAt: now, updatedAt: now });
     try {
       await this.unitOfWork.run(async ({ manager, publish }) => {
-        const host = await manager.findOneBy(HostStructureEntity, { id: input.hostStructureId });
-        if (!host) {
+        if (!(await this.hostStructures.exists(input.hostStructureId, manager))) {
           throw new DomainError('HOST_STRUCTURE_NOT_FOUND', `No host structure with id ${input.hostStructureId}; create it first.`, {
             field: 'hostStructureId',
           });
         }
-        await manager.insert(SiteEntity, site);
+        await this.sites.insert(site, manager);
         await publish(createEvent(SITE_CREATED_V1, site.id, siteEventData(site), now));
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'site_code_key') {
+      if (this.sites.isCodeTaken(error)) {
         throw new DomainError('SITE_CODE_TAKEN', `The code ${input.code} is already used by another site; choose another one.`, { field: 'code' });
       }
       throw error;
@@ -45,15 +45,11 @@ export class SitesService {
   }
 
   async get(siteId: string): Promise<Site> {
-    const site = await this.dataSource.getRepository(SiteEntity).findOneBy({ id: siteId });
-    if (!site) throw new DomainError('SITE_NOT_FOUND', `No site with id ${siteId}.`, { siteId });
-    return site.toContract();
+    return (await this.sites.find(siteIdOf(siteId))).toContract();
   }
 
   async list(request: ListSitesRequest): Promise<SitePage> {
-    const query = this.dataSource.getRepository(SiteEntity).createQueryBuilder('s');
-    if (request.siteIds) query.where('s.id = ANY(:siteIds)', { siteIds: request.siteIds });
-    const page = await keysetPage(query, request);
+    const page = await this.sites.page(request);
     return { items: page.items.map((s) => s.toContract()), nextCursor: page.nextCursor };
   }
 
@@ -61,10 +57,9 @@ export class SitesService {
     const { siteId, ...rest } = request;
     const changes = siteChanges(rest);
     return this.unitOfWork.run(async ({ manager, publish }) => {
-      const site = await manager.findOne(SiteEntity, { where: { id: siteId }, lock: { mode: 'pessimistic_write' } });
-      if (!site) throw new DomainError('SITE_NOT_FOUND', `No site with id ${siteId}.`, { siteId });
+      const site = await this.sites.find(siteIdOf(siteId), { lock: true }, manager);
       Object.assign(site, changes, { updatedAt: new Date() });
-      await manager.save(site);
+      await this.sites.save(site, manager);
       await publish(createEvent(SITE_UPDATED_V1, site.id, siteEventData(site), site.updatedAt));
       return site.toContract();
     });
