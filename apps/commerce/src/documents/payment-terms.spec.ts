@@ -1,15 +1,10 @@
-import { DomainError } from '@kpa/contracts';
 import { dueDate, paymentTermDays } from './payment-terms';
+import { refusalOf } from '@kpa/testing/refusal';
 
 function fieldOf(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe('VALIDATION_FAILED');
-    return ((error as DomainError).details as { field: string }).field;
-  }
-  throw new Error('expected a DomainError');
+  const refusal = refusalOf(fn);
+  expect(refusal.code).toBe('VALIDATION_FAILED');
+  return refusal.field;
 }
 
 describe('payment terms', () => {

@@ -1,4 +1,4 @@
-import { addDays, DomainError } from '@kpa/contracts';
+import { addDays } from '@kpa/contracts';
 import {
   ADULT_AGE,
   assertNotLeft,
@@ -15,6 +15,13 @@ import {
   statusOf,
   terminateCapeContract,
 } from './cape-contract';
+import { refusalOf } from '@kpa/testing/refusal';
+
+/** The parts of a refusal these tests compare. */
+function refusal(run: () => unknown) {
+  const { code, details } = refusalOf(run);
+  return { code, details };
+}
 
 const today = '2026-01-10';
 
@@ -45,16 +52,6 @@ function another(periods: CapePeriod[], terminatedOn: string | null = null): Cap
 
 function sign(input = anInput(), context = aContext(), others: CapeContractState[] = []): CapeContractState {
   return newCapeContract(input, context, others);
-}
-
-function refusal(fn: () => unknown): { code: string; details: Record<string, unknown> } {
-  try {
-    fn();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return { code: error.code, details: (error.details ?? {}) as Record<string, unknown> };
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('CAPE contract rules', () => {

@@ -1,5 +1,5 @@
-import { DomainError } from '@kpa/contracts';
 import { changedHostStructure, hostStructureData } from './host-structure';
+import { refusalIfAny } from '@kpa/testing/refusal';
 
 const valid = {
   kind: 'cae' as const,
@@ -14,13 +14,10 @@ const valid = {
   city: 'Lille',
 };
 
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return ((error as DomainError).details as { field?: string } | undefined)?.field ?? (error as DomainError).code;
-  }
+/** The field a refusal names, else its code; undefined when the rule accepts. */
+function fieldOf(run: () => unknown): string | undefined {
+  const refusal = refusalIfAny(run);
+  return refusal && ((refusal.field as string | undefined) ?? refusal.code);
 }
 
 describe('host structure rules', () => {

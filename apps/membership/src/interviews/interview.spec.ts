@@ -1,5 +1,12 @@
-import { DomainError, InterviewInput } from '@kpa/contracts';
+import { InterviewInput } from '@kpa/contracts';
 import { becameHeld, changeInterview, InterviewState, isoInstant, newInterview, NOTES_MAX_LENGTH, skillsAssessmentOf, TRANSITIONS } from './interview';
+import { refusalOf } from '@kpa/testing/refusal';
+
+/** The parts of a refusal these tests compare. */
+function refusal(run: () => unknown) {
+  const { code, details, message } = refusalOf(run);
+  return { code, details, message };
+}
 
 const now = '2026-11-22T10:00:00.000Z';
 const context = { now };
@@ -12,16 +19,6 @@ function input(overrides: Partial<InterviewInput> = {}): InterviewInput & { id: 
 
 function schedule(overrides: Partial<InterviewInput> = {}, others: InterviewState[] = []): InterviewState {
   return newInterview(input(overrides), context, others);
-}
-
-function refusal(fn: () => unknown): { code: string; details: Record<string, unknown>; message: string } {
-  try {
-    fn();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return { code: error.code, details: (error.details ?? {}) as Record<string, unknown>, message: error.message };
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('interview rules', () => {

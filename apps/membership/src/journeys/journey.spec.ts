@@ -1,4 +1,4 @@
-import { addDays, DomainError } from '@kpa/contracts';
+import { addDays } from '@kpa/contracts';
 import {
   computedStage,
   currentStage,
@@ -13,21 +13,18 @@ import {
   stageStartsOn,
   StageOverride,
 } from './journey';
+import { refusalOf } from '@kpa/testing/refusal';
+
+/** The parts of a refusal these tests compare. */
+function refusal(run: () => unknown) {
+  const { code, field } = refusalOf(run);
+  return { code, field };
+}
 
 const joinedOn = '2026-01-15';
 
 function anOverride(overrides: Partial<StageOverride> = {}): StageOverride {
   return { stage: 'focus_and_test', reason: 'Already tested her activity at the market', on: '2026-02-01', ...overrides };
-}
-
-function refusal(fn: () => unknown): { code: string; field?: unknown } {
-  try {
-    fn();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return { code: error.code, field: (error.details as { field?: unknown } | undefined)?.field };
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('journey', () => {

@@ -1,19 +1,9 @@
-import { DomainError } from '@kpa/contracts';
 import { detectSeparator, parseCsv } from './csv-reader';
 import { checkMemberSheet, isoDate, MAX_IMPORT_ROWS, personKey, readMemberSheet } from './member-import';
 import { normalise } from './member-import-headers';
+import { refusalOf } from '@kpa/testing/refusal';
 
 const today = '2026-11-21';
-
-function fileRefusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
-}
 
 const FRENCH_HEADER = "prénom;nom;date de naissance;situation;orienté par";
 
@@ -76,7 +66,7 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('refuses a quote never closed, naming the row where it opened', () => {
-    const error = fileRefusal(() => parseCsv('a;b\n1;2\n"3;4\n5;6'));
+    const error = refusalOf(() => parseCsv('a;b\n1;2\n"3;4\n5;6'));
     expect(error.code).toBe('IMPORT_FILE_REFUSED');
     expect(error.details).toEqual({ row: 3 });
   });
@@ -182,7 +172,7 @@ describe('readMemberSheet', () => {
   });
 
   it('refuses the whole file when a required column is missing, naming it', () => {
-    const error = fileRefusal(() => readMemberSheet('prénom;nom;situation\nA;B;RSA'));
+    const error = refusalOf(() => readMemberSheet('prénom;nom;situation\nA;B;RSA'));
     expect(error.code).toBe('IMPORT_FILE_REFUSED');
     expect(error.message).toContain('birthDate ("date de naissance")');
     expect(error.message).toContain('referredBy ("oriente par")');
@@ -190,11 +180,11 @@ describe('readMemberSheet', () => {
   });
 
   it('refuses an empty file, a header alone, two columns for one field, and too many rows', () => {
-    expect(fileRefusal(() => readMemberSheet('\uFEFF  \r\n')).code).toBe('IMPORT_FILE_REFUSED');
-    expect(fileRefusal(() => readMemberSheet(`${FRENCH_HEADER}\n;;;;\n`)).message).toContain('no one');
-    expect(fileRefusal(() => readMemberSheet(`${FRENCH_HEADER};firstName\nA;B;01/01/2000;RSA;ml;C`)).details).toMatchObject({ field: 'firstName' });
+    expect(refusalOf(() => readMemberSheet('\uFEFF  \r\n')).code).toBe('IMPORT_FILE_REFUSED');
+    expect(refusalOf(() => readMemberSheet(`${FRENCH_HEADER}\n;;;;\n`)).message).toContain('no one');
+    expect(refusalOf(() => readMemberSheet(`${FRENCH_HEADER};firstName\nA;B;01/01/2000;RSA;ml;C`)).details).toMatchObject({ field: 'firstName' });
     const many = `${FRENCH_HEADER}\n${'A;B;01/01/2000;RSA;ml\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
-    expect(fileRefusal(() => readMemberSheet(many)).message).toContain(`at most ${MAX_IMPORT_ROWS}`);
+    expect(refusalOf(() => readMemberSheet(many)).message).toContain(`at most ${MAX_IMPORT_ROWS}`);
   });
 
   it('numbers rows as the spreadsheet does (header row 1), skipping blank lines but counting them', () => {

@@ -1,4 +1,4 @@
-import { DomainError, ERASED_FIRST_NAME, pseudonymOf } from '@kpa/contracts';
+import { ERASED_FIRST_NAME, pseudonymOf } from '@kpa/contracts';
 import { newMember, leave } from './member';
 import {
   assertErasable,
@@ -10,6 +10,7 @@ import {
   erasedValuesOf,
   eraseMember,
 } from './member-privacy';
+import { refusalOf } from '@kpa/testing/refusal';
 
 const today = '2026-11-21';
 const id = '019a8f3c-1d2e-7abc-8def-0123456789ab';
@@ -45,15 +46,6 @@ function aLeftMember(): ErasableMember {
     journeyHistory: [{ kind: 'override', stage: 'opening', nextPath: null, reason: 'a trouvé un stage chez son oncle', on: '2026-10-01', by: 'user-1' }],
     erasedAt: null,
   };
-}
-
-function code(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as DomainError).code;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('member erasure', () => {
@@ -100,15 +92,15 @@ describe('member erasure', () => {
   });
 
   it('refuses an active member (409 MEMBER_STILL_ACTIVE) and a second erasure (MEMBER_ERASED)', () => {
-    expect(code(() => eraseMember(id, { ...aLeftMember(), leftOn: null, leavingOutcome: null }, now))).toBe('MEMBER_STILL_ACTIVE');
+    expect(refusalOf(() => eraseMember(id, { ...aLeftMember(), leftOn: null, leavingOutcome: null }, now)).code).toBe('MEMBER_STILL_ACTIVE');
     const erased = eraseMember(id, aLeftMember(), now);
-    expect(code(() => eraseMember(id, erased, now))).toBe('MEMBER_ERASED');
-    expect(code(() => assertErasable(erased))).toBe('MEMBER_ERASED');
+    expect(refusalOf(() => eraseMember(id, erased, now)).code).toBe('MEMBER_ERASED');
+    expect(refusalOf(() => assertErasable(erased)).code).toBe('MEMBER_ERASED');
   });
 
   it('guards every change of an erased member', () => {
     expect(() => assertNotErased({ erasedAt: null })).not.toThrow();
-    expect(code(() => assertNotErased({ erasedAt: now }))).toBe('MEMBER_ERASED');
+    expect(refusalOf(() => assertNotErased({ erasedAt: now })).code).toBe('MEMBER_ERASED');
   });
 
   it('keeps contracts but drops their free-text reason', () => {

@@ -1,19 +1,17 @@
-import { DomainError, MemberInput } from '@kpa/contracts';
+import { MemberInput } from '@kpa/contracts';
 import { asSeen, changeMember, leave, newMember, rejoin } from './member';
+import { refusalOf } from '@kpa/testing/refusal';
+
+/** The parts of a refusal these tests compare. */
+function refusal(run: () => unknown) {
+  const { code, field } = refusalOf(run);
+  return { code, field };
+}
 
 const today = '2026-11-21';
 
 function aMember(overrides: Partial<MemberInput> = {}): MemberInput {
   return { firstName: 'Inès', lastName: 'Benali', birthDate: '2009-05-14', situation: 'student', referredBy: 'mission_locale', ...overrides };
-}
-
-function refusal(fn: () => unknown): { code: string; field?: string } {
-  try {
-    fn();
-  } catch (error) {
-    return { code: (error as DomainError).code, field: ((error as DomainError).details as { field?: string } | undefined)?.field };
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('member rules', () => {

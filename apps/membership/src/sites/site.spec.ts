@@ -1,16 +1,12 @@
-import { DomainError } from '@kpa/contracts';
 import { newSite, normaliseSiteCode, siteChanges } from './site';
+import { refusalIfAny } from '@kpa/testing/refusal';
 
 const hostStructureId = '01a20098-7711-7679-b3d7-13a6c9a77124';
 
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainError);
-    return ((error as DomainError).details as { field?: string })?.field ?? (error as DomainError).code;
-  }
+/** The field a refusal names, else its code; undefined when the rule accepts. */
+function fieldOf(run: () => unknown): string | undefined {
+  const refusal = refusalIfAny(run);
+  return refusal && ((refusal.field as string | undefined) ?? refusal.code);
 }
 
 describe('site rules', () => {

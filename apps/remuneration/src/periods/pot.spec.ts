@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { DomainError } from '@kpa/contracts';
 import { monthPeriodOf, nextPeriodDates, periodOf } from './period';
 import { carryOverToNext, computePot, DEFAULT_POT_SETTINGS, formatPot, formatPotSettings, monthlyAmountForPeriod, parsePotSettings, PotInput, PotSettings, rateOf } from './pot';
+import { refusalOf } from '@kpa/testing/refusal';
 
 const NB = '\u00a0';
 const MARCH = { startsOn: '2026-03-01', endsOn: '2026-03-31' };
@@ -216,11 +216,6 @@ describe('parsePotSettings', () => {
     [{ hostContributionRate: '10', fixedReserves: [{ label: 'Loyer', monthlyAmount: '-3' }] }, 'fixedReserves[0].monthlyAmount'],
     [{ hostContributionRate: '10', fixedReserves: [{ label: ' ', monthlyAmount: '3' }] }, 'fixedReserves[0].label'],
   ])('refuses %j (%s)', (raw, field) => {
-    expect(() => parsePotSettings(raw)).toThrow(DomainError);
-    try {
-      parsePotSettings(raw);
-    } catch (error) {
-      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
-    }
+    expect(refusalOf(() => parsePotSettings(raw))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
   });
 });

@@ -1,5 +1,5 @@
-import { DomainError } from '@kpa/contracts';
 import { formatDistributionSettings, parseDistributionSettings } from './distribution-settings';
+import { refusalOf } from '@kpa/testing/refusal';
 
 describe('parseDistributionSettings', () => {
   it('reads weights, time weights and cap', () => {
@@ -22,12 +22,6 @@ describe('parseDistributionSettings', () => {
     [{ rules: { time: 1 }, capPerMember: '0' }, 'distribution.capPerMember'],
     [{ rules: { time: 1 }, capPerMember: '-5' }, 'distribution.capPerMember'],
   ])('refuses %j (%s)', (raw, field) => {
-    try {
-      parseDistributionSettings(raw);
-      throw new Error('accepted');
-    } catch (error) {
-      expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
-    }
+    expect(refusalOf(() => parseDistributionSettings(raw))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { DomainError } from '@kpa/contracts';
 import { employerContributions, EXAMPLE_RATE_TABLE_2024, formatPayEstimate, parsePayrollRateTable, PayrollRateTable, rateTableOn, simulatePay } from './simulator';
+import { refusalOf } from '@kpa/testing/refusal';
 
 const NB = '\u00a0';
 
@@ -117,12 +117,6 @@ describe('rate tables', () => {
     [{ validFrom: '2026-01-01', label: 'x', employerRates: [{ gross: '1', rate: '1' }] }, 'employeeRate'],
     [{ validFrom: '2026-01-01', label: 'x', employerRates: [{ gross: '1', rate: '1' }], employeeRate: '1', employeeMutual: '-1' }, 'employeeMutual'],
   ])('refuses %j (%s)', (raw, field) => {
-    try {
-      parsePayrollRateTable(raw);
-      throw new Error('accepted');
-    } catch (error) {
-      expect(error).toBeInstanceOf(DomainError);
-      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
-    }
+    expect(refusalOf(() => parsePayrollRateTable(raw))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
   });
 });
