@@ -163,7 +163,7 @@ describe('document PDFs over HTTP', () => {
     return { id: draft.body.id, number: issued.body.number };
   }
 
-  it('an issued business invoice prints the 40 € recovery indemnity; a consumer one never does (DOMAIN-RULES §1.4)', async () => {
+  it('an issued business invoice prints the 40 € recovery indemnity; a consumer one never does (docs/domain-rules.md §1.4)', async () => {
     const individual = await platform.http('POST', `/v1/sites/${site.a.id}/clients`, {
       token: site.a.coordinator,
       body: { kind: 'individual', name: 'Mme Durand', billingAddress: { ...address, line: '8 rue Jules Guesde' } },

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { computeTotals, DocumentTotals, LineInput, VAT_RATES, VatRate } from './amounts';
 
 /**
- * Properties of the EN 16931 arithmetic (DOMAIN-RULES §2.3), checked against an independent reference
+ * Properties of the EN 16931 arithmetic (docs/domain-rules.md §2.3), checked against an independent reference
  * written here with BigInt and decimal strings only.
  */
 

@@ -1,7 +1,7 @@
 import { DomainError, roundHalfAwayFromZero, VAT_RATES, VatRate } from '@kpa/contracts';
 
 /**
- * The money of quotes and invoices, with the EN 16931 arithmetic (DOMAIN-RULES §2.3): every amount is
+ * The money of quotes and invoices, with the EN 16931 arithmetic (docs/domain-rules.md §2.3): every amount is
  * exact (BigInt while computing, integer cents out), never a binary float (`76.475 * 100` is
  * `7647.4999…`), so the PDF, the Factur-X XML and the CEN schematron always agree to the cent.
  */
@@ -19,7 +19,7 @@ export const UNIT_PRICE_SCALE = 10_000n;
 const MAX_QUANTITY = 1_000_000n * QUANTITY_SCALE;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** EN 16931 exemption reason code of the franchise en base (CGI art. 293 B; DOMAIN-RULES §2.2). */
+/** EN 16931 exemption reason code of the franchise en base (CGI art. 293 B; docs/domain-rules.md §2.2). */
 export const VAT_FRANCHISE_REASON = 'VATEX-FR-FRANCHISE';
 export const VAT_FRANCHISE_NOTE = 'TVA non applicable, art. 293 B du CGI';
 
@@ -216,7 +216,7 @@ function parsePrepaid(value: unknown): bigint {
 }
 
 /**
- * Totals of a quote or invoice with the EN 16931 arithmetic (DOMAIN-RULES §2.3): each line rounded to
+ * Totals of a quote or invoice with the EN 16931 arithmetic (docs/domain-rules.md §2.3): each line rounded to
  * the cent, net total = Σ rounded lines exactly, VAT once per rate on that rate's rounded base,
  * total = net + VAT, due = total − deposits. Throws DomainError('VALIDATION_FAILED') naming the field.
  */

@@ -2,7 +2,7 @@ import { ClientKind, compareDates, DomainError, isIsoDate } from '@kpa/contracts
 import { VAT_FRANCHISE_NOTE } from './amounts';
 
 /**
- * The legal sentences a quote or invoice prints besides its figures (DOMAIN-RULES §1.1, §1.4, §2.2,
+ * The legal sentences a quote or invoice prints besides its figures (docs/domain-rules.md §1.1, §1.4, §2.2,
  * §4.5). Plain French strings, in print order; the PDF only lays them out.
  */
 
@@ -71,7 +71,7 @@ export const DEFAULT_LATE_PENALTY_SENTENCE =
 export const PUBLIC_BODY_LATE_INTEREST_SENTENCE =
   "En cas de retard de paiement, des intérêts moratoires sont dus de plein droit au taux d'intérêt appliqué par la Banque centrale européenne à ses opérations principales de refinancement les plus récentes, majoré de 8 points de pourcentage.";
 
-/** C. com. L441-10 and D441-5 (B2B); CCP R2192-31 ff. (B2G). Never for a consumer (DOMAIN-RULES §1.4). */
+/** C. com. L441-10 and D441-5 (B2B); CCP R2192-31 ff. (B2G). Never for a consumer (docs/domain-rules.md §1.4). */
 export const RECOVERY_INDEMNITY_SENTENCE = 'Indemnité forfaitaire pour frais de recouvrement : 40 €';
 
 /** C. com. L441-9: the conditions of early-payment discount, here the usual "none". */
@@ -83,7 +83,7 @@ export function latePenaltySentence(ratePercent: string): string {
   return `En cas de retard de paiement, des pénalités au taux de ${frenchPercent(hundredths)} % l'an sont exigibles dès le lendemain de la date d'échéance, sans qu'un rappel soit nécessaire.`;
 }
 
-/** What C. com. R127-3 requires on business papers while the CAPE runs (DOMAIN-RULES §4.5). */
+/** What C. com. R127-3 requires on business papers while the CAPE runs (docs/domain-rules.md §4.5). */
 export interface CapeHolder {
   /** The member who carries out the activity. */
   beneficiaryName: string;
@@ -151,7 +151,7 @@ export function capeMention(holder: CapeHolder, issueDate: string): string {
 /**
  * The sentences to print, in order. Consumers (individual) never get the late-penalty or 40 €
  * sentences: L441-10 is B2B only and claiming the 40 € from a consumer is a criminal-law risk
- * (DOMAIN-RULES §1.4), so they are absent from the list rather than hidden by the template.
+ * (docs/domain-rules.md §1.4), so they are absent from the list rather than hidden by the template.
  */
 export function legalMentions(input: LegalMentionsInput): string[] {
   if (!isIsoDate(input.issueDate)) throw invalid('issueDate', 'issueDate must be a date written YYYY-MM-DD.');

@@ -1,7 +1,7 @@
 import { addDays, ClientKind, DomainError, isIsoDate } from '@kpa/contracts';
 
 /**
- * Due dates of invoices (DOMAIN-RULES §1.4). Counted from the issue date: L441-10 counts the default
+ * Due dates of invoices (docs/domain-rules.md §1.4). Counted from the issue date: L441-10 counts the default
  * 30 days from receipt of the goods or performance of the service, which precedes or equals the
  * issue date on KPA invoices (issued after the mission), so the printed date is never later than the law's.
  */

@@ -45,7 +45,7 @@ function exceeds(message: string, details: Record<string, unknown> = {}): Domain
 }
 
 /**
- * A credit note (avoir, DOMAIN-RULES §1.3): `full` cancels what remains of an unpaid invoice exactly
+ * A credit note (avoir, docs/domain-rules.md §1.3): `full` cancels what remains of an unpaid invoice exactly
  * (its remaining base and VAT at each rate, so the invoice ends at 0.00); otherwise `lines` credit
  * part of it, each VAT group within what remains at that rate, the whole within what is left to pay.
  * A paid part is not credited here (that would be a refund).

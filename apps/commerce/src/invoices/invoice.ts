@@ -25,7 +25,7 @@ import { MAX_BUSINESS_TERM_DAYS, paymentTermDays } from '../documents/payment-te
 import { CatalogueDefaults, QuoteLineData, resolveLines } from '../quotes/quote';
 
 /**
- * The rules of an invoice's content, status and amounts (DOMAIN-RULES §1): plain values in, values
+ * The rules of an invoice's content, status and amounts (docs/domain-rules.md §1): plain values in, values
  * out, no I/O. Money is integer cents (BigInt where a product could pass 2^53), never a float.
  * Deposits, payments and credit notes have their own files beside this one; aging is receivables'.
  */
@@ -168,7 +168,7 @@ export function invoiceLines(lines: unknown, items: ReadonlyMap<string, Catalogu
 
 // --- status machine -----------------------------------------------------------------------------
 
-/** PATCH is for drafts only: an issued invoice is frozen for good (DOMAIN-RULES §1.3). */
+/** PATCH is for drafts only: an issued invoice is frozen for good (docs/domain-rules.md §1.3). */
 export function assertEditable(status: InvoiceStatus, number: string | null): void {
   if (status !== 'draft') {
     throw new DomainError(

@@ -113,7 +113,7 @@ export class Invoices1765300000000 implements MigrationInterface {
       )`);
     await queryRunner.query('CREATE INDEX payment_invoice_page_idx ON commerce.payment (invoice_id, created_at, id)');
 
-    // Defence in depth (CGI ann. II 242 nonies A; DOMAIN-RULES §1.3): an issued invoice's content is
+    // Defence in depth (CGI ann. II 242 nonies A; docs/domain-rules.md §1.3): an issued invoice's content is
     // never changed nor deleted, and credit notes and payments are never changed nor deleted.
     await queryRunner.query(`
       CREATE FUNCTION commerce.refuse_issued_invoice_change() RETURNS trigger LANGUAGE plpgsql AS $$

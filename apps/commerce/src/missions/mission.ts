@@ -32,7 +32,7 @@ export const MAX_MISSION_DAYS = 366;
 /** Nobody works more than 24 hours a day: the ceiling of anyone's hours on a mission. */
 export const MAX_HUNDREDTHS_PER_DAY = 2400;
 /**
- * A minor works at most 8 hours a day (C. trav. L3162-1; DOMAIN-RULES §4.2, "block time records
+ * A minor works at most 8 hours a day (C. trav. L3162-1; docs/domain-rules.md §4.2, "block time records
  * above these limits for minors"): no mission may book more. The 35 h week is not checked here.
  */
 export const MINOR_MAX_HUNDREDTHS_PER_DAY = 800;

@@ -15,7 +15,7 @@ export const MIN_DIGITS = 5;
 
 /**
  * `LACAPE-F-2026-00042`. The year is the issue date's, shown for people; the counter never resets
- * (not monthly, not yearly): DOMAIN-RULES §1.2 calls it the safest reading of the rule, and a
+ * (not monthly, not yearly): docs/domain-rules.md §1.2 calls it the safest reading of the rule, and a
  * host's accountant who wants a yearly reset can have it as a new series later.
  */
 export function formatDocumentNumber(siteCode: string, kind: DocumentKind, issueDate: string, sequence: number): string {

@@ -13,7 +13,7 @@ import { QuoteEntity } from './quote.entity';
 import { QuoteRepository } from './quote.repository';
 
 
-/** What a quote prints besides its lines (DOMAIN-RULES §1.6): validity, execution, the price of the quote itself. */
+/** What a quote prints besides its lines (docs/domain-rules.md §1.6): validity, execution, the price of the quote itself. */
 function quoteFacts(quote: Pick<QuoteEntity, 'validUntil' | 'executionPlace' | 'executionStartsOn' | 'executionEndsOn'>): PrintableFact[] {
   const facts: PrintableFact[] = [{ label: "Valable jusqu'au", value: quote.validUntil }];
   if (quote.executionPlace) facts.push({ label: "Lieu d'exécution", value: quote.executionPlace });

@@ -4,10 +4,10 @@ import { formatHours, parseHundredths } from '../units';
 
 /**
  * Contributive time (ContributiveDay and its kin): time a member gives to the common project,
- * recorded as working time paid through the pot (DOMAIN-RULES §5.3: never free labour). A member
+ * recorded as working time paid through the pot (docs/domain-rules.md §5.3: never free labour). A member
  * logs it, a coordinator validates or rejects it: submitted → validated | rejected.
  *
- * Minors (C. trav. L3162-1, R3162-1 ff.; DOMAIN-RULES §4.2): at most 8 h a day and 35 h a week (ISO
+ * Minors (C. trav. L3162-1, R3162-1 ff.; docs/domain-rules.md §4.2): at most 8 h a day and 35 h a week (ISO
  * week, Monday to Sunday), counting their other time (other contributions, mission hours), and no
  * work between 22:00 and 06:00. Without a start time only the daily and weekly limits can be checked.
  */

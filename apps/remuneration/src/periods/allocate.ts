@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * Largest-remainder (Hamilton) allocation of a sum of cents between weighted recipients, with
- * optional caps (DOMAIN-RULES §6.1). Exact: the shares and what is left undistributed add up to the
+ * optional caps (docs/domain-rules.md §6.1). Exact: the shares and what is left undistributed add up to the
  * total to the cent. Deterministic: the result depends on the recipients as a set, never on the
  * order of the array (ties are broken by a salted hash of the id, see tieKey).
  *

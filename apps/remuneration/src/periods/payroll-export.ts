@@ -5,7 +5,7 @@ import { StoredFigures } from './period-figures';
 
 /**
  * The payroll export of an approved period: one line per member for the host structure's payroll
- * (DOMAIN-RULES §5.3: the host makes the payslips; this file says what each member should
+ * (docs/domain-rules.md §5.3: the host makes the payslips; this file says what each member should
  * receive and for which involvement).
  *
  * French spreadsheet and payroll tools read it as it is (toCsv: UTF-8 with a byte order mark, `;`

@@ -3,7 +3,7 @@ import { addDays, addMonths, compareDates, DomainError, isIsoDate, PeriodActor }
 /**
  * Remuneration periods: their dates and their lifecycle.
  *
- * Pay is monthly (C. trav. L3242-1; DOMAIN-RULES §5.3), so a period never spans two months: a month
+ * Pay is monthly (C. trav. L3242-1; docs/domain-rules.md §5.3), so a period never spans two months: a month
  * by default, or weeks (ISO, Monday to Sunday) cut at month ends so the weeks of a month add up to
  * exactly that month. Periods of a site never overlap.
  *

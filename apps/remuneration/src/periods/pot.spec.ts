@@ -23,7 +23,7 @@ function term(pot: ReturnType<typeof computePot>, kind: string) {
   return pot.terms.find((t) => t.kind === kind);
 }
 
-describe('computePot: DOMAIN-RULES §5.2 worked example (11.5 % contribution, no other costs)', () => {
+describe('computePot: docs/domain-rules.md §5.2 worked example (11.5 % contribution, no other costs)', () => {
   it.each([
     // CA HT to invoice → contribution → envelope (the table's employer cost, to the euro)
     [214_200n, 24_633n, 189_567n], // 1 896 €

@@ -3,7 +3,7 @@ import { monthPeriodOf, PeriodDates } from './period';
 import { formatMoney, formatPercent, frenchEuros, frenchPercent, parseMoney, parsePercent, PPM, sumOf } from '../units';
 
 /**
- * The pot of a period (DOMAIN-RULES §5.2–5.3: the envelope for the variable part of pay):
+ * The pot of a period (docs/domain-rules.md §5.2–5.3: the envelope for the variable part of pay):
  *
  *   pot = payments received (excl. VAT)
  *       − credit notes issued (excl. VAT)
@@ -175,7 +175,7 @@ export function computePot(input: PotInput): Pot {
     },
   ];
 
-  // DOMAIN-RULES §5.2 "activity costs": what the host really bears. Under the franchise it cannot
+  // docs/domain-rules.md §5.2 "activity costs": what the host really bears. Under the franchise it cannot
   // recover VAT, so an expense costs its amount incl. VAT; otherwise the VAT is recovered and only
   // the net counts.
   const expenses = sumOf(input.expenses.map((e) => (input.hostVatFranchise ? e.netCents + e.vatCents : e.netCents)));

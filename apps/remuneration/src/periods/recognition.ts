@@ -2,7 +2,7 @@ import { DomainError } from '@kpa/contracts';
 import { assertPeriodOpen, PeriodStatus } from './period';
 
 /**
- * The peer recognition round of a period (DOMAIN-RULES §6, Coordinape-like): each active member has
+ * The peer recognition round of a period (docs/domain-rules.md §6, Coordinape-like): each active member has
  * a budget of points (100 by default) to give to other members while the period is open, with an
  * optional word of thanks. Nobody gives to themselves; unspent points are lost; a gift goes to an
  * active member only. Individual gifts stay private to their giver; the totals each member received

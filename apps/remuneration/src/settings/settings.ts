@@ -25,13 +25,13 @@ export interface SiteSettings {
   recognitionBudget: number;
   /** Dated tables for the pay simulator (rateTableOn picks the one in force); never empty. */
   payrollRates: PayrollRateTable[];
-  /** True while the site has not given its own tables: the simulator uses DOMAIN-RULES §5.2's example, labelled as such. */
+  /** True while the site has not given its own tables: the simulator uses docs/domain-rules.md §5.2's example, labelled as such. */
   payrollRatesAreExample: boolean;
 }
 
 /**
  * What a site gets until a coordinator saves its own: monthly periods; the 10 % host contribution
- * (DOMAIN-RULES §5.2's CAE) and no reserve; 50 % by time, 30 % by peer recognition, 20 % in equal
+ * (docs/domain-rules.md §5.2's CAE) and no reserve; 50 % by time, 30 % by peer recognition, 20 % in equal
  * shares (the split the issue gives as an example: time counts most, the group's recognition and
  * equality temper it; a rule nobody has a basis for passes its part to the others), mission and
  * contributive hours weighing the same, no cap; 100 points of recognition; the example 2024 payroll

@@ -7,7 +7,7 @@ import { SiteSettingsRepository } from '../settings/site-settings.repository';
 
 /**
  * What a share means in pay, as an estimate labelled so, with the site's payroll rate table in
- * force today (the example table of DOMAIN-RULES §5.2 until the site sets its own).
+ * force today (the example table of docs/domain-rules.md §5.2 until the site sets its own).
  */
 @Injectable()
 export class PaySimulatorService {

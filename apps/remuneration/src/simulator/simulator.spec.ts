@@ -9,7 +9,7 @@ function near(actual: bigint, expected: bigint, tolerancePercent: number): boole
   return Number(gap) <= (Number(expected) * tolerancePercent) / 100;
 }
 
-describe('simulatePay: DOMAIN-RULES §5.2 orders of magnitude (an estimate, not the table)', () => {
+describe('simulatePay: docs/domain-rules.md §5.2 orders of magnitude (an estimate, not the table)', () => {
   it.each([
     // employer cost → gross, net (the 2024 worked example)
     [189_600n, 176_500n, 136_500n],

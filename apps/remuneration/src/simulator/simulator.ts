@@ -2,7 +2,7 @@ import { compareDates, DomainError, isIsoDate, roundHalfAwayFromZero } from '@kp
 import { formatMoney, formatPercent, frenchEuros, frenchPercent, parseMoney, parsePercent, PPM } from '../units';
 
 /**
- * What a share means in pay, as an ESTIMATE (DOMAIN-RULES §5.2–5.3): the share is the employer-cost
+ * What a share means in pay, as an ESTIMATE (docs/domain-rules.md §5.2–5.3): the share is the employer-cost
  * envelope; the host structure's payroll provider computes the real payslip (general reduction,
  * withholding tax, minimum wage…). Rates come from a dated, configurable table, never hard-coded
  * law:
@@ -44,7 +44,7 @@ export interface PayrollRateTableInput {
 }
 
 /**
- * DOMAIN-RULES §5.2's worked example (one CAE, 2024, excl. mutual: employer 5 % at 1 765 € gross,
+ * docs/domain-rules.md §5.2's worked example (one CAE, 2024, excl. mutual: employer 5 % at 1 765 € gross,
  * 16 % at 2 055 €, 30 % at 2 560 €; employee ~21 %; mutual 29 € a month each side). An example to be
  * replaced by the host's own parameters (2026 rates from its payroll provider; §5.2 notes that 2026
  * changed the general reduction).

@@ -59,7 +59,7 @@ export class RemunerationSettingsDto implements RemunerationSettings {
   @ApiProperty({ type: DistributionSettingsDto }) distribution: DistributionSettingsDto;
   @ApiProperty({ example: 100 }) recognitionBudget: number;
   @ApiProperty({ type: [PayrollRateTableDto], description: 'the pay simulator’s dated rate tables' }) payrollRates: PayrollRateTableDto[];
-  @ApiProperty({ description: 'true while the tables are DOMAIN-RULES’ 2024 example, not the host’s own rates' }) payrollRatesAreExample: boolean;
+  @ApiProperty({ description: 'true while the tables are the 2024 example of docs/domain-rules.md §5.2, not the host’s own rates' }) payrollRatesAreExample: boolean;
   @ApiProperty({ description: 'false while nothing was ever saved: every value is a default' }) customised: boolean;
   @ApiProperty({ nullable: true, type: String }) updatedAt: string | null;
 }

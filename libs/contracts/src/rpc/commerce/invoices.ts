@@ -2,7 +2,7 @@ import { Page, PageRequest } from '../page';
 import { QuoteActor, QuoteLine, QuoteLineInput, QuoteVatBreakdown } from './quotes';
 
 /**
- * Invoices (factures), credit notes (avoirs) and payments of a site (DOMAIN-RULES §1). The host
+ * Invoices (factures), credit notes (avoirs) and payments of a site (docs/domain-rules.md §1). The host
  * structure is the seller; a number is given only at issue, in the site's invoice series (`F`, also
  * for deposit and final invoices) or credit-note series (`A`). An issued invoice is never edited:
  * it is corrected by a credit note. Money is a decimal string with two decimals ("152.05").

@@ -35,7 +35,7 @@ export interface RemunerationSettings {
     employerMutual: string;
     employeeMutual: string;
   }[];
-  /** True while the site has not given its host's own rates: the tables are DOMAIN-RULES' 2024 example. */
+  /** True while the site has not given its host's own rates: the tables are the 2024 example of docs/domain-rules.md §5.2. */
   payrollRatesAreExample: boolean;
   /** False while nothing was ever saved: every value is a default. */
   customised: boolean;
