@@ -42,7 +42,14 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The bench's host structure (the demo's if it exists), with the legal identity invoices need. */
 async function benchHost(token) {
-  const created = await api('POST', '/v1/host-structures', token, { kind: 'cae', legalName: 'CAE du banc d’essai', siret: SIRET, vatNumber: 'FR85120027016', city: 'Lille', ...IDENTITY });
+  const created = await api('POST', '/v1/host-structures', token, {
+    kind: 'cae',
+    legalName: 'CAE du banc d’essai',
+    siret: SIRET,
+    vatNumber: 'FR85120027016',
+    city: 'Lille',
+    ...IDENTITY,
+  });
   const hostId = created.status === 201 ? created.body.id : created.body.details && created.body.details.existingId;
   if (!hostId) throw new Error(`could not create the bench host structure: ${JSON.stringify(created.body)}`);
   const host = await api('GET', `/v1/host-structures/${hostId}`, token);
@@ -93,11 +100,15 @@ async function benchSites(token, hostId, count) {
 
 /** `count` drafts spread over the sites in turn: the paths to issue them, interleaved. */
 async function drafts(token, sites, count) {
-  const paths = await inParallel(Array.from({ length: count }, (_, i) => sites[i % sites.length]), 20, async (site) => {
-    const draft = await api('POST', `/v1/sites/${site.siteId}/invoices`, token, { clientId: site.clientId, lines: LINES });
-    if (draft.status !== 201) throw new Error(`could not draft an invoice: ${draft.status} ${JSON.stringify(draft.body)}`);
-    return `/v1/sites/${site.siteId}/invoices/${draft.body.id}/issue`;
-  });
+  const paths = await inParallel(
+    Array.from({ length: count }, (_, i) => sites[i % sites.length]),
+    20,
+    async (site) => {
+      const draft = await api('POST', `/v1/sites/${site.siteId}/invoices`, token, { clientId: site.clientId, lines: LINES });
+      if (draft.status !== 201) throw new Error(`could not draft an invoice: ${draft.status} ${JSON.stringify(draft.body)}`);
+      return `/v1/sites/${site.siteId}/invoices/${draft.body.id}/issue`;
+    },
+  );
   return paths;
 }
 

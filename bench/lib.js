@@ -17,7 +17,12 @@ function option(name, fallback) {
 function localSecrets() {
   const file = join(__dirname, '..', '.local', 'secrets.env');
   if (!existsSync(file)) return {};
-  return Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 }
 
 function credentials() {

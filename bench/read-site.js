@@ -39,7 +39,15 @@ async function main() {
   const results = [];
   results.push(await run('GET /health/live (max)', { url: `${base}/health/live`, duration, connections }));
   results.push(await run('GET /v1/sites/:siteId authenticated (max)', { url: `${base}/v1/sites/${siteId}`, headers, duration, connections }));
-  results.push(await run(`GET /v1/sites/:siteId authenticated at ${rate} req/s`, { url: `${base}/v1/sites/${siteId}`, headers, duration, connections: Math.min(connections, 20), overallRate: rate }));
+  results.push(
+    await run(`GET /v1/sites/:siteId authenticated at ${rate} req/s`, {
+      url: `${base}/v1/sites/${siteId}`,
+      headers,
+      duration,
+      connections: Math.min(connections, 20),
+      overallRate: rate,
+    }),
+  );
   console.table(results.map(row));
   const limited = results.some(({ result }) => result['4xx'] > 0);
   if (limited) console.log('Some answers were 4xx: is the platform running with a high RATE_LIMIT_PER_MINUTE?');

@@ -28,13 +28,24 @@ async function benchSite(token) {
   if (found) return found.id;
   const hosts = await api('GET', '/v1/host-structures?limit=1', token);
   if (!hosts.body.items || hosts.body.items.length === 0) throw new Error('No host structure: start the platform with --demo, or run bench/issue-invoices.js first.');
-  const site = await api('POST', '/v1/sites', token, { name: 'Banc d’essai des impayés', code: 'BENCHR', city: 'Lille', status: 'active', hostStructureId: hosts.body.items[0].id });
+  const site = await api('POST', '/v1/sites', token, {
+    name: 'Banc d’essai des impayés',
+    code: 'BENCHR',
+    city: 'Lille',
+    status: 'active',
+    hostStructureId: hosts.body.items[0].id,
+  });
   if (site.status !== 201) throw new Error(`could not create the site BENCHR: ${JSON.stringify(site.body)}`);
   return site.body.id;
 }
 
 async function benchClient(token, siteId) {
-  const body = { kind: 'company', name: 'Mairie du banc d’essai', billingAddress: { line: '1 place de la République', postalCode: '59000', city: 'Lille' }, siret: '12002701600357' };
+  const body = {
+    kind: 'company',
+    name: 'Mairie du banc d’essai',
+    billingAddress: { line: '1 place de la République', postalCode: '59000', city: 'Lille' },
+    siret: '12002701600357',
+  };
   for (let attempt = 0; attempt < 100; attempt++) {
     const client = await api('POST', `/v1/sites/${siteId}/clients`, token, body);
     if (client.status === 201) return client.body.id;
@@ -94,7 +105,9 @@ async function main() {
   console.log('buckets:', JSON.stringify(once.body.buckets));
 
   const results = [];
-  results.push(await run('GET /v1/sites/:siteId/receivables (first page + bucket totals)', { url: `${base}/v1/sites/${siteId}/receivables?limit=50`, headers, duration, connections }));
+  results.push(
+    await run('GET /v1/sites/:siteId/receivables (first page + bucket totals)', { url: `${base}/v1/sites/${siteId}/receivables?limit=50`, headers, duration, connections }),
+  );
   results.push(await run('GET /v1/sites/:siteId/receivables, one at a time', { url: `${base}/v1/sites/${siteId}/receivables?limit=50`, headers, duration, connections: 1 }));
   console.table(results.map(row));
   console.log('Target: the board of a site with 100 000 invoices in under 200 ms.');

@@ -77,7 +77,12 @@ async function shutdown(exitCode) {
   step(`Stopping ${supervisor.running().length} services (Ctrl-C again to kill them at once)`);
   supervisor.signalAll('SIGTERM');
   const force = setTimeout(() => {
-    warn(`Still running after ${STOP_TIMEOUT_MS / 1000} s: ${supervisor.running().map((r) => r.service.name).join(', ')}; killing them.`);
+    warn(
+      `Still running after ${STOP_TIMEOUT_MS / 1000} s: ${supervisor
+        .running()
+        .map((r) => r.service.name)
+        .join(', ')}; killing them.`,
+    );
     supervisor.signalAll('SIGKILL');
     // SIGKILL cannot be refused; should a child's output pipe still not close, leave anyway.
     setTimeout(() => process.exit(exitCode), 2000);

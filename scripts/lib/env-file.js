@@ -54,7 +54,10 @@ function loadOrCreateEnvFile(file, generators, header) {
 /** A random password for humans: base64url, so it survives shells, URLs and env files unquoted. */
 function randomPassword(length = 20) {
   for (;;) {
-    const password = crypto.randomBytes(Math.ceil((length * 3) / 4)).toString('base64url').slice(0, length);
+    const password = crypto
+      .randomBytes(Math.ceil((length * 3) / 4))
+      .toString('base64url')
+      .slice(0, length);
     // A leading '-' reads as an option when pasted on a command line (curl, psql…): draw again.
     if (/^[A-Za-z0-9]/.test(password)) return password;
   }

@@ -51,10 +51,7 @@ async function ensureDatabase(databaseUrl) {
   try {
     await client.connect();
   } catch (error) {
-    throw new StartError(
-      `Cannot connect to PostgreSQL at ${describeUrl(maintenance)}: ${error.message}`,
-      'Is PostgreSQL running? Set DATABASE_URL if it is elsewhere.',
-    );
+    throw new StartError(`Cannot connect to PostgreSQL at ${describeUrl(maintenance)}: ${error.message}`, 'Is PostgreSQL running? Set DATABASE_URL if it is elsewhere.');
   }
   try {
     const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -124,10 +121,7 @@ async function checkPortsFree(services, host) {
     if (!(await portIsFree(service.port, host))) taken.push(`${service.port} (${service.name})`);
   }
   if (taken.length > 0) {
-    throw new StartError(
-      `Port${taken.length > 1 ? 's' : ''} already in use: ${taken.join(', ')}.`,
-      'Is the platform already running in another terminal? Stop it first.',
-    );
+    throw new StartError(`Port${taken.length > 1 ? 's' : ''} already in use: ${taken.join(', ')}.`, 'Is the platform already running in another terminal? Stop it first.');
   }
 }
 

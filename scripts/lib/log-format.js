@@ -25,8 +25,8 @@ const SERVICE_COLOURS = [colours.cyan, colours.magenta, colours.blue, colours.ye
 const SUMMARY_FIELDS = ['method', 'url', 'status', 'subject', 'outcome', 'code', 'durationMs'];
 
 function summary(entry) {
-  const parts = SUMMARY_FIELDS.filter((field) => entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'object').map(
-    (field) => (field === 'durationMs' ? `${entry[field]} ms` : String(entry[field])),
+  const parts = SUMMARY_FIELDS.filter((field) => entry[field] !== undefined && entry[field] !== null && typeof entry[field] !== 'object').map((field) =>
+    field === 'durationMs' ? `${entry[field]} ms` : String(entry[field]),
   );
   return parts.length > 0 ? ` ${parts.join(' ')}` : '';
 }
@@ -59,7 +59,12 @@ function errorDetails(entry, level) {
   const suffix = err && err.message && !message.includes(err.message) ? `: ${err.message}` : '';
   const stack = (err && err.stack) || entry.stack;
   const showStack = (level === 'error' || level === 'fatal') && typeof stack === 'string';
-  const stackLines = showStack ? stack.split('\n').slice(err ? 1 : 0, 12).map((line) => colours.dim(`      ${line.trim()}`)) : [];
+  const stackLines = showStack
+    ? stack
+        .split('\n')
+        .slice(err ? 1 : 0, 12)
+        .map((line) => colours.dim(`      ${line.trim()}`))
+    : [];
   return { suffix, stackLines };
 }
 

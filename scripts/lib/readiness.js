@@ -47,10 +47,7 @@ async function waitUntilReady(services, { host, timeoutMs, signal, onReady }) {
     if (pending.size === 0 || signal.aborted) break;
     if (Date.now() > deadline) {
       const details = [...pending.values()].map((entry) => `${entry.service.name} (port ${entry.service.port}): ${entry.last}`);
-      throw new StartError(
-        `Not ready after ${timeoutMs / 1000} s:\n  ${details.join('\n  ')}`,
-        'Their logs above say what they are waiting for (database, Redis, NATS…).',
-      );
+      throw new StartError(`Not ready after ${timeoutMs / 1000} s:\n  ${details.join('\n  ')}`, 'Their logs above say what they are waiting for (database, Redis, NATS…).');
     }
     await sleep(POLL_INTERVAL_MS);
   }

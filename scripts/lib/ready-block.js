@@ -23,10 +23,7 @@ function readyBlock({ gatewayUrl, services, admin, secretsFile, fromEnvironment,
           colours.yellow('            (the gateway creates the admin only when missing). Use the old password or a fresh database.'),
         ]
       : []),
-    row(
-      'Secrets',
-      `${secretsFile}${fromEnvironment.length ? colours.gray(`  (from the environment: ${fromEnvironment.join(', ')})`) : ''}`,
-    ),
+    row('Secrets', `${secretsFile}${fromEnvironment.length ? colours.gray(`  (from the environment: ${fromEnvironment.join(', ')})`) : ''}`),
   ];
   if (demo) lines.push('', ...demoLines(demo));
   lines.push('', `  ${colours.bold('Ctrl-C to stop.')}`, rule, '');

@@ -132,9 +132,7 @@ function configProblems(app: App, env: Record<string, string>): string[] {
 function variablesWithoutDefault(app: App): string[] {
   const declared = new app.schema() as unknown as Record<string, unknown>;
   const problems = configProblems(app, {});
-  return Object.keys(declared).filter(
-    (key) => declared[key] === undefined && !(key in app.defaults) && problems.some((problem) => problem.startsWith(`${key} `)),
-  );
+  return Object.keys(declared).filter((key) => declared[key] === undefined && !(key in app.defaults) && problems.some((problem) => problem.startsWith(`${key} `)));
 }
 
 function commandLine(command: string | string[] | undefined): string {
@@ -168,7 +166,11 @@ function isLocalHost(host: string): boolean {
 
 const composeText = read('docker-compose.yml');
 const raw = parse(composeText, { merge: true }) as Compose;
-const requiredEnv = Object.fromEntries(requiredByCompose(composeText).map((name) => [name, PLACEHOLDERS[name]]).filter(([, value]) => value !== undefined));
+const requiredEnv = Object.fromEntries(
+  requiredByCompose(composeText)
+    .map((name) => [name, PLACEHOLDERS[name]])
+    .filter(([, value]) => value !== undefined),
+);
 
 /** The file as compose sees it when the operator sets only what it insists on, then when they set everything. */
 const SCENARIOS: { label: string; compose: Compose }[] = [
@@ -214,10 +216,9 @@ describe('docker-compose.yml', () => {
         continue;
       }
       if (normalize(build.context ?? '') !== '.') problems.push(`${app.name}: build context is ${build.context}, expected . (the repository root)`);
-      if (normalize(build.dockerfile ?? 'Dockerfile') !== 'deploy/Dockerfile') problems.push(`${app.name}: builds from ${build.dockerfile ?? 'Dockerfile'}, expected deploy/Dockerfile`);
-      const args = Array.isArray(build.args)
-        ? Object.fromEntries(build.args.map((arg) => arg.split('=')))
-        : (build.args ?? {});
+      if (normalize(build.dockerfile ?? 'Dockerfile') !== 'deploy/Dockerfile')
+        problems.push(`${app.name}: builds from ${build.dockerfile ?? 'Dockerfile'}, expected deploy/Dockerfile`);
+      const args = Array.isArray(build.args) ? Object.fromEntries(build.args.map((arg) => arg.split('='))) : (build.args ?? {});
       if (args.APP !== app.name) problems.push(`${app.name}: build arg APP is ${JSON.stringify(args.APP)}, expected "${app.name}"`);
     }
     expect(problems).toEqual([]);
@@ -299,7 +300,8 @@ describe('docker-compose.yml', () => {
           if (isLocalHost(host)) problems.push(`${app.name}: ${variable} points at ${host}, which is the app's own container`);
           else if (!target) problems.push(`${app.name}: ${variable} points at ${host}, which is not a service of docker-compose.yml`);
           else if (!(target.image ?? '').startsWith(image)) problems.push(`${app.name}: ${variable} points at ${host}, whose image ${target.image} is not ${image}`);
-          else if (waitsFor[host] !== 'service_healthy') problems.push(`${app.name}: depends_on ${host} should have condition service_healthy (got ${waitsFor[host] ?? 'nothing'})`);
+          else if (waitsFor[host] !== 'service_healthy')
+            problems.push(`${app.name}: depends_on ${host} should have condition service_healthy (got ${waitsFor[host] ?? 'nothing'})`);
         }
       }
     }
@@ -326,7 +328,10 @@ describe('docker-compose.yml', () => {
     const stopsAtFirstFailure =
       /^(ba)?sh\s+-[a-z]*e[a-z]*\s/.test(command) ||
       /\bset -e\b/.test(command) ||
-      command.split('--migrate-only').slice(1, -1).every((rest) => /^\s*&&/.test(rest));
+      command
+        .split('--migrate-only')
+        .slice(1, -1)
+        .every((rest) => /^\s*&&/.test(rest));
     if (!stopsAtFirstFailure || /\|\|\s*true\b/.test(command)) problems.push('migrate: its command must stop, and fail, at the first failed migration (sh -e or &&)');
     if (migrate.restart !== 'no') problems.push(`migrate: restart is ${JSON.stringify(migrate.restart)}, expected "no" (it runs once)`);
     if (dependsOn(migrate).postgres !== 'service_healthy') problems.push('migrate: depends_on postgres should have condition service_healthy');
@@ -351,9 +356,7 @@ describe('docker-compose.yml', () => {
       if (name !== 'gateway' && service.ports?.length) problems.push(`${name}: publishes ${JSON.stringify(service.ports)}; only the gateway should be reachable from outside`);
     }
     const gatewayPort = appSetting(APPS[0], 'HTTP_PORT');
-    const containerPorts = (services.gateway?.ports ?? []).map((port) =>
-      typeof port === 'object' ? Number(port.target) : Number(String(port).split('/')[0].split(':').pop()),
-    );
+    const containerPorts = (services.gateway?.ports ?? []).map((port) => (typeof port === 'object' ? Number(port.target) : Number(String(port).split('/')[0].split(':').pop())));
     if (!containerPorts.includes(gatewayPort)) problems.push(`gateway: publishes container ports ${JSON.stringify(containerPorts)}, not its HTTP_PORT ${gatewayPort}`);
     expect(problems).toEqual([]);
   });
@@ -371,7 +374,8 @@ describe('docker-compose.yml', () => {
     for (const [name, dataDir] of Object.entries(dataDirs)) {
       const volume = mounts(services[name] ?? {}).find(({ target }) => dataDir === target || dataDir.startsWith(`${target}/`));
       if (!volume) problems.push(`${name}: ${dataDir || '(its data directory)'} is not on a volume`);
-      else if (!Object.keys(compose.volumes ?? {}).includes(volume.source)) problems.push(`${name}: ${volume.target} is on ${volume.source || 'an anonymous volume'}, not a named volume`);
+      else if (!Object.keys(compose.volumes ?? {}).includes(volume.source))
+        problems.push(`${name}: ${volume.target} is on ${volume.source || 'an anonymous volume'}, not a named volume`);
     }
     expect(problems).toEqual([]);
   });

@@ -35,7 +35,9 @@ describe('docs/domain-rules.md', () => {
   const documented = headings(readFileSync(join(ROOT, 'docs', 'domain-rules.md'), 'utf8'));
   const citations = new Map<string, string[]>();
   const outside: string[] = [];
-  const otherDocs = readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md') && name !== 'domain-rules.md').map((name) => join('docs', name));
+  const otherDocs = readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md') && name !== 'domain-rules.md')
+    .map((name) => join('docs', name));
   for (const file of [...['apps', 'libs', 'test'].flatMap(sourceFiles), ...otherDocs]) {
     const text = readFileSync(join(ROOT, file), 'utf8');
     for (const section of citedSections(text)) citations.set(section, [...(citations.get(section) ?? []), file]);

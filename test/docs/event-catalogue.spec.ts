@@ -25,7 +25,8 @@ const keyOf = (definition: { type: string; version: number }): string => `${defi
 /** Every exported event definition, by the name of its constant. */
 const definitions = new Map<string, EventDefinition<unknown>>(
   Object.entries(contracts as Record<string, unknown>).filter(
-    (entry): entry is [string, EventDefinition<unknown>] => /_V\d+$/.test(entry[0]) && typeof entry[1] === 'object' && entry[1] !== null && typeof (entry[1] as EventDefinition<unknown>).type === 'string',
+    (entry): entry is [string, EventDefinition<unknown>] =>
+      /_V\d+$/.test(entry[0]) && typeof entry[1] === 'object' && entry[1] !== null && typeof (entry[1] as EventDefinition<unknown>).type === 'string',
   ),
 );
 
@@ -81,7 +82,14 @@ function catalogue(markdown: string): Row[] {
 describe('docs/messaging.md event catalogue', () => {
   const rows = catalogue(read('docs/messaging.md'));
   const byKey = new Map(rows.map((row) => [`${row.event} v${row.version}`, row]));
-  const sources = new Map(SERVICES.map((service) => [service, files(`apps/${service}/src`, (name) => name.endsWith('.ts') && !/\.(int-|e2e-)?spec\.ts$/.test(name) && !name.endsWith('.subscription.ts')).map(read).join('\n')]));
+  const sources = new Map(
+    SERVICES.map((service) => [
+      service,
+      files(`apps/${service}/src`, (name) => name.endsWith('.ts') && !/\.(int-|e2e-)?spec\.ts$/.test(name) && !name.endsWith('.subscription.ts'))
+        .map(read)
+        .join('\n'),
+    ]),
+  );
 
   it('reads a table of every event', () => {
     expect(definitions.size).toBeGreaterThan(20);

@@ -31,7 +31,14 @@ describe('service ports: SERVICE_PORTS and its copies', () => {
   });
 
   it('is the default HTTP_PORT of every app config', () => {
-    const defaults = { gateway: GATEWAY_DEFAULTS, membership: MEMBERSHIP_DEFAULTS, commerce: COMMERCE_DEFAULTS, remuneration: REMUNERATION_DEFAULTS, networking: NETWORKING_DEFAULTS, worker: WORKER_DEFAULTS };
+    const defaults = {
+      gateway: GATEWAY_DEFAULTS,
+      membership: MEMBERSHIP_DEFAULTS,
+      commerce: COMMERCE_DEFAULTS,
+      remuneration: REMUNERATION_DEFAULTS,
+      networking: NETWORKING_DEFAULTS,
+      worker: WORKER_DEFAULTS,
+    };
     expect(Object.fromEntries(SERVICES.map((service) => [service, defaults[service].HTTP_PORT]))).toEqual(expected);
   });
 
@@ -50,10 +57,17 @@ describe('service ports: SERVICE_PORTS and its copies', () => {
   });
 
   it("is the gateway's port in every local URL of the docs, the README and the bench", () => {
-    const files = ['README.md', 'deploy/README.md', ...readdirSync(join(ROOT, 'docs')).map((name) => `docs/${name}`), ...readdirSync(join(ROOT, 'bench')).map((name) => `bench/${name}`)];
+    const files = [
+      'README.md',
+      'deploy/README.md',
+      ...readdirSync(join(ROOT, 'docs')).map((name) => `docs/${name}`),
+      ...readdirSync(join(ROOT, 'bench')).map((name) => `bench/${name}`),
+    ];
     const wrong = files
       .filter((file) => /\.(md|js)$/.test(file))
-      .flatMap((file) => [...read(file).matchAll(/(?:127\.0\.0\.1|localhost):(3\d{3})\b/g)].filter((match) => Number(match[1]) !== SERVICE_PORTS.gateway).map((match) => `${file}: ${match[0]}`));
+      .flatMap((file) =>
+        [...read(file).matchAll(/(?:127\.0\.0\.1|localhost):(3\d{3})\b/g)].filter((match) => Number(match[1]) !== SERVICE_PORTS.gateway).map((match) => `${file}: ${match[0]}`),
+      );
     expect(wrong).toEqual([]);
   });
 });

@@ -32,7 +32,6 @@ describe('CAPE contracts over HTTP', () => {
     otherCoordinator = sites.b.coordinator;
   });
 
-
   it("refuses a 17-year-old's contract without guardian consent, accepts it once recorded", async () => {
     const seventeen = addMonths(today, -17 * 12);
     const memberId = await register(seventeen);
@@ -115,12 +114,7 @@ describe('CAPE contracts over HTTP', () => {
         },
         { what: 'the four contract events to be published' },
       );
-      expect(types).toEqual([
-        'membership.cape_contract.signed',
-        'membership.cape_contract.renewed',
-        'membership.cape_contract.renewed',
-        'membership.cape_contract.terminated',
-      ]);
+      expect(types).toEqual(['membership.cape_contract.signed', 'membership.cape_contract.renewed', 'membership.cape_contract.renewed', 'membership.cape_contract.terminated']);
     } finally {
       await db.end();
     }

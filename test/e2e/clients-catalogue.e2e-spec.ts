@@ -13,11 +13,25 @@ describe('clients and catalogue over HTTP', () => {
   const ids: Record<string, string> = {};
 
   const address = { line: '3 place de la Liberté', postalCode: '59100', city: 'Roubaix' };
-  const company = { kind: 'company', name: 'Boulangerie du Pile', billingAddress: address, email: 'contact@pile.example.org', siret: '120 027 016 00357', vatNumber: 'FR 85 120027016' };
+  const company = {
+    kind: 'company',
+    name: 'Boulangerie du Pile',
+    billingAddress: address,
+    email: 'contact@pile.example.org',
+    siret: '120 027 016 00357',
+    vatNumber: 'FR 85 120027016',
+  };
   const individual = { kind: 'individual', name: 'Mme Durand', billingAddress: { ...address, line: '8 rue Jules Guesde' }, email: 'durand@example.org', phone: '06 12 34 56 78' };
   const association = { kind: 'association', name: 'Les Jardins du Pile', billingAddress: address };
   // La Poste's establishments are the Luhn exception (their digits sum to a multiple of 5).
-  const publicBody = { kind: 'public_body', name: 'Mairie de Roubaix', billingAddress: address, siret: '35600000049837', chorusServiceCode: 'SERV-ACHATS', commitmentNumberRequired: true };
+  const publicBody = {
+    kind: 'public_body',
+    name: 'Mairie de Roubaix',
+    billingAddress: address,
+    siret: '35600000049837',
+    chorusServiceCode: 'SERV-ACHATS',
+    commitmentNumberRequired: true,
+  };
   const item = { label: 'Repassage à domicile', unit: 'hour', unitPrice: '18.1234', vatRate: '5.5', activityPole: 'services à la personne' };
 
   beforeAll(async () => {
@@ -27,7 +41,6 @@ describe('clients and catalogue over HTTP', () => {
     accountant = await siteUserToken(platform, site.a, 'accountant');
     await untilCommerceKnows(platform, [site.a.id, site.b.id]);
   });
-
 
   it('a coordinator creates a client of each kind', async () => {
     for (const [name, body] of Object.entries({ company, individual, association, publicBody })) {
@@ -122,7 +135,10 @@ describe('clients and catalogue over HTTP', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ label: 'Repassage à domicile', unit: 'hour', unitPrice: '18.1234', vatRate: '5.5', exemptionReason: null, archived: false });
     ids.item = created.body.id;
-    const round = await platform.http('POST', `/v1/sites/${site.a.id}/catalogue-items`, { token: site.a.coordinator, body: { ...item, label: 'Forfait jardinage', unit: 'flat_rate', unitPrice: '120.5', vatRate: '20' } });
+    const round = await platform.http('POST', `/v1/sites/${site.a.id}/catalogue-items`, {
+      token: site.a.coordinator,
+      body: { ...item, label: 'Forfait jardinage', unit: 'flat_rate', unitPrice: '120.5', vatRate: '20' },
+    });
     expect(round.body.unitPrice).toBe('120.50');
     ids.flatRate = round.body.id;
     const db = new Pg({ connectionString: platform.env.databaseUrl });
@@ -140,7 +156,10 @@ describe('clients and catalogue over HTTP', () => {
     const zero = await platform.http('POST', path, { token: site.a.coordinator, body: { ...item, vatRate: '0' } });
     expect(zero.status).toBe(400);
     expect(zero.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'exemptionReason' } });
-    const exempt = await platform.http('POST', path, { token: site.a.coordinator, body: { ...item, label: 'Formation', vatRate: '0', exemptionReason: 'Exonération de TVA, art. 261-4-4° du CGI' } });
+    const exempt = await platform.http('POST', path, {
+      token: site.a.coordinator,
+      body: { ...item, label: 'Formation', vatRate: '0', exemptionReason: 'Exonération de TVA, art. 261-4-4° du CGI' },
+    });
     expect(exempt.status).toBe(201);
     expect((await platform.http('POST', path, { token: site.a.coordinator, body: { ...item, vatRate: '19.6' } })).status).toBe(400);
     expect((await platform.http('POST', path, { token: site.a.coordinator, body: { ...item, vatRate: 20 } })).status).toBe(400);
@@ -185,7 +204,13 @@ describe('clients and catalogue over HTTP', () => {
       } finally {
         const r = rows[0];
         await db.query('INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-          r.id, r.code, r.name, r.city, r.status, r.host_structure_id, r.updated_at,
+          r.id,
+          r.code,
+          r.name,
+          r.city,
+          r.status,
+          r.host_structure_id,
+          r.updated_at,
         ]);
       }
     } finally {
@@ -203,7 +228,10 @@ describe('clients and catalogue over HTTP', () => {
       ['GET', `/v1/sites/${site.a.id}/catalogue-items/${ids.item}`],
       ['PATCH', `/v1/sites/${site.a.id}/catalogue-items/${ids.item}`],
     ]) {
-      const result = await platform.http(method, path, { token: site.b.coordinator, body: method === 'GET' ? undefined : method === 'POST' ? individual : { name: 'X', label: 'X' } });
+      const result = await platform.http(method, path, {
+        token: site.b.coordinator,
+        body: method === 'GET' ? undefined : method === 'POST' ? individual : { name: 'X', label: 'X' },
+      });
       expect(result.status).toBe(404);
     }
     // Under B's own site, A's ids do not exist either.

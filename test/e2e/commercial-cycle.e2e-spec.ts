@@ -69,12 +69,17 @@ describe('the commercial cycle over HTTP', () => {
     );
     const client = await platform.http('POST', at('/clients'), {
       token: member,
-      body: { kind: 'company', name: 'Boulangerie du Pile', billingAddress: { line: '3 place du Marché', postalCode: '59100', city: 'Roubaix' }, siret: TEST_SIRET, vatNumber: TEST_VAT },
+      body: {
+        kind: 'company',
+        name: 'Boulangerie du Pile',
+        billingAddress: { line: '3 place du Marché', postalCode: '59100', city: 'Roubaix' },
+        siret: TEST_SIRET,
+        vatNumber: TEST_VAT,
+      },
     });
     expect(client.status).toBe(201);
     ids.client = client.body.id;
   });
-
 
   it('quote: the member drafts and submits, the coordinator validates, sends and records the acceptance', async () => {
     const draft = await platform.http('POST', at('/quotes'), {
@@ -114,7 +119,10 @@ describe('the commercial cycle over HTTP', () => {
     const signUp = await platform.http('POST', at(`/missions/${ids.mission}/sign-ups`), { token: member, body: {} });
     expect(signUp.status).toBe(200);
     expect((await platform.http('POST', at(`/missions/${ids.mission}/confirm-team`), { token: site.a.coordinator, body: { memberIds: [ids.karim] } })).status).toBe(200);
-    const completed = await platform.http('POST', at(`/missions/${ids.mission}/complete`), { token: site.a.coordinator, body: { participants: [{ memberId: ids.karim, hours: '3.5' }] } });
+    const completed = await platform.http('POST', at(`/missions/${ids.mission}/complete`), {
+      token: site.a.coordinator,
+      body: { participants: [{ memberId: ids.karim, hours: '3.5' }] },
+    });
     expect(completed.status).toBe(200);
     expect(completed.body.status).toBe('completed');
   });
@@ -136,13 +144,22 @@ describe('the commercial cycle over HTTP', () => {
     const pdf = await fetch(`${platform.gatewayUrl}${at(`/invoices/${ids.invoice}/pdf`)}`, { headers: { authorization: `Bearer ${member}` } });
     expect(pdf.status).toBe(200);
     const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).text.replace(/\s+/g, ' ');
-    for (const expected of ['CAE Grand Nord', `SIRET ${TEST_SIRET}`, `LACAPE-F-${day.slice(0, 4)}-00001`, 'Boulangerie du Pile', 'Total TTC 105,00 €', '40 €', 'Activité exercée par Karim Haddad']) {
+    for (const expected of [
+      'CAE Grand Nord',
+      `SIRET ${TEST_SIRET}`,
+      `LACAPE-F-${day.slice(0, 4)}-00001`,
+      'Boulangerie du Pile',
+      'Total TTC 105,00 €',
+      '40 €',
+      'Activité exercée par Karim Haddad',
+    ]) {
       expect(text).toContain(expected);
     }
   });
 
   it('payments: part, too much refused, the rest; the invoice is paid', async () => {
-    const pay = (amount: string) => platform.http('POST', at(`/invoices/${ids.invoice}/payments`), { token: site.a.coordinator, body: { amount, receivedOn: day, method: 'transfer' } });
+    const pay = (amount: string) =>
+      platform.http('POST', at(`/invoices/${ids.invoice}/payments`), { token: site.a.coordinator, body: { amount, receivedOn: day, method: 'transfer' } });
     const part = await pay('40.00');
     expect(part.status).toBe(201);
     expect((await platform.http('GET', at(`/invoices/${ids.invoice}`), { token: site.a.coordinator })).body.status).toBe('partially_paid');

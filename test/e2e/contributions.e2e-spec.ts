@@ -50,7 +50,6 @@ describe('contributions and remuneration settings over HTTP', () => {
     });
   });
 
-
   it('a member logs their own contributive day (201, submitted); not for someone else (403); an accountant logs nothing (403)', async () => {
     const logged = await platform.http('POST', contributions(), {
       token: tokens.karim,
@@ -149,9 +148,15 @@ describe('contributions and remuneration settings over HTTP', () => {
     const nine = await platform.http('POST', contributions(), { token: site.a.coordinator, body: { memberId: ids.ines, kind: 'contributive_day', date: yesterday, hours: '9' } });
     expect(nine.status).toBe(422);
     expect(nine.body).toMatchObject({ code: 'MINOR_DAILY_HOURS_EXCEEDED', details: { date: yesterday, limit: '8.00' } });
-    const six = await platform.http('POST', contributions(), { token: site.a.coordinator, body: { memberId: ids.ines, kind: 'contributive_day', date: yesterday, hours: '6', startTime: '09:00' } });
+    const six = await platform.http('POST', contributions(), {
+      token: site.a.coordinator,
+      body: { memberId: ids.ines, kind: 'contributive_day', date: yesterday, hours: '6', startTime: '09:00' },
+    });
     expect(six.status).toBe(201);
-    const three = await platform.http('POST', contributions(), { token: site.a.coordinator, body: { memberId: ids.ines, kind: 'collective_task', task: 'cleaning', date: yesterday, hours: '3' } });
+    const three = await platform.http('POST', contributions(), {
+      token: site.a.coordinator,
+      body: { memberId: ids.ines, kind: 'collective_task', task: 'cleaning', date: yesterday, hours: '3' },
+    });
     expect(three.status).toBe(422);
     expect(three.body).toMatchObject({ code: 'MINOR_DAILY_HOURS_EXCEEDED', details: { alreadyRecorded: '6.00' } });
     const night = await platform.http('POST', contributions(), {
@@ -172,7 +177,10 @@ describe('contributions and remuneration settings over HTTP', () => {
     expect(viaOwnSite.status).toBe(404);
     expect(viaOwnSite.body.code).toBe('CONTRIBUTION_NOT_FOUND');
     expect((await platform.http('POST', `${contributions(site.b.id)}/${ids.day}/validate`, { token: site.b.coordinator })).status).toBe(404);
-    const someoneElses = await platform.http('POST', contributions(site.b.id), { token: site.b.coordinator, body: { memberId: ids.karim, kind: 'contributive_day', date: yesterday, hours: '1' } });
+    const someoneElses = await platform.http('POST', contributions(site.b.id), {
+      token: site.b.coordinator,
+      body: { memberId: ids.karim, kind: 'contributive_day', date: yesterday, hours: '1' },
+    });
     expect(someoneElses.status).toBe(404);
     expect(someoneElses.body.code).toBe('MEMBER_NOT_FOUND');
     const totals = await platform.http('GET', contributions(site.b.id), { token: site.b.coordinator });
@@ -201,7 +209,9 @@ describe('contributions and remuneration settings over HTTP', () => {
       { what: 'the mission hours in the ledger' },
     );
     expect(totals.all).toEqual({ validated: '6.25', submitted: '1.50' });
-    const rows = await platform.query(`SELECT member_id, hundredths, to_char(completed_on, 'YYYY-MM-DD') AS day FROM remuneration.mission_hours WHERE mission_id = $1`, [created.body.id]);
+    const rows = await platform.query(`SELECT member_id, hundredths, to_char(completed_on, 'YYYY-MM-DD') AS day FROM remuneration.mission_hours WHERE mission_id = $1`, [
+      created.body.id,
+    ]);
     expect(rows).toEqual([{ member_id: ids.karim, hundredths: 625, day }]);
   });
 
@@ -242,7 +252,16 @@ describe('contributions and remuneration settings over HTTP', () => {
       pot: { hostContributionRate: '11.5', reserveRate: '0', fixedReserves: [{ label: 'Loyer', monthlyAmount: '300.00' }] },
       distribution: { rules: { time: 70, equal: 30, peer: 0, mission: 0 }, capPerMember: '1200.00' },
       recognitionBudget: 100,
-      payrollRates: [{ validFrom: '2026-01-01', label: 'CAE Grand Nord 2026', employerRates: [{ gross: '1801.80', rate: '4' }], employeeRate: '22', employerMutual: '0.00', employeeMutual: '0.00' }],
+      payrollRates: [
+        {
+          validFrom: '2026-01-01',
+          label: 'CAE Grand Nord 2026',
+          employerRates: [{ gross: '1801.80', rate: '4' }],
+          employeeRate: '22',
+          employerMutual: '0.00',
+          employeeMutual: '0.00',
+        },
+      ],
       payrollRatesAreExample: false,
       customised: true,
     });

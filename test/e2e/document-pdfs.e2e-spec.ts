@@ -78,7 +78,6 @@ describe('document PDFs over HTTP', () => {
     ids.quote = quote.body.id;
   });
 
-
   it('a draft quote previews as "BROUILLON", is never cached nor stored', async () => {
     const draft = await getPdf(`/v1/sites/${site.a.id}/quotes/${ids.quote}/pdf`, site.a.coordinator);
     expect(draft.status).toBe(200);
@@ -226,7 +225,10 @@ describe('document PDFs over HTTP', () => {
     expect((await pdfText(preview.bytes)).text).toContain('BROUILLON — document sans valeur');
 
     const invoice = await issuedInvoice(ids.company, [{ description: 'Couture', quantity: '1', unit: 'flat_rate', unitPrice: '30', vatRate: '20' }]);
-    const credit = await platform.http('POST', `/v1/sites/${site.a.id}/invoices/${invoice.id}/credit-notes`, { token: site.a.coordinator, body: { full: true, reason: 'Annulation de la prestation' } });
+    const credit = await platform.http('POST', `/v1/sites/${site.a.id}/invoices/${invoice.id}/credit-notes`, {
+      token: site.a.coordinator,
+      body: { full: true, reason: 'Annulation de la prestation' },
+    });
     expect(credit.status).toBe(201);
     const pdf = await getPdf(`/v1/sites/${site.a.id}/credit-notes/${credit.body.id}/pdf`, accountant);
     expect(pdf.status).toBe(200);

@@ -73,7 +73,10 @@ describe('expenses over HTTP', () => {
       passions: [],
       joinedOn: '2026-09-01',
     };
-    for (const [key, firstName] of [['ines', 'Inès'], ['karim', 'Karim']] as const) {
+    for (const [key, firstName] of [
+      ['ines', 'Inès'],
+      ['karim', 'Karim'],
+    ] as const) {
       const created = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: { ...person, firstName, lastName: 'Benali' } });
       expect(created.status).toBe(201);
       members[key] = created.body.id;
@@ -158,10 +161,13 @@ describe('expenses over HTTP', () => {
     const download = await fetch(`${platform.gatewayUrl}${expenses()}/${ids.lunch}/receipt`, { headers: { authorization: `Bearer ${ines}` } });
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);
-    const stored = await eventually(async () => {
-      const objects = await storedReceipts();
-      return objects.length === 1 && objects;
-    }, { what: 'the replaced receipt deleted' });
+    const stored = await eventually(
+      async () => {
+        const objects = await storedReceipts();
+        return objects.length === 1 && objects;
+      },
+      { what: 'the replaced receipt deleted' },
+    );
     expect(stored[0].name).not.toBe(before);
     // Put the PNG back for what follows.
     expect((await upload(ines, ids.lunch, png, 'image/png')).status).toBe(200);
@@ -245,7 +251,10 @@ describe('expenses over HTTP', () => {
   });
 
   it('reject needs a reason (400); reimbursing a submitted expense is 409; an approved one is reimbursed', async () => {
-    const taxi = await platform.http('POST', expenses(), { token: site.a.coordinator, body: { ...lunch, paidByMemberId: members.karim, description: 'Taxi', category: 'travel', amount: '18.50', vat: '1.68' } });
+    const taxi = await platform.http('POST', expenses(), {
+      token: site.a.coordinator,
+      body: { ...lunch, paidByMemberId: members.karim, description: 'Taxi', category: 'travel', amount: '18.50', vat: '1.68' },
+    });
     expect(taxi.status).toBe(201);
     expect(taxi.body.paidByMemberId).toBe(members.karim);
     const noReason = await platform.http('POST', `${expenses()}/${taxi.body.id}/reject`, { token: site.a.coordinator, body: {} });
@@ -263,7 +272,10 @@ describe('expenses over HTTP', () => {
     expect(reimbursed.status).toBe(200);
     expect(reimbursed.body).toMatchObject({ status: 'reimbursed', reimbursedOn: today, reimbursementMethod: 'bank_transfer' });
 
-    const bySite = await platform.http('POST', expenses(), { token: site.a.coordinator, body: { ...lunch, paidByMemberId: null, description: 'Assurance du local', category: 'insurance', amount: '120', vat: '0' } });
+    const bySite = await platform.http('POST', expenses(), {
+      token: site.a.coordinator,
+      body: { ...lunch, paidByMemberId: null, description: 'Assurance du local', category: 'insurance', amount: '120', vat: '0' },
+    });
     expect(bySite.status).toBe(201);
     expect(bySite.body.paidByMemberId).toBeNull();
     await platform.http('POST', `${expenses()}/${bySite.body.id}/approve`, { token: site.a.coordinator });

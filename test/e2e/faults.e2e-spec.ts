@@ -57,7 +57,7 @@ describe('platform under faults', () => {
     const response = createSite(code);
     await platform.exited('membership'); // SIGKILLed by the fault injection, after the commit, before the publish
     await response;
-    const committed = await db.query('SELECT s.id, o.published_at FROM membership.site s JOIN membership.outbox o ON o.envelope->>\'siteId\' = s.id::text WHERE s.code = $1', [code]);
+    const committed = await db.query("SELECT s.id, o.published_at FROM membership.site s JOIN membership.outbox o ON o.envelope->>'siteId' = s.id::text WHERE s.code = $1", [code]);
     expect(committed.rows).toHaveLength(1);
     expect(committed.rows[0].published_at).toBeNull();
     expect((await db.query('SELECT 1 FROM commerce.seller_site WHERE code = $1', [code])).rowCount).toBe(0);
@@ -128,11 +128,13 @@ describe('platform under faults', () => {
     const load = (async () => {
       while (running) {
         const batch = await Promise.all(
-          Array.from({ length: 10 }, () =>
-            platform
-              .http('GET', `/v1/sites/${site.body.id}`, { token: admin })
-              .then((r) => r.status)
-              .catch(() => 0), // connection refused once it has closed: never a 5xx
+          Array.from(
+            { length: 10 },
+            () =>
+              platform
+                .http('GET', `/v1/sites/${site.body.id}`, { token: admin })
+                .then((r) => r.status)
+                .catch(() => 0), // connection refused once it has closed: never a 5xx
           ),
         );
         statuses.push(...batch);

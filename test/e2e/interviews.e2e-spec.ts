@@ -35,7 +35,6 @@ describe('interviews and follow-up over HTTP', () => {
     otherCoordinator = sites.b.coordinator;
   });
 
-
   let memberId: string;
   let heldId: string;
 
@@ -119,7 +118,10 @@ describe('interviews and follow-up over HTTP', () => {
     expect(all.body.items).toHaveLength(3);
     expect(all.body.items.find((i: { id: string }) => i.id === secret.body.id)).toMatchObject({ private: true, notes: 'Difficultés familiales, à suivre.' });
 
-    await platform.http('POST', `/v1/sites/${siteId}/members/${memberId}/account`, { token: coordinator, body: { email: 'ines@lacape.kpa.local', password: 'mon parcours à la cape' } });
+    await platform.http('POST', `/v1/sites/${siteId}/members/${memberId}/account`, {
+      token: coordinator,
+      body: { email: 'ines@lacape.kpa.local', password: 'mon parcours à la cape' },
+    });
     const ines = (await platform.login('ines@lacape.kpa.local', 'mon parcours à la cape')).accessToken;
     const own = await platform.http('GET', `/v1/sites/${siteId}/members/${memberId}/interviews`, { token: ines });
     expect(own.status).toBe(200);
@@ -127,13 +129,19 @@ describe('interviews and follow-up over HTTP', () => {
     expect(JSON.stringify(own.body)).not.toContain('Difficultés');
 
     const karimId = await register('Karim', '2000-01-01');
-    await platform.http('POST', `/v1/sites/${siteId}/members/${karimId}/account`, { token: coordinator, body: { email: 'karim@lacape.kpa.local', password: 'mon parcours à la cape' } });
+    await platform.http('POST', `/v1/sites/${siteId}/members/${karimId}/account`, {
+      token: coordinator,
+      body: { email: 'karim@lacape.kpa.local', password: 'mon parcours à la cape' },
+    });
     const karim = (await platform.login('karim@lacape.kpa.local', 'mon parcours à la cape')).accessToken;
     const notHis = await platform.http('GET', `/v1/sites/${siteId}/members/${memberId}/interviews`, { token: karim });
     expect(notHis.status).toBe(404);
     expect((await platform.http('PATCH', `/v1/sites/${siteId}/interviews/${heldId}`, { token: ines, body: { notes: 'x' } })).status).toBe(403);
 
-    await platform.http('POST', `/v1/sites/${siteId}/users`, { token: coordinator, body: { email: 'compta@lacape.kpa.local', displayName: 'Compta', role: 'accountant', password } });
+    await platform.http('POST', `/v1/sites/${siteId}/users`, {
+      token: coordinator,
+      body: { email: 'compta@lacape.kpa.local', displayName: 'Compta', role: 'accountant', password },
+    });
     const accountant = (await platform.login('compta@lacape.kpa.local', password)).accessToken;
     expect((await platform.http('GET', `/v1/sites/${siteId}/members/${memberId}/interviews`, { token: accountant })).status).toBe(403);
     expect((await platform.http('GET', `/v1/sites/${siteId}/follow-up`, { token: accountant })).status).toBe(403);

@@ -47,7 +47,10 @@ describe('invoices over HTTP', () => {
   const post = (path: string, body: unknown, token = coordinator()) => platform.http('POST', path, { token, body });
   const issue = (invoiceId: string, token = coordinator(), siteId = site().a.id) => platform.http('POST', `${invoices(siteId)}/${invoiceId}/issue`, { token });
   const outbox = (type: string) =>
-    platform.query<{ envelope: { type: string; siteId: string; data: Record<string, any> } }>("SELECT envelope FROM commerce.outbox WHERE envelope->>'type' = $1 ORDER BY created_at, id", [type]);
+    platform.query<{ envelope: { type: string; siteId: string; data: Record<string, any> } }>(
+      "SELECT envelope FROM commerce.outbox WHERE envelope->>'type' = $1 ORDER BY created_at, id",
+      [type],
+    );
 
   beforeAll(async () => {
     await platform.start('commerce#2');
@@ -63,7 +66,6 @@ describe('invoices over HTTP', () => {
     const onB = await post(`/v1/sites/${site().b.id}/clients`, clients.company, site().b.coordinator);
     ids.companyB = onB.body.id;
   });
-
 
   it("refuses to issue while the host structure's legal form is unknown (422), then issues once it is set", async () => {
     const draft = await post(invoices(), { clientId: ids.company, lines });
@@ -86,14 +88,17 @@ describe('invoices over HTTP', () => {
     const drafts: string[] = [];
     for (let batch = 0; batch < 10; batch++) {
       const created = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => post(invoices(site().b.id), { clientId: ids.companyB, lines: [{ ...lines[0], quantity: String(batch * 20 + i + 1) }] }, site().b.coordinator)),
+        Array.from({ length: 20 }, (_, i) =>
+          post(invoices(site().b.id), { clientId: ids.companyB, lines: [{ ...lines[0], quantity: String(batch * 20 + i + 1) }] }, site().b.coordinator),
+        ),
       );
       for (const c of created) {
         expect(c.status).toBe(201);
         drafts.push(c.body.id);
       }
     }
-    const served = (instance: string) => (platform.logs[instance] ?? []).filter((l) => l.message === 'rpc handled' && String(l.subject).endsWith('rpc.commerce.invoice.issue')).length;
+    const served = (instance: string) =>
+      (platform.logs[instance] ?? []).filter((l) => l.message === 'rpc handled' && String(l.subject).endsWith('rpc.commerce.invoice.issue')).length;
     const before = { one: served('commerce'), two: served('commerce#2') };
     const started = Date.now();
     const issued = await Promise.all(drafts.map((id) => issue(id, site().b.coordinator, site().b.id)));
@@ -104,7 +109,10 @@ describe('invoices over HTTP', () => {
     expect(issued.every((r) => r.body.issuedOn === today() && r.body.status === 'issued')).toBe(true);
 
     // In number order, issue dates never go backwards; nothing else of the site was numbered.
-    const rows = await platform.query<{ number: string; issued_on: string }>("SELECT number, issued_on::text FROM commerce.invoice WHERE site_id = $1 AND number IS NOT NULL ORDER BY number", [site().b.id]);
+    const rows = await platform.query<{ number: string; issued_on: string }>(
+      'SELECT number, issued_on::text FROM commerce.invoice WHERE site_id = $1 AND number IS NOT NULL ORDER BY number',
+      [site().b.id],
+    );
     expect(rows).toHaveLength(200);
     expect(rows.every((row, i) => i === 0 || row.issued_on >= rows[i - 1].issued_on)).toBe(true);
     // Each event and each frozen document carries its invoice's number (stamped in the statement that takes it).
@@ -178,8 +186,26 @@ describe('invoices over HTTP', () => {
     });
     const payments = (await outbox('commerce.payment.recorded')).filter((e) => e.envelope.data.invoiceId === draft.body.id).map((e) => e.envelope.data);
     expect(payments).toEqual([
-      { paymentId: forty.body.id, invoiceId: draft.body.id, invoiceNumber: `LACAPE-F-${year}-00001`, missionId: null, amount: '110.06', netAmount: '93.33', receivedOn: today(), method: 'transfer' },
-      { paymentId: rest.body.id, invoiceId: draft.body.id, invoiceNumber: `LACAPE-F-${year}-00001`, missionId: null, amount: '165.10', netAmount: '140.00', receivedOn: today(), method: 'card' },
+      {
+        paymentId: forty.body.id,
+        invoiceId: draft.body.id,
+        invoiceNumber: `LACAPE-F-${year}-00001`,
+        missionId: null,
+        amount: '110.06',
+        netAmount: '93.33',
+        receivedOn: today(),
+        method: 'transfer',
+      },
+      {
+        paymentId: rest.body.id,
+        invoiceId: draft.body.id,
+        invoiceNumber: `LACAPE-F-${year}-00001`,
+        missionId: null,
+        amount: '165.10',
+        netAmount: '140.00',
+        receivedOn: today(),
+        method: 'card',
+      },
     ]);
     const paid = (await outbox('commerce.invoice.paid')).filter((e) => e.envelope.data.invoiceId === draft.body.id);
     expect(paid.map((e) => e.envelope.data)).toEqual([{ invoiceId: draft.body.id, number: `LACAPE-F-${year}-00001`, paidOn: today() }]);
@@ -204,7 +230,9 @@ describe('invoices over HTTP', () => {
     const refused = await issue(town.body.id);
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'COMMITMENT_NUMBER_REQUIRED', details: { field: 'commitmentNumber' } });
-    expect((await platform.http('PATCH', `${invoices()}/${town.body.id}`, { token: coordinator(), body: { commitmentNumber: 'EJ-2026-0042', paymentTermDays: 45 } })).status).toBe(400);
+    expect((await platform.http('PATCH', `${invoices()}/${town.body.id}`, { token: coordinator(), body: { commitmentNumber: 'EJ-2026-0042', paymentTermDays: 45 } })).status).toBe(
+      400,
+    );
     expect((await platform.http('PATCH', `${invoices()}/${town.body.id}`, { token: coordinator(), body: { commitmentNumber: 'EJ-2026-0042' } })).status).toBe(200);
     const townIssued = await issue(town.body.id);
     expect(townIssued.status).toBe(200);
@@ -227,7 +255,13 @@ describe('invoices over HTTP', () => {
 
     const partial = await post(`${path}/credit-notes`, { lines: [{ ...lines[0], quantity: '1' }], reason: 'Une heure de moins' });
     expect(partial.status).toBe(201);
-    expect(partial.body).toMatchObject({ number: `LACAPE-A-${year}-00001`, invoiceNumber: number, full: false, reason: 'Une heure de moins', totals: { net: '100.00', vat: '20.00', total: '120.00' } });
+    expect(partial.body).toMatchObject({
+      number: `LACAPE-A-${year}-00001`,
+      invoiceNumber: number,
+      full: false,
+      reason: 'Une heure de moins',
+      totals: { net: '100.00', vat: '20.00', total: '120.00' },
+    });
     expect((await platform.http('GET', path, { token: accountant })).body).toMatchObject({ status: 'issued', credited: '120.00', outstanding: '155.16' });
 
     const full = await post(`${path}/credit-notes`, { full: true });
@@ -245,8 +279,28 @@ describe('invoices over HTTP', () => {
     expect(one.body).toMatchObject({ id: full.body.id, invoiceId: invoice.body.id, invoiceIssuedOn: today() });
     const events = (await outbox('commerce.credit_note.issued')).map((e) => e.envelope.data);
     expect(events).toEqual([
-      { creditNoteId: partial.body.id, number: `LACAPE-A-${year}-00001`, invoiceId: invoice.body.id, invoiceNumber: number, missionId: null, issuedOn: today(), net: '100.00', vat: '20.00', total: '120.00' },
-      { creditNoteId: full.body.id, number: `LACAPE-A-${year}-00002`, invoiceId: invoice.body.id, invoiceNumber: number, missionId: null, issuedOn: today(), net: '133.33', vat: '21.83', total: '155.16' },
+      {
+        creditNoteId: partial.body.id,
+        number: `LACAPE-A-${year}-00001`,
+        invoiceId: invoice.body.id,
+        invoiceNumber: number,
+        missionId: null,
+        issuedOn: today(),
+        net: '100.00',
+        vat: '20.00',
+        total: '120.00',
+      },
+      {
+        creditNoteId: full.body.id,
+        number: `LACAPE-A-${year}-00002`,
+        invoiceId: invoice.body.id,
+        invoiceNumber: number,
+        missionId: null,
+        issuedOn: today(),
+        net: '133.33',
+        vat: '21.83',
+        total: '155.16',
+      },
     ]);
     const draft = await post(invoices(), { clientId: ids.company, lines });
     expect((await post(`${invoices()}/${draft.body.id}/credit-notes`, { full: true })).body.code).toBe('INVOICE_NOT_ISSUED');
@@ -354,7 +408,9 @@ describe('invoices over HTTP', () => {
     const underB = await platform.http('GET', `${invoices(site().b.id)}/${ids.paid}`, { token: b });
     expect(underB.status).toBe(404);
     expect(underB.body.code).toBe('INVOICE_NOT_FOUND');
-    expect((await platform.http('POST', `${invoices(site().b.id)}/${ids.consumer}/payments`, { token: b, body: { amount: '1.00', receivedOn: today(), method: 'cash' } })).body.code).toBe('INVOICE_NOT_FOUND');
+    expect(
+      (await platform.http('POST', `${invoices(site().b.id)}/${ids.consumer}/payments`, { token: b, body: { amount: '1.00', receivedOn: today(), method: 'cash' } })).body.code,
+    ).toBe('INVOICE_NOT_FOUND');
     const [creditNote] = await platform.query<{ id: string }>('SELECT id FROM commerce.credit_note LIMIT 1');
     expect((await platform.http('GET', `/v1/sites/${site().b.id}/credit-notes/${creditNote.id}`, { token: b })).body.code).toBe('CREDIT_NOTE_NOT_FOUND');
   });

@@ -56,7 +56,13 @@ describe('member privacy and import over HTTP', () => {
     expect(journey.status).toBe(200);
     const interview = await platform.http('POST', `/v1/sites/${site.a.id}/members/${memberId}/interviews`, {
       token: site.a.coordinator,
-      body: { kind: 'first', scheduledAt: `${addDays(today, 7)}T10:00:00+01:00`, conductedBy: 'Camille', notes: 'veut cuisiner avec sa voisine Quatremare', skillsAssessment: [{ name: 'cuisine', level: 2 }] },
+      body: {
+        kind: 'first',
+        scheduledAt: `${addDays(today, 7)}T10:00:00+01:00`,
+        conductedBy: 'Camille',
+        notes: 'veut cuisiner avec sa voisine Quatremare',
+        skillsAssessment: [{ name: 'cuisine', level: 2 }],
+      },
     });
     expect(interview.status).toBe(201);
 
@@ -165,9 +171,10 @@ describe('member privacy and import over HTTP', () => {
     // The erased event is published, without the name.
     const published = await eventually(
       async () => {
-        const { rows } = await db.query(`SELECT envelope AS e FROM membership.outbox WHERE envelope->>'type' = 'membership.member.erased' AND published_at IS NOT NULL AND envelope->'data'->>'memberId' = $1`, [
-          memberId,
-        ]);
+        const { rows } = await db.query(
+          `SELECT envelope AS e FROM membership.outbox WHERE envelope->>'type' = 'membership.member.erased' AND published_at IS NOT NULL AND envelope->'data'->>'memberId' = $1`,
+          [memberId],
+        );
         return rows[0]?.e;
       },
       { what: 'membership.member.erased to be published' },
@@ -176,10 +183,9 @@ describe('member privacy and import over HTTP', () => {
 
     // Commerce's copy of the member (for missions and documents) keeps only the pseudonym, and its
     // copy of the CAPE contract stays (the R127-3 mention of past documents is legal content).
-    const known = await eventually(
-      async () => (await db.query('SELECT first_name, last_name, erased FROM commerce.known_member WHERE id = $1 AND erased', [memberId])).rows[0],
-      { what: 'commerce to pseudonymise its copy of the member' },
-    );
+    const known = await eventually(async () => (await db.query('SELECT first_name, last_name, erased FROM commerce.known_member WHERE id = $1 AND erased', [memberId])).rows[0], {
+      what: 'commerce to pseudonymise its copy of the member',
+    });
     expect(known).toEqual({ first_name: 'Membre effacé', last_name: pseudonym, erased: true });
     expect((await db.query('SELECT count(*)::int AS n FROM commerce.known_cape_contract WHERE member_id = $1', [memberId])).rows[0].n).toBe(1);
   });
@@ -187,7 +193,7 @@ describe('member privacy and import over HTTP', () => {
   describe('import from a spreadsheet', () => {
     const csv = [
       "\uFEFFPrénom;Nom;Date de naissance;Situation;Orienté par;QPV;Date d'entrée;Compétences;Pointure",
-      "Inès;Benali;14/05/2009;étudiant;mission locale;oui;01/09/2026;\"cuisine:3; couture\";38",
+      'Inès;Benali;14/05/2009;étudiant;mission locale;oui;01/09/2026;"cuisine:3; couture";38',
       'Karim;Haddad;01/01/2099;RSA;centre social;non;;;42',
       "Léa;Martin;2000-03-02;demandeur d'emploi;bouche à oreille;non;;;39",
       'Paul;Lefebvre;02/03/1999;rentier;mission locale;;;;44',
@@ -244,9 +250,10 @@ describe('member privacy and import over HTTP', () => {
           { name: 'couture', level: 1, wantsToLearn: false },
         ],
       });
-      const events = await db.query(`SELECT count(*)::int AS n FROM membership.outbox WHERE envelope->>'type' = 'membership.member.joined' AND envelope->'data'->>'memberId' = ANY($1)`, [
-        result.body.created.map((c: { memberId: string }) => c.memberId),
-      ]);
+      const events = await db.query(
+        `SELECT count(*)::int AS n FROM membership.outbox WHERE envelope->>'type' = 'membership.member.joined' AND envelope->'data'->>'memberId' = ANY($1)`,
+        [result.body.created.map((c: { memberId: string }) => c.memberId)],
+      );
       expect(events.rows[0].n).toBe(2);
 
       // Sent again, the people already created are refused: nothing is duplicated.

@@ -31,7 +31,6 @@ describe('members over HTTP', () => {
     Object.assign(site, region.sites);
   });
 
-
   it('a coordinator registers a 17-year-old and reads the whole file', async () => {
     const created = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: minor });
     expect(created.status).toBe(201);
@@ -45,7 +44,10 @@ describe('members over HTTP', () => {
     const future = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: { ...minor, birthDate: '2099-01-01' } });
     expect(future.status).toBe(400);
     expect(future.body.details).toMatchObject({ field: 'birthDate' });
-    const badSkill = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: { ...minor, skills: [{ name: 'x', level: 7, wantsToLearn: true }] } });
+    const badSkill = await platform.http('POST', `/v1/sites/${site.a.id}/members`, {
+      token: site.a.coordinator,
+      body: { ...minor, skills: [{ name: 'x', level: 7, wantsToLearn: true }] },
+    });
     expect(badSkill.status).toBe(400);
     expect(badSkill.body.message).toContain('level');
     const other = await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: { ...minor, referredBy: 'other' } });
@@ -96,7 +98,10 @@ describe('members over HTTP', () => {
 
     const left = await platform.http('POST', `/v1/sites/${site.a.id}/members/${minorId}/leave`, { token: site.a.coordinator, body: { leftOn: '2026-10-15', outcome: 'training' } });
     expect(left.body).toMatchObject({ active: false, leftOn: '2026-10-15', leavingOutcome: 'training' });
-    const twice = await platform.http('POST', `/v1/sites/${site.a.id}/members/${minorId}/leave`, { token: site.a.coordinator, body: { leftOn: '2026-10-16', outcome: 'training' } });
+    const twice = await platform.http('POST', `/v1/sites/${site.a.id}/members/${minorId}/leave`, {
+      token: site.a.coordinator,
+      body: { leftOn: '2026-10-16', outcome: 'training' },
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('MEMBER_ALREADY_LEFT');
     expect((await platform.http('GET', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator })).body.items).toHaveLength(0);
@@ -129,7 +134,10 @@ describe('members over HTTP', () => {
 
     const noReason = await platform.http('PUT', path, { token: site.a.coordinator, body: { stageOverride: { stage: 'opening', reason: '' } } });
     expect(noReason.status).toBe(400);
-    const set = await platform.http('PUT', path, { token: site.a.coordinator, body: { stageOverride: { stage: 'opening', reason: 'prête à tester son activité' }, nextPath: 'salaried_entrepreneur' } });
+    const set = await platform.http('PUT', path, {
+      token: site.a.coordinator,
+      body: { stageOverride: { stage: 'opening', reason: 'prête à tester son activité' }, nextPath: 'salaried_entrepreneur' },
+    });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ stage: 'opening', overridden: true, overrideReason: 'prête à tester son activité', nextPath: 'salaried_entrepreneur' });
     expect(set.body.history.map((h: any) => h.kind)).toEqual(['override', 'next_path']);

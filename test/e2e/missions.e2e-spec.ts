@@ -26,7 +26,14 @@ describe('missions over HTTP', () => {
   const tokens: Record<string, string> = {};
   const day = today();
   const missions = () => `/v1/sites/${site.a.id}/missions`;
-  const canteen = { title: 'Cantine partagée du midi', activityPole: 'restauration', startsOn: day, endsOn: day, place: 'Cuisine partagée, 12 rue de l’Épeule, Roubaix', peopleNeeded: 3 };
+  const canteen = {
+    title: 'Cantine partagée du midi',
+    activityPole: 'restauration',
+    startsOn: day,
+    endsOn: day,
+    place: 'Cuisine partagée, 12 rue de l’Épeule, Roubaix',
+    peopleNeeded: 3,
+  };
 
   const person = (firstName: string, lastName: string, birthDate: string) => aMemberFile(firstName, lastName, birthDate, addDays(day, -30), { situation: 'student' });
 
@@ -36,7 +43,10 @@ describe('missions over HTTP', () => {
 
   async function giveAccount(key: string): Promise<void> {
     const email = `${key}@lacape.kpa.local`;
-    const account = await platform.http('POST', `/v1/sites/${site.a.id}/members/${ids[key]}/account`, { token: site.a.coordinator, body: { email, password: 'mon parcours à la cape' } });
+    const account = await platform.http('POST', `/v1/sites/${site.a.id}/members/${ids[key]}/account`, {
+      token: site.a.coordinator,
+      body: { email, password: 'mon parcours à la cape' },
+    });
     expect(account.status).toBe(201);
     tokens[key] = (await platform.login(email, 'mon parcours à la cape')).accessToken;
   }
@@ -55,7 +65,6 @@ describe('missions over HTTP', () => {
     await giveAccount('lina');
     await untilCommerceKnowsMembers(platform, [ids.ines, ids.karim, ids.lina]);
   });
-
 
   it('a coordinator plans a self-financed mission: no client, planned, one day', async () => {
     const created = await platform.http('POST', missions(), { token: site.a.coordinator, body: canteen });
@@ -145,7 +154,12 @@ describe('missions over HTTP', () => {
     expect((await platform.http('POST', complete, { token: tokens.karim, body: { participants: [{ memberId: ids.karim, hours: '7.5' }] } })).status).toBe(403);
     const tooLong = await platform.http('POST', complete, {
       token: site.a.coordinator,
-      body: { participants: [{ memberId: ids.karim, hours: '9' }, { memberId: ids.ines, hours: '9' }] },
+      body: {
+        participants: [
+          { memberId: ids.karim, hours: '9' },
+          { memberId: ids.ines, hours: '9' },
+        ],
+      },
     });
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.code).toBe('MINOR_DAILY_HOURS_EXCEEDED');
@@ -175,7 +189,10 @@ describe('missions over HTTP', () => {
       { memberId: ids.karim, name: 'Karim Haddad', hours: '7.50' },
       { memberId: ids.lina, name: 'Lina Moreau', hours: '2.25' },
     ]);
-    const twice = await platform.http('POST', `${missions()}/${ids.canteen}/complete`, { token: site.a.coordinator, body: { participants: [{ memberId: ids.karim, hours: '1' }] } });
+    const twice = await platform.http('POST', `${missions()}/${ids.canteen}/complete`, {
+      token: site.a.coordinator,
+      body: { participants: [{ memberId: ids.karim, hours: '1' }] },
+    });
     expect(twice.status).toBe(409);
 
     const rows = await platform.query<{ envelope: any }>("SELECT envelope FROM commerce.outbox WHERE envelope->>'type' = 'commerce.mission.completed'");

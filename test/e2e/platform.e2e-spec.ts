@@ -19,7 +19,6 @@ describe('platform over HTTP', () => {
     admin = (await platform.login(ADMIN.email, ADMIN.password)).accessToken;
   });
 
-
   it('the gateway is ready and reports every service', async () => {
     const ready = await platform.http('GET', '/health/ready');
     expect(ready.status).toBe(200);

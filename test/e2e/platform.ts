@@ -128,13 +128,19 @@ export class Platform {
     createInterface({ input: child.stderr! }).on('line', collect);
     this.processes.set(instance, child);
     const exited = new Promise<never>((_, reject) =>
-      child.once('exit', (code) => reject(new Error(`${instance} exited (${code}) while starting:\n${lines.slice(-5).map((l) => l.message).join('\n')}`))),
+      child.once('exit', (code) =>
+        reject(
+          new Error(
+            `${instance} exited (${code}) while starting:\n${lines
+              .slice(-5)
+              .map((l) => l.message)
+              .join('\n')}`,
+          ),
+        ),
+      ),
     );
     exited.catch(() => undefined);
-    await Promise.race([
-      exited,
-      eventually(async () => (await fetch(`${this.url(instance)}/health/ready`)).status === 200, { timeoutMs: 30000, what: `${instance} to be ready` }),
-    ]);
+    await Promise.race([exited, eventually(async () => (await fetch(`${this.url(instance)}/health/ready`)).status === 200, { timeoutMs: 30000, what: `${instance} to be ready` })]);
   }
 
   async startAll(): Promise<void> {
@@ -183,11 +189,7 @@ export class Platform {
     return forced ? 'killed' : 'graceful';
   }
 
-  async http<T = any>(
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; headers?: Record<string, string>; instance?: string } = {},
-  ): Promise<HttpResult<T>> {
+  async http<T = any>(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string>; instance?: string } = {}): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined && typeof options.body !== 'string') headers['content-type'] = 'application/json';
@@ -308,9 +310,8 @@ export async function siteUserToken(platform: Platform, site: Pick<RegionSite, '
 export async function untilCommerceKnows(platform: Platform, siteIds: string[]): Promise<void> {
   await eventually(
     async () =>
-      (
-        await platform.query('SELECT 1 FROM commerce.seller_site s JOIN commerce.seller_host_structure h ON h.id = s.host_structure_id WHERE s.id = ANY($1)', [siteIds])
-      ).length === siteIds.length,
+      (await platform.query('SELECT 1 FROM commerce.seller_site s JOIN commerce.seller_host_structure h ON h.id = s.host_structure_id WHERE s.id = ANY($1)', [siteIds])).length ===
+      siteIds.length,
     { what: 'the sites and their host known by commerce' },
   );
 }

@@ -54,7 +54,6 @@ describe('quotes over HTTP', () => {
     ids.item = item.body.id;
   });
 
-
   it('a member drafts a quote with a catalogue line and a free line: totals to the cent, VAT per rate', async () => {
     const created = await platform.http('POST', quotes(), {
       token: member,
@@ -172,7 +171,10 @@ describe('quotes over HTTP', () => {
   });
 
   it('a quote for an individual signed at home carries the withdrawal notice; not for a company', async () => {
-    const home = await platform.http('POST', quotes(), { token: member, body: { clientId: ids.individual, lines: [{ catalogueItemId: ids.item, quantity: '3' }], validUntil, signedAtClientHome: true } });
+    const home = await platform.http('POST', quotes(), {
+      token: member,
+      body: { clientId: ids.individual, lines: [{ catalogueItemId: ids.item, quantity: '3' }], validUntil, signedAtClientHome: true },
+    });
     expect(home.status).toBe(201);
     expect(home.body).toMatchObject({ signedAtClientHome: true, withdrawalNoticeRequired: true });
     ids.home = home.body.id;
@@ -187,7 +189,7 @@ describe('quotes over HTTP', () => {
     const draft = await platform.http('POST', quotes(), { token: site.a.coordinator, body: { clientId: ids.company, lines: [freeLine], validUntil } });
     const sent = await platform.http('POST', `${quotes()}/${draft.body.id}/send`, { token: site.a.coordinator });
     expect(sent.body.number).toBe(`LACAPE-D-${year}-00003`);
-    await withDb((db) => db.query("UPDATE commerce.quote SET valid_until = current_date - 2 WHERE id = $1", [draft.body.id]));
+    await withDb((db) => db.query('UPDATE commerce.quote SET valid_until = current_date - 2 WHERE id = $1', [draft.body.id]));
     const read = await platform.http('GET', `${quotes()}/${draft.body.id}`, { token: member });
     expect(read.body.status).toBe('expired');
     const accept = await platform.http('POST', `${quotes()}/${draft.body.id}/accept`, { token: site.a.coordinator });

@@ -60,20 +60,38 @@ describe('remuneration over HTTP', () => {
     await eventually(async () => (await platform.query("SELECT 1 FROM commerce.seller_host_structure WHERE identity->>'legalForm' IS NOT NULL")).length === 1, {
       what: "the host structure's legal form known by commerce",
     });
-    await eventually(async () => (await platform.query('SELECT 1 FROM commerce.known_member WHERE id = ANY($1)', [[ids.ines, ids.karim, ids.lina]])).length === 3, { what: 'the members known by commerce' });
+    await eventually(async () => (await platform.query('SELECT 1 FROM commerce.known_member WHERE id = ANY($1)', [[ids.ines, ids.karim, ids.lina]])).length === 3, {
+      what: 'the members known by commerce',
+    });
     await eventually(
       async () =>
         (await platform.query('SELECT 1 FROM remuneration.known_member WHERE id = ANY($1)', [[ids.ines, ids.karim, ids.lina]])).length === 3 &&
-        (await platform.query('SELECT 1 FROM remuneration.known_site s JOIN remuneration.known_host h ON h.id = s.host_structure_id WHERE s.id = ANY($1)', [[site.a.id, site.b.id]])).length === 2,
+        (
+          await platform.query('SELECT 1 FROM remuneration.known_site s JOIN remuneration.known_host h ON h.id = s.host_structure_id WHERE s.id = ANY($1)', [
+            [site.a.id, site.b.id],
+          ])
+        ).length === 2,
       { what: 'the sites, their host and the members known by remuneration' },
     );
   });
 
-
   it('a mission completed with hours, its invoice paid, an approved expense and a validated contributive day show up in the open period’s pot and ledger', async () => {
-    const client = await post(at('/clients'), { kind: 'company', name: 'Boulangerie du Pile', billingAddress: { line: '3 place de la Liberté', postalCode: '59100', city: 'Roubaix' }, siret: '120 027 016 00357' });
+    const client = await post(at('/clients'), {
+      kind: 'company',
+      name: 'Boulangerie du Pile',
+      billingAddress: { line: '3 place de la Liberté', postalCode: '59100', city: 'Roubaix' },
+      siret: '120 027 016 00357',
+    });
     expect(client.status).toBe(201);
-    const mission = await post(at('/missions'), { title: 'Buffet de la boulangerie', activityPole: 'restauration', startsOn: day, endsOn: day, place: 'Roubaix', peopleNeeded: 2, clientId: client.body.id });
+    const mission = await post(at('/missions'), {
+      title: 'Buffet de la boulangerie',
+      activityPole: 'restauration',
+      startsOn: day,
+      endsOn: day,
+      place: 'Roubaix',
+      peopleNeeded: 2,
+      clientId: client.body.id,
+    });
     expect(mission.status).toBe(201);
     ids.mission = mission.body.id;
     for (const key of ['ines', 'karim']) expect((await post(at(`/missions/${ids.mission}/sign-ups`), {}, tokens[key])).status).toBe(200);
@@ -87,7 +105,10 @@ describe('remuneration over HTTP', () => {
     expect(completed.status).toBe(200);
 
     // 11.5 h at 37.21 € excl. VAT, 20 %: 427.92 € net, 513.50 € incl. VAT.
-    const invoice = await post(at('/invoices'), { fromMissionId: ids.mission, lines: [{ description: 'Buffet', quantity: '11.5', unit: 'hour', unitPrice: '37.21', vatRate: '20' }] });
+    const invoice = await post(at('/invoices'), {
+      fromMissionId: ids.mission,
+      lines: [{ description: 'Buffet', quantity: '11.5', unit: 'hour', unitPrice: '37.21', vatRate: '20' }],
+    });
     expect(invoice.status).toBe(201);
     const issued = await post(at(`/invoices/${invoice.body.id}/issue`), {});
     expect(issued.status).toBe(200);

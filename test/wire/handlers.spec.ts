@@ -80,7 +80,9 @@ function subscriptionsOf(service: ServiceName): Type<EventSubscription>[] {
   return modulesUnder(services[service]).flatMap((module) => {
     const providers = ('module' in module ? module.providers : undefined) ?? [];
     return providers.flatMap((provider) =>
-      typeof provider === 'object' && 'provide' in provider && provider.provide === EVENT_SUBSCRIPTIONS && 'inject' in provider ? ((provider.inject ?? []) as Type<EventSubscription>[]) : [],
+      typeof provider === 'object' && 'provide' in provider && provider.provide === EVENT_SUBSCRIPTIONS && 'inject' in provider
+        ? ((provider.inject ?? []) as Type<EventSubscription>[])
+        : [],
     );
   });
 }

@@ -57,7 +57,34 @@ import { ExpensesRpcController } from './expenses/expenses.rpc-controller';
 import { QuoteFollowUps1765800000000 } from './migrations/1765800000000-quote-follow-ups';
 import { QuoteCapeHolder1765900000000 } from './migrations/1765900000000-quote-cape-holder';
 
-export const COMMERCE_DATABASE: DatabaseModuleOptions = { schema: 'commerce', entities: [ClientEntity, CatalogueItemEntity, QuoteEntity, InvoiceEntity, CreditNoteEntity, PaymentEntity, MissionEntity, MissionSignUpEntity, MissionParticipantEntity, ExpenseEntity], migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000, Quotes1765000000000, KnownMembers1765100000000, Missions1765200000000, Invoices1765300000000, DocumentFiles1765400000000, Expenses1765500000000, QuoteFollowUps1765800000000, QuoteCapeHolder1765900000000] };
+export const COMMERCE_DATABASE: DatabaseModuleOptions = {
+  schema: 'commerce',
+  entities: [
+    ClientEntity,
+    CatalogueItemEntity,
+    QuoteEntity,
+    InvoiceEntity,
+    CreditNoteEntity,
+    PaymentEntity,
+    MissionEntity,
+    MissionSignUpEntity,
+    MissionParticipantEntity,
+    ExpenseEntity,
+  ],
+  migrations: [
+    Init1764000000000,
+    ClientsCatalogue1764800000000,
+    DocumentCounters1764900000000,
+    Quotes1765000000000,
+    KnownMembers1765100000000,
+    Missions1765200000000,
+    Invoices1765300000000,
+    DocumentFiles1765400000000,
+    Expenses1765500000000,
+    QuoteFollowUps1765800000000,
+    QuoteCapeHolder1765900000000,
+  ],
+};
 
 @Module({})
 export class CommerceModule {
@@ -73,12 +100,42 @@ export class CommerceModule {
           subscriptions: [SellerDirectorySubscription, MemberDirectorySubscription],
         }),
       ],
-      controllers: [ClientsRpcController, CatalogueRpcController, QuotesRpcController, InvoicesRpcController, DocumentsPdfRpcController, MissionsRpcController, ExpensesRpcController],
+      controllers: [
+        ClientsRpcController,
+        CatalogueRpcController,
+        QuotesRpcController,
+        InvoicesRpcController,
+        DocumentsPdfRpcController,
+        MissionsRpcController,
+        ExpensesRpcController,
+      ],
       providers: [
-        SellerRepository, KnownMemberRepository, ClientRepository, CatalogueItemRepository, QuoteRepository, MissionRepository, InvoiceRepository, CreditNoteRepository, PaymentRepository,
-        ReceivablesRepository, ExpenseRepository, DocumentFileRepository,
-        InvoiceDrafts, InvoicePrintables, QuotePrintables, ClientsService, CatalogueService, QuotesService, InvoicesService, CreditNotesService, PaymentsService, ReceivablesService,
-        DocumentsPdfService, MissionsService, ExpensesService, ObjectStores,
+        SellerRepository,
+        KnownMemberRepository,
+        ClientRepository,
+        CatalogueItemRepository,
+        QuoteRepository,
+        MissionRepository,
+        InvoiceRepository,
+        CreditNoteRepository,
+        PaymentRepository,
+        ReceivablesRepository,
+        ExpenseRepository,
+        DocumentFileRepository,
+        InvoiceDrafts,
+        InvoicePrintables,
+        QuotePrintables,
+        ClientsService,
+        CatalogueService,
+        QuotesService,
+        InvoicesService,
+        CreditNotesService,
+        PaymentsService,
+        ReceivablesService,
+        DocumentsPdfService,
+        MissionsService,
+        ExpensesService,
+        ObjectStores,
       ],
     };
   }

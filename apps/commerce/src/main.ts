@@ -5,7 +5,8 @@ import { CommerceModule, COMMERCE_DATABASE } from './commerce.module';
 
 const config = loadConfigOrExit(CommerceConfig, COMMERCE_DEFAULTS);
 const logger = createLogger('commerce', config.LOG_LEVEL);
-run(() => bootstrap({ service: 'commerce', module: CommerceModule.register(config, logger) as never, config, logger, rpc: true }),
+run(
+  () => bootstrap({ service: 'commerce', module: CommerceModule.register(config, logger) as never, config, logger, rpc: true }),
   logger,
   () => migrateOnly(config, COMMERCE_DATABASE, logger),
 );

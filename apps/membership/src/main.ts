@@ -5,7 +5,8 @@ import { MembershipModule, MEMBERSHIP_DATABASE } from './membership.module';
 
 const config = loadConfigOrExit(MembershipConfig, MEMBERSHIP_DEFAULTS);
 const logger = createLogger('membership', config.LOG_LEVEL);
-run(() => bootstrap({ service: 'membership', module: MembershipModule.register(config, logger) as never, config, logger, rpc: true }),
+run(
+  () => bootstrap({ service: 'membership', module: MembershipModule.register(config, logger) as never, config, logger, rpc: true }),
   logger,
   () => migrateOnly(config, MEMBERSHIP_DATABASE, logger),
 );

@@ -74,7 +74,10 @@ describe('membership in Postgres and NATS', () => {
   it('a registration writes the member and its event together, and the relay puts the event on the stream', async () => {
     const members = app.get(MembersService);
     const created = await members.create({ siteId, member: file('Inès', 'Benali') });
-    const [outbox] = await db.query(`SELECT envelope FROM membership.outbox WHERE envelope->>'type' = $1 AND envelope->'data'->>'memberId' = $2`, [MEMBER_JOINED_V1.type, created.id]);
+    const [outbox] = await db.query(`SELECT envelope FROM membership.outbox WHERE envelope->>'type' = $1 AND envelope->'data'->>'memberId' = $2`, [
+      MEMBER_JOINED_V1.type,
+      created.id,
+    ]);
     expect(outbox.envelope).toMatchObject({ siteId, data: { memberId: created.id, firstName: 'Inès', lastName: 'Benali', joinedOn: today, active: true, adultOn: null } });
 
     // Refused (no such site): neither the member nor an event.
@@ -84,7 +87,8 @@ describe('membership in Postgres and NATS', () => {
 
     const jsm = await jetstreamManager(nc);
     const message = await eventually(
-      async () => (await jsm.streams.getMessage(eventStreamName(env.namespace), { last_by_subj: `${env.namespace}.${eventSubject(MEMBER_JOINED_V1)}` }).catch(() => null)) ?? undefined,
+      async () =>
+        (await jsm.streams.getMessage(eventStreamName(env.namespace), { last_by_subj: `${env.namespace}.${eventSubject(MEMBER_JOINED_V1)}` }).catch(() => null)) ?? undefined,
       { what: 'the joined event on the stream' },
     );
     expect(message.json<{ id: string; data: { memberId: string } }>()).toMatchObject({ id: outbox.envelope.id, data: { memberId: created.id } });
@@ -97,10 +101,15 @@ describe('membership in Postgres and NATS', () => {
     const sign = () => contracts.sign({ siteId, memberId: member.id, startsOn: today, endsOn: addMonths(today, 6), activity: 'cuisine du monde' });
     const results = await Promise.allSettled([sign(), sign(), sign()]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as DomainError).code)).toEqual(['CAPE_ALREADY_ACTIVE', 'CAPE_ALREADY_ACTIVE']);
+    expect(results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as DomainError).code)).toEqual([
+      'CAPE_ALREADY_ACTIVE',
+      'CAPE_ALREADY_ACTIVE',
+    ]);
     expect(await db.query('SELECT count(*)::int AS n FROM membership.cape_contract WHERE member_id = $1', [member.id])).toEqual([{ n: 1 }]);
     // Another site's member does not exist for this site.
-    expect(await codeOf(contracts.sign({ siteId: randomUUID(), memberId: member.id, startsOn: today, endsOn: addMonths(today, 6), activity: 'cuisine du monde' }))).toBe('MEMBER_NOT_FOUND');
+    expect(await codeOf(contracts.sign({ siteId: randomUUID(), memberId: member.id, startsOn: today, endsOn: addMonths(today, 6), activity: 'cuisine du monde' }))).toBe(
+      'MEMBER_NOT_FOUND',
+    );
   });
 
   it('an erasure pseudonymises the file, clears the contracts’ free text and rewrites the events still in the outbox', async () => {
@@ -120,7 +129,9 @@ describe('membership in Postgres and NATS', () => {
     expect(await db.query('SELECT termination_reason FROM membership.cape_contract WHERE id = $1', [contract.id])).toEqual([{ termination_reason: null }]);
     const outbox: { text: string }[] = await db.query(`SELECT envelope::text AS text FROM membership.outbox WHERE envelope->'data'->>'memberId' = $1`, [member.id]);
     expect(outbox.map((o) => o.text).join('\n')).not.toMatch(/Durand|Lefebvre/);
-    expect(await db.query(`SELECT count(*)::int AS n FROM membership.outbox WHERE envelope->>'type' = $1 AND envelope->'data'->>'memberId' = $2`, [MEMBER_ERASED_V1.type, member.id])).toEqual([{ n: 1 }]);
+    expect(
+      await db.query(`SELECT count(*)::int AS n FROM membership.outbox WHERE envelope->>'type' = $1 AND envelope->'data'->>'memberId' = $2`, [MEMBER_ERASED_V1.type, member.id]),
+    ).toEqual([{ n: 1 }]);
     expect(await codeOf(members.update({ siteId, memberId: member.id, changes: { phone: '0600000000' } }))).toBe('MEMBER_ERASED');
   });
 });

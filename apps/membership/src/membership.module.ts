@@ -42,8 +42,19 @@ import { FollowUpService } from './follow-up/follow-up.service';
 import { FollowUpRepository } from './follow-up/follow-up.repository';
 import { FollowUpRpcController } from './follow-up/follow-up.rpc-controller';
 
-export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = { schema: 'membership', entities: [HostStructureEntity, SiteEntity, MemberEntity, CapeContractEntity, InterviewEntity],
-  migrations: [Init1764000000000, Members1764100000000, CapeContracts1764200000000, Journeys1764300000000, Interviews1764400000000, MemberErasure1764500000000, HostStructureIdentity1764600000000, SiteProfile1764700000000],
+export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = {
+  schema: 'membership',
+  entities: [HostStructureEntity, SiteEntity, MemberEntity, CapeContractEntity, InterviewEntity],
+  migrations: [
+    Init1764000000000,
+    Members1764100000000,
+    CapeContracts1764200000000,
+    Journeys1764300000000,
+    Interviews1764400000000,
+    MemberErasure1764500000000,
+    HostStructureIdentity1764600000000,
+    SiteProfile1764700000000,
+  ],
 };
 
 @Module({})
@@ -59,8 +70,37 @@ export class MembershipModule {
           database: MEMBERSHIP_DATABASE,
         }),
       ],
-      controllers: [HostStructuresRpcController, SitesRpcController, MembersRpcController, CapeContractsRpcController, JourneysRpcController, InterviewsRpcController, FollowUpRpcController, StatsRpcController, MemberPrivacyRpcController],
-      providers: [HostStructureRepository, SiteRepository, MembersRepository, CapeContractRepository, InterviewRepository, FollowUpRepository, StatsRepository, MemberPrivacyRepository, HostStructuresService, SitesService, MembersService, CapeContractsService, JourneysService, InterviewsService, FollowUpService, StatsService, MemberPrivacyService, MemberImportService],
+      controllers: [
+        HostStructuresRpcController,
+        SitesRpcController,
+        MembersRpcController,
+        CapeContractsRpcController,
+        JourneysRpcController,
+        InterviewsRpcController,
+        FollowUpRpcController,
+        StatsRpcController,
+        MemberPrivacyRpcController,
+      ],
+      providers: [
+        HostStructureRepository,
+        SiteRepository,
+        MembersRepository,
+        CapeContractRepository,
+        InterviewRepository,
+        FollowUpRepository,
+        StatsRepository,
+        MemberPrivacyRepository,
+        HostStructuresService,
+        SitesService,
+        MembersService,
+        CapeContractsService,
+        JourneysService,
+        InterviewsService,
+        FollowUpService,
+        StatsService,
+        MemberPrivacyService,
+        MemberImportService,
+      ],
     };
   }
 }

@@ -26,7 +26,11 @@ import { PeriodsRepository } from './periods/periods.repository';
 import { ObjectionsRepository } from './periods/objections.repository';
 import { RecognitionsRepository } from './periods/recognitions.repository';
 
-export const REMUNERATION_DATABASE: DatabaseModuleOptions = { schema: 'remuneration', entities: [ContributionEntity], migrations: [Init1764000000000, Ledger1765600000000, Periods1765700000000] };
+export const REMUNERATION_DATABASE: DatabaseModuleOptions = {
+  schema: 'remuneration',
+  entities: [ContributionEntity],
+  migrations: [Init1764000000000, Ledger1765600000000, Periods1765700000000],
+};
 
 const REPOSITORIES = [DirectoryRepository, ContributionsRepository, LedgerRepository, SiteSettingsRepository, PeriodsRepository, ObjectionsRepository, RecognitionsRepository];
 

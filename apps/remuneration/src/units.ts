@@ -17,7 +17,6 @@ function invalid(field: string, message: string): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { field });
 }
 
-
 /** Floor division for BigInt (BigInt `/` truncates toward zero). */
 export function floorDiv(numerator: bigint, denominator: bigint): bigint {
   if (denominator <= 0n) throw new RangeError('The denominator must be positive.');

@@ -153,9 +153,7 @@ export class DomainError extends Error {
   }
 
   toBody(): ErrorBody {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
   }
 
   static fromBody(body: ErrorBody): DomainError {
@@ -164,10 +162,5 @@ export class DomainError extends Error {
 }
 
 export function isErrorBody(value: unknown): value is ErrorBody {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    isErrorCode((value as ErrorBody).code) &&
-    typeof (value as ErrorBody).message === 'string'
-  );
+  return typeof value === 'object' && value !== null && isErrorCode((value as ErrorBody).code) && typeof (value as ErrorBody).message === 'string';
 }

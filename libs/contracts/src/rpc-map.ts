@@ -7,23 +7,132 @@
  */
 import { RPC, SERVICES, ServiceName } from './names';
 import type { HealthRequest, ReadinessReport } from './rpc/health';
-import type { CatalogueItem, CatalogueItemPage, CreateCatalogueItemRequest, GetCatalogueItemRequest, ListCatalogueItemsRequest, UpdateCatalogueItemRequest } from './rpc/commerce/catalogue';
+import type {
+  CatalogueItem,
+  CatalogueItemPage,
+  CreateCatalogueItemRequest,
+  GetCatalogueItemRequest,
+  ListCatalogueItemsRequest,
+  UpdateCatalogueItemRequest,
+} from './rpc/commerce/catalogue';
 import type { Client, ClientPage, CreateClientRequest, GetClientRequest, ListClientsRequest, UpdateClientRequest } from './rpc/commerce/clients';
 import type { DocumentPdf, DocumentPdfRequest } from './rpc/commerce/document-pdfs';
-import type { ApproveExpenseRequest, AttachReceiptRequest, CreateExpenseRequest, Expense, ExpensePage, GetExpenseRequest, GetReceiptRequest, ListExpensesRequest, ReceiptLocation, ReimburseExpenseRequest, RejectExpenseRequest, UpdateExpenseRequest } from './rpc/commerce/expenses';
-import type { CreateCreditNoteRequest, CreateInvoiceRequest, CreditNote, CreditNotePage, GetCreditNoteRequest, GetInvoiceRequest, Invoice, InvoicePage, IssueInvoiceRequest, ListCreditNotesRequest, ListInvoicesRequest, ListPaymentsRequest, PaymentPage, PaymentRecorded, ReceivablesBoard, ReceivablesBoardRequest, RecordPaymentRequest, UpdateInvoiceRequest } from './rpc/commerce/invoices';
-import type { CreateMissionRequest, GetMissionRequest, ListMissionsRequest, Mission, MissionCancelRequest, MissionCompleteRequest, MissionConfirmTeamRequest, MissionPage, MissionSignUpRequest, MissionWithdrawRequest, UpdateMissionRequest } from './rpc/commerce/missions';
+import type {
+  ApproveExpenseRequest,
+  AttachReceiptRequest,
+  CreateExpenseRequest,
+  Expense,
+  ExpensePage,
+  GetExpenseRequest,
+  GetReceiptRequest,
+  ListExpensesRequest,
+  ReceiptLocation,
+  ReimburseExpenseRequest,
+  RejectExpenseRequest,
+  UpdateExpenseRequest,
+} from './rpc/commerce/expenses';
+import type {
+  CreateCreditNoteRequest,
+  CreateInvoiceRequest,
+  CreditNote,
+  CreditNotePage,
+  GetCreditNoteRequest,
+  GetInvoiceRequest,
+  Invoice,
+  InvoicePage,
+  IssueInvoiceRequest,
+  ListCreditNotesRequest,
+  ListInvoicesRequest,
+  ListPaymentsRequest,
+  PaymentPage,
+  PaymentRecorded,
+  ReceivablesBoard,
+  ReceivablesBoardRequest,
+  RecordPaymentRequest,
+  UpdateInvoiceRequest,
+} from './rpc/commerce/invoices';
+import type {
+  CreateMissionRequest,
+  GetMissionRequest,
+  ListMissionsRequest,
+  Mission,
+  MissionCancelRequest,
+  MissionCompleteRequest,
+  MissionConfirmTeamRequest,
+  MissionPage,
+  MissionSignUpRequest,
+  MissionWithdrawRequest,
+  UpdateMissionRequest,
+} from './rpc/commerce/missions';
 import type { CreateQuoteRequest, GetQuoteRequest, ListQuotesRequest, Quote, QuoteActionRequest, QuotePage, UpdateQuoteRequest } from './rpc/commerce/quotes';
-import type { CapeContract, CapeContractPage, ListCapeContractsRequest, RenewCapeContractRequest, SignCapeContractRequest, TerminateCapeContractRequest } from './rpc/membership/cape-contracts';
-import type { CreateHostStructureRequest, GetHostStructureRequest, HostStructure, HostStructurePage, ListHostStructuresRequest, UpdateHostStructureRequest } from './rpc/membership/host-structures';
-import type { FollowUpBoard, FollowUpRequest, Interview, InterviewPage, ListInterviewsRequest, ScheduleInterviewRequest, UpdateInterviewRequest } from './rpc/membership/interviews';
+import type {
+  CapeContract,
+  CapeContractPage,
+  ListCapeContractsRequest,
+  RenewCapeContractRequest,
+  SignCapeContractRequest,
+  TerminateCapeContractRequest,
+} from './rpc/membership/cape-contracts';
+import type {
+  CreateHostStructureRequest,
+  GetHostStructureRequest,
+  HostStructure,
+  HostStructurePage,
+  ListHostStructuresRequest,
+  UpdateHostStructureRequest,
+} from './rpc/membership/host-structures';
+import type {
+  FollowUpBoard,
+  FollowUpRequest,
+  Interview,
+  InterviewPage,
+  ListInterviewsRequest,
+  ScheduleInterviewRequest,
+  UpdateInterviewRequest,
+} from './rpc/membership/interviews';
 import type { GetJourneyRequest, Journey, SetJourneyRequest } from './rpc/membership/journeys';
 import type { EraseMemberRequest, ExportMemberRequest, ImportMembersRequest, MemberErasure, MemberExport, MemberImportReport } from './rpc/membership/member-privacy';
-import type { CreateMemberRequest, GetMemberRequest, LeaveRequest, ListMembersRequest, MemberAsSeen, MemberFile, MemberPage, RejoinRequest, UpdateMemberRequest } from './rpc/membership/members';
+import type {
+  CreateMemberRequest,
+  GetMemberRequest,
+  LeaveRequest,
+  ListMembersRequest,
+  MemberAsSeen,
+  MemberFile,
+  MemberPage,
+  RejoinRequest,
+  UpdateMemberRequest,
+} from './rpc/membership/members';
 import type { CreateSiteRequest, GetSiteRequest, ListSitesRequest, Site, SitePage, UpdateSiteRequest } from './rpc/membership/sites';
 import type { Figures, SiteFiguresRequest } from './rpc/membership/stats';
-import type { Contribution, ContributionPage, CreateContributionRequest, DecideContributionRequest, GetContributionRequest, ListContributionsRequest } from './rpc/remuneration/contributions';
-import type { AnswerObjectionRequest, CreateObjectionRequest, CreatePeriodRequest, GetPeriodRequest, GiveRecognitionRequest, GivenRecognition, ListObjectionsRequest, ListPeriodsRequest, ListRecognitionsRequest, Objection, ObjectionList, PayEstimateView, PeriodActionRequest, PeriodExport, PeriodPage, PeriodView, RecognitionRound, SimulatePayRequest } from './rpc/remuneration/periods';
+import type {
+  Contribution,
+  ContributionPage,
+  CreateContributionRequest,
+  DecideContributionRequest,
+  GetContributionRequest,
+  ListContributionsRequest,
+} from './rpc/remuneration/contributions';
+import type {
+  AnswerObjectionRequest,
+  CreateObjectionRequest,
+  CreatePeriodRequest,
+  GetPeriodRequest,
+  GiveRecognitionRequest,
+  GivenRecognition,
+  ListObjectionsRequest,
+  ListPeriodsRequest,
+  ListRecognitionsRequest,
+  Objection,
+  ObjectionList,
+  PayEstimateView,
+  PeriodActionRequest,
+  PeriodExport,
+  PeriodPage,
+  PeriodView,
+  RecognitionRound,
+  SimulatePayRequest,
+} from './rpc/remuneration/periods';
 import type { GetRemunerationSettingsRequest, RemunerationSettings, UpdateRemunerationSettingsRequest } from './rpc/remuneration/settings';
 
 /** Types only: never read at run time, like `EventDefinition`'s `_data`. */
@@ -40,7 +149,10 @@ type HealthSubject = ReturnType<typeof RPC.health<ServiceName>>;
 
 /** Every service answers its readiness on its own subject, with the same types. */
 function healthSubjects(): Record<HealthSubject, RpcTypes<HealthRequest, ReadinessReport>> {
-  return Object.fromEntries(SERVICES.map((service) => [RPC.health(service), rpc<HealthRequest, ReadinessReport>()])) as Record<HealthSubject, RpcTypes<HealthRequest, ReadinessReport>>;
+  return Object.fromEntries(SERVICES.map((service) => [RPC.health(service), rpc<HealthRequest, ReadinessReport>()])) as Record<
+    HealthSubject,
+    RpcTypes<HealthRequest, ReadinessReport>
+  >;
 }
 
 /** Subject → its request and response types, in the order of `RPC`. */

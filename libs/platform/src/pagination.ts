@@ -50,7 +50,11 @@ export async function keysetPage<E extends { createdAt: Date; id: string }>(
       cursorId: cursor.id,
     });
   }
-  const rows = await query.orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').take(limit + 1).getMany();
+  const rows = await query
+    .orderBy(`${alias}.createdAt`, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .take(limit + 1)
+    .getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {

@@ -44,7 +44,10 @@ export function refusalIfAny(run: () => unknown): Refusal | undefined {
     run();
     return undefined;
   } catch (error) {
-    if (error instanceof DomainError) return refusalOf(() => { throw error; });
+    if (error instanceof DomainError)
+      return refusalOf(() => {
+        throw error;
+      });
     throw error;
   }
 }

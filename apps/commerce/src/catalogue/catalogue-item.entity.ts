@@ -27,6 +27,13 @@ export class CatalogueItemEntity {
 
   toContract(): CatalogueItem {
     const { unitPriceTenThousandths, ...data } = this.data();
-    return { ...data, unitPrice: formatTenThousandths(unitPriceTenThousandths), id: this.id, siteId: this.siteId, createdAt: this.createdAt.toISOString(), updatedAt: this.updatedAt.toISOString() };
+    return {
+      ...data,
+      unitPrice: formatTenThousandths(unitPriceTenThousandths),
+      id: this.id,
+      siteId: this.siteId,
+      createdAt: this.createdAt.toISOString(),
+      updatedAt: this.updatedAt.toISOString(),
+    };
   }
 }

@@ -20,7 +20,12 @@ export class CatalogueItemRepository {
   }
 
   /** One page of the site's items, oldest first; archived ones only when asked, `q` in the label. */
-  page(manager: EntityManager, siteId: SiteId, filters: { q?: string; includeArchived?: boolean }, page: PageRequest): Promise<{ items: CatalogueItemEntity[]; nextCursor: string | null }> {
+  page(
+    manager: EntityManager,
+    siteId: SiteId,
+    filters: { q?: string; includeArchived?: boolean },
+    page: PageRequest,
+  ): Promise<{ items: CatalogueItemEntity[]; nextCursor: string | null }> {
     const query = manager.getRepository(CatalogueItemEntity).createQueryBuilder('i').where('i.siteId = :siteId', { siteId });
     if (filters.includeArchived !== true) query.andWhere('i.archived = false');
     if (filters.q) {
@@ -47,7 +52,10 @@ export class CatalogueItemRepository {
     if (ids.length === 0) return new Map();
     const items = await manager.find(CatalogueItemEntity, { where: { siteId, id: In(ids) } });
     return new Map(
-      items.map((i) => [i.id, { label: i.label, unit: i.unit, unitPrice: formatTenThousandths(i.unitPriceTenThousandths), vatRate: i.vatRate, exemptionReason: i.exemptionReason, archived: i.archived }]),
+      items.map((i) => [
+        i.id,
+        { label: i.label, unit: i.unit, unitPrice: formatTenThousandths(i.unitPriceTenThousandths), vatRate: i.vatRate, exemptionReason: i.exemptionReason, archived: i.archived },
+      ]),
     );
   }
 }

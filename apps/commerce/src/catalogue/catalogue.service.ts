@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CatalogueItem, CatalogueItemPage, CreateCatalogueItemRequest, GetCatalogueItemRequest, ListCatalogueItemsRequest, UpdateCatalogueItemRequest, siteIdOf } from '@kpa/contracts';
+import {
+  CatalogueItem,
+  CatalogueItemPage,
+  CreateCatalogueItemRequest,
+  GetCatalogueItemRequest,
+  ListCatalogueItemsRequest,
+  UpdateCatalogueItemRequest,
+  siteIdOf,
+} from '@kpa/contracts';
 import { UnitOfWork } from '@kpa/platform';
 import { SellerRepository } from '../sellers/seller.repository';
 import { changeCatalogueItem, newCatalogueItem } from './catalogue-item';

@@ -20,7 +20,11 @@ export class ClientRepository {
   /** The client of the site a quote or an invoice names (`clientId` as sent: anything but a uuid is not found). */
   async billedClient(manager: EntityManager, siteId: SiteId, clientId: unknown): Promise<ClientEntity> {
     const client = await this.clientOrNull(manager, siteId, clientId);
-    if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${String(clientId)} on this site: create the client first, or pick one of the site's clients.`, { field: 'clientId', clientId });
+    if (!client)
+      throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${String(clientId)} on this site: create the client first, or pick one of the site's clients.`, {
+        field: 'clientId',
+        clientId,
+      });
     return client;
   }
 

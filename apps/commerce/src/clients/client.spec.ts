@@ -50,7 +50,14 @@ describe('client rules', () => {
   });
 
   it('keeps the Chorus Pro service code and the commitment number rule for public bodies only', () => {
-    const body = newClient({ kind: 'public_body', name: 'Mairie de Roubaix', billingAddress: address, siret: SIRET, chorusServiceCode: 'SERV-ACHATS', commitmentNumberRequired: true });
+    const body = newClient({
+      kind: 'public_body',
+      name: 'Mairie de Roubaix',
+      billingAddress: address,
+      siret: SIRET,
+      chorusServiceCode: 'SERV-ACHATS',
+      commitmentNumberRequired: true,
+    });
     expect(body).toMatchObject({ chorusServiceCode: 'SERV-ACHATS', commitmentNumberRequired: true });
     expect(refusalOf(() => newClient({ ...company, chorusServiceCode: 'X' })).details).toEqual({ field: 'chorusServiceCode' });
     expect(refusalOf(() => newClient({ ...company, commitmentNumberRequired: true })).details).toEqual({ field: 'commitmentNumberRequired' });

@@ -64,7 +64,8 @@ export function newClient(input: ClientInput): ClientData {
   const kind = input.kind;
   const checkedSiret = siret(input.siret, kind);
   const publicBody = kind === 'public_body';
-  if (!publicBody && !absent(input.chorusServiceCode)) throw invalidField('chorusServiceCode', 'chorusServiceCode is for public bodies only: remove it or choose the kind public_body.');
+  if (!publicBody && !absent(input.chorusServiceCode))
+    throw invalidField('chorusServiceCode', 'chorusServiceCode is for public bodies only: remove it or choose the kind public_body.');
   if (!publicBody && input.commitmentNumberRequired === true) {
     throw invalidField('commitmentNumberRequired', 'commitmentNumberRequired is for public bodies only: remove it or choose the kind public_body.');
   }

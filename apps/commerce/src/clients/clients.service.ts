@@ -68,16 +68,19 @@ export class ClientsService {
   /** Read under a row lock, apply the rules, save, publish: one transaction. */
   update({ siteId, clientId, changes }: UpdateClientRequest): Promise<Client> {
     let siret: string | null = null;
-    return this.withUniqueSiret(siteIdOf(siteId), () => siret, () =>
-      this.unitOfWork.run(async ({ manager, publish }) => {
-        const client = await this.clients.findClient(manager, siteIdOf(siteId), clientId, true);
-        Object.assign(client, changeClient(client.data(), changes), { updatedAt: new Date() });
-        siret = client.siret;
-        await this.assertSiretFree(manager, siteIdOf(siteId), client.siret, client.id);
-        await this.clients.save(manager, client);
-        await publish(createEvent(CLIENT_UPDATED_V1, siteId, changed(client), client.updatedAt));
-        return client.toContract();
-      }),
+    return this.withUniqueSiret(
+      siteIdOf(siteId),
+      () => siret,
+      () =>
+        this.unitOfWork.run(async ({ manager, publish }) => {
+          const client = await this.clients.findClient(manager, siteIdOf(siteId), clientId, true);
+          Object.assign(client, changeClient(client.data(), changes), { updatedAt: new Date() });
+          siret = client.siret;
+          await this.assertSiretFree(manager, siteIdOf(siteId), client.siret, client.id);
+          await this.clients.save(manager, client);
+          await publish(createEvent(CLIENT_UPDATED_V1, siteId, changed(client), client.updatedAt));
+          return client.toContract();
+        }),
     );
   }
 

@@ -1,15 +1,4 @@
-import {
-  computeTotals,
-  LineInput,
-  lineNetCents,
-  MAX_LINES,
-  parseQuantity,
-  parseUnitPrice,
-  VAT_FRANCHISE_NOTE,
-  VAT_FRANCHISE_REASON,
-  VAT_RATES,
-  vatCents,
-} from './amounts';
+import { computeTotals, LineInput, lineNetCents, MAX_LINES, parseQuantity, parseUnitPrice, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON, VAT_RATES, vatCents } from './amounts';
 import { Refusal, refusalOf } from '@kpa/testing/refusal';
 
 function line(quantity: string, unitPrice: string, vatRate: LineInput['vatRate'] = '20', extra: Partial<LineInput> = {}): LineInput {
@@ -167,10 +156,9 @@ describe('computeTotals', () => {
     expect(fieldOf(() => computeTotals([line('1', '10', '0', { exemptionReason: '  ' })], { vatFranchise: false }))).toBe('lines[0].exemptionReason');
     expect(
       fieldOf(() =>
-        computeTotals(
-          [line('1', '10', '0', { exemptionReason: 'VATEX-EU-132' }), line('1', '1'), line('1', '10', '0', { exemptionReason: 'Exonération, art. 261-4-4° du CGI' })],
-          { vatFranchise: false },
-        ),
+        computeTotals([line('1', '10', '0', { exemptionReason: 'VATEX-EU-132' }), line('1', '1'), line('1', '10', '0', { exemptionReason: 'Exonération, art. 261-4-4° du CGI' })], {
+          vatFranchise: false,
+        }),
       ),
     ).toBe('lines[2].exemptionReason');
     // Free text is accepted as a reason; it is trimmed.
@@ -183,7 +171,10 @@ describe('computeTotals', () => {
 
   it('names the field to fix for each bad line', () => {
     const good = line('1', '10');
-    const at3 = (bad: Partial<LineInput> | unknown) => fieldOf(() => computeTotals([good, good, good, typeof bad === 'object' && bad !== null && !Array.isArray(bad) ? { ...good, ...bad } : (bad as LineInput)], { vatFranchise: false }));
+    const at3 = (bad: Partial<LineInput> | unknown) =>
+      fieldOf(() =>
+        computeTotals([good, good, good, typeof bad === 'object' && bad !== null && !Array.isArray(bad) ? { ...good, ...bad } : (bad as LineInput)], { vatFranchise: false }),
+      );
     expect(at3({ quantity: '0' })).toBe('lines[3].quantity');
     expect(at3({ quantity: 2 as never })).toBe('lines[3].quantity');
     expect(at3({ unitPrice: '1.23456' })).toBe('lines[3].unitPrice');
@@ -201,8 +192,20 @@ describe('computeTotals', () => {
   it('needs 1 to 200 lines', () => {
     expect(fieldOf(() => computeTotals([], { vatFranchise: false }))).toBe('lines');
     expect(fieldOf(() => computeTotals(undefined as never, { vatFranchise: false }))).toBe('lines');
-    expect(computeTotals(Array.from({ length: MAX_LINES }, () => line('1', '1')), { vatFranchise: false }).netCents).toBe(20000);
-    expect(fieldOf(() => computeTotals(Array.from({ length: MAX_LINES + 1 }, () => line('1', '1')), { vatFranchise: false }))).toBe('lines');
+    expect(
+      computeTotals(
+        Array.from({ length: MAX_LINES }, () => line('1', '1')),
+        { vatFranchise: false },
+      ).netCents,
+    ).toBe(20000);
+    expect(
+      fieldOf(() =>
+        computeTotals(
+          Array.from({ length: MAX_LINES + 1 }, () => line('1', '1')),
+          { vatFranchise: false },
+        ),
+      ),
+    ).toBe('lines');
   });
 
   it('keeps huge valid amounts exact and refuses what no longer fits in a safe integer', () => {

@@ -130,7 +130,6 @@ export function parseUnitPrice(value: unknown, field = 'unitPrice', allowNegativ
   return magnitude;
 }
 
-
 /** BT-131 of a line from its scaled quantity and unit price. */
 export function lineNetCents(quantityThousandths: bigint, unitPriceTenThousandths: bigint): bigint {
   // thousandths × ten-thousandths = 10^-7 €; a cent is 10^-2 €.

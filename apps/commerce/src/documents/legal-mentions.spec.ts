@@ -63,7 +63,7 @@ describe('legal mentions', () => {
       "En cas de retard de paiement, des pénalités au taux de 10 % l'an sont exigibles dès le lendemain de la date d'échéance, sans qu'un rappel soit nécessaire.",
       RECOVERY_INDEMNITY_SENTENCE,
     ]);
-    expect(mentions({ clientKind: 'association', latePenaltyRatePercent: '7.86' })[1]).toContain('au taux de 7,86 % l\'an');
+    expect(mentions({ clientKind: 'association', latePenaltyRatePercent: '7.86' })[1]).toContain("au taux de 7,86 % l'an");
     expect(latePenaltySentence('12.50')).toContain('au taux de 12,5 %');
     expect(latePenaltySentence('12.05')).toContain('au taux de 12,05 %');
   });
@@ -115,7 +115,7 @@ describe('legal mentions', () => {
     expect(capeMention({ ...cape, hostIdentifier: '732829320' }, '2026-03-10')).toContain('SIREN 732829320,');
     // The last day of the contract is still covered.
     expect(capeMention(cape, '2027-03-31')).toContain('31/03/2027');
-    expect(mentions({ capeHolder: null }).join('\n')).not.toContain('contrat d\'appui');
+    expect(mentions({ capeHolder: null }).join('\n')).not.toContain("contrat d'appui");
   });
 
   it('refuses an incomplete or ended CAPE', () => {

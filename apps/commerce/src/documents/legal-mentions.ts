@@ -139,10 +139,7 @@ export function capeMention(holder: CapeHolder, issueDate: string): string {
   }
   if (!isIsoDate(holder.contractEndDate)) throw invalid('capeHolder.contractEndDate', 'capeHolder.contractEndDate must be a date written YYYY-MM-DD.');
   if (compareDates(holder.contractEndDate, issueDate) < 0) {
-    throw invalid(
-      'capeHolder.contractEndDate',
-      `The CAPE ended on ${holder.contractEndDate}, before this document's date (${issueDate}): renew it or name no CAPE holder.`,
-    );
+    throw invalid('capeHolder.contractEndDate', `The CAPE ended on ${holder.contractEndDate}, before this document's date (${issueDate}): renew it or name no CAPE holder.`);
   }
   const label = identifier.length === 14 ? 'SIRET' : 'SIREN';
   return `Activité exercée par ${name}, bénéficiaire d'un contrat d'appui au projet d'entreprise pour la création ou la reprise d'une activité économique (C. com. L127-1), conclu avec ${host}, ${address}, ${label} ${identifier}, jusqu'au ${frenchDate(holder.contractEndDate)}.`;
@@ -175,7 +172,10 @@ export function legalMentions(input: LegalMentionsInput): string[] {
         const floor = latePenaltyFloorPercent(input.issueDate, input.legalInterestRates);
         const floorHundredths = floor === undefined ? undefined : percentHundredths(floor);
         if (floorHundredths !== undefined && rateHundredths !== undefined && rateHundredths < floorHundredths) {
-          throw invalid('latePenaltyRatePercent', `A contractual late-penalty rate cannot be below 3 times the legal interest rate (C. com. L441-10 II): at least ${floor} % on ${input.issueDate}.`);
+          throw invalid(
+            'latePenaltyRatePercent',
+            `A contractual late-penalty rate cannot be below 3 times the legal interest rate (C. com. L441-10 II): at least ${floor} % on ${input.issueDate}.`,
+          );
         }
         mentions.push(latePenaltySentence(rate));
       }

@@ -39,7 +39,12 @@ export class ExpenseRepository {
   }
 
   /** One page of the site's expenses the filters match, oldest first, and the sums over all of them (not only this page). */
-  async pageWithSums(manager: EntityManager, siteId: SiteId, filters: ExpenseFilters, page: PageRequest): Promise<{ items: ExpenseEntity[]; nextCursor: string | null; sums: ExpenseSums }> {
+  async pageWithSums(
+    manager: EntityManager,
+    siteId: SiteId,
+    filters: ExpenseFilters,
+    page: PageRequest,
+  ): Promise<{ items: ExpenseEntity[]; nextCursor: string | null; sums: ExpenseSums }> {
     const repository = manager.getRepository(ExpenseEntity);
     const { items, nextCursor } = await keysetPage(filtered(repository.createQueryBuilder('e'), siteId, filters), page);
     const sums = await filtered(repository.createQueryBuilder('e'), siteId, filters)

@@ -56,7 +56,15 @@ describe('who paid', () => {
 describe('the fields of an expense', () => {
   it('keeps exact cents; net = amount − vat', () => {
     const data = checkExpense({ ...input, note: '  ticket agrafé  ' }, member, TODAY);
-    expect(data).toEqual({ paidByMemberId: INES, spentOn: '2026-11-20', description: 'Farine et beurre pour le buffet', amountCents: 4290, vatCents: 224, category: 'supplies', note: 'ticket agrafé' });
+    expect(data).toEqual({
+      paidByMemberId: INES,
+      spentOn: '2026-11-20',
+      description: 'Farine et beurre pour le buffet',
+      amountCents: 4290,
+      vatCents: 224,
+      category: 'supplies',
+      note: 'ticket agrafé',
+    });
     expect(expenseAmounts(data)).toEqual({ amount: '42.90', vat: '2.24', net: '40.66' });
   });
 
@@ -95,7 +103,12 @@ describe('the fields of an expense', () => {
       fc.property(fc.integer({ min: 1, max: 9_999_999_999 }), fc.integer({ min: 0, max: 100 }), fc.boolean(), (amount, percent, trim) => {
         const vat = Math.floor((amount * percent) / 100);
         // "12.50" or "12.5", "3.00" or "3": both are exact cents.
-        const write = (cents: number) => (trim ? formatCents(cents).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1') : formatCents(cents));
+        const write = (cents: number) =>
+          trim
+            ? formatCents(cents)
+                .replace(/\.00$/, '')
+                .replace(/(\.\d)0$/, '$1')
+            : formatCents(cents);
         const data = checkExpense({ ...input, amount: write(amount), vat: write(vat) }, member, TODAY);
         expect(data.amountCents).toBe(amount);
         expect(data.vatCents).toBe(vat);

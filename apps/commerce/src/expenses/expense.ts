@@ -133,9 +133,7 @@ const NEXT: Record<ExpenseAction, { from: ExpenseStatus; to: ExpenseStatus }> = 
 
 /** What a coordinator can do to the expense now. */
 export function allowedActions(state: ExpenseState): ExpenseAction[] {
-  return (Object.keys(NEXT) as ExpenseAction[]).filter(
-    (action) => NEXT[action].from === state.status && !(action === 'reimburse' && state.paidByMemberId === null),
-  );
+  return (Object.keys(NEXT) as ExpenseAction[]).filter((action) => NEXT[action].from === state.status && !(action === 'reimburse' && state.paidByMemberId === null));
 }
 
 /** The status after a coordinator's decision, or the refusal saying what the expense allows now. */
@@ -209,7 +207,8 @@ export interface ExpenseFilters {
 }
 
 export function checkExpenseFilters(request: { status?: unknown; category?: unknown; memberId?: unknown; from?: unknown; to?: unknown }): ExpenseFilters {
-  if (request.status !== undefined && !EXPENSE_STATUSES.includes(request.status as ExpenseStatus)) throw invalidField('status', `status must be one of ${EXPENSE_STATUSES.join(', ')}.`);
+  if (request.status !== undefined && !EXPENSE_STATUSES.includes(request.status as ExpenseStatus))
+    throw invalidField('status', `status must be one of ${EXPENSE_STATUSES.join(', ')}.`);
   if (request.category !== undefined && !EXPENSE_CATEGORIES.includes(request.category as ExpenseCategory)) {
     throw invalidField('category', `category must be one of ${EXPENSE_CATEGORIES.join(', ')}.`);
   }
@@ -219,7 +218,13 @@ export function checkExpenseFilters(request: { status?: unknown; category?: unkn
   }
   const { from, to } = request as { from?: string; to?: string };
   if (from !== undefined && to !== undefined && compareDates(from, to) > 0) throw invalidField('to', 'to must not be before from.');
-  return { status: request.status as ExpenseStatus | undefined, category: request.category as ExpenseCategory | undefined, memberId: request.memberId as string | undefined, from, to };
+  return {
+    status: request.status as ExpenseStatus | undefined,
+    category: request.category as ExpenseCategory | undefined,
+    memberId: request.memberId as string | undefined,
+    from,
+    to,
+  };
 }
 
 /** A change names at least one field. */

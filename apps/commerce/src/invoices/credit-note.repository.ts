@@ -31,10 +31,10 @@ export class CreditNoteRepository {
 
   /** What the invoice's credit notes already cancelled, per VAT rate. */
   async creditedRates(manager: EntityManager, siteId: SiteId, invoiceId: string): Promise<RateAmount[]> {
-    const rows: { totals: { vatBreakdown: Parameters<typeof toRateAmounts>[0] } }[] = await manager.query('SELECT totals FROM commerce.credit_note WHERE site_id = $1 AND invoice_id = $2', [
-      siteId,
-      invoiceId,
-    ]);
+    const rows: { totals: { vatBreakdown: Parameters<typeof toRateAmounts>[0] } }[] = await manager.query(
+      'SELECT totals FROM commerce.credit_note WHERE site_id = $1 AND invoice_id = $2',
+      [siteId, invoiceId],
+    );
     return sumRates(...rows.map((r) => toRateAmounts(r.totals.vatBreakdown)));
   }
 }

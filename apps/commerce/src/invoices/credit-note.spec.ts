@@ -44,7 +44,10 @@ describe('credit notes', () => {
   });
 
   it('refuses more than remains at a rate, a rate the invoice does not have, a full credit of a partly paid invoice, a draft, a deducted deposit', () => {
-    expect(refusalOf(() => planCreditNote(state, { lines: [line('200.01', '20')] }, label))).toMatchObject({ code: 'CREDIT_EXCEEDS_INVOICE', details: { rate: '20', creditable: '200.00' } });
+    expect(refusalOf(() => planCreditNote(state, { lines: [line('200.01', '20')] }, label))).toMatchObject({
+      code: 'CREDIT_EXCEEDS_INVOICE',
+      details: { rate: '20', creditable: '200.00' },
+    });
     expect(refusalOf(() => planCreditNote(state, { lines: [line('1', '5.5')] }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
     const paid = planPayment({ status: 'issued', issuedOn: TODAY, balance: state.balance }, { amount: '100', receivedOn: TODAY, method: 'cash' }, TODAY);
     const partlyPaid = { ...state, status: paid.status, balance: paid.balance };
@@ -60,35 +63,41 @@ describe('credit notes', () => {
 
   it('property: credit notes then payments never go below zero, and payments settle exactly the net that was not credited', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.integer({ min: 1, max: 500_000 }), { maxLength: 4 }), fc.integer({ min: 1, max: 600_000 }), (a, b, credits, payment) => {
-        const ls = [line(formatCents(a), '20'), line(formatCents(b), '5.5')];
-        const t = invoiceTotals(ls, false).totals;
-        let s: CreditState = { ...state, lines: ls, balance: balanceOf(t), rates: toRateAmounts(t.vatBreakdown), creditedRates: [] };
-        let paidOnce = false;
-        for (const [i, c] of credits.entries()) {
-          if (i === 1 && !paidOnce && payment <= outstandingCents(s.balance)) {
-            const p = planPayment({ status: s.status, issuedOn: TODAY, balance: s.balance }, { amount: formatCents(payment), receivedOn: TODAY, method: 'card' }, TODAY);
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 500_000 }), { maxLength: 4 }),
+        fc.integer({ min: 1, max: 600_000 }),
+        (a, b, credits, payment) => {
+          const ls = [line(formatCents(a), '20'), line(formatCents(b), '5.5')];
+          const t = invoiceTotals(ls, false).totals;
+          let s: CreditState = { ...state, lines: ls, balance: balanceOf(t), rates: toRateAmounts(t.vatBreakdown), creditedRates: [] };
+          let paidOnce = false;
+          for (const [i, c] of credits.entries()) {
+            if (i === 1 && !paidOnce && payment <= outstandingCents(s.balance)) {
+              const p = planPayment({ status: s.status, issuedOn: TODAY, balance: s.balance }, { amount: formatCents(payment), receivedOn: TODAY, method: 'card' }, TODAY);
+              s = { ...s, status: p.status, balance: p.balance };
+              paidOnce = true;
+            }
+            if (outstandingCents(s.balance) === 0) break;
+            try {
+              const plan = planCreditNote(s, { lines: [line(formatCents(c), i % 2 === 0 ? '20' : '5.5')] }, label);
+              s = { ...s, status: plan.status, balance: plan.balance, creditedRates: [...s.creditedRates, ...plan.rates] };
+            } catch (error) {
+              expect((error as DomainError).code).toBe('CREDIT_EXCEEDS_INVOICE');
+            }
+            expect(outstandingCents(s.balance)).toBeGreaterThanOrEqual(0);
+            expect(remainingNetCents(s.balance)).toBeGreaterThanOrEqual(0);
+          }
+          const left = outstandingCents(s.balance);
+          if (left > 0) {
+            const p = planPayment({ status: s.status, issuedOn: TODAY, balance: s.balance }, { amount: formatCents(left), receivedOn: TODAY, method: 'card' }, TODAY);
             s = { ...s, status: p.status, balance: p.balance };
-            paidOnce = true;
           }
-          if (outstandingCents(s.balance) === 0) break;
-          try {
-            const plan = planCreditNote(s, { lines: [line(formatCents(c), i % 2 === 0 ? '20' : '5.5')] }, label);
-            s = { ...s, status: plan.status, balance: plan.balance, creditedRates: [...s.creditedRates, ...plan.rates] };
-          } catch (error) {
-            expect((error as DomainError).code).toBe('CREDIT_EXCEEDS_INVOICE');
-          }
-          expect(outstandingCents(s.balance)).toBeGreaterThanOrEqual(0);
-          expect(remainingNetCents(s.balance)).toBeGreaterThanOrEqual(0);
-        }
-        const left = outstandingCents(s.balance);
-        if (left > 0) {
-          const p = planPayment({ status: s.status, issuedOn: TODAY, balance: s.balance }, { amount: formatCents(left), receivedOn: TODAY, method: 'card' }, TODAY);
-          s = { ...s, status: p.status, balance: p.balance };
-        }
-        expect(outstandingCents(s.balance)).toBe(0);
-        expect(s.balance.paidNetCents).toBe(s.balance.netCents - s.balance.creditedNetCents);
-      }),
+          expect(outstandingCents(s.balance)).toBe(0);
+          expect(s.balance.paidNetCents).toBe(s.balance.netCents - s.balance.creditedNetCents);
+        },
+      ),
     );
   });
 });

@@ -60,7 +60,8 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
   if (input.full !== undefined && typeof input.full !== 'boolean') throw invalidField('full', 'full must be true or false.');
   const full = input.full === true;
   if (full && input.lines !== null) throw invalidField('lines', 'Send either full: true or lines, not both.');
-  if (!full && input.lines === null) throw invalidField('lines', 'Say what the credit note cancels: lines [{description, quantity, unit, unitPrice, vatRate}], or full: true for all that remains.');
+  if (!full && input.lines === null)
+    throw invalidField('lines', 'Say what the credit note cancels: lines [{description, quantity, unit, unitPrice, vatRate}], or full: true for all that remains.');
   const outstanding = outstandingCents(state.balance);
   if (outstanding === 0) throw exceeds(`Nothing is left to credit on this invoice (it is ${state.status}).`, { outstanding: '0.00' });
 
@@ -69,7 +70,9 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
   let rates: RateAmount[];
   if (full) {
     if (state.balance.paidCents > 0) {
-      throw exceeds(`Part of this invoice is paid: a credit note cancels only what is unpaid (${formatCents(outstanding)}). Credit lines for that part.`, { outstanding: formatCents(outstanding) });
+      throw exceeds(`Part of this invoice is paid: a credit note cancels only what is unpaid (${formatCents(outstanding)}). Credit lines for that part.`, {
+        outstanding: formatCents(outstanding),
+      });
     }
     const untouched = state.depositRates.length === 0 && state.creditedRates.length === 0;
     rates = remaining.filter((g) => g.baseCents > 0 || g.vatCents > 0);
@@ -90,10 +93,13 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
     rates = computed.vatBreakdown.map((g) => {
       const left = remaining.find((r) => r.rate === g.rate);
       if (!left || g.baseCents > left.baseCents) {
-        throw exceeds(`At VAT rate ${g.rate} % this credit note cancels ${formatCents(g.baseCents)} excluding VAT, but only ${formatCents(Math.max(0, left?.baseCents ?? 0))} of the invoice remains creditable at that rate.`, {
-          rate: g.rate,
-          creditable: formatCents(Math.max(0, left?.baseCents ?? 0)),
-        });
+        throw exceeds(
+          `At VAT rate ${g.rate} % this credit note cancels ${formatCents(g.baseCents)} excluding VAT, but only ${formatCents(Math.max(0, left?.baseCents ?? 0))} of the invoice remains creditable at that rate.`,
+          {
+            rate: g.rate,
+            creditable: formatCents(Math.max(0, left?.baseCents ?? 0)),
+          },
+        );
       }
       // Closing a rate cancels its VAT exactly; otherwise the credit's own VAT, never more than remains
       // (rounding per document may differ by a cent: within EN 16931's BT-117 tolerance).

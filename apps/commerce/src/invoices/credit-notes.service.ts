@@ -53,7 +53,8 @@ export class CreditNotesService {
         throw new DomainError('VALIDATION_FAILED', 'reason must be text of at most 500 characters.', { field: 'reason' });
       }
       const reason = typeof request.reason === 'string' && request.reason.trim() !== '' ? request.reason.trim() : null;
-      const lines = request.lines !== undefined && request.lines !== null && invoice.status !== 'draft' ? await this.drafts.resolveLines(manager, siteIdOf(siteId), request.lines) : null;
+      const lines =
+        request.lines !== undefined && request.lines !== null && invoice.status !== 'draft' ? await this.drafts.resolveLines(manager, siteIdOf(siteId), request.lines) : null;
       const deductedBy =
         invoice.deductedByInvoiceId === null ? null : ((await this.invoices.numberOf(manager, siteIdOf(siteId), invoice.deductedByInvoiceId)) ?? invoice.deductedByInvoiceId);
       const plan = planCreditNote(
@@ -133,7 +134,8 @@ export class CreditNotesService {
           now,
         ),
       ];
-      if (plan.status === 'paid' && invoice.status !== 'paid') events.push(createEvent(INVOICE_PAID_V1, siteId, { invoiceId: invoice.id, number: invoice.number, paidOn: paidOn ?? today }, now));
+      if (plan.status === 'paid' && invoice.status !== 'paid')
+        events.push(createEvent(INVOICE_PAID_V1, siteId, { invoiceId: invoice.id, number: invoice.number, paidOn: paidOn ?? today }, now));
       await publish(...events);
       return creditNote.toContract({ number: invoice.number, issuedOn: invoice.issuedOn, clientId: invoice.clientId });
     });

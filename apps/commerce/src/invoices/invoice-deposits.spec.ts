@@ -90,7 +90,9 @@ describe('deposit and final invoices', () => {
 
   it('a final invoice deducts its deposit invoices: amount due = total − deposits', () => {
     const deposits = checkDeposits(final, [deposit.id], [deposit]);
-    expect(deposits).toEqual([{ invoiceId: deposit.id, number: deposit.number, issuedOn: '2026-11-01', net: '300.00', vat: '60.00', total: '360.00', vatBreakdown: depositTotals.vatBreakdown }]);
+    expect(deposits).toEqual([
+      { invoiceId: deposit.id, number: deposit.number, issuedOn: '2026-11-01', net: '300.00', vat: '60.00', total: '360.00', vatBreakdown: depositTotals.vatBreakdown },
+    ]);
     const { totals } = invoiceTotals([line('1000', '20')], false, deposits);
     expect(totals).toMatchObject({ total: '1200.00', depositsDeducted: '360.00', amountDue: '840.00' });
     expect(() => checkDepositsFit(totals.vatBreakdown, deposits)).not.toThrow();

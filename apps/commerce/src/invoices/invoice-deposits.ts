@@ -1,4 +1,18 @@
-import { DomainError, formatCents, invalidField, InvoiceDeposit, InvoiceKind, InvoiceStatus, InvoiceTotals, isAbsent, parseCents, QuoteVatBreakdown, VAT_RATES, VatRate, roundHalfAwayFromZero } from '@kpa/contracts';
+import {
+  DomainError,
+  formatCents,
+  invalidField,
+  InvoiceDeposit,
+  InvoiceKind,
+  InvoiceStatus,
+  InvoiceTotals,
+  isAbsent,
+  parseCents,
+  QuoteVatBreakdown,
+  VAT_RATES,
+  VatRate,
+  roundHalfAwayFromZero,
+} from '@kpa/contracts';
 import { lineNetCents, parseQuantity, parseUnitPrice } from '../documents/amounts';
 import { InvoiceLineData, noDeposits, sumRates, toRateAmounts } from './invoice';
 
@@ -8,7 +22,8 @@ const PERCENT = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
 
 /** Hundredths of a percent: "30" → 3000, "12.5" → 1250. */
 function percentHundredths(value: unknown): number {
-  if (typeof value !== 'string' || !PERCENT.test(value.trim())) throw invalidField('depositPercent', 'depositPercent must be a percent written like "30" or "12.5" (at most 2 decimals).');
+  if (typeof value !== 'string' || !PERCENT.test(value.trim()))
+    throw invalidField('depositPercent', 'depositPercent must be a percent written like "30" or "12.5" (at most 2 decimals).');
   const [, integer, fraction] = PERCENT.exec(value.trim()) as RegExpExecArray;
   const hundredths = Number(integer) * 100 + Number((fraction ?? '').padEnd(2, '0'));
   if (hundredths <= 0 || hundredths > 10000) throw invalidField('depositPercent', 'depositPercent must be above 0 and at most 100.');
@@ -60,10 +75,14 @@ function quoteGroups(lines: readonly InvoiceLineData[]): QuoteGroup[] {
  * over the rates in proportion to the quote's net at each rate, exact to the cent (largest
  * remainder). For services VAT is due on payment, so the deposit invoice charges it (§1.3).
  */
-export function depositLines(quote: { lines: readonly InvoiceLineData[]; number: string | null }, request: { depositPercent?: unknown; depositAmount?: unknown }): InvoiceLineData[] {
+export function depositLines(
+  quote: { lines: readonly InvoiceLineData[]; number: string | null },
+  request: { depositPercent?: unknown; depositAmount?: unknown },
+): InvoiceLineData[] {
   const hasPercent = !isAbsent(request.depositPercent);
   const hasAmount = !isAbsent(request.depositAmount);
-  if (hasPercent === hasAmount) throw invalidField('depositPercent', 'A deposit invoice from a quote needs either depositPercent ("30") or depositAmount excluding VAT ("500.00"), not both.');
+  if (hasPercent === hasAmount)
+    throw invalidField('depositPercent', 'A deposit invoice from a quote needs either depositPercent ("30") or depositAmount excluding VAT ("500.00"), not both.');
   const groups = quoteGroups(quote.lines);
   const quoteNet = groups.reduce((sum, g) => sum + g.baseCents, 0);
   if (quoteNet <= 0) throw invalidField('fromQuoteId', 'The quote has no amount to take a deposit on.');
@@ -73,7 +92,13 @@ export function depositLines(quote: { lines: readonly InvoiceLineData[]; number:
   if (hasPercent) {
     const hundredths = percentHundredths(request.depositPercent);
     target = Number(roundHalfAwayFromZero(BigInt(quoteNet) * BigInt(hundredths), 10000n));
-    const percent = `${Math.trunc(hundredths / 100)}${hundredths % 100 ? `,${String(hundredths % 100).padStart(2, '0').replace(/0$/, '')}` : ''}`;
+    const percent = `${Math.trunc(hundredths / 100)}${
+      hundredths % 100
+        ? `,${String(hundredths % 100)
+            .padStart(2, '0')
+            .replace(/0$/, '')}`
+        : ''
+    }`;
     label = `Acompte de ${percent} %${of}`;
   } else {
     const amount = parseCents(request.depositAmount);
@@ -121,7 +146,11 @@ export interface DepositCandidate {
  * issued deposit invoices of the same client (and quote, when the final comes from one), never
  * credited, deducted by no other final invoice. Returns them frozen, in the order asked.
  */
-export function checkDeposits(final: { id: string; clientId: string; quoteId: string | null }, requestedIds: readonly string[], found: readonly DepositCandidate[]): InvoiceDeposit[] {
+export function checkDeposits(
+  final: { id: string; clientId: string; quoteId: string | null },
+  requestedIds: readonly string[],
+  found: readonly DepositCandidate[],
+): InvoiceDeposit[] {
   if (requestedIds.length === 0) throw noDeposits();
   return requestedIds.map((id) => {
     const deposit = found.find((d) => d.id === id);

@@ -88,7 +88,17 @@ describe('the printable invoice', () => {
 
   it('a final invoice lists the deposits it deducts and the amount still due', () => {
     const depositTotals = invoiceTotals(depositLines({ number: 'Q', lines }, { depositPercent: '50' }), false).totals;
-    const deposits = [{ invoiceId: 'x', number: 'LACAPE-F-2026-00002', issuedOn: '2026-10-01', net: depositTotals.net, vat: depositTotals.vat, total: depositTotals.total, vatBreakdown: depositTotals.vatBreakdown }];
+    const deposits = [
+      {
+        invoiceId: 'x',
+        number: 'LACAPE-F-2026-00002',
+        issuedOn: '2026-10-01',
+        net: depositTotals.net,
+        vat: depositTotals.vat,
+        total: depositTotals.total,
+        vatBreakdown: depositTotals.vatBreakdown,
+      },
+    ];
     const doc = invoiceDocument({ ...input, kind: 'final', totals: invoiceTotals(lines, false, deposits).totals });
     expect(doc).toMatchObject({ kind: 'final_invoice', title: 'Facture de solde' });
     expect(doc.totals.deposits).toEqual([{ number: 'LACAPE-F-2026-00002', issuedOn: '2026-10-01', total: depositTotals.total }]);
@@ -107,7 +117,14 @@ describe('the printable invoice', () => {
       seller,
       client: invoiceDocument(input).client,
       lines: [lines[0]],
-      totals: { net: '50.00', vat: '10.00', total: '60.00', vatBreakdown: [{ category: 'S', rate: '20', exemptionReason: null, base: '50.00', vat: '10.00' }], vatFranchise: false, vatExemptionNote: null },
+      totals: {
+        net: '50.00',
+        vat: '10.00',
+        total: '60.00',
+        vatBreakdown: [{ category: 'S', rate: '20', exemptionReason: null, base: '50.00', vat: '10.00' }],
+        vatFranchise: false,
+        vatExemptionNote: null,
+      },
       invoiceMentions: mentions,
     });
     expect(doc).toMatchObject({ kind: 'credit_note', title: 'Avoir', number: 'LACAPE-A-2026-00001' });

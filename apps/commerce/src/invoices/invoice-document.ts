@@ -1,10 +1,5 @@
 import { CreditNoteTotals, InvoiceKind, InvoiceTotals, OperationCategory } from '@kpa/contracts';
-import {
-  DEFAULT_LATE_PENALTY_SENTENCE,
-  NO_EARLY_PAYMENT_DISCOUNT_SENTENCE,
-  PUBLIC_BODY_LATE_INTEREST_SENTENCE,
-  RECOVERY_INDEMNITY_SENTENCE,
-} from '../documents/legal-mentions';
+import { DEFAULT_LATE_PENALTY_SENTENCE, NO_EARLY_PAYMENT_DISCOUNT_SENTENCE, PUBLIC_BODY_LATE_INTEREST_SENTENCE, RECOVERY_INDEMNITY_SENTENCE } from '../documents/legal-mentions';
 import { ClientSnapshot, PrintableClient, PrintableDocument, PrintableFact, PrintableKind, printableClient, printableLines, printableSeller } from '../documents/printable';
 import type { SellerIdentity } from '../sellers/seller';
 import { InvoiceLineData } from './invoice';

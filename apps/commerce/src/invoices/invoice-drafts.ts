@@ -69,10 +69,14 @@ interface FromQuoteOptions {
 
 function assertAccepted(quote: QuoteSource): void {
   if (quote.status !== 'accepted') {
-    throw new DomainError('INVOICE_QUOTE_NOT_ACCEPTED', `The quote ${quote.number ?? quote.id} is ${quote.status}: only an accepted quote is invoiced. Record the client's acceptance first.`, {
-      quoteId: quote.id,
-      status: quote.status,
-    });
+    throw new DomainError(
+      'INVOICE_QUOTE_NOT_ACCEPTED',
+      `The quote ${quote.number ?? quote.id} is ${quote.status}: only an accepted quote is invoiced. Record the client's acceptance first.`,
+      {
+        quoteId: quote.id,
+        status: quote.status,
+      },
+    );
   }
 }
 
@@ -102,14 +106,23 @@ export class InvoiceDrafts {
    * The checked content of a draft and its totals: the client's kind decides the payment term rules,
    * a final invoice's deposits are checked and deducted. Shared by creation and PATCH.
    */
-  async checkedDraft(manager: EntityManager, siteId: SiteId, invoiceId: string, input: InvoiceDraftInput): Promise<{ data: InvoiceData; deposits: InvoiceDeposit[]; totals: ReturnType<typeof invoiceTotals>['totals'] }> {
+  async checkedDraft(
+    manager: EntityManager,
+    siteId: SiteId,
+    invoiceId: string,
+    input: InvoiceDraftInput,
+  ): Promise<{ data: InvoiceData; deposits: InvoiceDeposit[]; totals: ReturnType<typeof invoiceTotals>['totals'] }> {
     const client = await this.clients.billedClient(manager, siteId, input.clientId);
     const data = checkInvoice(input, client.kind);
     if (data.capeHolderMemberId !== null) await this.members.knownMember(manager, siteId, data.capeHolderMemberId);
     const seller = await this.sellers.siteSeller(manager, siteId);
     const deposits =
       data.kind === 'final'
-        ? checkDeposits({ id: invoiceId, clientId: data.clientId, quoteId: data.quoteId }, data.depositInvoiceIds, await this.invoices.depositCandidates(manager, siteId, data.depositInvoiceIds))
+        ? checkDeposits(
+            { id: invoiceId, clientId: data.clientId, quoteId: data.quoteId },
+            data.depositInvoiceIds,
+            await this.invoices.depositCandidates(manager, siteId, data.depositInvoiceIds),
+          )
         : [];
     const { totals } = invoiceTotals(data.lines, seller.vatFranchise, deposits);
     if (deposits.length > 0) checkDepositsFit(totals.vatBreakdown, deposits);
@@ -157,10 +170,16 @@ export class InvoiceDrafts {
       throw invalid('depositPercent', 'depositPercent and depositAmount are for a deposit invoice: add kind "deposit", or remove them.');
     }
     const lines = kind === 'deposit' ? depositLines(quote, options) : quote.lines.map(copyLine);
-    const depositInvoiceIds = kind === 'final' ? (options.fields.depositInvoiceIds ?? (await this.invoices.openDepositsOfQuote(manager, quote.siteId, quote.id))) : options.fields.depositInvoiceIds;
+    const depositInvoiceIds =
+      kind === 'final' ? (options.fields.depositInvoiceIds ?? (await this.invoices.openDepositsOfQuote(manager, quote.siteId, quote.id))) : options.fields.depositInvoiceIds;
     // The member the quote names as carrying the work out under a CAPE is named on its invoices too (R127-3).
     const capeHolderMemberId = options.fields.capeHolderMemberId !== undefined ? options.fields.capeHolderMemberId : quote.capeHolderMemberId;
-    return this.insertDraft(manager, quote.siteId, { ...options.fields, capeHolderMemberId, clientId: quote.clientId, kind, lines, quoteId: quote.id, missionId: options.missionId, depositInvoiceIds }, actor);
+    return this.insertDraft(
+      manager,
+      quote.siteId,
+      { ...options.fields, capeHolderMemberId, clientId: quote.clientId, kind, lines, quoteId: quote.id, missionId: options.missionId, depositInvoiceIds },
+      actor,
+    );
   }
 
   /**
@@ -185,7 +204,8 @@ export class InvoiceDrafts {
       }
       if (mission.quoteId !== null && input.lines === undefined) quote = await this.quotes.quoteSource(manager, siteId, mission.quoteId);
       else quoteId = mission.quoteId;
-      if (quote === null && input.lines === undefined) throw invalid('lines', 'This mission has no quote to take lines from: send lines [{description, quantity, unit, unitPrice, vatRate}].');
+      if (quote === null && input.lines === undefined)
+        throw invalid('lines', 'This mission has no quote to take lines from: send lines [{description, quantity, unit, unitPrice, vatRate}].');
     } else if (given(input.fromQuoteId)) {
       quote = await this.quotes.quoteSource(manager, siteId, input.fromQuoteId);
       if (input.lines !== undefined) throw invalid('lines', 'An invoice from a quote takes its lines: remove lines (change them on the draft afterwards if needed).');
@@ -197,7 +217,8 @@ export class InvoiceDrafts {
       return this.insertFromQuote(manager, quote, { kind: input.kind, depositPercent: input.depositPercent, depositAmount: input.depositAmount, missionId, fields }, actor);
     }
     if (!given(clientId)) throw invalid('clientId', 'clientId is required: a client of the site (or draft from fromQuoteId or fromMissionId).');
-    if (given(input.depositPercent) || given(input.depositAmount)) throw invalid('depositPercent', 'depositPercent and depositAmount take a deposit on a quote: add fromQuoteId, or write the deposit as lines.');
+    if (given(input.depositPercent) || given(input.depositAmount))
+      throw invalid('depositPercent', 'depositPercent and depositAmount take a deposit on a quote: add fromQuoteId, or write the deposit as lines.');
     const lines = await this.resolveLines(manager, siteId, input.lines);
     return this.insertDraft(manager, siteId, { ...fields, clientId: clientId as string, kind: input.kind ?? 'standard', lines, quoteId, missionId }, actor);
   }
@@ -214,7 +235,12 @@ export class InvoiceDrafts {
     actorUserId: string,
     _today: string,
   ): Promise<{ invoiceId: string }> {
-    const invoice = await this.insertFromQuote(manager, quote, { kind: options.kind, depositPercent: options.depositPercent, missionId: options.missionId ?? null, fields: {} }, { userId: actorUserId, role: 'coordinator' });
+    const invoice = await this.insertFromQuote(
+      manager,
+      quote,
+      { kind: options.kind, depositPercent: options.depositPercent, missionId: options.missionId ?? null, fields: {} },
+      { userId: actorUserId, role: 'coordinator' },
+    );
     return { invoiceId: invoice.id };
   }
 }

@@ -18,7 +18,9 @@ describe('payments', () => {
     expect(over).toMatchObject({ code: 'PAYMENT_EXCEEDS_BALANCE', details: { outstanding: '93.10' } });
     const rest = planPayment({ ...issued, status: first.status, balance: first.balance }, { amount: '93.10', receivedOn: TODAY, method: 'card' }, TODAY);
     expect(rest).toMatchObject({ status: 'paid', settles: true, netCents: 13333 - 5333 });
-    expect(refusalOf(() => planPayment({ ...issued, status: 'paid', balance: rest.balance }, { amount: '0.01', receivedOn: TODAY, method: 'cash' }, TODAY)).code).toBe('PAYMENT_EXCEEDS_BALANCE');
+    expect(refusalOf(() => planPayment({ ...issued, status: 'paid', balance: rest.balance }, { amount: '0.01', receivedOn: TODAY, method: 'cash' }, TODAY)).code).toBe(
+      'PAYMENT_EXCEEDS_BALANCE',
+    );
   });
 
   it('refuses a draft (409), a zero or malformed amount, an unknown method, a date in the future or before the issue', () => {
@@ -36,7 +38,10 @@ describe('payments', () => {
   it('property: accepted payments never exceed the balance, and the net they settle sums exactly to the net once paid', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ cents: fc.integer({ min: 1, max: 5_000_000 }), rate: fc.constantFrom('20', '10', '5.5', '2.1', '0') as fc.Arbitrary<InvoiceLineData['vatRate']> }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ cents: fc.integer({ min: 1, max: 5_000_000 }), rate: fc.constantFrom('20', '10', '5.5', '2.1', '0') as fc.Arbitrary<InvoiceLineData['vatRate']> }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         fc.array(fc.integer({ min: 1, max: 3_000_000 }), { minLength: 1, maxLength: 12 }),
         (lines, attempts) => {
           const t = invoiceTotals(

@@ -59,7 +59,11 @@ export interface PaymentPlan {
 }
 
 /** A payment of an issued invoice: partial payments allowed, never more than what is owed. */
-export function planPayment(invoice: { status: InvoiceStatus; issuedOn: string | null; balance: Balance }, input: { amount?: unknown; receivedOn?: unknown; method?: unknown }, today: string): PaymentPlan {
+export function planPayment(
+  invoice: { status: InvoiceStatus; issuedOn: string | null; balance: Balance },
+  input: { amount?: unknown; receivedOn?: unknown; method?: unknown },
+  today: string,
+): PaymentPlan {
   assertIssued(invoice.status);
   const amountCents = parseCents(input.amount);
   if (typeof input.amount !== 'string' || amountCents === undefined || amountCents <= 0) {
@@ -69,7 +73,10 @@ export function planPayment(invoice: { status: InvoiceStatus; issuedOn: string |
   if (!isIsoDate(input.receivedOn)) throw invalidField('receivedOn', 'receivedOn is required: the day the money was received, written YYYY-MM-DD.');
   if (compareDates(input.receivedOn, today) > 0) throw invalidField('receivedOn', `receivedOn (${input.receivedOn}) is in the future: record a payment once received.`);
   if (invoice.issuedOn !== null && compareDates(input.receivedOn, invoice.issuedOn) < 0) {
-    throw invalidField('receivedOn', `receivedOn (${input.receivedOn}) is before the invoice's issue date (${invoice.issuedOn}): money received earlier is a deposit, invoiced by a deposit invoice.`);
+    throw invalidField(
+      'receivedOn',
+      `receivedOn (${input.receivedOn}) is before the invoice's issue date (${invoice.issuedOn}): money received earlier is a deposit, invoiced by a deposit invoice.`,
+    );
   }
   const outstanding = outstandingCents(invoice.balance);
   if (amountCents > outstanding) {
@@ -83,5 +90,13 @@ export function planPayment(invoice: { status: InvoiceStatus; issuedOn: string |
   }
   const netCents = settledNetCents(invoice.balance, amountCents);
   const balance = { ...invoice.balance, paidCents: invoice.balance.paidCents + amountCents, paidNetCents: invoice.balance.paidNetCents + netCents };
-  return { amountCents, netCents, receivedOn: input.receivedOn, method: input.method as PaymentMethod, balance, status: statusOf(balance), settles: outstandingCents(balance) === 0 };
+  return {
+    amountCents,
+    netCents,
+    receivedOn: input.receivedOn,
+    method: input.method as PaymentMethod,
+    balance,
+    status: statusOf(balance),
+    settles: outstandingCents(balance) === 0,
+  };
 }

@@ -53,7 +53,22 @@ export class InvoiceEntity {
   data(): InvoiceData {
     const { clientId, kind, lines, quoteId, missionId, depositInvoiceIds, purchaseOrderNumber, commitmentNumber, paymentTermDays } = this;
     const { deliveryStartsOn, deliveryEndsOn, supplyDate, operationCategory, capeHolderMemberId } = this;
-    return { clientId, kind, lines, quoteId, missionId, depositInvoiceIds, purchaseOrderNumber, commitmentNumber, paymentTermDays, deliveryStartsOn, deliveryEndsOn, supplyDate, operationCategory, capeHolderMemberId };
+    return {
+      clientId,
+      kind,
+      lines,
+      quoteId,
+      missionId,
+      depositInvoiceIds,
+      purchaseOrderNumber,
+      commitmentNumber,
+      paymentTermDays,
+      deliveryStartsOn,
+      deliveryEndsOn,
+      supplyDate,
+      operationCategory,
+      capeHolderMemberId,
+    };
   }
 
   balance(): Balance {

@@ -56,7 +56,12 @@ export class InvoiceRepository {
   }
 
   /** One page of the site's invoices, oldest first. */
-  page(manager: EntityManager, siteId: SiteId, filters: { status?: InvoiceStatus; kind?: InvoiceKind; clientId?: string }, page: PageRequest): Promise<{ items: InvoiceEntity[]; nextCursor: string | null }> {
+  page(
+    manager: EntityManager,
+    siteId: SiteId,
+    filters: { status?: InvoiceStatus; kind?: InvoiceKind; clientId?: string },
+    page: PageRequest,
+  ): Promise<{ items: InvoiceEntity[]; nextCursor: string | null }> {
     const query = manager.getRepository(InvoiceEntity).createQueryBuilder('i').where('i.siteId = :siteId', { siteId });
     if (filters.status) query.andWhere('i.status = :status', { status: filters.status });
     if (filters.kind) query.andWhere('i.kind = :kind', { kind: filters.kind });

@@ -14,7 +14,9 @@ describe('invoice content', () => {
     expect(checkInvoice({ ...base, deliveryStartsOn: '2026-11-01', deliveryEndsOn: '2026-11-15', operationCategory: 'mixed' }, 'company').operationCategory).toBe('mixed');
     expect(refusalOf(() => checkInvoice({ ...base, deliveryStartsOn: '2026-11-01' }, 'company')).details).toEqual({ field: 'deliveryEndsOn' });
     expect(refusalOf(() => checkInvoice({ ...base, deliveryStartsOn: '2026-11-10', deliveryEndsOn: '2026-11-01' }, 'company')).details).toEqual({ field: 'deliveryEndsOn' });
-    expect(refusalOf(() => checkInvoice({ ...base, supplyDate: '2026-11-01', deliveryStartsOn: '2026-11-01', deliveryEndsOn: '2026-11-02' }, 'company')).details).toEqual({ field: 'supplyDate' });
+    expect(refusalOf(() => checkInvoice({ ...base, supplyDate: '2026-11-01', deliveryStartsOn: '2026-11-01', deliveryEndsOn: '2026-11-02' }, 'company')).details).toEqual({
+      field: 'supplyDate',
+    });
     expect(refusalOf(() => checkInvoice({ ...base, operationCategory: 'food' }, 'company')).details).toEqual({ field: 'operationCategory' });
   });
 
@@ -84,7 +86,10 @@ describe('the client of a draft', () => {
   });
 
   it("stays the quote's or the mission's client; sending the same client or none is no change", () => {
-    for (const source of [{ quoteId: QUOTE, missionId: null }, { quoteId: null, missionId: '0190a000-0000-7000-8000-0000000000e1' }]) {
+    for (const source of [
+      { quoteId: QUOTE, missionId: null },
+      { quoteId: null, missionId: '0190a000-0000-7000-8000-0000000000e1' },
+    ]) {
       expect(refusalOf(() => assertClientMayChange({ clientId: CLIENT, ...source }, OTHER))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'clientId' } });
       expect(() => assertClientMayChange({ clientId: CLIENT, ...source }, CLIENT)).not.toThrow();
       expect(() => assertClientMayChange({ clientId: CLIENT, ...source }, undefined)).not.toThrow();

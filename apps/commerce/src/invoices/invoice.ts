@@ -109,7 +109,10 @@ export function checkInvoice(input: InvoiceDraftInput, clientKind: ClientKind): 
   const deliveryEndsOn = optionalDate(input.deliveryEndsOn, 'deliveryEndsOn');
   const supplyDate = optionalDate(input.supplyDate, 'supplyDate');
   if ((deliveryStartsOn === null) !== (deliveryEndsOn === null)) {
-    throw invalidField(deliveryStartsOn === null ? 'deliveryStartsOn' : 'deliveryEndsOn', 'A supply period needs both deliveryStartsOn and deliveryEndsOn (or give a single supplyDate).');
+    throw invalidField(
+      deliveryStartsOn === null ? 'deliveryStartsOn' : 'deliveryEndsOn',
+      'A supply period needs both deliveryStartsOn and deliveryEndsOn (or give a single supplyDate).',
+    );
   }
   if (deliveryStartsOn && deliveryEndsOn && compareDates(deliveryEndsOn, deliveryStartsOn) < 0) {
     throw invalidField('deliveryEndsOn', `deliveryEndsOn (${deliveryEndsOn}) must not be before deliveryStartsOn (${deliveryStartsOn}).`);
@@ -128,7 +131,8 @@ export function checkInvoice(input: InvoiceDraftInput, clientKind: ClientKind): 
   const ids = [...new Set((depositInvoiceIds as string[]).map((id) => id.toLowerCase()))];
   if (ids.length !== depositInvoiceIds.length) throw invalidField('depositInvoiceIds', 'depositInvoiceIds names the same deposit invoice twice.');
   if (ids.length > MAX_DEPOSITS_PER_FINAL) throw invalidField('depositInvoiceIds', `A final invoice deducts at most ${MAX_DEPOSITS_PER_FINAL} deposit invoices.`);
-  if (input.kind !== 'final' && ids.length > 0) throw invalidField('depositInvoiceIds', 'Only a final invoice deducts deposit invoices: remove depositInvoiceIds, or draft a final invoice.');
+  if (input.kind !== 'final' && ids.length > 0)
+    throw invalidField('depositInvoiceIds', 'Only a final invoice deducts deposit invoices: remove depositInvoiceIds, or draft a final invoice.');
 
   return {
     clientId: input.clientId,
@@ -161,7 +165,9 @@ export function assertClientMayChange(invoice: { clientId: string; quoteId: stri
 /** An invoice's lines as sent, filled from the site's catalogue items they name (`items`, read beforehand). */
 export function invoiceLines(lines: unknown, items: ReadonlyMap<string, CatalogueDefaults>): InvoiceLineData[] {
   if (!Array.isArray(lines) || lines.length === 0) {
-    throw new DomainError('VALIDATION_FAILED', 'lines needs at least one line: [{description, quantity, unit, unitPrice, vatRate}] or [{catalogueItemId, quantity}].', { field: 'lines' });
+    throw new DomainError('VALIDATION_FAILED', 'lines needs at least one line: [{description, quantity, unit, unitPrice, vatRate}] or [{catalogueItemId, quantity}].', {
+      field: 'lines',
+    });
   }
   return resolveLines(lines, items);
 }
@@ -188,12 +194,18 @@ export function assertIssuable(status: InvoiceStatus, number: string | null): vo
 /** Paying or crediting needs an issued invoice. */
 export function assertIssued(status: InvoiceStatus): void {
   if (status === 'draft') {
-    throw new DomainError('INVOICE_NOT_ISSUED', 'This invoice is still a draft: issue it first (POST …/invoices/:invoiceId/issue); a draft is corrected by editing it.', { status });
+    throw new DomainError('INVOICE_NOT_ISSUED', 'This invoice is still a draft: issue it first (POST …/invoices/:invoiceId/issue); a draft is corrected by editing it.', {
+      status,
+    });
   }
 }
 
 /** What is refused at issue beyond the draft's own checks. */
-export function checkIssue(data: Pick<InvoiceData, 'kind' | 'commitmentNumber' | 'depositInvoiceIds'>, client: { kind: ClientKind; commitmentNumberRequired: boolean; name: string }, seller: { legalForm: string | null }): void {
+export function checkIssue(
+  data: Pick<InvoiceData, 'kind' | 'commitmentNumber' | 'depositInvoiceIds'>,
+  client: { kind: ClientKind; commitmentNumberRequired: boolean; name: string },
+  seller: { legalForm: string | null },
+): void {
   if (client.kind === 'public_body' && client.commitmentNumberRequired && data.commitmentNumber === null) {
     throw new DomainError(
       'COMMITMENT_NUMBER_REQUIRED',
@@ -265,9 +277,13 @@ export function invoiceTotals(lines: readonly InvoiceLineData[], vatFranchise: b
     computed = computeTotals(lines, { vatFranchise, prepaidCents });
   } catch (error) {
     if (error instanceof DomainError && (error.details as { field?: string } | undefined)?.field === 'prepaidCents') {
-      throw new DomainError('DEPOSIT_INVOICE_INVALID', 'The deposit invoices add up to more than this final invoice: remove some of them from depositInvoiceIds, or check its lines.', {
-        field: 'depositInvoiceIds',
-      });
+      throw new DomainError(
+        'DEPOSIT_INVOICE_INVALID',
+        'The deposit invoices add up to more than this final invoice: remove some of them from depositInvoiceIds, or check its lines.',
+        {
+          field: 'depositInvoiceIds',
+        },
+      );
     }
     throw error;
   }
@@ -276,7 +292,13 @@ export function invoiceTotals(lines: readonly InvoiceLineData[], vatFranchise: b
       net: formatCents(computed.netCents),
       vat: formatCents(computed.vatCents),
       total: formatCents(computed.totalCents),
-      vatBreakdown: computed.vatBreakdown.map((g) => ({ category: g.category, rate: g.rate, exemptionReason: g.exemptionReason, base: formatCents(g.baseCents), vat: formatCents(g.vatCents) })),
+      vatBreakdown: computed.vatBreakdown.map((g) => ({
+        category: g.category,
+        rate: g.rate,
+        exemptionReason: g.exemptionReason,
+        base: formatCents(g.baseCents),
+        vat: formatCents(g.vatCents),
+      })),
       vatFranchise: computed.vatFranchise,
       vatExemptionNote: computed.vatExemptionNote,
       deposits: [...deposits],
@@ -291,4 +313,3 @@ export function invoiceTotals(lines: readonly InvoiceLineData[], vatFranchise: b
 export function lineNets(lines: readonly InvoiceLineData[], vatFranchise: boolean): string[] {
   return computeTotals(lines, { vatFranchise }).lines.map((l) => formatCents(l.netCents));
 }
-

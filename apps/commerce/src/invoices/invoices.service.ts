@@ -83,7 +83,12 @@ export class InvoicesService {
       const balance = { ...invoice.balance(), ...money, creditedCents: 0, creditedNetCents: 0, paidCents: 0, paidNetCents: 0 };
       const status = statusOf(balance);
       if (prepared.deposits.length > 0) {
-        await this.invoices.markDeducted(manager, siteIdOf(siteId), prepared.deposits.map((d) => d.invoiceId), invoice.id);
+        await this.invoices.markDeducted(
+          manager,
+          siteIdOf(siteId),
+          prepared.deposits.map((d) => d.invoiceId),
+          invoice.id,
+        );
       }
       const now = new Date();
       // Still a draft: the content as checked today (the number and what needs it come below),

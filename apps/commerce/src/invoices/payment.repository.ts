@@ -16,10 +16,10 @@ export class PaymentRepository {
 
   /** The day of the invoice's latest payment, if any. */
   async lastPaymentOn(manager: EntityManager, siteId: SiteId, invoiceId: string): Promise<string | null> {
-    const rows: { last: string | null }[] = await manager.query(`SELECT to_char(max(received_on), 'YYYY-MM-DD') AS last FROM commerce.payment WHERE site_id = $1 AND invoice_id = $2`, [
-      siteId,
-      invoiceId,
-    ]);
+    const rows: { last: string | null }[] = await manager.query(
+      `SELECT to_char(max(received_on), 'YYYY-MM-DD') AS last FROM commerce.payment WHERE site_id = $1 AND invoice_id = $2`,
+      [siteId, invoiceId],
+    );
     return rows[0]?.last ?? null;
   }
 

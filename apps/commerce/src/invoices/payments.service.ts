@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { EventEnvelope, formatCents, INVOICE_PAID_V1, ListPaymentsRequest, PAYMENT_RECORDED_V1, PaymentPage, PaymentRecorded, RecordPaymentRequest, siteIdOf } from '@kpa/contracts';
+import {
+  EventEnvelope,
+  formatCents,
+  INVOICE_PAID_V1,
+  ListPaymentsRequest,
+  PAYMENT_RECORDED_V1,
+  PaymentPage,
+  PaymentRecorded,
+  RecordPaymentRequest,
+  siteIdOf,
+} from '@kpa/contracts';
 import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { planPayment } from './invoice-payments';
 import { InvoiceRepository } from './invoice.repository';

@@ -58,7 +58,15 @@ describe('receivables board and invoice tables', () => {
         url: env.databaseUrl,
         schema: 'commerce',
         entities: [],
-        migrations: [Init1764000000000, ClientsCatalogue1764800000000, DocumentCounters1764900000000, Quotes1765000000000, KnownMembers1765100000000, Missions1765200000000, Invoices1765300000000],
+        migrations: [
+          Init1764000000000,
+          ClientsCatalogue1764800000000,
+          DocumentCounters1764900000000,
+          Quotes1765000000000,
+          KnownMembers1765100000000,
+          Missions1765200000000,
+          Invoices1765300000000,
+        ],
       }),
     ).initialize();
     await migrate(dataSource, 'commerce');
@@ -116,7 +124,7 @@ describe('receivables board and invoice tables', () => {
     console.log(`receivables board of ${SITE_INVOICES} invoices: ${Number(process.hrtime.bigint() - started) / 1e6} ms`);
   });
 
-  it("totals per bucket agree with aging() on every unpaid invoice of the site, day for day", async () => {
+  it('totals per bucket agree with aging() on every unpaid invoice of the site, day for day', async () => {
     const rows: { due_on: string; outstanding_cents: string }[] = await dataSource.query(
       "SELECT due_on::text AS due_on, outstanding_cents FROM commerce.invoice WHERE site_id = $1 AND status IN ('issued', 'partially_paid')",
       [siteA],
@@ -128,7 +136,9 @@ describe('receivables board and invoice tables', () => {
       bucket.cents += Number(row.outstanding_cents);
     }
     const result = await board.board({ siteIds: [siteA] });
-    expect(result.buckets).toEqual(AGING_BUCKETS.map((bucket) => ({ bucket, count: expected.get(bucket)?.count, outstanding: formatCents(expected.get(bucket)?.cents as number) })));
+    expect(result.buckets).toEqual(
+      AGING_BUCKETS.map((bucket) => ({ bucket, count: expected.get(bucket)?.count, outstanding: formatCents(expected.get(bucket)?.cents as number) })),
+    );
     expect(result.count).toBe(rows.length);
     expect(result.sites).toEqual([{ siteId: siteA, count: rows.length, outstanding: result.outstanding, buckets: result.buckets }]);
     expect(result.buckets.every((b) => b.count > 0)).toBe(true);
@@ -182,11 +192,10 @@ describe('receivables board and invoice tables', () => {
       ),
     ).rejects.toThrow(/check constraint/);
     const payment = randomUUID();
-    await dataSource.query(`INSERT INTO commerce.payment (id, site_id, invoice_id, amount_cents, net_cents, received_on, method, created_by, created_at) VALUES ($1, $2, $3, 100, 80, current_date, 'cash', $1, now())`, [
-      payment,
-      siteA,
-      row.id,
-    ]);
+    await dataSource.query(
+      `INSERT INTO commerce.payment (id, site_id, invoice_id, amount_cents, net_cents, received_on, method, created_by, created_at) VALUES ($1, $2, $3, 100, 80, current_date, 'cash', $1, now())`,
+      [payment, siteA, row.id],
+    );
     await expect(dataSource.query('DELETE FROM commerce.payment WHERE id = $1', [payment])).rejects.toThrow(/never changed/);
   });
 });

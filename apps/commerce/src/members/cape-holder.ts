@@ -20,7 +20,17 @@ export function capeHolderOf(member: KnownMember, contract: RunningCapeContract 
   }
   const host =
     contract.hostStructureId !== seller.hostStructureId && otherHost
-      ? { legalName: otherHost.legalName, address: addressLines(otherHost.identity.addressLine ?? null, otherHost.identity.postalCode ?? null, otherHost.city), siret: otherHost.siret }
+      ? {
+          legalName: otherHost.legalName,
+          address: addressLines(otherHost.identity.addressLine ?? null, otherHost.identity.postalCode ?? null, otherHost.city),
+          siret: otherHost.siret,
+        }
       : { legalName: seller.legalName, address: addressLines(seller.addressLine, seller.postalCode, seller.city), siret: seller.siret };
-  return { beneficiaryName: displayName(member), hostLegalName: host.legalName, hostAddress: host.address.join(', '), hostIdentifier: host.siret, contractEndDate: contract.endsOn };
+  return {
+    beneficiaryName: displayName(member),
+    hostLegalName: host.legalName,
+    hostAddress: host.address.join(', '),
+    hostIdentifier: host.siret,
+    contractEndDate: contract.endsOn,
+  };
 }

@@ -44,7 +44,8 @@ export class KnownMemberRepository {
   /** One member of the site, or 404 MEMBER_NOT_FOUND (unknown, of another site, or not yet arrived from membership). */
   async knownMember(manager: EntityManager, siteId: SiteId, memberId: string): Promise<KnownMember> {
     const member = (await this.knownMembers(manager, siteId, [memberId])).get(memberId);
-    if (!member) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId} on this site (a member just registered may take a moment to reach commerce).`, { memberId });
+    if (!member)
+      throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId} on this site (a member just registered may take a moment to reach commerce).`, { memberId });
     return member;
   }
 

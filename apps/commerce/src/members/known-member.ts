@@ -28,4 +28,3 @@ export interface RunningCapeContract {
   /** The day it ends (or was terminated). */
   endsOn: string;
 }
-

@@ -32,7 +32,12 @@ export class MissionRepository {
   }
 
   /** One page of the site's missions, oldest first, those overlapping [from, to] when given. */
-  page(manager: EntityManager, siteId: SiteId, filters: { status?: MissionStatus; from?: string; to?: string }, page: PageRequest): Promise<{ items: MissionEntity[]; nextCursor: string | null }> {
+  page(
+    manager: EntityManager,
+    siteId: SiteId,
+    filters: { status?: MissionStatus; from?: string; to?: string },
+    page: PageRequest,
+  ): Promise<{ items: MissionEntity[]; nextCursor: string | null }> {
     const query = manager.getRepository(MissionEntity).createQueryBuilder('m').where('m.siteId = :siteId', { siteId });
     if (filters.status) query.andWhere('m.status = :status', { status: filters.status });
     if (filters.from) query.andWhere('m.endsOn >= :from', { from: filters.from });
@@ -58,7 +63,9 @@ export class MissionRepository {
     );
     return missions.map((mission) =>
       mission.toContract(
-        signUps.filter((s) => s.mission_id === mission.id).map((s) => ({ memberId: s.member_id, name: s.name, signedUpAt: new Date(s.signed_up_at).toISOString(), inTeam: s.in_team })),
+        signUps
+          .filter((s) => s.mission_id === mission.id)
+          .map((s) => ({ memberId: s.member_id, name: s.name, signedUpAt: new Date(s.signed_up_at).toISOString(), inTeam: s.in_team })),
         participants.filter((p) => p.mission_id === mission.id).map((p) => ({ memberId: p.member_id, name: p.name, hundredths: Number(p.hours_hundredths) })),
       ),
     );

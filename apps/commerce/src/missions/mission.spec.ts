@@ -71,7 +71,12 @@ describe('mission fields', () => {
 
   it('PATCH replaces the fields sent, checks the dates together, refuses nothing to change and blanking a title', () => {
     const current = newMission(canteen);
-    expect(changeMission(current, { endsOn: '2026-12-03', peopleNeeded: 5 })).toMatchObject({ startsOn: '2026-12-01', endsOn: '2026-12-03', peopleNeeded: 5, title: 'Cantine partagée' });
+    expect(changeMission(current, { endsOn: '2026-12-03', peopleNeeded: 5 })).toMatchObject({
+      startsOn: '2026-12-01',
+      endsOn: '2026-12-03',
+      peopleNeeded: 5,
+      title: 'Cantine partagée',
+    });
     expect(refusalOf(() => changeMission(current, { startsOn: '2026-12-02' })).details).toMatchObject({ field: 'endsOn' });
     expect(refusalOf(() => changeMission(current, {})).code).toBe('VALIDATION_FAILED');
     expect(refusalOf(() => changeMission(current, { title: '' })).details).toMatchObject({ field: 'title' });
@@ -79,7 +84,13 @@ describe('mission fields', () => {
   });
 
   it('a mission from a quote: number and first line as title, execution dates, one person, no pole', () => {
-    const quote = { number: 'LACAPE-D-2026-00004', executionPlace: ' Salle des fêtes ', executionStartsOn: '2027-01-04', executionEndsOn: '2027-01-05', lines: [{ description: 'Buffet 40 personnes' }] };
+    const quote = {
+      number: 'LACAPE-D-2026-00004',
+      executionPlace: ' Salle des fêtes ',
+      executionStartsOn: '2027-01-04',
+      executionEndsOn: '2027-01-05',
+      lines: [{ description: 'Buffet 40 personnes' }],
+    };
     expect(missionFromQuote(quote, '2026-11-22')).toEqual({
       title: 'LACAPE-D-2026-00004 – Buffet 40 personnes',
       activityPole: null,
@@ -89,7 +100,11 @@ describe('mission fields', () => {
       place: 'Salle des fêtes',
       peopleNeeded: 1,
     });
-    expect(missionFromQuote({ ...quote, executionPlace: null, executionStartsOn: null, executionEndsOn: null }, '2026-11-22')).toMatchObject({ startsOn: '2026-11-22', endsOn: '2026-11-22', place: null });
+    expect(missionFromQuote({ ...quote, executionPlace: null, executionStartsOn: null, executionEndsOn: null }, '2026-11-22')).toMatchObject({
+      startsOn: '2026-11-22',
+      endsOn: '2026-11-22',
+      place: null,
+    });
     expect(missionFromQuote({ ...quote, executionStartsOn: null }, '2026-11-22')).toMatchObject({ startsOn: '2027-01-05', endsOn: '2027-01-05' });
     expect(missionFromQuote({ ...quote, number: null, lines: [] }, '2026-11-22').title).toBe('Prestation');
   });
@@ -201,7 +216,12 @@ describe('hours', () => {
   });
 
   it('participants: [{memberId, hours}], hours > 0, each member once', () => {
-    expect(parseParticipants([{ memberId: A.toUpperCase(), hours: '3.5' }, { memberId: B, hours: '4' }])).toEqual([
+    expect(
+      parseParticipants([
+        { memberId: A.toUpperCase(), hours: '3.5' },
+        { memberId: B, hours: '4' },
+      ]),
+    ).toEqual([
       { memberId: A, hundredths: 350 },
       { memberId: B, hundredths: 400 },
     ]);
@@ -209,7 +229,14 @@ describe('hours', () => {
     expect(refusalOf(() => parseParticipants([{ memberId: A, hours: '0' }])).details).toEqual({ field: 'participants[0].hours' });
     expect(refusalOf(() => parseParticipants([{ memberId: A, hours: 3 }])).details).toEqual({ field: 'participants[0].hours' });
     expect(refusalOf(() => parseParticipants([{ memberId: 'x', hours: '3' }])).details).toEqual({ field: 'participants[0].memberId' });
-    expect(refusalOf(() => parseParticipants([{ memberId: A, hours: '3' }, { memberId: A, hours: '1' }])).details).toEqual({ field: 'participants[1].memberId' });
+    expect(
+      refusalOf(() =>
+        parseParticipants([
+          { memberId: A, hours: '3' },
+          { memberId: A, hours: '1' },
+        ]),
+      ).details,
+    ).toEqual({ field: 'participants[1].memberId' });
   });
 });
 
@@ -241,7 +268,15 @@ describe('completion and minors', () => {
 
   it('a minor works at most 8 hours on a one-day mission: 9 h is refused, naming them and the limit', () => {
     expect(() => checkCompletion([{ memberId: A, hundredths: 800 }], oneDay())).not.toThrow();
-    const error = refusalOf(() => checkCompletion([{ memberId: B, hundredths: 900 }, { memberId: A, hundredths: 900 }], oneDay()));
+    const error = refusalOf(() =>
+      checkCompletion(
+        [
+          { memberId: B, hundredths: 900 },
+          { memberId: A, hundredths: 900 },
+        ],
+        oneDay(),
+      ),
+    );
     expect(error.code).toBe('MINOR_DAILY_HOURS_EXCEEDED');
     expect(error.message).toContain('Inès Benali');
     expect(error.message).toContain('8.00 h');
@@ -307,7 +342,15 @@ describe('completion and minors', () => {
   });
 
   it('participants must be members of the site (not only the confirmed team)', () => {
-    const error = refusalOf(() => checkCompletion([{ memberId: B, hundredths: 100 }, { memberId: C, hundredths: 100 }], oneDay()));
+    const error = refusalOf(() =>
+      checkCompletion(
+        [
+          { memberId: B, hundredths: 100 },
+          { memberId: C, hundredths: 100 },
+        ],
+        oneDay(),
+      ),
+    );
     expect(error.code).toBe('MEMBER_NOT_FOUND');
     expect(error.details).toEqual({ field: 'participants[1].memberId', memberId: C });
   });

@@ -190,19 +190,25 @@ export function withdrawOutcome(status: MissionStatus, signedUp: boolean): 'remo
 /** The team a coordinator confirms: some of the sign-ups (at least one), or all of them when none are named. */
 export function pickTeam(signUps: readonly string[], requested: unknown): string[] {
   if (requested === undefined || requested === null) {
-    if (signUps.length === 0) throw new DomainError('MISSION_TEAM_EMPTY', 'Nobody has signed up for this mission yet: members sign up first (or a coordinator signs them up), then confirm the team.');
+    if (signUps.length === 0)
+      throw new DomainError('MISSION_TEAM_EMPTY', 'Nobody has signed up for this mission yet: members sign up first (or a coordinator signs them up), then confirm the team.');
     return [...signUps];
   }
-  if (!Array.isArray(requested) || requested.length === 0) throw invalidField('memberIds', 'memberIds must list at least one member among the sign-ups (or be left out to confirm every sign-up).');
+  if (!Array.isArray(requested) || requested.length === 0)
+    throw invalidField('memberIds', 'memberIds must list at least one member among the sign-ups (or be left out to confirm every sign-up).');
   const team: string[] = [];
   requested.forEach((raw: unknown, index) => {
     if (typeof raw !== 'string') throw invalidField(`memberIds[${index}]`, `memberIds[${index}] must be a member id.`);
     const id = raw.toLowerCase();
     if (!signUps.includes(id)) {
-      throw new DomainError('MISSION_MEMBER_NOT_SIGNED_UP', `memberIds[${index}]: member ${id} has not signed up for this mission: sign them up first, or pick among the sign-ups.`, {
-        field: `memberIds[${index}]`,
-        memberId: id,
-      });
+      throw new DomainError(
+        'MISSION_MEMBER_NOT_SIGNED_UP',
+        `memberIds[${index}]: member ${id} has not signed up for this mission: sign them up first, or pick among the sign-ups.`,
+        {
+          field: `memberIds[${index}]`,
+          memberId: id,
+        },
+      );
     }
     if (!team.includes(id)) team.push(id);
   });
@@ -283,15 +289,23 @@ export function hoursCeiling(member: Pick<KnownMember, 'adultOn'>, startsOn: str
 export function checkCompletion(participants: readonly ParticipantHours[], context: CompletionContext): void {
   const { startsOn, endsOn, today } = context;
   if (compareDates(today, startsOn) < 0) {
-    throw new DomainError('MISSION_NOT_STARTED', `The mission starts on ${startsOn}: it can be completed from that day on (today is ${today}). Change its dates if it took place earlier.`, { startsOn, today });
+    throw new DomainError(
+      'MISSION_NOT_STARTED',
+      `The mission starts on ${startsOn}: it can be completed from that day on (today is ${today}). Change its dates if it took place earlier.`,
+      { startsOn, today },
+    );
   }
   const days = missionDays(startsOn, endsOn);
   participants.forEach(({ memberId }, index) => {
     if (!context.members.has(memberId)) {
-      throw new DomainError('MEMBER_NOT_FOUND', `participants[${index}].memberId: no member with id ${memberId} on this site (a member just registered may take a moment to reach commerce).`, {
-        field: `participants[${index}].memberId`,
-        memberId,
-      });
+      throw new DomainError(
+        'MEMBER_NOT_FOUND',
+        `participants[${index}].memberId: no member with id ${memberId} on this site (a member just registered may take a moment to reach commerce).`,
+        {
+          field: `participants[${index}].memberId`,
+          memberId,
+        },
+      );
     }
   });
   participants.forEach(({ memberId, hundredths }, index) => {
@@ -306,17 +320,37 @@ export function checkCompletion(participants: readonly ParticipantHours[], conte
         throw new DomainError(
           'MINOR_DAILY_HOURS_EXCEEDED',
           `${name} is a minor: at most ${formatHundredths(MINOR_MAX_HUNDREDTHS_PER_DAY)} h of work a day. ${formatHundredths(hundredths)} h are recorded on ${startsOn}${other}: record at most ${formatHundredths(Math.max(0, MINOR_MAX_HUNDREDTHS_PER_DAY - already))} h.`,
-          { field: at, memberId, name, day: startsOn, limit: formatHundredths(MINOR_MAX_HUNDREDTHS_PER_DAY), alreadyBooked: formatHundredths(already), hours: formatHundredths(hundredths) },
+          {
+            field: at,
+            memberId,
+            name,
+            day: startsOn,
+            limit: formatHundredths(MINOR_MAX_HUNDREDTHS_PER_DAY),
+            alreadyBooked: formatHundredths(already),
+            hours: formatHundredths(hundredths),
+          },
         );
       }
     } else if (hundredths > ceiling.hundredths && ceiling.minorDays > 0) {
       throw new DomainError(
         'MINOR_DAILY_HOURS_EXCEEDED',
         `${name} is a minor on ${ceiling.minorDays} of the mission's ${days} days: at most ${formatHundredths(MINOR_MAX_HUNDREDTHS_PER_DAY)} h of work a day, so at most ${formatHundredths(ceiling.hundredths)} h on this mission; ${formatHundredths(hundredths)} h are recorded.`,
-        { field: at, memberId, name, limit: formatHundredths(ceiling.hundredths), dailyLimit: formatHundredths(MINOR_MAX_HUNDREDTHS_PER_DAY), minorDays: ceiling.minorDays, days, hours: formatHundredths(hundredths) },
+        {
+          field: at,
+          memberId,
+          name,
+          limit: formatHundredths(ceiling.hundredths),
+          dailyLimit: formatHundredths(MINOR_MAX_HUNDREDTHS_PER_DAY),
+          minorDays: ceiling.minorDays,
+          days,
+          hours: formatHundredths(hundredths),
+        },
       );
     } else if (hundredths > ceiling.hundredths) {
-      throw invalidField(at, `${at}: ${formatHundredths(hundredths)} h is more than 24 hours a day over the mission's ${days} day${days > 1 ? 's' : ''} (at most ${formatHundredths(ceiling.hundredths)} h).`);
+      throw invalidField(
+        at,
+        `${at}: ${formatHundredths(hundredths)} h is more than 24 hours a day over the mission's ${days} day${days > 1 ? 's' : ''} (at most ${formatHundredths(ceiling.hundredths)} h).`,
+      );
     }
   });
 }

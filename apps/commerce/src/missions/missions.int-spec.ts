@@ -37,7 +37,9 @@ describe('missions in Postgres', () => {
         dataSourceOptions({ url: env.databaseUrl, schema: 'commerce', entities: COMMERCE_DATABASE.entities, migrations: COMMERCE_DATABASE.migrations, poolSize: 10 }),
       ).initialize();
       if (i === 0) await migrate(dataSource, 'commerce');
-      instances.push({ dataSource, missions: new MissionsService(
+      instances.push({
+        dataSource,
+        missions: new MissionsService(
           dataSource,
           new UnitOfWork(dataSource, idle, { schema: 'commerce' }),
           new SellerRepository(),
@@ -50,14 +52,23 @@ describe('missions in Postgres', () => {
     }
     const db = instances[0].dataSource;
     const hostId = randomUUID();
-    await db.query(`INSERT INTO commerce.seller_host_structure (id, kind, legal_name, siret, city, updated_at) VALUES ($1, 'cae', 'CAE Grand Nord', '12002701600357', 'Lille', now())`, [hostId]);
-    await db.query(`INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at) VALUES ($1, 'LACAPE', 'La Cape', 'Roubaix', 'active', $2, now())`, [siteId, hostId]);
+    await db.query(
+      `INSERT INTO commerce.seller_host_structure (id, kind, legal_name, siret, city, updated_at) VALUES ($1, 'cae', 'CAE Grand Nord', '12002701600357', 'Lille', now())`,
+      [hostId],
+    );
+    await db.query(
+      `INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at) VALUES ($1, 'LACAPE', 'La Cape', 'Roubaix', 'active', $2, now())`,
+      [siteId, hostId],
+    );
     await db.query(
       `INSERT INTO commerce.client (id, site_id, kind, name, billing_address, created_at, updated_at) VALUES ($1, $2, 'individual', 'Mme Durand', '{"line":"8 rue Jules Guesde","postalCode":"59100","city":"Roubaix"}', now(), now())`,
       [clientId, siteId],
     );
     // 16 years old: a minor for more than a year.
-    await db.query(`INSERT INTO commerce.known_member (id, site_id, first_name, last_name, adult_on, active, updated_at) VALUES ($1, $2, 'Inès', 'Benali', ($3::date + 400), true, now())`, [minorId, siteId, today]);
+    await db.query(
+      `INSERT INTO commerce.known_member (id, site_id, first_name, last_name, adult_on, active, updated_at) VALUES ($1, $2, 'Inès', 'Benali', ($3::date + 400), true, now())`,
+      [minorId, siteId, today],
+    );
   });
 
   afterAll(async () => {
@@ -80,7 +91,16 @@ describe('missions in Postgres', () => {
     const { missionId } = await instances[0].dataSource.transaction((manager) =>
       missionRepository.insertFromQuote(
         manager,
-        { id: quoteId, siteId, clientId, number: 'LACAPE-D-2026-00007', executionPlace: 'Salle des fêtes, Roubaix', executionStartsOn: '2027-01-04', executionEndsOn: '2027-01-05', lines: [{ description: 'Buffet pour 40 personnes' }] },
+        {
+          id: quoteId,
+          siteId,
+          clientId,
+          number: 'LACAPE-D-2026-00007',
+          executionPlace: 'Salle des fêtes, Roubaix',
+          executionStartsOn: '2027-01-04',
+          executionEndsOn: '2027-01-05',
+          lines: [{ description: 'Buffet pour 40 personnes' }],
+        },
         actor.userId,
         today,
       ),
@@ -106,7 +126,12 @@ describe('missions in Postgres', () => {
     const second = await acceptedQuote('LACAPE-D-2026-00008', { place: null, startsOn: null, endsOn: null });
     await expect(
       instances[0].dataSource.transaction(async (manager) => {
-        await missionRepository.insertFromQuote(manager, { id: second, siteId, clientId, number: 'LACAPE-D-2026-00008', executionPlace: null, executionStartsOn: null, executionEndsOn: null, lines: [] }, actor.userId, today);
+        await missionRepository.insertFromQuote(
+          manager,
+          { id: second, siteId, clientId, number: 'LACAPE-D-2026-00008', executionPlace: null, executionStartsOn: null, executionEndsOn: null, lines: [] },
+          actor.userId,
+          today,
+        );
         throw new Error('the acceptance failed');
       }),
     ).rejects.toThrow('the acceptance failed');
@@ -124,12 +149,18 @@ describe('missions in Postgres', () => {
   it('eight one-day missions of the same day completed at once: the minor is booked 8 hours at most', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
-      const { id } = await instances[0].missions.create({ siteId, actor, mission: { title: `Cantine ${i}`, activityPole: 'restauration', startsOn: today, endsOn: today, place: 'Cuisine partagée', peopleNeeded: 1 } });
+      const { id } = await instances[0].missions.create({
+        siteId,
+        actor,
+        mission: { title: `Cantine ${i}`, activityPole: 'restauration', startsOn: today, endsOn: today, place: 'Cuisine partagée', peopleNeeded: 1 },
+      });
       await instances[0].missions.signUp({ siteId, missionId: id, memberId: minorId, actor });
       await instances[0].missions.confirmTeam({ siteId, missionId: id, actor });
       ids.push(id);
     }
-    const results = await Promise.allSettled(ids.map((missionId, i) => instances[i % 2].missions.complete({ siteId, missionId, actor, participants: [{ memberId: minorId, hours: '3' }] })));
+    const results = await Promise.allSettled(
+      ids.map((missionId, i) => instances[i % 2].missions.complete({ siteId, missionId, actor, participants: [{ memberId: minorId, hours: '3' }] })),
+    );
     const refusals = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     expect(refusals).toHaveLength(6);

@@ -70,11 +70,15 @@ export class MissionsService {
       const quote = await this.quotes.quoteOrNull(manager, siteId, quoteId);
       if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${String(quoteId)} on this site.`, { field: 'quoteId', quoteId });
       if (quote.status !== 'accepted') {
-        throw new DomainError('MISSION_QUOTE_NOT_ACCEPTED', `The quote ${quote.number ?? quote.id} is ${quote.status}: a mission carries out an accepted quote only (record the client's acceptance first, or leave quoteId out).`, {
-          field: 'quoteId',
-          quoteId: quote.id,
-          status: quote.status,
-        });
+        throw new DomainError(
+          'MISSION_QUOTE_NOT_ACCEPTED',
+          `The quote ${quote.number ?? quote.id} is ${quote.status}: a mission carries out an accepted quote only (record the client's acceptance first, or leave quoteId out).`,
+          {
+            field: 'quoteId',
+            quoteId: quote.id,
+            status: quote.status,
+          },
+        );
       }
       if (given(clientId) && String(clientId).toLowerCase() !== quote.clientId) {
         throw invalidField('clientId', `clientId must be the quote's client (${quote.clientId}), or be left out.`);
@@ -83,7 +87,12 @@ export class MissionsService {
     }
     if (given(clientId)) {
       const client = await this.clients.clientOrNull(manager, siteId, clientId);
-      if (!client) throw new DomainError('CLIENT_NOT_FOUND', `No client with id ${String(clientId)} on this site: pick one of the site's clients, or leave clientId out for a self-financed activity.`, { field: 'clientId', clientId });
+      if (!client)
+        throw new DomainError(
+          'CLIENT_NOT_FOUND',
+          `No client with id ${String(clientId)} on this site: pick one of the site's clients, or leave clientId out for a self-financed activity.`,
+          { field: 'clientId', clientId },
+        );
       return { clientId: client.id, quoteId: null };
     }
     return { clientId: null, quoteId: null };

@@ -65,7 +65,8 @@ describe('document numbers under concurrency', () => {
   it('runs the writes that need the number in the statement that takes it, on the first number of a series too; a rollback leaves none', async () => {
     await instances[0].query('CREATE TABLE commerce.numbered_probe (number text NOT NULL, note text NOT NULL)');
     const probe = { ...series, siteId: randomUUID() };
-    const write = (note: string) => (param: (value: unknown) => string) => `INSERT INTO commerce.numbered_probe (number, note) SELECT numbered.number, ${param(note)} FROM numbered`;
+    const write = (note: string) => (param: (value: unknown) => string) =>
+      `INSERT INTO commerce.numbered_probe (number, note) SELECT numbered.number, ${param(note)} FROM numbered`;
     const first = await instances[0].transaction((manager) => allocateDocumentNumber(manager, probe, '2026-11-21', [write('first'), write('first again')]));
     const second = await instances[1].transaction((manager) => allocateDocumentNumber(manager, probe, '2026-11-21', [write('second')]));
     await expect(

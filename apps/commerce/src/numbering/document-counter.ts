@@ -46,10 +46,7 @@ export async function allocateDocumentNumber(
   if (taken.length === 1) return { number: taken[0].number, sequence: Number(taken[0].sequence) };
 
   // The series' first document, or a date before the last one (refused by nextInSeries).
-  await manager.query(`INSERT INTO commerce.document_counter (site_id, kind, next_sequence) VALUES ($1, $2, 1) ON CONFLICT DO NOTHING`, [
-    series.siteId,
-    series.kind,
-  ]);
+  await manager.query(`INSERT INTO commerce.document_counter (site_id, kind, next_sequence) VALUES ($1, $2, 1) ON CONFLICT DO NOTHING`, [series.siteId, series.kind]);
   const [row]: { next_sequence: string; last_issued_on: string | null }[] = await manager.query(
     `SELECT next_sequence, last_issued_on::text AS last_issued_on FROM commerce.document_counter WHERE site_id = $1 AND kind = $2 FOR UPDATE`,
     [series.siteId, series.kind],

@@ -51,7 +51,15 @@ function aQuote(vatFranchise: boolean, overrides: Partial<QuoteEntity> = {}): Qu
 describe('quoteDocument', () => {
   it('prints a sent quote as its host structure sells it: number, sent date, validity, execution, lines, totals per rate', () => {
     const doc = quoteDocument(aQuote(false), aClient(), seller, '2026-12-01');
-    expect(doc).toMatchObject({ kind: 'quote', title: 'Devis', number: 'LACAPE-D-2026-00001', issueDate: '2026-11-21', acceptanceArea: true, withdrawalNotice: false, mentions: [] });
+    expect(doc).toMatchObject({
+      kind: 'quote',
+      title: 'Devis',
+      number: 'LACAPE-D-2026-00001',
+      issueDate: '2026-11-21',
+      acceptanceArea: true,
+      withdrawalNotice: false,
+      mentions: [],
+    });
     expect(doc.seller).toEqual({
       legalName: 'CAE Grand Nord',
       legalForm: 'SCOP SARL à capital variable',
@@ -86,7 +94,13 @@ describe('quoteDocument', () => {
   });
 
   it('names the member carrying the work out under a CAPE with the R127-3 mention, dated the day it was sent', () => {
-    const holder = { beneficiaryName: 'Karim Haddad', hostLegalName: 'CAE Grand Nord', hostAddress: '12 rue de la Paix, 59000 Lille', hostIdentifier: '12002701600357', contractEndDate: '2027-05-31' };
+    const holder = {
+      beneficiaryName: 'Karim Haddad',
+      hostLegalName: 'CAE Grand Nord',
+      hostAddress: '12 rue de la Paix, 59000 Lille',
+      hostIdentifier: '12002701600357',
+      contractEndDate: '2027-05-31',
+    };
     const doc = quoteDocument(aQuote(false), aClient(), seller, '2026-12-01', holder);
     expect(doc.mentions).toEqual([expect.stringContaining("Activité exercée par Karim Haddad, bénéficiaire d'un contrat d'appui au projet d'entreprise")]);
     expect(doc.mentions[0]).toContain("jusqu'au 31/05/2027");

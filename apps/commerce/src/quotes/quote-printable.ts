@@ -12,13 +12,15 @@ import { SellerRepository } from '../sellers/seller.repository';
 import { QuoteEntity } from './quote.entity';
 import { QuoteRepository } from './quote.repository';
 
-
 /** What a quote prints besides its lines (docs/domain-rules.md §1.6): validity, execution, the price of the quote itself. */
 function quoteFacts(quote: Pick<QuoteEntity, 'validUntil' | 'executionPlace' | 'executionStartsOn' | 'executionEndsOn'>): PrintableFact[] {
   const facts: PrintableFact[] = [{ label: "Valable jusqu'au", value: quote.validUntil }];
   if (quote.executionPlace) facts.push({ label: "Lieu d'exécution", value: quote.executionPlace });
   if (quote.executionStartsOn && quote.executionEndsOn) {
-    facts.push({ label: "Période d'exécution", value: quote.executionStartsOn === quote.executionEndsOn ? `le ${quote.executionStartsOn}` : `du ${quote.executionStartsOn} au ${quote.executionEndsOn}` });
+    facts.push({
+      label: "Période d'exécution",
+      value: quote.executionStartsOn === quote.executionEndsOn ? `le ${quote.executionStartsOn}` : `du ${quote.executionStartsOn} au ${quote.executionEndsOn}`,
+    });
   } else if (quote.executionStartsOn) {
     facts.push({ label: "Début d'exécution", value: quote.executionStartsOn });
   } else if (quote.executionEndsOn) {

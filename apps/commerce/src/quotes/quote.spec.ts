@@ -11,7 +11,15 @@ const free = { description: 'Déplacement', quantity: '1', unit: 'flat_rate', un
 describe('quote lines and totals', () => {
   it('fills a catalogue line from its item, keeps a free line, and totals with the money engine', () => {
     const lines = resolveLines([{ catalogueItemId: ITEM_ID, quantity: '2.5' }, free], items);
-    expect(lines[0]).toEqual({ description: 'Repassage à domicile', quantity: '2.5', unit: 'hour', unitPrice: '18.1234', vatRate: '5.5', exemptionReason: null, catalogueItemId: ITEM_ID });
+    expect(lines[0]).toEqual({
+      description: 'Repassage à domicile',
+      quantity: '2.5',
+      unit: 'hour',
+      unitPrice: '18.1234',
+      vatRate: '5.5',
+      exemptionReason: null,
+      catalogueItemId: ITEM_ID,
+    });
     expect(lines[1].catalogueItemId).toBeNull();
     const { totals, lineNets } = quoteTotals(lines, false);
     expect(lineNets).toEqual(['45.31', '15.00']);
@@ -37,7 +45,9 @@ describe('quote lines and totals', () => {
 
   it('refuses an unknown or archived item, a missing unit, no lines, and a price with 5 decimals', () => {
     expect(refusalOf(() => resolveLines([{ catalogueItemId: '0190a000-0000-7000-8000-000000000009', quantity: '1' }], items)).code).toBe('CATALOGUE_ITEM_NOT_FOUND');
-    expect(refusalOf(() => resolveLines([{ catalogueItemId: ITEM_ID, quantity: '1' }], new Map([[ITEM_ID, { ...item, archived: true }]]))).details).toEqual({ field: 'lines[0].catalogueItemId' });
+    expect(refusalOf(() => resolveLines([{ catalogueItemId: ITEM_ID, quantity: '1' }], new Map([[ITEM_ID, { ...item, archived: true }]]))).details).toEqual({
+      field: 'lines[0].catalogueItemId',
+    });
     expect(refusalOf(() => resolveLines([{ ...free, unit: undefined }], items)).details).toEqual({ field: 'lines[0].unit' });
     expect(refusalOf(() => resolveLines([], items)).details).toEqual({ field: 'lines' });
     const lines = resolveLines([{ ...free, unitPrice: '1.12345' }], items);
@@ -53,7 +63,9 @@ describe('quote fields', () => {
     expect(checkQuote(base, 'company', TODAY)).toMatchObject({ validUntil: '2026-12-31', signedAtClientHome: false, executionPlace: null });
     expect(refusalOf(() => checkQuote({ ...base, validUntil: TODAY }, 'company', TODAY)).details).toEqual({ field: 'validUntil' });
     expect(refusalOf(() => checkQuote({ ...base, validUntil: '2026-02-30' }, 'company', TODAY)).details).toEqual({ field: 'validUntil' });
-    expect(refusalOf(() => checkQuote({ ...base, executionStartsOn: '2027-01-10', executionEndsOn: '2027-01-09' }, 'company', TODAY)).details).toEqual({ field: 'executionEndsOn' });
+    expect(refusalOf(() => checkQuote({ ...base, executionStartsOn: '2027-01-10', executionEndsOn: '2027-01-09' }, 'company', TODAY)).details).toEqual({
+      field: 'executionEndsOn',
+    });
   });
 
   it('takes signedAtClientHome from individual clients only', () => {

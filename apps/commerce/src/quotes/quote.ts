@@ -56,14 +56,19 @@ export interface CatalogueDefaults {
  * Prices, quantities and rates are checked by computeTotals.
  */
 export function resolveLines(inputs: unknown, items: ReadonlyMap<string, CatalogueDefaults>): QuoteLineData[] {
-  if (!Array.isArray(inputs) || inputs.length === 0) throw invalidField('lines', 'A quote needs at least one line: [{description, quantity, unit, unitPrice, vatRate}] or [{catalogueItemId, quantity}].');
+  if (!Array.isArray(inputs) || inputs.length === 0)
+    throw invalidField('lines', 'A quote needs at least one line: [{description, quantity, unit, unitPrice, vatRate}] or [{catalogueItemId, quantity}].');
   return inputs.map((raw: QuoteLineInput, index) => {
     const at = `lines[${index}]`;
     if (typeof raw !== 'object' || raw === null) throw invalidField(at, `${at} must be an object.`);
     let item: CatalogueDefaults | undefined;
     if (!isAbsent(raw.catalogueItemId)) {
       item = items.get(String(raw.catalogueItemId));
-      if (!item) throw new DomainError('CATALOGUE_ITEM_NOT_FOUND', `${at}.catalogueItemId: no catalogue item with id ${raw.catalogueItemId} on this site.`, { field: `${at}.catalogueItemId`, itemId: raw.catalogueItemId });
+      if (!item)
+        throw new DomainError('CATALOGUE_ITEM_NOT_FOUND', `${at}.catalogueItemId: no catalogue item with id ${raw.catalogueItemId} on this site.`, {
+          field: `${at}.catalogueItemId`,
+          itemId: raw.catalogueItemId,
+        });
       if (item.archived) throw invalidField(`${at}.catalogueItemId`, `${at}.catalogueItemId is an archived item: un-archive it or write the line freely.`);
     }
     const unit = raw.unit ?? item?.unit;
@@ -92,10 +97,14 @@ export function checkQuote(input: Omit<QuoteInput, 'lines'> & { lines: QuoteLine
   if (executionStartsOn && executionEndsOn && compareDates(executionEndsOn, executionStartsOn) < 0) {
     throw invalidField('executionEndsOn', `executionEndsOn (${executionEndsOn}) must not be before executionStartsOn (${executionStartsOn}).`);
   }
-  if (input.signedAtClientHome !== undefined && typeof input.signedAtClientHome !== 'boolean') throw invalidField('signedAtClientHome', 'signedAtClientHome must be true or false.');
+  if (input.signedAtClientHome !== undefined && typeof input.signedAtClientHome !== 'boolean')
+    throw invalidField('signedAtClientHome', 'signedAtClientHome must be true or false.');
   const signedAtClientHome = input.signedAtClientHome === true;
   if (signedAtClientHome && clientKind !== 'individual') {
-    throw invalidField('signedAtClientHome', 'signedAtClientHome is for individual clients only (off-premises contracts, C. consom. L221-18): remove it or choose an individual client.');
+    throw invalidField(
+      'signedAtClientHome',
+      'signedAtClientHome is for individual clients only (off-premises contracts, C. consom. L221-18): remove it or choose an individual client.',
+    );
   }
   return {
     clientId: input.clientId,
@@ -117,7 +126,13 @@ export function quoteTotals(lines: readonly QuoteLineData[], vatFranchise: boole
       net: formatCents(computed.netCents),
       vat: formatCents(computed.vatCents),
       total: formatCents(computed.totalCents),
-      vatBreakdown: computed.vatBreakdown.map((g) => ({ category: g.category, rate: g.rate, exemptionReason: g.exemptionReason, base: formatCents(g.baseCents), vat: formatCents(g.vatCents) })),
+      vatBreakdown: computed.vatBreakdown.map((g) => ({
+        category: g.category,
+        rate: g.rate,
+        exemptionReason: g.exemptionReason,
+        base: formatCents(g.baseCents),
+        vat: formatCents(g.vatCents),
+      })),
       vatFranchise: computed.vatFranchise,
       vatExemptionNote: computed.vatExemptionNote,
     },
@@ -176,11 +191,11 @@ export function transition(state: QuoteState, action: QuoteAction, role: QuoteAc
         : action === 'send' && status === 'draft'
           ? 'a draft written by a member must be submitted and validated before it is sent'
           : `${action} needs a quote that is ${rule.from.join(' or ')}`;
-    throw new DomainError(
-      'QUOTE_TRANSITION_REFUSED',
-      `The quote is ${status}: ${why}. Allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}.`,
-      { status, action, allowed },
-    );
+    throw new DomainError('QUOTE_TRANSITION_REFUSED', `The quote is ${status}: ${why}. Allowed now: ${allowed.length > 0 ? allowed.join(', ') : 'nothing'}.`, {
+      status,
+      action,
+      allowed,
+    });
   }
   if (action === 'send' && compareDates(today, state.validUntil) > 0) {
     throw new DomainError('QUOTE_EXPIRED', `This quote was valid until ${state.validUntil}: it cannot be sent any more. Draft a new quote with a later validUntil.`, {
@@ -194,8 +209,12 @@ export function transition(state: QuoteState, action: QuoteAction, role: QuoteAc
 export function assertEditable(status: StoredQuoteStatus, validUntil: string, today: string): void {
   if (status !== 'draft') {
     const shown = effectiveStatus(status, validUntil, today);
-    throw new DomainError('QUOTE_NOT_EDITABLE', `The quote is ${shown}: only a draft can be changed${shown === 'sent' || shown === 'expired' || shown === 'accepted' || shown === 'declined' ? ' (a sent quote is frozen: draft a new one)' : ''}.`, {
-      status: shown,
-    });
+    throw new DomainError(
+      'QUOTE_NOT_EDITABLE',
+      `The quote is ${shown}: only a draft can be changed${shown === 'sent' || shown === 'expired' || shown === 'accepted' || shown === 'declined' ? ' (a sent quote is frozen: draft a new one)' : ''}.`,
+      {
+        status: shown,
+      },
+    );
   }
 }

@@ -101,7 +101,8 @@ export class QuotesService {
       const seller = await this.sellers.siteSeller(manager, siteIdOf(siteId));
       const merged = { ...quote.data(), ...changes };
       const client = await this.clients.billedClient(manager, siteIdOf(siteId), merged.clientId);
-      const lines: QuoteLineData[] = changes.lines !== undefined ? resolveLines(changes.lines, await this.catalogue.catalogueDefaults(manager, siteIdOf(siteId), changes.lines)) : quote.lines;
+      const lines: QuoteLineData[] =
+        changes.lines !== undefined ? resolveLines(changes.lines, await this.catalogue.catalogueDefaults(manager, siteIdOf(siteId), changes.lines)) : quote.lines;
       const data = checkQuote({ ...merged, lines }, client.kind, today);
       if (data.capeHolderMemberId) await this.members.knownMember(manager, siteIdOf(siteId), data.capeHolderMemberId);
       Object.assign(quote, data, { totals: quoteTotals(data.lines, seller.vatFranchise).totals, updatedAt: new Date() });
@@ -134,7 +135,13 @@ export class QuotesService {
         // The client said yes: the work to do and its invoice (or its deposit) are drafted at once.
         const { missionId } = await this.missions.insertFromQuote(manager, { ...quote, siteId: siteIdOf(siteId) }, actor.userId, today);
         const kind = depositPercent === undefined ? 'standard' : 'deposit';
-        const { invoiceId } = await this.invoiceDrafts.insertInvoiceDraftFromQuote(manager, { ...quote, siteId: siteIdOf(siteId) }, { kind, depositPercent, missionId }, actor.userId, today);
+        const { invoiceId } = await this.invoiceDrafts.insertInvoiceDraftFromQuote(
+          manager,
+          { ...quote, siteId: siteIdOf(siteId) },
+          { kind, depositPercent, missionId },
+          actor.userId,
+          today,
+        );
         Object.assign(quote, { missionId, invoiceId });
       }
       Object.assign(quote, { status: next, updatedAt: now });

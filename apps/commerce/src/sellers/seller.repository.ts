@@ -12,7 +12,9 @@ export interface HostStructureRecord {
 }
 
 function siteNotKnownYet(siteId: string): DomainError {
-  return new DomainError('SITE_NOT_FOUND', `Commerce does not know the site ${siteId} or its host structure yet (still on its way from membership): try again in a moment.`, { siteId });
+  return new DomainError('SITE_NOT_FOUND', `Commerce does not know the site ${siteId} or its host structure yet (still on its way from membership): try again in a moment.`, {
+    siteId,
+  });
 }
 
 /**
@@ -85,7 +87,9 @@ export class SellerRepository {
   async assertKnownSite(manager: EntityManager, siteId: SiteId): Promise<void> {
     const rows: unknown[] = await manager.query('SELECT 1 FROM commerce.seller_site WHERE id = $1', [siteId]);
     if (rows.length === 0) {
-      throw new DomainError('SITE_NOT_FOUND', `Commerce does not know the site ${siteId} yet (its creation is still on its way from membership): try again in a moment.`, { siteId });
+      throw new DomainError('SITE_NOT_FOUND', `Commerce does not know the site ${siteId} yet (its creation is still on its way from membership): try again in a moment.`, {
+        siteId,
+      });
     }
   }
 

@@ -6,7 +6,17 @@ import { commerceActorOf } from '../auth/actors';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
 import { ownMemberId, Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { CancelMissionDto, CompleteMissionDto, ConfirmTeamDto, CreateMissionDto, MissionDto, MissionListQueryDto, MissionPageDto, SignUpDto, UpdateMissionDto } from './dto/missions.dto';
+import {
+  CancelMissionDto,
+  CompleteMissionDto,
+  ConfirmTeamDto,
+  CreateMissionDto,
+  MissionDto,
+  MissionListQueryDto,
+  MissionPageDto,
+  SignUpDto,
+  UpdateMissionDto,
+} from './dto/missions.dto';
 
 /**
  * Whose sign-up it is: a member's own (their member file on the site: they may name it or leave it
@@ -19,7 +29,8 @@ function signUpMember(principal: Principal, siteId: string, memberId: string | u
   }
   const own = ownMemberId(principal, siteId);
   if (!own) throw new DomainError('FORBIDDEN', 'Your account is not linked to a member file on this site: ask a coordinator to link it, or to sign you up.');
-  if (memberId && memberId.toLowerCase() !== own.toLowerCase()) throw new DomainError('FORBIDDEN', 'A member signs up or withdraws themselves only: a coordinator does it for someone else.', { field: 'memberId' });
+  if (memberId && memberId.toLowerCase() !== own.toLowerCase())
+    throw new DomainError('FORBIDDEN', 'A member signs up or withdraws themselves only: a coordinator does it for someone else.', { field: 'memberId' });
   return own;
 }
 

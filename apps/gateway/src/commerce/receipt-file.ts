@@ -28,7 +28,9 @@ export function receiptTooLarge(maxBytes: number): DomainError {
 export function receiptTypeNotAllowed(empty: boolean): DomainError {
   return new DomainError(
     'RECEIPT_TYPE_NOT_ALLOWED',
-    empty ? 'The receipt file is empty: send the PDF, JPEG or PNG itself as the request body.' : `A receipt must be a PDF, JPEG or PNG file (${RECEIPT_CONTENT_TYPES.join(', ')}); this file is none of them, whatever its name.`,
+    empty
+      ? 'The receipt file is empty: send the PDF, JPEG or PNG itself as the request body.'
+      : `A receipt must be a PDF, JPEG or PNG file (${RECEIPT_CONTENT_TYPES.join(', ')}); this file is none of them, whatever its name.`,
     { allowed: [...RECEIPT_CONTENT_TYPES] },
   );
 }

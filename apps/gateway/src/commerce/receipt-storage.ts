@@ -56,9 +56,13 @@ export class ReceiptStorage implements OnModuleInit {
    */
   async store(siteId: string, expenseId: string, body: unknown, declaredLength: string | undefined): Promise<StoredReceipt> {
     if (!(body instanceof Readable)) {
-      throw new DomainError('VALIDATION_FAILED', `Send the receipt file itself as the request body, with Content-Type ${RECEIPT_CONTENT_TYPES.join(', ')} (or application/octet-stream).`, {
-        field: 'body',
-      });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Send the receipt file itself as the request body, with Content-Type ${RECEIPT_CONTENT_TYPES.join(', ')} (or application/octet-stream).`,
+        {
+          field: 'body',
+        },
+      );
     }
     const maxBytes = this.config.RECEIPT_MAX_BYTES;
     // Known too large from the header: refuse before reading (Node discards the unread body).

@@ -28,7 +28,9 @@ export class ReceivablesController {
   @Get('receivables')
   @ApiErrors(200, ReceivablesBoardDto, 400, 401)
   all(@Query() query: ReceivablesQueryDto, @CurrentPrincipal() principal: Principal): Promise<ReceivablesBoard> {
-    const siteIds = principal.networkAdmin ? undefined : principal.sites.filter((grant) => grant.role === 'accountant' || grant.role === 'coordinator').map((grant) => grant.siteId);
+    const siteIds = principal.networkAdmin
+      ? undefined
+      : principal.sites.filter((grant) => grant.role === 'accountant' || grant.role === 'coordinator').map((grant) => grant.siteId);
     return this.rpc.call(RPC.commerce.receivablesBoard, { ...query, ...(siteIds === undefined ? {} : { siteIds }) });
   }
 }

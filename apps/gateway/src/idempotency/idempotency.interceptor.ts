@@ -105,10 +105,12 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   }
 
   private async store(owner: string, key: string, statusCode: number, response: unknown): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE gateway.idempotency_key SET state = 'done', status_code = $3, response = $4::jsonb WHERE owner = $1 AND key = $2`,
-      [owner, key, statusCode, JSON.stringify(response)],
-    );
+    await this.dataSource.query(`UPDATE gateway.idempotency_key SET state = 'done', status_code = $3, response = $4::jsonb WHERE owner = $1 AND key = $2`, [
+      owner,
+      key,
+      statusCode,
+      JSON.stringify(response),
+    ]);
   }
 
   private async release(owner: string, key: string): Promise<void> {

@@ -4,7 +4,9 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 
 /** What makes "the same request": method, path and body (keys sorted, so key order does not matter). */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('hex');
 }
 
 export function canonicalJson(value: unknown): string {

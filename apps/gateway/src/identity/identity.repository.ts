@@ -45,19 +45,17 @@ export class IdentityRepository {
   }
 
   async insertUser(manager: EntityManager, user: UserRow): Promise<void> {
-    await manager.query(
-      `INSERT INTO gateway.app_user (id, email, display_name, password_hash, network_admin) VALUES ($1, $2, $3, $4, $5)`,
-      [user.id, user.email, user.displayName, user.passwordHash, user.networkAdmin],
-    );
+    await manager.query(`INSERT INTO gateway.app_user (id, email, display_name, password_hash, network_admin) VALUES ($1, $2, $3, $4, $5)`, [
+      user.id,
+      user.email,
+      user.displayName,
+      user.passwordHash,
+      user.networkAdmin,
+    ]);
   }
 
   async grantRole(manager: EntityManager, userId: string, grant: SiteGrant): Promise<void> {
-    await manager.query(`INSERT INTO gateway.site_role (user_id, site_id, role, member_id) VALUES ($1, $2, $3, $4)`, [
-      userId,
-      grant.siteId,
-      grant.role,
-      grant.memberId ?? null,
-    ]);
+    await manager.query(`INSERT INTO gateway.site_role (user_id, site_id, role, member_id) VALUES ($1, $2, $3, $4)`, [userId, grant.siteId, grant.role, grant.memberId ?? null]);
   }
 
   async roleOf(userId: string, siteId: string): Promise<SiteRole | undefined> {
@@ -115,10 +113,7 @@ export class IdentityRepository {
   }
 
   async revokeSession(manager: EntityManager | DataSource, sessionId: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE gateway.session SET revoked_at = clock_timestamp(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [
-      sessionId,
-      reason,
-    ]);
+    await manager.query(`UPDATE gateway.session SET revoked_at = clock_timestamp(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
   }
 
   /** The caller of one request: the user behind a live session, with their roles. One query on the hot path. */

@@ -11,9 +11,7 @@ import { EventSubscription, eventHandlers, namespaced, NatsClient, on } from '@k
 export class MemberErasureSubscription implements EventSubscription {
   readonly durable = DURABLE_CONSUMERS.gatewayMemberErasure;
   readonly filter = 'events.membership.member.>';
-  readonly handlers = eventHandlers(
-    on(MEMBER_ERASED_V1, (event, manager) => this.erase(event.data.memberId, manager)),
-  );
+  readonly handlers = eventHandlers(on(MEMBER_ERASED_V1, (event, manager) => this.erase(event.data.memberId, manager)));
 
   constructor(private readonly nats: NatsClient) {}
 

@@ -31,11 +31,7 @@ export class SiteUsersController {
   @Delete(':userId')
   @HttpCode(204)
   @ApiErrors(204, undefined, 401, 403, 404)
-  async remove(
-    @Param('siteId') siteId: string,
-    @Param('userId', new ParseUUIDPipe()) userId: string,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<void> {
+  async remove(@Param('siteId') siteId: string, @Param('userId', new ParseUUIDPipe()) userId: string, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.users.remove(principal, siteId, userId);
   }
 }

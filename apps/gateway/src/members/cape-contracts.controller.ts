@@ -24,11 +24,7 @@ export class CapeContractsController {
   @Get('members/:memberId/cape-contracts')
   @SiteRoles('coordinator', 'accountant')
   @ApiErrors(200, CapeContractPageDto, 400, 401, 403, 404)
-  listOfMember(
-    @Param('siteId') siteId: string,
-    @Param('memberId', new ParseUUIDPipe()) memberId: string,
-    @Query() query: CapeContractListQueryDto,
-  ): Promise<CapeContractPage> {
+  listOfMember(@Param('siteId') siteId: string, @Param('memberId', new ParseUUIDPipe()) memberId: string, @Query() query: CapeContractListQueryDto): Promise<CapeContractPage> {
     return this.rpc.call(RPC.membership.capeList, { ...query, siteId, memberId });
   }
 
@@ -51,11 +47,7 @@ export class CapeContractsController {
   @HttpCode(200)
   @SiteRoles('coordinator')
   @ApiErrors(200, CapeContractDto, 400, 401, 403, 404, 409, 422)
-  terminate(
-    @Param('siteId') siteId: string,
-    @Param('contractId', new ParseUUIDPipe()) contractId: string,
-    @Body() body: TerminateCapeContractDto,
-  ): Promise<CapeContract> {
+  terminate(@Param('siteId') siteId: string, @Param('contractId', new ParseUUIDPipe()) contractId: string, @Body() body: TerminateCapeContractDto): Promise<CapeContract> {
     return this.rpc.call(RPC.membership.capeTerminate, { siteId, contractId, ...body });
   }
 }

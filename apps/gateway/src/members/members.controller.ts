@@ -53,11 +53,7 @@ export class MembersController {
 
   @Get(':memberId')
   @ApiErrors(200, MemberDto, 400, 401, 404)
-  get(
-    @Param('siteId') siteId: string,
-    @Param('memberId', new ParseUUIDPipe()) memberId: string,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<MemberAsSeen> {
+  get(@Param('siteId') siteId: string, @Param('memberId', new ParseUUIDPipe()) memberId: string, @CurrentPrincipal() principal: Principal): Promise<MemberAsSeen> {
     return this.rpc.call(RPC.membership.memberGet, { siteId, memberId, view: viewFor(principal, siteId, memberId) });
   }
 

@@ -163,7 +163,14 @@ export class PeriodsController {
     @Body() body: GiveRecognitionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<GivenRecognition> {
-    return this.rpc.call(RPC.remuneration.recognitionGive, { siteId, periodId, actor: periodActorOf(principal, siteId), toMemberId: body.toMemberId, points: body.points, note: body.note });
+    return this.rpc.call(RPC.remuneration.recognitionGive, {
+      siteId,
+      periodId,
+      actor: periodActorOf(principal, siteId),
+      toMemberId: body.toMemberId,
+      points: body.points,
+      note: body.note,
+    });
   }
 
   /** Your own gifts and what you have left; the totals received per member once the period is closed. */

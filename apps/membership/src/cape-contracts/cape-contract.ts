@@ -97,11 +97,13 @@ function checkPeriod(period: CapePeriod): void {
   }
   const latest = latestEnd(startsOn, MAX_PERIOD_MONTHS);
   if (compareDates(endsOn, latest) > 0) {
-    throw new DomainError(
-      'CAPE_PERIOD_TOO_LONG',
-      `A CAPE period lasts at most ${MAX_PERIOD_MONTHS} months: starting on ${startsOn}, it must end on ${latest} at the latest.`,
-      { field: 'endsOn', startsOn, endsOn, latestEndsOn: latest, maxMonths: MAX_PERIOD_MONTHS },
-    );
+    throw new DomainError('CAPE_PERIOD_TOO_LONG', `A CAPE period lasts at most ${MAX_PERIOD_MONTHS} months: starting on ${startsOn}, it must end on ${latest} at the latest.`, {
+      field: 'endsOn',
+      startsOn,
+      endsOn,
+      latestEndsOn: latest,
+      maxMonths: MAX_PERIOD_MONTHS,
+    });
   }
 }
 
@@ -117,11 +119,11 @@ function checkAge(startsOn: string, context: CapeRulesContext): void {
     );
   }
   if (ageOnStart < ADULT_AGE && !context.guardianConsentRecorded) {
-    throw new DomainError(
-      'CAPE_GUARDIAN_CONSENT_MISSING',
-      `The member is ${ageOnStart} on ${startsOn}: record a guardian's consent in the member's file before signing.`,
-      { field: 'guardian', ageOnStart, adultAge: ADULT_AGE },
-    );
+    throw new DomainError('CAPE_GUARDIAN_CONSENT_MISSING', `The member is ${ageOnStart} on ${startsOn}: record a guardian's consent in the member's file before signing.`, {
+      field: 'guardian',
+      ageOnStart,
+      adultAge: ADULT_AGE,
+    });
   }
 }
 
@@ -213,12 +215,7 @@ function checkRenewable(state: CapeContractState, today: string): void {
  * Renews the contract until `newEndsOn`: the new period starts the day after the current one ends.
  * Pass the member's other contracts so the longer contract cannot run into a later one.
  */
-export function renewCapeContract(
-  state: CapeContractState,
-  newEndsOn: string,
-  today: string,
-  otherContracts: CapeContractState[] = [],
-): CapeContractState {
+export function renewCapeContract(state: CapeContractState, newEndsOn: string, today: string, otherContracts: CapeContractState[] = []): CapeContractState {
   checkRenewable(state, today);
   const period = { startsOn: addDays(lastEnd(state), 1), endsOn: isoDate(newEndsOn, 'endsOn') };
   checkPeriod(period);

@@ -1,14 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import {
-  CapeContract,
-  CapeContractPage,
-  ListCapeContractsRequest,
-  RenewCapeContractRequest,
-  RPC,
-  SignCapeContractRequest,
-  TerminateCapeContractRequest,
-} from '@kpa/contracts';
+import { CapeContract, CapeContractPage, ListCapeContractsRequest, RenewCapeContractRequest, RPC, SignCapeContractRequest, TerminateCapeContractRequest } from '@kpa/contracts';
 import { RpcHandler } from '@kpa/platform';
 import { CapeContractsService } from './cape-contracts.service';
 

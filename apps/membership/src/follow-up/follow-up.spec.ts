@@ -36,9 +36,7 @@ describe('follow-up board rules', () => {
     it('is flagged from the 15th day after joining, not on the 14th', () => {
       const member = aMember({ joinedOn: '2026-11-08' });
       expect(codes(member)).toEqual([]);
-      expect(attentionFor(member, [], [], settings, '2026-11-23')).toEqual([
-        { code: 'no_first_interview', message: expect.stringContaining('2026-11-22'), dueOn: '2026-11-22' },
-      ]);
+      expect(attentionFor(member, [], [], settings, '2026-11-23')).toEqual([{ code: 'no_first_interview', message: expect.stringContaining('2026-11-22'), dueOn: '2026-11-22' }]);
     });
 
     it('is satisfied by a held first interview of this participation only', () => {
@@ -82,9 +80,7 @@ describe('follow-up board rules', () => {
 
     it('flags the mid-term review from its due day until one is held', () => {
       expect(codes(member, recent, [], '2026-11-21')).toEqual([]);
-      expect(attentionFor(member, recent, [], settings, today)).toEqual([
-        { code: 'mid_term_review_due', message: expect.stringContaining('2026-11-22'), dueOn: '2026-11-22' },
-      ]);
+      expect(attentionFor(member, recent, [], settings, today)).toEqual([{ code: 'mid_term_review_due', message: expect.stringContaining('2026-11-22'), dueOn: '2026-11-22' }]);
       expect(codes(member, [...recent, held('mid_term_review', '2026-11-15')])).toEqual([]);
     });
 

@@ -123,13 +123,7 @@ function guardianAttention(member: FollowUpMember, today: string): Attention[] {
 }
 
 /** What needs attention for one member, or nothing (an empty list) when all is in order or the member left. */
-export function attentionFor(
-  member: FollowUpMember,
-  interviews: FollowUpInterview[],
-  contracts: CapeContractState[],
-  settings: FollowUpSettings,
-  today: string,
-): Attention[] {
+export function attentionFor(member: FollowUpMember, interviews: FollowUpInterview[], contracts: CapeContractState[], settings: FollowUpSettings, today: string): Attention[] {
   if (member.leftOn !== null) return [];
   return [...interviewAttention(member, interviews, settings, today), ...capeAttention(member, contracts, today), ...guardianAttention(member, today)];
 }
@@ -154,7 +148,5 @@ export function followUpBoard(entries: FollowUpEntry[], settings: FollowUpSettin
       attention,
     });
   }
-  return items.sort(
-    (a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr') || a.memberId.localeCompare(b.memberId),
-  );
+  return items.sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr') || a.memberId.localeCompare(b.memberId));
 }

@@ -56,7 +56,11 @@ describe('host structure rules', () => {
 
   it('applies a change and checks the whole identity again', () => {
     const current = hostStructureData(valid);
-    expect(changedHostStructure(current, { shareCapital: '20000.00', vatNumber: null })).toMatchObject({ shareCapitalCents: 2000000, vatNumber: null, legalName: 'CAE Grand Nord' });
+    expect(changedHostStructure(current, { shareCapital: '20000.00', vatNumber: null })).toMatchObject({
+      shareCapitalCents: 2000000,
+      vatNumber: null,
+      legalName: 'CAE Grand Nord',
+    });
     expect(changedHostStructure(current, { legalForm: 'SCIC SA' }).shareCapitalCents).toBe(1500050);
     expect(fieldOf(() => changedHostStructure(current, { siret: '12002701600358' }))).toBe('siret');
     expect(fieldOf(() => changedHostStructure(current, {}))).toBe('VALIDATION_FAILED');

@@ -44,7 +44,10 @@ export function hostStructureData(input: CreateHostStructureRequest): HostStruct
   if (input.vatNumber !== undefined && input.vatNumber !== null && input.vatNumber.trim() !== '') {
     vatNumber = compactIdentifier(input.vatNumber);
     if (!isValidFrenchVatNumber(vatNumber, siret.slice(0, 9))) {
-      throw invalid('vatNumber', 'vatNumber must be the French VAT number of this SIREN (FR + 2-digit key + the 9 digits of the SIRET); leave it empty under the VAT franchise (art. 293 B du CGI).');
+      throw invalid(
+        'vatNumber',
+        'vatNumber must be the French VAT number of this SIREN (FR + 2-digit key + the 9 digits of the SIRET); leave it empty under the VAT franchise (art. 293 B du CGI).',
+      );
     }
   }
   let shareCapitalCents: number | null = null;

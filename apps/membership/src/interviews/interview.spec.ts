@@ -88,7 +88,12 @@ describe('interview rules', () => {
 
   describe('skills self-assessment', () => {
     it('keeps names trimmed and levels 1 to 4', () => {
-      expect(skillsAssessmentOf([{ name: ' cuisine ', level: 1 }, { name: 'couture', level: 4 }])).toEqual([
+      expect(
+        skillsAssessmentOf([
+          { name: ' cuisine ', level: 1 },
+          { name: 'couture', level: 4 },
+        ]),
+      ).toEqual([
         { name: 'cuisine', level: 1 },
         { name: 'couture', level: 4 },
       ]);
@@ -96,7 +101,14 @@ describe('interview rules', () => {
     });
 
     it.each([0, 5, 2.5, '3', null])('refuses level %p, naming the line', (level) => {
-      expect(refusal(() => skillsAssessmentOf([{ name: 'cuisine', level: 2 }, { name: 'vente', level }]))).toMatchObject({
+      expect(
+        refusal(() =>
+          skillsAssessmentOf([
+            { name: 'cuisine', level: 2 },
+            { name: 'vente', level },
+          ]),
+        ),
+      ).toMatchObject({
         code: 'VALIDATION_FAILED',
         details: { field: 'skillsAssessment[1].level' },
       });
@@ -104,7 +116,14 @@ describe('interview rules', () => {
 
     it('refuses an empty name, a skill assessed twice (case-insensitive), more than 50 lines', () => {
       expect(refusal(() => skillsAssessmentOf([{ name: ' ', level: 2 }])).details).toEqual({ field: 'skillsAssessment[0].name' });
-      expect(refusal(() => skillsAssessmentOf([{ name: 'Cuisine', level: 2 }, { name: 'cuisine', level: 3 }])).details).toEqual({ field: 'skillsAssessment[1].name' });
+      expect(
+        refusal(() =>
+          skillsAssessmentOf([
+            { name: 'Cuisine', level: 2 },
+            { name: 'cuisine', level: 3 },
+          ]),
+        ).details,
+      ).toEqual({ field: 'skillsAssessment[1].name' });
       const many = Array.from({ length: 51 }, (_, i) => ({ name: `skill ${i}`, level: 1 }));
       expect(refusal(() => skillsAssessmentOf(many)).details).toEqual({ field: 'skillsAssessment' });
       expect(refusal(() => skillsAssessmentOf('cuisine')).details).toEqual({ field: 'skillsAssessment' });

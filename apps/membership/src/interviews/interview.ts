@@ -101,7 +101,10 @@ export function skillsAssessmentOf(value: unknown): SkillAssessment[] {
       throw invalid(`skillsAssessment[${index}].name`, `skillsAssessment[${index}].name must be ${SKILL_NAME_LENGTH.min} to ${SKILL_NAME_LENGTH.max} characters.`);
     }
     if (!Number.isInteger(level) || (level as number) < SKILL_LEVELS.min || (level as number) > SKILL_LEVELS.max) {
-      throw invalid(`skillsAssessment[${index}].level`, `skillsAssessment[${index}].level must be a whole number from ${SKILL_LEVELS.min} (discovering) to ${SKILL_LEVELS.max} (can teach it).`);
+      throw invalid(
+        `skillsAssessment[${index}].level`,
+        `skillsAssessment[${index}].level must be a whole number from ${SKILL_LEVELS.min} (discovering) to ${SKILL_LEVELS.max} (can teach it).`,
+      );
     }
     const key = trimmed.toLocaleLowerCase('fr');
     if (seen.has(key)) throw invalid(`skillsAssessment[${index}].name`, `The skill "${trimmed}" is assessed twice: keep one line per skill.`);
@@ -155,9 +158,7 @@ function checkStatus(previous: InterviewState | undefined, next: InterviewState,
 /** A `first` interview is scheduled or held once per participation; missed and cancelled ones do not count. */
 function checkOneFirst(next: InterviewState, others: InterviewState[]): void {
   if (next.kind !== 'first' || !countsAsFirst(next)) return;
-  const existing = others.find(
-    (other) => other.id !== next.id && other.kind === 'first' && other.participationJoinedOn === next.participationJoinedOn && countsAsFirst(other),
-  );
+  const existing = others.find((other) => other.id !== next.id && other.kind === 'first' && other.participationJoinedOn === next.participationJoinedOn && countsAsFirst(other));
   if (existing) {
     throw new DomainError(
       'INTERVIEW_FIRST_ALREADY_EXISTS',
@@ -202,12 +203,7 @@ export function newInterview(
  * Applies a coordinator's changes (absent fields unchanged), under the status rules above. `others`
  * are the member's other interviews.
  */
-export function changeInterview(
-  state: InterviewState,
-  changes: Partial<InterviewInput>,
-  context: InterviewRulesContext,
-  others: InterviewState[],
-): InterviewState {
+export function changeInterview(state: InterviewState, changes: Partial<InterviewInput>, context: InterviewRulesContext, others: InterviewState[]): InterviewState {
   const status = changes.status === undefined ? state.status : statusOf(changes.status);
   let heldAt = state.heldAt;
   if (changes.heldAt !== undefined) heldAt = changes.heldAt === null ? null : isoInstant(changes.heldAt, 'heldAt');

@@ -169,8 +169,14 @@ describe('journey', () => {
     });
 
     it('refuses an unknown stage or next path, a reason too short, or nothing to change', () => {
-      expect(refusal(() => decideJourney(aJourney(), { stageOverride: { stage: 'flying' as JourneyStage, reason: 'A good reason' } }, today, by))).toEqual({ code: 'VALIDATION_FAILED', field: 'override.stage' });
-      expect(refusal(() => decideJourney(aJourney(), { stageOverride: { stage: 'opening', reason: ' ok ' } }, today, by))).toEqual({ code: 'VALIDATION_FAILED', field: 'override.reason' });
+      expect(refusal(() => decideJourney(aJourney(), { stageOverride: { stage: 'flying' as JourneyStage, reason: 'A good reason' } }, today, by))).toEqual({
+        code: 'VALIDATION_FAILED',
+        field: 'override.stage',
+      });
+      expect(refusal(() => decideJourney(aJourney(), { stageOverride: { stage: 'opening', reason: ' ok ' } }, today, by))).toEqual({
+        code: 'VALIDATION_FAILED',
+        field: 'override.reason',
+      });
       expect(refusal(() => decideJourney(aJourney(), { nextPath: 'astronaut' as 'other' }, today, by))).toEqual({ code: 'VALIDATION_FAILED', field: 'nextPath' });
       expect(refusal(() => decideJourney(aJourney(), {}, today, by))).toEqual({ code: 'VALIDATION_FAILED', field: undefined });
     });

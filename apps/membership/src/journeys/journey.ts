@@ -82,11 +82,7 @@ function checkOverride(override: StageOverride): void {
  * The member's stage: the coordinator's override when one is in effect, else the calendar's. An override
  * takes effect on its date, and one dated before joinedOn was made in a previous participation: ignored.
  */
-export function currentStage(
-  joinedOn: string,
-  today: string,
-  override?: StageOverride | null,
-): { stage: JourneyStage; computed: JourneyStage; overridden: boolean } {
+export function currentStage(joinedOn: string, today: string, override?: StageOverride | null): { stage: JourneyStage; computed: JourneyStage; overridden: boolean } {
   const computed = computedStage(joinedOn, today);
   if (!override) return { stage: computed, computed, overridden: false };
   checkOverride(override);

@@ -65,7 +65,16 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(s
   };
   try {
     // `raw` gives the cast the record as written (the records then come as {record, raw}).
-    const records = parse(input, { delimiter: separator, bom: true, relax_quotes: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'], skip_empty_lines: false, raw: true, cast }) as unknown as { record: string[] }[];
+    const records = parse(input, {
+      delimiter: separator,
+      bom: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      skip_empty_lines: false,
+      raw: true,
+      cast,
+    }) as unknown as { record: string[] }[];
     return records.map(({ record }) => record);
   } catch (error) {
     if ((error as { code?: string }).code !== 'CSV_QUOTE_NOT_CLOSED') throw error;

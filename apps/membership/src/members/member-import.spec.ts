@@ -5,7 +5,7 @@ import { refusalOf } from '@kpa/testing/refusal';
 
 const today = '2026-11-21';
 
-const FRENCH_HEADER = "prénom;nom;date de naissance;situation;orienté par";
+const FRENCH_HEADER = 'prénom;nom;date de naissance;situation;orienté par';
 
 describe('parseCsv (RFC 4180)', () => {
   it('reads plain fields with either separator', () => {
@@ -94,7 +94,7 @@ describe('readMemberSheet', () => {
   it('maps French headers and values to a member', () => {
     const csv = [
       "\uFEFFPrénom;Nom;Date de naissance;Téléphone;Courriel;Situation;Orienté par;QPV;Date d'entrée;Compétences;Passions;Adresse;Code postal;Ville;Sexe",
-      "Inès;Benali;14/05/2009;06 12 34 56 78;ines@example.org;Demandeuse d'emploi;Mission locale;oui;01/09/2026;\"cuisine:3, couture (2); jardin\";couture, football;12 rue de l'Épeule;59100;Roubaix;F",
+      'Inès;Benali;14/05/2009;06 12 34 56 78;ines@example.org;Demandeuse d\'emploi;Mission locale;oui;01/09/2026;"cuisine:3, couture (2); jardin";couture, football;12 rue de l\'Épeule;59100;Roubaix;F',
     ].join('\r\n');
     const sheet = readMemberSheet(csv);
     expect(sheet.refused).toEqual([]);
@@ -129,7 +129,14 @@ describe('readMemberSheet', () => {
 
   it('maps English headers (the API field names) and API values, with commas', () => {
     const sheet = readMemberSheet('firstName,lastName,birthDate,situation,referredBy,priorityNeighbourhood,joinedOn\nSam,Durand,2001-02-03,rsa,word_of_mouth,no,2026-10-01\n');
-    expect(sheet.rows[0].input).toMatchObject({ firstName: 'Sam', birthDate: '2001-02-03', situation: 'rsa', referredBy: 'word_of_mouth', priorityNeighbourhood: false, joinedOn: '2026-10-01' });
+    expect(sheet.rows[0].input).toMatchObject({
+      firstName: 'Sam',
+      birthDate: '2001-02-03',
+      situation: 'rsa',
+      referredBy: 'word_of_mouth',
+      priorityNeighbourhood: false,
+      joinedOn: '2026-10-01',
+    });
   });
 
   it.each([
@@ -194,7 +201,9 @@ describe('readMemberSheet', () => {
   });
 
   it('refuses a row with unknown values or more cells than the header, and tells what to write', () => {
-    const sheet = readMemberSheet(`${FRENCH_HEADER};QPV;sexe\nA;B;01/01/2000;chômeur;ml;;\nA;B;01/01/2000;RSA;ml;peut-être;\nA;B;01/01/2000;RSA;ml;;x\nA;B;01/01/2000;RSA;ml;;;en trop\nA;B;01/01/2000;;ml;;`);
+    const sheet = readMemberSheet(
+      `${FRENCH_HEADER};QPV;sexe\nA;B;01/01/2000;chômeur;ml;;\nA;B;01/01/2000;RSA;ml;peut-être;\nA;B;01/01/2000;RSA;ml;;x\nA;B;01/01/2000;RSA;ml;;;en trop\nA;B;01/01/2000;;ml;;`,
+    );
     expect(sheet.refused.map(({ row, field }) => ({ row, field }))).toEqual([
       { row: 2, field: 'situation' },
       { row: 3, field: 'priorityNeighbourhood' },

@@ -83,7 +83,10 @@ export function readMemberSheet(csv: string): MemberSheet {
       return;
     }
     if (headers[column] !== undefined) {
-      throw refuseFile(`The columns "${headers[column]}" and "${name.trim()}" both give ${column}: keep only one of them.`, { field: column, columns: [headers[column], name.trim()] });
+      throw refuseFile(`The columns "${headers[column]}" and "${name.trim()}" both give ${column}: keep only one of them.`, {
+        field: column,
+        columns: [headers[column], name.trim()],
+      });
     }
     columns.set(index, column);
     headers[column] = name.trim();
@@ -91,15 +94,19 @@ export function readMemberSheet(csv: string): MemberSheet {
   const missing = REQUIRED.filter((column) => headers[column] === undefined);
   if (missing.length > 0) {
     const names = missing.map((column) => `${column} ("${COLUMN_HEADERS[column][0]}")`).join(', ');
-    throw refuseFile(`The header line lacks the column${missing.length > 1 ? 's' : ''} ${names}: add ${missing.length > 1 ? 'them' : 'it'} and send the file again. Nothing was imported.`, {
-      missingColumns: missing,
-      headerLine: header.map((name) => name.trim()),
-      ...(ignoredColumns.length > 0 ? { ignoredColumns } : {}),
-    });
+    throw refuseFile(
+      `The header line lacks the column${missing.length > 1 ? 's' : ''} ${names}: add ${missing.length > 1 ? 'them' : 'it'} and send the file again. Nothing was imported.`,
+      {
+        missingColumns: missing,
+        headerLine: header.map((name) => name.trim()),
+        ...(ignoredColumns.length > 0 ? { ignoredColumns } : {}),
+      },
+    );
   }
   const people = records.map((cells, i) => ({ row: i + 2, cells })).filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   if (people.length === 0) throw refuseFile('The file has a header line but no one under it.');
-  if (people.length > MAX_IMPORT_ROWS) throw refuseFile(`The file lists ${people.length} people; import at most ${MAX_IMPORT_ROWS} at a time (split the file).`, { rows: people.length });
+  if (people.length > MAX_IMPORT_ROWS)
+    throw refuseFile(`The file lists ${people.length} people; import at most ${MAX_IMPORT_ROWS} at a time (split the file).`, { rows: people.length });
 
   const sheet: MemberSheet = { rows: [], refused: [], ignoredColumns, headers };
   for (const { row, cells } of people) {

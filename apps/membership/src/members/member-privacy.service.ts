@@ -51,7 +51,11 @@ export class MemberPrivacyService {
       const member = await this.members.find(siteIdOf(siteId), memberId, { lock: true }, manager);
       assertNotErased(member);
       const now = new Date();
-      const erased = eraseMember(member.id, { ...member.data(), stageOverride: member.stageOverride, nextPath: member.nextPath, journeyHistory: member.journeyHistory, erasedAt: member.erasedAt }, now);
+      const erased = eraseMember(
+        member.id,
+        { ...member.data(), stageOverride: member.stageOverride, nextPath: member.nextPath, journeyHistory: member.journeyHistory, erasedAt: member.erasedAt },
+        now,
+      );
       Object.assign(member, erased, { updatedAt: now });
       await this.members.save(member, manager);
 

@@ -1,15 +1,6 @@
 import { ERASED_FIRST_NAME, pseudonymOf } from '@kpa/contracts';
 import { newMember, leave } from './member';
-import {
-  assertErasable,
-  assertNotErased,
-  birthYearOnly,
-  ERASED_TEXT,
-  ErasableMember,
-  eraseContract,
-  erasedValuesOf,
-  eraseMember,
-} from './member-privacy';
+import { assertErasable, assertNotErased, birthYearOnly, ERASED_TEXT, ErasableMember, eraseContract, erasedValuesOf, eraseMember } from './member-privacy';
 import { refusalOf } from '@kpa/testing/refusal';
 
 const today = '2026-11-21';

@@ -1,5 +1,18 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { EntrySituation, Gender, GuardianConsent, JourneyChange, JourneyStage, LeavingOutcome, MemberFile, NextPath, Participation, PostalAddress, Referrer, Skill } from '@kpa/contracts';
+import {
+  EntrySituation,
+  Gender,
+  GuardianConsent,
+  JourneyChange,
+  JourneyStage,
+  LeavingOutcome,
+  MemberFile,
+  NextPath,
+  Participation,
+  PostalAddress,
+  Referrer,
+  Skill,
+} from '@kpa/contracts';
 import { MemberData } from './member';
 
 @Entity({ name: 'member' })

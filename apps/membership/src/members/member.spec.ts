@@ -69,7 +69,14 @@ describe('member rules', () => {
   });
 
   it('shows the whole file, the profile or the name', () => {
-    const file = { ...newMember(aMember({ skills: [{ name: 'cuisine', level: 2, wantsToLearn: false }] }), today), id: 'm', siteId: 's', active: true, createdAt: 'c', updatedAt: 'u' };
+    const file = {
+      ...newMember(aMember({ skills: [{ name: 'cuisine', level: 2, wantsToLearn: false }] }), today),
+      id: 'm',
+      siteId: 's',
+      active: true,
+      createdAt: 'c',
+      updatedAt: 'u',
+    };
     expect(asSeen(file, 'file')).toBe(file);
     expect(asSeen(file, 'profile')).toEqual({ id: 'm', siteId: 's', firstName: 'Inès', lastName: 'Benali', skills: file.skills, passions: [], active: true });
     expect(asSeen(file, 'name')).toEqual({ id: 'm', siteId: 's', firstName: 'Inès', lastName: 'Benali' });

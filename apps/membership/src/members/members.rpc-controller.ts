@@ -1,6 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CreateMemberRequest, GetMemberRequest, LeaveRequest, ListMembersRequest, MemberAsSeen, MemberFile, MemberPage, RejoinRequest, RPC, UpdateMemberRequest } from '@kpa/contracts';
+import {
+  CreateMemberRequest,
+  GetMemberRequest,
+  LeaveRequest,
+  ListMembersRequest,
+  MemberAsSeen,
+  MemberFile,
+  MemberPage,
+  RejoinRequest,
+  RPC,
+  UpdateMemberRequest,
+} from '@kpa/contracts';
 import { RpcHandler } from '@kpa/platform';
 import { MembersService } from './members.service';
 

@@ -52,7 +52,15 @@ export class MembersService {
   async create({ siteId, member }: CreateMemberRequest): Promise<MemberFile> {
     const data = newMember(member, todayInFrance());
     const now = new Date();
-    const entity = Object.assign(new MemberEntity(), data, { id: uuidv7(), siteId: siteIdOf(siteId), stageOverride: null, nextPath: null, journeyHistory: [], createdAt: now, updatedAt: now });
+    const entity = Object.assign(new MemberEntity(), data, {
+      id: uuidv7(),
+      siteId: siteIdOf(siteId),
+      stageOverride: null,
+      nextPath: null,
+      journeyHistory: [],
+      createdAt: now,
+      updatedAt: now,
+    });
     await this.unitOfWork.run(async ({ manager, publish }) => {
       await this.sites.assertExists(entity.siteId, manager);
       await this.members.insert(entity, manager);

@@ -24,7 +24,7 @@ export class Interviews1764400000000 implements MigrationInterface {
         CHECK ((status = 'held') = (held_at IS NOT NULL))
       )`);
     await queryRunner.query('CREATE INDEX interview_member_page_idx ON membership.interview (member_id, created_at, id)');
-    await queryRunner.query('CREATE INDEX interview_site_held_idx ON membership.interview (site_id) WHERE status = \'held\'');
+    await queryRunner.query("CREATE INDEX interview_site_held_idx ON membership.interview (site_id) WHERE status = 'held'");
     await queryRunner.query(
       `CREATE UNIQUE INDEX interview_one_first_idx ON membership.interview (member_id, participation_joined_on) WHERE kind = 'first' AND status IN ('scheduled', 'held')`,
     );

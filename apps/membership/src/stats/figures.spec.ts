@@ -46,7 +46,12 @@ describe('figures of a period', () => {
     expect(hidden.byGender).toEqual({ female: null, male: null });
     expect(hidden.priorityNeighbourhood).toEqual({ count: null, of: 2 });
     expect(hidden.tookPart).toBe(2);
-    const many = figures(Array.from({ length: 6 }, () => aMember()), '2026-01-01', '2026-06-30', { hideSmallCounts: true });
+    const many = figures(
+      Array.from({ length: 6 }, () => aMember()),
+      '2026-01-01',
+      '2026-06-30',
+      { hideSmallCounts: true },
+    );
     expect(many.byGender).toEqual({ female: 6 });
   });
 

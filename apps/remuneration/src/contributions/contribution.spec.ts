@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import { addDays } from '@kpa/contracts';
-import {
-  checkContribution,
-  checkMinorWorkingTime,
-  ContributionData,
-  contributionTotals,
-  decideContribution,
-  isMinorOn,
-  parseStartTime,
-  WorkedTime,
-} from './contribution';
+import { checkContribution, checkMinorWorkingTime, ContributionData, contributionTotals, decideContribution, isMinorOn, parseStartTime, WorkedTime } from './contribution';
 import { refusalIfAny } from '@kpa/testing/refusal';
 
 const TODAY = '2026-03-20';
@@ -30,7 +21,12 @@ describe('checkContribution', () => {
       startMinutes: null,
       note: 'Chantier jardin',
     });
-    expect(checkContribution({ kind: 'collective_task', task: 'accounting', date: TODAY, hours: '2', startTime: '14:30' }, TODAY)).toMatchObject({ task: 'accounting', hundredths: 200, startMinutes: 870, note: null });
+    expect(checkContribution({ kind: 'collective_task', task: 'accounting', date: TODAY, hours: '2', startTime: '14:30' }, TODAY)).toMatchObject({
+      task: 'accounting',
+      hundredths: 200,
+      startMinutes: 870,
+      note: null,
+    });
     expect(checkContribution({ kind: 'peer_training', date: TODAY, hours: '24', startTime: '00:00' }, TODAY)).toMatchObject({ hundredths: 2400 });
   });
 
@@ -70,7 +66,12 @@ describe('minors’ working time (C. trav. L3162-1, L3163-2)', () => {
   it('allows 8 h a day, refuses more, counting the day’s other time', () => {
     expect(() => checkMinorWorkingTime(entry('2026-03-18', 800), ADULT_ON, [])).not.toThrow();
     expect(() => checkMinorWorkingTime(entry('2026-03-18', 300), ADULT_ON, [{ date: '2026-03-18', hundredths: 500 }])).not.toThrow();
-    const error = refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-18', 301), ADULT_ON, [{ date: '2026-03-18', hundredths: 500 }, { date: '2026-03-17', hundredths: 800 }]));
+    const error = refusalIfAny(() =>
+      checkMinorWorkingTime(entry('2026-03-18', 301), ADULT_ON, [
+        { date: '2026-03-18', hundredths: 500 },
+        { date: '2026-03-17', hundredths: 800 },
+      ]),
+    );
     expect(error).toMatchObject({ code: 'MINOR_DAILY_HOURS_EXCEEDED', details: { date: '2026-03-18', alreadyRecorded: '5.00', limit: '8.00' } });
     expect(error?.message).toContain('at most 3.00 h more');
   });
@@ -78,7 +79,10 @@ describe('minors’ working time (C. trav. L3162-1, L3163-2)', () => {
   it('allows 35 h in an ISO week (Monday to Sunday), refuses more', () => {
     // Monday 16 to Sunday 22 March 2026: 4 × 8 h = 32 h already.
     const week: WorkedTime[] = ['2026-03-16', '2026-03-17', '2026-03-18', '2026-03-19'].map((date) => ({ date, hundredths: 800 }));
-    const outside: WorkedTime[] = [{ date: '2026-03-15', hundredths: 800 }, { date: '2026-03-23', hundredths: 800 }];
+    const outside: WorkedTime[] = [
+      { date: '2026-03-15', hundredths: 800 },
+      { date: '2026-03-23', hundredths: 800 },
+    ];
     expect(() => checkMinorWorkingTime(entry('2026-03-22', 300), ADULT_ON, [...week, ...outside])).not.toThrow();
     expect(refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-22', 301), ADULT_ON, [...week, ...outside]))).toMatchObject({
       code: 'MINOR_WEEKLY_HOURS_EXCEEDED',
@@ -90,7 +94,10 @@ describe('minors’ working time (C. trav. L3162-1, L3163-2)', () => {
     expect(() => checkMinorWorkingTime(entry('2026-03-18', 200, 20 * 60), ADULT_ON, [])).not.toThrow(); // 20:00–22:00
     expect(() => checkMinorWorkingTime(entry('2026-03-18', 100, 6 * 60), ADULT_ON, [])).not.toThrow(); // 06:00–07:00
     expect(refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-18', 201, 20 * 60), ADULT_ON, []))?.code).toBe('MINOR_NIGHT_WORK'); // ends 22:00:36
-    expect(refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-18', 100, 5 * 60 + 59), ADULT_ON, []))).toMatchObject({ code: 'MINOR_NIGHT_WORK', details: { startTime: '05:59', hours: '1.00' } });
+    expect(refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-18', 100, 5 * 60 + 59), ADULT_ON, []))).toMatchObject({
+      code: 'MINOR_NIGHT_WORK',
+      details: { startTime: '05:59', hours: '1.00' },
+    });
     expect(refusalIfAny(() => checkMinorWorkingTime(entry('2026-03-18', 50, 23 * 60), ADULT_ON, []))?.code).toBe('MINOR_NIGHT_WORK');
   });
 

@@ -96,7 +96,8 @@ export function checkContribution(input: ContributionInput, today: string): Cont
   }
   let note: string | null = null;
   if (input.note !== undefined && input.note !== null && !(typeof input.note === 'string' && input.note.trim() === '')) {
-    if (typeof input.note !== 'string' || input.note.trim().length > MAX_CONTRIBUTION_NOTE_LENGTH) throw invalid('note', `note must be text of at most ${MAX_CONTRIBUTION_NOTE_LENGTH} characters.`);
+    if (typeof input.note !== 'string' || input.note.trim().length > MAX_CONTRIBUTION_NOTE_LENGTH)
+      throw invalid('note', `note must be text of at most ${MAX_CONTRIBUTION_NOTE_LENGTH} characters.`);
     note = input.note.trim();
   }
   return { kind, task, date: input.date, hundredths, startMinutes, note };
@@ -124,29 +125,41 @@ export function checkMinorWorkingTime(entry: Pick<ContributionData, 'date' | 'hu
     const start = entry.startMinutes * 60;
     const end = start + entry.hundredths * SECONDS_PER_HUNDREDTH;
     if (start < NIGHT_ENDS_AT || end > NIGHT_STARTS_AT) {
-      throw new DomainError('MINOR_NIGHT_WORK', `A member under 18 may not work between 22:00 and 06:00 (C. trav. L3163-2): ${formatHours(entry.hundredths)} h from ${formatStartTime(entry.startMinutes)} crosses that time.`, {
-        date: entry.date,
-        startTime: formatStartTime(entry.startMinutes),
-        hours: formatHours(entry.hundredths),
-      });
+      throw new DomainError(
+        'MINOR_NIGHT_WORK',
+        `A member under 18 may not work between 22:00 and 06:00 (C. trav. L3163-2): ${formatHours(entry.hundredths)} h from ${formatStartTime(entry.startMinutes)} crosses that time.`,
+        {
+          date: entry.date,
+          startTime: formatStartTime(entry.startMinutes),
+          hours: formatHours(entry.hundredths),
+        },
+      );
     }
   }
   const sameDay = others.filter((o) => o.date === entry.date).reduce((sum, o) => sum + o.hundredths, 0);
   if (sameDay + entry.hundredths > MINOR_DAILY_LIMIT_HUNDREDTHS) {
-    throw new DomainError('MINOR_DAILY_HOURS_EXCEEDED', `A member under 18 may work at most 8 h a day (C. trav. L3162-1): ${formatHours(sameDay)} h already recorded on ${entry.date}, so at most ${formatHours(Math.max(0, MINOR_DAILY_LIMIT_HUNDREDTHS - sameDay))} h more.`, {
-      date: entry.date,
-      alreadyRecorded: formatHours(sameDay),
-      limit: formatHours(MINOR_DAILY_LIMIT_HUNDREDTHS),
-    });
+    throw new DomainError(
+      'MINOR_DAILY_HOURS_EXCEEDED',
+      `A member under 18 may work at most 8 h a day (C. trav. L3162-1): ${formatHours(sameDay)} h already recorded on ${entry.date}, so at most ${formatHours(Math.max(0, MINOR_DAILY_LIMIT_HUNDREDTHS - sameDay))} h more.`,
+      {
+        date: entry.date,
+        alreadyRecorded: formatHours(sameDay),
+        limit: formatHours(MINOR_DAILY_LIMIT_HUNDREDTHS),
+      },
+    );
   }
   const week = isoWeekOf(entry.date);
   const sameWeek = others.filter((o) => compareDates(week.startsOn, o.date) <= 0 && compareDates(o.date, week.endsOn) <= 0).reduce((sum, o) => sum + o.hundredths, 0);
   if (sameWeek + entry.hundredths > MINOR_WEEKLY_LIMIT_HUNDREDTHS) {
-    throw new DomainError('MINOR_WEEKLY_HOURS_EXCEEDED', `A member under 18 may work at most 35 h a week (C. trav. L3162-1): ${formatHours(sameWeek)} h already recorded in the week of ${week.startsOn}, so at most ${formatHours(Math.max(0, MINOR_WEEKLY_LIMIT_HUNDREDTHS - sameWeek))} h more.`, {
-      weekStartsOn: week.startsOn,
-      alreadyRecorded: formatHours(sameWeek),
-      limit: formatHours(MINOR_WEEKLY_LIMIT_HUNDREDTHS),
-    });
+    throw new DomainError(
+      'MINOR_WEEKLY_HOURS_EXCEEDED',
+      `A member under 18 may work at most 35 h a week (C. trav. L3162-1): ${formatHours(sameWeek)} h already recorded in the week of ${week.startsOn}, so at most ${formatHours(Math.max(0, MINOR_WEEKLY_LIMIT_HUNDREDTHS - sameWeek))} h more.`,
+      {
+        weekStartsOn: week.startsOn,
+        alreadyRecorded: formatHours(sameWeek),
+        limit: formatHours(MINOR_WEEKLY_LIMIT_HUNDREDTHS),
+      },
+    );
   }
 }
 
@@ -157,15 +170,19 @@ export type ContributionDecision = 'validate' | 'reject';
  * (CONTRIBUTION_TRANSITION_REFUSED). A rejection may say why (≤ 500 characters).
  */
 export function decideContribution(status: ContributionStatus, decision: ContributionDecision, reason?: unknown): { status: ContributionStatus; rejectionReason: string | null } {
-  if (status !== 'submitted') throw new DomainError('CONTRIBUTION_TRANSITION_REFUSED', `This contribution is already ${status}: only a submitted one can be validated or rejected.`, { status, decision });
+  if (status !== 'submitted')
+    throw new DomainError('CONTRIBUTION_TRANSITION_REFUSED', `This contribution is already ${status}: only a submitted one can be validated or rejected.`, { status, decision });
   if (decision === 'validate') return { status: 'validated', rejectionReason: null };
   if (reason === undefined || reason === null || (typeof reason === 'string' && reason.trim() === '')) return { status: 'rejected', rejectionReason: null };
-  if (typeof reason !== 'string' || reason.trim().length > MAX_REJECTION_REASON_LENGTH) throw invalid('reason', `reason must be text of at most ${MAX_REJECTION_REASON_LENGTH} characters.`);
+  if (typeof reason !== 'string' || reason.trim().length > MAX_REJECTION_REASON_LENGTH)
+    throw invalid('reason', `reason must be text of at most ${MAX_REJECTION_REASON_LENGTH} characters.`);
   return { status: 'rejected', rejectionReason: reason.trim() };
 }
 
 /** Hours per kind and status (hundredths), for the ledger's totals; rejected entries count nowhere. */
-export function contributionTotals(entries: readonly { kind: ContributionKind; status: ContributionStatus; hundredths: number }[]): Record<ContributionKind, { validated: number; submitted: number }> {
+export function contributionTotals(
+  entries: readonly { kind: ContributionKind; status: ContributionStatus; hundredths: number }[],
+): Record<ContributionKind, { validated: number; submitted: number }> {
   const totals = Object.fromEntries(CONTRIBUTION_KINDS.map((k) => [k, { validated: 0, submitted: 0 }])) as Record<ContributionKind, { validated: number; submitted: number }>;
   for (const e of entries) if (e.status !== 'rejected') totals[e.kind][e.status] += e.hundredths;
   return totals;

@@ -44,7 +44,14 @@ describe('contributions in Postgres', () => {
         dataSourceOptions({ url: env.databaseUrl, schema: 'remuneration', entities: REMUNERATION_DATABASE.entities, migrations: REMUNERATION_DATABASE.migrations, poolSize: 10 }),
       ).initialize();
       if (i === 0) await migrate(dataSource, 'remuneration');
-      instances.push({ dataSource, contributions: new ContributionsService(new UnitOfWork(dataSource, idle, { schema: 'remuneration' }), new ContributionsRepository(dataSource), new DirectoryRepository(dataSource)) });
+      instances.push({
+        dataSource,
+        contributions: new ContributionsService(
+          new UnitOfWork(dataSource, idle, { schema: 'remuneration' }),
+          new ContributionsRepository(dataSource),
+          new DirectoryRepository(dataSource),
+        ),
+      });
     }
     const db = instances[0].dataSource;
     // Inès turns 18 in more than a year; Karim is an adult.
@@ -115,9 +122,11 @@ describe('contributions in Postgres', () => {
 
     expect(await codeOf(instances[0].contributions.get({ siteId: otherSiteId, contributionId: first.id }))).toBe('CONTRIBUTION_NOT_FOUND');
     expect((await instances[0].contributions.list({ siteId: otherSiteId })).totals.all).toEqual({ validated: '0.00', submitted: '0.00' });
-    expect(await codeOf(instances[0].contributions.create({ siteId: otherSiteId, actor: coordinator, memberId: minorId, contribution: { kind: 'contributive_day', date: monday, hours: '1' } }))).toBe(
-      'MEMBER_NOT_FOUND',
-    );
+    expect(
+      await codeOf(
+        instances[0].contributions.create({ siteId: otherSiteId, actor: coordinator, memberId: minorId, contribution: { kind: 'contributive_day', date: monday, hours: '1' } }),
+      ),
+    ).toBe('MEMBER_NOT_FOUND');
   });
 
   it('pages through entries in order of creation with the same totals on every page', async () => {

@@ -23,7 +23,10 @@ export class ContributionsRepository {
   /** A contribution of the site, locked for a decision when asked; one of another site does not exist for it (404). */
   async find(siteId: SiteId, contributionId: string, options: { forChange?: boolean } = {}, manager: EntityManager = this.dataSource.manager): Promise<ContributionEntity> {
     const found = isUuid(contributionId)
-      ? await manager.findOne(ContributionEntity, { where: { id: contributionId.toLowerCase(), siteId }, ...(options.forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      ? await manager.findOne(ContributionEntity, {
+          where: { id: contributionId.toLowerCase(), siteId },
+          ...(options.forChange ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+        })
       : null;
     if (!found) throw new DomainError('CONTRIBUTION_NOT_FOUND', `No contribution with id ${contributionId} on this site.`, { contributionId });
     return found;

@@ -27,7 +27,10 @@ export function involvementTotals(sums: readonly { kind: ContributionKind; statu
   const contributive = contributionTotals(sums);
   const hundredths: Record<InvolvementKind, { validated: number; submitted: number }> = { ...contributive, mission: { validated: missionHundredths, submitted: 0 } };
   const format = (t: { validated: number; submitted: number }): HoursTotal => ({ validated: formatHours(t.validated), submitted: formatHours(t.submitted) });
-  const all = INVOLVEMENT_KINDS.reduce((sum, kind) => ({ validated: sum.validated + hundredths[kind].validated, submitted: sum.submitted + hundredths[kind].submitted }), { validated: 0, submitted: 0 });
+  const all = INVOLVEMENT_KINDS.reduce((sum, kind) => ({ validated: sum.validated + hundredths[kind].validated, submitted: sum.submitted + hundredths[kind].submitted }), {
+    validated: 0,
+    submitted: 0,
+  });
   return {
     byKind: Object.fromEntries(INVOLVEMENT_KINDS.map((kind) => [kind, format(hundredths[kind])])) as Record<InvolvementKind, HoursTotal>,
     all: format(all),

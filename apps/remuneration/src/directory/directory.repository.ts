@@ -38,7 +38,17 @@ export class DirectoryRepository {
     return new Map(
       rows.map((r) => [
         r.id,
-        { id: r.id, siteId: r.site_id, firstName: r.first_name, lastName: r.last_name, adultOn: r.adult_on, joinedOn: r.joined_on, leftOn: r.left_on, active: r.active, erased: r.erased },
+        {
+          id: r.id,
+          siteId: r.site_id,
+          firstName: r.first_name,
+          lastName: r.last_name,
+          adultOn: r.adult_on,
+          joinedOn: r.joined_on,
+          leftOn: r.left_on,
+          active: r.active,
+          erased: r.erased,
+        },
       ]),
     );
   }
@@ -51,7 +61,8 @@ export class DirectoryRepository {
   /** One member of the site, or 404 MEMBER_NOT_FOUND (unknown, of another site, or not yet arrived from membership). */
   async findMember(siteId: SiteId, memberId: string, manager: EntityManager = this.dataSource.manager): Promise<KnownMember> {
     const member = await this.member(siteId, memberId, manager);
-    if (!member) throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId} on this site (a member just registered may take a moment to reach remuneration).`, { memberId });
+    if (!member)
+      throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId} on this site (a member just registered may take a moment to reach remuneration).`, { memberId });
     return member;
   }
 

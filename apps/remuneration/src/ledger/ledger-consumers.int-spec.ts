@@ -116,8 +116,13 @@ describe('remuneration ledger and directory consumers', () => {
     await deliver(envelope, DURABLE_CONSUMERS.remunerationLedger);
     await deliver(envelope, DURABLE_CONSUMERS.remunerationLedger);
 
-    const rows = await db.query(`SELECT site_id, kind, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, net_cents, vat_cents, reference, event_id FROM remuneration.money_movement WHERE id = $1`, [payment.paymentId]);
-    expect(rows).toEqual([{ site_id: siteId, kind: 'payment', occurred_on: '2026-12-10', net_cents: '100500', vat_cents: '20100', reference: 'LACAPE-F-2026-0007', event_id: envelope.id }]);
+    const rows = await db.query(
+      `SELECT site_id, kind, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, net_cents, vat_cents, reference, event_id FROM remuneration.money_movement WHERE id = $1`,
+      [payment.paymentId],
+    );
+    expect(rows).toEqual([
+      { site_id: siteId, kind: 'payment', occurred_on: '2026-12-10', net_cents: '100500', vat_cents: '20100', reference: 'LACAPE-F-2026-0007', event_id: envelope.id },
+    ]);
     const inbox = await db.query(`SELECT consumer FROM remuneration.inbox WHERE event_id = $1`, [envelope.id]);
     expect(inbox).toEqual([{ consumer: DURABLE_CONSUMERS.remunerationLedger }]);
   });
@@ -193,9 +198,10 @@ describe('remuneration ledger and directory consumers', () => {
       await deliver(envelope, DURABLE_CONSUMERS.remunerationLedger);
       await deliver(envelope, DURABLE_CONSUMERS.remunerationLedger);
     }
-    const rows = await db.query(`SELECT kind, to_char(occurred_on, 'YYYY-MM-DD') AS day, net_cents, vat_cents, reference FROM remuneration.money_movement WHERE id = ANY($1) ORDER BY kind`, [
-      [note.creditNoteId, expense.expenseId],
-    ]);
+    const rows = await db.query(
+      `SELECT kind, to_char(occurred_on, 'YYYY-MM-DD') AS day, net_cents, vat_cents, reference FROM remuneration.money_movement WHERE id = ANY($1) ORDER BY kind`,
+      [[note.creditNoteId, expense.expenseId]],
+    );
     expect(rows).toEqual([
       { kind: 'credit_note', day: '2026-12-12', net_cents: '10000', vat_cents: '2000', reference: 'LACAPE-A-2026-0001' },
       { kind: 'expense', day: '2026-12-03', net_cents: '3575', vat_cents: '715', reference: 'supplies' },
@@ -204,7 +210,16 @@ describe('remuneration ledger and directory consumers', () => {
 
   it('members: the site from the envelope, the newest version wins, erasure leaves a pseudonym only', async () => {
     const memberId = randomUUID();
-    const joined: MemberChangedV1 = { memberId, firstName: 'Inès', lastName: 'Benali', joinedOn: '2026-09-01', leftOn: null, active: true, adultOn: '2027-05-02', updatedAt: '2026-09-01T08:00:00.000Z' };
+    const joined: MemberChangedV1 = {
+      memberId,
+      firstName: 'Inès',
+      lastName: 'Benali',
+      joinedOn: '2026-09-01',
+      leftOn: null,
+      active: true,
+      adultOn: '2027-05-02',
+      updatedAt: '2026-09-01T08:00:00.000Z',
+    };
     await deliver(event(MEMBER_JOINED_V1, joined), DURABLE_CONSUMERS.remunerationDirectory);
     await deliver(event(MEMBER_UPDATED_V1, { ...joined, lastName: 'Benali-Haddad', updatedAt: '2026-10-01T08:00:00.000Z' }), DURABLE_CONSUMERS.remunerationDirectory);
     // An older version arriving late changes nothing.
@@ -214,7 +229,9 @@ describe('remuneration ledger and directory consumers', () => {
         `SELECT site_id, first_name, last_name, to_char(adult_on, 'YYYY-MM-DD') AS adult_on, to_char(joined_on, 'YYYY-MM-DD') AS joined_on, active, erased FROM remuneration.known_member WHERE id = $1`,
         [memberId],
       );
-    expect(await read()).toEqual([{ site_id: siteId, first_name: 'Inès', last_name: 'Benali-Haddad', adult_on: '2027-05-02', joined_on: '2026-09-01', active: true, erased: false }]);
+    expect(await read()).toEqual([
+      { site_id: siteId, first_name: 'Inès', last_name: 'Benali-Haddad', adult_on: '2027-05-02', joined_on: '2026-09-01', active: true, erased: false },
+    ]);
 
     await deliver(event(MEMBER_ERASED_V1, { memberId, erasedAt: '2026-11-01T08:00:00.000Z' }), DURABLE_CONSUMERS.remunerationDirectory);
     await deliver(event(MEMBER_UPDATED_V1, { ...joined, updatedAt: '2026-12-01T08:00:00.000Z' }), DURABLE_CONSUMERS.remunerationDirectory);
@@ -261,7 +278,10 @@ describe('remuneration ledger and directory consumers', () => {
       DURABLE_CONSUMERS.remunerationDirectory,
     );
     expect(await new DirectoryRepository(db).hostVatFranchise(siteIdOf(siteId))).toBe(true);
-    await deliver(event(HOST_STRUCTURE_UPDATED_V1, { ...host, vatNumber: 'FR85120027016', vatFranchise: false, updatedAt: '2026-06-01T08:00:00.000Z' }, null), DURABLE_CONSUMERS.remunerationDirectory);
+    await deliver(
+      event(HOST_STRUCTURE_UPDATED_V1, { ...host, vatNumber: 'FR85120027016', vatFranchise: false, updatedAt: '2026-06-01T08:00:00.000Z' }, null),
+      DURABLE_CONSUMERS.remunerationDirectory,
+    );
     expect(await new DirectoryRepository(db).hostVatFranchise(siteIdOf(siteId))).toBe(false);
   });
 });

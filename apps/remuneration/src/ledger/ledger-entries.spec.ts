@@ -28,12 +28,25 @@ describe('ledger entries from commerce events', () => {
   });
 
   it('hours that a float would round (0.1 + 0.2, 33.33 × 3) stay exact', () => {
-    const rows = missionHoursRows({ ...mission, participants: [{ memberId: KARIM, hours: '0.29' }, { memberId: INES, hours: '33.33' }] });
+    const rows = missionHoursRows({
+      ...mission,
+      participants: [
+        { memberId: KARIM, hours: '0.29' },
+        { memberId: INES, hours: '33.33' },
+      ],
+    });
     expect(rows.map((r) => r.hundredths)).toEqual([29, 3333]);
   });
 
   it('a member listed twice is summed; zero hours make no row', () => {
-    const rows = missionHoursRows({ ...mission, participants: [{ memberId: KARIM, hours: '1.25' }, { memberId: KARIM.toUpperCase(), hours: '2' }, { memberId: INES, hours: '0.00' }] });
+    const rows = missionHoursRows({
+      ...mission,
+      participants: [
+        { memberId: KARIM, hours: '1.25' },
+        { memberId: KARIM.toUpperCase(), hours: '2' },
+        { memberId: INES, hours: '0.00' },
+      ],
+    });
     expect(rows).toEqual([expect.objectContaining({ memberId: KARIM, hundredths: 325 })]);
   });
 
@@ -78,7 +91,15 @@ describe('ledger entries from commerce events', () => {
       vat: '20.00',
       total: '120.00',
     };
-    expect(creditNoteMovement(note)).toEqual({ id: note.creditNoteId, kind: 'credit_note', occurredOn: '2026-12-12', netCents: 10_000n, vatCents: 2_000n, missionId: null, reference: 'LACAPE-A-2026-0001' });
+    expect(creditNoteMovement(note)).toEqual({
+      id: note.creditNoteId,
+      kind: 'credit_note',
+      occurredOn: '2026-12-12',
+      netCents: 10_000n,
+      vatCents: 2_000n,
+      missionId: null,
+      reference: 'LACAPE-A-2026-0001',
+    });
   });
 
   it('an expense: dated when approved, referenced by its category', () => {
@@ -92,7 +113,15 @@ describe('ledger entries from commerce events', () => {
       vat: '7.15',
       net: '35.75',
     };
-    expect(expenseMovement(expense)).toEqual({ id: expense.expenseId, kind: 'expense', occurredOn: '2026-12-03', netCents: 3_575n, vatCents: 715n, missionId: null, reference: 'supplies' });
+    expect(expenseMovement(expense)).toEqual({
+      id: expense.expenseId,
+      kind: 'expense',
+      occurredOn: '2026-12-03',
+      netCents: 3_575n,
+      vatCents: 715n,
+      missionId: null,
+      reference: 'supplies',
+    });
     expect(() => expenseMovement({ ...expense, net: '35,75' })).toThrow();
   });
 });

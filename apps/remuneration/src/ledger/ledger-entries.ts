@@ -60,7 +60,15 @@ export function missionHoursRows(data: MissionCompletedV1): MissionHoursRow[] {
 export function paymentMovement(data: PaymentRecordedV1): MoneyMovementRow {
   const amount = parseMoney(data.amount, 'amount', true);
   const netCents = parseMoney(data.netAmount, 'netAmount', true);
-  return { id: data.paymentId, kind: 'payment', occurredOn: date(data.receivedOn, 'receivedOn'), netCents, vatCents: amount - netCents, missionId: data.missionId, reference: data.invoiceNumber };
+  return {
+    id: data.paymentId,
+    kind: 'payment',
+    occurredOn: date(data.receivedOn, 'receivedOn'),
+    netCents,
+    vatCents: amount - netCents,
+    missionId: data.missionId,
+    reference: data.invoiceNumber,
+  };
 }
 
 /** A credit note: what it cancels, positive (the pot subtracts it). */

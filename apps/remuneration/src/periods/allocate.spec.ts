@@ -14,18 +14,48 @@ function shares(allocation: { shares: Map<string, bigint> }): Record<string, big
 describe('allocateCents: largest remainder', () => {
   it('gives each the floor of its exact share, then the leftover cents to the largest remainders', () => {
     // 1000 × 1/6 = 166.67, × 2/6 = 333.33, × 3/6 = 500: floors 166 + 333 + 500 = 999, the cent goes to a (remainder 4/6).
-    expect(shares(allocateCents(1000n, [{ id: 'a', weight: 1n }, { id: 'b', weight: 2n }, { id: 'c', weight: 3n }], 'p'))).toEqual({ a: 167n, b: 333n, c: 500n });
+    expect(
+      shares(
+        allocateCents(
+          1000n,
+          [
+            { id: 'a', weight: 1n },
+            { id: 'b', weight: 2n },
+            { id: 'c', weight: 3n },
+          ],
+          'p',
+        ),
+      ),
+    ).toEqual({ a: 167n, b: 333n, c: 500n });
   });
 
   it('does not depend on order where MoneyPHP does ([70, 30] of 5 cents)', () => {
-    const x = allocateCents(5n, [{ id: 'x', weight: 70n }, { id: 'y', weight: 30n }], 'salt');
-    const y = allocateCents(5n, [{ id: 'y', weight: 30n }, { id: 'x', weight: 70n }], 'salt');
+    const x = allocateCents(
+      5n,
+      [
+        { id: 'x', weight: 70n },
+        { id: 'y', weight: 30n },
+      ],
+      'salt',
+    );
+    const y = allocateCents(
+      5n,
+      [
+        { id: 'y', weight: 30n },
+        { id: 'x', weight: 70n },
+      ],
+      'salt',
+    );
     expect(shares(x)).toEqual(shares(y));
     expect(sum(x.shares.values())).toBe(5n);
   });
 
   it('breaks a tie by the salted hash of the ids, so the salt (the period) decides who gets the cent', () => {
-    const recipients = [{ id: 'a', weight: 1n }, { id: 'b', weight: 1n }, { id: 'c', weight: 1n }];
+    const recipients = [
+      { id: 'a', weight: 1n },
+      { id: 'b', weight: 1n },
+      { id: 'c', weight: 1n },
+    ];
     const winners = new Set<string>();
     for (const salt of ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']) {
       const result = allocateCents(100n, recipients, salt);
@@ -38,43 +68,107 @@ describe('allocateCents: largest remainder', () => {
   });
 
   it('gives 0 to zero weights and everything undistributed when every weight is zero', () => {
-    expect(shares(allocateCents(100n, [{ id: 'a', weight: 0n }, { id: 'b', weight: 5n }], 'p'))).toEqual({ a: 0n, b: 100n });
+    expect(
+      shares(
+        allocateCents(
+          100n,
+          [
+            { id: 'a', weight: 0n },
+            { id: 'b', weight: 5n },
+          ],
+          'p',
+        ),
+      ),
+    ).toEqual({ a: 0n, b: 100n });
     expect(allocateCents(100n, [{ id: 'a', weight: 0n }], 'p')).toEqual({ shares: new Map([['a', 0n]]), undistributedCents: 100n });
     expect(allocateCents(100n, [], 'p')).toEqual({ shares: new Map(), undistributedCents: 100n });
     expect(allocateCents(0n, [{ id: 'a', weight: 1n }], 'p')).toEqual({ shares: new Map([['a', 0n]]), undistributedCents: 0n });
   });
 
   it('re-splits a capped excess among the others', () => {
-    const result = allocateCents(1000n, [{ id: 'a', weight: 1n, capCents: 100n }, { id: 'b', weight: 1n }, { id: 'c', weight: 1n, capCents: null }], 'p');
+    const result = allocateCents(
+      1000n,
+      [
+        { id: 'a', weight: 1n, capCents: 100n },
+        { id: 'b', weight: 1n },
+        { id: 'c', weight: 1n, capCents: null },
+      ],
+      'p',
+    );
     expect(shares(result)).toEqual({ a: 100n, b: 450n, c: 450n });
     expect(result.undistributedCents).toBe(0n);
   });
 
   it('caps in further rounds: a second cap can bind once the first excess is re-split', () => {
     // Round 1: 900 / 3 = 300 each, a is over 100. Round 2: 800 / 2 = 400, b is over 350. Round 3: c gets 450.
-    const result = allocateCents(900n, [{ id: 'a', weight: 1n, capCents: 100n }, { id: 'b', weight: 1n, capCents: 350n }, { id: 'c', weight: 1n }], 'p');
+    const result = allocateCents(
+      900n,
+      [
+        { id: 'a', weight: 1n, capCents: 100n },
+        { id: 'b', weight: 1n, capCents: 350n },
+        { id: 'c', weight: 1n },
+      ],
+      'p',
+    );
     expect(shares(result)).toEqual({ a: 100n, b: 350n, c: 450n });
   });
 
   it('leaves the rest undistributed when everyone is capped', () => {
-    const result = allocateCents(1000n, [{ id: 'a', weight: 3n, capCents: 100n }, { id: 'b', weight: 1n, capCents: 200n }, { id: 'z', weight: 0n }], 'p');
+    const result = allocateCents(
+      1000n,
+      [
+        { id: 'a', weight: 3n, capCents: 100n },
+        { id: 'b', weight: 1n, capCents: 200n },
+        { id: 'z', weight: 0n },
+      ],
+      'p',
+    );
     expect(shares(result)).toEqual({ a: 100n, b: 200n, z: 0n });
     expect(result.undistributedCents).toBe(700n);
   });
 
   it('treats a cap exactly equal to the share as not binding', () => {
-    expect(shares(allocateCents(100n, [{ id: 'a', weight: 1n, capCents: 50n }, { id: 'b', weight: 1n, capCents: 50n }], 'p'))).toEqual({ a: 50n, b: 50n });
+    expect(
+      shares(
+        allocateCents(
+          100n,
+          [
+            { id: 'a', weight: 1n, capCents: 50n },
+            { id: 'b', weight: 1n, capCents: 50n },
+          ],
+          'p',
+        ),
+      ),
+    ).toEqual({ a: 50n, b: 50n });
   });
 
   it('refuses nonsense: negative total, weight or cap, duplicate ids', () => {
     expect(() => allocateCents(-1n, [], 'p')).toThrow(RangeError);
     expect(() => allocateCents(1n, [{ id: 'a', weight: -1n }], 'p')).toThrow(RangeError);
     expect(() => allocateCents(1n, [{ id: 'a', weight: 1n, capCents: -1n }], 'p')).toThrow(RangeError);
-    expect(() => allocateCents(1n, [{ id: 'a', weight: 1n }, { id: 'a', weight: 2n }], 'p')).toThrow(/twice/);
+    expect(() =>
+      allocateCents(
+        1n,
+        [
+          { id: 'a', weight: 1n },
+          { id: 'a', weight: 2n },
+        ],
+        'p',
+      ),
+    ).toThrow(/twice/);
   });
 
   it('keys the shares in id order whatever the input order', () => {
-    expect([...allocateCents(10n, [{ id: 'b', weight: 1n }, { id: 'a', weight: 1n }], 'p').shares.keys()]).toEqual(['a', 'b']);
+    expect([
+      ...allocateCents(
+        10n,
+        [
+          { id: 'b', weight: 1n },
+          { id: 'a', weight: 1n },
+        ],
+        'p',
+      ).shares.keys(),
+    ]).toEqual(['a', 'b']);
   });
 });
 
@@ -125,7 +219,9 @@ describe('allocateCents: properties', () => {
     fc.assert(
       fc.property(
         totalArb,
-        recipientsArb(true).chain((recipients) => fc.tuple(fc.constant(recipients), fc.shuffledSubarray(recipients, { minLength: recipients.length, maxLength: recipients.length }))),
+        recipientsArb(true).chain((recipients) =>
+          fc.tuple(fc.constant(recipients), fc.shuffledSubarray(recipients, { minLength: recipients.length, maxLength: recipients.length })),
+        ),
         fc.string(),
         (total, [recipients, shuffled], salt) => {
           const a = allocateCents(total, recipients, salt);

@@ -23,7 +23,14 @@ function rule(result: DistributionResult, memberId: string, r: DistributionRule)
 describe('distribute: worked example {time: 50, peer: 30, equal: 20} of 1 000 €', () => {
   // Hours: A 8 h on M1 + 4.5 h contributive = 12.5 h; B 10 h on M1 + 10 h on M2 + 7.5 h = 27.5 h; C none. 40 h in all.
   const missions: MissionWork[] = [
-    { missionId: 'm1', marginCents: 30_000n, participants: [{ memberId: 'a', hundredths: 800 }, { memberId: 'b', hundredths: 1000 }] },
+    {
+      missionId: 'm1',
+      marginCents: 30_000n,
+      participants: [
+        { memberId: 'a', hundredths: 800 },
+        { memberId: 'b', hundredths: 1000 },
+      ],
+    },
     { missionId: 'm2', marginCents: 0n, participants: [{ memberId: 'b', hundredths: 1000 }] },
   ];
   const input: DistributionInput = {
@@ -74,7 +81,13 @@ describe('distribute: worked example {time: 50, peer: 30, equal: 20} of 1 000 �
 
 describe('distribute: rules without basis, mission margins, weights', () => {
   it('gives the part of a rule nobody has a basis for to the other rules, in proportion to their weights', () => {
-    const result = distribute({ distributableCents: 100_000n, members: [member('a', 100), member('b', 300)], missions: [], settings: settings({ time: 50, peer: 30, equal: 20 }), tieSalt: 'p' });
+    const result = distribute({
+      distributableCents: 100_000n,
+      members: [member('a', 100), member('b', 300)],
+      missions: [],
+      settings: settings({ time: 50, peer: 30, equal: 20 }),
+      tieSalt: 'p',
+    });
     expect(result.ruleParts.map((p) => [p.rule, p.cents, p.hasBasis])).toEqual([
       ['time', 71_429n, true],
       ['equal', 28_571n, true],
@@ -90,17 +103,40 @@ describe('distribute: rules without basis, mission margins, weights', () => {
     const result = distribute({ distributableCents: 50_000n, members: [member('a', 0, 0, false)], missions: [], settings: settings({ time: 50, equal: 50 }), tieSalt: 'p' });
     expect(result).toMatchObject({ distributedCents: 0n, undistributedCents: 50_000n, undistributedReason: 'no_basis' });
     expect(result.shares[0].totalCents).toBe(0n);
-    expect(distribute({ distributableCents: 50_000n, members: [], missions: [], settings: settings({ equal: 1 }), tieSalt: 'p' })).toMatchObject({ undistributedCents: 50_000n, shares: [] });
+    expect(distribute({ distributableCents: 50_000n, members: [], missions: [], settings: settings({ equal: 1 }), tieSalt: 'p' })).toMatchObject({
+      undistributedCents: 50_000n,
+      shares: [],
+    });
   });
 
   it('shares each mission’s margin among its participants by hours (missions with no margin give nothing)', () => {
     // M1 300 € over A 8 h + B 10 h; M2 100 € over B 10 h + C 10 h; M3 loses money. Margins 400 €: M1 is ¾ of the 1 000 €.
     const missions: MissionWork[] = [
-      { missionId: 'm1', marginCents: 30_000n, participants: [{ memberId: 'a', hundredths: 800 }, { memberId: 'b', hundredths: 1000 }] },
-      { missionId: 'm2', marginCents: 10_000n, participants: [{ memberId: 'c', hundredths: 1000 }, { memberId: 'b', hundredths: 1000 }] },
+      {
+        missionId: 'm1',
+        marginCents: 30_000n,
+        participants: [
+          { memberId: 'a', hundredths: 800 },
+          { memberId: 'b', hundredths: 1000 },
+        ],
+      },
+      {
+        missionId: 'm2',
+        marginCents: 10_000n,
+        participants: [
+          { memberId: 'c', hundredths: 1000 },
+          { memberId: 'b', hundredths: 1000 },
+        ],
+      },
       { missionId: 'm3', marginCents: -5_000n, participants: [{ memberId: 'd', hundredths: 2000 }] },
     ];
-    const result = distribute({ distributableCents: 100_000n, members: [member('a'), member('b'), member('c'), member('d')], missions, settings: settings({ mission: 100 }), tieSalt: 'p' });
+    const result = distribute({
+      distributableCents: 100_000n,
+      members: [member('a'), member('b'), member('c'), member('d')],
+      missions,
+      settings: settings({ mission: 100 }),
+      tieSalt: 'p',
+    });
     // A: 750 × 8/18 = 333.33; B: 750 × 10/18 + 250 / 2 = 541.67; C: 125.
     expect(byMember(result)).toEqual({ a: 33_333n, b: 54_167n, c: 12_500n, d: 0n });
     expect(rule(result, 'b', 'mission')?.basis).toEqual({ unit: 'hours', quantity: '20.00', total: '38.00' });
@@ -130,7 +166,9 @@ describe('distribute: rules without basis, mission margins, weights', () => {
     });
     expect(byMember(result)).toEqual({ a: 500n, b: 500n });
     expect(rule(result, 'b', 'time')?.basis).toEqual({ unit: 'weighted_hours', quantity: '10.00', total: '20.00' });
-    expect(rule(result, 'b', 'time')?.explanation).toBe(`10${NB}h pondérées (0${NB}h de missions + 5${NB}h contributives) sur 20${NB}h pondérées du site × 100${NB}% de la cagnotte (10,00${NB}€)`);
+    expect(rule(result, 'b', 'time')?.explanation).toBe(
+      `10${NB}h pondérées (0${NB}h de missions + 5${NB}h contributives) sur 20${NB}h pondérées du site × 100${NB}% de la cagnotte (10,00${NB}€)`,
+    );
   });
 
   it('refuses inconsistent input', () => {
@@ -138,17 +176,41 @@ describe('distribute: rules without basis, mission margins, weights', () => {
     expect(() => distribute({ ...base, members: [member('a'), member('a')] })).toThrow(/twice/);
     expect(() => distribute({ ...base, members: [member('a', -1)] })).toThrow(RangeError);
     expect(() => distribute({ ...base, distributableCents: -1n, members: [] })).toThrow(RangeError);
-    expect(() => distribute({ ...base, members: [], missions: [{ missionId: 'm', marginCents: 1n, participants: [{ memberId: 'a', hundredths: 1 }, { memberId: 'a', hundredths: 2 }] }] })).toThrow(/twice/);
+    expect(() =>
+      distribute({
+        ...base,
+        members: [],
+        missions: [
+          {
+            missionId: 'm',
+            marginCents: 1n,
+            participants: [
+              { memberId: 'a', hundredths: 1 },
+              { memberId: 'a', hundredths: 2 },
+            ],
+          },
+        ],
+      }),
+    ).toThrow(/twice/);
   });
 });
 
 describe('distribute: cap per member', () => {
   it('caps a member’s total and re-splits the excess to the others in proportion to their totals', () => {
     // Before the cap: A 30 h → 750 €, B 10 h → 250 €. Cap 600 €: A gives 150 € to B.
-    const result = distribute({ distributableCents: 100_000n, members: [member('a', 3000), member('b', 1000), member('c', 0, 0, false)], missions: [], settings: settings({ time: 100 }, { capCents: 60_000n }), tieSalt: 'p' });
+    const result = distribute({
+      distributableCents: 100_000n,
+      members: [member('a', 3000), member('b', 1000), member('c', 0, 0, false)],
+      missions: [],
+      settings: settings({ time: 100 }, { capCents: 60_000n }),
+      tieSalt: 'p',
+    });
     expect(byMember(result)).toEqual({ a: 60_000n, b: 40_000n, c: 0n });
     const [a, b] = result.shares;
-    expect(a).toMatchObject({ beforeCapCents: 75_000n, capAdjustment: { cents: -15_000n, explanation: `Plafond de 600,00${NB}€ par membre atteint : 750,00${NB}€ ramenés à 600,00${NB}€` } });
+    expect(a).toMatchObject({
+      beforeCapCents: 75_000n,
+      capAdjustment: { cents: -15_000n, explanation: `Plafond de 600,00${NB}€ par membre atteint : 750,00${NB}€ ramenés à 600,00${NB}€` },
+    });
     expect(a.byRule[0]).toMatchObject({ cents: 60_000n, beforeCapCents: 75_000n });
     expect(b.capAdjustment).toEqual({ cents: 15_000n, explanation: `+ 150,00${NB}€ : part de ce qui dépasse le plafond des autres membres, au prorata des totaux` });
     expect(result.undistributedCents).toBe(0n);
@@ -156,7 +218,13 @@ describe('distribute: cap per member', () => {
 
   it('splits a capped total back over the member’s rules in proportion to their parts', () => {
     // A: time 600 € + equal 100 € = 700 €, capped at 350 €: time 300 €, equal 50 €.
-    const result = distribute({ distributableCents: 100_000n, members: [member('a', 3000), member('b', 1000)], missions: [], settings: settings({ time: 80, equal: 20 }, { capCents: 35_000n }), tieSalt: 'p' });
+    const result = distribute({
+      distributableCents: 100_000n,
+      members: [member('a', 3000), member('b', 1000)],
+      missions: [],
+      settings: settings({ time: 80, equal: 20 }, { capCents: 35_000n }),
+      tieSalt: 'p',
+    });
     expect(result.shares[0].byRule.map((r) => [r.rule, r.beforeCapCents, r.cents])).toEqual([
       ['time', 60_000n, 30_000n],
       ['equal', 10_000n, 5_000n],
@@ -166,7 +234,13 @@ describe('distribute: cap per member', () => {
   });
 
   it('keeps in the pot what nobody can take when everyone is capped', () => {
-    const result = distribute({ distributableCents: 100_000n, members: [member('a', 100), member('b', 100)], missions: [], settings: settings({ time: 1 }, { capCents: 30_000n }), tieSalt: 'p' });
+    const result = distribute({
+      distributableCents: 100_000n,
+      members: [member('a', 100), member('b', 100)],
+      missions: [],
+      settings: settings({ time: 1 }, { capCents: 30_000n }),
+      tieSalt: 'p',
+    });
     expect(byMember(result)).toEqual({ a: 30_000n, b: 30_000n });
     expect(result).toMatchObject({ distributedCents: 60_000n, undistributedCents: 40_000n, undistributedReason: 'all_capped' });
   });
@@ -203,7 +277,12 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
     ),
     settings: fc.record({
       ruleWeights: fc
-        .record({ time: fc.integer({ min: 0, max: 100 }), equal: fc.integer({ min: 0, max: 100 }), peer: fc.integer({ min: 0, max: 100 }), mission: fc.integer({ min: 0, max: 100 }) })
+        .record({
+          time: fc.integer({ min: 0, max: 100 }),
+          equal: fc.integer({ min: 0, max: 100 }),
+          peer: fc.integer({ min: 0, max: 100 }),
+          mission: fc.integer({ min: 0, max: 100 }),
+        })
         .map((w) => (Object.values(w).every((x) => x === 0) ? { ...w, equal: 1 } : w)),
       timeWeights: fc
         .record({ missionHours: fc.integer({ min: 0, max: 300 }), contributiveHours: fc.integer({ min: 0, max: 300 }) })
@@ -265,7 +344,7 @@ describe('distribute: properties', () => {
         }
         // Before the cap, each rule's part is shared out exactly.
         for (const part of result.ruleParts) {
-          expect(result.shares.reduce((x, s) => x + ((s.byRule.find((r) => r.rule === part.rule) as { beforeCapCents: bigint }).beforeCapCents), 0n)).toBe(part.cents);
+          expect(result.shares.reduce((x, s) => x + (s.byRule.find((r) => r.rule === part.rule) as { beforeCapCents: bigint }).beforeCapCents, 0n)).toBe(part.cents);
         }
       }),
       { numRuns: 400 },

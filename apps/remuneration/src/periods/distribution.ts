@@ -128,7 +128,14 @@ function involvements(members: readonly MemberInvolvement[], missions: readonly 
     if (byId.has(m.memberId)) throw new RangeError(`Member ${m.memberId} is listed twice.`);
     nonNegativeInteger(m.contributiveHundredths, `Contributive hours of ${m.memberId}`);
     nonNegativeInteger(m.pointsReceived, `Points received by ${m.memberId}`);
-    byId.set(m.memberId, { memberId: m.memberId, activeInPeriod: m.activeInPeriod, contributiveHundredths: m.contributiveHundredths, pointsReceived: m.pointsReceived, missionHundredths: 0, marginHundredths: 0 });
+    byId.set(m.memberId, {
+      memberId: m.memberId,
+      activeInPeriod: m.activeInPeriod,
+      contributiveHundredths: m.contributiveHundredths,
+      pointsReceived: m.pointsReceived,
+      missionHundredths: 0,
+      marginHundredths: 0,
+    });
   }
   const missionIds = new Set<string>();
   for (const mission of missions) {
@@ -280,31 +287,56 @@ export function distribute(input: DistributionInput): DistributionResult {
   const withBasis = rules.filter((rule) => (totals.get(rule) as bigint) > 0n);
   const basisWeight = BigInt(withBasis.reduce((sum, rule) => sum + input.settings.ruleWeights[rule], 0));
 
-  const parts = allocateCents(input.distributableCents, withBasis.map((rule) => ({ id: rule, weight: BigInt(input.settings.ruleWeights[rule]) })), `${input.tieSalt}:rules`);
+  const parts = allocateCents(
+    input.distributableCents,
+    withBasis.map((rule) => ({ id: rule, weight: BigInt(input.settings.ruleWeights[rule]) })),
+    `${input.tieSalt}:rules`,
+  );
   const ratios = new Map(withBasis.map((rule) => [rule, frenchRatio(BigInt(input.settings.ruleWeights[rule]), basisWeight)]));
 
   // Stage 2: each rule's part between members, before any cap.
   const beforeCap = new Map<DistributionRule, Map<string, bigint>>();
   for (const rule of withBasis) {
     const w = weights.get(rule) as Map<string, bigint>;
-    beforeCap.set(rule, allocateCents(parts.shares.get(rule) as bigint, members.map((m) => ({ id: m.memberId, weight: w.get(m.memberId) as bigint })), `${input.tieSalt}:${rule}`).shares);
+    beforeCap.set(
+      rule,
+      allocateCents(
+        parts.shares.get(rule) as bigint,
+        members.map((m) => ({ id: m.memberId, weight: w.get(m.memberId) as bigint })),
+        `${input.tieSalt}:${rule}`,
+      ).shares,
+    );
   }
   const memberTotals = new Map(members.map((m) => [m.memberId, sumOf(withBasis.map((rule) => (beforeCap.get(rule) as Map<string, bigint>).get(m.memberId) as bigint))]));
   const distributedBeforeCap = sumOf(memberTotals.values());
 
   // Stage 3: the cap on each member's total. Without a cap, allocating the totals by themselves gives them back unchanged.
-  const capped = allocateCents(distributedBeforeCap, members.map((m) => ({ id: m.memberId, weight: memberTotals.get(m.memberId) as bigint, capCents: input.settings.capCents })), `${input.tieSalt}:cap`);
+  const capped = allocateCents(
+    distributedBeforeCap,
+    members.map((m) => ({ id: m.memberId, weight: memberTotals.get(m.memberId) as bigint, capCents: input.settings.capCents })),
+    `${input.tieSalt}:cap`,
+  );
 
   const shares: MemberShare[] = members.map((member) => {
     const before = memberTotals.get(member.memberId) as bigint;
     const total = capped.shares.get(member.memberId) as bigint;
-    const afterCap = allocateCents(total, withBasis.map((rule) => ({ id: rule, weight: (beforeCap.get(rule) as Map<string, bigint>).get(member.memberId) as bigint })), `${input.tieSalt}:${member.memberId}`).shares;
+    const afterCap = allocateCents(
+      total,
+      withBasis.map((rule) => ({ id: rule, weight: (beforeCap.get(rule) as Map<string, bigint>).get(member.memberId) as bigint })),
+      `${input.tieSalt}:${member.memberId}`,
+    ).shares;
     const byRule = rules.map((rule): RuleShare => {
       const w = weights.get(rule) as Map<string, bigint>;
       const totalWeight = totals.get(rule) as bigint;
       if (!withBasis.includes(rule)) {
         const { unit, total: basisTotal } = ruleBasisTotal(rule, members, totalWeight, input);
-        return { rule, cents: 0n, beforeCapCents: 0n, basis: { unit, quantity: unit === 'hours' || unit === 'weighted_hours' ? '0.00' : '0', total: basisTotal }, explanation: `Règle « ${RULE_LABELS[rule]} » sans base cette période (${NO_BASIS[rule]}) : sa part revient aux autres règles` };
+        return {
+          rule,
+          cents: 0n,
+          beforeCapCents: 0n,
+          basis: { unit, quantity: unit === 'hours' || unit === 'weighted_hours' ? '0.00' : '0', total: basisTotal },
+          explanation: `Règle « ${RULE_LABELS[rule]} » sans base cette période (${NO_BASIS[rule]}) : sa part revient aux autres règles`,
+        };
       }
       const ctx: RuleContext = { rule, partCents: parts.shares.get(rule) as bigint, ratio: ratios.get(rule) as string, members, input };
       const { basis, explanation } = basisOf(ctx, member, w.get(member.memberId) as bigint, totalWeight);
@@ -315,7 +347,10 @@ export function distribute(input: DistributionInput): DistributionResult {
       adjustment === 0n
         ? null
         : adjustment < 0n
-          ? { cents: adjustment, explanation: `Plafond de ${frenchEuros(input.settings.capCents as bigint)} par membre atteint : ${frenchEuros(before)} ramenés à ${frenchEuros(total)}` }
+          ? {
+              cents: adjustment,
+              explanation: `Plafond de ${frenchEuros(input.settings.capCents as bigint)} par membre atteint : ${frenchEuros(before)} ramenés à ${frenchEuros(total)}`,
+            }
           : { cents: adjustment, explanation: `+ ${frenchEuros(adjustment)} : part de ce qui dépasse le plafond des autres membres, au prorata des totaux` };
     return { memberId: member.memberId, totalCents: total, beforeCapCents: before, byRule, capAdjustment };
   });
@@ -333,7 +368,14 @@ export function distribute(input: DistributionInput): DistributionResult {
 
   const undistributedCents = input.distributableCents - distributedBeforeCap + capped.undistributedCents;
   const undistributedReason: UndistributedReason = undistributedCents === 0n ? 'none' : withBasis.length === 0 ? 'no_basis' : 'all_capped';
-  return { distributableCents: input.distributableCents, distributedCents: input.distributableCents - undistributedCents, undistributedCents, undistributedReason, ruleParts, shares };
+  return {
+    distributableCents: input.distributableCents,
+    distributedCents: input.distributableCents - undistributedCents,
+    undistributedCents,
+    undistributedReason,
+    ruleParts,
+    shares,
+  };
 }
 
 /** The API form of a member's share (decimal strings). */

@@ -60,7 +60,10 @@ export class ObjectionsRepository {
   }
 
   async countOpen(siteId: SiteId, periodId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [{ open }]: { open: number }[] = await manager.query(`SELECT count(*)::int AS open FROM remuneration.objection WHERE site_id = $1 AND period_id = $2 AND status = 'open'`, [siteId, periodId]);
+    const [{ open }]: { open: number }[] = await manager.query(
+      `SELECT count(*)::int AS open FROM remuneration.objection WHERE site_id = $1 AND period_id = $2 AND status = 'open'`,
+      [siteId, periodId],
+    );
     return open;
   }
 

@@ -2,7 +2,15 @@ import { StoredFigures } from './period-figures';
 import { PAYROLL_CSV_HEADER, payrollCsv } from './payroll-export';
 
 function share(memberId: string, total: string, mission = '0.00') {
-  return { memberId, name: '', total, beforeCap: total, byRule: [], capAdjustment: null, hours: { mission, contributiveDay: '1.50', collectiveTask: '0.00', peerTraining: '2.25' } };
+  return {
+    memberId,
+    name: '',
+    total,
+    beforeCap: total,
+    byRule: [],
+    capAdjustment: null,
+    hours: { mission, contributiveDay: '1.50', collectiveTask: '0.00', peerTraining: '2.25' },
+  };
 }
 
 const figures = {
@@ -21,7 +29,9 @@ describe('payrollCsv', () => {
   it('UTF-8 BOM, ";" separated, French header, decimal comma, DD/MM/YYYY, CRLF, names by French order', () => {
     expect(csv.content.startsWith('\ufeff')).toBe(true);
     expect(lines[0]).toBe(PAYROLL_CSV_HEADER.join(';'));
-    expect(lines[0]).toBe('Identifiant membre;Nom;Prénom;Début de période;Fin de période;Montant (€);Heures missions;Heures journées contributives;Heures tâches collectives;Heures formation entre pairs');
+    expect(lines[0]).toBe(
+      'Identifiant membre;Nom;Prénom;Début de période;Fin de période;Montant (€);Heures missions;Heures journées contributives;Heures tâches collectives;Heures formation entre pairs',
+    );
     // "'=HYPERLINK" (neutralised) sorts before "Émile" before "Zidane".
     expect(lines.slice(1)).toEqual([
       `c;"'=HYPERLINK(""x"")";Ana;01/03/2026;31/03/2026;7,45;0,00;1,50;0,00;2,25`,

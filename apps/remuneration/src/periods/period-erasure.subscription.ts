@@ -20,9 +20,7 @@ export const ERASED_OBJECTION_TEXT = 'Texte effacé avec les données du membre.
 export class PeriodErasureSubscription implements EventSubscription {
   readonly durable = DURABLE_CONSUMERS.remunerationPeriodErasure;
   readonly filter = 'events.membership.member.erased.v1';
-  readonly handlers = eventHandlers(
-    on(MEMBER_ERASED_V1, (event, manager) => this.erase(event.data.memberId, manager)),
-  );
+  readonly handlers = eventHandlers(on(MEMBER_ERASED_V1, (event, manager) => this.erase(event.data.memberId, manager)));
 
   constructor(
     private readonly periods: PeriodsRepository,

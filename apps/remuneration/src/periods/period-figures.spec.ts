@@ -131,8 +131,22 @@ describe('computeFigures', () => {
         (payments, contributions, gifts, carry) => {
           const f = computeFigures(
             ledger({
-              movements: payments.map((netCents, i) => ({ id: `p${i}`, kind: 'payment' as const, occurredOn: '2026-03-02', netCents, vatCents: 0n, missionId: null, reference: `F${i}` })),
-              contributions: contributions.map((c, i) => ({ id: `c${i}`, memberId: c.memberId, kind: 'contributive_day' as const, workedOn: '2026-03-02', hundredths: c.hundredths })),
+              movements: payments.map((netCents, i) => ({
+                id: `p${i}`,
+                kind: 'payment' as const,
+                occurredOn: '2026-03-02',
+                netCents,
+                vatCents: 0n,
+                missionId: null,
+                reference: `F${i}`,
+              })),
+              contributions: contributions.map((c, i) => ({
+                id: `c${i}`,
+                memberId: c.memberId,
+                kind: 'contributive_day' as const,
+                workedOn: '2026-03-02',
+                hundredths: c.hundredths,
+              })),
               gifts: gifts.filter((g) => g.from !== g.to).map((g) => ({ fromMemberId: g.from, toMemberId: g.to, points: g.points })),
               carryOverCents: carry,
             }),

@@ -99,9 +99,7 @@ export function activeDuring(member: Pick<LedgerMember, 'joinedOn' | 'leftOn'>, 
 
 /** Mission margin: payments − credit notes − expenses of the mission (an expense costs its VAT too under the franchise). */
 export function missionMargin(movements: readonly Pick<LedgerMovement, 'kind' | 'netCents' | 'vatCents'>[], hostVatFranchise: boolean): bigint {
-  return sumOf(
-    movements.map((m) => (m.kind === 'payment' ? m.netCents : m.kind === 'credit_note' ? -m.netCents : -(hostVatFranchise ? m.netCents + m.vatCents : m.netCents))),
-  );
+  return sumOf(movements.map((m) => (m.kind === 'payment' ? m.netCents : m.kind === 'credit_note' ? -m.netCents : -(hostVatFranchise ? m.netCents + m.vatCents : m.netCents))));
 }
 
 /** In a preview the peer rule has no basis because the points are secret, not because none were given: say so. */
@@ -156,7 +154,11 @@ export function computeFigures(ledger: PeriodLedger, options: { kind: 'preview' 
     mission.participants.push({ memberId: h.memberId, hundredths: h.hundredths });
     missionsById.set(h.missionId, mission);
   }
-  const missions: MissionWork[] = [...missionsById.entries()].map(([missionId, m]) => ({ missionId, marginCents: ledger.missionMargins.get(missionId) ?? 0n, participants: m.participants }));
+  const missions: MissionWork[] = [...missionsById.entries()].map(([missionId, m]) => ({
+    missionId,
+    marginCents: ledger.missionMargins.get(missionId) ?? 0n,
+    participants: m.participants,
+  }));
 
   const result = distribute({ distributableCents: pot.distributableCents, members, missions, settings: ledger.distribution, tieSalt: period.id });
 

@@ -89,7 +89,10 @@ export function periodLedger(
       ),
     ]),
   );
-  const previous = previousFrozen(knownPeriod(period), periods.map((p) => ({ ...knownPeriod(p), row: p })));
+  const previous = previousFrozen(
+    knownPeriod(period),
+    periods.map((p) => ({ ...knownPeriod(p), row: p })),
+  );
   const carryOverCents = previous?.row.figures ? parseMoney(previous.row.figures.carryOverToNext, 'carryOverToNext', true) : 0n;
   return {
     period: { id: period.id, startsOn: period.starts_on, endsOn: period.ends_on },

@@ -37,7 +37,10 @@ export function currentPeriodDates(today: string, length: PeriodLength, existing
 
 /** The latest frozen (closed or beyond) period before `period`: whose carry-over it takes. */
 export function previousFrozen<P extends KnownPeriod>(period: PeriodDates, periods: readonly P[]): P | undefined {
-  return periods.filter((p) => frozen(p) && compareDates(p.endsOn, period.startsOn) < 0).sort(byStart).pop();
+  return periods
+    .filter((p) => frozen(p) && compareDates(p.endsOn, period.startsOn) < 0)
+    .sort(byStart)
+    .pop();
 }
 
 /** PERIOD_OUT_OF_ORDER unless every earlier period is frozen and no later one is. */
@@ -59,7 +62,10 @@ export function checkReopenOrder(period: KnownPeriod, periods: readonly KnownPer
 }
 
 function checkNoLaterFrozen(period: KnownPeriod, periods: readonly KnownPeriod[], what: string): void {
-  const later = periods.filter((p) => p.id !== period.id && frozen(p) && compareDates(p.startsOn, period.endsOn) > 0).sort(byStart).pop();
+  const later = periods
+    .filter((p) => p.id !== period.id && frozen(p) && compareDates(p.startsOn, period.endsOn) > 0)
+    .sort(byStart)
+    .pop();
   if (later) {
     throw new DomainError(
       'PERIOD_OUT_OF_ORDER',
@@ -73,9 +79,13 @@ function checkNoLaterFrozen(period: KnownPeriod, periods: readonly KnownPeriod[]
 export function checkAfterFrozen(candidate: PeriodDates, periods: readonly KnownPeriod[]): void {
   const last = periods.filter(frozen).sort(byStart).pop();
   if (last && compareDates(candidate.startsOn, last.endsOn) <= 0) {
-    throw new DomainError('PERIOD_INVALID_DATES', `Periods up to ${last.endsOn} are frozen (period ${last.id} is ${last.status}): a new period starts on ${addDays(last.endsOn, 1)} or later.`, {
-      field: 'startsOn',
-      periodId: last.id,
-    });
+    throw new DomainError(
+      'PERIOD_INVALID_DATES',
+      `Periods up to ${last.endsOn} are frozen (period ${last.id} is ${last.status}): a new period starts on ${addDays(last.endsOn, 1)} or later.`,
+      {
+        field: 'startsOn',
+        periodId: last.id,
+      },
+    );
   }
 }

@@ -92,7 +92,11 @@ export function checkPeriodDates(startsOn: unknown, endsOn: unknown): PeriodDate
   if (!isIsoDate(endsOn)) throw new DomainError('VALIDATION_FAILED', 'endsOn must be a date written YYYY-MM-DD.', { field: 'endsOn' });
   if (compareDates(endsOn, startsOn) < 0) throw new DomainError('PERIOD_INVALID_DATES', `endsOn (${endsOn}) must not be before startsOn (${startsOn}).`, { field: 'endsOn' });
   if (startsOn.slice(0, 7) !== endsOn.slice(0, 7)) {
-    throw new DomainError('PERIOD_INVALID_DATES', `A period stays within one month because pay is monthly: end it on ${monthPeriodOf(startsOn).endsOn} at the latest, and start the next one on the 1st.`, { field: 'endsOn' });
+    throw new DomainError(
+      'PERIOD_INVALID_DATES',
+      `A period stays within one month because pay is monthly: end it on ${monthPeriodOf(startsOn).endsOn} at the latest, and start the next one on the 1st.`,
+      { field: 'endsOn' },
+    );
   }
   return { startsOn, endsOn };
 }
@@ -103,7 +107,11 @@ export function checkNoOverlap(candidate: PeriodDates, existing: readonly (Perio
     .filter((p) => compareDates(p.startsOn, candidate.endsOn) <= 0 && compareDates(candidate.startsOn, p.endsOn) <= 0)
     .sort((a, b) => compareDates(a.startsOn, b.startsOn))[0];
   if (clash) {
-    throw new DomainError('PERIOD_OVERLAP', `This period overlaps period ${clash.id} (${clash.startsOn} to ${clash.endsOn}): choose dates outside it.`, { periodId: clash.id, startsOn: clash.startsOn, endsOn: clash.endsOn });
+    throw new DomainError('PERIOD_OVERLAP', `This period overlaps period ${clash.id} (${clash.startsOn} to ${clash.endsOn}): choose dates outside it.`, {
+      periodId: clash.id,
+      startsOn: clash.startsOn,
+      endsOn: clash.endsOn,
+    });
   }
 }
 
@@ -117,9 +125,7 @@ export function ledgerPeriodFor(date: string, periods: readonly KnownPeriod[], l
   const containing = periods.find((p) => contains(p, date));
   if (!containing) return { create: periodOf(date, length) };
   if (containing.status === 'open') return { periodId: containing.id };
-  const laterOpen = periods
-    .filter((p) => p.status === 'open' && compareDates(p.startsOn, containing.endsOn) > 0)
-    .sort((a, b) => compareDates(a.startsOn, b.startsOn))[0];
+  const laterOpen = periods.filter((p) => p.status === 'open' && compareDates(p.startsOn, containing.endsOn) > 0).sort((a, b) => compareDates(a.startsOn, b.startsOn))[0];
   if (laterOpen) return { periodId: laterOpen.id };
   const latest = periods.reduce((a, b) => (compareDates(a.endsOn, b.endsOn) >= 0 ? a : b));
   return { create: nextPeriodDates(latest, length) };
@@ -152,10 +158,17 @@ const TRANSITIONS: Record<PeriodAction, { from: readonly PeriodStatus[]; to: Per
 export function nextPeriodStatus(status: PeriodStatus, action: PeriodAction, context: { openObjections: number }): PeriodStatus {
   const transition = TRANSITIONS[action];
   if (!transition.from.includes(status)) {
-    throw new DomainError('PERIOD_TRANSITION_REFUSED', `A period that is ${status} cannot ${action.replace('_', ' ')}: only from ${transition.from.join(' or ')}.`, { status, action });
+    throw new DomainError('PERIOD_TRANSITION_REFUSED', `A period that is ${status} cannot ${action.replace('_', ' ')}: only from ${transition.from.join(' or ')}.`, {
+      status,
+      action,
+    });
   }
   if (action === 'approve' && context.openObjections > 0) {
-    throw new DomainError('PERIOD_OBJECTIONS_PENDING', `${context.openObjections} objection(s) are still unanswered: answer them (or reopen the period to correct it) before approving.`, { openObjections: context.openObjections });
+    throw new DomainError(
+      'PERIOD_OBJECTIONS_PENDING',
+      `${context.openObjections} objection(s) are still unanswered: answer them (or reopen the period to correct it) before approving.`,
+      { openObjections: context.openObjections },
+    );
   }
   return transition.to;
 }

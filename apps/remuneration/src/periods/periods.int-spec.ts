@@ -51,15 +51,10 @@ describe('periods in Postgres', () => {
 
   async function payment(occurredOn: string, netCents: number, vatCents: number, reference: string, mission: string | null = null): Promise<string> {
     const id = randomUUID();
-    await db().query(`INSERT INTO remuneration.money_movement (id, site_id, kind, occurred_on, net_cents, vat_cents, mission_id, reference) VALUES ($1, $2, 'payment', $3, $4, $5, $6, $7)`, [
-      id,
-      siteId,
-      occurredOn,
-      netCents,
-      vatCents,
-      mission,
-      reference,
-    ]);
+    await db().query(
+      `INSERT INTO remuneration.money_movement (id, site_id, kind, occurred_on, net_cents, vat_cents, mission_id, reference) VALUES ($1, $2, 'payment', $3, $4, $5, $6, $7)`,
+      [id, siteId, occurredOn, netCents, vatCents, mission, reference],
+    );
     return id;
   }
 
@@ -74,7 +69,12 @@ describe('periods in Postgres', () => {
       ).initialize();
       if (i === 0) await migrate(dataSource, 'remuneration');
       const unitOfWork = new UnitOfWork(dataSource, idle, { schema: 'remuneration' });
-      const repositories = { periods: new PeriodsRepository(dataSource), objections: new ObjectionsRepository(dataSource), directory: new DirectoryRepository(dataSource), settings: new SiteSettingsRepository(dataSource) };
+      const repositories = {
+        periods: new PeriodsRepository(dataSource),
+        objections: new ObjectionsRepository(dataSource),
+        directory: new DirectoryRepository(dataSource),
+        settings: new SiteSettingsRepository(dataSource),
+      };
       instances.push({
         dataSource,
         periods: new PeriodsService(dataSource, unitOfWork, repositories.periods, repositories.objections, repositories.directory, repositories.settings),
@@ -83,11 +83,10 @@ describe('periods in Postgres', () => {
       });
     }
     await db().query(`INSERT INTO remuneration.known_host (id, vat_franchise, legal_name, updated_at) VALUES ($1, false, 'CAE Grand Nord', now())`, [hostId]);
-    await db().query(`INSERT INTO remuneration.known_site (id, code, name, host_structure_id, updated_at) VALUES ($1, 'LACAPE', 'La Cape', $2, now()), ($3, 'MOULINS', 'Moulins', $2, now())`, [
-      siteId,
-      hostId,
-      otherSiteId,
-    ]);
+    await db().query(
+      `INSERT INTO remuneration.known_site (id, code, name, host_structure_id, updated_at) VALUES ($1, 'LACAPE', 'La Cape', $2, now()), ($3, 'MOULINS', 'Moulins', $2, now())`,
+      [siteId, hostId, otherSiteId],
+    );
     const member = (id: string, first: string, last: string, joinedOn: string, leftOn: string | null) =>
       db().query(`INSERT INTO remuneration.known_member (id, site_id, first_name, last_name, joined_on, left_on, active, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())`, [
         id,
@@ -104,21 +103,32 @@ describe('periods in Postgres', () => {
     await member(m.paul, 'Paul', 'Adam', '2025-06-01', '2026-02-10');
 
     // March: a mission of 18 h and its payment, a payment of February nobody counted (carry-in), an expense, a validated and a submitted contribution.
-    await db().query(`INSERT INTO remuneration.mission_hours (mission_id, member_id, site_id, completed_on, title, hundredths) VALUES ($1, $2, $4, '2026-03-09', 'Buffet', 800), ($1, $3, $4, '2026-03-09', 'Buffet', 1000)`, [
-      missionId,
-      m.ines,
-      m.karim,
-      siteId,
-    ]);
+    await db().query(
+      `INSERT INTO remuneration.mission_hours (mission_id, member_id, site_id, completed_on, title, hundredths) VALUES ($1, $2, $4, '2026-03-09', 'Buffet', 800), ($1, $3, $4, '2026-03-09', 'Buffet', 1000)`,
+      [missionId, m.ines, m.karim, siteId],
+    );
     await payment('2026-03-20', 123_456, 24_691, 'LACAPE-F-2026-00001', missionId);
     await payment('2026-02-27', 10_001, 0, 'LACAPE-F-2026-00000');
     await payment('2026-04-02', 50_000, 10_000, 'LACAPE-F-2026-00002');
-    await db().query(`INSERT INTO remuneration.money_movement (id, site_id, kind, occurred_on, net_cents, vat_cents, reference) VALUES ($1, $2, 'expense', '2026-03-12', 3333, 667, 'supplies')`, [randomUUID(), siteId]);
+    await db().query(
+      `INSERT INTO remuneration.money_movement (id, site_id, kind, occurred_on, net_cents, vat_cents, reference) VALUES ($1, $2, 'expense', '2026-03-12', 3333, 667, 'supplies')`,
+      [randomUUID(), siteId],
+    );
     const contribution = (memberId: string, workedOn: string, hundredths: number, status: string) =>
       db().query(
         `INSERT INTO remuneration.contribution (id, site_id, member_id, kind, task, worked_on, hundredths, status, created_by, decided_by, decided_at, created_at, updated_at)
          VALUES ($1, $2, $3, 'collective_task', 'cleaning', $4, $5, $6, $7, $8, $9, now(), now())`,
-        [randomUUID(), siteId, memberId, workedOn, hundredths, status, coordinator.userId, status === 'submitted' ? null : coordinator.userId, status === 'submitted' ? null : new Date()],
+        [
+          randomUUID(),
+          siteId,
+          memberId,
+          workedOn,
+          hundredths,
+          status,
+          coordinator.userId,
+          status === 'submitted' ? null : coordinator.userId,
+          status === 'submitted' ? null : new Date(),
+        ],
       );
     await contribution(m.lina, '2026-03-03', 450, 'validated');
     await contribution(m.lina, '2026-03-04', 300, 'submitted');
@@ -137,7 +147,14 @@ describe('periods in Postgres', () => {
     expect(await codeOf(instances[0].periods.create({ siteId, actor: coordinator, startsOn: '2026-04-15', endsOn: '2026-04-20' }))).toBe('PERIOD_OVERLAP');
     expect(await codeOf(instances[0].periods.create({ siteId, actor: coordinator, startsOn: '2026-05-15', endsOn: '2026-06-02' }))).toBe('PERIOD_INVALID_DATES');
     // The database holds the rule too.
-    expect(await codeOf(db().query(`INSERT INTO remuneration.period (id, site_id, starts_on, ends_on, status, created_at, updated_at) VALUES ($1, $2, '2026-03-31', '2026-03-31', 'open', now(), now())`, [randomUUID(), siteId]))).toContain('period_no_overlap');
+    expect(
+      await codeOf(
+        db().query(
+          `INSERT INTO remuneration.period (id, site_id, starts_on, ends_on, status, created_at, updated_at) VALUES ($1, $2, '2026-03-31', '2026-03-31', 'open', now(), now())`,
+          [randomUUID(), siteId],
+        ),
+      ),
+    ).toContain('period_no_overlap');
 
     const pages = await Promise.all([0, 1, 0, 1].map((i) => instances[i].periods.list({ siteId })));
     const today = todayInFrance();
@@ -155,7 +172,9 @@ describe('periods in Postgres', () => {
     expect(await codeOf(recognitions.give({ siteId, periodId: periodIds.march, actor: as(m.ines), toMemberId: randomUUID(), points: 5 }))).toBe('MEMBER_NOT_FOUND');
     expect(await codeOf(recognitions.give({ siteId, periodId: periodIds.march, actor: coordinator, toMemberId: m.karim, points: 5 }))).toBe('FORBIDDEN');
 
-    const racing = await Promise.allSettled([0, 1, 0, 1, 0].map((i) => instances[i].recognitions.give({ siteId, periodId: periodIds.march, actor: as(m.karim), toMemberId: m.ines, points: 30, note: 'Merci !' })));
+    const racing = await Promise.allSettled(
+      [0, 1, 0, 1, 0].map((i) => instances[i].recognitions.give({ siteId, periodId: periodIds.march, actor: as(m.karim), toMemberId: m.ines, points: 30, note: 'Merci !' })),
+    );
     expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     const refused = racing.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as DomainError).code);
     expect(refused).toEqual(['RECOGNITION_BUDGET_EXCEEDED', 'RECOGNITION_BUDGET_EXCEEDED']);
@@ -208,7 +227,11 @@ describe('periods in Postgres', () => {
     expect(counted).toEqual([{ movements: 3, hours: 2, contributions: 1, left_over: 1 }]);
     const events = await db().query(`SELECT envelope FROM remuneration.outbox WHERE envelope->>'type' = 'remuneration.period.closed'`);
     expect(events).toHaveLength(1);
-    expect(events[0].envelope).toMatchObject({ siteId, version: 1, data: { periodId: periodIds.march, startsOn: '2026-03-01', endsOn: '2026-03-31', pot: '1167.78', distributed: '1167.78', undistributed: '0.00' } });
+    expect(events[0].envelope).toMatchObject({
+      siteId,
+      version: 1,
+      data: { periodId: periodIds.march, startsOn: '2026-03-01', endsOn: '2026-03-31', pot: '1167.78', distributed: '1167.78', undistributed: '0.00' },
+    });
     expect(sumOf(events[0].envelope.data.shares.map((s: { amount: string }) => cents(s.amount)))).toBe(116_778n);
 
     // Frozen: no more gifts; a second close is refused; the recognition totals are visible now.
@@ -249,7 +272,13 @@ describe('periods in Postgres', () => {
     expect((await objections.list({ siteId, periodId: periodIds.march, actor: as(m.karim) })).items).toEqual([]);
     expect((await objections.list({ siteId, periodId: periodIds.march, actor: accountant })).open).toBe(1);
     expect(await codeOf(objections.answer({ siteId, periodId: periodIds.march, objectionId: randomUUID(), actor: coordinator, answer: 'Non.' }))).toBe('OBJECTION_NOT_FOUND');
-    const answered = await objections.answer({ siteId, periodId: periodIds.march, objectionId: objection.id, actor: coordinator, answer: 'Soumises mais pas encore validées : elles compteront en avril.' });
+    const answered = await objections.answer({
+      siteId,
+      periodId: periodIds.march,
+      objectionId: objection.id,
+      actor: coordinator,
+      answer: 'Soumises mais pas encore validées : elles compteront en avril.',
+    });
     expect(answered).toMatchObject({ status: 'answered', answeredBy: coordinator.userId });
 
     expect(await codeOf(periods.export({ siteId, periodId: periodIds.march, actor: accountant }))).toBe('PERIOD_TRANSITION_REFUSED');
@@ -262,7 +291,12 @@ describe('periods in Postgres', () => {
 
     const csv = await periods.export({ siteId, periodId: periodIds.march, actor: accountant });
     expect(csv).toMatchObject({ filename: 'remuneration-LACAPE-2026-03-01-2026-03-31.csv', lines: 3, total: '1167.78' });
-    const rows = csv.content.slice(1).trim().split('\r\n').slice(1).map((line) => line.split(';'));
+    const rows = csv.content
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(';'));
     expect(rows.map((r) => r[1])).toEqual(['Benali', 'Haddad', 'Moreau']);
     expect(sumOf(rows.map((r) => cents(r[5].replace(',', '.'))))).toBe(116_778n);
     expect(rows.find((r) => r[0] === m.lina)?.slice(6)).toEqual(['0,00', '0,00', '4,50', '0,00']);
@@ -279,7 +313,16 @@ describe('periods in Postgres', () => {
     const before = await instances[0].periods.get({ siteId, periodId: periodIds.march });
     const erasure = new PeriodErasureSubscription(new PeriodsRepository(db()), new ObjectionsRepository(db()), new RecognitionsRepository(db()));
     for (const memberId of [m.karim, m.lina]) {
-      const event = { id: randomUUID(), type: 'membership.member.erased', version: 1, occurredAt: new Date().toISOString(), siteId, actor: 'system', correlationId: 'none', data: { memberId, erasedAt: new Date().toISOString() } };
+      const event = {
+        id: randomUUID(),
+        type: 'membership.member.erased',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        siteId,
+        actor: 'system',
+        correlationId: 'none',
+        data: { memberId, erasedAt: new Date().toISOString() },
+      };
       await db().transaction((manager) => erasure.handlers[handlerKey(MEMBER_ERASED_V1)](event as EventEnvelope<MemberErasedV1>, manager));
     }
     const [row] = await db().query('SELECT figures::text AS figures FROM remuneration.period WHERE id = $1', [periodIds.march]);

@@ -25,7 +25,9 @@ export class PeriodsRepository {
   /** A period of the site, optionally row-locked; another site's (or an absent one) is PERIOD_NOT_FOUND. */
   async find(siteId: SiteId, periodId: string, options: { lock?: 'update' | 'share' } = {}, manager: EntityManager = this.dataSource.manager): Promise<PeriodRow> {
     const lock = options.lock === 'update' ? ' FOR UPDATE' : options.lock === 'share' ? ' FOR SHARE' : '';
-    const rows: PeriodRow[] = isUuid(periodId) ? await manager.query(`SELECT ${PERIOD_COLUMNS} FROM remuneration.period WHERE id = $1 AND site_id = $2${lock}`, [periodId, siteId]) : [];
+    const rows: PeriodRow[] = isUuid(periodId)
+      ? await manager.query(`SELECT ${PERIOD_COLUMNS} FROM remuneration.period WHERE id = $1 AND site_id = $2${lock}`, [periodId, siteId])
+      : [];
     if (rows.length === 0) throw new DomainError('PERIOD_NOT_FOUND', `No remuneration period with id ${periodId} on this site.`, { periodId });
     return rows[0];
   }
@@ -69,7 +71,12 @@ export class PeriodsRepository {
   }
 
   markClosed(period: PeriodRow, change: { status: PeriodStatus; figures: StoredFigures; at: Date; by: string }, manager: EntityManager): Promise<PeriodRow> {
-    return this.update(period, 'status = $2, figures = $3::jsonb, closed_at = $4, closed_by = $5, updated_at = $4', [change.status, JSON.stringify(change.figures), change.at, change.by], manager);
+    return this.update(
+      period,
+      'status = $2, figures = $3::jsonb, closed_at = $4, closed_by = $5, updated_at = $4',
+      [change.status, JSON.stringify(change.figures), change.at, change.by],
+      manager,
+    );
   }
 
   /** The figures are dropped and the rows the period counted are free again. */
@@ -86,7 +93,12 @@ export class PeriodsRepository {
 
   /** Downloading again keeps the first export's time and author. */
   markExported(period: PeriodRow, change: { status: PeriodStatus; at: Date; by: string }, manager: EntityManager): Promise<PeriodRow> {
-    return this.update(period, 'status = $2, exported_at = COALESCE(exported_at, $3), exported_by = COALESCE(exported_by, $4), updated_at = $3', [change.status, change.at, change.by], manager);
+    return this.update(
+      period,
+      'status = $2, exported_at = COALESCE(exported_at, $3), exported_by = COALESCE(exported_by, $4), updated_at = $3',
+      [change.status, change.at, change.by],
+      manager,
+    );
   }
 
   markPaid(period: PeriodRow, change: { status: PeriodStatus; at: Date; by: string }, manager: EntityManager): Promise<PeriodRow> {
@@ -97,12 +109,25 @@ export class PeriodsRepository {
    * The counted rows take the period's id, by key, so a row arriving meanwhile is left for the next
    * period. Returns how many rows of each kind (movements, mission hours, contributions) were marked.
    */
-  async markCounted(siteId: SiteId, periodId: string, ledger: Pick<PeriodLedger, 'movements' | 'missionHours' | 'contributions'>, manager: EntityManager): Promise<[number, number, number]> {
+  async markCounted(
+    siteId: SiteId,
+    periodId: string,
+    ledger: Pick<PeriodLedger, 'movements' | 'missionHours' | 'contributions'>,
+    manager: EntityManager,
+  ): Promise<[number, number, number]> {
     const movementIds = ledger.movements.map((m) => m.id);
     const contributionIds = ledger.contributions.map((c) => c.id);
     const affected = (result: [unknown[], number]) => result[1];
     return [
-      movementIds.length ? affected(await manager.query('UPDATE remuneration.money_movement SET period_id = $1 WHERE site_id = $3 AND id = ANY($2::uuid[]) AND period_id IS NULL', [periodId, movementIds, siteId])) : 0,
+      movementIds.length
+        ? affected(
+            await manager.query('UPDATE remuneration.money_movement SET period_id = $1 WHERE site_id = $3 AND id = ANY($2::uuid[]) AND period_id IS NULL', [
+              periodId,
+              movementIds,
+              siteId,
+            ]),
+          )
+        : 0,
       ledger.missionHours.length
         ? affected(
             await manager.query(
@@ -112,7 +137,15 @@ export class PeriodsRepository {
             ),
           )
         : 0,
-      contributionIds.length ? affected(await manager.query('UPDATE remuneration.contribution SET period_id = $1 WHERE site_id = $3 AND id = ANY($2::uuid[]) AND period_id IS NULL', [periodId, contributionIds, siteId])) : 0,
+      contributionIds.length
+        ? affected(
+            await manager.query('UPDATE remuneration.contribution SET period_id = $1 WHERE site_id = $3 AND id = ANY($2::uuid[]) AND period_id IS NULL', [
+              periodId,
+              contributionIds,
+              siteId,
+            ]),
+          )
+        : 0,
     ];
   }
 
@@ -121,11 +154,12 @@ export class PeriodsRepository {
    * site's members, and every movement of the counted missions (for their margins).
    */
   async ledgerRows(siteId: SiteId, period: PeriodRow, manager: EntityManager): Promise<LedgerRows> {
-    const movements: { id: string; kind: LedgerMovement['kind']; occurred_on: string; net_cents: string; vat_cents: string; mission_id: string | null; reference: string }[] = await manager.query(
-      `SELECT id, kind, occurred_on::text AS occurred_on, net_cents::text AS net_cents, vat_cents::text AS vat_cents, mission_id, reference
+    const movements: { id: string; kind: LedgerMovement['kind']; occurred_on: string; net_cents: string; vat_cents: string; mission_id: string | null; reference: string }[] =
+      await manager.query(
+        `SELECT id, kind, occurred_on::text AS occurred_on, net_cents::text AS net_cents, vat_cents::text AS vat_cents, mission_id, reference
          FROM remuneration.money_movement WHERE site_id = $1 AND period_id IS NULL AND occurred_on <= $2`,
-      [siteId, period.ends_on],
-    );
+        [siteId, period.ends_on],
+      );
     const missionHours: { mission_id: string; member_id: string; completed_on: string; title: string; hundredths: number }[] = await manager.query(
       `SELECT mission_id, member_id, completed_on::text AS completed_on, title, hundredths
          FROM remuneration.mission_hours WHERE site_id = $1 AND period_id IS NULL AND completed_on <= $2`,
@@ -153,7 +187,15 @@ export class PeriodsRepository {
         )
       : [];
     return {
-      movements: movements.map((m) => ({ id: m.id, kind: m.kind, occurredOn: m.occurred_on, netCents: BigInt(m.net_cents), vatCents: BigInt(m.vat_cents), missionId: m.mission_id, reference: m.reference })),
+      movements: movements.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        occurredOn: m.occurred_on,
+        netCents: BigInt(m.net_cents),
+        vatCents: BigInt(m.vat_cents),
+        missionId: m.mission_id,
+        reference: m.reference,
+      })),
       missionHours: missionHours.map((h) => ({ missionId: h.mission_id, memberId: h.member_id, completedOn: h.completed_on, title: h.title, hundredths: Number(h.hundredths) })),
       contributions: contributions.map((c) => ({ id: c.id, memberId: c.member_id, kind: c.kind, workedOn: c.worked_on, hundredths: Number(c.hundredths) })),
       gifts: gifts.map((g) => ({ fromMemberId: g.from_member_id, toMemberId: g.to_member_id, points: Number(g.points) })),
@@ -164,7 +206,9 @@ export class PeriodsRepository {
 
   /** Frozen figures that name the member, locked (keyed by the member's id alone: an erasure reaches every row of the person). */
   figuresNaming(memberId: string, manager: EntityManager): Promise<{ id: string; figures: StoredFigures }[]> {
-    return manager.query(`SELECT id, figures FROM remuneration.period WHERE figures -> 'members' @> jsonb_build_array(jsonb_build_object('memberId', $1::text)) FOR UPDATE`, [memberId]);
+    return manager.query(`SELECT id, figures FROM remuneration.period WHERE figures -> 'members' @> jsonb_build_array(jsonb_build_object('memberId', $1::text)) FOR UPDATE`, [
+      memberId,
+    ]);
   }
 
   async replaceFigures(periodId: string, figures: StoredFigures, manager: EntityManager): Promise<void> {

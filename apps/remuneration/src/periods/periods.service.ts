@@ -86,10 +86,14 @@ export class PeriodsService {
     const siteId = siteIdOf(site);
     return this.unitOfWork.run(async ({ manager }) => {
       const dates = checkPeriodDates(startsOn, endsOn);
-      if ((await this.directory.siteCode(siteId, manager)) === null) throw new DomainError('SITE_NOT_FOUND', `Remuneration does not know site ${siteId} yet: try again in a moment.`, { siteId });
+      if ((await this.directory.siteCode(siteId, manager)) === null)
+        throw new DomainError('SITE_NOT_FOUND', `Remuneration does not know site ${siteId} yet: try again in a moment.`, { siteId });
       await this.periods.lockSite(siteId, manager);
       const periods = await this.periods.ofSite(siteId, manager);
-      checkNoOverlap(dates, periods.map((p) => ({ id: p.id, startsOn: p.starts_on, endsOn: p.ends_on })));
+      checkNoOverlap(
+        dates,
+        periods.map((p) => ({ id: p.id, startsOn: p.starts_on, endsOn: p.ends_on })),
+      );
       checkAfterFrozen(dates, periods.map(knownPeriod));
       return this.view(await this.periods.insert(siteId, dates, manager), manager);
     });

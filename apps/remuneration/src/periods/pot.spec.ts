@@ -49,7 +49,15 @@ describe('computePot: every term', () => {
       ],
       carryOverCents: -2_500n,
     },
-    { hostContributionPpm: 100_000n, reserveRatePpm: 50_000n, reserveRateLabel: 'Réserve', fixedReserves: [{ label: 'Loyer', monthlyCents: 30_000n }, { label: 'Fonds d’équipement', monthlyCents: 5_000n }] },
+    {
+      hostContributionPpm: 100_000n,
+      reserveRatePpm: 50_000n,
+      reserveRateLabel: 'Réserve',
+      fixedReserves: [
+        { label: 'Loyer', monthlyCents: 30_000n },
+        { label: 'Fonds d’équipement', monthlyCents: 5_000n },
+      ],
+    },
   );
 
   it('labels each term for people and adds them up to the pot', () => {
@@ -200,10 +208,30 @@ describe('computePot: properties', () => {
 
 describe('parsePotSettings', () => {
   it('reads rates and fixed reserves, and writes them back', () => {
-    const settings = parsePotSettings({ hostContributionRate: '11.5', reserveRate: '2', reserveLabel: 'Réserve coopérative', fixedReserves: [{ label: 'Loyer', monthlyAmount: '300.00' }] });
-    expect(settings).toEqual({ hostContributionPpm: 115_000n, reserveRatePpm: 20_000n, reserveRateLabel: 'Réserve coopérative', fixedReserves: [{ label: 'Loyer', monthlyCents: 30_000n }] });
-    expect(formatPotSettings(settings)).toEqual({ hostContributionRate: '11.5', reserveRate: '2', reserveLabel: 'Réserve coopérative', fixedReserves: [{ label: 'Loyer', monthlyAmount: '300.00' }] });
-    expect(parsePotSettings({ hostContributionRate: '10' })).toEqual({ hostContributionPpm: 100_000n, reserveRatePpm: 0n, reserveRateLabel: 'Réserve pour frais communs', fixedReserves: [] });
+    const settings = parsePotSettings({
+      hostContributionRate: '11.5',
+      reserveRate: '2',
+      reserveLabel: 'Réserve coopérative',
+      fixedReserves: [{ label: 'Loyer', monthlyAmount: '300.00' }],
+    });
+    expect(settings).toEqual({
+      hostContributionPpm: 115_000n,
+      reserveRatePpm: 20_000n,
+      reserveRateLabel: 'Réserve coopérative',
+      fixedReserves: [{ label: 'Loyer', monthlyCents: 30_000n }],
+    });
+    expect(formatPotSettings(settings)).toEqual({
+      hostContributionRate: '11.5',
+      reserveRate: '2',
+      reserveLabel: 'Réserve coopérative',
+      fixedReserves: [{ label: 'Loyer', monthlyAmount: '300.00' }],
+    });
+    expect(parsePotSettings({ hostContributionRate: '10' })).toEqual({
+      hostContributionPpm: 100_000n,
+      reserveRatePpm: 0n,
+      reserveRateLabel: 'Réserve pour frais communs',
+      fixedReserves: [],
+    });
   });
 
   it.each([

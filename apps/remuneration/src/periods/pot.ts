@@ -52,7 +52,8 @@ function invalid(field: string, message: string): DomainError {
 }
 
 function label(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '' || value.trim().length > MAX_RESERVE_LABEL_LENGTH) throw invalid(field, `${field} must be text of 1 to ${MAX_RESERVE_LABEL_LENGTH} characters.`);
+  if (typeof value !== 'string' || value.trim() === '' || value.trim().length > MAX_RESERVE_LABEL_LENGTH)
+    throw invalid(field, `${field} must be text of 1 to ${MAX_RESERVE_LABEL_LENGTH} characters.`);
   return value.trim();
 }
 
@@ -62,7 +63,8 @@ export function parsePotSettings(raw: PotSettingsInput): PotSettings {
   const reserveRatePpm = raw.reserveRate === undefined || raw.reserveRate === null ? 0n : parsePercent(raw.reserveRate, 'reserveRate');
   const reserveRateLabel = raw.reserveLabel === undefined || raw.reserveLabel === null ? DEFAULT_RESERVE_LABEL : label(raw.reserveLabel, 'reserveLabel');
   const fixed = raw.fixedReserves ?? [];
-  if (!Array.isArray(fixed) || fixed.length > MAX_FIXED_RESERVES) throw invalid('fixedReserves', `fixedReserves must be a list of at most ${MAX_FIXED_RESERVES} {label, monthlyAmount}.`);
+  if (!Array.isArray(fixed) || fixed.length > MAX_FIXED_RESERVES)
+    throw invalid('fixedReserves', `fixedReserves must be a list of at most ${MAX_FIXED_RESERVES} {label, monthlyAmount}.`);
   const fixedReserves = fixed.map((item: unknown, i) => {
     if (typeof item !== 'object' || item === null) throw invalid(`fixedReserves[${i}]`, `fixedReserves[${i}] must be {label, monthlyAmount}.`);
     const { label: l, monthlyAmount } = item as { label?: unknown; monthlyAmount?: unknown };
@@ -72,7 +74,12 @@ export function parsePotSettings(raw: PotSettingsInput): PotSettings {
 }
 
 /** The API form of the pot settings. */
-export function formatPotSettings(settings: PotSettings): { hostContributionRate: string; reserveRate: string; reserveLabel: string; fixedReserves: { label: string; monthlyAmount: string }[] } {
+export function formatPotSettings(settings: PotSettings): {
+  hostContributionRate: string;
+  reserveRate: string;
+  reserveLabel: string;
+  fixedReserves: { label: string; monthlyAmount: string }[];
+} {
   return {
     hostContributionRate: formatPercent(settings.hostContributionPpm),
     reserveRate: formatPercent(settings.reserveRatePpm),
@@ -157,7 +164,10 @@ export function rateOf(baseCents: bigint, ppm: bigint): bigint {
 export function computePot(input: PotInput): Pot {
   nonNegative(input.paymentsNetCents, 'A payment');
   nonNegative(input.creditNotesNetCents, 'A credit note');
-  nonNegative(input.expenses.flatMap((e) => [e.netCents, e.vatCents]), 'An expense amount');
+  nonNegative(
+    input.expenses.flatMap((e) => [e.netCents, e.vatCents]),
+    'An expense amount',
+  );
   const { settings } = input;
   const payments = sumOf(input.paymentsNetCents);
   const creditNotes = sumOf(input.creditNotesNetCents);
@@ -165,8 +175,18 @@ export function computePot(input: PotInput): Pot {
   const baseText = `${frenchEuros(base)} (paiements HT − avoirs HT)`;
 
   const terms: PotTerm[] = [
-    { kind: 'payments', label: 'Paiements reçus (HT)', cents: payments, detail: plural(input.paymentsNetCents.length, 'paiement reçu sur la période', 'paiements reçus sur la période') },
-    { kind: 'credit_notes', label: 'Avoirs émis (HT)', cents: -creditNotes, detail: plural(input.creditNotesNetCents.length, 'avoir émis sur la période', 'avoirs émis sur la période') },
+    {
+      kind: 'payments',
+      label: 'Paiements reçus (HT)',
+      cents: payments,
+      detail: plural(input.paymentsNetCents.length, 'paiement reçu sur la période', 'paiements reçus sur la période'),
+    },
+    {
+      kind: 'credit_notes',
+      label: 'Avoirs émis (HT)',
+      cents: -creditNotes,
+      detail: plural(input.creditNotesNetCents.length, 'avoir émis sur la période', 'avoirs émis sur la période'),
+    },
     {
       kind: 'host_contribution',
       label: 'Contribution coopérative de la structure hébergeuse',
@@ -189,7 +209,12 @@ export function computePot(input: PotInput): Pot {
   });
 
   if (settings.reserveRatePpm > 0n) {
-    terms.push({ kind: 'reserve_rate', label: settings.reserveRateLabel, cents: -rateOf(base, settings.reserveRatePpm), detail: `${frenchPercent(settings.reserveRatePpm)} de ${baseText}, arrondi au centime` });
+    terms.push({
+      kind: 'reserve_rate',
+      label: settings.reserveRateLabel,
+      cents: -rateOf(base, settings.reserveRatePpm),
+      detail: `${frenchPercent(settings.reserveRatePpm)} de ${baseText}, arrondi au centime`,
+    });
   }
   const month = monthPeriodOf(input.period.startsOn);
   const wholeMonth = input.period.startsOn === month.startsOn && input.period.endsOn === month.endsOn;
@@ -209,7 +234,12 @@ export function computePot(input: PotInput): Pot {
     kind: 'carry_over',
     label: 'Report de la période précédente',
     cents: input.carryOverCents,
-    detail: input.carryOverCents < 0n ? 'Déficit de la période précédente' : input.carryOverCents > 0n ? 'Reliquat non distribué ou corrections de la période précédente' : 'Rien à reporter',
+    detail:
+      input.carryOverCents < 0n
+        ? 'Déficit de la période précédente'
+        : input.carryOverCents > 0n
+          ? 'Reliquat non distribué ou corrections de la période précédente'
+          : 'Rien à reporter',
   });
 
   const potCents = sumOf(terms.map((t) => t.cents));
@@ -218,12 +248,19 @@ export function computePot(input: PotInput): Pot {
 
 /** What the next period inherits: this period's deficit (< 0) plus what its distribution left undistributed (caps, no basis). */
 export function carryOverToNext(pot: Pot, undistributedCents: bigint): bigint {
-  if (undistributedCents < 0n || undistributedCents > pot.distributableCents) throw new RangeError(`Undistributed ${undistributedCents} is not within 0…${pot.distributableCents}.`);
+  if (undistributedCents < 0n || undistributedCents > pot.distributableCents)
+    throw new RangeError(`Undistributed ${undistributedCents} is not within 0…${pot.distributableCents}.`);
   return pot.deficitCents + undistributedCents;
 }
 
 /** The API form of the pot. */
-export function formatPot(pot: Pot): { terms: { kind: PotTermKind; label: string; amount: string; detail: string }[]; pot: string; distributable: string; deficit: string; base: string } {
+export function formatPot(pot: Pot): {
+  terms: { kind: PotTermKind; label: string; amount: string; detail: string }[];
+  pot: string;
+  distributable: string;
+  deficit: string;
+  base: string;
+} {
   return {
     terms: pot.terms.map((t) => ({ kind: t.kind, label: t.label, amount: formatMoney(t.cents), detail: t.detail })),
     pot: formatMoney(pot.potCents),

@@ -1,12 +1,26 @@
 import fc from 'fast-check';
-import { checkGift, DEFAULT_RECOGNITION_BUDGET, giftsVisibleTo, parseRecognitionBudget, pointsReceived, receivedTotalsVisible, RecognitionContext, remainingPoints } from './recognition';
+import {
+  checkGift,
+  DEFAULT_RECOGNITION_BUDGET,
+  giftsVisibleTo,
+  parseRecognitionBudget,
+  pointsReceived,
+  receivedTotalsVisible,
+  RecognitionContext,
+  remainingPoints,
+} from './recognition';
 import { refusalIfAny } from '@kpa/testing/refusal';
 
 const context: RecognitionContext = { fromMemberId: 'ana', periodStatus: 'open', giverActive: true, recipientActive: true, budget: DEFAULT_RECOGNITION_BUDGET, alreadyGiven: 0 };
 
 describe('checkGift', () => {
   it('accepts points to another active member, with an optional word of thanks', () => {
-    expect(checkGift({ toMemberId: 'bilal', points: 30, note: ' Merci pour la compta ! ' }, context)).toEqual({ fromMemberId: 'ana', toMemberId: 'bilal', points: 30, note: 'Merci pour la compta !' });
+    expect(checkGift({ toMemberId: 'bilal', points: 30, note: ' Merci pour la compta ! ' }, context)).toEqual({
+      fromMemberId: 'ana',
+      toMemberId: 'bilal',
+      points: 30,
+      note: 'Merci pour la compta !',
+    });
     expect(checkGift({ toMemberId: 'bilal', points: 100 }, context)).toMatchObject({ points: 100, note: null });
   });
 
@@ -19,7 +33,10 @@ describe('checkGift', () => {
     const error = refusalIfAny(() => checkGift({ toMemberId: 'bilal', points: 41 }, { ...context, alreadyGiven: 60 }));
     expect(error).toMatchObject({ code: 'RECOGNITION_BUDGET_EXCEEDED', details: { budget: 100, alreadyGiven: 60, remaining: 40 } });
     expect(error?.message).toContain('give at most 40');
-    expect(refusalIfAny(() => checkGift({ toMemberId: 'bilal', points: 1 }, { ...context, giverActive: false }))).toMatchObject({ code: 'RECOGNITION_BUDGET_EXCEEDED', message: 'Only active members of the site have recognition points to give.' });
+    expect(refusalIfAny(() => checkGift({ toMemberId: 'bilal', points: 1 }, { ...context, giverActive: false }))).toMatchObject({
+      code: 'RECOGNITION_BUDGET_EXCEEDED',
+      message: 'Only active members of the site have recognition points to give.',
+    });
   });
 
   it('refuses a gift to a member who is no longer active', () => {
@@ -89,6 +106,7 @@ describe('recognition totals and privacy', () => {
   it('reads the site’s budget setting', () => {
     expect(parseRecognitionBudget(undefined)).toBe(100);
     expect(parseRecognitionBudget(250)).toBe(250);
-    for (const bad of [0, 10_001, 2.5, '100']) expect(refusalIfAny(() => parseRecognitionBudget(bad))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'recognitionBudget' } });
+    for (const bad of [0, 10_001, 2.5, '100'])
+      expect(refusalIfAny(() => parseRecognitionBudget(bad))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'recognitionBudget' } });
   });
 });

@@ -59,13 +59,19 @@ export function checkGift(input: RecognitionInput, context: RecognitionContext):
   if (typeof points !== 'number' || !Number.isInteger(points) || points < 1) throw invalid('points', 'points must be a whole number of at least 1.');
   let note: string | null = null;
   if (input.note !== undefined && input.note !== null && !(typeof input.note === 'string' && input.note.trim() === '')) {
-    if (typeof input.note !== 'string' || input.note.trim().length > MAX_RECOGNITION_NOTE_LENGTH) throw invalid('note', `note must be text of at most ${MAX_RECOGNITION_NOTE_LENGTH} characters.`);
+    if (typeof input.note !== 'string' || input.note.trim().length > MAX_RECOGNITION_NOTE_LENGTH)
+      throw invalid('note', `note must be text of at most ${MAX_RECOGNITION_NOTE_LENGTH} characters.`);
     note = input.note.trim();
   }
   assertPeriodOpen(context.periodStatus, 'recognition points are given');
   const toMemberId = input.toMemberId.trim();
-  if (toMemberId === context.fromMemberId) throw new DomainError('SELF_RECOGNITION_REFUSED', 'Recognition points go to other members: you cannot give points to yourself.', { field: 'toMemberId' });
-  if (!context.recipientActive) throw new DomainError('RECOGNITION_RECIPIENT_INACTIVE', 'This member is no longer active on the site: give your points to an active member.', { field: 'toMemberId', toMemberId });
+  if (toMemberId === context.fromMemberId)
+    throw new DomainError('SELF_RECOGNITION_REFUSED', 'Recognition points go to other members: you cannot give points to yourself.', { field: 'toMemberId' });
+  if (!context.recipientActive)
+    throw new DomainError('RECOGNITION_RECIPIENT_INACTIVE', 'This member is no longer active on the site: give your points to an active member.', {
+      field: 'toMemberId',
+      toMemberId,
+    });
   const budget = context.giverActive ? context.budget : 0;
   const remaining = Math.max(0, budget - context.alreadyGiven);
   if (points > remaining) {
@@ -83,7 +89,8 @@ export function checkGift(input: RecognitionInput, context: RecognitionContext):
 /** Points received per member (members who received none are absent), in id order. */
 export function pointsReceived(gifts: readonly Pick<Gift, 'toMemberId' | 'points'>[]): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const g of [...gifts].sort((a, b) => (a.toMemberId < b.toMemberId ? -1 : a.toMemberId > b.toMemberId ? 1 : 0))) totals.set(g.toMemberId, (totals.get(g.toMemberId) ?? 0) + g.points);
+  for (const g of [...gifts].sort((a, b) => (a.toMemberId < b.toMemberId ? -1 : a.toMemberId > b.toMemberId ? 1 : 0)))
+    totals.set(g.toMemberId, (totals.get(g.toMemberId) ?? 0) + g.points);
   return totals;
 }
 

@@ -5,8 +5,16 @@ describe('parseDistributionSettings', () => {
   it('reads weights, time weights and cap', () => {
     const parsed = parseDistributionSettings({ rules: { time: 50, peer: 30, equal: 20 }, timeWeights: { missionHours: '1', contributiveHours: '1.5' }, capPerMember: '800.00' });
     expect(parsed).toEqual({ ruleWeights: { time: 50, equal: 20, peer: 30, mission: 0 }, timeWeights: { missionHours: 100, contributiveHours: 150 }, capCents: 80_000n });
-    expect(formatDistributionSettings(parsed)).toEqual({ rules: { time: 50, equal: 20, peer: 30, mission: 0 }, timeWeights: { missionHours: '1', contributiveHours: '1.5' }, capPerMember: '800.00' });
-    expect(parseDistributionSettings({ rules: { equal: 1 } })).toEqual({ ruleWeights: { time: 0, equal: 1, peer: 0, mission: 0 }, timeWeights: { missionHours: 100, contributiveHours: 100 }, capCents: null });
+    expect(formatDistributionSettings(parsed)).toEqual({
+      rules: { time: 50, equal: 20, peer: 30, mission: 0 },
+      timeWeights: { missionHours: '1', contributiveHours: '1.5' },
+      capPerMember: '800.00',
+    });
+    expect(parseDistributionSettings({ rules: { equal: 1 } })).toEqual({
+      ruleWeights: { time: 0, equal: 1, peer: 0, mission: 0 },
+      timeWeights: { missionHours: 100, contributiveHours: 100 },
+      capCents: null,
+    });
   });
 
   it.each([

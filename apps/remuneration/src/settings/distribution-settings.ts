@@ -45,11 +45,15 @@ export function parseDistributionSettings(raw: unknown): DistributionSettings {
   if (typeof raw !== 'object' || raw === null) throw invalid('distribution', 'distribution must be an object: {rules, timeWeights?, capPerMember?}.');
   const input = raw as DistributionSettingsInput;
   if (typeof input.rules !== 'object' || input.rules === null) {
-    throw invalid('distribution.rules', `distribution.rules must be an object of integer weights by rule (${DISTRIBUTION_RULES.join(', ')}), e.g. {"time": 50, "peer": 30, "equal": 20}.`);
+    throw invalid(
+      'distribution.rules',
+      `distribution.rules must be an object of integer weights by rule (${DISTRIBUTION_RULES.join(', ')}), e.g. {"time": 50, "peer": 30, "equal": 20}.`,
+    );
   }
   const ruleWeights = { time: 0, equal: 0, peer: 0, mission: 0 };
   for (const [rule, weight] of Object.entries(input.rules)) {
-    if (!(DISTRIBUTION_RULES as readonly string[]).includes(rule)) throw invalid(`distribution.rules.${rule}`, `Unknown rule ${rule}: the rules are ${DISTRIBUTION_RULES.join(', ')}.`);
+    if (!(DISTRIBUTION_RULES as readonly string[]).includes(rule))
+      throw invalid(`distribution.rules.${rule}`, `Unknown rule ${rule}: the rules are ${DISTRIBUTION_RULES.join(', ')}.`);
     if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > MAX_RULE_WEIGHT) {
       throw invalid(`distribution.rules.${rule}`, `distribution.rules.${rule} must be a whole number from 0 to ${MAX_RULE_WEIGHT}.`);
     }
@@ -78,7 +82,11 @@ export function parseDistributionSettings(raw: unknown): DistributionSettings {
 }
 
 /** The API form of the settings. */
-export function formatDistributionSettings(settings: DistributionSettings): { rules: Record<DistributionRule, number>; timeWeights: { missionHours: string; contributiveHours: string }; capPerMember: string | null } {
+export function formatDistributionSettings(settings: DistributionSettings): {
+  rules: Record<DistributionRule, number>;
+  timeWeights: { missionHours: string; contributiveHours: string };
+  capPerMember: string | null;
+} {
   return {
     rules: { ...settings.ruleWeights },
     timeWeights: { missionHours: trimmedHours(settings.timeWeights.missionHours), contributiveHours: trimmedHours(settings.timeWeights.contributiveHours) },

@@ -40,7 +40,11 @@ describe('remuneration settings', () => {
     expect(parseStoredSettings(JSON.parse(JSON.stringify(formatSiteSettings(DEFAULT_SITE_SETTINGS))))).toEqual(DEFAULT_SITE_SETTINGS);
     expect(custom.pot.hostContributionPpm).toBe(115_000n);
     expect(custom.pot.fixedReserves).toEqual([{ label: 'Loyer', monthlyCents: 30_000n }]);
-    expect(custom.distribution).toEqual({ ruleWeights: { time: 60, equal: 0, peer: 0, mission: 40 }, timeWeights: { missionHours: 100, contributiveHours: 150 }, capCents: 90_000n });
+    expect(custom.distribution).toEqual({
+      ruleWeights: { time: 60, equal: 0, peer: 0, mission: 40 },
+      timeWeights: { missionHours: 100, contributiveHours: 150 },
+      capCents: 90_000n,
+    });
     expect(custom.payrollRates[1]).toEqual(parsePayrollRateTable(table2026));
   });
 

@@ -125,9 +125,14 @@ function parsePeriodLength(value: unknown): PeriodLength {
 function parsePayrollRates(value: unknown): { payrollRates: PayrollRateTable[]; payrollRatesAreExample: boolean } {
   if (value === null || (Array.isArray(value) && value.length === 0)) return { payrollRates: DEFAULT_SITE_SETTINGS.payrollRates, payrollRatesAreExample: true };
   if (!Array.isArray(value) || value.length > MAX_PAYROLL_RATE_TABLES) {
-    throw invalid('payrollRates', `payrollRates must be a list of at most ${MAX_PAYROLL_RATE_TABLES} dated rate tables {validFrom, label, employerRates, employeeRate, employerMutual?, employeeMutual?} (null for the example table).`);
+    throw invalid(
+      'payrollRates',
+      `payrollRates must be a list of at most ${MAX_PAYROLL_RATE_TABLES} dated rate tables {validFrom, label, employerRates, employeeRate, employerMutual?, employeeMutual?} (null for the example table).`,
+    );
   }
-  const tables = value.map((raw: unknown, i) => within(`payrollRates[${i}]`, () => parsePayrollRateTable((typeof raw === 'object' && raw !== null ? raw : {}) as PayrollRateTableInput)));
+  const tables = value.map((raw: unknown, i) =>
+    within(`payrollRates[${i}]`, () => parsePayrollRateTable((typeof raw === 'object' && raw !== null ? raw : {}) as PayrollRateTableInput)),
+  );
   const dates = new Set<string>();
   tables.forEach((t, i) => {
     if (dates.has(t.validFrom)) throw invalid(`payrollRates[${i}].validFrom`, `Two payroll rate tables start on ${t.validFrom}: give each table its own validFrom.`);

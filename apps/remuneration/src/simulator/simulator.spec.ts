@@ -35,9 +35,23 @@ describe('simulatePay: docs/domain-rules.md §5.2 orders of magnitude (an estima
   });
 
   it('works out a flat table by hand', () => {
-    const flat: PayrollRateTable = { validFrom: '2026-01-01', label: 'Taux plats', employerRates: [{ grossCents: 0n, ratePpm: 250_000n }], employeeRatePpm: 220_000n, employerMutualCents: 0n, employeeMutualCents: 0n };
+    const flat: PayrollRateTable = {
+      validFrom: '2026-01-01',
+      label: 'Taux plats',
+      employerRates: [{ grossCents: 0n, ratePpm: 250_000n }],
+      employeeRatePpm: 220_000n,
+      employerMutualCents: 0n,
+      employeeMutualCents: 0n,
+    };
     // 1 000 € = gross × 1.25: gross 800 €, employer 200 €, employee 176 €, net 624 €.
-    expect(simulatePay(100_000n, flat)).toMatchObject({ grossCents: 80_000n, employerContributionsCents: 20_000n, employeeContributionsCents: 17_600n, netCents: 62_400n, unusedCents: 0n, employerRatePpm: 250_000n });
+    expect(simulatePay(100_000n, flat)).toMatchObject({
+      grossCents: 80_000n,
+      employerContributionsCents: 20_000n,
+      employeeContributionsCents: 17_600n,
+      netCents: 62_400n,
+      unusedCents: 0n,
+      employerRatePpm: 250_000n,
+    });
     // 1.00 €: gross 0.80 €; 10 cents: gross 8 cents.
     expect(simulatePay(100n, flat)).toMatchObject({ grossCents: 80n, employerContributionsCents: 20n, unusedCents: 0n });
     expect(simulatePay(0n, flat)).toMatchObject({ grossCents: 0n, netCents: 0n, unusedCents: 0n });
@@ -93,7 +107,16 @@ describe('rate tables', () => {
 
   it('reads a table as a site writes it', () => {
     expect(
-      parsePayrollRateTable({ validFrom: '2026-01-01', label: ' Paramètres 2026 du cabinet de paie ', employerRates: [{ gross: '1823.03', rate: '2' }, { gross: '5469.09', rate: '40' }], employeeRate: '21.5', employerMutual: '30' }),
+      parsePayrollRateTable({
+        validFrom: '2026-01-01',
+        label: ' Paramètres 2026 du cabinet de paie ',
+        employerRates: [
+          { gross: '1823.03', rate: '2' },
+          { gross: '5469.09', rate: '40' },
+        ],
+        employeeRate: '21.5',
+        employerMutual: '30',
+      }),
     ).toEqual({
       validFrom: '2026-01-01',
       label: 'Paramètres 2026 du cabinet de paie',
@@ -112,8 +135,30 @@ describe('rate tables', () => {
     [{ validFrom: '2026-01-01', employerRates: [{ gross: '1', rate: '1' }], employeeRate: '1' }, 'label'],
     [{ validFrom: '2026-01-01', label: 'x', employerRates: [], employeeRate: '1' }, 'employerRates'],
     [{ validFrom: '2026-01-01', label: 'x', employerRates: [{ gross: '1', rate: '101' }], employeeRate: '1' }, 'employerRates[0].rate'],
-    [{ validFrom: '2026-01-01', label: 'x', employerRates: [{ gross: '2', rate: '1' }, { gross: '1', rate: '2' }], employeeRate: '1' }, 'employerRates[1].gross'],
-    [{ validFrom: '2026-01-01', label: 'x', employerRates: [{ gross: '1', rate: '5' }, { gross: '2', rate: '4' }], employeeRate: '1' }, 'employerRates[1].rate'],
+    [
+      {
+        validFrom: '2026-01-01',
+        label: 'x',
+        employerRates: [
+          { gross: '2', rate: '1' },
+          { gross: '1', rate: '2' },
+        ],
+        employeeRate: '1',
+      },
+      'employerRates[1].gross',
+    ],
+    [
+      {
+        validFrom: '2026-01-01',
+        label: 'x',
+        employerRates: [
+          { gross: '1', rate: '5' },
+          { gross: '2', rate: '4' },
+        ],
+        employeeRate: '1',
+      },
+      'employerRates[1].rate',
+    ],
     [{ validFrom: '2026-01-01', label: 'x', employerRates: [{ gross: '1', rate: '1' }] }, 'employeeRate'],
     [{ validFrom: '2026-01-01', label: 'x', employerRates: [{ gross: '1', rate: '1' }], employeeRate: '1', employeeMutual: '-1' }, 'employeeMutual'],
   ])('refuses %j (%s)', (raw, field) => {

@@ -69,7 +69,8 @@ function invalid(field: string, message: string): DomainError {
 /** Checks a rate table as a site writes it: {validFrom, label, employerRates: [{gross: "1765.00", rate: "5"}], employeeRate: "21", employerMutual?: "29.00", employeeMutual?: "29.00"}. */
 export function parsePayrollRateTable(raw: PayrollRateTableInput): PayrollRateTable {
   if (!isIsoDate(raw.validFrom)) throw invalid('validFrom', 'validFrom must be the first day the rates apply, written YYYY-MM-DD.');
-  if (typeof raw.label !== 'string' || raw.label.trim() === '' || raw.label.trim().length > 200) throw invalid('label', 'label must say where the rates come from (1 to 200 characters).');
+  if (typeof raw.label !== 'string' || raw.label.trim() === '' || raw.label.trim().length > 200)
+    throw invalid('label', 'label must say where the rates come from (1 to 200 characters).');
   if (!Array.isArray(raw.employerRates) || raw.employerRates.length === 0 || raw.employerRates.length > 20) {
     throw invalid('employerRates', 'employerRates must list 1 to 20 {gross, rate}: the employer rate at a few gross monthly amounts.');
   }
@@ -96,7 +97,8 @@ export function parsePayrollRateTable(raw: PayrollRateTableInput): PayrollRateTa
 /** The table in force on `date`: the latest validFrom on or before it (PAYROLL_RATES_MISSING if none). */
 export function rateTableOn(tables: readonly PayrollRateTable[], date: string): PayrollRateTable {
   const table = tables.filter((t) => compareDates(t.validFrom, date) <= 0).sort((a, b) => compareDates(b.validFrom, a.validFrom))[0];
-  if (!table) throw new DomainError('PAYROLL_RATES_MISSING', `No payroll rate table applies on ${date}: add one valid from that date or earlier to the remuneration settings.`, { date });
+  if (!table)
+    throw new DomainError('PAYROLL_RATES_MISSING', `No payroll rate table applies on ${date}: add one valid from that date or earlier to the remuneration settings.`, { date });
   return table;
 }
 

@@ -24,10 +24,7 @@ export function installHttpObservability(app: NestFastifyApplication, logger: Lo
     const seconds = reply.elapsedTime / 1000;
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
     if (!QUIET_ROUTES.has(route)) {
-      logger.info(
-        { method: request.method, route, url: request.url, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
-        'http request',
-      );
+      logger.info({ method: request.method, route, url: request.url, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 }, 'http request');
     }
     done();
   });

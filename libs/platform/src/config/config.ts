@@ -64,11 +64,7 @@ export class ConfigError extends Error {
  * Reads the settings declared by `schema` from the environment and validates them.
  * Throws a ConfigError listing one line per problem (variable, what is wrong, what to set).
  */
-export function loadConfig<T extends object>(
-  schema: new () => T,
-  env: NodeJS.ProcessEnv = process.env,
-  defaults: Partial<Record<keyof T, unknown>> = {},
-): T {
+export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.ProcessEnv = process.env, defaults: Partial<Record<keyof T, unknown>> = {}): T {
   const declared = Object.keys(new schema());
   const raw: Record<string, unknown> = { ...defaults };
   for (const key of declared) {

@@ -2,7 +2,12 @@ import { csvCell, neutraliseFormula, toCsv } from './csv';
 
 describe('toCsv', () => {
   it('UTF-8 BOM, ";" between fields, CRLF after every line', () => {
-    expect(toCsv([['Nom', 'Montant (€)'], ['Benali', '1520,50']])).toBe('\ufeffNom;Montant (€)\r\nBenali;1520,50\r\n');
+    expect(
+      toCsv([
+        ['Nom', 'Montant (€)'],
+        ['Benali', '1520,50'],
+      ]),
+    ).toBe('\ufeffNom;Montant (€)\r\nBenali;1520,50\r\n');
   });
 
   it('quotes a field only when it holds the separator, a quote or a line break', () => {

@@ -19,10 +19,7 @@ export class HealthService implements BeforeApplicationShutdown {
   }
 
   async readiness(): Promise<ReadinessReport> {
-    const [own, others] = await Promise.all([
-      runChecks(this.service, this.checks, this.shuttingDown),
-      this.probes ? runChecks(this.service, this.probes, false) : undefined,
-    ]);
+    const [own, others] = await Promise.all([runChecks(this.service, this.checks, this.shuttingDown), this.probes ? runChecks(this.service, this.probes, false) : undefined]);
     return others ? { ...own, services: others.checks } : own;
   }
 }

@@ -17,10 +17,7 @@ export async function runChecks(service: string, checks: ReadinessCheck[], shutt
   await Promise.all(
     checks.map(async ({ name, check }) => {
       try {
-        await Promise.race([
-          check(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref()),
-        ]);
+        await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref())]);
         results[name] = { status: 'up' };
       } catch (error) {
         results[name] = { status: 'down', error: error instanceof Error ? error.message : String(error) };

@@ -7,12 +7,7 @@ import { RequestContext } from '../context/request-context';
  * come from the request context. Called by services, which pass it to the outbox. The payload
  * type is the definition's (NoInfer: the data cannot widen it).
  */
-export function createEvent<TData>(
-  definition: EventDefinition<TData>,
-  siteId: string | null,
-  data: NoInfer<TData>,
-  now: Date = new Date(),
-): EventEnvelope<TData> {
+export function createEvent<TData>(definition: EventDefinition<TData>, siteId: string | null, data: NoInfer<TData>, now: Date = new Date()): EventEnvelope<TData> {
   const context = RequestContext.current();
   return {
     id: uuidv7(),

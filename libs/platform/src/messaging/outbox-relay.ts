@@ -103,9 +103,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async cleanup(): Promise<void> {
     if (Date.now() - this.lastCleanup < 3600_000) return;
     this.lastCleanup = Date.now();
-    await this.dataSource.query(
-      `DELETE FROM "${this.options.schema}".outbox WHERE published_at < clock_timestamp() - interval '${PUBLISHED_RETENTION_DAYS} days'`,
-    );
+    await this.dataSource.query(`DELETE FROM "${this.options.schema}".outbox WHERE published_at < clock_timestamp() - interval '${PUBLISHED_RETENTION_DAYS} days'`);
   }
 
   /** Test-only: die like a killed process after the commit and before the publish. */

@@ -82,7 +82,11 @@ describe('document files', () => {
 
   it('later reads return the stored bytes unchanged, without building or rendering the document again', async () => {
     const ref: DocumentRef = { siteId, kind: 'quote', documentId: randomUUID() };
-    const first = await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: aPrintableInvoice({ number: 'LACAPE-D-2026-00007' }) }));
+    const first = await documentFile(files, instances[0].manager, ref, async () => ({
+      documentId: ref.documentId,
+      frozen: true,
+      printable: aPrintableInvoice({ number: 'LACAPE-D-2026-00007' }),
+    }));
     const never = async (): Promise<PrintableSource> => {
       throw new Error('must not load a stored document');
     };
@@ -112,7 +116,11 @@ describe('document files', () => {
 
   it("another site's stored document is not there for it: its loader answers (404)", async () => {
     const ref: DocumentRef = { siteId, kind: 'invoice', documentId: randomUUID() };
-    await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: aPrintableInvoice({ number: 'LACAPE-F-2026-00043' }) }));
+    await documentFile(files, instances[0].manager, ref, async () => ({
+      documentId: ref.documentId,
+      frozen: true,
+      printable: aPrintableInvoice({ number: 'LACAPE-F-2026-00043' }),
+    }));
     const otherSite = { ...ref, siteId: siteIdOf(randomUUID()) };
     await expect(
       documentFile(files, instances[0].manager, otherSite, async () => {
@@ -123,7 +131,11 @@ describe('document files', () => {
 
   it('the database itself keeps a stored PDF unchanged and its hash true', async () => {
     const ref: DocumentRef = { siteId, kind: 'invoice', documentId: randomUUID() };
-    await documentFile(files, instances[0].manager, ref, async () => ({ documentId: ref.documentId, frozen: true, printable: aPrintableInvoice({ number: 'LACAPE-F-2026-00044' }) }));
+    await documentFile(files, instances[0].manager, ref, async () => ({
+      documentId: ref.documentId,
+      frozen: true,
+      printable: aPrintableInvoice({ number: 'LACAPE-F-2026-00044' }),
+    }));
     await expect(instances[0].query("UPDATE commerce.document_file SET bytes = '\\x2550'::bytea WHERE document_id = $1", [ref.documentId])).rejects.toThrow(/append-only/);
     await expect(instances[0].query('DELETE FROM commerce.document_file WHERE document_id = $1', [ref.documentId])).rejects.toThrow(/append-only/);
     await expect(

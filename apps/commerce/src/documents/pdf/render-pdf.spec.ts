@@ -12,14 +12,24 @@ function aConsumerInvoice(): PrintableDocument {
     client: { ...invoice.client, kind: 'individual', name: 'Mme Durand', siret: null, vatNumber: null, purchaseOrderNumber: null },
     // 40.00 € of lines: the amount may print, the indemnity never.
     lines: [{ description: 'Repassage', quantity: '2', unit: 'heure', unitPrice: '20', vatRate: '20', net: '40.00' }],
-    totals: { net: '40.00', vat: '8.00', total: '48.00', vatBreakdown: [{ category: 'S', rate: '20', exemptionReason: null, base: '40.00', vat: '8.00' }], deposits: [], amountDue: '48.00' },
+    totals: {
+      net: '40.00',
+      vat: '8.00',
+      total: '48.00',
+      vatBreakdown: [{ category: 'S', rate: '20', exemptionReason: null, base: '40.00', vat: '8.00' }],
+      deposits: [],
+      amountDue: '48.00',
+    },
     mentions: legalMentions({ clientKind: 'individual', vatFranchise: false, issueDate: '2026-11-21' }),
   };
 }
 
 function manyLines(count: number): PrintableLine[] {
   return Array.from({ length: count }, (_, i) => ({
-    description: i % 7 === 0 ? `Atelier n° ${i + 1} : accompagnement au numérique des habitants du quartier, préparation du matériel, animation de la séance et rangement de la salle` : `Prestation n° ${i + 1}`,
+    description:
+      i % 7 === 0
+        ? `Atelier n° ${i + 1} : accompagnement au numérique des habitants du quartier, préparation du matériel, animation de la séance et rangement de la salle`
+        : `Prestation n° ${i + 1}`,
     quantity: '1',
     unit: 'heure',
     unitPrice: '10',
@@ -104,7 +114,14 @@ describe('renderPdf', () => {
       ...invoice,
       seller: { ...invoice.seller, vatNumber: null },
       lines: [{ description: 'Couture', quantity: '1', unit: 'forfait', unitPrice: '30', vatRate: '0', net: '30.00' }],
-      totals: { net: '30.00', vat: '0.00', total: '30.00', vatBreakdown: [{ category: 'E', rate: '0', exemptionReason: 'VATEX-FR-FRANCHISE', base: '30.00', vat: '0.00' }], deposits: [], amountDue: '30.00' },
+      totals: {
+        net: '30.00',
+        vat: '0.00',
+        total: '30.00',
+        vatBreakdown: [{ category: 'E', rate: '0', exemptionReason: 'VATEX-FR-FRANCHISE', base: '30.00', vat: '0.00' }],
+        deposits: [],
+        amountDue: '30.00',
+      },
       mentions: legalMentions({ clientKind: 'company', vatFranchise: true, issueDate: '2026-11-21' }),
     });
     const words = flat((await pdfText(pdf)).text);
@@ -150,7 +167,13 @@ describe('renderPdf', () => {
 
   it('prints the CAPE sentence (C. com. R127-3) when given', async () => {
     const cape = capeMention(
-      { beneficiaryName: 'Inès Martin', hostLegalName: 'CAE Grand Nord', hostAddress: '12 rue de la Paix, 59000 Lille', hostIdentifier: '12002701600357', contractEndDate: '2027-03-31' },
+      {
+        beneficiaryName: 'Inès Martin',
+        hostLegalName: 'CAE Grand Nord',
+        hostAddress: '12 rue de la Paix, 59000 Lille',
+        hostIdentifier: '12002701600357',
+        contractEndDate: '2027-03-31',
+      },
       '2026-11-21',
     );
     const words = flat((await pdfText(await renderPdf(aQuote({ mentions: [cape] })))).text);

@@ -201,7 +201,13 @@ function header(layout: Layout, doc: PrintableDocument): void {
   const pad = 8;
   const boxTop = y;
   const bottom = layout.stack(clientLines(doc), rightX + pad, boxTop + pad, rightWidth - 2 * pad);
-  layout.pdf.save().roundedRect(rightX, boxTop, rightWidth, bottom - boxTop + pad - 1, 4).lineWidth(0.6).strokeColor(RULE).stroke().restore();
+  layout.pdf
+    .save()
+    .roundedRect(rightX, boxTop, rightWidth, bottom - boxTop + pad - 1, 4)
+    .lineWidth(0.6)
+    .strokeColor(RULE)
+    .stroke()
+    .restore();
 
   layout.y = Math.max(sellerBottom, bottom + pad) + 16;
 }
@@ -321,7 +327,12 @@ function totals(layout: Layout, doc: PrintableDocument): void {
   // Totals column.
   y = top;
   rows.forEach((row, index) => {
-    if (row.bold) layout.pdf.save().rect(totalsX, y - 2, totalsWidth, rowHeights[index]).fill(SHADE).restore();
+    if (row.bold)
+      layout.pdf
+        .save()
+        .rect(totalsX, y - 2, totalsWidth, rowHeights[index])
+        .fill(SHADE)
+        .restore();
     layout.font(row.bold ? BOLD : REGULAR, 9);
     layout.write(row.label, totalsX + CELL_PAD, y + 1, { width: totalsWidth - valueWidth - CELL_PAD });
     layout.write(row.value, totalsX + totalsWidth - valueWidth, y + 1, { width: valueWidth - CELL_PAD, align: 'right' });

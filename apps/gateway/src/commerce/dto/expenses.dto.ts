@@ -57,11 +57,25 @@ export class CreateExpenseDto implements ExpenseInput {
 export class UpdateExpenseDto extends PartialType(CreateExpenseDto) {}
 
 export class ExpenseListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: EXPENSE_STATUSES }) @IsOptional() @IsIn(EXPENSE_STATUSES, { message: `status must be one of ${EXPENSE_STATUSES.join(', ')}` }) status?: ExpenseStatus;
+  @ApiPropertyOptional({ enum: EXPENSE_STATUSES })
+  @IsOptional()
+  @IsIn(EXPENSE_STATUSES, { message: `status must be one of ${EXPENSE_STATUSES.join(', ')}` })
+  status?: ExpenseStatus;
   @ApiPropertyOptional({ format: 'uuid', description: 'paid by this member' }) @IsOptional() @IsUUID('all', { message: 'memberId must be a member id (uuid)' }) memberId?: string;
-  @ApiPropertyOptional({ enum: EXPENSE_CATEGORIES }) @IsOptional() @IsIn(EXPENSE_CATEGORIES, { message: `category must be one of ${EXPENSE_CATEGORIES.join(', ')}` }) category?: ExpenseCategory;
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'spent on or after' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'spent on or before' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ enum: EXPENSE_CATEGORIES })
+  @IsOptional()
+  @IsIn(EXPENSE_CATEGORIES, { message: `category must be one of ${EXPENSE_CATEGORIES.join(', ')}` })
+  category?: ExpenseCategory;
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'spent on or after' })
+  @IsOptional()
+  @IsString()
+  @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'spent on or before' })
+  @IsOptional()
+  @IsString()
+  @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
 }
 
 export class RejectExpenseDto {

@@ -64,13 +64,22 @@ export class InvoiceFieldsDto implements InvoiceFields {
   @Length(0, 50)
   purchaseOrderNumber?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '1300042517', description: "public bodies: the commitment number (numéro d'engagement); required at issue when the client requires it" })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '1300042517',
+    description: "public bodies: the commitment number (numéro d'engagement); required at issue when the client requires it",
+  })
   @IsOptional()
   @IsString()
   @Length(0, 50)
   commitmentNumber?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 45, description: 'agreed term in days; business clients at most 60 (422 PAYMENT_TERM_TOO_LONG), public bodies 30; default: 30 days for businesses and public bodies, on receipt for individuals' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 45,
+    description:
+      'agreed term in days; business clients at most 60 (422 PAYMENT_TERM_TOO_LONG), public bodies 30; default: 30 days for businesses and public bodies, on receipt for individuals',
+  })
   @IsOptional()
   @IsInt({ message: 'paymentTermDays must be a whole number of days' })
   @Min(0)
@@ -83,15 +92,27 @@ export class InvoiceFieldsDto implements InvoiceFields {
   @Matches(ISO_DATE_SHAPE, { message: 'deliveryStartsOn must be a date YYYY-MM-DD' })
   deliveryStartsOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-06' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'deliveryEndsOn must be a date YYYY-MM-DD' }) deliveryEndsOn?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-06', description: 'a single day of supply, if not a period' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'supplyDate must be a date YYYY-MM-DD' }) supplyDate?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2026-11-06' })
+  @IsOptional()
+  @IsString()
+  @Matches(ISO_DATE_SHAPE, { message: 'deliveryEndsOn must be a date YYYY-MM-DD' })
+  deliveryEndsOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2026-11-06', description: 'a single day of supply, if not a period' })
+  @IsOptional()
+  @IsString()
+  @Matches(ISO_DATE_SHAPE, { message: 'supplyDate must be a date YYYY-MM-DD' })
+  supplyDate?: string | null;
 
   @ApiPropertyOptional({ enum: OPERATION_CATEGORIES, default: 'services' })
   @IsOptional()
   @IsIn(OPERATION_CATEGORIES, { message: `operationCategory must be one of ${OPERATION_CATEGORIES.join(', ')}` })
   operationCategory?: OperationCategory;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the member carrying out the activity under a CAPE: the invoice prints the R127-3 mention (422 CAPE_NOT_RUNNING if none runs on the issue date)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'the member carrying out the activity under a CAPE: the invoice prints the R127-3 mention (422 CAPE_NOT_RUNNING if none runs on the issue date)',
+  })
   @IsOptional()
   @IsUUID()
   capeHolderMemberId?: string | null;
@@ -101,9 +122,18 @@ export class UpdateInvoiceDto extends InvoiceFieldsDto {}
 
 /** Exactly one source: clientId + lines, fromQuoteId, or fromMissionId. */
 export class CreateInvoiceDto extends InvoiceFieldsDto implements CreateInvoiceInput {
-  @ApiPropertyOptional({ enum: INVOICE_KINDS, default: 'standard' }) @IsOptional() @IsIn(INVOICE_KINDS, { message: `kind must be one of ${INVOICE_KINDS.join(', ')}` }) kind?: InvoiceKind;
-  @ApiPropertyOptional({ format: 'uuid', description: 'an accepted quote of the site: its lines (standard, final) or a deposit of it' }) @IsOptional() @IsUUID() fromQuoteId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'a mission of the site: its client, and its quote’s lines unless lines are sent' }) @IsOptional() @IsUUID() fromMissionId?: string;
+  @ApiPropertyOptional({ enum: INVOICE_KINDS, default: 'standard' })
+  @IsOptional()
+  @IsIn(INVOICE_KINDS, { message: `kind must be one of ${INVOICE_KINDS.join(', ')}` })
+  kind?: InvoiceKind;
+  @ApiPropertyOptional({ format: 'uuid', description: 'an accepted quote of the site: its lines (standard, final) or a deposit of it' })
+  @IsOptional()
+  @IsUUID()
+  fromQuoteId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'a mission of the site: its client, and its quote’s lines unless lines are sent' })
+  @IsOptional()
+  @IsUUID()
+  fromMissionId?: string;
 
   @ApiPropertyOptional({ example: '30', description: 'deposit from a quote: percent of its net, 0 < p ≤ 100, 2 decimals at most' })
   @IsOptional()
@@ -119,7 +149,10 @@ export class CreateInvoiceDto extends InvoiceFieldsDto implements CreateInvoiceI
 }
 
 export class InvoiceListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: INVOICE_STATUSES }) @IsOptional() @IsIn(INVOICE_STATUSES, { message: `status must be one of ${INVOICE_STATUSES.join(', ')}` }) status?: InvoiceStatus;
+  @ApiPropertyOptional({ enum: INVOICE_STATUSES })
+  @IsOptional()
+  @IsIn(INVOICE_STATUSES, { message: `status must be one of ${INVOICE_STATUSES.join(', ')}` })
+  status?: InvoiceStatus;
   @ApiPropertyOptional({ enum: INVOICE_KINDS }) @IsOptional() @IsIn(INVOICE_KINDS, { message: `kind must be one of ${INVOICE_KINDS.join(', ')}` }) kind?: InvoiceKind;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() clientId?: string;
 }
@@ -149,7 +182,10 @@ export class RecordPaymentDto implements PaymentInput {
   @Matches(AMOUNT, { message: 'amount must be an amount written like "152.05" (at most 2 decimals)' })
   amount: string;
 
-  @ApiProperty({ example: '2026-11-22', description: 'not in the future, not before the issue date' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'receivedOn must be a date YYYY-MM-DD' }) receivedOn: string;
+  @ApiProperty({ example: '2026-11-22', description: 'not in the future, not before the issue date' })
+  @IsString()
+  @Matches(ISO_DATE_SHAPE, { message: 'receivedOn must be a date YYYY-MM-DD' })
+  receivedOn: string;
   @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS, { message: `method must be one of ${PAYMENT_METHODS.join(', ')}` }) method: PaymentMethod;
 }
 

@@ -11,11 +11,16 @@ export class CreateMissionDto implements MissionInput {
   @ApiProperty({ example: 'Cantine partagée du mardi' }) @IsString() @Length(1, 200) title: string;
   @ApiProperty({ example: 'restauration', description: 'free text, like a catalogue item’s activity pole' }) @IsString() @Length(1, 100) activityPole: string;
   @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
-  @ApiProperty({ example: '2026-12-01', description: 'on or after startsOn; the same day for a one-day mission' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date YYYY-MM-DD' }) endsOn: string;
+  @ApiProperty({ example: '2026-12-01', description: 'on or after startsOn; the same day for a one-day mission' })
+  @IsString()
+  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  endsOn: string;
   @ApiProperty({ example: 'Cuisine partagée, 12 rue de l’Épeule, Roubaix' }) @IsString() @Length(1, 300) place: string;
   @ApiProperty({ minimum: 1, maximum: 500, example: 3 }) @IsInt({ message: 'peopleNeeded must be a whole number' }) @Min(1) @Max(500) peopleNeeded: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'a client of the site; leave out for a self-financed activity' }) @IsOptional() @IsUUID() clientId?: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'an accepted quote of the site; its client becomes the mission’s' }) @IsOptional() @IsUUID() quoteId?: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'a client of the site; leave out for a self-financed activity' }) @IsOptional() @IsUUID() clientId?:
+    string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'an accepted quote of the site; its client becomes the mission’s' }) @IsOptional() @IsUUID() quoteId?:
+    string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Length(0, 2000) description?: string | null;
 }
 
@@ -23,9 +28,18 @@ export class CreateMissionDto implements MissionInput {
 export class UpdateMissionDto extends PartialType(OmitType(CreateMissionDto, ['clientId', 'quoteId'] as const)) {}
 
 export class MissionListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: MISSION_STATUSES }) @IsOptional() @IsIn(MISSION_STATUSES, { message: `status must be one of ${MISSION_STATUSES.join(', ')}` }) status?: MissionStatus;
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'missions still running on or after this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'missions started on or before this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ enum: MISSION_STATUSES })
+  @IsOptional()
+  @IsIn(MISSION_STATUSES, { message: `status must be one of ${MISSION_STATUSES.join(', ')}` })
+  status?: MissionStatus;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'missions still running on or after this day' })
+  @IsOptional()
+  @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'missions started on or before this day' })
+  @IsOptional()
+  @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
 }
 
 export class SignUpDto {

@@ -26,7 +26,11 @@ export class QuoteLineDto implements QuoteLineInput {
   @IsUUID()
   catalogueItemId?: string | null;
 
-  @ApiPropertyOptional({ example: 'Repassage à domicile', description: 'required unless the line comes from a catalogue item' }) @IsOptional() @IsString() @Length(1, 500) description?: string;
+  @ApiPropertyOptional({ example: 'Repassage à domicile', description: 'required unless the line comes from a catalogue item' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  description?: string;
 
   @ApiProperty({ example: '2.5', description: 'a decimal string, up to 3 decimals' })
   @IsString()
@@ -60,17 +64,32 @@ export class CreateQuoteDto implements QuoteInput {
   @Type(() => QuoteLineDto)
   lines: QuoteLineDto[];
 
-  @ApiProperty({ example: '2026-12-31', description: 'last day the offer holds, after today' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'validUntil must be a date YYYY-MM-DD' }) validUntil: string;
+  @ApiProperty({ example: '2026-12-31', description: 'last day the offer holds, after today' })
+  @IsString()
+  @Matches(ISO_DATE_SHAPE, { message: 'validUntil must be a date YYYY-MM-DD' })
+  validUntil: string;
   @ApiPropertyOptional({ nullable: true, example: '8 rue Jules Guesde, Roubaix' }) @IsOptional() @IsString() @Length(0, 300) executionPlace?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2027-01-04' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'executionStartsOn must be a date YYYY-MM-DD' }) executionStartsOn?: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2027-01-08' }) @IsOptional() @IsString() @Matches(ISO_DATE_SHAPE, { message: 'executionEndsOn must be a date YYYY-MM-DD' }) executionEndsOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-04' })
+  @IsOptional()
+  @IsString()
+  @Matches(ISO_DATE_SHAPE, { message: 'executionStartsOn must be a date YYYY-MM-DD' })
+  executionStartsOn?: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2027-01-08' })
+  @IsOptional()
+  @IsString()
+  @Matches(ISO_DATE_SHAPE, { message: 'executionEndsOn must be a date YYYY-MM-DD' })
+  executionEndsOn?: string | null;
 
   @ApiPropertyOptional({ description: 'individual clients only: signed at their home, the 14-day withdrawal notice applies' })
   @IsOptional()
   @IsBoolean()
   signedAtClientHome?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'the member carrying the work out under a CAPE: the quote prints the R127-3 mention (422 CAPE_NOT_RUNNING without a running CAPE)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    format: 'uuid',
+    description: 'the member carrying the work out under a CAPE: the quote prints the R127-3 mention (422 CAPE_NOT_RUNNING without a running CAPE)',
+  })
   @IsOptional()
   @IsUUID()
   capeHolderMemberId?: string | null;
@@ -128,7 +147,8 @@ export class QuoteDto implements Quote {
   @ApiProperty({ type: [QuoteLineViewDto] }) lines: QuoteLineViewDto[];
   @ApiProperty({ type: QuoteTotalsDto }) totals: QuoteTotalsDto;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'accepted: the mission its acceptance created' }) missionId: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'accepted: the invoice draft (or deposit invoice draft) its acceptance created' }) invoiceId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'accepted: the invoice draft (or deposit invoice draft) its acceptance created' }) invoiceId:
+    string | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -55,7 +55,13 @@ export class ScheduleInterviewDto {
   @Length(1, 100)
   conductedBy?: string;
 
-  @ApiPropertyOptional({ example: 'Envie de tester la vente de plats à emporter.', nullable: true, type: String, maxLength: 5000, description: 'personal data: coordinators (and the member, unless private)' })
+  @ApiPropertyOptional({
+    example: 'Envie de tester la vente de plats à emporter.',
+    nullable: true,
+    type: String,
+    maxLength: 5000,
+    description: 'personal data: coordinators (and the member, unless private)',
+  })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
   @IsString()

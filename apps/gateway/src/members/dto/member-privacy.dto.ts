@@ -7,7 +7,7 @@ import { MemberDto } from './members.dto';
 
 const CSV_EXAMPLE =
   "prénom;nom;date de naissance;situation;orienté par;QPV;date d'entrée;compétences\n" +
-  "Inès;Benali;14/05/2009;étudiant;mission locale;oui;01/09/2026;\"cuisine:3, couture\"\n" +
+  'Inès;Benali;14/05/2009;étudiant;mission locale;oui;01/09/2026;"cuisine:3, couture"\n' +
   "Sam;Durand;2001-02-03;demandeur d'emploi;bouche à oreille;non;2026-10-01;";
 
 export class ImportMembersDto implements Omit<ImportMembersRequest, 'siteId'> {
@@ -78,5 +78,6 @@ export class MemberErasureDto implements MemberErasure {
   @ApiProperty({ example: '#456789ab', description: 'pseudonym: # and the last 8 hex digits of the id' }) lastName: string;
   @ApiProperty({ example: '2026-11-22T10:00:00.000Z' }) erasedAt: string;
   @ApiProperty({ example: 1, description: 'CAPE contracts kept with their dates (legal retention), free text removed' }) contractsKept: number;
-  @ApiProperty({ example: 3, description: 'events of this member in the outbox rewritten: name replaced by the pseudonym, free-text reason emptied' }) outboxEventsRewritten: number;
+  @ApiProperty({ example: 3, description: 'events of this member in the outbox rewritten: name replaced by the pseudonym, free-text reason emptied' })
+  outboxEventsRewritten: number;
 }

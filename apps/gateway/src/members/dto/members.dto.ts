@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import {
   ENTRY_SITUATIONS,
   EntrySituation,
@@ -68,7 +55,8 @@ export class CreateMemberDto implements MemberInput {
   @ApiProperty({ enum: ENTRY_SITUATIONS }) @IsIn(ENTRY_SITUATIONS, { message: `situation must be one of ${ENTRY_SITUATIONS.join(', ')}` }) situation: EntrySituation;
   @ApiProperty({ enum: REFERRERS }) @IsIn(REFERRERS, { message: `referredBy must be one of ${REFERRERS.join(', ')}` }) referredBy: Referrer;
   @ApiPropertyOptional({ nullable: true, description: 'who referred them, when referredBy is other' }) @IsOptional() @IsString() @Length(0, 200) referredByDetail?: string | null;
-  @ApiPropertyOptional({ example: '2026-09-01', nullable: true }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: DATE_MESSAGE('charterSignedOn') }) charterSignedOn?: string | null;
+  @ApiPropertyOptional({ example: '2026-09-01', nullable: true }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: DATE_MESSAGE('charterSignedOn') }) charterSignedOn?:
+    string | null;
   @ApiPropertyOptional({ type: GuardianDto, nullable: true, description: 'required before any contract for a member under 18' })
   @IsOptional()
   @ValidateNested()

@@ -61,8 +61,14 @@ export class CreateContributionDto implements ContributionInput {
 
 export class ContributionListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() memberId?: string;
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'entries on or after this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' }) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'entries on or before this day' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'entries on or after this day' })
+  @IsOptional()
+  @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'entries on or before this day' })
+  @IsOptional()
+  @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
   @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES })
   @IsOptional()
   @IsIn(CONTRIBUTION_STATUSES, { message: `status must be one of ${CONTRIBUTION_STATUSES.join(', ')}` })

@@ -104,7 +104,8 @@ export class PeriodSummaryDto implements PeriodSummary {
 export class PeriodPageDto extends PageDto(PeriodSummaryDto) implements PeriodPage {}
 
 export class PotTermDto implements PotTermView {
-  @ApiProperty({ enum: ['payments', 'credit_notes', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] }) kind: 'payments' | 'credit_notes' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
+  @ApiProperty({ enum: ['payments', 'credit_notes', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] }) kind:
+    'payments' | 'credit_notes' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
   @ApiProperty({ example: 'Contribution coopérative de la structure hébergeuse' }) label: string;
   @ApiProperty({ example: '-214.20', description: 'signed as it counts in the pot' }) amount: string;
   @ApiProperty({ example: '10 % de 2 142,00 € (paiements HT − avoirs HT), arrondi au centime' }) detail: string;
@@ -216,7 +217,8 @@ export class LedgerDto {
 }
 
 export class PeriodFiguresDto implements PeriodFigures {
-  @ApiProperty({ enum: ['preview', 'frozen'], description: 'preview while open (recomputed on every read, without the recognition points); frozen once closed' }) kind: 'preview' | 'frozen';
+  @ApiProperty({ enum: ['preview', 'frozen'], description: 'preview while open (recomputed on every read, without the recognition points); frozen once closed' }) kind:
+    'preview' | 'frozen';
   @ApiProperty({ description: 'French, for people: preview or frozen' }) label: string;
   @ApiProperty() computedAt: string;
   @ApiProperty({ type: PotDto }) pot: PotDto;

@@ -69,8 +69,14 @@ export class RemunerationSettingsDto implements RemunerationSettings {
  * contract's sections, though only their shape is checked here: remuneration parses each in depth.
  */
 export class UpdateRemunerationSettingsDto implements UpdateSettings {
-  @ApiPropertyOptional({ enum: PERIOD_LENGTHS }) @IsOptional() @IsIn(PERIOD_LENGTHS, { message: 'periodLength must be one of month, week' }) periodLength?: UpdateSettings['periodLength'];
-  @ApiPropertyOptional({ type: PotSettingsDto, description: 'hostContributionRate required; reserveRate, reserveLabel, fixedReserves optional' }) @IsOptional() @IsObject() pot?: UpdateSettings['pot'];
+  @ApiPropertyOptional({ enum: PERIOD_LENGTHS })
+  @IsOptional()
+  @IsIn(PERIOD_LENGTHS, { message: 'periodLength must be one of month, week' })
+  periodLength?: UpdateSettings['periodLength'];
+  @ApiPropertyOptional({ type: PotSettingsDto, description: 'hostContributionRate required; reserveRate, reserveLabel, fixedReserves optional' })
+  @IsOptional()
+  @IsObject()
+  pot?: UpdateSettings['pot'];
   @ApiPropertyOptional({ type: DistributionSettingsDto, description: 'rules required; timeWeights, capPerMember optional' })
   @IsOptional()
   @IsObject()

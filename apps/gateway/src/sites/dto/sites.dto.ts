@@ -118,7 +118,9 @@ export class HostStructurePageDto extends PageDto(HostStructureDto) implements H
 
 export class CarryingStructureDto {
   @ApiProperty({ example: 'Centre social de l’Épeule' }) @IsString() @Length(1, 200) name: string;
-  @ApiProperty({ enum: CARRYING_STRUCTURE_KINDS }) @IsIn(CARRYING_STRUCTURE_KINDS, { message: `kind must be one of ${CARRYING_STRUCTURE_KINDS.join(', ')}` }) kind: CarryingStructure['kind'];
+  @ApiProperty({ enum: CARRYING_STRUCTURE_KINDS })
+  @IsIn(CARRYING_STRUCTURE_KINDS, { message: `kind must be one of ${CARRYING_STRUCTURE_KINDS.join(', ')}` })
+  kind: CarryingStructure['kind'];
 }
 
 export class VenueDto {
@@ -131,7 +133,11 @@ export class VenueDto {
 export class SiteProfileDto {
   @ApiPropertyOptional({ nullable: true, example: '5 place de la Liberté' }) @IsOptional() @IsString() @Length(0, 200) addressLine?: string | null;
   @ApiPropertyOptional({ nullable: true, example: '59100' }) @IsOptional() @IsString() @Length(0, 5) postalCode?: string | null;
-  @ApiPropertyOptional({ type: CarryingStructureDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => CarryingStructureDto) carryingStructure?: CarryingStructureDto | null;
+  @ApiPropertyOptional({ type: CarryingStructureDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CarryingStructureDto)
+  carryingStructure?: CarryingStructureDto | null;
   @ApiPropertyOptional({ type: [VenueDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => VenueDto) venues?: VenueDto[];
   @ApiPropertyOptional({ example: ['cuisine', 'conciergerie', 'jardin'] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) activityPoles?: string[];
 }

@@ -56,7 +56,11 @@ export interface UpdateRemunerationSettingsRequest {
   settings: {
     periodLength?: 'month' | 'week';
     pot?: Partial<RemunerationSettings['pot']>;
-    distribution?: { rules: Partial<RemunerationSettings['distribution']['rules']>; timeWeights?: Partial<RemunerationSettings['distribution']['timeWeights']>; capPerMember?: string | null };
+    distribution?: {
+      rules: Partial<RemunerationSettings['distribution']['rules']>;
+      timeWeights?: Partial<RemunerationSettings['distribution']['timeWeights']>;
+      capPerMember?: string | null;
+    };
     recognitionBudget?: number;
     /** null or [] to go back to the example table. */
     payrollRates?: PayrollRateTableWrite[] | null;
