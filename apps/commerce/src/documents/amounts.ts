@@ -1,4 +1,4 @@
-import { DomainError, roundHalfAwayFromZero, VAT_RATES, VatRate } from '@kpa/contracts';
+import { DomainError, formatCents, QuoteTotals, roundHalfAwayFromZero, VAT_RATES, VatRate } from '@kpa/contracts';
 
 /**
  * The money of quotes and invoices, with the EN 16931 arithmetic (docs/domain-rules.md §2.3): every amount is
@@ -278,5 +278,23 @@ export function computeTotals(lines: readonly LineInput[], options: TotalsOption
     dueCents: safe(total - prepaid, 'lines', 'The amount due'),
     vatFranchise,
     vatExemptionNote: vatFranchise ? VAT_FRANCHISE_NOTE : null,
+  };
+}
+
+/** The totals as the API and the documents write them: decimal strings, the breakdown rate by rate. */
+export function decimalTotals(computed: DocumentTotals): QuoteTotals {
+  return {
+    net: formatCents(computed.netCents),
+    vat: formatCents(computed.vatCents),
+    total: formatCents(computed.totalCents),
+    vatBreakdown: computed.vatBreakdown.map((g) => ({
+      category: g.category,
+      rate: g.rate,
+      exemptionReason: g.exemptionReason,
+      base: formatCents(g.baseCents),
+      vat: formatCents(g.vatCents),
+    })),
+    vatFranchise: computed.vatFranchise,
+    vatExemptionNote: computed.vatExemptionNote,
   };
 }

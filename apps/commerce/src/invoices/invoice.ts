@@ -20,7 +20,7 @@ import {
   VAT_RATES,
   VatRate,
 } from '@kpa/contracts';
-import { computeTotals, VatCategory } from '../documents/amounts';
+import { computeTotals, decimalTotals, VatCategory } from '../documents/amounts';
 import { MAX_BUSINESS_TERM_DAYS, paymentTermDays } from '../documents/payment-terms';
 import { CatalogueDefaults, QuoteLineData, resolveLines } from '../quotes/quote';
 
@@ -289,18 +289,7 @@ export function invoiceTotals(lines: readonly InvoiceLineData[], vatFranchise: b
   }
   return {
     totals: {
-      net: formatCents(computed.netCents),
-      vat: formatCents(computed.vatCents),
-      total: formatCents(computed.totalCents),
-      vatBreakdown: computed.vatBreakdown.map((g) => ({
-        category: g.category,
-        rate: g.rate,
-        exemptionReason: g.exemptionReason,
-        base: formatCents(g.baseCents),
-        vat: formatCents(g.vatCents),
-      })),
-      vatFranchise: computed.vatFranchise,
-      vatExemptionNote: computed.vatExemptionNote,
+      ...decimalTotals(computed),
       deposits: [...deposits],
       depositsDeducted: formatCents(computed.prepaidCents),
       amountDue: formatCents(computed.dueCents),

@@ -20,7 +20,7 @@ import {
   QuoteTotals,
   VatRate,
 } from '@kpa/contracts';
-import { computeTotals, DocumentTotals } from '../documents/amounts';
+import { computeTotals, decimalTotals, DocumentTotals } from '../documents/amounts';
 
 /** What is stored: `expired` is only ever computed on read. */
 export type StoredQuoteStatus = Exclude<QuoteStatus, 'expired'>;
@@ -122,20 +122,7 @@ export function checkQuote(input: Omit<QuoteInput, 'lines'> & { lines: QuoteLine
 export function quoteTotals(lines: readonly QuoteLineData[], vatFranchise: boolean): { totals: QuoteTotals; lineNets: string[] } {
   const computed: DocumentTotals = computeTotals(lines, { vatFranchise });
   return {
-    totals: {
-      net: formatCents(computed.netCents),
-      vat: formatCents(computed.vatCents),
-      total: formatCents(computed.totalCents),
-      vatBreakdown: computed.vatBreakdown.map((g) => ({
-        category: g.category,
-        rate: g.rate,
-        exemptionReason: g.exemptionReason,
-        base: formatCents(g.baseCents),
-        vat: formatCents(g.vatCents),
-      })),
-      vatFranchise: computed.vatFranchise,
-      vatExemptionNote: computed.vatExemptionNote,
-    },
+    totals: decimalTotals(computed),
     lineNets: computed.lines.map((l) => formatCents(l.netCents)),
   };
 }
