@@ -1,14 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
-import { Figures, ISO_DATE_SHAPE, RPC } from '@kpa/contracts';
+
+import { Figures, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { NetworkAdminOnly, SiteRoles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { IsCalendarDate } from '../http/calendar-date.decorator';
 
 export class PeriodQueryDto {
-  @ApiProperty({ example: '2026-01-01' }) @Matches(ISO_DATE_SHAPE, { message: 'from must be a date written YYYY-MM-DD' }) from: string;
-  @ApiProperty({ example: '2026-12-31' }) @Matches(ISO_DATE_SHAPE, { message: 'to must be a date written YYYY-MM-DD' }) to: string;
+  @ApiProperty({ example: '2026-01-01' }) @IsCalendarDate() from: string;
+  @ApiProperty({ example: '2026-12-31' }) @IsCalendarDate() to: string;
 }
 
 export class FiguresDto implements Figures {

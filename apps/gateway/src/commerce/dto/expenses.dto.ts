@@ -10,7 +10,6 @@ import {
   ExpenseReceipt,
   ExpenseStatus,
   ExpenseTotals,
-  ISO_DATE_SHAPE,
   RECEIPT_CONTENT_TYPES,
   ReceiptContentType,
   REIMBURSEMENT_METHODS,
@@ -18,6 +17,7 @@ import {
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
+import { IsCalendarDate } from '../../http/calendar-date.decorator';
 
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
@@ -33,8 +33,7 @@ export class CreateExpenseDto implements ExpenseInput {
   paidByMemberId?: string | null;
 
   @ApiProperty({ example: '2026-11-20', description: 'day of the expense, not in the future' })
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'spentOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   spentOn: string;
 
   @ApiProperty({ example: 'Farine et beurre pour le buffet des Assises' }) @IsString() @Length(1, 500) description: string;
@@ -68,13 +67,11 @@ export class ExpenseListQueryDto extends PageQueryDto {
   category?: ExpenseCategory;
   @ApiPropertyOptional({ example: '2026-01-01', description: 'spent on or after' })
   @IsOptional()
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'spent on or before' })
   @IsOptional()
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 }
 
@@ -90,8 +87,7 @@ export class ReimburseExpenseDto {
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'day the member was paid back; today when left out' })
   @IsOptional()
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'reimbursedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   reimbursedOn?: string;
 }
 

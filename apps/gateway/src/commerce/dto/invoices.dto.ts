@@ -19,7 +19,6 @@ import {
   InvoicePage,
   InvoiceStatus,
   InvoiceTotals,
-  ISO_DATE_SHAPE,
   OPERATION_CATEGORIES,
   OperationCategory,
   Payment,
@@ -35,6 +34,7 @@ import {
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { QuoteLineDto, QuoteLineViewDto, QuoteVatBreakdownDto } from './quotes.dto';
 import { PageDto } from '../../http/page.dto';
+import { IsCalendarDate } from '../../http/calendar-date.decorator';
 
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
@@ -88,19 +88,16 @@ export class InvoiceFieldsDto implements InvoiceFields {
 
   @ApiPropertyOptional({ nullable: true, example: '2026-11-02', description: 'supply period start (with deliveryEndsOn)' })
   @IsOptional()
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'deliveryStartsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   deliveryStartsOn?: string | null;
 
   @ApiPropertyOptional({ nullable: true, example: '2026-11-06' })
   @IsOptional()
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'deliveryEndsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   deliveryEndsOn?: string | null;
   @ApiPropertyOptional({ nullable: true, example: '2026-11-06', description: 'a single day of supply, if not a period' })
   @IsOptional()
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'supplyDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   supplyDate?: string | null;
 
   @ApiPropertyOptional({ enum: OPERATION_CATEGORIES, default: 'services' })
@@ -183,8 +180,7 @@ export class RecordPaymentDto implements PaymentInput {
   amount: string;
 
   @ApiProperty({ example: '2026-11-22', description: 'not in the future, not before the issue date' })
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'receivedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   receivedOn: string;
   @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS, { message: `method must be one of ${PAYMENT_METHODS.join(', ')}` }) method: PaymentMethod;
 }

@@ -1,19 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ISO_DATE_SHAPE, Mission, MISSION_STATUSES, MissionInput, MissionPage, MissionParticipant, MissionParticipantInput, MissionStatus } from '@kpa/contracts';
+import { Mission, MISSION_STATUSES, MissionInput, MissionPage, MissionParticipant, MissionParticipantInput, MissionStatus } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
+import { IsCalendarDate } from '../../http/calendar-date.decorator';
 
 const HOURS = /^\d{1,4}(\.\d{1,2})?$/;
 
 export class CreateMissionDto implements MissionInput {
   @ApiProperty({ example: 'Cantine partagée du mardi' }) @IsString() @Length(1, 200) title: string;
   @ApiProperty({ example: 'restauration', description: 'free text, like a catalogue item’s activity pole' }) @IsString() @Length(1, 100) activityPole: string;
-  @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsCalendarDate() startsOn: string;
   @ApiProperty({ example: '2026-12-01', description: 'on or after startsOn; the same day for a one-day mission' })
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endsOn: string;
   @ApiProperty({ example: 'Cuisine partagée, 12 rue de l’Épeule, Roubaix' }) @IsString() @Length(1, 300) place: string;
   @ApiProperty({ minimum: 1, maximum: 500, example: 3 }) @IsInt({ message: 'peopleNeeded must be a whole number' }) @Min(1) @Max(500) peopleNeeded: number;
@@ -34,11 +34,11 @@ export class MissionListQueryDto extends PageQueryDto {
   status?: MissionStatus;
   @ApiPropertyOptional({ example: '2026-12-01', description: 'missions still running on or after this day' })
   @IsOptional()
-  @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'missions started on or before this day' })
   @IsOptional()
-  @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 }
 

@@ -4,7 +4,6 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsStr
 import {
   CATALOGUE_UNITS,
   CatalogueUnit,
-  ISO_DATE_SHAPE,
   Quote,
   QUOTE_STATUSES,
   QuoteInput,
@@ -19,6 +18,7 @@ import {
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
+import { IsCalendarDate } from '../../http/calendar-date.decorator';
 
 export class QuoteLineDto implements QuoteLineInput {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'description, unit, unitPrice, vatRate and exemptionReason default from the item' })
@@ -65,19 +65,16 @@ export class CreateQuoteDto implements QuoteInput {
   lines: QuoteLineDto[];
 
   @ApiProperty({ example: '2026-12-31', description: 'last day the offer holds, after today' })
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'validUntil must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   validUntil: string;
   @ApiPropertyOptional({ nullable: true, example: '8 rue Jules Guesde, Roubaix' }) @IsOptional() @IsString() @Length(0, 300) executionPlace?: string | null;
   @ApiPropertyOptional({ nullable: true, example: '2027-01-04' })
   @IsOptional()
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'executionStartsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   executionStartsOn?: string | null;
   @ApiPropertyOptional({ nullable: true, example: '2027-01-08' })
   @IsOptional()
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'executionEndsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   executionEndsOn?: string | null;
 
   @ApiPropertyOptional({ description: 'individual clients only: signed at their home, the 14-day withdrawal notice applies' })

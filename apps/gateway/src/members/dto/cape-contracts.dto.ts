@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CAPE_STATUSES, CapeContract, CapeContractPage, CapeContractStatus, CapePeriodView, ISO_DATE_SHAPE } from '@kpa/contracts';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { CAPE_STATUSES, CapeContract, CapeContractPage, CapeContractStatus, CapePeriodView } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
+import { IsCalendarDate } from '../../http/calendar-date.decorator';
 
 export class SignCapeContractDto {
   @ApiProperty({ example: '2026-12-01', description: 'first day; the member must have the site’s minimum age on it' })
-  @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date written YYYY-MM-DD' })
+  @IsCalendarDate()
   startsOn: string;
 
   @ApiProperty({ example: '2027-05-31', description: 'last day; at most 12 months after startsOn' })
-  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date written YYYY-MM-DD' })
+  @IsCalendarDate()
   endsOn: string;
 
   @ApiProperty({ example: 'cuisine du monde et traiteur', description: 'the activity the member develops' })
@@ -21,13 +22,13 @@ export class SignCapeContractDto {
 
 export class RenewCapeContractDto {
   @ApiProperty({ example: '2027-11-30', description: 'new last day; the renewal starts the day after the current end, lasts at most 12 months' })
-  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date written YYYY-MM-DD' })
+  @IsCalendarDate()
   endsOn: string;
 }
 
 export class TerminateCapeContractDto {
   @ApiProperty({ example: '2027-02-28', description: 'last day of the contract' })
-  @Matches(ISO_DATE_SHAPE, { message: 'on must be a date written YYYY-MM-DD' })
+  @IsCalendarDate()
   on: string;
 
   @ApiProperty({ example: 'a trouvé un CDI' })

@@ -6,7 +6,6 @@ import {
   EntrySituation,
   Gender,
   GENDERS,
-  ISO_DATE_SHAPE,
   JOURNEY_STAGES,
   JourneyStage,
   LEAVING_OUTCOMES,
@@ -20,8 +19,7 @@ import {
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
-
-const DATE_MESSAGE = (field: string) => `${field} must be a date written YYYY-MM-DD`;
+import { IsCalendarDate } from '../../http/calendar-date.decorator';
 
 export class SkillDto {
   @ApiProperty({ example: 'cuisine' }) @IsString() @Length(1, 60) name: string;
@@ -38,7 +36,7 @@ export class AddressDto {
 export class GuardianDto {
   @ApiProperty({ example: 'Nadia Benali' }) @IsString() @Length(2, 120) name: string;
   @ApiProperty({ example: 'mère' }) @IsString() @Length(2, 60) relationship: string;
-  @ApiProperty({ example: '2026-09-01' }) @Matches(ISO_DATE_SHAPE, { message: DATE_MESSAGE('consentedOn') }) consentedOn: string;
+  @ApiProperty({ example: '2026-09-01' }) @IsCalendarDate() consentedOn: string;
 }
 
 export class CreateMemberDto implements MemberInput {
@@ -47,7 +45,7 @@ export class CreateMemberDto implements MemberInput {
   @ApiPropertyOptional({ example: 'ines@example.org', nullable: true }) @IsOptional() @IsString() @Length(0, 254) email?: string | null;
   @ApiPropertyOptional({ example: '06 12 34 56 78', nullable: true }) @IsOptional() @IsString() @Length(0, 20) phone?: string | null;
   @ApiProperty({ example: '2009-05-14', description: 'personal data: coordinators and the member only' })
-  @Matches(ISO_DATE_SHAPE, { message: DATE_MESSAGE('birthDate') })
+  @IsCalendarDate()
   birthDate: string;
   @ApiPropertyOptional({ enum: GENDERS, default: 'not_said' }) @IsOptional() @IsIn(GENDERS, { message: `gender must be one of ${GENDERS.join(', ')}` }) gender?: Gender;
   @ApiPropertyOptional({ type: AddressDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto | null;
@@ -55,14 +53,13 @@ export class CreateMemberDto implements MemberInput {
   @ApiProperty({ enum: ENTRY_SITUATIONS }) @IsIn(ENTRY_SITUATIONS, { message: `situation must be one of ${ENTRY_SITUATIONS.join(', ')}` }) situation: EntrySituation;
   @ApiProperty({ enum: REFERRERS }) @IsIn(REFERRERS, { message: `referredBy must be one of ${REFERRERS.join(', ')}` }) referredBy: Referrer;
   @ApiPropertyOptional({ nullable: true, description: 'who referred them, when referredBy is other' }) @IsOptional() @IsString() @Length(0, 200) referredByDetail?: string | null;
-  @ApiPropertyOptional({ example: '2026-09-01', nullable: true }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: DATE_MESSAGE('charterSignedOn') }) charterSignedOn?:
-    string | null;
+  @ApiPropertyOptional({ example: '2026-09-01', nullable: true }) @IsOptional() @IsCalendarDate() charterSignedOn?: string | null;
   @ApiPropertyOptional({ type: GuardianDto, nullable: true, description: 'required before any contract for a member under 18' })
   @IsOptional()
   @ValidateNested()
   @Type(() => GuardianDto)
   guardian?: GuardianDto | null;
-  @ApiPropertyOptional({ example: '2026-09-01', description: 'default today' }) @IsOptional() @Matches(ISO_DATE_SHAPE, { message: DATE_MESSAGE('joinedOn') }) joinedOn?: string;
+  @ApiPropertyOptional({ example: '2026-09-01', description: 'default today' }) @IsOptional() @IsCalendarDate() joinedOn?: string;
   @ApiPropertyOptional({ type: [SkillDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SkillDto) skills?: SkillDto[];
   @ApiPropertyOptional({ example: ['couture', 'football'] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) passions?: string[];
 }
@@ -70,12 +67,12 @@ export class CreateMemberDto implements MemberInput {
 export class UpdateMemberDto extends PartialType(CreateMemberDto) {}
 
 export class LeaveDto {
-  @ApiProperty({ example: '2027-03-31' }) @Matches(ISO_DATE_SHAPE, { message: DATE_MESSAGE('leftOn') }) leftOn: string;
+  @ApiProperty({ example: '2027-03-31' }) @IsCalendarDate() leftOn: string;
   @ApiProperty({ enum: LEAVING_OUTCOMES }) @IsIn(LEAVING_OUTCOMES, { message: `outcome must be one of ${LEAVING_OUTCOMES.join(', ')}` }) outcome: LeavingOutcome;
 }
 
 export class RejoinDto {
-  @ApiProperty({ example: '2027-09-01' }) @Matches(ISO_DATE_SHAPE, { message: DATE_MESSAGE('joinedOn') }) joinedOn: string;
+  @ApiProperty({ example: '2027-09-01' }) @IsCalendarDate() joinedOn: string;
 }
 
 export class MemberListQueryDto extends PageQueryDto {

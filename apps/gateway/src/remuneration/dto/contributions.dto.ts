@@ -13,10 +13,10 @@ import {
   ContributionTotals,
   HoursTotal,
   INVOLVEMENT_KINDS,
-  ISO_DATE_SHAPE,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
+import { IsCalendarDate } from '../../http/calendar-date.decorator';
 
 const HOURS = /^\d{1,2}(\.\d{1,2})?$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -37,8 +37,7 @@ export class CreateContributionDto implements ContributionInput {
   task?: CollectiveTask | null;
 
   @ApiProperty({ example: '2026-12-01', description: 'the day of the work, not in the future' })
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'date must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   date: string;
 
   @ApiProperty({ example: '7.5', description: 'hours, above 0 and at most 24, up to 2 decimals (a string)' })
@@ -63,11 +62,11 @@ export class ContributionListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() memberId?: string;
   @ApiPropertyOptional({ example: '2026-12-01', description: 'entries on or after this day' })
   @IsOptional()
-  @Matches(ISO_DATE_SHAPE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   from?: string;
   @ApiPropertyOptional({ example: '2026-12-31', description: 'entries on or before this day' })
   @IsOptional()
-  @Matches(ISO_DATE_SHAPE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
   @ApiPropertyOptional({ enum: CONTRIBUTION_STATUSES })
   @IsOptional()

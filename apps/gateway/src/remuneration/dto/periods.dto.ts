@@ -5,7 +5,6 @@ import {
   CountedMovement,
   GivenRecognition,
   HoursByKind,
-  ISO_DATE_SHAPE,
   MemberShareView,
   Objection,
   OBJECTION_STATUSES,
@@ -28,12 +27,12 @@ import {
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
+import { IsCalendarDate } from '../../http/calendar-date.decorator';
 
 export class CreatePeriodDto {
-  @ApiProperty({ example: '2026-12-01' }) @IsString() @Matches(ISO_DATE_SHAPE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsCalendarDate() startsOn: string;
   @ApiProperty({ example: '2026-12-31', description: 'on or after startsOn, in the same month (pay is monthly)' })
-  @IsString()
-  @Matches(ISO_DATE_SHAPE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endsOn: string;
 }
 
