@@ -13,6 +13,7 @@ import { LoginThrottle } from './auth/login-throttle';
 import { PrincipalCache } from './auth/principal-cache';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository';
 import { IdentityRepository } from './identity/identity.repository';
 import { NetworkAdmins } from './identity/network-admins';
 import { SiteUsersService } from './identity/site-users.service';
@@ -88,6 +89,7 @@ export class GatewayModule {
         ObjectStores,
         ReceiptStorage,
         IdentityRepository,
+        IdempotencyKeyRepository,
         AuthService,
         LoginThrottle,
         PrincipalCache,
