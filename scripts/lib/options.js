@@ -21,7 +21,7 @@ Environment (optional, values set here win over .local/secrets.env):
   DATABASE_URL   default postgres://postgres@127.0.0.1:5432/kpa (created if missing)
   REDIS_URL      default redis://127.0.0.1:6379
   NATS_URL       default nats://127.0.0.1:4222
-  JWT_SECRET, KPA_ADMIN_EMAIL, KPA_ADMIN_PASSWORD, LOG_LEVEL, ...
+  JWT_SECRET, CURSOR_SECRET, KPA_ADMIN_EMAIL, KPA_ADMIN_PASSWORD, LOG_LEVEL, ...
 
 Ctrl-C stops every service gracefully; a second Ctrl-C kills them at once.
 `;

@@ -8,6 +8,8 @@ const SECRETS_FILE = path.join('.local', 'secrets.env');
 
 const GENERATORS = {
   JWT_SECRET: () => crypto.randomBytes(48).toString('base64'),
+  // Signs pagination cursors: all six services get the same one, as in production.
+  CURSOR_SECRET: () => crypto.randomBytes(48).toString('base64'),
   KPA_ADMIN_EMAIL: () => 'admin@kpa.local',
   // Never a fixed default: a known password on a platform holding members' data is a hole.
   KPA_ADMIN_PASSWORD: () => randomPassword(20),
@@ -21,7 +23,8 @@ const HEADER = [
 ];
 
 /**
- * The secrets the services need locally: JWT_SECRET for the gateway's tokens and the first
+ * The secrets the services need locally: JWT_SECRET for the gateway's tokens, CURSOR_SECRET for
+ * every service's pagination cursors, and the first
  * admin's credentials. Returns { values, file, generated, fromEnvironment }.
  */
 function loadSecrets(root) {

@@ -48,6 +48,7 @@ const DATABASE_APPS = APPS.filter((app) => app.uses.includes('postgres'));
 const PLACEHOLDERS: Record<string, string> = {
   POSTGRES_PASSWORD: '3f9c2a7e5b1d4c8a9e0f6b2d7a1c5e8f3b9d0a4c6e2f7b1d',
   JWT_SECRET: 'Zk8vQ2xN5pR7tW1yB4dF6hJ9mL3sV0cX8gK2nP5qT7wY1zA4',
+  CURSOR_SECRET: 'q7Xw2Rb9Lm4Tz1Kc8Vn5Hs3Pd6Jf0Gy2Ue7Ia9Ob4Qr1St6W',
   KPA_ADMIN_EMAIL: 'admin@kpa-cite.example',
   KPA_ADMIN_PASSWORD: 'correct-horse-battery-staple',
 };

@@ -21,6 +21,7 @@ import { RpcContextInterceptor } from './rpc/rpc-context.interceptor';
 import { healthRpcController } from './rpc/health-rpc.controller';
 import { REDIS, SERVICE_NAME } from './platform.tokens';
 import { RedisLifecycle } from './redis/redis.lifecycle';
+import { DEV_CURSOR_SECRET, useCursorSecret } from './pagination';
 
 export interface PlatformOptions {
   service: ServiceName;
@@ -47,6 +48,7 @@ const PROBE_TIMEOUT_MS = 1000;
 export class PlatformModule {
   static forService(options: PlatformOptions): DynamicModule {
     const { config } = options;
+    useCursorSecret(config.CURSOR_SECRET ?? DEV_CURSOR_SECRET);
     const providers: Provider[] = [
       { provide: ServiceConfig, useValue: config },
       { provide: config.constructor, useValue: config },

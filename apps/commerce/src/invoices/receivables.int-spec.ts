@@ -157,7 +157,7 @@ describe('receivables board and invoice tables', () => {
     const recent = await board.board({ siteIds: [siteA], bucket: '1_30', limit: 100 });
     expect(recent.items.every((i) => i.bucket === '1_30' && i.daysOverdue >= 1 && i.daysOverdue <= 30)).toBe(true);
     expect(recent.buckets.filter((b) => b.count > 0).map((b) => b.bucket)).toEqual(['1_30']);
-    await expect(board.board({ siteIds: [siteA], cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(board.board({ siteIds: [siteA], cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
   });
 
   it('across sites: totals per site, only the sites asked; none asked, an empty board', async () => {

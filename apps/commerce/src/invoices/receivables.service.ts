@@ -1,24 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AGING_BUCKETS, AgingBucket, BucketTotal, DomainError, formatCents, isUuid, ReceivablesBoard, ReceivablesBoardRequest, siteIdOf } from '@kpa/contracts';
-import { pageSize, todayInFrance } from '@kpa/platform';
+import { decodeCursor, encodeCursor, pageSize, todayInFrance } from '@kpa/platform';
 import { aging } from './receivables';
 import { ReceivablesRepository } from './receivables.repository';
-
-function encodeCursor(dueOn: string, id: string): string {
-  return Buffer.from(JSON.stringify([dueOn, id])).toString('base64url');
-}
-
-function decodeCursor(value: string | undefined): { dueOn: string; id: string } | undefined {
-  if (value === undefined) return undefined;
-  try {
-    const [dueOn, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof dueOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(dueOn) && isUuid(id)) return { dueOn, id };
-  } catch {
-    // fall through
-  }
-  throw new DomainError('VALIDATION_FAILED', 'cursor is not a value returned as nextCursor by this board; drop it to start from the first page.', { field: 'cursor' });
-}
 
 function emptyBuckets(): Map<AgingBucket, { count: number; cents: bigint }> {
   return new Map(AGING_BUCKETS.map((b) => [b, { count: 0, cents: 0n }]));
@@ -46,7 +31,9 @@ export class ReceivablesService {
   async board(request: ReceivablesBoardRequest): Promise<ReceivablesBoard> {
     const today = todayInFrance();
     const limit = pageSize(request);
-    const cursor = decodeCursor(request.cursor);
+    // Keyset on (dueOn, id): the cursor carries the due date where others carry createdAt.
+    const after = decodeCursor(request.cursor, 'receivables');
+    const cursor = after && { dueOn: after.createdAt, id: after.id };
     if (request.bucket !== undefined && !AGING_BUCKETS.includes(request.bucket)) {
       throw new DomainError('VALIDATION_FAILED', `bucket must be one of ${AGING_BUCKETS.join(', ')}.`, { field: 'bucket' });
     }
@@ -94,7 +81,7 @@ export class ReceivablesService {
         outstanding: formatCents(Number(row.outstanding_cents)),
         ...aging(row.due_on, today),
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.due_on, last.id) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.due_on, id: last.id }, 'receivables') : null,
       buckets: bucketTotals(all),
       sites: [...perSite.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -5,6 +5,7 @@ export function httpStatusOf(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION_FAILED':
     case 'MALFORMED_REQUEST':
+    case 'INVALID_CURSOR':
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':

@@ -71,11 +71,11 @@ export class SiteUsersService {
 
   async list(siteId: string, request: PageRequest): Promise<Page<SiteUser>> {
     const limit = pageSize(request);
-    const cursor = decodeCursor(request.cursor);
+    const cursor = decodeCursor(request.cursor, 'site-users');
     const rows = await this.identity.listSiteUsers(siteId, cursor, limit + 1);
     const items = rows.slice(0, limit).map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() }));
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }, 'site-users') : null };
   }
 
   /** Takes the user's role on the site; a user left with no role at all loses every session. */

@@ -83,6 +83,7 @@ export class MembersService {
       page = keysetSlice(
         all.filter((m) => currentStage(m.joinedOn, today, m.stageOverride).stage === request.stage),
         request,
+        'member',
       );
     } else {
       page = await selected.page();

@@ -74,12 +74,12 @@ export class PeriodsService {
     const siteId = siteIdOf(request.siteId);
     const limit = pageSize(request);
     // Keyset on (startsOn, id), newest first: the cursor carries the date where others carry createdAt.
-    const cursor = decodeCursor(request.cursor);
+    const cursor = decodeCursor(request.cursor, 'periods');
     if (!cursor) await this.ensureCurrent(siteId);
     const rows = await this.periods.page(siteId, { status: request.status, after: cursor && { startsOn: cursor.createdAt, id: cursor.id }, limit });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items: items.map(periodSummary), nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.starts_on, id: last.id }) : null };
+    return { items: items.map(periodSummary), nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.starts_on, id: last.id }, 'periods') : null };
   }
 
   async create({ siteId: site, startsOn, endsOn }: CreatePeriodRequest): Promise<PeriodView> {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync, ValidationError } from 'class-validator';
 
 /**
  * Settings every service shares. The defaults are the local services of a developer machine
@@ -48,6 +48,15 @@ export class ServiceConfig {
   @Min(0)
   @Max(120000)
   SHUTDOWN_GRACE_MS = 5000;
+
+  /**
+   * Signs the pagination cursors (HMAC-SHA256), shared by every instance of every service. Required
+   * in production; elsewhere a fixed development secret stands in when it is not set.
+   */
+  @ValidateIf((config: ServiceConfig) => config.NODE_ENV === 'production' || config.CURSOR_SECRET !== undefined)
+  @IsString({ message: 'is required in production: a random secret of at least 32 characters (e.g. openssl rand -base64 48)' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  CURSOR_SECRET?: string = undefined;
 
   /** Test-only crash points (honoured only when NODE_ENV=test), e.g. `exit_before_outbox_publish`. */
   @IsIn(['', 'exit_before_outbox_publish'])

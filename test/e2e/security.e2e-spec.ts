@@ -1,0 +1,55 @@
+import { aMemberFile, setUpRegion, usePlatform } from './platform';
+
+/**
+ * What a probe of the running platform found leaking (issue 11) and must not again: forged
+ * pagination cursors, metrics on the public port, another user's id in a conflict, missing
+ * security headers, and an unknown member's contracts answered as an empty list.
+ */
+describe('security over HTTP', () => {
+  const platform = usePlatform('e2e_security');
+  const site: Record<'a' | 'b', { id: string; coordinator: string }> = {} as never;
+  let admin: string;
+
+  const unsigned = (values: unknown): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+  beforeAll(async () => {
+    const region = await setUpRegion(platform);
+    admin = region.admin;
+    Object.assign(site, region.sites);
+  });
+
+  describe('pagination cursors are signed', () => {
+    it('pages the members of a site with the cursors it gave, and refuses forged or altered ones with 400 INVALID_CURSOR', async () => {
+      for (const name of ['Aya', 'Bilal', 'Chloé']) {
+        expect(
+          (await platform.http('POST', `/v1/sites/${site.a.id}/members`, { token: site.a.coordinator, body: aMemberFile(name, 'Sécurité', '1990-01-01', '2026-09-01') })).status,
+        ).toBe(201);
+      }
+      const first = await platform.http('GET', `/v1/sites/${site.a.id}/members?limit=2`, { token: site.a.coordinator });
+      expect(first.body.items).toHaveLength(2);
+      const second = await platform.http('GET', `/v1/sites/${site.a.id}/members?limit=2&cursor=${first.body.nextCursor}`, { token: site.a.coordinator });
+      expect(second.status).toBe(200);
+      expect(second.body.items.map((m: { firstName: string }) => m.firstName)).toEqual(['Chloé']);
+
+      const [, signature] = String(first.body.nextCursor).split('.');
+      const forged = `${unsigned(['2000-01-01T00:00:00.000Z', '00000000-0000-7000-8000-000000000000'])}.${signature}`;
+      for (const cursor of [forged, unsigned(['2026-01-01T00:00:00.000Z', '00000000-0000-7000-8000-000000000000']), 'nope']) {
+        const refused = await platform.http('GET', `/v1/sites/${site.a.id}/members?cursor=${cursor}`, { token: site.a.coordinator });
+        expect(refused.status).toBe(400);
+        expect(refused.body).toMatchObject({ code: 'INVALID_CURSOR', details: { field: 'cursor' } });
+      }
+      // A cursor of another list is not one of this list's.
+      const users = await platform.http('GET', `/v1/sites/${site.a.id}/users?cursor=${first.body.nextCursor}`, { token: site.a.coordinator });
+      expect(users.status).toBe(400);
+      expect(users.body.code).toBe('INVALID_CURSOR');
+    });
+
+    it('answers 400 INVALID_CURSOR, not 500, for a date the receivables board cannot read', async () => {
+      for (const path of [`/v1/sites/${site.a.id}/receivables`, '/v1/receivables']) {
+        const refused = await platform.http('GET', `${path}?cursor=${unsigned(['9999-99-99', '00000000-0000-0000-0000-000000000000'])}`, { token: admin });
+        expect(refused.status).toBe(400);
+        expect(refused.body).toMatchObject({ statusCode: 400, code: 'INVALID_CURSOR' });
+      }
+    });
+  });
+});
