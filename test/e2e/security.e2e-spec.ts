@@ -52,4 +52,16 @@ describe('security over HTTP', () => {
       }
     });
   });
+
+  it("tells a coordinator an e-mail is taken without the other user's id; a network admin gets the id", async () => {
+    const body = { email: `coordination@moulins.kpa.local`, displayName: 'Quelqu’un', role: 'member', password: 'coordonner la cape ensemble' };
+    const byCoordinator = await platform.http('POST', `/v1/sites/${site.a.id}/users`, { token: site.a.coordinator, body });
+    expect(byCoordinator.status).toBe(409);
+    expect(byCoordinator.body).toMatchObject({ code: 'USER_EMAIL_TAKEN', details: { field: 'email' } });
+    expect(byCoordinator.body.details).not.toHaveProperty('userId');
+    const byAdmin = await platform.http('POST', `/v1/sites/${site.a.id}/users`, { token: admin, body });
+    expect(byAdmin.status).toBe(409);
+    const [coordinatorB] = await platform.query<{ id: string }>('SELECT id FROM gateway.app_user WHERE email = $1', [body.email]);
+    expect(byAdmin.body.details).toEqual({ field: 'email', userId: coordinatorB.id });
+  });
 });

@@ -48,7 +48,9 @@ export class SiteUsersService {
     checkPasswordStrength(input.password, input.email);
     const existing = await this.identity.findUserByEmail(input.email);
     if (existing) {
-      throw new DomainError('USER_EMAIL_TAKEN', `A user with the e-mail ${input.email} already exists.`, { field: 'email', userId: existing.id });
+      // The id only for a network admin (who sees every site): a coordinator could otherwise map other sites' e-mails to user ids.
+      const details = principal.networkAdmin ? { field: 'email', userId: existing.id } : { field: 'email' };
+      throw new DomainError('USER_EMAIL_TAKEN', `A user with the e-mail ${input.email} already exists.`, details);
     }
     const user = { id: uuidv7(), email: input.email.trim(), displayName: input.displayName.trim(), networkAdmin: false, passwordHash: await hashPassword(input.password) };
     try {
