@@ -64,4 +64,17 @@ describe('security over HTTP', () => {
     const [coordinatorB] = await platform.query<{ id: string }>('SELECT id FROM gateway.app_user WHERE email = $1', [body.email]);
     expect(byAdmin.body.details).toEqual({ field: 'email', userId: coordinatorB.id });
   });
+
+  it("answers 404 MEMBER_NOT_FOUND for the CAPE contracts of an unknown member or of another site's", async () => {
+    const theirs = await platform.http('POST', `/v1/sites/${site.b.id}/members`, { token: site.b.coordinator, body: aMemberFile('Dylan', 'Moulins', '1995-03-02', '2026-09-01') });
+    expect(theirs.status).toBe(201);
+    for (const memberId of ['01a20098-77c1-700a-b81f-d70c21407268', theirs.body.id]) {
+      const listed = await platform.http('GET', `/v1/sites/${site.a.id}/members/${memberId}/cape-contracts`, { token: site.a.coordinator });
+      expect(listed.status).toBe(404);
+      expect(listed.body.code).toBe('MEMBER_NOT_FOUND');
+    }
+    const own = await platform.http('GET', `/v1/sites/${site.b.id}/members/${theirs.body.id}/cape-contracts`, { token: site.b.coordinator });
+    expect(own.status).toBe(200);
+    expect(own.body.items).toEqual([]);
+  });
 });

@@ -110,7 +110,10 @@ export class CapeContractsService {
 
   async list(request: ListCapeContractsRequest): Promise<CapeContractPage> {
     const today = todayInFrance();
-    const page = await this.contracts.page(siteIdOf(request.siteId), request.memberId, request);
+    const siteId = siteIdOf(request.siteId);
+    // One member's contracts: an unknown member (or another site's) is a 404, as on every member route, not an empty list.
+    if (request.memberId !== undefined) await this.members.find(siteId, request.memberId);
+    const page = await this.contracts.page(siteId, request.memberId, request);
     const items = page.items.map((contract) => contract.toContract(today));
     // The status follows the dates: filtered after computing it (a site has tens of contracts, not thousands).
     return { items: request.status ? items.filter((item) => item.status === request.status) : items, nextCursor: page.nextCursor };
