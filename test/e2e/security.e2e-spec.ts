@@ -77,4 +77,30 @@ describe('security over HTTP', () => {
     expect(own.status).toBe(200);
     expect(own.body.items).toEqual([]);
   });
+
+  it('sends the security headers on API responses, errors and the Swagger UI', async () => {
+    const common = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' };
+    const responses = {
+      api: await platform.http('GET', `/v1/sites/${site.a.id}`, { token: site.a.coordinator }),
+      error: await platform.http('GET', '/v1/sites', {}),
+      docs: await platform.http('GET', '/docs'),
+      script: await platform.http('GET', '/docs/swagger-ui-init.js'),
+    };
+    expect(Object.fromEntries(Object.entries(responses).map(([name, r]) => [name, r.status]))).toEqual({ api: 200, error: 401, docs: 200, script: 200 });
+    for (const response of Object.values(responses)) {
+      for (const [header, value] of Object.entries(common)) expect(response.headers.get(header)).toBe(value);
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
+    // Swagger UI: its own scripts, its inline <style>, its data: icons; nothing from elsewhere.
+    const policy = Object.fromEntries(
+      String(responses.docs.headers.get('content-security-policy'))
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
+    expect(policy).toMatchObject({ 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] });
+    expect(policy).not.toHaveProperty('upgrade-insecure-requests');
+    expect(String(responses.docs.body)).toContain('swagger-ui-init.js');
+    expect(String(responses.docs.body)).not.toMatch(/<script>/);
+  });
 });

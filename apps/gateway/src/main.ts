@@ -4,6 +4,7 @@ import { GatewayConfig, GATEWAY_DEFAULTS } from './gateway.config';
 import { GATEWAY_DATABASE, GatewayModule } from './gateway.module';
 import { validationPipe } from './http/validation';
 import { setUpOpenApi } from './http/openapi';
+import { registerSecurityHeaders } from './http/security-headers';
 
 const config = loadConfigOrExit(GatewayConfig, GATEWAY_DEFAULTS);
 const logger = createLogger('gateway', config.LOG_LEVEL);
@@ -17,7 +18,8 @@ run(
       logger,
       rpc: false,
       trustProxy: config.TRUST_PROXY,
-      configure: (app) => {
+      configure: async (app) => {
+        await registerSecurityHeaders(app);
         app.useGlobalPipes(validationPipe());
         setUpOpenApi(app);
       },
