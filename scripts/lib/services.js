@@ -8,17 +8,18 @@ const { spawn } = require('node:child_process');
 const { StartError } = require('./output');
 
 /**
- * The six services and their HTTP ports (each app's default HTTP_PORT). The gateway first: it is the API.
- * A copy of SERVICES and SERVICE_PORTS (libs/contracts/src/names.ts), readable before the build;
+ * The six services, their HTTP ports and metrics ports (each app's default HTTP_PORT and METRICS_PORT).
+ * The gateway first: it is the API. A copy of SERVICES, SERVICE_PORTS and METRICS_PORTS
+ * (libs/contracts/src/names.ts), readable before the build;
  * test/docs/service-ports.spec.ts keeps it equal to them.
  */
 const SERVICES = [
-  { name: 'gateway', port: 3000 },
-  { name: 'membership', port: 3101 },
-  { name: 'commerce', port: 3102 },
-  { name: 'remuneration', port: 3103 },
-  { name: 'networking', port: 3104 },
-  { name: 'worker', port: 3105 },
+  { name: 'gateway', port: 3000, metricsPort: 9400 },
+  { name: 'membership', port: 3101, metricsPort: 9401 },
+  { name: 'commerce', port: 3102, metricsPort: 9402 },
+  { name: 'remuneration', port: 3103, metricsPort: 9403 },
+  { name: 'networking', port: 3104, metricsPort: 9404 },
+  { name: 'worker', port: 3105, metricsPort: 9405 },
 ];
 
 const LAST_LINES_KEPT = 40;
@@ -60,9 +61,9 @@ class Supervisor extends EventEmitter {
   start(service) {
     const child = spawn(process.execPath, [mainFile(service)], {
       cwd: this.root,
-      // The port is passed explicitly so that an HTTP_PORT in the user's environment cannot
-      // make all six services fight for one port, and the readiness check knows where to ask.
-      env: { ...this.env, HTTP_PORT: String(service.port) },
+      // The ports are passed explicitly so that an HTTP_PORT or METRICS_PORT in the user's environment
+      // cannot make all six services fight for one port, and the readiness check knows where to ask.
+      env: { ...this.env, HTTP_PORT: String(service.port), METRICS_PORT: String(service.metricsPort) },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });

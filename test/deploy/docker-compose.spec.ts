@@ -186,7 +186,7 @@ function appEnv(app: App, scenario = compose): Record<string, string> {
 }
 
 /** One setting of an app as it would load it (NaN if invalid: the environment test reports that). */
-function appSetting(app: App, key: 'HTTP_PORT' | 'SHUTDOWN_GRACE_MS'): number {
+function appSetting(app: App, key: 'HTTP_PORT' | 'METRICS_PORT' | 'SHUTDOWN_GRACE_MS'): number {
   // Only this variable, so that an unrelated invalid one does not fail every test.
   const value = appEnv(app)[key];
   try {
@@ -351,7 +351,7 @@ describe('docker-compose.yml', () => {
     expect(problems).toEqual([]);
   });
 
-  it('publishes only the gateway port', () => {
+  it('publishes only the gateway HTTP port, never a metrics port', () => {
     const problems: string[] = [];
     for (const [name, service] of Object.entries(services)) {
       if (name !== 'gateway' && service.ports?.length) problems.push(`${name}: publishes ${JSON.stringify(service.ports)}; only the gateway should be reachable from outside`);
@@ -359,6 +359,8 @@ describe('docker-compose.yml', () => {
     const gatewayPort = appSetting(APPS[0], 'HTTP_PORT');
     const containerPorts = (services.gateway?.ports ?? []).map((port) => (typeof port === 'object' ? Number(port.target) : Number(String(port).split('/')[0].split(':').pop())));
     if (!containerPorts.includes(gatewayPort)) problems.push(`gateway: publishes container ports ${JSON.stringify(containerPorts)}, not its HTTP_PORT ${gatewayPort}`);
+    const metricsPort = appSetting(APPS[0], 'METRICS_PORT');
+    if (containerPorts.includes(metricsPort)) problems.push(`gateway: publishes its METRICS_PORT ${metricsPort}; metrics are for the compose network only`);
     expect(problems).toEqual([]);
   });
 

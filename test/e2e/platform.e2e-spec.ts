@@ -25,8 +25,8 @@ describe('platform over HTTP', () => {
     expect(Object.keys(ready.body.services).sort()).toEqual(['commerce', 'membership', 'networking', 'remuneration', 'worker']);
     expect(Object.values(ready.body.services).every((s: any) => s.status === 'up')).toBe(true);
     expect((await platform.http('GET', '/health/live')).status).toBe(200);
-    const metrics = await platform.http('GET', '/metrics');
-    expect(metrics.body).toContain('kpa_http_request_duration_seconds');
+    const metrics = await fetch(`${platform.metricsUrl('gateway')}/metrics`);
+    expect(await metrics.text()).toContain('kpa_http_request_duration_seconds');
   });
 
   it('the admin creates a host structure and two sites', async () => {

@@ -54,6 +54,7 @@ export class Platform {
   readonly logs: Record<string, LogLine[]> = {};
   private readonly processes = new Map<string, ChildProcess>();
   private readonly ports = new Map<string, number>();
+  private readonly metricsPorts = new Map<string, number>();
   private testEnv?: TestEnv;
   private db?: PgClient;
 
@@ -93,17 +94,25 @@ export class Platform {
     return `http://127.0.0.1:${this.ports.get(instance)}`;
   }
 
+  /** The instance's metrics listener (METRICS_PORT), apart from its HTTP port. */
+  metricsUrl(instance: string): string {
+    return `http://127.0.0.1:${this.metricsPorts.get(instance)}`;
+  }
+
   /** Starts a service (or another instance of it, e.g. `gateway#2`) and waits until it is ready. */
   async start(instance: string, env: Record<string, string> = {}): Promise<void> {
     const service = instance.split('#')[0] as ServiceName;
     const port = this.ports.get(instance) ?? (await freePort());
     this.ports.set(instance, port);
+    const metricsPort = this.metricsPorts.get(instance) ?? (await freePort());
+    this.metricsPorts.set(instance, metricsPort);
     const child = spawn(process.execPath, [join(ROOT, `dist/apps/${service}/src/main.js`)], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,
         ...this.env.serviceEnv,
         HTTP_PORT: String(port),
+        METRICS_PORT: String(metricsPort),
         LOG_LEVEL: 'info',
         RPC_TIMEOUT_MS: '3000',
         SHUTDOWN_GRACE_MS: '500',

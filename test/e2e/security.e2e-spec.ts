@@ -1,3 +1,4 @@
+import { SERVICES } from '@kpa/contracts';
 import { aMemberFile, setUpRegion, usePlatform } from './platform';
 
 /**
@@ -102,5 +103,19 @@ describe('security over HTTP', () => {
     expect(policy).not.toHaveProperty('upgrade-insecure-requests');
     expect(String(responses.docs.body)).toContain('swagger-ui-init.js');
     expect(String(responses.docs.body)).not.toMatch(/<script>/);
+  });
+
+  it("serves /metrics on each service's own metrics listener, never on its HTTP port", async () => {
+    for (const service of SERVICES) {
+      const onPublicPort = await platform.http('GET', '/metrics', { instance: service });
+      expect({ service, status: onPublicPort.status }).toEqual({ service, status: 404 });
+      const scraped = await fetch(`${platform.metricsUrl(service)}/metrics`);
+      expect({ service, status: scraped.status }).toEqual({ service, status: 200 });
+      expect(await scraped.text()).toContain('process_cpu_user_seconds_total');
+    }
+    const gateway = await fetch(`${platform.metricsUrl('gateway')}/metrics`);
+    expect(await gateway.text()).toContain('kpa_http_request_duration_seconds');
+    // Nothing of the API on the metrics listener either.
+    expect((await fetch(`${platform.metricsUrl('gateway')}/v1/sites`)).status).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
-import { SERVICE_PORTS } from '@kpa/contracts';
+import { METRICS_PORTS, SERVICE_PORTS } from '@kpa/contracts';
 import { ServiceConfig } from '@kpa/platform';
 
 export class GatewayConfig extends ServiceConfig {
@@ -52,4 +52,4 @@ export class GatewayConfig extends ServiceConfig {
   RECEIPT_MAX_BYTES = 5 * 1_048_576;
 }
 
-export const GATEWAY_DEFAULTS = { HTTP_PORT: SERVICE_PORTS.gateway };
+export const GATEWAY_DEFAULTS = { HTTP_PORT: SERVICE_PORTS.gateway, METRICS_PORT: METRICS_PORTS.gateway };

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { SERVICE_PORTS } from '@kpa/contracts';
+import { METRICS_PORTS, SERVICE_PORTS } from '@kpa/contracts';
 import { ServiceConfig } from '@kpa/platform';
 
 export class WorkerConfig extends ServiceConfig {
@@ -12,4 +12,4 @@ export class WorkerConfig extends ServiceConfig {
   SWEEP_INTERVAL_SECONDS = 300;
 }
 
-export const WORKER_DEFAULTS = { HTTP_PORT: SERVICE_PORTS.worker };
+export const WORKER_DEFAULTS = { HTTP_PORT: SERVICE_PORTS.worker, METRICS_PORT: METRICS_PORTS.worker };

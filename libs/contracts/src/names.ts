@@ -15,7 +15,7 @@ export const SERVICES = ['gateway', 'membership', 'commerce', 'remuneration', 'n
 export type ServiceName = (typeof SERVICES)[number];
 
 /**
- * Each service's default HTTP port (health, metrics, and the API on the gateway), the one place it
+ * Each service's default HTTP port (health, and the API on the gateway), the one place it
  * is written: the apps' configs take it from here; docker-compose.yml, scripts/lib/services.js and
  * the docs keep copies that test/docs/service-ports.spec.ts holds equal to it. HTTP_PORT overrides it.
  */
@@ -26,6 +26,20 @@ export const SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   remuneration: 3103,
   networking: 3104,
   worker: 3105,
+};
+
+/**
+ * Each service's default metrics port (Prometheus `GET /metrics`), a listener of its own that is
+ * never published: route names, volumes and internal subjects are for the monitoring network only.
+ * Written here only, like SERVICE_PORTS (same copies, same test). METRICS_PORT overrides it.
+ */
+export const METRICS_PORTS: Readonly<Record<ServiceName, number>> = {
+  gateway: 9400,
+  membership: 9401,
+  commerce: 9402,
+  remuneration: 9403,
+  networking: 9404,
+  worker: 9405,
 };
 
 /** Request/reply subjects, one per use case. */

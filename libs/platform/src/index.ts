@@ -11,6 +11,7 @@ export * from './messaging/event-consumer';
 export * from './messaging/event-factory';
 export * from './messaging/messaging.options';
 export * from './metrics/metrics';
+export * from './metrics/metrics-server';
 export * from './health/readiness';
 export * from './health/health.service';
 export * from './rpc/rpc-client';

@@ -6,6 +6,8 @@ import { ServiceName } from '@kpa/contracts';
 import { ServiceConfig } from '../config/config';
 import { Logger, NestPinoLogger } from '../logging/logger';
 import { Metrics } from '../metrics/metrics';
+import { closeMetrics, portOf, serveMetrics } from '../metrics/metrics-server';
+import type { Server } from 'node:http';
 import { NamespacedNatsServer } from '../rpc/namespaced-nats.server';
 import { installHttpObservability } from './http-observability';
 import { DatabaseModuleOptions } from '../database/database.module';
@@ -27,7 +29,8 @@ export interface BootstrapOptions {
 }
 
 /**
- * Starts one service: Fastify for HTTP (health, metrics, and the API on the gateway), NATS
+ * Starts one service: Fastify for HTTP (health, and the API on the gateway), Prometheus metrics on
+ * a listener of their own (METRICS_PORT, never published), NATS
  * request/reply in the service's queue group, graceful shutdown on SIGTERM/SIGINT.
  */
 export async function bootstrap(options: BootstrapOptions): Promise<NestFastifyApplication> {
@@ -59,10 +62,23 @@ export async function bootstrap(options: BootstrapOptions): Promise<NestFastifyA
     );
   }
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // The hook is added before init (Fastify takes no hooks once ready); the listener starts after it.
+  const listeners: { metrics?: Server } = {};
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => {
+      if (listeners.metrics) await closeMetrics(listeners.metrics);
+    });
   await app.init();
   if (options.rpc) await app.startAllMicroservices();
+  const metricsHost = config.METRICS_HOST ?? config.HTTP_HOST;
+  const metricsServer = (listeners.metrics = await serveMetrics(app.get(Metrics).registry, metricsHost, config.METRICS_PORT));
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
-  logger.info({ port: config.HTTP_PORT, host: config.HTTP_HOST, namespace: config.KPA_NATS_NAMESPACE }, `${options.service} ready`);
+  logger.info(
+    { port: config.HTTP_PORT, host: config.HTTP_HOST, metricsPort: portOf(metricsServer), metricsHost, namespace: config.KPA_NATS_NAMESPACE },
+    `${options.service} ready`,
+  );
   return app;
 }
 

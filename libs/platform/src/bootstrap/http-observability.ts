@@ -4,7 +4,7 @@ import { isAcceptableRequestId, RequestContext } from '../context/request-contex
 import { Logger } from '../logging/logger';
 import { Metrics } from '../metrics/metrics';
 
-const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
+const QUIET_ROUTES = new Set(['/health/live', '/health/ready']);
 
 /**
  * Per HTTP request: a request id (the caller's `x-request-id` if sane, else a new one) held in

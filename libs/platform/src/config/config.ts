@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync, ValidationError } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync, ValidationError } from 'class-validator';
 
 /**
  * Settings every service shares. The defaults are the local services of a developer machine
@@ -35,6 +35,18 @@ export class ServiceConfig {
   @Min(1)
   @Max(65535)
   HTTP_PORT = 0;
+
+  /** Prometheus metrics on a listener of their own, never the public port (0: any free port). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 0;
+
+  /** Address of the metrics listener; HTTP_HOST when not set. */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F.:]+$|^localhost$/, { message: 'must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
+  METRICS_HOST?: string = undefined;
 
   @Type(() => Number)
   @IsInt()
