@@ -4,6 +4,7 @@ import { GatewayConfig, GATEWAY_DEFAULTS } from './gateway.config';
 import { GATEWAY_DATABASE, GatewayModule } from './gateway.module';
 import { validationPipe } from './http/validation';
 import { setUpOpenApi } from './http/openapi';
+import { frameworkErrorHandlers } from './http/framework-errors';
 
 const config = loadConfigOrExit(GatewayConfig, GATEWAY_DEFAULTS);
 const logger = createLogger('gateway', config.LOG_LEVEL);
@@ -17,6 +18,7 @@ run(
       logger,
       rpc: false,
       trustProxy: config.TRUST_PROXY,
+      frameworkErrors: frameworkErrorHandlers(logger),
       configure: (app) => {
         app.useGlobalPipes(validationPipe());
         setUpOpenApi(app);
