@@ -70,6 +70,14 @@ describe('findForbiddenText', () => {
     expect(findForbiddenText({ nested: body }, '', new Set(['csv']))).toEqual({ path: 'nested.csv', codePoint: 0 });
   });
 
+  it("walks the objects of a query parser, whose prototype has no prototype (Fastify's querystring)", () => {
+    function Empty() {}
+    Empty.prototype = Object.create(null) as object;
+    const query = Object.assign(new (Empty as unknown as new () => object)(), { q: 'a\u0000b' });
+    expect(findForbiddenText(query)).toEqual({ path: 'q', codePoint: 0 });
+    expect(findForbiddenText(Object.assign(Object.create(null) as object, { q: '\u0000' }))).toEqual({ path: 'q', codePoint: 0 });
+  });
+
   it('does not look inside a Buffer or class instances', () => {
     expect(findForbiddenText({ file: Buffer.from([0, 1, 2]) })).toBeUndefined();
   });

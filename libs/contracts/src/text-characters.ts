@@ -27,9 +27,10 @@ export interface ForbiddenText {
   codePoint: number;
 }
 
+/** A dictionary: `{}`, `Object.create(null)`, or a query parser's object whose prototype has no prototype (Fastify's). */
 function isPlainObject(value: object): value is Record<string, unknown> {
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === null || prototype === Object.prototype || Object.getPrototypeOf(prototype) === null;
 }
 
 function join(parent: string, key: string | number): string {
