@@ -4,6 +4,7 @@
  * column; a bell or an escape sequence has no place on an invoice), C1 controls, and the
  * bidirectional overrides and isolates, with which a name can display as another on a document.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const FORBIDDEN_TEXT_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 /** The first forbidden character of a text, or undefined when it has none. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
 import { ExportedMemberFile, ImportedMember, ImportMembersRequest, MemberErasure, MemberExport, MemberImportReport, RefusedRow } from '@kpa/contracts';
 import { CapeContractDto } from './cape-contracts.dto';
 import { JourneyChangeDto } from './journey.dto';
