@@ -5,6 +5,7 @@ import { GATEWAY_DATABASE, GatewayModule } from './gateway.module';
 import { validationPipe } from './http/validation';
 import { setUpOpenApi } from './http/openapi';
 import { registerSecurityHeaders } from './http/security-headers';
+import { frameworkErrorHandlers } from './http/framework-errors';
 
 const config = loadConfigOrExit(GatewayConfig, GATEWAY_DEFAULTS);
 const logger = createLogger('gateway', config.LOG_LEVEL);
@@ -18,6 +19,7 @@ run(
       logger,
       rpc: false,
       trustProxy: config.TRUST_PROXY,
+      frameworkErrors: frameworkErrorHandlers(logger),
       configure: async (app) => {
         await registerSecurityHeaders(app);
         app.useGlobalPipes(validationPipe());

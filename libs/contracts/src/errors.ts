@@ -67,11 +67,17 @@ export const ERROR_CODES = [
   'PERIOD_OBJECTIONS_PENDING',
   'PERIOD_OUT_OF_ORDER',
   'CONTRIBUTION_TRANSITION_REFUSED',
+  // 408: the request did not arrive in time
+  'REQUEST_TIMEOUT',
   // 413
   'PAYLOAD_TOO_LARGE',
   'RECEIPT_TOO_LARGE',
+  // 414: a path parameter longer than any id
+  'URI_TOO_LONG',
   // 415
   'UNSUPPORTED_MEDIA_TYPE',
+  // 431
+  'HEADERS_TOO_LARGE',
   // 422
   'WEAK_PASSWORD',
   'IDEMPOTENCY_KEY_REUSED',

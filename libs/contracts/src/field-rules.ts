@@ -2,6 +2,7 @@ import { isIsoDate } from './dates';
 import { DomainError } from './errors';
 import { isUuid } from './ids';
 import { PostalAddress } from './rpc/membership/members';
+import { forbiddenCharacterIn, forbiddenCharacterMessage } from './text-characters';
 
 /**
  * The small checks every form shares (names, e-mails, phones, French addresses), each refusing
@@ -14,6 +15,9 @@ export function invalidField(field: string, message: string): DomainError {
 export function requiredText(value: unknown, field: string, min: number, max: number): string {
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (trimmed.length < min || trimmed.length > max) throw invalidField(field, `${field} must be ${min} to ${max} characters.`);
+  // The gateway refuses these already; a service must not crash on them (Postgres refuses NUL) if they come another way.
+  const forbidden = forbiddenCharacterIn(trimmed);
+  if (forbidden) throw invalidField(field, forbiddenCharacterMessage(field, forbidden.codePoint));
   return trimmed;
 }
 

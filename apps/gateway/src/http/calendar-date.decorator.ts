@@ -1,14 +1,17 @@
-import { applyDecorators } from '@nestjs/common';
-import { IsString, Matches } from 'class-validator';
-import { ISO_DATE_SHAPE } from '@kpa/contracts';
+import { ValidateBy } from 'class-validator';
+import { isIsoDate } from '@kpa/contracts';
 
 /**
- * A calendar date written YYYY-MM-DD, with a message naming the field. Only the shape is checked
- * here: the service refuses a day that does not exist (2026-02-30) with its own coded error.
+ * A calendar date written YYYY-MM-DD that exists (not 2026-02-30), in a body or a query, with a
+ * message naming the field: the same rule as the services' (isIsoDate), so an impossible day is a
+ * 400 at the edge wherever it is sent.
  */
 export function IsCalendarDate(): PropertyDecorator {
-  return (target, propertyKey) => {
-    const message = `${String(propertyKey)} must be a date written YYYY-MM-DD`;
-    applyDecorators(IsString({ message }), Matches(ISO_DATE_SHAPE, { message }))(target, propertyKey);
-  };
+  return ValidateBy({
+    name: 'isCalendarDate',
+    validator: {
+      validate: (value: unknown) => isIsoDate(value),
+      defaultMessage: (args) => `${args?.property ?? 'date'} must be a date written YYYY-MM-DD that exists in the calendar`,
+    },
+  });
 }

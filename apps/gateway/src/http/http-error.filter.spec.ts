@@ -40,4 +40,14 @@ describe('toHttpError', () => {
     const fastifyError = Object.assign(new Error('Request body is too large'), { statusCode: 413 });
     expect(toHttpError(fastifyError, logger).body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
+
+  it("gives the router's and the HTTP parser's refusals a stable code of their status, never Fastify's", () => {
+    const { logger } = capturingLogger();
+    const tooLong = Object.assign(new URIError(`'${'a'.repeat(3000)}' is exceeding the max param length`), { statusCode: 414, code: 'FST_ERR_MAX_PARAM_LENGTH' });
+    const result = toHttpError(tooLong, logger);
+    expect(result).toMatchObject({ statusCode: 414, body: { statusCode: 414, code: 'URI_TOO_LONG' } });
+    expect(result.body.message.length).toBeLessThan(200);
+    expect(toHttpError(Object.assign(new Error('Header overflow'), { statusCode: 431 }), logger).body).toMatchObject({ statusCode: 431, code: 'HEADERS_TOO_LARGE' });
+    expect(toHttpError(Object.assign(new Error('timeout'), { statusCode: 408 }), logger).body).toMatchObject({ statusCode: 408, code: 'REQUEST_TIMEOUT' });
+  });
 });

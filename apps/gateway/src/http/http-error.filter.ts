@@ -31,6 +31,12 @@ function fromHttpException(exception: HttpException): { code: ErrorCode; message
       return { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large (1 MiB at most).' };
     case 415:
       return { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as JSON with Content-Type: application/json.' };
+    case 408:
+      return { code: 'REQUEST_TIMEOUT', message: 'The request did not arrive in time: send it again.' };
+    case 414:
+      return { code: 'URI_TOO_LONG', message: 'A path parameter is too long (100 characters at most): ids are uuids.' };
+    case 431:
+      return { code: 'HEADERS_TOO_LARGE', message: 'The request headers are too large (16 KiB at most).' };
     case 401:
       return { code: 'UNAUTHENTICATED', message: raw };
     case 403:

@@ -63,11 +63,17 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PERIOD_OUT_OF_ORDER':
     case 'CONTRIBUTION_TRANSITION_REFUSED':
       return 409;
+    case 'REQUEST_TIMEOUT':
+      return 408;
     case 'PAYLOAD_TOO_LARGE':
     case 'RECEIPT_TOO_LARGE':
       return 413;
+    case 'URI_TOO_LONG':
+      return 414;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
+    case 'HEADERS_TOO_LARGE':
+      return 431;
     case 'WEAK_PASSWORD':
     case 'IDEMPOTENCY_KEY_REUSED':
     case 'ISSUE_DATE_BEFORE_LAST':

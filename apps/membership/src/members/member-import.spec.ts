@@ -214,6 +214,18 @@ describe('readMemberSheet', () => {
     expect(sheet.refused[0].message).toContain("demandeur d'emploi");
     expect(sheet.refused[4].message).toContain('is empty');
   });
+
+  it('refuses a row with a control or direction character in a cell, naming its row and field, and keeps the others', () => {
+    const sheet = readMemberSheet(
+      `${FRENCH_HEADER};ville\nA;B;01/01/2000;RSA;ml;Lille\nC\u0000;D;01/01/2000;RSA;ml;Lille\nE;F;01/01/2000;RSA;ml;Roubaix\u202e\nG;H;01/01/2000;RSA;ml;"Tour\u0085coing"\nI;J;01/01/2000;RSA;ml;"Lille\tNord"`,
+    );
+    expect(sheet.rows.map((r) => r.row)).toEqual([2, 6]);
+    expect(sheet.refused).toEqual([
+      { row: 3, field: 'firstName', column: 'prénom', message: expect.stringContaining('U+0000') },
+      { row: 4, field: 'address.city', column: 'ville', message: expect.stringContaining('U+202E') },
+      { row: 5, field: 'address.city', column: 'ville', message: expect.stringContaining('U+0085') },
+    ]);
+  });
 });
 
 describe('checkMemberSheet', () => {

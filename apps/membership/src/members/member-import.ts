@@ -1,4 +1,16 @@
-import { DomainError, ENTRY_SITUATIONS, Gender, GENDERS, MemberInput, REFERRERS, Referrer, RefusedRow, Skill } from '@kpa/contracts';
+import {
+  DomainError,
+  ENTRY_SITUATIONS,
+  forbiddenCharacterIn,
+  forbiddenCharacterMessage,
+  Gender,
+  GENDERS,
+  MemberInput,
+  REFERRERS,
+  Referrer,
+  RefusedRow,
+  Skill,
+} from '@kpa/contracts';
 import { parseCsv, refuseFile, stripBom } from './csv-reader';
 import { MemberData, newMember } from './member';
 import { Column, COLUMN_HEADERS, enumValue, FIELD_OF, GENDER_NAMES, NO, normalise, REFERRER_NAMES, REQUIRED, SITUATIONS, YES } from './member-import-headers';
@@ -131,6 +143,11 @@ function memberInput(cells: string[], columns: Map<number, Column>, headers: Rec
     if (cell !== '') value[column] = cell;
   });
   const refused = (column: Column, message: string) => new RowRefused(FIELD_OF[column] ?? column, headers[column], message);
+  // The same characters the API refuses in every text: one NUL in a cell refuses its row, not the file.
+  for (const [column, cell] of Object.entries(value) as [Column, string][]) {
+    const forbidden = forbiddenCharacterIn(cell);
+    if (forbidden) throw refused(column, forbiddenCharacterMessage(`"${headers[column]}"`, forbidden.codePoint));
+  }
   const date = (column: Column): string | undefined => {
     const raw = value[column];
     if (raw === undefined) return undefined;

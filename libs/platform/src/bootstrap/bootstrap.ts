@@ -13,6 +13,7 @@ import { installHttpObservability } from './http-observability';
 import { DatabaseModuleOptions } from '../database/database.module';
 import { dataSourceOptions, migrate } from '../database/database';
 import { DataSource } from 'typeorm';
+import type { FastifyServerOptions } from 'fastify';
 
 export interface BootstrapOptions {
   service: ServiceName;
@@ -26,6 +27,8 @@ export interface BootstrapOptions {
   bodyLimitBytes?: number;
   /** Behind a reverse proxy: client IPs from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** How the router and the HTTP parser answer what they refuse before Nest (the gateway's error contract). */
+  frameworkErrors?: Pick<FastifyServerOptions, 'frameworkErrors' | 'clientErrorHandler'>;
 }
 
 /**
@@ -37,7 +40,13 @@ export async function bootstrap(options: BootstrapOptions): Promise<NestFastifyA
   const { config, logger } = options;
   const app = await NestFactory.create<NestFastifyApplication>(
     options.module,
-    new FastifyAdapter({ logger: false, bodyLimit: options.bodyLimitBytes ?? 1_048_576, return503OnClosing: false, trustProxy: options.trustProxy ?? false }),
+    new FastifyAdapter({
+      logger: false,
+      bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+      return503OnClosing: false,
+      trustProxy: options.trustProxy ?? false,
+      ...options.frameworkErrors,
+    }),
     { logger: new NestPinoLogger(logger), abortOnError: false },
   );
   installHttpObservability(app, logger, app.get(Metrics));

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-va
 import { CATALOGUE_UNITS, CatalogueItem, CatalogueItemInput, CatalogueItemPage, CatalogueUnit, VAT_RATES, VatRate } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
+import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
 
 export class CreateCatalogueItemDto implements CatalogueItemInput {
   @ApiProperty({ example: 'Repassage à domicile' }) @IsString() @Length(1, 200) label: string;
@@ -29,7 +30,7 @@ export class CreateCatalogueItemDto implements CatalogueItemInput {
 }
 
 export class UpdateCatalogueItemDto extends PartialType(CreateCatalogueItemDto) {
-  @ApiPropertyOptional({ example: true, description: 'archived items are left out of the list (and of new lines)' }) @IsOptional() @IsBoolean() archived?: boolean;
+  @ApiPropertyOptional({ example: true, description: 'archived items are left out of the list (and of new lines)' }) @IsOptionalNotNull() @IsBoolean() archived?: boolean;
 }
 
 export class CatalogueListQueryDto extends PageQueryDto {

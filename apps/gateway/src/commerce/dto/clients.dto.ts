@@ -5,6 +5,7 @@ import { Client, CLIENT_KINDS, ClientInput, ClientKind, ClientPage } from '@kpa/
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { AddressDto } from '../../members/dto/members.dto';
 import { PageDto } from '../../http/page.dto';
+import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
 
 export class CreateClientDto implements ClientInput {
   @ApiProperty({ enum: CLIENT_KINDS, example: 'company' })
@@ -41,12 +42,12 @@ export class CreateClientDto implements ClientInput {
   chorusServiceCode?: string | null;
 
   @ApiPropertyOptional({ example: false, description: 'public bodies: invoices need the commitment number (numéro d’engagement)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   commitmentNumberRequired?: boolean;
 }
 
-export class UpdateClientDto extends PartialType(CreateClientDto) {}
+export class UpdateClientDto extends PartialType(CreateClientDto, { skipNullProperties: false }) {}
 
 export class ClientListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'boulang', description: 'in the name' }) @IsOptional() @IsString() @Length(1, 100) q?: string;

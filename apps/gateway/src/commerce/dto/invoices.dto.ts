@@ -35,6 +35,7 @@ import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { QuoteLineDto, QuoteLineViewDto, QuoteVatBreakdownDto } from './quotes.dto';
 import { PageDto } from '../../http/page.dto';
 import { IsCalendarDate } from '../../http/calendar-date.decorator';
+import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
 
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
@@ -155,7 +156,7 @@ export class InvoiceListQueryDto extends PageQueryDto {
 }
 
 export class CreateCreditNoteDto implements CreditNoteInput {
-  @ApiPropertyOptional({ description: 'true: cancel all that remains of an unpaid invoice' }) @IsOptional() @IsBoolean() full?: boolean;
+  @ApiPropertyOptional({ description: 'true: cancel all that remains of an unpaid invoice' }) @IsOptionalNotNull() @IsBoolean() full?: boolean;
 
   @ApiPropertyOptional({ type: [QuoteLineDto], description: 'what a partial credit note cancels (quantities, prices excluding VAT, rates of the invoice)' })
   @IsOptional()

@@ -19,6 +19,7 @@ import {
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
 import { IsCalendarDate } from '../../http/calendar-date.decorator';
+import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
 
 export class QuoteLineDto implements QuoteLineInput {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'description, unit, unitPrice, vatRate and exemptionReason default from the item' })
@@ -78,7 +79,7 @@ export class CreateQuoteDto implements QuoteInput {
   executionEndsOn?: string | null;
 
   @ApiPropertyOptional({ description: 'individual clients only: signed at their home, the 14-day withdrawal notice applies' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   signedAtClientHome?: boolean;
 
@@ -92,7 +93,7 @@ export class CreateQuoteDto implements QuoteInput {
   capeHolderMemberId?: string | null;
 }
 
-export class UpdateQuoteDto extends PartialType(CreateQuoteDto) {}
+export class UpdateQuoteDto extends PartialType(CreateQuoteDto, { skipNullProperties: false }) {}
 
 export class QuoteListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: QUOTE_STATUSES }) @IsOptional() @IsIn(QUOTE_STATUSES, { message: `status must be one of ${QUOTE_STATUSES.join(', ')}` }) status?: QuoteStatus;

@@ -17,6 +17,7 @@ import {
   JourneyStage,
 } from '@kpa/contracts';
 import { PageDto } from '../../http/page.dto';
+import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
 
 const INSTANT_MESSAGE = (field: string) => `${field} must be an instant written like 2026-11-22T09:30:00+01:00 (date, time and zone)`;
 
@@ -69,7 +70,7 @@ export class ScheduleInterviewDto {
   notes?: string | null;
 
   @ApiPropertyOptional({ example: false, default: false, description: 'private: only the coordinators ever see this interview' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   private?: boolean;
 
@@ -114,7 +115,7 @@ export class UpdateInterviewDto {
   @MaxLength(5000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean() private?: boolean;
+  @ApiPropertyOptional({ example: true }) @IsOptionalNotNull() @IsBoolean() private?: boolean;
 
   @ApiPropertyOptional({ type: [SkillAssessmentDto] })
   @IsOptional()

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
 import { ExportedMemberFile, ImportedMember, ImportMembersRequest, MemberErasure, MemberExport, MemberImportReport, RefusedRow } from '@kpa/contracts';
 import { CapeContractDto } from './cape-contracts.dto';
 import { JourneyChangeDto } from './journey.dto';
 import { MemberDto } from './members.dto';
+import { WholeFileText } from '../../http/validation';
+import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
 
 const CSV_EXAMPLE =
   "prénom;nom;date de naissance;situation;orienté par;QPV;date d'entrée;compétences\n" +
@@ -18,13 +20,14 @@ export class ImportMembersDto implements Omit<ImportMembersRequest, 'siteId'> {
       'French or English headers. Required columns: prénom/firstName, nom/lastName, date de naissance/birthDate (JJ/MM/AAAA or YYYY-MM-DD), ' +
       'situation, orienté par/referredBy. See docs/api.md for every column and value.',
   })
+  @WholeFileText()
   @IsString()
   @MinLength(1)
   @MaxLength(1_000_000)
   csv: string;
 
   @ApiPropertyOptional({ default: false, description: 'check only: the report says what would be created, nothing is written' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   dryRun?: boolean;
 }

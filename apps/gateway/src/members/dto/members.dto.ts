@@ -20,6 +20,7 @@ import {
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
 import { IsCalendarDate } from '../../http/calendar-date.decorator';
+import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
 
 export class SkillDto {
   @ApiProperty({ example: 'cuisine' }) @IsString() @Length(1, 60) name: string;
@@ -49,7 +50,7 @@ export class CreateMemberDto implements MemberInput {
   birthDate: string;
   @ApiPropertyOptional({ enum: GENDERS, default: 'not_said' }) @IsOptional() @IsIn(GENDERS, { message: `gender must be one of ${GENDERS.join(', ')}` }) gender?: Gender;
   @ApiPropertyOptional({ type: AddressDto, nullable: true }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto | null;
-  @ApiPropertyOptional({ description: 'lives in a priority neighbourhood (QPV); personal data' }) @IsOptional() @IsBoolean() priorityNeighbourhood?: boolean;
+  @ApiPropertyOptional({ description: 'lives in a priority neighbourhood (QPV); personal data' }) @IsOptionalNotNull() @IsBoolean() priorityNeighbourhood?: boolean;
   @ApiProperty({ enum: ENTRY_SITUATIONS }) @IsIn(ENTRY_SITUATIONS, { message: `situation must be one of ${ENTRY_SITUATIONS.join(', ')}` }) situation: EntrySituation;
   @ApiProperty({ enum: REFERRERS }) @IsIn(REFERRERS, { message: `referredBy must be one of ${REFERRERS.join(', ')}` }) referredBy: Referrer;
   @ApiPropertyOptional({ nullable: true, description: 'who referred them, when referredBy is other' }) @IsOptional() @IsString() @Length(0, 200) referredByDetail?: string | null;
@@ -64,7 +65,7 @@ export class CreateMemberDto implements MemberInput {
   @ApiPropertyOptional({ example: ['couture', 'football'] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) passions?: string[];
 }
 
-export class UpdateMemberDto extends PartialType(CreateMemberDto) {}
+export class UpdateMemberDto extends PartialType(CreateMemberDto, { skipNullProperties: false }) {}
 
 export class LeaveDto {
   @ApiProperty({ example: '2027-03-31' }) @IsCalendarDate() leftOn: string;

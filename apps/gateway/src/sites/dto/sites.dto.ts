@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import {
   CARRYING_STRUCTURE_KINDS,
   CarryingStructure,
@@ -20,6 +20,7 @@ import {
   VENUE_KINDS,
 } from '@kpa/contracts';
 import { PageDto } from '../../http/page.dto';
+import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
@@ -177,7 +178,7 @@ export class SiteSettingsDto {
   minimumAge?: number;
 
   @ApiPropertyOptional({ example: false, description: 'the charter must be signed before a CAPE' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   charterRequired?: boolean;
 
@@ -222,7 +223,8 @@ export class UpdateSiteDto extends SiteProfileDto implements Omit<UpdateSiteRequ
   status?: SiteStatus;
 
   @ApiPropertyOptional({ type: SiteSettingsDto })
-  @IsOptional()
+  @IsOptionalNotNull()
+  @IsObject({ message: 'settings must be an object' })
   @ValidateNested()
   @Type(() => SiteSettingsDto)
   settings?: SiteSettingsDto;
