@@ -18,7 +18,7 @@ const { ensureDependencies, build, currentCommand } = require('./lib/prepare');
 const { loadSecrets } = require('./lib/secrets');
 const { ensureDatabase, checkBrokers, checkPortsFree, DEFAULT_DATABASE_URL } = require('./lib/infrastructure');
 const { SERVICES, Supervisor, checkBuilt } = require('./lib/services');
-const { createFormatter } = require('./lib/log-format');
+const { createFormatter, clockTime } = require('./lib/log-format');
 const { waitUntilReady } = require('./lib/readiness');
 const { readyBlock } = require('./lib/ready-block');
 const { majorOf, REQUIRED_MAJOR, runWithSupportedNode } = require('./lib/runtime');
@@ -173,9 +173,9 @@ function onServiceExit(service, code, signal) {
 }
 
 function onServiceRestarting(service, code, signal, delayMs, attempt) {
-  const at = new Date(Date.now() + delayMs).toLocaleTimeString();
+  const at = clockTime(Date.now() + delayMs);
   error(
-    `${service.name} died at ${new Date().toLocaleTimeString()} (${describeExit(code, signal)}); restarting it in ${delayMs / 1000} s at ${at} (restart ${attempt}). ` +
+    `${service.name} died at ${clockTime(Date.now())} (${describeExit(code, signal)}); restarting it in ${delayMs / 1000} s at ${at} (restart ${attempt}). ` +
       `The other services keep running; the gateway answers 503 for its routes meanwhile.`,
   );
   showLastLines(service.name);
