@@ -4,7 +4,8 @@
 /**
  * `npm start`: the whole platform on a developer machine, in one terminal.
  * (Node 24 if this one is older) → install (if needed) → build → local secrets → database → six services → wait until ready
- * → (--demo) demo data → ready block; Ctrl-C stops everything gracefully.
+ * → (--demo) demo data → ready block; Ctrl-C stops everything gracefully. Once up, a service
+ * that dies is restarted with a growing delay (scripts/lib/services.js) while the others run on.
  *
  * Only Node built-ins and ./lib are required here: on a fresh clone the dependencies are not
  * installed yet when this starts (pg is required lazily, after the install step).
@@ -17,7 +18,7 @@ const { ensureDependencies, build, currentCommand } = require('./lib/prepare');
 const { loadSecrets } = require('./lib/secrets');
 const { ensureDatabase, checkBrokers, checkPortsFree, DEFAULT_DATABASE_URL } = require('./lib/infrastructure');
 const { SERVICES, Supervisor, checkBuilt } = require('./lib/services');
-const { createFormatter } = require('./lib/log-format');
+const { createFormatter, clockTime } = require('./lib/log-format');
 const { waitUntilReady } = require('./lib/readiness');
 const { readyBlock } = require('./lib/ready-block');
 const { majorOf, REQUIRED_MAJOR, runWithSupportedNode } = require('./lib/runtime');
@@ -73,6 +74,7 @@ async function shutdown(exitCode) {
   state.phase = 'stopping';
   state.startup.abort();
   const supervisor = state.supervisor;
+  supervisor?.stop();
   if (!supervisor || supervisor.running().length === 0) process.exit(exitCode);
   step(`Stopping ${supervisor.running().length} services (Ctrl-C again to kill them at once)`);
   supervisor.signalAll('SIGTERM');
@@ -146,11 +148,17 @@ async function prepareDatabase(env) {
 function startServices(env) {
   state.supervisor = new Supervisor({ root: ROOT, env, onLine: relayLine });
   state.supervisor.on('exit', onServiceExit);
+  state.supervisor.on('restarting', onServiceRestarting);
+  state.supervisor.on('restarted', (service, attempt) => info(colours.gray(`${service.name} started again (restart ${attempt})`)));
   state.phase = 'starting';
   for (const service of SERVICES) state.supervisor.start(service);
 }
 
-/** A service that stops on its own leaves the platform half-working: stop the rest and say why. */
+/**
+ * During start-up a service that exits is a configuration or build error that a restart would
+ * only repeat: stop the rest and say why. Once the platform is up the supervisor restarts it
+ * (onServiceRestarting says so) and the gateway answers 503 for its routes meanwhile.
+ */
 function onServiceExit(service, code, signal) {
   if (state.phase === 'stopping') {
     // Nest re-raises SIGTERM once it has closed everything: that is a clean stop too.
@@ -158,10 +166,19 @@ function onServiceExit(service, code, signal) {
     info(colours.gray(`${service.name} stopped${clean ? '' : ` (${describeExit(code, signal)})`}`));
     return;
   }
-  const when = state.phase === 'starting' ? 'during start-up' : 'unexpectedly';
-  error(`${service.name} exited ${when} (${describeExit(code, signal)}).`);
+  if (state.phase === 'running') return;
+  error(`${service.name} exited during start-up (${describeExit(code, signal)}).`);
   showLastLines(service.name);
   shutdown(1);
+}
+
+function onServiceRestarting(service, code, signal, delayMs, attempt) {
+  const at = clockTime(Date.now() + delayMs);
+  error(
+    `${service.name} died at ${clockTime(Date.now())} (${describeExit(code, signal)}); restarting it in ${delayMs / 1000} s at ${at} (restart ${attempt}). ` +
+      `The other services keep running; the gateway answers 503 for its routes meanwhile.`,
+  );
+  showLastLines(service.name);
 }
 
 async function waitForServices(host) {
@@ -233,6 +250,7 @@ async function main(argv) {
   await waitForServices(host);
   if (state.phase !== 'starting') return; // stopping meanwhile (Ctrl-C, a service exited)
   state.phase = 'running';
+  state.supervisor.keepAlive();
 
   const gatewayUrl = `http://${host}:${SERVICES[0].port}`;
   const adminLogin = await checkAdminLogin(`${gatewayUrl}/v1`, secrets.values.KPA_ADMIN_EMAIL, secrets.values.KPA_ADMIN_PASSWORD);

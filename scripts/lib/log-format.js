@@ -90,4 +90,4 @@ function createFormatter(names) {
   };
 }
 
-module.exports = { createFormatter, parseEntry };
+module.exports = { createFormatter, parseEntry, clockTime };

@@ -41,25 +41,45 @@ function checkBuilt(root, services, { justBuilt }) {
   );
 }
 
+/** Restart delays of a service that died: 1 s, 2 s, 4 s… at most 30 s; back to 1 s once it has run a minute. */
+const RESTART_POLICY = { initialDelayMs: 1_000, maxDelayMs: 30_000, resetAfterMs: 60_000 };
+
+/** The delay before restart number `attempt` (1, 2, 3…). */
+function restartDelay(attempt, policy = RESTART_POLICY) {
+  return Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** (attempt - 1));
+}
+
 /**
  * Runs the services as child processes and relays their output line by line.
  * Emits 'exit' (service, code, signal) once a child has exited and its output is drained.
+ *
+ * Once `keepAlive()` is called (the platform is up), a child that exits on its own is started
+ * again after a growing delay (RESTART_POLICY), and 'restarting' (service, code, signal, delayMs,
+ * attempt) says so; `stop()` cancels the pending restarts before the children are signalled.
+ * Before that (start-up) nothing is restarted: an exit then is a configuration or build error
+ * that a restart would only repeat, and the caller stops everything with the reason.
  *
  * Children get their own process group (detached): the terminal's Ctrl-C reaches only this
  * script, which then sends each child one SIGTERM and waits for it, instead of the children
  * receiving the terminal's (and npm's forwarded) signals on their own.
  */
 class Supervisor extends EventEmitter {
-  constructor({ root, env, onLine }) {
+  constructor({ root, env, onLine, restartPolicy = RESTART_POLICY }) {
     super();
     this.root = root;
     this.env = env;
     this.onLine = onLine;
+    this.restartPolicy = restartPolicy;
     this.children = new Map();
+    this.restarts = new Map(); // name → { attempt, timer } while a restart is pending
+    this.attempts = new Map(); // name → restarts in a row (a run of resetAfterMs starts again at 1)
+    this.restarting = false;
+    this.stopped = false;
   }
 
   start(service) {
-    const child = spawn(process.execPath, [mainFile(service)], {
+    // `service.args` lets a test run a small script instead of a built app.
+    const child = spawn(process.execPath, service.args ?? [mainFile(service)], {
       cwd: this.root,
       // The ports are passed explicitly so that an HTTP_PORT or METRICS_PORT in the user's environment
       // cannot make all six services fight for one port, and the readiness check knows where to ask.
@@ -67,7 +87,8 @@ class Supervisor extends EventEmitter {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
-    const record = { service, child, lastLines: [], exited: false, code: null, signal: null };
+    const previous = this.children.get(service.name);
+    const record = { service, child, lastLines: previous?.lastLines ?? [], exited: false, code: null, signal: null, startedAt: Date.now() };
     this.children.set(service.name, record);
     this.relay(record, child.stdout, 'stdout');
     this.relay(record, child.stderr, 'stderr');
@@ -77,6 +98,18 @@ class Supervisor extends EventEmitter {
     });
     // 'close' rather than 'exit': it comes after the last output lines, which we want to show.
     child.on('close', (code, signal) => this.markExited(record, code, signal));
+  }
+
+  /** From now on a child that exits by itself is restarted (see the class comment). */
+  keepAlive() {
+    this.restarting = true;
+  }
+
+  /** No more restarts (pending ones are cancelled): call it before signalling the children to stop. */
+  stop() {
+    this.stopped = true;
+    for (const { timer } of this.restarts.values()) clearTimeout(timer);
+    this.restarts.clear();
   }
 
   relay(record, stream, streamName) {
@@ -97,7 +130,24 @@ class Supervisor extends EventEmitter {
     record.code = code;
     record.signal = signal;
     this.emit('exit', record.service, code, signal);
-    if (this.running().length === 0) this.emit('all-exited');
+    if (this.restarting && !this.stopped) this.scheduleRestart(record, code, signal);
+    if (this.running().length === 0 && this.restarts.size === 0) this.emit('all-exited');
+  }
+
+  scheduleRestart(record, code, signal) {
+    const name = record.service.name;
+    const ranLongEnough = Date.now() - record.startedAt >= this.restartPolicy.resetAfterMs;
+    const attempt = ranLongEnough ? 1 : (this.attempts.get(name) ?? 0) + 1;
+    const delayMs = restartDelay(attempt, this.restartPolicy);
+    const timer = setTimeout(() => {
+      this.restarts.delete(name);
+      if (this.stopped) return;
+      this.start(record.service);
+      this.emit('restarted', record.service, attempt);
+    }, delayMs);
+    this.restarts.set(name, { attempt, timer });
+    this.attempts.set(name, attempt);
+    this.emit('restarting', record.service, code, signal, delayMs, attempt);
   }
 
   running() {
@@ -120,11 +170,11 @@ class Supervisor extends EventEmitter {
     }
   }
 
-  /** Resolves once every child has exited. */
+  /** Resolves once every child has exited (and none is waiting to be restarted). */
   allExited() {
-    if (this.running().length === 0) return Promise.resolve();
+    if (this.running().length === 0 && this.restarts.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.once('all-exited', resolve));
   }
 }
 
-module.exports = { SERVICES, Supervisor, checkBuilt, mainFile };
+module.exports = { SERVICES, Supervisor, RESTART_POLICY, restartDelay, checkBuilt, mainFile };

@@ -172,6 +172,11 @@ export class Platform {
     await this.signal(instance, 'SIGKILL');
   }
 
+  /** SIGSTOP: a hung process, whose connections stay open and whose requests stay unanswered (`kill` ends it). */
+  pause(instance: string): void {
+    this.processes.get(instance)?.kill('SIGSTOP');
+  }
+
   /** Resolves when the process ends by itself (e.g. a fault-injected crash). */
   async exited(instance: string): Promise<void> {
     const child = this.processes.get(instance);

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Optional } from '@nestjs
 import { ReadinessReport } from '@kpa/contracts';
 import { READINESS_CHECKS, ReadinessCheck, runChecks, SERVICE_PROBES } from './readiness';
 import { SERVICE_NAME } from '../platform.tokens';
+import { Metrics } from '../metrics/metrics';
 
 @Injectable()
 export class HealthService implements BeforeApplicationShutdown {
@@ -10,8 +11,12 @@ export class HealthService implements BeforeApplicationShutdown {
   constructor(
     @Inject(SERVICE_NAME) private readonly service: string,
     @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+    metrics: Metrics,
     @Optional() @Inject(SERVICE_PROBES) private readonly probes?: ReadinessCheck[],
-  ) {}
+  ) {
+    // kpa_ready and kpa_dependency_up: what /health/ready would answer, at each scrape.
+    metrics.readinessProbe = () => this.readiness();
+  }
 
   /** From SIGTERM on, report not ready so load balancers stop sending new work. */
   beforeApplicationShutdown(): void {

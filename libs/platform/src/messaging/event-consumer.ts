@@ -61,6 +61,18 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       this.running.push({ messages, done });
       this.logger.info({ durable: subscription.durable, filter: config.filter_subject }, 'event consumer started');
     }
+    // A consumer whose info cannot be read (NATS away) is left out of that scrape rather than failing it.
+    this.metrics.consumerProbe = async () => {
+      const states = await Promise.all(
+        this.subscriptions.map(({ durable }) =>
+          jsm.consumers.info(stream, durable).then(
+            (info) => ({ consumer: durable, pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered }),
+            () => undefined,
+          ),
+        ),
+      );
+      return states.filter((state) => state !== undefined);
+    };
   }
 
   /** Before connections close: stop pulling, let the event in hand finish (its ack included). */

@@ -1,5 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ReadinessReport } from '@kpa/contracts';
+
+/** What a durable JetStream consumer of this service has not finished, from its consumer info. */
+export interface ConsumerState {
+  consumer: string;
+  pending: number;
+  ackPending: number;
+  redelivered: number;
+}
+
+/**
+ * One probe run per scrape however many gauges read it: prom-client collects the metrics of a
+ * scrape concurrently, so the second gauge finds the first one's run in flight and shares it.
+ */
+function sharedRun<T>(probe: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | undefined;
+  return () => (inFlight ??= probe().finally(() => (inFlight = undefined)));
+}
 
 /** The Prometheus metrics of one service, on its own registry (several apps may share a test process). */
 @Injectable()
@@ -53,6 +71,73 @@ export class Metrics {
     help: 'Events received by durable consumers, by outcome (applied, duplicate, failed)',
     labelNames: ['consumer', 'outcome'] as const,
     registers: [this.registry],
+  });
+
+  /** Set by the health service: the readiness report, at each scrape. */
+  readinessProbe?: () => Promise<ReadinessReport>;
+  private readonly readinessOfScrape = sharedRun(async () => this.readinessProbe?.());
+
+  readonly ready = new Gauge({
+    name: 'kpa_ready',
+    help: '1 when the service is ready (its dependencies answer and it is not shutting down), else 0',
+    registers: [this.registry],
+    collect: async () => {
+      const report = await this.readinessOfScrape();
+      if (report) this.ready.set(report.status === 'ready' ? 1 : 0);
+    },
+  });
+
+  readonly dependencyUp = new Gauge({
+    name: 'kpa_dependency_up',
+    help: 'Each readiness check (postgres, nats, redis, shutdown; on the gateway also each service): 1 up, 0 down',
+    labelNames: ['dependency'] as const,
+    registers: [this.registry],
+    collect: async () => {
+      const report = await this.readinessOfScrape();
+      if (!report) return;
+      for (const [dependency, check] of Object.entries({ ...report.checks, ...report.services })) this.dependencyUp.set({ dependency }, check.status === 'up' ? 1 : 0);
+      if (!report.checks.shutdown) this.dependencyUp.remove({ dependency: 'shutdown' });
+    },
+  });
+
+  /** Set by the event consumers: the state of each durable consumer, at each scrape. */
+  consumerProbe?: () => Promise<ConsumerState[]>;
+  private readonly consumersOfScrape = sharedRun(async () => (this.consumerProbe ? this.consumerProbe() : []));
+
+  readonly consumerPending = new Gauge({
+    name: 'kpa_event_consumer_pending',
+    help: 'Events in the stream not yet delivered to this durable consumer (JetStream num_pending)',
+    labelNames: ['consumer'] as const,
+    registers: [this.registry],
+    collect: async () => {
+      const states = await this.consumersOfScrape();
+      this.consumerPending.reset();
+      for (const state of states) this.consumerPending.set({ consumer: state.consumer }, state.pending);
+    },
+  });
+
+  readonly consumerAckPending = new Gauge({
+    name: 'kpa_event_consumer_ack_pending',
+    help: 'Events delivered to this durable consumer and not yet acknowledged (JetStream num_ack_pending)',
+    labelNames: ['consumer'] as const,
+    registers: [this.registry],
+    collect: async () => {
+      const states = await this.consumersOfScrape();
+      this.consumerAckPending.reset();
+      for (const state of states) this.consumerAckPending.set({ consumer: state.consumer }, state.ackPending);
+    },
+  });
+
+  readonly consumerRedelivered = new Gauge({
+    name: 'kpa_event_consumer_redelivered',
+    help: 'Events delivered more than once to this durable consumer and still not acknowledged (JetStream num_redelivered)',
+    labelNames: ['consumer'] as const,
+    registers: [this.registry],
+    collect: async () => {
+      const states = await this.consumersOfScrape();
+      this.consumerRedelivered.reset();
+      for (const state of states) this.consumerRedelivered.set({ consumer: state.consumer }, state.redelivered);
+    },
   });
 
   constructor() {
