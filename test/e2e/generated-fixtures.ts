@@ -1,7 +1,73 @@
+import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RequestMethod, Type } from '@nestjs/common';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
+import type { Logger } from '@kpa/platform';
+import { PUBLIC_ROUTE } from '@kpa/platform';
+import { GatewayModule } from '../../apps/gateway/src/gateway.module';
+import { GatewayConfig } from '../../apps/gateway/src/gateway.config';
+import { NETWORK_ADMIN_ONLY, SIGNED_IN, SITE_ROLES } from '../../apps/gateway/src/auth/auth.decorators';
+import { SiteRole } from '../../apps/gateway/src/auth/roles';
 import { addDays, addMonths } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
 import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, HttpResult, Platform, registerMember, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
+
+/** The rule a route declares, read from the decorators' metadata as the guard reads it. */
+export type Rule = { kind: 'public' } | { kind: 'networkAdmin' } | { kind: 'signedIn' } | { kind: 'site'; roles: SiteRole[] } | { kind: 'undeclared' };
+
+export interface Route {
+  method: string;
+  /** OpenAPI style: `/v1/sites/{siteId}/members`. */
+  path: string;
+  rule: Rule;
+  controller: string;
+  /** The handler takes a JSON body (@Body()). */
+  takesBody: boolean;
+}
+
+function paths(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value ?? '/'];
+  return list.map((p: string) => p.replace(/^\/+|\/+$/g, ''));
+}
+
+/**
+ * Every route of the gateway with its declared rule: the controllers the gateway module
+ * registers, their handlers (Nest's route metadata) and the decorators' metadata on handler and
+ * class, handler first (Reflector.getAllAndOverride, as in AuthGuard).
+ */
+export function gatewayRoutes(): Route[] {
+  const module = GatewayModule.register(Object.create(GatewayConfig.prototype) as GatewayConfig, {} as Logger);
+  const routes: Route[] = [];
+  for (const controller of (module.controllers ?? []) as Type[]) {
+    for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+      const handler = (controller.prototype as Record<string, unknown>)[name];
+      if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, unknown>;
+      const takesBody = Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
+      const read = <T>(key: string): T | undefined => (Reflect.getMetadata(key, handler) as T | undefined) ?? (Reflect.getMetadata(key, controller) as T | undefined);
+      for (const base of paths(Reflect.getMetadata(PATH_METADATA, controller))) {
+        for (const sub of paths(Reflect.getMetadata(PATH_METADATA, handler))) {
+          const path = `/${[base, sub].filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}');
+          const roles = read<SiteRole[]>(SITE_ROLES);
+          const rule: Rule = read<boolean>(PUBLIC_ROUTE)
+            ? { kind: 'public' }
+            : read<boolean>(NETWORK_ADMIN_ONLY)
+              ? { kind: 'networkAdmin' }
+              : path.includes('{siteId}')
+                ? roles
+                  ? { kind: 'site', roles }
+                  : { kind: 'undeclared' }
+                : read<boolean>(SIGNED_IN)
+                  ? { kind: 'signedIn' }
+                  : { kind: 'undeclared' };
+          routes.push({ method: RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod], path, rule, controller: `${controller.name}.${name}`, takesBody });
+        }
+      }
+    }
+  }
+  return routes;
+}
 
 /** The callers of the generated suites: every kind of user the gateway knows, and nobody. */
 export const CALLERS = ['anonymous', 'networkAdmin', 'coordinator', 'otherCoordinator', 'member', 'otherMember', 'accountant'] as const;
