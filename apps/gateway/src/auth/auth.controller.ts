@@ -5,7 +5,7 @@ import { RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { AuthService, TokenPair } from './auth.service';
-import { CurrentPrincipal, Public } from './auth.decorators';
+import { CurrentPrincipal, Public, SignedIn } from './auth.decorators';
 import { LoginDto, MeDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
 import { Principal } from './roles';
 
@@ -34,6 +34,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @SignedIn()
   @Post('auth/logout')
   @HttpCode(204)
   @ApiErrors(204, undefined, 401)
@@ -42,6 +43,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @SignedIn()
   @Get('me')
   @ApiErrors(200, MeDto, 401)
   async me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {

@@ -9,6 +9,8 @@ import { CatalogueItemDto, CatalogueItemPageDto, CatalogueListQueryDto, CreateCa
 /** The site's catalogue: coordinators create, edit and archive items; every role of the site reads them. */
 @ApiTags('catalogue')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/catalogue-items')
 export class CatalogueController {
   constructor(private readonly rpc: RpcClient) {}

@@ -12,6 +12,8 @@ import { ClientDto, ClientListQueryDto, ClientPageDto, CreateClientDto, UpdateCl
  */
 @ApiTags('clients')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/clients')
 export class ClientsController {
   constructor(private readonly rpc: RpcClient) {}

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagge
 import type { FastifyReply } from 'fastify';
 import { DocumentPdfKind, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
+import { SiteRoles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
 
 const PDF_RESPONSE = {
@@ -18,6 +19,8 @@ const PDF_RESPONSE = {
  */
 @ApiTags('documents')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId')
 export class DocumentPdfsController {
   constructor(private readonly rpc: RpcClient) {}

@@ -21,6 +21,8 @@ const EXTENSIONS: Record<ReceiptContentType, string> = { 'application/pdf': 'pdf
  */
 @ApiTags('expenses')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/expenses')
 export class ExpensesController {
   constructor(

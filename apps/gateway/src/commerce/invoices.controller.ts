@@ -26,6 +26,8 @@ import {
  */
 @ApiTags('invoices')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/invoices')
 export class InvoicesController {
   constructor(private readonly rpc: RpcClient) {}

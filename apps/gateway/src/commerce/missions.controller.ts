@@ -41,6 +41,8 @@ function signUpMember(principal: Principal, siteId: string, memberId: string | u
  */
 @ApiTags('missions')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/missions')
 export class MissionsController {
   constructor(private readonly rpc: RpcClient) {}

@@ -14,6 +14,8 @@ import { AcceptQuoteDto, CreateQuoteDto, QuoteDto, QuoteListQueryDto, QuotePageD
  */
 @ApiTags('quotes')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/quotes')
 export class QuotesController {
   constructor(private readonly rpc: RpcClient) {}

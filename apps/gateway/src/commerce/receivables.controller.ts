@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ReceivablesBoard, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
-import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
+import { CurrentPrincipal, SignedIn, SiteRoles } from '../auth/auth.decorators';
 import { Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ReceivablesBoardDto, ReceivablesQueryDto } from './dto/invoices.dto';
@@ -26,6 +26,7 @@ export class ReceivablesController {
   }
 
   @Get('receivables')
+  @SignedIn()
   @ApiErrors(200, ReceivablesBoardDto, 400, 401)
   all(@Query() query: ReceivablesQueryDto, @CurrentPrincipal() principal: Principal): Promise<ReceivablesBoard> {
     const siteIds = principal.networkAdmin

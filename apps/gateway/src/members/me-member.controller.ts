@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { CapeContractPage, DomainError, InterviewPage, Journey, MemberFile, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
-import { CurrentPrincipal } from '../auth/auth.decorators';
+import { CurrentPrincipal, SignedIn } from '../auth/auth.decorators';
 import { Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { MemberDto, SkillDto } from './dto/members.dto';
@@ -33,6 +33,7 @@ export interface OwnMember {
 /** A member's own file: what the platform holds on them, their contracts, journey and interviews. */
 @ApiTags('me')
 @ApiBearerAuth()
+@SignedIn()
 @Controller('v1/me/member')
 export class MeMemberController {
   constructor(private readonly rpc: RpcClient) {}

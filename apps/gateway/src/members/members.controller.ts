@@ -30,6 +30,8 @@ function viewFor(principal: Principal, siteId: string, memberId?: string): Membe
 
 @ApiTags('members')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/members')
 export class MembersController {
   constructor(

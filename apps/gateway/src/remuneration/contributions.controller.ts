@@ -28,6 +28,8 @@ function contributionMember(actor: RemunerationActor, memberId: string | undefin
  */
 @ApiTags('contributions')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/contributions')
 export class ContributionsController {
   constructor(private readonly rpc: RpcClient) {}

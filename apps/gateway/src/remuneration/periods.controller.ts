@@ -38,6 +38,8 @@ const CSV_RESPONSE = {
  */
 @ApiTags('remuneration periods')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/periods')
 export class PeriodsController {
   constructor(private readonly rpc: RpcClient) {}
@@ -184,6 +186,8 @@ export class PeriodsController {
 /** What a share means in pay: an estimate with the site's payroll rate table, for every role of the site. */
 @ApiTags('remuneration periods')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/remuneration/simulate')
 export class PaySimulatorController {
   constructor(private readonly rpc: RpcClient) {}

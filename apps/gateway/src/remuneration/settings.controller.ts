@@ -15,6 +15,8 @@ import { RemunerationSettingsDto, UpdateRemunerationSettingsDto } from './dto/se
  */
 @ApiTags('remuneration settings')
 @ApiBearerAuth()
+// Every role of the site may read; the routes that change something narrow it.
+@SiteRoles('coordinator', 'member', 'accountant')
 @Controller('v1/sites/:siteId/remuneration/settings')
 export class RemunerationSettingsController {
   constructor(private readonly rpc: RpcClient) {}

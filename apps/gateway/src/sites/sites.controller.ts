@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DomainError, RPC, Site, SitePage } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
-import { CurrentPrincipal, NetworkAdminOnly, SiteRoles } from '../auth/auth.decorators';
+import { CurrentPrincipal, NetworkAdminOnly, SignedIn, SiteRoles } from '../auth/auth.decorators';
 import { Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { CreateSiteDto, PageQueryDto, SiteDto, SitePageDto, UpdateSiteDto } from './dto/sites.dto';
@@ -23,6 +23,7 @@ export class SitesController {
 
   /** A network admin sees every site; anyone else the sites they have a role on. */
   @Get()
+  @SignedIn()
   @ApiErrors(200, SitePageDto, 400, 401)
   list(@Query() query: PageQueryDto, @CurrentPrincipal() principal: Principal): Promise<SitePage> {
     const siteIds = principal.networkAdmin ? undefined : principal.sites.map((grant) => grant.siteId);
