@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { codePointName, findForbiddenText, forbiddenCharacterIn } from './text-characters';
+import { codePointName, findForbiddenText, findTooDeep, forbiddenCharacterIn } from './text-characters';
 
 const FORBIDDEN = [
   ...Array.from({ length: 32 }, (_, i) => i).filter((c) => c !== 0x09 && c !== 0x0a && c !== 0x0d),
@@ -22,6 +22,12 @@ const forbiddenCharacter = fc.constantFrom(...FORBIDDEN);
 describe('forbiddenCharacterIn', () => {
   it('refuses each C0 control but tab and line breaks, each C1 control, and the direction overrides and isolates', () => {
     for (const codePoint of FORBIDDEN) expect(forbiddenCharacterIn(`a${String.fromCodePoint(codePoint)}b`)).toEqual({ index: 1, codePoint });
+  });
+
+  it('refuses half a character (a lone UTF-16 surrogate), which no UTF-8 text can hold, but not a whole one', () => {
+    expect(forbiddenCharacterIn('a\uD800b')).toEqual({ index: 1, codePoint: 0xd800 });
+    expect(forbiddenCharacterIn('ab\uDE00')).toEqual({ index: 2, codePoint: 0xde00 });
+    expect(forbiddenCharacterIn('\uD83D\uDE00')).toBeUndefined();
   });
 
   it('keeps tab, line breaks, accents, emoji and the other direction marks', () => {
@@ -120,5 +126,24 @@ describe('findForbiddenText', () => {
         expect(findForbiddenText(root)).toEqual({ path: slot.path, codePoint });
       }),
     );
+  });
+});
+
+describe('findTooDeep', () => {
+  const nested = (depth: number): unknown => {
+    let value: unknown = 'x';
+    for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { a: value };
+    return value;
+  };
+
+  it('passes the API’s own shapes and anything up to the limit', () => {
+    expect(findTooDeep({ lines: [{ description: 'a', quantity: '1' }], address: { city: 'Roubaix' } })).toBeUndefined();
+    expect(findTooDeep(nested(32))).toBeUndefined();
+  });
+
+  it('names where a body nests too deep, without overflowing the stack on 100 000 levels', () => {
+    expect(findTooDeep(nested(33))).toMatch(/^(a|\[0\])/);
+    expect(findTooDeep({ email: nested(5000) })).toMatch(/^email/);
+    expect(findTooDeep(nested(100_000))).toBeDefined();
   });
 });

@@ -2,10 +2,11 @@
  * Characters no text of the API may hold, wherever it comes from (JSON body, query string, CSV
  * import): C0 controls but tab, line feed and carriage return (Postgres refuses NUL in a text
  * column; a bell or an escape sequence has no place on an invoice), C1 controls, and the
- * bidirectional overrides and isolates, with which a name can display as another on a document.
+ * bidirectional overrides and isolates, with which a name can display as another on a document,
+ * and lone UTF-16 surrogates (half a character: no UTF-8 text, so Postgres cannot store it).
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const FORBIDDEN_TEXT_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+export const FORBIDDEN_TEXT_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
 
 /** The first forbidden character of a text, or undefined when it has none. */
 export function forbiddenCharacterIn(text: string): { index: number; codePoint: number } | undefined {
@@ -19,7 +20,7 @@ export function codePointName(codePoint: number): string {
 }
 
 export function forbiddenCharacterMessage(field: string, codePoint: number): string {
-  return `${field} holds the control or direction character ${codePointName(codePoint)}: remove it (only tab and line breaks are allowed).`;
+  return `${field} holds ${codePointName(codePoint)}, a control, direction or broken character: remove it (only tab and line breaks are allowed).`;
 }
 
 export interface ForbiddenText {
@@ -69,6 +70,29 @@ export function findForbiddenText(value: unknown, path = '', skip: ReadonlySet<s
     }
     // Reversed onto the stack, so the first field is looked at first.
     for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]);
+  }
+  return undefined;
+}
+
+/** How deep a request's objects and arrays may nest: the API's own bodies go four levels deep at most. */
+export const MAX_NESTING_DEPTH = 32;
+
+/**
+ * The path of the first value nested deeper than `maxDepth` objects or arrays, or undefined.
+ * Iterative, like findForbiddenText: the point is to refuse a body nested thousands deep before
+ * a recursive reader (the DTO transformer) overflows the stack on it.
+ */
+export function findTooDeep(value: unknown, maxDepth = MAX_NESTING_DEPTH, path = ''): string | undefined {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value, path, depth: 0 }];
+  while (pending.length > 0) {
+    const next = pending.pop() as { value: unknown; path: string; depth: number };
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth >= maxDepth) return next.path;
+    if (Array.isArray(next.value)) {
+      next.value.forEach((child, index) => pending.push({ value: child, path: join(next.path, index), depth: next.depth + 1 }));
+    } else if (isPlainObject(next.value)) {
+      for (const [key, child] of Object.entries(next.value)) pending.push({ value: child, path: join(next.path, key), depth: next.depth + 1 });
+    }
   }
   return undefined;
 }

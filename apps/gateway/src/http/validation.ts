@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, findForbiddenText, forbiddenCharacterMessage } from '@kpa/contracts';
+import { DomainError, findForbiddenText, findTooDeep, forbiddenCharacterMessage, MAX_NESTING_DEPTH } from '@kpa/contracts';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((error) => {
@@ -36,8 +36,19 @@ export function refuseForbiddenText(value: unknown, metadata: ArgumentMetadata):
   throw new DomainError('VALIDATION_FAILED', message, { field, fields: [{ field, problems: [message] }] });
 }
 
+/** A body nested deeper than any of the API's shapes is refused before the DTO transformer, which would overflow the stack on it. */
+export function refuseDeepNesting(value: unknown, metadata: ArgumentMetadata): void {
+  if (metadata.type === 'custom') return;
+  const path = findTooDeep(value);
+  if (path === undefined) return;
+  const field = path === '' ? metadata.type : path;
+  const message = `${field} nests objects or arrays more than ${MAX_NESTING_DEPTH} levels deep: no field of this API does.`;
+  throw new DomainError('VALIDATION_FAILED', message, { field, fields: [{ field, problems: [message] }] });
+}
+
 class GatewayValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    refuseDeepNesting(value, metadata);
     refuseForbiddenText(value, metadata);
     return super.transform(value, metadata);
   }
