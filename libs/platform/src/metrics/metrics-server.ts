@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 
 /**
  * Prometheus `GET /metrics` on a listener of its own (METRICS_PORT), never on the public HTTP
