@@ -107,7 +107,8 @@ describe('deploy/prometheus/alerts.yml', () => {
 
   it('knows every metric: they are all declared in the Metrics class of the platform', () => {
     const elsewhere = [...sourceFiles(join(ROOT, 'apps')), ...sourceFiles(join(ROOT, 'libs'))].filter(
-      (path) => !path.endsWith(join('metrics', 'metrics.ts')) && /new (Counter|Gauge|Histogram|Summary)\(|^import (?!type )[^;]*from 'prom-client'/m.test(readFileSync(path, 'utf8')),
+      (path) =>
+        !path.endsWith(join('metrics', 'metrics.ts')) && /new (Counter|Gauge|Histogram|Summary)\(|^import (?!type )[^;]*from 'prom-client'/m.test(readFileSync(path, 'utf8')),
     );
     expect(elsewhere).toEqual([]);
   });
