@@ -55,6 +55,7 @@ import { ExpensesService } from './expenses/expenses.service';
 import { ExpensesRpcController } from './expenses/expenses.rpc-controller';
 
 import { QuoteFollowUps1765800000000 } from './migrations/1765800000000-quote-follow-ups';
+import { Idempotency1766000000000 } from './migrations/1766000000000-idempotency';
 import { QuoteCapeHolder1765900000000 } from './migrations/1765900000000-quote-cape-holder';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
@@ -83,6 +84,7 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     Expenses1765500000000,
     QuoteFollowUps1765800000000,
     QuoteCapeHolder1765900000000,
+    Idempotency1766000000000,
   ],
 };
 

@@ -7,6 +7,7 @@ export * from './messaging/nats';
 export * from './messaging/outbox';
 export * from './messaging/outbox-relay';
 export * from './messaging/unit-of-work';
+export * from './idempotency/idempotent-command';
 export * from './messaging/event-consumer';
 export * from './messaging/event-factory';
 export * from './messaging/messaging.options';

@@ -14,6 +14,7 @@ import { RpcClient } from './rpc/rpc-client';
 import { DatabaseModule, DatabaseModuleOptions } from './database/database.module';
 import { OutboxRelay } from './messaging/outbox-relay';
 import { UnitOfWork } from './messaging/unit-of-work';
+import { IdempotencyJanitor } from './idempotency/idempotency-janitor';
 import { EventConsumerHost } from './messaging/event-consumer';
 import { EVENT_SUBSCRIPTIONS, EventSubscription, MESSAGING_OPTIONS } from './messaging/messaging.options';
 import { RpcErrorFilter } from './rpc/rpc-error.filter';
@@ -87,6 +88,7 @@ export class PlatformModule {
         { provide: MESSAGING_OPTIONS, useValue: { schema: options.database.schema } },
         OutboxRelay,
         UnitOfWork,
+        IdempotencyJanitor,
         ...subscriptions,
         { provide: EVENT_SUBSCRIPTIONS, inject: subscriptions, useFactory: (...subs: EventSubscription[]) => subs },
         EventConsumerHost,

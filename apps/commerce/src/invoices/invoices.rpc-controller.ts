@@ -21,7 +21,7 @@ import {
   RPC,
   UpdateInvoiceRequest,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { IdempotentCommand, RpcHandler } from '@kpa/platform';
 import { CreditNotesService } from './credit-notes.service';
 import { InvoicesService } from './invoices.service';
 import { PaymentsService } from './payments.service';
@@ -37,6 +37,7 @@ export class InvoicesRpcController {
   ) {}
 
   @RpcHandler(RPC.commerce.invoiceCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateInvoiceRequest): Promise<Invoice> {
     return this.invoices.create(request);
   }
@@ -57,11 +58,13 @@ export class InvoicesRpcController {
   }
 
   @RpcHandler(RPC.commerce.invoiceIssue)
+  @IdempotentCommand()
   issue(@Payload() request: IssueInvoiceRequest): Promise<Invoice> {
     return this.invoices.issue(request);
   }
 
   @RpcHandler(RPC.commerce.creditNoteCreate)
+  @IdempotentCommand()
   createCreditNote(@Payload() request: CreateCreditNoteRequest): Promise<CreditNote> {
     return this.creditNotes.create(request);
   }
@@ -77,6 +80,7 @@ export class InvoicesRpcController {
   }
 
   @RpcHandler(RPC.commerce.paymentRecord)
+  @IdempotentCommand()
   recordPayment(@Payload() request: RecordPaymentRequest): Promise<PaymentRecorded> {
     return this.payments.record(request);
   }

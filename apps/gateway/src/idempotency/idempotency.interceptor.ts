@@ -2,10 +2,10 @@ import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, OnA
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DomainError } from '@kpa/contracts';
-import { LOGGER, Logger } from '@kpa/platform';
+import { LOGGER, Logger, RequestContext } from '@kpa/platform';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
 import { ReplayedResponse, toHttpError } from '../http/http-error.filter';
-import { isAcceptableKey, requestFingerprint } from './idempotency';
+import { isAcceptableKey, requestFingerprint, serviceIdempotencyKey } from './idempotency';
 import { IdempotencyKeyRepository } from './idempotency-key.repository';
 
 /** Where @HttpCode() keeps a route's success status (Nest's constant, not exported from its entry point). */
@@ -16,6 +16,11 @@ const HTTP_CODE_METADATA = '__httpCode__';
  * for 24 hours and replayed for the same key and request; the same key with another request is
  * refused (422); a retry while the first is still running is refused (409). Server errors are
  * not stored, so the client can retry them. Keys belong to the caller (user, or IP when anonymous).
+ *
+ * The key also travels to the services (scoped to its owner and request, see serviceIdempotencyKey):
+ * a command marked `@IdempotentCommand()` records its result under it in the transaction of its
+ * effect, so a retry after a lost reply (a 503 here, the key released) gets the first result back
+ * from the service instead of running the command again.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown {
@@ -75,6 +80,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     }
 
     try {
+      RequestContext.setIdempotencyKey(serviceIdempotencyKey(owner, key, fingerprint));
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
       await this.keys.store(owner, key, status, body ?? null);

@@ -9,6 +9,15 @@ export function requestFingerprint(method: string, path: string, body: unknown):
     .digest('hex');
 }
 
+/**
+ * The key the services record a command's result under: the client's key scoped to its owner and
+ * to the request, so neither another caller's key nor another request under the same key can ever
+ * replay it (the gateway answers 422 for the latter before any call).
+ */
+export function serviceIdempotencyKey(owner: string, key: string, fingerprint: string): string {
+  return createHash('sha256').update(`${owner}\n${key}\n${fingerprint}`).digest('hex');
+}
+
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {

@@ -70,9 +70,13 @@ export class ServiceConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   CURSOR_SECRET?: string = undefined;
 
-  /** Test-only crash points (honoured only when NODE_ENV=test), e.g. `exit_before_outbox_publish`. */
-  @IsIn(['', 'exit_before_outbox_publish'])
-  KPA_FAULT_INJECTION: '' | 'exit_before_outbox_publish' = '';
+  /**
+   * Test-only crash points (honoured only when NODE_ENV=test): `exit_before_outbox_publish` (the
+   * relay, between a commit and the publish of its events), `exit_after_commit_before_reply` (a unit
+   * of work, between its commit and the reply of its RPC).
+   */
+  @IsIn(['', 'exit_before_outbox_publish', 'exit_after_commit_before_reply'])
+  KPA_FAULT_INJECTION: '' | 'exit_before_outbox_publish' | 'exit_after_commit_before_reply' = '';
 }
 
 export class ConfigError extends Error {

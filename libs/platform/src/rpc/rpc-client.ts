@@ -58,6 +58,8 @@ export class RpcClient {
     if (context) {
       headers.set(CONTEXT_HEADERS.requestId, context.requestId);
       headers.set(CONTEXT_HEADERS.actor, context.actor);
+      const idempotencyKey = RequestContext.idempotencyKeyFor(subject);
+      if (idempotencyKey) headers.set(CONTEXT_HEADERS.idempotencyKey, idempotencyKey);
     }
     const packet = JSON.stringify({ pattern: subject, data: payload, id: uuidv4() });
     const started = process.hrtime.bigint();

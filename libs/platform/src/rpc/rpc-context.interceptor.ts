@@ -1,16 +1,22 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { NatsContext } from '@nestjs/microservices';
 import { Observable, tap } from 'rxjs';
 import { v4 as uuidv4 } from 'uuid';
-import { CONTEXT_HEADERS, isAcceptableRequestId, RequestContext } from '../context/request-context';
+import { CONTEXT_HEADERS, isAcceptableIdempotencyKey, isAcceptableRequestId, RequestContext, RequestContextStore } from '../context/request-context';
+import { IDEMPOTENT_COMMAND } from '../idempotency/idempotent-command';
 import { LOGGER, Logger } from '../logging/logger';
 import { Metrics } from '../metrics/metrics';
 
-/** Restores the caller's request context from the NATS headers, times and logs each RPC. */
+/**
+ * Restores the caller's request context from the NATS headers, times and logs each RPC. The
+ * idempotency key is kept only for a handler marked `@IdempotentCommand()`: nothing else records.
+ */
 @Injectable()
 export class RpcContextInterceptor implements NestInterceptor {
   constructor(
     private readonly metrics: Metrics,
+    private readonly reflector: Reflector,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -20,10 +26,12 @@ export class RpcContextInterceptor implements NestInterceptor {
     const headers = nats.getHeaders();
     const requestId = headers?.get(CONTEXT_HEADERS.requestId);
     const actor = headers?.get(CONTEXT_HEADERS.actor);
-    const store = {
+    const store: RequestContextStore = {
       requestId: isAcceptableRequestId(requestId) ? requestId : uuidv4(),
       actor: isAcceptableRequestId(actor) ? actor : 'system',
     };
+    const idempotencyKey = headers?.get(CONTEXT_HEADERS.idempotencyKey);
+    if (isAcceptableIdempotencyKey(idempotencyKey) && this.reflector.get<boolean>(IDEMPOTENT_COMMAND, context.getHandler())) store.idempotencyKey = idempotencyKey;
     const subject = nats.getSubject();
     const started = process.hrtime.bigint();
     const finish = (outcome: 'ok' | 'error', error?: unknown) => {
