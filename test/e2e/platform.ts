@@ -24,14 +24,30 @@ export interface HttpResult<T = any> {
   headers: Headers;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports for the services of this test file. Not the OS's "any free port" (listen on 0): that one is
+ * closed again before the service binds it, and the OS may hand it to the file running beside this
+ * one meanwhile (seen: EADDRINUSE at start). Each Jest worker takes ports from its own range, below
+ * the OS's ephemeral range, checking each is free; two files of one worker never run at once.
+ */
+const PORTS_PER_WORKER = 500;
+const FIRST_PORT = 20000 + (Number(process.env.JEST_WORKER_ID ?? 1) % 20) * PORTS_PER_WORKER;
+let nextPort = FIRST_PORT;
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+async function freePort(): Promise<number> {
+  while (nextPort < FIRST_PORT + PORTS_PER_WORKER) {
+    const port = nextPort++;
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`no free port left between ${FIRST_PORT} and ${nextPort}`);
 }
 
 /**
