@@ -11,43 +11,29 @@ export interface Refusal {
   error: DomainError;
 }
 
-/**
- * Runs a rule that must refuse: the DomainError it throws. Fails the test when it throws nothing,
- * and lets any other error through (a bug is not a refusal).
- * Imported as `@kpa/testing/refusal` by unit tests: the package's index loads the databases' drivers.
- */
-export function refusalOf(run: () => unknown): Refusal {
-  try {
-    run();
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const details = error.details !== null && typeof error.details === 'object' && !Array.isArray(error.details) ? error.details : {};
-    return { code: error.code, message: error.message, details, field: details.field, error };
-  }
-  throw new Error('expected a refusal, but the rule accepted');
-}
-
-/** The code of the DomainError `run` throws, or undefined when it accepts. */
-export function codeOf(run: () => unknown): ErrorCode | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
-
-/** The refusal `run` throws, or undefined when it accepts (for rules tested both ways). */
+/** The refusal `run` throws, or undefined when it accepts; any other error goes through (a bug is not a refusal). */
 export function refusalIfAny(run: () => unknown): Refusal | undefined {
   try {
     run();
     return undefined;
   } catch (error) {
-    if (error instanceof DomainError)
-      return refusalOf(() => {
-        throw error;
-      });
-    throw error;
+    if (!(error instanceof DomainError)) throw error;
+    const details = error.details !== null && typeof error.details === 'object' && !Array.isArray(error.details) ? error.details : {};
+    return { code: error.code, message: error.message, details, field: details.field, error };
   }
+}
+
+/**
+ * Runs a rule that must refuse: its refusal. Fails the test when the rule accepts.
+ * Imported as `@kpa/testing/refusal` by unit tests: the package's index loads the databases' drivers.
+ */
+export function refusalOf(run: () => unknown): Refusal {
+  const refusal = refusalIfAny(run);
+  if (!refusal) throw new Error('expected a refusal, but the rule accepted');
+  return refusal;
+}
+
+/** The code of the DomainError `run` throws, or undefined when it accepts. */
+export function codeOf(run: () => unknown): ErrorCode | undefined {
+  return refusalIfAny(run)?.code;
 }
