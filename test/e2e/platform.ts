@@ -31,7 +31,8 @@ export interface HttpResult<T = any> {
  * the OS's ephemeral range, checking each is free; two files of one worker never run at once.
  */
 const PORTS_PER_WORKER = 500;
-const FIRST_PORT = 20000 + (Number(process.env.JEST_WORKER_ID ?? 1) % 20) * PORTS_PER_WORKER;
+/** `KPA_E2E_PORT_BASE` moves the ranges, for two checkouts running their e2e suites at once. */
+const FIRST_PORT = Number(process.env.KPA_E2E_PORT_BASE ?? 20000) + (Number(process.env.JEST_WORKER_ID ?? 1) % 20) * PORTS_PER_WORKER;
 let nextPort = FIRST_PORT;
 
 function isFree(port: number): Promise<boolean> {
