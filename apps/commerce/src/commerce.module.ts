@@ -57,6 +57,7 @@ import { ExpensesRpcController } from './expenses/expenses.rpc-controller';
 import { QuoteFollowUps1765800000000 } from './migrations/1765800000000-quote-follow-ups';
 import { Idempotency1766000000000 } from './migrations/1766000000000-idempotency';
 import { QuoteCapeHolder1765900000000 } from './migrations/1765900000000-quote-cape-holder';
+import { RowSecurity1767000000000 } from './migrations/1767000000000-row-security';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
   schema: 'commerce',
@@ -85,6 +86,7 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     QuoteFollowUps1765800000000,
     QuoteCapeHolder1765900000000,
     Idempotency1766000000000,
+    RowSecurity1767000000000,
   ],
 };
 

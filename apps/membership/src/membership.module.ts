@@ -34,6 +34,7 @@ import { CapeContractsService } from './cape-contracts/cape-contracts.service';
 import { CapeContractRepository } from './cape-contracts/cape-contract.repository';
 import { CapeContractsRpcController } from './cape-contracts/cape-contracts.rpc-controller';
 import { Interviews1764400000000 } from './migrations/1764400000000-interviews';
+import { RowSecurity1767000000000 } from './migrations/1767000000000-row-security';
 import { InterviewEntity } from './interviews/interview.entity';
 import { InterviewsService } from './interviews/interviews.service';
 import { InterviewRepository } from './interviews/interview.repository';
@@ -54,6 +55,7 @@ export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = {
     MemberErasure1764500000000,
     HostStructureIdentity1764600000000,
     SiteProfile1764700000000,
+    RowSecurity1767000000000,
   ],
 };
 

@@ -3,6 +3,8 @@ export * from './context/request-context';
 export * from './logging/logger';
 export * from './database/database';
 export * from './database/database.module';
+export * from './database/row-security';
+export * from './rpc/across-sites';
 export * from './messaging/nats';
 export * from './messaging/outbox';
 export * from './messaging/outbox-relay';

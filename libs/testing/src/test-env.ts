@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { ensureDatabase } from '@kpa/platform';
 
 /**
@@ -34,6 +34,17 @@ export async function createTestEnv(label: string): Promise<TestEnv> {
     namespace,
     serviceEnv: { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, REDIS_URL: redisUrl, KPA_NATS_NAMESPACE: namespace, NODE_ENV: 'test' },
   };
+}
+
+/** The test database as its owner, for a test to look at what is stored: row-level security hides nothing from the owner. */
+export interface OwnerDatabase {
+  query<T = any>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export function databaseAsOwner(env: TestEnv): OwnerDatabase {
+  const pool = new Pool({ connectionString: env.databaseUrl, max: 2 });
+  return { query: async (sql, params) => (await pool.query(sql, params)).rows, close: () => pool.end() };
 }
 
 /** Drops the test database and the namespace's JetStream streams (events, object stores). */

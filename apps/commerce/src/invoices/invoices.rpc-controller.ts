@@ -21,7 +21,7 @@ import {
   RPC,
   UpdateInvoiceRequest,
 } from '@kpa/contracts';
-import { IdempotentCommand, RpcHandler } from '@kpa/platform';
+import { AcrossSites, IdempotentCommand, RpcHandler } from '@kpa/platform';
 import { CreditNotesService } from './credit-notes.service';
 import { InvoicesService } from './invoices.service';
 import { PaymentsService } from './payments.service';
@@ -91,6 +91,7 @@ export class InvoicesRpcController {
   }
 
   @RpcHandler(RPC.commerce.receivablesBoard)
+  @AcrossSites()
   board(@Payload() request: ReceivablesBoardRequest): Promise<ReceivablesBoard> {
     return this.receivables.board(request);
   }

@@ -1,7 +1,7 @@
+import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import {
@@ -26,7 +26,7 @@ import {
   siteIdOf,
 } from '@kpa/contracts';
 import { createEvent, createLogger, eventStreamName, loadConfig, PlatformModule, ServiceConfig } from '@kpa/platform';
-import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
+import { createTestEnv, databaseAsOwner, destroyTestEnv, eventually, OwnerDatabase, TestEnv } from '@kpa/testing';
 import { REMUNERATION_DATABASE, RemunerationRepositoriesModule } from '../remuneration.module';
 import { DirectorySubscription } from '../directory/directory.subscription';
 import { DirectoryRepository } from '../directory/directory.repository';
@@ -41,7 +41,7 @@ import { LedgerSubscription } from './ledger.subscription';
 describe('remuneration ledger and directory consumers', () => {
   let env: TestEnv;
   let app: INestApplicationContext;
-  let db: DataSource;
+  let db: OwnerDatabase;
   let nc: NatsConnection;
   const siteId = randomUUID();
   let published = 0;
@@ -90,12 +90,13 @@ describe('remuneration ledger and directory consumers', () => {
     const config = loadConfig(ServiceConfig, env.serviceEnv as NodeJS.ProcessEnv, { HTTP_PORT: 1 });
     app = await NestFactory.createApplicationContext(consumerModule(config), { logger: false, abortOnError: false });
     await app.init();
-    db = app.get(DataSource);
+    db = databaseAsOwner(env);
     nc = await connect({ servers: env.natsUrl });
   });
 
   afterAll(async () => {
     await nc?.close();
+    await db?.close();
     await app?.close();
     if (env) await destroyTestEnv(env);
   });
@@ -258,7 +259,7 @@ describe('remuneration ledger and directory consumers', () => {
       city: 'Lille',
       updatedAt: '2026-01-01T08:00:00.000Z',
     };
-    expect(await new DirectoryRepository(db).hostVatFranchise(siteIdOf(siteId))).toBeNull();
+    expect(await new DirectoryRepository(app.get(DataSource)).hostVatFranchise(siteIdOf(siteId))).toBeNull();
     await deliver(event(HOST_STRUCTURE_CREATED_V1, host, null), DURABLE_CONSUMERS.remunerationDirectory);
     await deliver(
       event(SITE_CREATED_V1, {
@@ -277,11 +278,11 @@ describe('remuneration ledger and directory consumers', () => {
       }),
       DURABLE_CONSUMERS.remunerationDirectory,
     );
-    expect(await new DirectoryRepository(db).hostVatFranchise(siteIdOf(siteId))).toBe(true);
+    expect(await new DirectoryRepository(app.get(DataSource)).hostVatFranchise(siteIdOf(siteId))).toBe(true);
     await deliver(
       event(HOST_STRUCTURE_UPDATED_V1, { ...host, vatNumber: 'FR85120027016', vatFranchise: false, updatedAt: '2026-06-01T08:00:00.000Z' }, null),
       DURABLE_CONSUMERS.remunerationDirectory,
     );
-    expect(await new DirectoryRepository(db).hostVatFranchise(siteIdOf(siteId))).toBe(false);
+    expect(await new DirectoryRepository(app.get(DataSource)).hostVatFranchise(siteIdOf(siteId))).toBe(false);
   });
 });

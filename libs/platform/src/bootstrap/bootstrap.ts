@@ -10,9 +10,7 @@ import { closeMetrics, portOf, serveMetrics } from '../metrics/metrics-server';
 import type { Server } from 'node:http';
 import { NamespacedNatsServer } from '../rpc/namespaced-nats.server';
 import { installHttpObservability } from './http-observability';
-import { DatabaseModuleOptions } from '../database/database.module';
-import { dataSourceOptions, migrate } from '../database/database';
-import { DataSource } from 'typeorm';
+import { DatabaseModuleOptions, migrateAsOwner } from '../database/database.module';
 import type { FastifyServerOptions } from 'fastify';
 
 export interface BootstrapOptions {
@@ -93,13 +91,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<NestFastifyA
 
 /** `main.js --migrate-only`: run the service's migrations and exit (the one-shot step of a deployment). */
 export async function migrateOnly(config: ServiceConfig, database: DatabaseModuleOptions, logger: Logger): Promise<void> {
-  const dataSource = await new DataSource(dataSourceOptions({ url: config.DATABASE_URL, ...database, poolSize: 2 })).initialize();
-  try {
-    const applied = await migrate(dataSource, database.schema);
-    logger.info({ schema: database.schema, applied }, `migrations done (${applied.length} applied)`);
-  } finally {
-    await dataSource.destroy();
-  }
+  const applied = await migrateAsOwner(config, database);
+  logger.info({ schema: database.schema, applied }, `migrations done (${applied.length} applied)`);
 }
 
 /**

@@ -17,6 +17,15 @@ export class ServiceConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/kpa' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/kpa';
 
+  /**
+   * The role the service works as, which owns nothing and is held to row-level security; the owner
+   * of DATABASE_URL only runs the migrations (and creates this role, granted the service's schema).
+   * Default: the role `kpa_<schema>` on DATABASE_URL's server, with DATABASE_URL's password.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL, e.g. postgres://kpa_commerce:secret@db:5432/kpa' })
+  DATABASE_APP_URL?: string = undefined;
+
   @Matches(/^nats:\/\/\S+(,nats:\/\/\S+)*$/, { message: 'must be one or more comma-separated nats:// URLs, e.g. nats://127.0.0.1:4222' })
   NATS_URL = 'nats://127.0.0.1:4222';
 

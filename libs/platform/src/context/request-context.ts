@@ -16,6 +16,12 @@ export interface RequestContextStore {
   idempotencyKeyUsed?: boolean;
   /** Calls made per subject under this key, so two calls of one subject in one request get two keys. */
   idempotentCalls?: Map<string, number>;
+  /**
+   * The sites this work is for (the RPC request's `siteId` or `siteIds`, the event's `siteId`): the
+   * database connections it uses see those sites' rows only, none when there are none, every site's
+   * for regional work (`all`, see `acrossSites`). Row-level security: libs/platform/src/database/row-security.ts.
+   */
+  sites?: readonly string[] | 'all';
 }
 
 /** NATS header names carrying the request context. Never rename: services of another version read them. */
@@ -29,6 +35,19 @@ export const RequestContext = {
   },
   current(): RequestContextStore | undefined {
     return storage.getStore();
+  },
+  /** Runs work for one site (as a request or an event naming it would): its queries see that site's rows only. */
+  forSite<T>(siteId: string, fn: () => T): T {
+    const store = storage.getStore();
+    return storage.run({ ...(store ?? { requestId: 'system', actor: 'system' }), sites: [siteId] }, fn);
+  },
+  /**
+   * Runs regional work whose queries must see every site's rows (row-level security lets them).
+   * Name why at the call: everything else works for one site.
+   */
+  acrossSites<T>(fn: () => T): T {
+    const store = storage.getStore();
+    return storage.run({ ...(store ?? { requestId: 'system', actor: 'system' }), sites: 'all' }, fn);
   },
   /** Sets the actor once the caller is authenticated (the store is created before auth). */
   setActor(actor: string): void {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { ServiceConfig } from '../config/config';
 import { dataSourceOptions, migrate } from './database';
+import { appDatabaseUrl, grantAppRole, siteScopedDataSource } from './row-security';
 
 export interface DatabaseModuleOptions {
   schema: string;
@@ -10,7 +11,10 @@ export interface DatabaseModuleOptions {
   migrations: Function[];
 }
 
-/** TypeORM on the service's own schema, migrated (under an advisory lock) before anything uses it. */
+/**
+ * TypeORM on the service's own schema: migrated first (under an advisory lock) by the owner of
+ * DATABASE_URL, then used as the service's own role, held to row-level security (row-security.ts).
+ */
 @Module({})
 export class DatabaseModule {
   static forService(options: DatabaseModuleOptions): DynamicModule {
@@ -19,15 +23,26 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [ServiceConfig],
-          useFactory: (config: ServiceConfig) => dataSourceOptions({ url: config.DATABASE_URL, ...options }),
-          dataSourceFactory: async (typeormOptions) => {
-            const dataSource = await new DataSource(typeormOptions!).initialize();
-            await migrate(dataSource, options.schema);
-            return dataSource;
+          useFactory: async (config: ServiceConfig) => {
+            await migrateAsOwner(config, options);
+            return dataSourceOptions({ url: appDatabaseUrl(config.DATABASE_URL, options.schema, config.DATABASE_APP_URL), ...options });
           },
+          dataSourceFactory: async (typeormOptions) => siteScopedDataSource(typeormOptions!).initialize(),
         }),
       ],
       exports: [TypeOrmModule],
     };
+  }
+}
+
+/** The migrations and the grants of the service's role, on a connection of the owner closed after. */
+export async function migrateAsOwner(config: Pick<ServiceConfig, 'DATABASE_URL' | 'DATABASE_APP_URL'>, options: DatabaseModuleOptions): Promise<string[]> {
+  const owner = await new DataSource(dataSourceOptions({ url: config.DATABASE_URL, ...options, poolSize: 2 })).initialize();
+  try {
+    const applied = await migrate(owner, options.schema);
+    await grantAppRole(owner, options.schema, appDatabaseUrl(config.DATABASE_URL, options.schema, config.DATABASE_APP_URL));
+    return applied;
+  } finally {
+    await owner.destroy();
   }
 }

@@ -96,7 +96,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, BeforeApplicat
       message.ack();
       return;
     }
-    await RequestContext.run({ requestId: event.correlationId, actor: event.actor }, async () => {
+    await RequestContext.run({ requestId: event.correlationId, actor: event.actor, sites: event.siteId ? [event.siteId] : [] }, async () => {
       try {
         const applied = await this.handleOnce(subscription.durable, event, handler);
         message.ack();
