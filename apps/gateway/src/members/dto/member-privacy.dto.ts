@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
-import { ExportedMemberFile, ImportedMember, ImportMembersRequest, MemberErasure, MemberExport, MemberImportReport, RefusedRow } from '@kpa/contracts';
+import { IsBoolean, IsByteLength, IsString, MinLength } from 'class-validator';
+import {
+  ExportedMemberFile,
+  ImportedMember,
+  ImportMembersRequest,
+  MEMBER_IMPORT_MAX_FILE_BYTES,
+  MemberErasure,
+  MemberExport,
+  MemberImportReport,
+  RefusedRow,
+} from '@kpa/contracts';
 import { CapeContractDto } from './cape-contracts.dto';
 import { JourneyChangeDto } from './journey.dto';
 import { MemberDto } from './members.dto';
@@ -18,12 +27,16 @@ export class ImportMembersDto implements Omit<ImportMembersRequest, 'siteId'> {
     description:
       'The spreadsheet saved as CSV: UTF-8 (a BOM is fine), `;` or `,` (detected on the header line), header line first, ' +
       'French or English headers. Required columns: prénom/firstName, nom/lastName, date de naissance/birthDate (JJ/MM/AAAA or YYYY-MM-DD), ' +
-      'situation, orienté par/referredBy. See docs/api.md for every column and value.',
+      'situation, orienté par/referredBy. At most 512 KiB (UTF-8), 2,000 people, 10,000 lines, 100 columns, 5,000 characters a cell. ' +
+      'See docs/api.md for every column, value and limit.',
   })
   @WholeFileText()
   @IsString()
   @MinLength(1)
-  @MaxLength(1_000_000)
+  // In bytes, as the file is saved: the file and its report each travel in one NATS message (1 MiB).
+  @IsByteLength(0, MEMBER_IMPORT_MAX_FILE_BYTES, {
+    message: `csv must be at most ${MEMBER_IMPORT_MAX_FILE_BYTES / 1024} KiB (${MEMBER_IMPORT_MAX_FILE_BYTES.toLocaleString('en')} bytes in UTF-8): split the file`,
+  })
   csv: string;
 
   @ApiPropertyOptional({ default: false, description: 'check only: the report says what would be created, nothing is written' })
