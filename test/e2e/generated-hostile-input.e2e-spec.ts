@@ -449,7 +449,7 @@ describe('hostile input generated from the OpenAPI document', () => {
 
     const huge = await importing(`${header}${'é'.repeat(400_000)};B;01/01/2000;étudiant;mission locale\n`);
     expect(huge.status).toBe(400);
-    expect(huge.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'csv' } });
+    expect(huge.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ field: 'csv', problems: [expect.stringContaining('512 KiB')] }] } });
     expect(huge.body.message).toContain('512 KiB');
     expect(huge.ms).toBeLessThan(2000);
 

@@ -61,6 +61,10 @@ export class ExpensesRpcController {
     return this.expenses.reimburse(request);
   }
 
+  // Not @IdempotentCommand(): reached by a PUT (no Idempotency-Key), and its answer is built after
+  // its unit of work, once the replaced receipt is deleted from the store. A retry is safe as it
+  // is: the gateway stores the file again and the expense then points to that copy (the one it
+  // replaces is deleted), the same end state.
   @RpcHandler(RPC.commerce.expenseAttachReceipt)
   attachReceipt(@Payload() request: AttachReceiptRequest): Promise<Expense> {
     return this.expenses.attachReceipt(request);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsByteLength, IsString, MinLength } from 'class-validator';
+import { IsBoolean, IsString, MinLength, ValidateBy } from 'class-validator';
 import {
   ExportedMemberFile,
   ImportedMember,
@@ -15,6 +15,17 @@ import { JourneyChangeDto } from './journey.dto';
 import { MemberDto } from './members.dto';
 import { WholeFileText } from '../../http/validation';
 import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
+
+/**
+ * At most `max` bytes once encoded in UTF-8 (a lone surrogate counts 3, as it is sent). Not
+ * class-validator's IsByteLength: it measures with encodeURI, which throws on a lone surrogate.
+ */
+function MaxUtf8Bytes(max: number, message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'maxUtf8Bytes',
+    validator: { validate: (value: unknown) => typeof value !== 'string' || Buffer.byteLength(value, 'utf8') <= max, defaultMessage: () => message },
+  });
+}
 
 const CSV_EXAMPLE =
   "prénom;nom;date de naissance;situation;orienté par;QPV;date d'entrée;compétences\n" +
@@ -34,9 +45,10 @@ export class ImportMembersDto implements Omit<ImportMembersRequest, 'siteId'> {
   @IsString()
   @MinLength(1)
   // In bytes, as the file is saved: the file and its report each travel in one NATS message (1 MiB).
-  @IsByteLength(0, MEMBER_IMPORT_MAX_FILE_BYTES, {
-    message: `csv must be at most ${MEMBER_IMPORT_MAX_FILE_BYTES / 1024} KiB (${MEMBER_IMPORT_MAX_FILE_BYTES.toLocaleString('en')} bytes in UTF-8): split the file`,
-  })
+  @MaxUtf8Bytes(
+    MEMBER_IMPORT_MAX_FILE_BYTES,
+    `csv must be at most ${MEMBER_IMPORT_MAX_FILE_BYTES / 1024} KiB (${MEMBER_IMPORT_MAX_FILE_BYTES.toLocaleString('en')} bytes in UTF-8): split the file`,
+  )
   csv: string;
 
   @ApiPropertyOptional({ default: false, description: 'check only: the report says what would be created, nothing is written' })
