@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { DynamicModule, Logger, Type } from '@nestjs/common';
+import { DynamicModule, Logger, RequestMethod, Type } from '@nestjs/common';
+import { METHOD_METADATA } from '@nestjs/common/constants';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
-import { EVENTS, RPC_TYPES, ServiceName } from '@kpa/contracts';
-import { createLogger, EVENT_SUBSCRIPTIONS, EventSubscription, handlerKey, RPC_HANDLER_SUBJECT } from '@kpa/platform';
+import { EVENTS, RPC, RPC_TYPES, ServiceName } from '@kpa/contracts';
+import { createLogger, EVENT_SUBSCRIPTIONS, EventSubscription, handlerKey, IDEMPOTENT_COMMAND, RPC_HANDLER_SUBJECT } from '@kpa/platform';
 import { CommerceConfig } from '../../apps/commerce/src/commerce.config';
 import { CommerceModule } from '../../apps/commerce/src/commerce.module';
 import { GatewayConfig } from '../../apps/gateway/src/gateway.config';
@@ -121,5 +122,52 @@ describe('the event handlers the services register', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the commands behind an idempotent POST', () => {
+  /** `RPC.commerce.invoiceIssue` → its subject. */
+  const subjectOf = (path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], { RPC }) as string;
+  /** Reads (and the simulator) change nothing: a POST may call them, they record nothing. */
+  const isRead = (path: string) => /(Get|List)$/.test(path) || path === 'RPC.remuneration.paySimulate';
+
+  /** The subjects a gateway POST handler calls: in its own body, or in the controller's methods it calls. */
+  function subjectsCalledBy(controller: Type<unknown>, name: string, seen = new Set<string>()): string[] {
+    if (seen.has(name)) return [];
+    seen.add(name);
+    const source = String((controller.prototype as Record<string, unknown>)[name]);
+    const own = [...source.matchAll(/RPC\.(\w+)\.(\w+)/g)].map((match) => match[0]);
+    const helpers = [...source.matchAll(/this\.(\w+)\(/g)]
+      .map((match) => match[1])
+      .filter((helper) => typeof (controller.prototype as Record<string, unknown>)[helper] === 'function');
+    return [...own, ...helpers.flatMap((helper) => subjectsCalledBy(controller, helper, seen))];
+  }
+
+  const posts = controllersOf('gateway').flatMap((controller) =>
+    Object.getOwnPropertyNames(controller.prototype)
+      .filter((name) => Reflect.getMetadata(METHOD_METADATA, (controller.prototype as Record<string, object>)[name]) === RequestMethod.POST)
+      .map((name) => ({ route: `${controller.name}.${name}`, subjects: subjectsCalledBy(controller, name) })),
+  );
+  const marked = new Set(
+    serviceNames.flatMap((service) =>
+      controllersOf(service).flatMap((controller) =>
+        Object.getOwnPropertyNames(controller.prototype)
+          .map((name) => (controller.prototype as Record<string, object>)[name])
+          .filter((method) => typeof method === 'function' && Reflect.getMetadata(IDEMPOTENT_COMMAND, method) === true)
+          .map((method) => Reflect.getMetadata(RPC_HANDLER_SUBJECT, method) as string),
+      ),
+    ),
+  );
+
+  it('record the Idempotency-Key with their effect: every command a gateway POST calls is marked @IdempotentCommand()', () => {
+    expect(posts.filter((post) => post.subjects.length > 0).length).toBeGreaterThan(30);
+    const unmarked = posts.flatMap(({ route, subjects }) => subjects.filter((path) => !isRead(path) && !marked.has(subjectOf(path))).map((path) => `${route} → ${path}`));
+    expect(unmarked).toEqual([]);
+  });
+
+  it('mark commands only: no read carries the marker', () => {
+    const reads = Object.keys(RPC_TYPES).filter((subject) => /\.(get|list)$/.test(subject));
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.filter((subject) => marked.has(subject))).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ import { CapeContracts1764200000000 } from './migrations/1764200000000-cape-cont
 import { Journeys1764300000000 } from './migrations/1764300000000-journeys';
 import { HostStructureIdentity1764600000000 } from './migrations/1764600000000-host-structure-identity';
 import { SiteProfile1764700000000 } from './migrations/1764700000000-site-profile';
+import { Idempotency1766100000000 } from './migrations/1766100000000-idempotency';
 import { StatsService } from './stats/stats.service';
 import { StatsRepository } from './stats/stats.repository';
 import { StatsRpcController } from './stats/stats.rpc-controller';
@@ -55,6 +56,7 @@ export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = {
     MemberErasure1764500000000,
     HostStructureIdentity1764600000000,
     SiteProfile1764700000000,
+    Idempotency1766100000000,
     RowSecurity1767000000000,
   ],
 };

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CatalogueItem, CatalogueItemPage, CreateCatalogueItemRequest, GetCatalogueItemRequest, ListCatalogueItemsRequest, RPC, UpdateCatalogueItemRequest } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { CatalogueService } from './catalogue.service';
 
 @Controller()
@@ -9,6 +9,7 @@ export class CatalogueRpcController {
   constructor(private readonly catalogue: CatalogueService) {}
 
   @RpcHandler(RPC.commerce.catalogueItemCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateCatalogueItemRequest): Promise<CatalogueItem> {
     return this.catalogue.create(request);
   }

@@ -29,11 +29,12 @@ export class CatalogueService {
     const data = newCatalogueItem(item);
     const now = new Date();
     const entity = Object.assign(new CatalogueItemEntity(), data, { id: uuidv7(), siteId: siteIdOf(siteId), createdAt: now, updatedAt: now });
-    await this.unitOfWork.run(async ({ manager }) => {
+    // The answer is the unit of work's result: under an idempotency key, it is what a retry gets back.
+    return this.unitOfWork.run(async ({ manager }) => {
       await this.sellers.assertKnownSite(manager, siteIdOf(siteId));
       await this.items.insert(manager, entity);
+      return entity.toContract();
     });
-    return entity.toContract();
   }
 
   async get({ siteId, itemId }: GetCatalogueItemRequest): Promise<CatalogueItem> {

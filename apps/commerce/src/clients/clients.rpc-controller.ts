@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Client, ClientPage, CreateClientRequest, GetClientRequest, ListClientsRequest, RPC, UpdateClientRequest } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { ClientsService } from './clients.service';
 
 @Controller()
@@ -9,6 +9,7 @@ export class ClientsRpcController {
   constructor(private readonly clients: ClientsService) {}
 
   @RpcHandler(RPC.commerce.clientCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateClientRequest): Promise<Client> {
     return this.clients.create(request);
   }

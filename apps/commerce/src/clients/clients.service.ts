@@ -45,15 +45,16 @@ export class ClientsService {
     const data = newClient(client);
     const now = new Date();
     const entity = Object.assign(new ClientEntity(), data, { id: uuidv7(), siteId: siteIdOf(siteId), createdAt: now, updatedAt: now });
-    await this.withUniqueSiret(siteIdOf(siteId), data.siret, () =>
+    // The answer is the unit of work's result: under an idempotency key, it is what a retry gets back.
+    return this.withUniqueSiret(siteIdOf(siteId), data.siret, () =>
       this.unitOfWork.run(async ({ manager, publish }) => {
         await this.sellers.assertKnownSite(manager, siteIdOf(siteId));
         await this.assertSiretFree(manager, siteIdOf(siteId), data.siret);
         await this.clients.insert(manager, entity);
         await publish(createEvent(CLIENT_CREATED_V1, siteId, changed(entity), now));
+        return entity.toContract();
       }),
     );
-    return entity.toContract();
   }
 
   async get({ siteId, clientId }: GetClientRequest): Promise<Client> {

@@ -15,7 +15,7 @@ import {
   RPC,
   UpdateExpenseRequest,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { ExpensesService } from './expenses.service';
 
 @Controller()
@@ -23,6 +23,7 @@ export class ExpensesRpcController {
   constructor(private readonly expenses: ExpensesService) {}
 
   @RpcHandler(RPC.commerce.expenseCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateExpenseRequest): Promise<Expense> {
     return this.expenses.create(request);
   }
@@ -43,20 +44,27 @@ export class ExpensesRpcController {
   }
 
   @RpcHandler(RPC.commerce.expenseApprove)
+  @IdempotentCommand()
   approve(@Payload() request: ApproveExpenseRequest): Promise<Expense> {
     return this.expenses.approve(request);
   }
 
   @RpcHandler(RPC.commerce.expenseReject)
+  @IdempotentCommand()
   reject(@Payload() request: RejectExpenseRequest): Promise<Expense> {
     return this.expenses.reject(request);
   }
 
   @RpcHandler(RPC.commerce.expenseReimburse)
+  @IdempotentCommand()
   reimburse(@Payload() request: ReimburseExpenseRequest): Promise<Expense> {
     return this.expenses.reimburse(request);
   }
 
+  // Not @IdempotentCommand(): reached by a PUT (no Idempotency-Key), and its answer is built after
+  // its unit of work, once the replaced receipt is deleted from the store. A retry is safe as it
+  // is: the gateway stores the file again and the expense then points to that copy (the one it
+  // replaces is deleted), the same end state.
   @RpcHandler(RPC.commerce.expenseAttachReceipt)
   attachReceipt(@Payload() request: AttachReceiptRequest): Promise<Expense> {
     return this.expenses.attachReceipt(request);

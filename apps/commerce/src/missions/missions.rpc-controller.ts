@@ -14,7 +14,7 @@ import {
   RPC,
   UpdateMissionRequest,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { MissionsService } from './missions.service';
 
 @Controller()
@@ -22,6 +22,7 @@ export class MissionsRpcController {
   constructor(private readonly missions: MissionsService) {}
 
   @RpcHandler(RPC.commerce.missionCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateMissionRequest): Promise<Mission> {
     return this.missions.create(request);
   }
@@ -42,6 +43,7 @@ export class MissionsRpcController {
   }
 
   @RpcHandler(RPC.commerce.missionSignUp)
+  @IdempotentCommand()
   signUp(@Payload() request: MissionSignUpRequest): Promise<Mission> {
     return this.missions.signUp(request);
   }
@@ -52,16 +54,19 @@ export class MissionsRpcController {
   }
 
   @RpcHandler(RPC.commerce.missionConfirmTeam)
+  @IdempotentCommand()
   confirmTeam(@Payload() request: MissionConfirmTeamRequest): Promise<Mission> {
     return this.missions.confirmTeam(request);
   }
 
   @RpcHandler(RPC.commerce.missionComplete)
+  @IdempotentCommand()
   complete(@Payload() request: MissionCompleteRequest): Promise<Mission> {
     return this.missions.complete(request);
   }
 
   @RpcHandler(RPC.commerce.missionCancel)
+  @IdempotentCommand()
   cancel(@Payload() request: MissionCancelRequest): Promise<Mission> {
     return this.missions.cancel(request);
   }

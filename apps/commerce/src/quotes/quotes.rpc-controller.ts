@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CreateQuoteRequest, GetQuoteRequest, ListQuotesRequest, Quote, QuoteActionRequest, QuotePage, RPC, UpdateQuoteRequest } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { QuotesService } from './quotes.service';
 
 @Controller()
@@ -9,6 +9,7 @@ export class QuotesRpcController {
   constructor(private readonly quotes: QuotesService) {}
 
   @RpcHandler(RPC.commerce.quoteCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateQuoteRequest): Promise<Quote> {
     return this.quotes.create(request);
   }
@@ -29,6 +30,7 @@ export class QuotesRpcController {
   }
 
   @RpcHandler(RPC.commerce.quoteAct)
+  @IdempotentCommand()
   act(@Payload() request: QuoteActionRequest): Promise<Quote> {
     return this.quotes.act(request);
   }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CreateHostStructureRequest, GetHostStructureRequest, HostStructure, HostStructurePage, ListHostStructuresRequest, RPC, UpdateHostStructureRequest } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { HostStructuresService } from './host-structures.service';
 
 @Controller()
@@ -9,6 +9,7 @@ export class HostStructuresRpcController {
   constructor(private readonly hostStructures: HostStructuresService) {}
 
   @RpcHandler(RPC.membership.hostStructureCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateHostStructureRequest): Promise<HostStructure> {
     return this.hostStructures.create(request);
   }

@@ -31,13 +31,14 @@ export class HostStructuresService {
     const input = hostStructureData(request);
     const now = new Date();
     const entity = Object.assign(new HostStructureEntity(), { id: uuidv7(), ...input, createdAt: now, updatedAt: now });
-    await this.withUniqueSiret(input.siret, () =>
+    // The answer is the unit of work's result: under an idempotency key, it is what a retry gets back.
+    return this.withUniqueSiret(input.siret, () =>
       this.unitOfWork.run(async ({ manager, publish }) => {
         await this.hostStructures.insert(entity, manager);
         await publish(createEvent(HOST_STRUCTURE_CREATED_V1, null, eventData(entity), now));
+        return entity.toContract();
       }),
     );
-    return entity.toContract();
   }
 
   /** A change of legal identity is published: commerce prints it on the next documents. */

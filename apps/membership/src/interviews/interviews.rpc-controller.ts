@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Interview, InterviewPage, ListInterviewsRequest, RPC, ScheduleInterviewRequest, UpdateInterviewRequest } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { InterviewsService } from './interviews.service';
 
 @Controller()
@@ -9,6 +9,7 @@ export class InterviewsRpcController {
   constructor(private readonly interviews: InterviewsService) {}
 
   @RpcHandler(RPC.membership.interviewSchedule)
+  @IdempotentCommand()
   schedule(@Payload() request: ScheduleInterviewRequest): Promise<Interview> {
     return this.interviews.schedule(request);
   }

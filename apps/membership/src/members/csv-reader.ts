@@ -51,11 +51,27 @@ function textAfterClosingQuote(written: string): string | undefined {
  * Splits CSV text into records of fields. Text after a closing quote is kept (`"a"b` reads `ab`)
  * and a quote inside an unquoted field stays, as spreadsheets do; a quote never closed refuses the
  * file, naming the row where it opened.
+ *
+ * Limits keep the reading linear: csv-parse hands each field the record so far (a copy), so a
+ * record's cost grows with its number of fields times its length; `maxFields` refuses a record of
+ * more fields (naming its row) as soon as it is met. With `maxRecords`, reading stops at the record
+ * after it (the caller refuses the file): a file of blank lines costs no more than that many records.
  */
-export function parseCsv(input: string, separator: Separator = detectSeparator(stripBom(input))): string[][] {
+export function parseCsv(
+  input: string,
+  separator: Separator = detectSeparator(stripBom(input)),
+  { maxRecords, maxFields }: { maxRecords?: number; maxFields?: number } = {},
+): string[][] {
   // Where the current field starts in the record as written (csv-parse gives the record so far).
   let fieldStart = 0;
   const cast = (value: string, context: CastingContext): string => {
+    if (maxFields !== undefined && context.index >= maxFields) {
+      const row = context.records + 1;
+      throw refuseFile(`Row ${row} has more than ${maxFields} cells; a file has at most ${maxFields} columns: check the separator, or remove the unused columns.`, {
+        row,
+        maxColumns: maxFields,
+      });
+    }
     const raw = (context as CastingContext & { raw?: string }).raw ?? '';
     if (context.index === 0) fieldStart = 0;
     const terminator = raw.endsWith('\r\n') ? 2 : raw.endsWith('\n') || raw.endsWith('\r') || raw.endsWith(separator) ? 1 : 0;
@@ -74,6 +90,7 @@ export function parseCsv(input: string, separator: Separator = detectSeparator(s
       skip_empty_lines: false,
       raw: true,
       cast,
+      ...(maxRecords === undefined ? {} : { to: maxRecords + 1 }),
     }) as unknown as { record: string[] }[];
     return records.map(({ record }) => record);
   } catch (error) {

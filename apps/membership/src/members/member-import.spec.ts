@@ -1,5 +1,16 @@
 import { detectSeparator, parseCsv } from './csv-reader';
-import { checkMemberSheet, isoDate, MAX_IMPORT_ROWS, personKey, readMemberSheet } from './member-import';
+import {
+  checkMemberSheet,
+  isoDate,
+  MAX_IMPORT_CELL_CHARACTERS,
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_FILE_BYTES,
+  MAX_IMPORT_HEADER_CHARACTERS,
+  MAX_IMPORT_LINES,
+  MAX_IMPORT_ROWS,
+  personKey,
+  readMemberSheet,
+} from './member-import';
 import { normalise } from './member-import-headers';
 import { refusalOf } from '@kpa/testing/refusal';
 
@@ -192,6 +203,87 @@ describe('readMemberSheet', () => {
     expect(refusalOf(() => readMemberSheet(`${FRENCH_HEADER};firstName\nA;B;01/01/2000;RSA;ml;C`)).details).toMatchObject({ field: 'firstName' });
     const many = `${FRENCH_HEADER}\n${'A;B;01/01/2000;RSA;ml\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
     expect(refusalOf(() => readMemberSheet(many)).message).toContain(`at most ${MAX_IMPORT_ROWS}`);
+  });
+
+  describe('limits: a refusal or a report stays small (one NATS message, 1 MiB), whatever the file holds', () => {
+    /** What travels back to the gateway, as bytes of JSON. */
+    const wireBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+    const row = 'Inès;Benali;14/05/2009;étudiant;mission locale\n';
+
+    it('refuses a file above 512 KiB counted in UTF-8 bytes (400,000 é are 800 KB), naming the limit, without echoing it', () => {
+      const error = refusalOf(() => readMemberSheet('é'.repeat(400_000)));
+      expect(error.code).toBe('IMPORT_FILE_REFUSED');
+      expect(error.message).toBe('The file is 781 KiB (800,000 bytes); import at most 512 KiB at a time (split the file).');
+      expect(error.details).toEqual({ bytes: 800_000, maxBytes: MAX_IMPORT_FILE_BYTES });
+      // One byte over refuses; the limit itself is read (as ASCII, 1 byte a character).
+      const exactly = `${FRENCH_HEADER}\n${'A;B;01/01/2000;RSA;ml\n'.repeat(20)}`;
+      const room = MAX_IMPORT_FILE_BYTES - Buffer.byteLength(exactly);
+      const padded = exactly + `${';'.repeat(99)}\n`.repeat(Math.floor(room / 100)) + ' '.repeat(room % 100);
+      expect(readMemberSheet(padded).rows).toHaveLength(20);
+      expect(refusalOf(() => readMemberSheet(`${padded}\n`)).details).toMatchObject({ bytes: MAX_IMPORT_FILE_BYTES + 1 });
+    });
+
+    it('refuses a cell longer than 5,000 characters, naming its row and column, without echoing it', () => {
+      const long = 'é'.repeat(MAX_IMPORT_CELL_CHARACTERS + 1);
+      const inHeader = refusalOf(() => readMemberSheet(long));
+      expect(inHeader.message).toBe('Row 1, column 1 holds 5,001 characters; a cell holds at most 5,000: check that cell, then send the file again.');
+      const inRow = refusalOf(() => readMemberSheet(`${FRENCH_HEADER}\n${row}A;B;01/01/2000;"${long}";ml\n`));
+      expect(inRow.details).toEqual({ row: 3, column: 4, characters: 5001, maxCharacters: MAX_IMPORT_CELL_CHARACTERS });
+      expect(wireBytes(inRow)).toBeLessThan(1000);
+      // At the limit, the cell is read (and the rules of the field then refuse the row, not the file).
+      const atLimit = readMemberSheet(`${FRENCH_HEADER}\nA;B;01/01/2000;${'x'.repeat(MAX_IMPORT_CELL_CHARACTERS)};ml\n`);
+      expect(atLimit.refused).toEqual([expect.objectContaining({ row: 2, field: 'situation' })]);
+      expect(wireBytes(atLimit.refused)).toBeLessThan(500);
+    });
+
+    it('refuses a header line of more than 100 columns, or with a header longer than 200 characters', () => {
+      const wide = `${FRENCH_HEADER}${';'.repeat(MAX_IMPORT_COLUMNS - 4)}\n${row}`;
+      expect(refusalOf(() => readMemberSheet(wide)).details).toEqual({ row: 1, maxColumns: MAX_IMPORT_COLUMNS });
+      expect(readMemberSheet(`${FRENCH_HEADER}${';'.repeat(MAX_IMPORT_COLUMNS - 5)}\n${row}`).rows).toHaveLength(1);
+      // A person's line too (a wrong separator or a stray quote): refused as soon as met, in linear time.
+      const started = performance.now();
+      const manyCells = refusalOf(() => readMemberSheet(`${FRENCH_HEADER}\n${row}${';'.repeat(500_000)}`));
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(manyCells.message).toBe('Row 3 has more than 100 cells; a file has at most 100 columns: check the separator, or remove the unused columns.');
+      const longHeader = refusalOf(() => readMemberSheet(`${FRENCH_HEADER};${'n'.repeat(MAX_IMPORT_HEADER_CHARACTERS + 1)}\n${row}`));
+      expect(longHeader.message).toContain('Column 6 of the header line is 201 characters long');
+      expect(longHeader.message).toContain('is the first line the header line?');
+      expect(wireBytes(longHeader)).toBeLessThan(1000);
+    });
+
+    it('a file at the limits (2,000 people, every one refused with a long value) reads fast and answers well under 1 MiB', () => {
+      const people = Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => `P${i};Q${i};01/01/2000;${'z'.repeat(100)};ml;${'y'.repeat(100)}`).join('\n');
+      const csv = `${FRENCH_HEADER};${'c'.repeat(MAX_IMPORT_HEADER_CHARACTERS)}\n${people}`;
+      expect(Buffer.byteLength(csv)).toBeLessThanOrEqual(MAX_IMPORT_FILE_BYTES);
+      const started = performance.now();
+      const sheet = readMemberSheet(csv);
+      const { refused } = checkMemberSheet(sheet, today, new Set());
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(refused).toHaveLength(MAX_IMPORT_ROWS);
+      expect(refused[0].message).toBe(`"situation" is "${'z'.repeat(40)}…": write demandeur d'emploi, RSA, étudiant, salarié à temps partiel or autre.`);
+      expect(wireBytes({ refused, ignoredColumns: sheet.ignoredColumns })).toBeLessThan(512 * 1024);
+    });
+
+    it('refuses a file of more than 10,000 lines (blank ones count) without reading it all: 512 KiB of line breaks is refused fast', () => {
+      const blank = `${FRENCH_HEADER}\n${row}${'\n'.repeat(MAX_IMPORT_FILE_BYTES - 200)}`;
+      const started = performance.now();
+      const error = refusalOf(() => readMemberSheet(blank));
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(error.details).toEqual({ maxLines: MAX_IMPORT_LINES });
+      expect(error.message).toContain('more than 10,000 lines');
+      const lines = (n: number) => `${FRENCH_HEADER}\n${row}${'\n'.repeat(n - 2)}`;
+      expect(readMemberSheet(lines(MAX_IMPORT_LINES)).rows).toHaveLength(1);
+      expect(refusalOf(() => readMemberSheet(lines(MAX_IMPORT_LINES + 1))).details).toEqual({ maxLines: MAX_IMPORT_LINES });
+    });
+
+    it('2,000 valid people are read and checked fast', () => {
+      const csv = `${FRENCH_HEADER}\n${Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => `Prénom${i};Nom${i};01/01/2000;étudiant;mission locale`).join('\n')}`;
+      const started = performance.now();
+      const { accepted, refused } = checkMemberSheet(readMemberSheet(csv), today, new Set());
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(refused).toEqual([]);
+      expect(accepted).toHaveLength(MAX_IMPORT_ROWS);
+    });
   });
 
   it('numbers rows as the spreadsheet does (header row 1), skipping blank lines but counting them', () => {

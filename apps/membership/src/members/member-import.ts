@@ -5,6 +5,7 @@ import {
   forbiddenCharacterMessage,
   Gender,
   GENDERS,
+  MEMBER_IMPORT_MAX_FILE_BYTES,
   MemberInput,
   REFERRERS,
   Referrer,
@@ -27,7 +28,71 @@ import { Column, COLUMN_HEADERS, enumValue, FIELD_OF, GENDER_NAMES, NO, normalis
  * Row numbers are those a person sees in the spreadsheet: the header is row 1.
  */
 
+/**
+ * The limits of one file. The request carrying the file and the report answering it each travel in
+ * one NATS message (1 MiB at most): past it the reply is dropped and the caller waits out its
+ * timeout (a 503 for a file that was only too big). Every limit is checked before the file is
+ * read further, and no refusal echoes more than a short excerpt of what it refuses, so the answer
+ * stays small whatever the file holds.
+ */
 export const MAX_IMPORT_ROWS = 2000;
+/** The file as saved (UTF-8 bytes): 2,000 people of about 260 bytes each. */
+export const MAX_IMPORT_FILE_BYTES = MEMBER_IMPORT_MAX_FILE_BYTES;
+/** A cell: the longest field (a list of 50 skills) fits well within it. */
+export const MAX_IMPORT_CELL_CHARACTERS = 5000;
+/** Cells in a line, the header's and every person's. */
+export const MAX_IMPORT_COLUMNS = 100;
+/**
+ * Lines, blank ones and the header included (a quoted cell's line breaks aside). Reading costs about
+ * 10 µs a line whatever it holds: 512 KiB of line breaks alone would take seconds.
+ */
+export const MAX_IMPORT_LINES = 10_000;
+export const MAX_IMPORT_HEADER_CHARACTERS = 200;
+/** How much of a refused value a message quotes. */
+const EXCERPT_CHARACTERS = 40;
+
+/** A value as a refusal quotes it: at most EXCERPT_CHARACTERS, then an ellipsis. */
+function excerpt(value: string): string {
+  const characters = [...value.slice(0, EXCERPT_CHARACTERS + 1)];
+  return characters.length > EXCERPT_CHARACTERS ? `${characters.slice(0, EXCERPT_CHARACTERS).join('')}…` : value;
+}
+
+const kib = (bytes: number) => `${Math.floor(bytes / 1024).toLocaleString('en')} KiB`;
+
+/** Refuses a file too big to take at once, before reading it. */
+function assertFileSize(csv: string): void {
+  const bytes = Buffer.byteLength(csv, 'utf8');
+  if (bytes > MAX_IMPORT_FILE_BYTES) {
+    throw refuseFile(`The file is ${kib(bytes)} (${bytes.toLocaleString('en')} bytes); import at most ${kib(MAX_IMPORT_FILE_BYTES)} at a time (split the file).`, {
+      bytes,
+      maxBytes: MAX_IMPORT_FILE_BYTES,
+    });
+  }
+}
+
+/** Refuses a cell longer than any field takes: a broken file, not a person to import. */
+function assertCellLengths(records: string[][]): void {
+  records.forEach((cells, i) => {
+    const column = cells.findIndex((cell) => cell.length > MAX_IMPORT_CELL_CHARACTERS);
+    if (column === -1) return;
+    const row = i + 1;
+    throw refuseFile(
+      `Row ${row}, column ${column + 1} holds ${cells[column].length.toLocaleString('en')} characters; a cell holds at most ${MAX_IMPORT_CELL_CHARACTERS.toLocaleString('en')}: check that cell, then send the file again.`,
+      { row, column: column + 1, characters: cells[column].length, maxCharacters: MAX_IMPORT_CELL_CHARACTERS },
+    );
+  });
+}
+
+/** Refuses a header line that cannot be one: a header as long as a text (parseCsv counts the columns). */
+function assertHeaderLine(header: string[]): void {
+  const column = header.findIndex((name) => name.trim().length > MAX_IMPORT_HEADER_CHARACTERS);
+  if (column !== -1) {
+    throw refuseFile(
+      `Column ${column + 1} of the header line is ${header[column].trim().length} characters long ("${excerpt(header[column].trim())}"); a header has at most ${MAX_IMPORT_HEADER_CHARACTERS}: is the first line the header line?`,
+      { row: 1, column: column + 1, maxCharacters: MAX_IMPORT_HEADER_CHARACTERS },
+    );
+  }
+}
 
 /** `JJ/MM/AAAA` (or with `.` or `-`) and `YYYY-MM-DD` to `YYYY-MM-DD`; undefined when neither. */
 export function isoDate(raw: string): string | undefined {
@@ -82,7 +147,17 @@ class RowRefused extends Error {
 /** Reads the spreadsheet into member inputs; a file that cannot be read as a whole is refused (IMPORT_FILE_REFUSED). */
 export function readMemberSheet(csv: string): MemberSheet {
   if (typeof csv !== 'string' || stripBom(csv).trim() === '') throw refuseFile('The file is empty: send the spreadsheet saved as CSV, with its header line first.');
-  const [header, ...records] = parseCsv(csv);
+  assertFileSize(csv);
+  const all = parseCsv(csv, undefined, { maxRecords: MAX_IMPORT_LINES, maxFields: MAX_IMPORT_COLUMNS });
+  if (all.length > MAX_IMPORT_LINES) {
+    throw refuseFile(
+      `The file has more than ${MAX_IMPORT_LINES.toLocaleString('en')} lines (blank ones included); import at most ${MAX_IMPORT_ROWS.toLocaleString('en')} people at a time and remove the blank lines.`,
+      { maxLines: MAX_IMPORT_LINES },
+    );
+  }
+  assertCellLengths(all);
+  const [header, ...records] = all;
+  assertHeaderLine(header);
   const columns = new Map<number, Column>();
   const headers: Record<string, string> = {};
   const ignoredColumns: string[] = [];
@@ -152,7 +227,7 @@ function memberInput(cells: string[], columns: Map<number, Column>, headers: Rec
     const raw = value[column];
     if (raw === undefined) return undefined;
     const iso = isoDate(raw);
-    if (iso === undefined) throw refused(column, `"${headers[column]}" must be a date written JJ/MM/AAAA or YYYY-MM-DD, not "${raw}".`);
+    if (iso === undefined) throw refused(column, `"${headers[column]}" must be a date written JJ/MM/AAAA or YYYY-MM-DD, not "${excerpt(raw)}".`);
     return iso;
   };
   const required = (column: Column, hint: string): string => {
@@ -164,7 +239,7 @@ function memberInput(cells: string[], columns: Map<number, Column>, headers: Rec
   const situationText = required('situation', "write demandeur d'emploi, RSA, étudiant, salarié à temps partiel or autre.");
   const situation = enumValue(situationText, SITUATIONS, ENTRY_SITUATIONS);
   if (situation === undefined) {
-    throw refused('situation', `"${headers.situation}" is "${situationText}": write demandeur d'emploi, RSA, étudiant, salarié à temps partiel or autre.`);
+    throw refused('situation', `"${headers.situation}" is "${excerpt(situationText)}": write demandeur d'emploi, RSA, étudiant, salarié à temps partiel or autre.`);
   }
 
   // An unknown referrer ("France Travail", "CCAS") is kept as `other` with its name as the detail.
@@ -176,7 +251,7 @@ function memberInput(cells: string[], columns: Map<number, Column>, headers: Rec
   let gender: Gender | undefined;
   if (value.gender !== undefined) {
     gender = enumValue(value.gender, GENDER_NAMES, GENDERS);
-    if (gender === undefined) throw refused('gender', `"${headers.gender}" is "${value.gender}": write femme, homme, non binaire or non précisé (or leave it empty).`);
+    if (gender === undefined) throw refused('gender', `"${headers.gender}" is "${excerpt(value.gender)}": write femme, homme, non binaire or non précisé (or leave it empty).`);
   }
 
   let priorityNeighbourhood: boolean | undefined;
@@ -184,7 +259,7 @@ function memberInput(cells: string[], columns: Map<number, Column>, headers: Rec
     const answer = normalise(value.priorityNeighbourhood);
     if (YES.includes(answer)) priorityNeighbourhood = true;
     else if (NO.includes(answer)) priorityNeighbourhood = false;
-    else throw refused('priorityNeighbourhood', `"${headers.priorityNeighbourhood}" is "${value.priorityNeighbourhood}": write oui or non.`);
+    else throw refused('priorityNeighbourhood', `"${headers.priorityNeighbourhood}" is "${excerpt(value.priorityNeighbourhood)}": write oui or non.`);
   }
 
   const hasAddress = value.addressLine !== undefined || value.postalCode !== undefined || value.city !== undefined;

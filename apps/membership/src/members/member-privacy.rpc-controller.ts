@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { EraseMemberRequest, ExportMemberRequest, ImportMembersRequest, MemberErasure, MemberExport, MemberImportReport, RPC } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { MemberImportService } from './member-import.service';
 import { MemberPrivacyService } from './member-privacy.service';
 
@@ -18,11 +18,13 @@ export class MemberPrivacyRpcController {
   }
 
   @RpcHandler(RPC.membership.memberErase)
+  @IdempotentCommand()
   erase(@Payload() request: EraseMemberRequest): Promise<MemberErasure> {
     return this.privacy.erase(request);
   }
 
   @RpcHandler(RPC.membership.memberImport)
+  @IdempotentCommand()
   import(@Payload() request: ImportMembersRequest): Promise<MemberImportReport> {
     return this.imports.import(request);
   }

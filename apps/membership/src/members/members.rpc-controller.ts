@@ -12,7 +12,7 @@ import {
   RPC,
   UpdateMemberRequest,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { MembersService } from './members.service';
 
 @Controller()
@@ -20,6 +20,7 @@ export class MembersRpcController {
   constructor(private readonly members: MembersService) {}
 
   @RpcHandler(RPC.membership.memberCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateMemberRequest): Promise<MemberFile> {
     return this.members.create(request);
   }
@@ -40,11 +41,13 @@ export class MembersRpcController {
   }
 
   @RpcHandler(RPC.membership.memberLeave)
+  @IdempotentCommand()
   leave(@Payload() request: LeaveRequest): Promise<MemberFile> {
     return this.members.leave(request);
   }
 
   @RpcHandler(RPC.membership.memberRejoin)
+  @IdempotentCommand()
   rejoin(@Payload() request: RejoinRequest): Promise<MemberFile> {
     return this.members.rejoin(request);
   }

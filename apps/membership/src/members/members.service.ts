@@ -61,12 +61,13 @@ export class MembersService {
       createdAt: now,
       updatedAt: now,
     });
-    await this.unitOfWork.run(async ({ manager, publish }) => {
+    // The answer is the unit of work's result: under an idempotency key, it is what a retry gets back.
+    return this.unitOfWork.run(async ({ manager, publish }) => {
       await this.sites.assertExists(entity.siteId, manager);
       await this.members.insert(entity, manager);
       await publish(createEvent(MEMBER_JOINED_V1, siteId, changed(entity), now));
+      return entity.toFile();
     });
-    return entity.toFile();
   }
 
   async get({ siteId, memberId, view }: GetMemberRequest): Promise<MemberAsSeen> {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { CreateSiteRequest, GetSiteRequest, ListSitesRequest, RPC, Site, SitePage, UpdateSiteRequest } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { SitesService } from './sites.service';
 
 @Controller()
@@ -9,6 +9,7 @@ export class SitesRpcController {
   constructor(private readonly sites: SitesService) {}
 
   @RpcHandler(RPC.membership.siteCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateSiteRequest): Promise<Site> {
     return this.sites.create(request);
   }

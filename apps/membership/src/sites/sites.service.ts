@@ -26,7 +26,8 @@ export class SitesService {
     const now = new Date();
     const site = Object.assign(new SiteEntity(), { id: siteIdOf(uuidv7()), ...input, createdAt: now, updatedAt: now });
     try {
-      await this.unitOfWork.run(async ({ manager, publish }) => {
+      // The answer is the unit of work's result: under an idempotency key, it is what a retry gets back.
+      return await this.unitOfWork.run(async ({ manager, publish }) => {
         if (!(await this.hostStructures.exists(input.hostStructureId, manager))) {
           throw new DomainError('HOST_STRUCTURE_NOT_FOUND', `No host structure with id ${input.hostStructureId}; create it first.`, {
             field: 'hostStructureId',
@@ -34,6 +35,7 @@ export class SitesService {
         }
         await this.sites.insert(site, manager);
         await publish(createEvent(SITE_CREATED_V1, site.id, siteEventData(site), now));
+        return site.toContract();
       });
     } catch (error) {
       if (this.sites.isCodeTaken(error)) {
@@ -41,7 +43,6 @@ export class SitesService {
       }
       throw error;
     }
-    return site.toContract();
   }
 
   async get(siteId: string): Promise<Site> {

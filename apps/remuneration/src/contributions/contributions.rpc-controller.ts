@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { Contribution, ContributionPage, CreateContributionRequest, DecideContributionRequest, GetContributionRequest, ListContributionsRequest, RPC } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { ContributionsService } from './contributions.service';
 
 @Controller()
@@ -9,6 +9,7 @@ export class ContributionsRpcController {
   constructor(private readonly contributions: ContributionsService) {}
 
   @RpcHandler(RPC.remuneration.contributionCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateContributionRequest): Promise<Contribution> {
     return this.contributions.create(request);
   }
@@ -24,11 +25,13 @@ export class ContributionsRpcController {
   }
 
   @RpcHandler(RPC.remuneration.contributionValidate)
+  @IdempotentCommand()
   validate(@Payload() request: DecideContributionRequest): Promise<Contribution> {
     return this.contributions.validate(request);
   }
 
   @RpcHandler(RPC.remuneration.contributionReject)
+  @IdempotentCommand()
   reject(@Payload() request: DecideContributionRequest): Promise<Contribution> {
     return this.contributions.reject(request);
   }

@@ -19,7 +19,7 @@ import {
   RecognitionRound,
   RPC,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { RpcHandler, IdempotentCommand } from '@kpa/platform';
 import { ObjectionsService } from './objections.service';
 import { PeriodsService } from './periods.service';
 import { RecognitionsService } from './recognitions.service';
@@ -38,6 +38,7 @@ export class PeriodsRpcController {
   }
 
   @RpcHandler(RPC.remuneration.periodCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreatePeriodRequest): Promise<PeriodView> {
     return this.periods.create(request);
   }
@@ -48,16 +49,19 @@ export class PeriodsRpcController {
   }
 
   @RpcHandler(RPC.remuneration.periodClose)
+  @IdempotentCommand()
   close(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
     return this.periods.close(request);
   }
 
   @RpcHandler(RPC.remuneration.periodReopen)
+  @IdempotentCommand()
   reopen(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
     return this.periods.reopen(request);
   }
 
   @RpcHandler(RPC.remuneration.periodApprove)
+  @IdempotentCommand()
   approve(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
     return this.periods.approve(request);
   }
@@ -68,11 +72,13 @@ export class PeriodsRpcController {
   }
 
   @RpcHandler(RPC.remuneration.periodMarkPaid)
+  @IdempotentCommand()
   markPaid(@Payload() request: PeriodActionRequest): Promise<PeriodView> {
     return this.periods.markPaid(request);
   }
 
   @RpcHandler(RPC.remuneration.objectionCreate)
+  @IdempotentCommand()
   object(@Payload() request: CreateObjectionRequest): Promise<Objection> {
     return this.objections.create(request);
   }
@@ -83,11 +89,13 @@ export class PeriodsRpcController {
   }
 
   @RpcHandler(RPC.remuneration.objectionAnswer)
+  @IdempotentCommand()
   answer(@Payload() request: AnswerObjectionRequest): Promise<Objection> {
     return this.objections.answer(request);
   }
 
   @RpcHandler(RPC.remuneration.recognitionGive)
+  @IdempotentCommand()
   give(@Payload() request: GiveRecognitionRequest): Promise<GivenRecognition> {
     return this.recognitions.give(request);
   }

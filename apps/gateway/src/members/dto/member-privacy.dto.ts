@@ -1,11 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
-import { ExportedMemberFile, ImportedMember, ImportMembersRequest, MemberErasure, MemberExport, MemberImportReport, RefusedRow } from '@kpa/contracts';
+import { IsBoolean, IsString, MinLength, ValidateBy } from 'class-validator';
+import {
+  ExportedMemberFile,
+  ImportedMember,
+  ImportMembersRequest,
+  MEMBER_IMPORT_MAX_FILE_BYTES,
+  MemberErasure,
+  MemberExport,
+  MemberImportReport,
+  RefusedRow,
+} from '@kpa/contracts';
 import { CapeContractDto } from './cape-contracts.dto';
 import { JourneyChangeDto } from './journey.dto';
 import { MemberDto } from './members.dto';
 import { WholeFileText } from '../../http/validation';
 import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
+
+/**
+ * At most `max` bytes once encoded in UTF-8 (a lone surrogate counts 3, as it is sent). Not
+ * class-validator's IsByteLength: it measures with encodeURI, which throws on a lone surrogate.
+ */
+function MaxUtf8Bytes(max: number, message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'maxUtf8Bytes',
+    validator: { validate: (value: unknown) => typeof value !== 'string' || Buffer.byteLength(value, 'utf8') <= max, defaultMessage: () => message },
+  });
+}
 
 const CSV_EXAMPLE =
   "prénom;nom;date de naissance;situation;orienté par;QPV;date d'entrée;compétences\n" +
@@ -18,12 +38,17 @@ export class ImportMembersDto implements Omit<ImportMembersRequest, 'siteId'> {
     description:
       'The spreadsheet saved as CSV: UTF-8 (a BOM is fine), `;` or `,` (detected on the header line), header line first, ' +
       'French or English headers. Required columns: prénom/firstName, nom/lastName, date de naissance/birthDate (JJ/MM/AAAA or YYYY-MM-DD), ' +
-      'situation, orienté par/referredBy. See docs/api.md for every column and value.',
+      'situation, orienté par/referredBy. At most 512 KiB (UTF-8), 2,000 people, 10,000 lines, 100 columns, 5,000 characters a cell. ' +
+      'See docs/api.md for every column, value and limit.',
   })
   @WholeFileText()
   @IsString()
   @MinLength(1)
-  @MaxLength(1_000_000)
+  // In bytes, as the file is saved: the file and its report each travel in one NATS message (1 MiB).
+  @MaxUtf8Bytes(
+    MEMBER_IMPORT_MAX_FILE_BYTES,
+    `csv must be at most ${MEMBER_IMPORT_MAX_FILE_BYTES / 1024} KiB (${MEMBER_IMPORT_MAX_FILE_BYTES.toLocaleString('en')} bytes in UTF-8): split the file`,
+  )
   csv: string;
 
   @ApiPropertyOptional({ default: false, description: 'check only: the report says what would be created, nothing is written' })

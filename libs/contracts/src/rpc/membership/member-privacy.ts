@@ -43,9 +43,15 @@ export interface MemberErasure {
   outboxEventsRewritten: number;
 }
 
+/**
+ * The largest member file taken at once, in UTF-8 bytes (512 KiB): the request and its report each
+ * travel in one NATS message (1 MiB at most). The gateway refuses a bigger one before any call.
+ */
+export const MEMBER_IMPORT_MAX_FILE_BYTES = 512 * 1024;
+
 export interface ImportMembersRequest {
   siteId: string;
-  /** The spreadsheet saved as CSV (UTF-8, `;` or `,`, header line first). */
+  /** The spreadsheet saved as CSV (UTF-8, `;` or `,`, header line first), at most MEMBER_IMPORT_MAX_FILE_BYTES. */
   csv: string;
   /** Check only: nothing is written. */
   dryRun?: boolean;
