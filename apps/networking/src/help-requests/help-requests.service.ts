@@ -399,7 +399,9 @@ export class HelpRequestsService {
 
   private async views(manager: EntityManager, rows: HelpRequestRow[], actor: NetworkActor): Promise<HelpRequest[]> {
     const ids = rows.map((r) => r.id);
-    const [offers, contributions] = await Promise.all([this.requests.offersOf(manager, ids), this.requests.contributionsOf(manager, ids)]);
+    // One after the other: a transaction's queries share one connection.
+    const offers = await this.requests.offersOf(manager, ids);
+    const contributions = await this.requests.contributionsOf(manager, ids);
     const sites = await this.sites.byIds(manager, [...rows.map((r) => r.siteId), ...offers.map((o) => o.fromSiteId), ...contributions.map((c) => c.siteId)]);
     const name = (id: string) => sites.get(id)?.name ?? '';
     const today = todayInFrance();

@@ -258,7 +258,10 @@ export class ReciprocityService {
 
   /** Every site's balance (sites without movements too), the sum of all (always 0), the soft limit. */
   private async balances(manager: EntityManager): Promise<{ balances: SiteReciprocityBalance[]; total: number; softLimit: string | null; sites: Map<string, ReciprocitySite> }> {
-    const [pairs, settings, allSites] = await Promise.all([this.repository.pairSums(manager), this.repository.settings(manager), this.sites.all(manager)]);
+    // One after the other: a transaction's queries share one connection.
+    const pairs = await this.repository.pairSums(manager);
+    const settings = await this.repository.settings(manager);
+    const allSites = await this.sites.all(manager);
     const sites = new Map(allSites.map((s) => [s.id, s]));
     const softLimit = parseSoftLimit(settings.softLimit);
     // Pair sums are movements too (balances are linear): the same arithmetic the property tests hold.
