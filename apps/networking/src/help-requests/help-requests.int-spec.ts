@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { DynamicModule, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { DomainError, DURABLE_CONSUMERS, eventSubject, NetworkActor, SITE_CREATED_V1, SITE_UPDATED_V1, SiteChangedV1 } from '@kpa/contracts';
-import { createEvent, createLogger, eventStreamName, loadConfig, PlatformModule, ServiceConfig, todayInFrance } from '@kpa/platform';
+import { DomainError, DURABLE_CONSUMERS, parseCents, siteIdOf, eventSubject, NetworkActor, SITE_CREATED_V1, SITE_UPDATED_V1, SiteChangedV1 } from '@kpa/contracts';
+import { createEvent, createLogger, eventStreamName, loadConfig, PlatformModule, ServiceConfig, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
 import { NETWORKING_DATABASE, NetworkingRepositoriesModule } from '../networking.module';
 import { ReciprocitySitesSubscription } from '../reciprocity/reciprocity-sites.subscription';
 import { ReciprocityService } from '../reciprocity/reciprocity.service';
+import { ReciprocityLedger } from '../reciprocity/reciprocity-ledger';
+import { balancesOf } from '../reciprocity/reciprocity';
 import { HelpRequestsService } from './help-requests.service';
 
 /**
@@ -226,5 +229,58 @@ describe('help requests and reciprocity against Postgres and NATS', () => {
     const balance = (board: typeof after, siteId: string) => board.balances.find((b) => b.siteId === siteId)!.balance;
     expect(balance(after, B)).toBe((Number(balance(before, B)) - 14).toFixed(2));
     expect(after.total).toBe('0.00');
+  });
+
+  it('property: after any sequence of movements and reversals written through the ledger, the board equals the movements and sums to zero', async () => {
+    const uow = app.get(UnitOfWork);
+    const ledger = app.get(ReciprocityLedger);
+    const sites = [A, B, C];
+    const step = fc.oneof(
+      fc.record({
+        reverse: fc.constant(false as const),
+        giver: fc.nat(2),
+        shift: fc.integer({ min: 1, max: 2 }),
+        hours: fc.integer({ min: 1, max: 5000 }),
+        kind: fc.constantFrom('help' as const, 'accompaniment' as const, 'manual' as const),
+      }),
+      fc.record({ reverse: fc.constant(true as const), pick: fc.nat() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 8 }), async (steps) => {
+        for (const s of steps) {
+          if (s.reverse) {
+            const open: { id: string }[] = await db.query(
+              "SELECT m.id FROM networking.reciprocity_movement m WHERE m.kind <> 'reversal' AND NOT EXISTS (SELECT 1 FROM networking.reciprocity_movement r WHERE r.reverses_id = m.id) ORDER BY m.id",
+            );
+            if (open.length > 0) await reciprocity.reverse({ actor: admin, movementId: open[s.pick % open.length].id, reason: 'correction' });
+          } else {
+            const hours = `${Math.trunc(s.hours / 100)}.${String(s.hours % 100).padStart(2, '0')}`;
+            await uow.run((tx) =>
+              ledger.record(tx, {
+                kind: s.kind,
+                giverSiteId: siteIdOf(sites[s.giver]),
+                receiverSiteId: siteIdOf(sites[(s.giver + s.shift) % 3]),
+                hours,
+                sourceId: randomUUID(),
+                label: 'propriété',
+                recordedBy: 'test',
+              }),
+            );
+          }
+        }
+        const rows: { id: string; giver: string; receiver: string; hours: string; reverses: string | null }[] = await db.query(
+          'SELECT id, giver_site_id AS giver, receiver_site_id AS receiver, hours::text AS hours, reverses_id AS reverses FROM networking.reciprocity_movement',
+        );
+        const expected = balancesOf(rows.map((r) => ({ id: r.id, giverSiteId: r.giver, receiverSiteId: r.receiver, hours: parseCents(r.hours)!, reversesId: r.reverses })));
+        const board = await reciprocity.board({ actor: admin });
+        expect(board.total).toBe('0.00');
+        for (const site of sites) {
+          const shown = board.balances.find((b) => b.siteId === site)!;
+          const want = expected.get(site) ?? { given: 0, received: 0, balance: 0 };
+          expect([shown.given, shown.received, shown.balance].map((v) => Math.round(Number(v) * 100))).toEqual([want.given, want.received, want.balance]);
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 });
