@@ -109,6 +109,56 @@ async function ensureCoordinator(api, apiBaseUrl, siteId, coordinator, password)
   }
 }
 
+// networking: help requests, reciprocity
+const RECIPROCITY_TEMPLATES = [
+  { label: 'micro-accompagnement 2 jours', kind: 'accompaniment', hours: '14' },
+  { label: 'prêt de cuisine ½ journée', kind: 'equipment_loan', hours: '4' },
+  { label: 'formation entre pairs (demi-journée)', kind: 'manual', hours: '3.5' },
+];
+const DEMO_HELP_REQUEST = {
+  title: 'Renfort traiteur pour le repas de quartier',
+  description: '120 couverts, service du soir : deux personnes en cuisine et une au service.',
+  activityPole: 'restauration',
+  skills: ['cuisine', 'service'],
+  place: 'Salle Watremez, Roubaix',
+  peopleNeeded: 3,
+  returnKind: 'reciprocity',
+  reciprocityHours: '12',
+  visibility: 'region',
+};
+
+/**
+ * The network's reciprocity templates (network admin), a soft limit, and a help request of La
+ * Cape with an offer from Kpa-Moulins: what a coordinator sees on the network board. Skipped
+ * steps when they are there already (matched by label and title); the offer only when
+ * Kpa-Moulins' coordinator password is known.
+ */
+async function ensureNetworkHelp(api, apiBaseUrl, sites) {
+  const templates = await api.call('GET', '/network/reciprocity/templates?includeInactive=true', undefined, [200]);
+  for (const template of RECIPROCITY_TEMPLATES) {
+    if (templates.items.some((item) => item.label === template.label)) continue;
+    await api.call('POST', '/network/reciprocity/templates', template, [201]);
+    info(`reciprocity template created: ${template.label} = ${template.hours} h`);
+  }
+  await api.call('PUT', '/network/reciprocity/settings', { softLimit: '-40' }, [200]);
+  const [cape, moulins] = sites;
+  const existing = await api.listAll(`/network/help-requests?siteId=${cape.siteId}&limit=100`);
+  if (existing.some((request) => request.title === DEMO_HELP_REQUEST.title)) return;
+  const startsOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + 14 * 86_400_000));
+  const request = await api.call('POST', `/sites/${cape.siteId}/help-requests`, { ...DEMO_HELP_REQUEST, startsOn, endsOn: startsOn }, [201]);
+  info(`help request posted by ${cape.name}: ${request.title}`);
+  if (!moulins.password) return;
+  const asMoulins = createApiClient(apiBaseUrl);
+  await asMoulins.login(moulins.email, moulins.password);
+  await asMoulins.call(
+    'POST',
+    `/network/help-requests/${request.id}/offers`,
+    { fromSiteId: moulins.siteId, people: [{ firstName: 'Inès' }, { firstName: 'Karim' }], hours: '8', note: 'Disponibles à partir de 16 h' },
+    [201],
+  );
+  info(`offer from ${moulins.name} on it`);
+}
+
 /**
  * Loads the demo region; returns the demo logins [{ email, password, site, state }] (password
  * null when the user existed with another one).
@@ -129,12 +179,16 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   }
   const hostStructureId = await ensureHostStructure(api);
   const logins = [];
+  const siteLogins = [];
   for (const entry of SITES) {
     const siteId = await ensureSite(api, hostStructureId, entry.site);
     const password = passwords[entry.passwordKey];
     const state = await ensureCoordinator(api, apiBaseUrl, siteId, entry.coordinator, password);
     logins.push({ email: entry.coordinator.email, password: state === 'other-password' ? null : password, site: entry.site.name, state });
+    siteLogins.push({ siteId, name: entry.site.name, email: entry.coordinator.email, password: state === 'other-password' ? null : password });
   }
+  // networking: help requests, reciprocity
+  await ensureNetworkHelp(api, apiBaseUrl, siteLogins);
   return logins;
 }
 

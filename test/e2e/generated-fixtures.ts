@@ -211,6 +211,61 @@ export async function setUpWorld(platform: Platform): Promise<World> {
         return current.id;
       },
     ],
+    // networking: help requests, reciprocity (site A asks, site B offers; a manual entry B confirmed gives a movement; one left proposed)
+    [
+      'requestId',
+      async () =>
+        created(
+          'a help request',
+          await post('/help-requests', {
+            title: 'Renfort cuisine',
+            startsOn: day,
+            endsOn: addDays(day, 30),
+            place: 'Roubaix',
+            peopleNeeded: 2,
+            returnKind: 'reciprocity',
+            visibility: 'region',
+          }),
+        ),
+    ],
+    [
+      'offerId',
+      async () => {
+        const offered = await platform.http('POST', `/v1/network/help-requests/${ids.requestId}/offers`, {
+          token: b.coordinator,
+          body: { fromSiteId: b.id, people: [], hours: '4' },
+        });
+        if (offered.status !== 201) throw new Error(`an offer: ${offered.status} ${JSON.stringify(offered.body).slice(0, 300)}`);
+        return offered.body.offers[0].id;
+      },
+    ],
+    [
+      'templateId',
+      async () =>
+        created(
+          'a reciprocity template',
+          await platform.http('POST', '/v1/network/reciprocity/templates', {
+            token: region.admin,
+            body: { label: 'prêt de cuisine ½ journée', kind: 'equipment_loan', hours: '4' },
+          }),
+        ),
+    ],
+    [
+      'movementId',
+      async () => {
+        await eventually(async () => (await platform.query('SELECT 1 FROM networking.reciprocity_site WHERE id = ANY($1)', [[a.id, b.id]])).length === 2, {
+          what: 'the sites known by networking',
+        });
+        const entry = created('a manual entry', await post('/reciprocity/entries', { otherSiteId: b.id, direction: 'gave', hours: '3', label: 'formation entre pairs' }));
+        const confirmed = await platform.http('POST', `/v1/network/reciprocity/entries/${entry}/confirm`, { token: b.coordinator });
+        if (confirmed.status !== 200) throw new Error(`confirming an entry: ${confirmed.status} ${JSON.stringify(confirmed.body).slice(0, 300)}`);
+        return confirmed.body.movementId;
+      },
+    ],
+    [
+      'entryId',
+      async () => created('a proposed entry', await post('/reciprocity/entries', { otherSiteId: b.id, direction: 'received', hours: '2', label: 'prêt de machine à coudre' })),
+    ],
   ];
   const madeUp: string[] = ['objectionId'];
   for (const [name, make] of steps) {

@@ -4,12 +4,42 @@ import { NetworkingConfig } from './networking.config';
 import { NetworkDirectorySubscription } from './directory/network-directory.subscription';
 import { NetworkDirectoryRepository } from './directory/network-directory.repository';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+// networking: help requests, reciprocity
+import { HelpAndReciprocity1767200000000 } from './migrations/1767200000000-help-and-reciprocity';
+import { ReciprocityLedger } from './reciprocity/reciprocity-ledger';
+import { ReciprocityMovementsRepository } from './reciprocity/reciprocity-movements.repository';
+import { ReciprocitySitesRepository } from './reciprocity/reciprocity-sites.repository';
+import { ReciprocitySitesSubscription } from './reciprocity/reciprocity-sites.subscription';
+import { ReciprocityRepository } from './reciprocity/reciprocity.repository';
+import { ReciprocityService } from './reciprocity/reciprocity.service';
+import { ReciprocityRpcController } from './reciprocity/reciprocity.rpc-controller';
+import { HelpRequestsRepository } from './help-requests/help-requests.repository';
+import { HelpRequestsService } from './help-requests/help-requests.service';
+import { HelpRequestsRpcController } from './help-requests/help-requests.rpc-controller';
 
-export const NETWORKING_DATABASE: DatabaseModuleOptions = { schema: 'networking', entities: [], migrations: [Init1764000000000] };
+export const NETWORKING_DATABASE: DatabaseModuleOptions = {
+  schema: 'networking',
+  entities: [],
+  migrations: [
+    Init1764000000000,
+    // networking: help requests, reciprocity
+    HelpAndReciprocity1767200000000,
+  ],
+};
+
+const SHARED_PROVIDERS = [
+  NetworkDirectoryRepository,
+  // networking: help requests, reciprocity (the ledger's write path is used by equipment loans and launches too)
+  ReciprocityMovementsRepository,
+  ReciprocityLedger,
+  ReciprocitySitesRepository,
+  ReciprocityRepository,
+  HelpRequestsRepository,
+];
 
 /** Global so that the event subscriptions (which the platform module builds, in its own scope) are injected the repositories. */
 @Global()
-@Module({ providers: [NetworkDirectoryRepository], exports: [NetworkDirectoryRepository] })
+@Module({ providers: SHARED_PROVIDERS, exports: SHARED_PROVIDERS })
 export class NetworkingRepositoriesModule {}
 
 @Module({})
@@ -23,9 +53,23 @@ export class NetworkingModule {
           config,
           logger,
           database: NETWORKING_DATABASE,
-          subscriptions: [NetworkDirectorySubscription],
+          subscriptions: [
+            NetworkDirectorySubscription,
+            // networking: help requests, reciprocity
+            ReciprocitySitesSubscription,
+          ],
         }),
         NetworkingRepositoriesModule,
+      ],
+      controllers: [
+        // networking: help requests, reciprocity
+        HelpRequestsRpcController,
+        ReciprocityRpcController,
+      ],
+      providers: [
+        // networking: help requests, reciprocity
+        HelpRequestsService,
+        ReciprocityService,
       ],
     };
   }

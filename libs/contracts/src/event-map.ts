@@ -20,6 +20,16 @@ import { JOURNEY_CHANGED_V1 } from './events/membership/journey-changed.v1';
 import { MEMBER_JOINED_V1, MEMBER_LEFT_V1, MEMBER_REJOINED_V1, MEMBER_UPDATED_V1 } from './events/membership/member-changed.v1';
 import { MEMBER_ERASED_V1 } from './events/membership/member-erased.v1';
 import { SITE_CREATED_V1, SITE_UPDATED_V1 } from './events/membership/site-changed.v1';
+// networking: help requests, reciprocity
+import {
+  HELP_HOURS_CONFIRMED_V1,
+  HELP_OFFER_ACCEPTED_V1,
+  HELP_OFFER_MADE_V1,
+  HELP_REQUEST_CANCELLED_V1,
+  HELP_REQUEST_DONE_V1,
+  HELP_REQUEST_POSTED_V1,
+} from './events/networking/help-request-changed.v1';
+import { RECIPROCITY_RECORDED_V1 } from './events/networking/reciprocity-recorded.v1';
 import { PERIOD_APPROVED_V1 } from './events/remuneration/period-approved.v1';
 import { PERIOD_CLOSED_V1 } from './events/remuneration/period-closed.v1';
 
@@ -54,6 +64,14 @@ export const EVENTS = {
   // remuneration
   PERIOD_APPROVED_V1,
   PERIOD_CLOSED_V1,
+  // networking: help requests, reciprocity
+  HELP_REQUEST_POSTED_V1,
+  HELP_OFFER_MADE_V1,
+  HELP_OFFER_ACCEPTED_V1,
+  HELP_REQUEST_DONE_V1,
+  HELP_HOURS_CONFIRMED_V1,
+  HELP_REQUEST_CANCELLED_V1,
+  RECIPROCITY_RECORDED_V1,
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -44,5 +44,11 @@ export * from './events/remuneration/period-closed.v1';
 export * from './events/remuneration/period-approved.v1';
 export * from './rpc/remuneration/contributions';
 export * from './rpc/remuneration/settings';
+// networking: help requests, reciprocity
+export * from './events/networking/reciprocity-recorded.v1';
+export * from './events/networking/help-request-changed.v1';
+export * from './rpc/networking/network-actor';
+export * from './rpc/networking/help-requests';
+export * from './rpc/networking/reciprocity';
 export * from './rpc-map';
 export * from './event-map';

@@ -136,6 +136,40 @@ import type {
 import type { GetRemunerationSettingsRequest, RemunerationSettings, UpdateRemunerationSettingsRequest } from './rpc/remuneration/settings';
 
 /** Types only: never read at run time, like `EventDefinition`'s `_data`. */
+// networking: help requests, reciprocity
+import type {
+  CancelHelpRequestRequest,
+  ConfirmHelpRequest,
+  CreateHelpRequestRequest,
+  DecideHelpOfferRequest,
+  GetHelpRequestRequest,
+  HelpRequest,
+  HelpRequestPage,
+  ListHelpRequestsRequest,
+  MakeHelpOfferRequest,
+  RecordHelpDoneRequest,
+} from './rpc/networking/help-requests';
+import type {
+  CreateTemplateRequest,
+  DecideManualEntryRequest,
+  ListTemplatesRequest,
+  ManualEntry,
+  ProposeManualEntryRequest,
+  ReciprocityBoard,
+  ReciprocityBoardRequest,
+  ReciprocityMovement,
+  ReciprocitySettings,
+  ReciprocityStatement,
+  ReciprocityStatementRequest,
+  ReciprocityTemplate,
+  ReverseMovementRequest,
+  SiteReciprocity,
+  SiteReciprocityRequest,
+  TemplateList,
+  UpdateReciprocitySettingsRequest,
+  UpdateTemplateRequest,
+} from './rpc/networking/reciprocity';
+
 export interface RpcTypes<TRequest, TResponse> {
   readonly _request?: TRequest;
   readonly _response?: TResponse;
@@ -252,6 +286,28 @@ export const RPC_TYPES = {
   [RPC.remuneration.recognitionGive]: rpc<GiveRecognitionRequest, GivenRecognition>(),
   [RPC.remuneration.recognitionList]: rpc<ListRecognitionsRequest, RecognitionRound>(),
   [RPC.remuneration.paySimulate]: rpc<SimulatePayRequest, PayEstimateView>(),
+  // networking: help requests, reciprocity
+  [RPC.networking.helpRequestCreate]: rpc<CreateHelpRequestRequest, HelpRequest>(),
+  [RPC.networking.helpRequestList]: rpc<ListHelpRequestsRequest, HelpRequestPage>(),
+  [RPC.networking.helpRequestGet]: rpc<GetHelpRequestRequest, HelpRequest>(),
+  [RPC.networking.helpRequestCancel]: rpc<CancelHelpRequestRequest, HelpRequest>(),
+  [RPC.networking.helpRequestDone]: rpc<RecordHelpDoneRequest, HelpRequest>(),
+  [RPC.networking.helpRequestConfirm]: rpc<ConfirmHelpRequest, HelpRequest>(),
+  [RPC.networking.helpOfferMake]: rpc<MakeHelpOfferRequest, HelpRequest>(),
+  [RPC.networking.helpOfferAccept]: rpc<DecideHelpOfferRequest, HelpRequest>(),
+  [RPC.networking.helpOfferDecline]: rpc<DecideHelpOfferRequest, HelpRequest>(),
+  [RPC.networking.reciprocityBoard]: rpc<ReciprocityBoardRequest, ReciprocityBoard>(),
+  [RPC.networking.reciprocitySite]: rpc<SiteReciprocityRequest, SiteReciprocity>(),
+  [RPC.networking.reciprocityStatement]: rpc<ReciprocityStatementRequest, ReciprocityStatement>(),
+  [RPC.networking.reciprocityReverse]: rpc<ReverseMovementRequest, ReciprocityMovement>(),
+  [RPC.networking.reciprocitySettingsGet]: rpc<Record<string, never>, ReciprocitySettings>(),
+  [RPC.networking.reciprocitySettingsUpdate]: rpc<UpdateReciprocitySettingsRequest, ReciprocitySettings>(),
+  [RPC.networking.reciprocityTemplateList]: rpc<ListTemplatesRequest, TemplateList>(),
+  [RPC.networking.reciprocityTemplateCreate]: rpc<CreateTemplateRequest, ReciprocityTemplate>(),
+  [RPC.networking.reciprocityTemplateUpdate]: rpc<UpdateTemplateRequest, ReciprocityTemplate>(),
+  [RPC.networking.reciprocityEntryPropose]: rpc<ProposeManualEntryRequest, ManualEntry>(),
+  [RPC.networking.reciprocityEntryConfirm]: rpc<DecideManualEntryRequest, ManualEntry>(),
+  [RPC.networking.reciprocityEntryReject]: rpc<DecideManualEntryRequest, ManualEntry>(),
   ...healthSubjects(),
 };
 

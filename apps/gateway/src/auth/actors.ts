@@ -1,4 +1,4 @@
-import { ExpenseActor, PeriodActor, QuoteActor, RemunerationActor } from '@kpa/contracts';
+import { DomainError, ExpenseActor, NetworkActor, PeriodActor, QuoteActor, RemunerationActor } from '@kpa/contracts';
 import { ownMemberId, Principal, roleOn, SiteRole } from './roles';
 
 /**
@@ -30,4 +30,28 @@ export function commerceActorOf(principal: Principal, siteId: string): QuoteActo
 export function expenseActorOf(principal: Principal, siteId: string): ExpenseActor {
   const actor = commerceActorOf(principal, siteId);
   return { ...actor, memberId: actor.role === 'coordinator' ? null : (ownMemberId(principal, siteId) ?? null) };
+}
+
+// networking: the cross-site routes (/v1/network/...)
+
+/** The network actor networking receives: the sites the caller holds a role on, and those they coordinate. */
+export function networkActorOf(principal: Principal): NetworkActor {
+  return {
+    userId: principal.userId,
+    networkAdmin: principal.networkAdmin,
+    siteIds: principal.sites.map((grant) => grant.siteId),
+    coordinatorOf: principal.sites.filter((grant) => grant.role === 'coordinator').map((grant) => grant.siteId),
+  };
+}
+
+/**
+ * The one way a route acts for a site named in its body (an offer's fromSiteId): the caller
+ * coordinates that site, or is a network admin; else 403 NETWORK_SITE_NOT_YOURS (not FORBIDDEN:
+ * the route is open, the site named is not the caller's). Networking checks the same again.
+ */
+export function actingForSite(principal: Principal, siteId: string, field: string): NetworkActor {
+  if (!principal.networkAdmin && roleOn(principal, siteId) !== 'coordinator') {
+    throw new DomainError('NETWORK_SITE_NOT_YOURS', `${field} must be a site you coordinate: only its coordinator acts for it.`, { field, siteId });
+  }
+  return networkActorOf(principal);
 }

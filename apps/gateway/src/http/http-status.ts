@@ -12,6 +12,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INVALID_REFRESH_TOKEN':
       return 401;
     case 'FORBIDDEN':
+    case 'NETWORK_SITE_NOT_YOURS':
       return 403;
     case 'NOT_FOUND':
     case 'ROUTE_NOT_FOUND':
@@ -32,6 +33,12 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONTRIBUTION_NOT_FOUND':
     case 'PERIOD_NOT_FOUND':
     case 'OBJECTION_NOT_FOUND':
+    case 'HELP_REQUEST_NOT_FOUND':
+    case 'HELP_OFFER_NOT_FOUND':
+    case 'HELP_CONTRIBUTION_NOT_FOUND':
+    case 'RECIPROCITY_MOVEMENT_NOT_FOUND':
+    case 'RECIPROCITY_TEMPLATE_NOT_FOUND':
+    case 'RECIPROCITY_ENTRY_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
@@ -62,6 +69,19 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PERIOD_OBJECTIONS_PENDING':
     case 'PERIOD_OUT_OF_ORDER':
     case 'CONTRIBUTION_TRANSITION_REFUSED':
+    case 'HELP_REQUEST_NOT_OPEN':
+    case 'HELP_OFFER_NOT_ACCEPTABLE':
+    case 'HELP_OFFER_NOT_DECLINABLE':
+    case 'HELP_REQUEST_NOT_ACCEPTED':
+    case 'HELP_REQUEST_NOT_DONE':
+    case 'HELP_REQUEST_NOT_CANCELLABLE':
+    case 'HELP_REQUEST_NOT_EXPIRABLE':
+    case 'HELP_OFFER_ALREADY_DECIDED':
+    case 'HELP_OFFER_ALREADY_MADE':
+    case 'HELP_HOURS_NOT_AWAITING':
+    case 'HELP_HOURS_ALREADY_CONFIRMED':
+    case 'RECIPROCITY_ALREADY_REVERSED':
+    case 'RECIPROCITY_ENTRY_ALREADY_DECIDED':
       return 409;
     case 'REQUEST_TIMEOUT':
       return 408;
@@ -110,6 +130,13 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RECOGNITION_RECIPIENT_INACTIVE':
     case 'PAYROLL_RATES_MISSING':
     case 'CONTRIBUTION_OUTSIDE_MEMBERSHIP':
+    case 'HELP_OFFER_OWN_REQUEST':
+    case 'HELP_HOURS_SITE_NOT_ACCEPTED':
+    case 'HELP_REQUEST_NOT_STARTED':
+    case 'NETWORK_SITE_UNKNOWN':
+    case 'RECIPROCITY_ENTRY_SAME_SITE':
+    case 'RECIPROCITY_TEMPLATE_INACTIVE':
+    case 'RECIPROCITY_REVERSAL_NOT_REVERSIBLE':
       return 422;
     case 'RATE_LIMITED':
     case 'TOO_MANY_LOGIN_ATTEMPTS':

@@ -1,0 +1,67 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import {
+  CancelHelpRequestRequest,
+  ConfirmHelpRequest,
+  CreateHelpRequestRequest,
+  DecideHelpOfferRequest,
+  GetHelpRequestRequest,
+  HelpRequest,
+  HelpRequestPage,
+  ListHelpRequestsRequest,
+  MakeHelpOfferRequest,
+  RecordHelpDoneRequest,
+  RPC,
+} from '@kpa/contracts';
+import { RpcHandler } from '@kpa/platform';
+import { HelpRequestsService } from './help-requests.service';
+
+@Controller()
+export class HelpRequestsRpcController {
+  constructor(private readonly help: HelpRequestsService) {}
+
+  @RpcHandler(RPC.networking.helpRequestCreate)
+  create(@Payload() request: CreateHelpRequestRequest): Promise<HelpRequest> {
+    return this.help.create(request);
+  }
+
+  @RpcHandler(RPC.networking.helpRequestList)
+  list(@Payload() request: ListHelpRequestsRequest): Promise<HelpRequestPage> {
+    return this.help.list(request);
+  }
+
+  @RpcHandler(RPC.networking.helpRequestGet)
+  get(@Payload() request: GetHelpRequestRequest): Promise<HelpRequest> {
+    return this.help.get(request);
+  }
+
+  @RpcHandler(RPC.networking.helpOfferMake)
+  offer(@Payload() request: MakeHelpOfferRequest): Promise<HelpRequest> {
+    return this.help.makeOffer(request);
+  }
+
+  @RpcHandler(RPC.networking.helpOfferAccept)
+  accept(@Payload() request: DecideHelpOfferRequest): Promise<HelpRequest> {
+    return this.help.accept(request);
+  }
+
+  @RpcHandler(RPC.networking.helpOfferDecline)
+  decline(@Payload() request: DecideHelpOfferRequest): Promise<HelpRequest> {
+    return this.help.decline(request);
+  }
+
+  @RpcHandler(RPC.networking.helpRequestDone)
+  done(@Payload() request: RecordHelpDoneRequest): Promise<HelpRequest> {
+    return this.help.recordDone(request);
+  }
+
+  @RpcHandler(RPC.networking.helpRequestConfirm)
+  confirm(@Payload() request: ConfirmHelpRequest): Promise<HelpRequest> {
+    return this.help.confirm(request);
+  }
+
+  @RpcHandler(RPC.networking.helpRequestCancel)
+  cancel(@Payload() request: CancelHelpRequestRequest): Promise<HelpRequest> {
+    return this.help.cancel(request);
+  }
+}
