@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'CONTRIBUTION_NOT_FOUND',
   'PERIOD_NOT_FOUND',
   'OBJECTION_NOT_FOUND',
+  // 404: networking (directory & map, skill pools): an unpublished profile is not found by other sites
+  'NETWORK_SITE_NOT_FOUND',
+  'POOL_PERSON_NOT_FOUND',
   // 409
   'HOST_STRUCTURE_SIRET_TAKEN',
   'SITE_CODE_TAKEN',
@@ -67,6 +70,8 @@ export const ERROR_CODES = [
   'PERIOD_OBJECTIONS_PENDING',
   'PERIOD_OUT_OF_ORDER',
   'CONTRIBUTION_TRANSITION_REFUSED',
+  // 409: networking skill pools (a member's listing is their own choice)
+  'POOL_PERSON_IS_MEMBER',
   // 408: the request did not arrive in time
   'REQUEST_TIMEOUT',
   // 413

@@ -44,5 +44,8 @@ export * from './events/remuneration/period-closed.v1';
 export * from './events/remuneration/period-approved.v1';
 export * from './rpc/remuneration/contributions';
 export * from './rpc/remuneration/settings';
+// networking: directory & map, stats, skill pools
+export * from './rpc/networking/directory';
+export * from './rpc/networking/skills';
 export * from './rpc-map';
 export * from './event-map';

@@ -142,6 +142,22 @@ export const RPC = {
     recognitionList: 'rpc.remuneration.recognition.list',
     paySimulate: 'rpc.remuneration.pay.simulate',
   },
+  networking: {
+    // networking: directory & map, stats, skill pools
+    directoryList: 'rpc.networking.directory.list',
+    directoryGet: 'rpc.networking.directory.get',
+    directoryGeoJson: 'rpc.networking.directory.geojson',
+    siteProfileGet: 'rpc.networking.site_profile.get',
+    siteProfileSet: 'rpc.networking.site_profile.set',
+    statsGet: 'rpc.networking.stats.get',
+    memberProfileGet: 'rpc.networking.member_profile.get',
+    memberProfileSet: 'rpc.networking.member_profile.set',
+    poolPersonList: 'rpc.networking.pool_person.list',
+    poolPersonCreate: 'rpc.networking.pool_person.create',
+    poolPersonUpdate: 'rpc.networking.pool_person.update',
+    poolPersonRemove: 'rpc.networking.pool_person.remove',
+    skillSearch: 'rpc.networking.skill.search',
+  },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: <S extends ServiceName>(service: S) => `rpc.${service}.health.ready` as const,
 } as const;
@@ -174,6 +190,8 @@ export const DURABLE_CONSUMERS = {
   commerceSellerDirectory: 'commerce-seller-directory',
   commerceMemberDirectory: 'commerce-member-directory',
   networkingSiteDirectory: 'networking-site-directory',
+  // networking: directory & map, stats, skill pools
+  networkingMemberDirectory: 'networking-member-directory',
   remunerationDirectory: 'remuneration-directory',
   remunerationLedger: 'remuneration-ledger',
   remunerationPeriodErasure: 'remuneration-period-erasure',
