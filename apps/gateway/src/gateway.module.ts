@@ -40,6 +40,9 @@ import { ReceiptStorage } from './commerce/receipt-storage';
 import { ContributionsController } from './remuneration/contributions.controller';
 import { RemunerationSettingsController } from './remuneration/settings.controller';
 import { PaySimulatorController, PeriodsController } from './remuneration/periods.controller';
+// networking: directory & map, stats, skill pools
+import { NetworkDirectoryController, PublicNetworkMapController, SiteNetworkProfileController } from './network/network-directory.controller';
+import { MeNetworkProfileController, NetworkSkillsController, PoolPeopleController } from './network/skill-pool.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -84,6 +87,13 @@ export class GatewayModule {
         RemunerationSettingsController,
         PeriodsController,
         PaySimulatorController,
+        // networking: directory & map, stats, skill pools
+        NetworkDirectoryController,
+        SiteNetworkProfileController,
+        PublicNetworkMapController,
+        NetworkSkillsController,
+        MeNetworkProfileController,
+        PoolPeopleController,
       ],
       providers: [
         ObjectStores,

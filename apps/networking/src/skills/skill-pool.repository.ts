@@ -173,7 +173,7 @@ export class SkillPoolRepository {
     let distance = 'NULL::double precision';
     let profileJoin = '';
     if (filter.near) {
-      const { centre, km, box } = filter.near;
+      const { centre, box } = filter.near;
       profileJoin = 'JOIN networking.site_profile sp ON sp.site_id = s.site_id';
       where.push(`sp.latitude BETWEEN ${param(box.minLatitude)} AND ${param(box.maxLatitude)} AND sp.longitude BETWEEN ${param(box.minLongitude)} AND ${param(box.maxLongitude)}`);
       const lat = param(centre.latitude);
