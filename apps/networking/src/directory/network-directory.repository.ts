@@ -92,8 +92,9 @@ export class NetworkDirectoryRepository {
    * null when it leaves the launch path. Kept in the history when it changes.
    */
   async setLaunchStage(manager: EntityManager, siteId: string, stage: string | null, at: Date = new Date()): Promise<void> {
+    // As a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
     const changed: unknown[] = await manager.query(
-      'UPDATE networking.directory_site SET launch_stage = $2 WHERE id = $1 AND launch_stage IS DISTINCT FROM $2 RETURNING id',
+      'WITH changed AS (UPDATE networking.directory_site SET launch_stage = $2 WHERE id = $1 AND launch_stage IS DISTINCT FROM $2 RETURNING id) SELECT id FROM changed',
       [siteId, stage],
     );
     if (changed.length > 0) await this.recordChange(siteId, 'launch_stage', stage, at.toISOString(), manager);
