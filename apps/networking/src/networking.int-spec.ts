@@ -157,11 +157,11 @@ describe('networking directory and skill pools', () => {
     const joined = event(MEMBER_JOINED_V1, memberData(memberId, { updatedAt: '2026-02-01T00:00:00.000Z' }), siteId);
     await deliver(joined, DURABLE_CONSUMERS.networkingMemberDirectory);
     await deliver(joined, DURABLE_CONSUMERS.networkingMemberDirectory);
-    const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'networking' AND table_name = 'pool_member'`)).map(
+    const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'networking' AND table_name = 'known_member'`)).map(
       (row: { column_name: string }) => row.column_name,
     );
     expect(columns).not.toContain('last_name');
-    expect(await db.query('SELECT first_name, last_initial FROM networking.pool_member WHERE id = $1', [memberId])).toEqual([{ first_name: 'Ines', last_initial: 'B.' }]);
+    expect(await db.query('SELECT first_name, last_initial FROM networking.known_member WHERE id = $1', [memberId])).toEqual([{ first_name: 'Ines', last_initial: 'B.' }]);
 
     const pool = app.get(SkillPoolService);
     await pool.setMemberProfile({ siteId, memberId, profile: { visible: true, skills: [{ name: 'Retouches', level: 'expert' }], availability: 'available', note: null } });
@@ -174,7 +174,7 @@ describe('networking directory and skill pools', () => {
     expect(await db.query('SELECT 1 FROM networking.pool_person WHERE member_id = $1', [memberId])).toEqual([]);
     // A version published before the erasure, arriving after it, brings nothing back.
     await deliver(event(MEMBER_UPDATED_V1, memberData(memberId, { updatedAt: '2026-02-15T00:00:00.000Z' }), siteId), DURABLE_CONSUMERS.networkingMemberDirectory);
-    expect(await db.query('SELECT first_name, erased FROM networking.pool_member WHERE id = $1', [memberId])).toEqual([{ first_name: 'Membre effacé', erased: true }]);
+    expect(await db.query('SELECT first_name, erased FROM networking.known_member WHERE id = $1', [memberId])).toEqual([{ first_name: 'Membre effacé', erased: true }]);
     expect((await pool.search({ viewer, skill: 'couture' })).skills.flatMap((group) => group.sites).filter((site) => site.siteId === siteId)).toEqual([]);
   });
 
@@ -203,10 +203,17 @@ describe('networking directory and skill pools', () => {
         const memberId = randomUUID();
         const adultOn = person.minor ? '2099-01-01' : null;
         await addMember(siteId, memberData(memberId, { firstName, active: person.active, adultOn }));
-        await pool.setMemberProfile({ siteId, memberId, profile: { visible: person.visible, skills: [{ name: skill, level: 'beginner' }], availability: person.availability, note: null } });
+        await pool.setMemberProfile({
+          siteId,
+          memberId,
+          profile: { visible: person.visible, skills: [{ name: skill, level: 'beginner' }], availability: person.availability, note: null },
+        });
         entries.push({ firstName, availability: person.availability, entry: { siteId, kind: 'member', visible: person.visible, active: person.active, erased: false, adultOn } });
       } else {
-        await pool.create({ siteId, person: { firstName, lastName: 'Equipe', role: 'intervenant', skills: [{ name: skill, level: 'expert' }], availability: person.availability, note: null } });
+        await pool.create({
+          siteId,
+          person: { firstName, lastName: 'Equipe', role: 'intervenant', skills: [{ name: skill, level: 'expert' }], availability: person.availability, note: null },
+        });
         entries.push({ firstName, availability: person.availability, entry: { siteId, kind: 'team', visible: true, active: true, erased: false, adultOn: null } });
       }
     }

@@ -61,7 +61,13 @@ export class SiteNetworkProfileController {
   @SiteRoles('coordinator')
   @ApiErrors(200, NetworkSiteDetailDto, 400, 401, 403, 404)
   set(@Param('siteId') siteId: string, @Body() body: NetworkProfileDto, @CurrentPrincipal() principal: Principal): Promise<NetworkSiteDetail> {
-    const profile = { ...body, contactEmail: body.contactEmail ?? null, latitude: body.latitude ?? null, longitude: body.longitude ?? null, openingHours: body.openingHours ?? null };
+    const profile = {
+      ...body,
+      contactEmail: body.contactEmail ?? null,
+      latitude: body.latitude ?? null,
+      longitude: body.longitude ?? null,
+      openingHours: body.openingHours ?? null,
+    };
     return this.rpc.call(RPC.networking.siteProfileSet, { siteId, profile, updatedBy: principal.userId });
   }
 }

@@ -165,7 +165,8 @@ export class NetworkDirectoryRepository {
     if (filter.status) where.push(`d.status = ${param(filter.status)}`);
     if (filter.poleKey) where.push(`${param(filter.poleKey)} = ANY(p.pole_keys)`);
     if (filter.offer) where.push(`${param(filter.offer)} = ANY(p.offer_kinds)`);
-    for (const word of filter.words) where.push(`coalesce(p.search_text, ' ' || lower(d.name) || ' ' || lower(d.city) || ' ') LIKE ${param(`%${word.replace(/[\\%_]/g, '\\$&')}%`)}`);
+    for (const word of filter.words)
+      where.push(`coalesce(p.search_text, ' ' || lower(d.name) || ' ' || lower(d.city) || ' ') LIKE ${param(`%${word.replace(/[\\%_]/g, '\\$&')}%`)}`);
     let distance = 'NULL::double precision';
     if (filter.near) {
       const { centre, km, box } = filter.near;

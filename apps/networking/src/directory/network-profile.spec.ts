@@ -41,7 +41,12 @@ describe('searchFields and queryWords', () => {
   it('folds what the filters compare', () => {
     const fields = searchFields(
       { name: 'La Cape', city: 'Roubaix' },
-      { ...EMPTY_PROFILE, presentation: 'Tiers-lieu de l’Épeule', poles: [{ name: 'Sérigraphie', description: 'T-shirts' }], offers: [{ kind: 'equipment', label: 'Cuisine partagée', description: '' }] },
+      {
+        ...EMPTY_PROFILE,
+        presentation: 'Tiers-lieu de l’Épeule',
+        poles: [{ name: 'Sérigraphie', description: 'T-shirts' }],
+        offers: [{ kind: 'equipment', label: 'Cuisine partagée', description: '' }],
+      },
     );
     expect(fields.poleKeys).toEqual(['serigraphie']);
     expect(fields.offerKinds).toEqual(['equipment']);

@@ -26,11 +26,11 @@ export class PoolMembersRepository {
   async upsert(siteId: string, data: MemberChangedV1, updatedAt: string, manager: EntityManager): Promise<void> {
     const adultOnGiven = data.adultOn !== undefined;
     await manager.query(
-      `INSERT INTO networking.pool_member (id, site_id, first_name, last_initial, adult_on, active, updated_at)
+      `INSERT INTO networking.known_member (id, site_id, first_name, last_initial, adult_on, active, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (id) DO UPDATE SET site_id = $2, first_name = $3, last_initial = $4,
-              adult_on = CASE WHEN $8 THEN $5::date ELSE networking.pool_member.adult_on END, active = $6, updated_at = $7
-       WHERE NOT networking.pool_member.erased AND networking.pool_member.updated_at <= $7`,
+              adult_on = CASE WHEN $8 THEN $5::date ELSE networking.known_member.adult_on END, active = $6, updated_at = $7
+       WHERE NOT networking.known_member.erased AND networking.known_member.updated_at <= $7`,
       [data.memberId, siteId, data.firstName, lastInitialOf(data.lastName), data.adultOn ?? null, data.active, updatedAt, adultOnGiven],
     );
   }
@@ -42,17 +42,17 @@ export class PoolMembersRepository {
   async erase(memberId: string, erasedAt: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM networking.pool_person WHERE member_id = $1', [memberId]);
     await manager.query(
-      `INSERT INTO networking.pool_member (id, site_id, first_name, last_initial, adult_on, active, erased, updated_at)
+      `INSERT INTO networking.known_member (id, site_id, first_name, last_initial, adult_on, active, erased, updated_at)
        VALUES ($1, '00000000-0000-0000-0000-000000000000', $2, '', NULL, false, true, $3)
        ON CONFLICT (id) DO UPDATE SET first_name = $2, last_initial = '', adult_on = NULL, active = false, erased = true,
-              updated_at = GREATEST(networking.pool_member.updated_at, $3)`,
+              updated_at = GREATEST(networking.known_member.updated_at, $3)`,
       [memberId, ERASED_FIRST_NAME, erasedAt],
     );
   }
 
   async find(memberId: string, manager: EntityManager = this.dataSource.manager): Promise<PoolMember | undefined> {
     const rows: { id: string; site_id: string; first_name: string; last_initial: string; adult_on: string | null; active: boolean; erased: boolean }[] = await manager.query(
-      `SELECT id, site_id, first_name, last_initial, to_char(adult_on, 'YYYY-MM-DD') AS adult_on, active, erased FROM networking.pool_member WHERE id = $1`,
+      `SELECT id, site_id, first_name, last_initial, to_char(adult_on, 'YYYY-MM-DD') AS adult_on, active, erased FROM networking.known_member WHERE id = $1`,
       [memberId],
     );
     const row = rows[0];

@@ -42,7 +42,7 @@ export class DirectoryAndSkills1767100000000 implements MigrationInterface {
     await queryRunner.query('CREATE INDEX site_profile_position ON networking.site_profile (latitude, longitude) WHERE latitude IS NOT NULL');
     // Membership's members, as much as the pools may show: first name, initial, site, minor until.
     await queryRunner.query(`
-      CREATE TABLE networking.pool_member (
+      CREATE TABLE networking.known_member (
         id uuid PRIMARY KEY,
         site_id uuid NOT NULL,
         first_name text NOT NULL,
@@ -52,7 +52,7 @@ export class DirectoryAndSkills1767100000000 implements MigrationInterface {
         erased boolean NOT NULL DEFAULT false,
         updated_at timestamptz NOT NULL
       )`);
-    await queryRunner.query('CREATE INDEX pool_member_site ON networking.pool_member (site_id) WHERE active AND NOT erased');
+    await queryRunner.query('CREATE INDEX known_member_site ON networking.known_member (site_id) WHERE active AND NOT erased');
     // Someone listed in a site's pool: a member by their own choice, or a team person a coordinator added.
     await queryRunner.query(`
       CREATE TABLE networking.pool_person (
@@ -88,7 +88,7 @@ export class DirectoryAndSkills1767100000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('DROP TABLE networking.pool_skill');
     await queryRunner.query('DROP TABLE networking.pool_person');
-    await queryRunner.query('DROP TABLE networking.pool_member');
+    await queryRunner.query('DROP TABLE networking.known_member');
     await queryRunner.query('DROP TABLE networking.site_profile');
     await queryRunner.query('DROP TABLE networking.site_status_change');
     await queryRunner.query('ALTER TABLE networking.directory_site DROP COLUMN launch_stage');

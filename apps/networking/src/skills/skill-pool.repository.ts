@@ -63,7 +63,7 @@ const PERSON_SQL = `SELECT p.id, p.site_id, p.kind, p.member_id, p.role, coalesc
          coalesce(m.last_initial, p.last_initial) AS last_initial, to_char(m.adult_on, 'YYYY-MM-DD') AS adult_on,
          p.visible, p.availability, p.note, p.updated_at,
          (SELECT json_agg(json_build_object('name', s.name, 'level', s.level) ORDER BY s.level_rank DESC, s.name) FROM networking.pool_skill s WHERE s.person_id = p.id) AS skills
-    FROM networking.pool_person p LEFT JOIN networking.pool_member m ON m.id = p.member_id`;
+    FROM networking.pool_person p LEFT JOIN networking.known_member m ON m.id = p.member_id`;
 
 function toPerson(row: PersonRow, today: string): PoolPerson {
   return {
@@ -100,10 +100,7 @@ export class SkillPoolRepository {
 
   /** Everyone of the site's pool, listed or not, minors included: for the site's own users. */
   async sitePool(siteId: string, today: string): Promise<PoolPerson[]> {
-    const rows: PersonRow[] = await this.dataSource.query(
-      `${PERSON_SQL} WHERE p.site_id = $1 AND (p.kind = 'team' OR NOT m.erased) ORDER BY first_name, p.id`,
-      [siteId],
-    );
+    const rows: PersonRow[] = await this.dataSource.query(`${PERSON_SQL} WHERE p.site_id = $1 AND (p.kind = 'team' OR NOT m.erased) ORDER BY first_name, p.id`, [siteId]);
     return rows.map((row) => toPerson(row, today));
   }
 
@@ -156,7 +153,14 @@ export class SkillPoolRepository {
     await manager.query(
       `INSERT INTO networking.pool_skill (person_id, skill_key, name, level, level_rank, site_id)
        SELECT $1, k, n, l, r, $2 FROM unnest($3::text[], $4::text[], $5::text[], $6::smallint[]) AS t(k, n, l, r)`,
-      [personId, siteId, entries.map(([key]) => key), entries.map(([, skill]) => skill.name.trim()), entries.map(([, skill]) => skill.level), entries.map(([, skill]) => LEVEL_RANK[skill.level])],
+      [
+        personId,
+        siteId,
+        entries.map(([key]) => key),
+        entries.map(([, skill]) => skill.name.trim()),
+        entries.map(([, skill]) => skill.level),
+        entries.map(([, skill]) => LEVEL_RANK[skill.level]),
+      ],
     );
   }
 
@@ -190,7 +194,7 @@ export class SkillPoolRepository {
                   row_number() OVER (PARTITION BY s.skill_key, s.site_id ORDER BY s.level_rank DESC, p.id) AS rank
              FROM networking.pool_skill s
              JOIN networking.pool_person p ON p.id = s.person_id
-             LEFT JOIN networking.pool_member m ON m.id = p.member_id
+             LEFT JOIN networking.known_member m ON m.id = p.member_id
              ${profileJoin}
             WHERE ${where.join(' AND ')}
          )

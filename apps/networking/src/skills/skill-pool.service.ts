@@ -56,7 +56,14 @@ export class SkillPoolService {
   create({ siteId, person }: CreatePoolPersonRequest): Promise<PoolPerson> {
     const id = randomUUID();
     return this.unitOfWork.run(async ({ manager }) => {
-      await this.pool.saveTeamPerson(id, siteId, { role: person.role, firstName: person.firstName.trim(), lastInitial: lastInitialOf(person.lastName) }, { ...person, visible: true }, new Date(), manager);
+      await this.pool.saveTeamPerson(
+        id,
+        siteId,
+        { role: person.role, firstName: person.firstName.trim(), lastInitial: lastInitialOf(person.lastName) },
+        { ...person, visible: true },
+        new Date(),
+        manager,
+      );
       return (await this.pool.person(siteId, id, todayInFrance(), manager)) as PoolPerson;
     });
   }
@@ -64,17 +71,26 @@ export class SkillPoolService {
   update({ siteId, personId, person }: UpdatePoolPersonRequest): Promise<PoolPerson> {
     return this.unitOfWork.run(async ({ manager }) => {
       await this.teamPerson(siteId, personId, manager);
-      await this.pool.saveTeamPerson(personId, siteId, { role: person.role, firstName: person.firstName.trim(), lastInitial: lastInitialOf(person.lastName) }, { ...person, visible: true }, new Date(), manager);
+      await this.pool.saveTeamPerson(
+        personId,
+        siteId,
+        { role: person.role, firstName: person.firstName.trim(), lastInitial: lastInitialOf(person.lastName) },
+        { ...person, visible: true },
+        new Date(),
+        manager,
+      );
       return (await this.pool.person(siteId, personId, todayInFrance(), manager)) as PoolPerson;
     });
   }
 
   remove({ siteId, personId }: RemovePoolPersonRequest): Promise<PoolPeopleList> {
-    return this.unitOfWork.run(async ({ manager }) => {
-      await this.teamPerson(siteId, personId, manager);
-      await this.pool.remove(siteId, personId, manager);
-      return { items: [] };
-    }).then(() => this.list({ siteId }));
+    return this.unitOfWork
+      .run(async ({ manager }) => {
+        await this.teamPerson(siteId, personId, manager);
+        await this.pool.remove(siteId, personId, manager);
+        return { items: [] };
+      })
+      .then(() => this.list({ siteId }));
   }
 
   async search({ viewer, skill, near, available }: SearchSkillsRequest): Promise<SkillSearchResult> {

@@ -23,11 +23,11 @@ export class NetworkStatsRepository {
       this.dataSource.query('SELECT launch_stage, count(*)::int AS n FROM networking.directory_site WHERE launch_stage IS NOT NULL GROUP BY launch_stage ORDER BY launch_stage'),
       this.dataSource.query(
         `SELECT d.id, d.name, count(m.id)::int AS n FROM networking.directory_site d
-           LEFT JOIN networking.pool_member m ON m.site_id = d.id AND m.active AND NOT m.erased
+           LEFT JOIN networking.known_member m ON m.site_id = d.id AND m.active AND NOT m.erased
           GROUP BY d.id, d.name ORDER BY d.name, d.id`,
       ),
       this.dataSource.query(
-        `SELECT count(*)::int AS n FROM networking.pool_person p LEFT JOIN networking.pool_member m ON m.id = p.member_id
+        `SELECT count(*)::int AS n FROM networking.pool_person p LEFT JOIN networking.known_member m ON m.id = p.member_id
           WHERE p.visible AND (p.kind = 'team' OR (m.active AND NOT m.erased))`,
       ),
     ]);

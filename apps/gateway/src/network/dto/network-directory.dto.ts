@@ -91,8 +91,15 @@ export class NearQueryDto extends PageQueryDto {
 export class NetworkSitesQueryDto extends NearQueryDto {
   @ApiPropertyOptional({ enum: SITE_STATUSES }) @IsOptional() @IsIn(SITE_STATUSES, { message: `status must be one of ${SITE_STATUSES.join(', ')}` }) status?: SiteStatus;
   @ApiPropertyOptional({ example: 'couture', description: 'an activity pole (case and accents ignored)' }) @IsOptional() @IsString() @Length(1, 60) pole?: string;
-  @ApiPropertyOptional({ enum: NETWORK_OFFER_KINDS }) @IsOptional() @IsIn(NETWORK_OFFER_KINDS, { message: `offer must be one of ${NETWORK_OFFER_KINDS.join(', ')}` }) offer?: NetworkOfferKind;
-  @ApiPropertyOptional({ example: 'cuisine partagée', description: 'words in the name, city, presentation, poles and offers' }) @IsOptional() @IsString() @Length(1, 100) q?: string;
+  @ApiPropertyOptional({ enum: NETWORK_OFFER_KINDS })
+  @IsOptional()
+  @IsIn(NETWORK_OFFER_KINDS, { message: `offer must be one of ${NETWORK_OFFER_KINDS.join(', ')}` })
+  offer?: NetworkOfferKind;
+  @ApiPropertyOptional({ example: 'cuisine partagée', description: 'words in the name, city, presentation, poles and offers' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
 }
 
 export class NetworkStatusChangeDto implements NetworkStatusChange {
