@@ -37,6 +37,7 @@ export interface SkillSearchFilter {
   available: boolean;
   near?: { centre: LatLon; km: number; box: BoundingBox };
   peoplePerSite: number;
+  sitesPerSkill: number;
 }
 
 export interface SkillSiteRow {
@@ -47,6 +48,9 @@ export interface SkillSiteRow {
   count: number;
   distanceKm: number | null;
   people: PooledPersonView[];
+  /** For the whole skill, over every site (also those past sitesPerSkill). */
+  skillTotal: number;
+  siteCount: number;
 }
 
 const LEVEL_RANK: Readonly<Record<SkillLevel, number>> = Object.fromEntries(SKILL_LEVELS.map((level, rank) => [level, rank])) as Record<SkillLevel, number>;
@@ -186,26 +190,43 @@ export class SkillPoolRepository {
       where.push(`${distance} <= ${param(filter.near.km)}`);
     }
     const peopleLimit = param(filter.peoplePerSite);
-    const rows: { skill: string; site_id: string; name: string; city: string; count: number; distance_km: number | null; people: PooledPersonView[] | null }[] =
-      await this.dataSource.query(
-        `WITH listed AS (
-           SELECT s.skill_key, s.site_id, s.level, s.level_rank, p.availability, coalesce(m.first_name, p.first_name) AS first_name,
-                  coalesce(m.last_initial, p.last_initial) AS last_initial, ${distance} AS distance_km,
-                  row_number() OVER (PARTITION BY s.skill_key, s.site_id ORDER BY s.level_rank DESC, p.id) AS rank
-             FROM networking.pool_skill s
-             JOIN networking.pool_person p ON p.id = s.person_id
-             LEFT JOIN networking.known_member m ON m.id = p.member_id
-             ${profileJoin}
-            WHERE ${where.join(' AND ')}
-         )
-         SELECT l.skill_key AS skill, l.site_id, d.name, d.city, count(*)::int AS count, min(l.distance_km) AS distance_km,
-                json_agg(json_build_object('firstName', l.first_name, 'lastInitial', l.last_initial, 'level', l.level, 'availability', l.availability)
-                         ORDER BY l.rank) FILTER (WHERE l.rank <= ${peopleLimit}) AS people
-           FROM listed l JOIN networking.directory_site d ON d.id = l.site_id
-          GROUP BY l.skill_key, l.site_id, d.name, d.city
-          ORDER BY l.skill_key, ${filter.near ? 'min(l.distance_km), ' : ''}count(*) DESC, d.name`,
-        params,
-      );
+    const sitesLimit = param(filter.sitesPerSkill);
+    const rows: {
+      skill: string;
+      site_id: string;
+      name: string;
+      city: string;
+      count: number;
+      distance_km: number | null;
+      people: PooledPersonView[] | null;
+      skill_total: number;
+      site_count: number;
+    }[] = await this.dataSource.query(
+      `WITH listed AS (
+         SELECT s.skill_key, s.site_id, s.level, s.level_rank, p.availability, coalesce(m.first_name, p.first_name) AS first_name,
+                coalesce(m.last_initial, p.last_initial) AS last_initial, ${distance} AS distance_km,
+                row_number() OVER (PARTITION BY s.skill_key, s.site_id ORDER BY s.level_rank DESC, p.id) AS rank
+           FROM networking.pool_skill s
+           JOIN networking.pool_person p ON p.id = s.person_id
+           LEFT JOIN networking.known_member m ON m.id = p.member_id
+           ${profileJoin}
+          WHERE ${where.join(' AND ')}
+       ), per_site AS (
+         SELECT skill_key, site_id, count(*)::int AS count, min(distance_km) AS distance_km,
+                json_agg(json_build_object('firstName', first_name, 'lastInitial', last_initial, 'level', level, 'availability', availability)
+                         ORDER BY rank) FILTER (WHERE rank <= ${peopleLimit}) AS people
+           FROM listed GROUP BY skill_key, site_id
+       ), ranked AS (
+         SELECT g.*, d.name, d.city,
+                sum(g.count) OVER (PARTITION BY g.skill_key)::int AS skill_total,
+                count(*) OVER (PARTITION BY g.skill_key)::int AS site_count,
+                row_number() OVER (PARTITION BY g.skill_key ORDER BY ${filter.near ? 'g.distance_km, ' : ''}g.count DESC, d.name, g.site_id) AS site_rank
+           FROM per_site g JOIN networking.directory_site d ON d.id = g.site_id
+       )
+       SELECT skill_key AS skill, site_id, name, city, count, distance_km, people, skill_total, site_count
+         FROM ranked WHERE site_rank <= ${sitesLimit} ORDER BY skill_key, site_rank`,
+      params,
+    );
     return rows.map((row) => ({
       skill: row.skill,
       siteId: row.site_id,
@@ -214,6 +235,8 @@ export class SkillPoolRepository {
       count: row.count,
       distanceKm: row.distance_km,
       people: row.people ?? [],
+      skillTotal: row.skill_total,
+      siteCount: row.site_count,
     }));
   }
 }

@@ -12,6 +12,7 @@ import {
   RemovePoolPersonRequest,
   SearchSkillsRequest,
   SetMemberNetworkProfileRequest,
+  SITES_PER_SKILL,
   SkillGroup,
   SkillSearchResult,
   UpdatePoolPersonRequest,
@@ -104,12 +105,12 @@ export class SkillPoolService {
       near: near && { centre: near, km: near.km, box: boundingBox(near, near.km) },
       // Without a skill, the answer is the map of who can do what: counts, no names.
       peoplePerSite: key === undefined ? 0 : PEOPLE_PER_SITE,
+      sitesPerSkill: SITES_PER_SKILL,
     });
     const groups = new Map<string, SkillGroup>();
     for (const row of rows) {
-      const group = groups.get(row.skill) ?? { skill: row.skill, total: 0, sites: [] };
+      const group = groups.get(row.skill) ?? { skill: row.skill, total: row.skillTotal, siteCount: row.siteCount, sites: [] };
       groups.set(row.skill, group);
-      group.total += row.count;
       group.sites.push({
         siteId: row.siteId,
         name: row.name,

@@ -124,7 +124,11 @@ export interface SkillSiteGroup {
 export interface SkillGroup {
   /** The normalised skill ("couture" for "Retouches"). */
   skill: string;
+  /** People listed for the skill across the region (all sites, also those not shown). */
   total: number;
+  /** Sites where someone is listed for it; the first SITES_PER_SKILL are in `sites`. */
+  siteCount: number;
+  /** Nearest first with `near`, else the sites with the most people first. */
   sites: SkillSiteGroup[];
 }
 
@@ -134,3 +138,6 @@ export interface SkillSearchResult {
 
 /** People shown per site and skill in a search (the count is always complete). */
 export const PEOPLE_PER_SITE = 20;
+
+/** Sites shown per skill in a search (the totals are always complete). */
+export const SITES_PER_SKILL = 50;
