@@ -11,6 +11,8 @@ import {
   eventSubject,
   MEMBER_ERASED_V1,
   MEMBER_JOINED_V1,
+  MEMBER_LEFT_V1,
+  MEMBER_REJOINED_V1,
   MEMBER_UPDATED_V1,
   MemberChangedV1,
   NetworkViewer,
@@ -169,6 +171,13 @@ describe('networking directory and skill pools', () => {
     expect((await pool.search({ viewer, skill: 'couture' })).skills[0].sites.find((site) => site.siteId === siteId)?.people).toEqual([
       { firstName: 'Ines', lastInitial: 'B.', level: 'expert', availability: 'available' },
     ]);
+
+    // Leaving takes them out of the listings at once; coming back brings their consent back with them.
+    const left = { ...memberData(memberId, { active: false, leftOn: '2026-02-10', updatedAt: '2026-02-10T00:00:00.000Z' }), outcome: 'employment' };
+    await deliver(event(MEMBER_LEFT_V1, left, siteId), DURABLE_CONSUMERS.networkingMemberDirectory);
+    expect((await pool.search({ viewer, skill: 'couture' })).skills.flatMap((group) => group.sites).filter((site) => site.siteId === siteId)).toEqual([]);
+    await deliver(event(MEMBER_REJOINED_V1, memberData(memberId, { updatedAt: '2026-02-12T00:00:00.000Z' }), siteId), DURABLE_CONSUMERS.networkingMemberDirectory);
+    expect((await pool.search({ viewer, skill: 'couture' })).skills[0].sites.filter((site) => site.siteId === siteId)).toHaveLength(1);
 
     await deliver(event(MEMBER_ERASED_V1, { memberId, erasedAt: '2026-03-01T00:00:00.000Z' }, siteId), DURABLE_CONSUMERS.networkingMemberDirectory);
     expect(await db.query('SELECT 1 FROM networking.pool_person WHERE member_id = $1', [memberId])).toEqual([]);

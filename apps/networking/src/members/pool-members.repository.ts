@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ERASED_FIRST_NAME, MemberChangedV1 } from '@kpa/contracts';
 import { lastInitialOf } from '../skills/pool-visibility';
+import { SkillPoolRepository } from '../skills/skill-pool.repository';
 
 export interface PoolMember {
   id: string;
@@ -20,7 +21,10 @@ export interface PoolMember {
  */
 @Injectable()
 export class PoolMembersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pool: SkillPoolRepository,
+  ) {}
 
   /** Newest wins: an older version arriving late changes nothing, and an erased member stays erased. */
   async upsert(siteId: string, data: MemberChangedV1, updatedAt: string, manager: EntityManager): Promise<void> {
@@ -33,6 +37,8 @@ export class PoolMembersRepository {
        WHERE NOT networking.known_member.erased AND networking.known_member.updated_at <= $7`,
       [data.memberId, siteId, data.firstName, lastInitialOf(data.lastName), data.adultOn ?? null, data.active, updatedAt, adultOnGiven],
     );
+    // Left, back, renamed, turned 18 on paper: what the pool shows of them follows at once.
+    await this.pool.refreshListing({ memberId: data.memberId }, manager);
   }
 
   /**

@@ -71,7 +71,8 @@ export class DirectoryAndSkills1767100000000 implements MigrationInterface {
         CHECK (kind = 'member' OR (first_name IS NOT NULL AND last_initial IS NOT NULL))
       )`);
     await queryRunner.query('CREATE INDEX pool_person_site ON networking.pool_person (site_id)');
-    // site_id is copied from the person so a search groups by site from the index alone.
+    // The search reads this table alone: what it shows of the person and whether they are listed
+    // are copied onto each skill on every change of the person or of the member (refreshListing).
     await queryRunner.query(`
       CREATE TABLE networking.pool_skill (
         person_id uuid NOT NULL REFERENCES networking.pool_person (id) ON DELETE CASCADE,
@@ -80,9 +81,14 @@ export class DirectoryAndSkills1767100000000 implements MigrationInterface {
         level text NOT NULL,
         level_rank smallint NOT NULL,
         site_id uuid NOT NULL,
+        listed boolean NOT NULL DEFAULT false,
+        first_name text NOT NULL DEFAULT '',
+        last_initial text NOT NULL DEFAULT '',
+        availability text NOT NULL DEFAULT 'unavailable',
+        minor_until date NULL,
         PRIMARY KEY (person_id, skill_key)
       )`);
-    await queryRunner.query('CREATE INDEX pool_skill_key_site ON networking.pool_skill (skill_key, site_id, level_rank DESC)');
+    await queryRunner.query('CREATE INDEX pool_skill_listed ON networking.pool_skill (skill_key, site_id, level_rank DESC) WHERE listed');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

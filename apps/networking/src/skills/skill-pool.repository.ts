@@ -55,14 +55,6 @@ export interface SkillSiteRow {
 
 const LEVEL_RANK: Readonly<Record<SkillLevel, number>> = Object.fromEntries(SKILL_LEVELS.map((level, rank) => [level, rank])) as Record<SkillLevel, number>;
 
-/**
- * Who is listed, as pool-visibility.ts's `listedFor` says it (the integration test holds them
- * together): visible; a member only while active and not erased; a minor only to their own site.
- */
-const LISTED_SQL = (ownSites: string, today: string) => `p.visible
-  AND (p.kind = 'team' OR (m.active AND NOT m.erased))
-  AND (m.adult_on IS NULL OR m.adult_on <= ${today}::date OR p.site_id = ANY(${ownSites}::uuid[]))`;
-
 const PERSON_SQL = `SELECT p.id, p.site_id, p.kind, p.member_id, p.role, coalesce(m.first_name, p.first_name) AS first_name,
          coalesce(m.last_initial, p.last_initial) AS last_initial, to_char(m.adult_on, 'YYYY-MM-DD') AS adult_on,
          p.visible, p.availability, p.note, p.updated_at,
@@ -118,6 +110,7 @@ export class SkillPoolRepository {
       [id, siteId, memberId, fields.visible, fields.availability, fields.note, at],
     );
     await this.replaceSkills(rows[0].id, siteId, fields.skills, manager);
+    await this.refreshListing({ personId: rows[0].id }, manager);
     return rows[0].id;
   }
 
@@ -136,6 +129,26 @@ export class SkillPoolRepository {
       [id, siteId, person.role, person.firstName, person.lastInitial, fields.visible, fields.availability, fields.note, at],
     );
     await this.replaceSkills(id, siteId, fields.skills, manager);
+    await this.refreshListing({ personId: id }, manager);
+  }
+
+  /**
+   * Copies onto the person's skills what the search shows and whether they are listed, as
+   * pool-visibility.ts's `listedFor` says it (the integration test holds them together): visible;
+   * a member only while active and not erased. Minors are checked at search time (their site
+   * sees them). Called after every change of a person, and of a member (membership's events).
+   */
+  async refreshListing(by: { personId: string } | { memberId: string }, manager: EntityManager): Promise<void> {
+    const [column, id] = 'personId' in by ? ['p.id', by.personId] : ['p.member_id', by.memberId];
+    await manager.query(
+      `UPDATE networking.pool_skill s
+          SET listed = p.visible AND (p.kind = 'team' OR coalesce(m.active AND NOT m.erased, false)),
+              first_name = coalesce(m.first_name, p.first_name, ''), last_initial = coalesce(m.last_initial, p.last_initial, ''),
+              availability = p.availability, minor_until = m.adult_on, site_id = p.site_id
+         FROM networking.pool_person p LEFT JOIN networking.known_member m ON m.id = p.member_id
+        WHERE s.person_id = p.id AND ${column} = $1`,
+      [id],
+    );
   }
 
   async remove(siteId: string, personId: string, manager: EntityManager): Promise<void> {
@@ -175,9 +188,10 @@ export class SkillPoolRepository {
   async search(filter: SkillSearchFilter): Promise<SkillSiteRow[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    const where = [LISTED_SQL(param(filter.ownSiteIds), param(filter.today))];
+    // A minor is listed only to their own site.
+    const where = ['s.listed', `(s.minor_until IS NULL OR s.minor_until <= ${param(filter.today)}::date OR s.site_id = ANY(${param(filter.ownSiteIds)}::uuid[]))`];
     if (filter.skillKey !== undefined) where.push(`s.skill_key = ${param(filter.skillKey)}`);
-    if (filter.available) where.push(`p.availability <> 'unavailable'`);
+    if (filter.available) where.push(`s.availability <> 'unavailable'`);
     let distance = 'NULL::double precision';
     let profileJoin = '';
     if (filter.near) {
@@ -203,13 +217,9 @@ export class SkillPoolRepository {
       site_count: number;
     }[] = await this.dataSource.query(
       `WITH listed AS (
-         SELECT s.skill_key, s.site_id, s.level, s.level_rank, p.availability, coalesce(m.first_name, p.first_name) AS first_name,
-                coalesce(m.last_initial, p.last_initial) AS last_initial, ${distance} AS distance_km,
-                row_number() OVER (PARTITION BY s.skill_key, s.site_id ORDER BY s.level_rank DESC, p.id) AS rank
-           FROM networking.pool_skill s
-           JOIN networking.pool_person p ON p.id = s.person_id
-           LEFT JOIN networking.known_member m ON m.id = p.member_id
-           ${profileJoin}
+         SELECT s.skill_key, s.site_id, s.level, s.availability, s.first_name, s.last_initial, ${distance} AS distance_km,
+                row_number() OVER (PARTITION BY s.skill_key, s.site_id ORDER BY s.level_rank DESC, s.person_id) AS rank
+           FROM networking.pool_skill s ${profileJoin}
           WHERE ${where.join(' AND ')}
        ), per_site AS (
          SELECT skill_key, site_id, count(*)::int AS count, min(distance_km) AS distance_km,
@@ -217,14 +227,13 @@ export class SkillPoolRepository {
                          ORDER BY rank) FILTER (WHERE rank <= ${peopleLimit}) AS people
            FROM listed GROUP BY skill_key, site_id
        ), ranked AS (
-         SELECT g.*, d.name, d.city,
-                sum(g.count) OVER (PARTITION BY g.skill_key)::int AS skill_total,
-                count(*) OVER (PARTITION BY g.skill_key)::int AS site_count,
-                row_number() OVER (PARTITION BY g.skill_key ORDER BY ${filter.near ? 'g.distance_km, ' : ''}g.count DESC, d.name, g.site_id) AS site_rank
-           FROM per_site g JOIN networking.directory_site d ON d.id = g.site_id
+         SELECT g.*, sum(g.count) OVER (PARTITION BY g.skill_key)::int AS skill_total, count(*) OVER (PARTITION BY g.skill_key)::int AS site_count,
+                row_number() OVER (PARTITION BY g.skill_key ORDER BY ${filter.near ? 'g.distance_km, ' : ''}g.count DESC, g.site_id) AS site_rank
+           FROM per_site g
        )
-       SELECT skill_key AS skill, site_id, name, city, count, distance_km, people, skill_total, site_count
-         FROM ranked WHERE site_rank <= ${sitesLimit} ORDER BY skill_key, site_rank`,
+       SELECT r.skill_key AS skill, r.site_id, d.name, d.city, r.count, r.distance_km, r.people, r.skill_total, r.site_count
+         FROM ranked r JOIN networking.directory_site d ON d.id = r.site_id
+        WHERE r.site_rank <= ${sitesLimit} ORDER BY r.skill_key, r.site_rank`,
       params,
     );
     return rows.map((row) => ({
