@@ -188,10 +188,16 @@ export class SkillPoolRepository {
   async search(filter: SkillSearchFilter): Promise<SkillSiteRow[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
-    // A minor is listed only to their own site.
-    const where = ['s.listed', `(s.minor_until IS NULL OR s.minor_until <= ${param(filter.today)}::date OR s.site_id = ANY(${param(filter.ownSiteIds)}::uuid[]))`];
+    // Who is listed, on each skill row (refreshListing); a minor only to their own site.
+    const personWhere = (s: string) => {
+      const conditions = [`${s}.listed`, `(${s}.minor_until IS NULL OR ${s}.minor_until <= ${today}::date OR ${s}.site_id = ANY(${ownSites}::uuid[]))`];
+      if (filter.available) conditions.push(`${s}.availability <> 'unavailable'`);
+      return conditions.join(' AND ');
+    };
+    const today = param(filter.today);
+    const ownSites = param(filter.ownSiteIds);
+    const where = [personWhere('s')];
     if (filter.skillKey !== undefined) where.push(`s.skill_key = ${param(filter.skillKey)}`);
-    if (filter.available) where.push(`s.availability <> 'unavailable'`);
     let distance = 'NULL::double precision';
     let profileJoin = '';
     if (filter.near) {
@@ -216,24 +222,28 @@ export class SkillPoolRepository {
       skill_total: number;
       site_count: number;
     }[] = await this.dataSource.query(
-      `WITH listed AS (
-         SELECT s.skill_key, s.site_id, s.level, s.availability, s.first_name, s.last_initial, ${distance} AS distance_km,
-                row_number() OVER (PARTITION BY s.skill_key, s.site_id ORDER BY s.level_rank DESC, s.person_id) AS rank
+      // Counted per (skill, site) first; names are read only for the sites shown, from the index.
+      `WITH per_site AS (
+         SELECT s.skill_key, s.site_id, count(*)::int AS count, min(${distance}) AS distance_km
            FROM networking.pool_skill s ${profileJoin}
           WHERE ${where.join(' AND ')}
-       ), per_site AS (
-         SELECT skill_key, site_id, count(*)::int AS count, min(distance_km) AS distance_km,
-                json_agg(json_build_object('firstName', first_name, 'lastInitial', last_initial, 'level', level, 'availability', availability)
-                         ORDER BY rank) FILTER (WHERE rank <= ${peopleLimit}) AS people
-           FROM listed GROUP BY skill_key, site_id
+          GROUP BY s.skill_key, s.site_id
        ), ranked AS (
          SELECT g.*, sum(g.count) OVER (PARTITION BY g.skill_key)::int AS skill_total, count(*) OVER (PARTITION BY g.skill_key)::int AS site_count,
                 row_number() OVER (PARTITION BY g.skill_key ORDER BY ${filter.near ? 'g.distance_km, ' : ''}g.count DESC, g.site_id) AS site_rank
            FROM per_site g
        )
-       SELECT r.skill_key AS skill, r.site_id, d.name, d.city, r.count, r.distance_km, r.people, r.skill_total, r.site_count
-         FROM ranked r JOIN networking.directory_site d ON d.id = r.site_id
-        WHERE r.site_rank <= ${sitesLimit} ORDER BY r.skill_key, r.site_rank`,
+       SELECT r.skill_key AS skill, r.site_id, d.name, d.city, r.count, r.distance_km, r.skill_total, r.site_count, people.people
+         FROM ranked r
+         JOIN networking.directory_site d ON d.id = r.site_id
+         CROSS JOIN LATERAL (
+           SELECT json_agg(json_build_object('firstName', p.first_name, 'lastInitial', p.last_initial, 'level', p.level, 'availability', p.availability)
+                           ORDER BY p.level_rank DESC, p.person_id) AS people
+             FROM (SELECT * FROM networking.pool_skill p WHERE p.skill_key = r.skill_key AND p.site_id = r.site_id AND ${personWhere('p')}
+                    ORDER BY p.level_rank DESC, p.person_id LIMIT ${peopleLimit}) p
+         ) people
+        WHERE r.site_rank <= ${sitesLimit}
+        ORDER BY r.skill_key, r.site_rank`,
       params,
     );
     return rows.map((row) => ({
