@@ -84,8 +84,9 @@ function toPerson(row: PersonRow, today: string): PoolPerson {
 export class SkillPoolRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async person(siteId: string, personId: string, today: string, manager: EntityManager = this.dataSource.manager): Promise<PoolPerson | undefined> {
-    const rows: PersonRow[] = await manager.query(`${PERSON_SQL} WHERE p.site_id = $1 AND p.id = $2`, [siteId, personId]);
+  /** `forUpdate`: the person's row stays locked until the transaction ends (a change racing a removal waits for it). */
+  async person(siteId: string, personId: string, today: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<PoolPerson | undefined> {
+    const rows: PersonRow[] = await manager.query(`${PERSON_SQL} WHERE p.site_id = $1 AND p.id = $2${forUpdate ? ' FOR UPDATE OF p' : ''}`, [siteId, personId]);
     return rows[0] && toPerson(rows[0], today);
   }
 

@@ -131,7 +131,7 @@ export class SkillPoolService {
   }
 
   private async teamPerson(siteId: string, personId: string, manager: Parameters<SkillPoolRepository['person']>[3]): Promise<void> {
-    const person = await this.pool.person(siteId, personId, todayInFrance(), manager);
+    const person = await this.pool.person(siteId, personId, todayInFrance(), manager, true);
     if (!person) throw new DomainError('POOL_PERSON_NOT_FOUND', `No one with id ${personId} in this site's skill pool.`, { personId });
     if (person.kind === 'member') {
       throw new DomainError('POOL_PERSON_IS_MEMBER', 'A member is listed by their own choice: only they change or withdraw it (PUT /v1/me/network-profile).', { personId });
