@@ -131,7 +131,7 @@ export class SkillGroupDto implements SkillGroup {
   @ApiProperty({ example: 'couture' }) skill: string;
   @ApiProperty({ description: 'people listed for the skill across the region' }) total: number;
   @ApiProperty({ description: 'sites where someone is listed for it' }) siteCount: number;
-  @ApiProperty({ type: [SkillSiteGroupDto], description: 'at most 50: nearest first with near, else the most people first' }) sites: SkillSiteGroupDto[];
+  @ApiProperty({ type: [SkillSiteGroupDto], description: 'at most 20: nearest first with near, else the most people first' }) sites: SkillSiteGroupDto[];
 }
 
 export class SkillSearchResultDto implements SkillSearchResult {

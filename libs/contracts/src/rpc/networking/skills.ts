@@ -140,4 +140,4 @@ export interface SkillSearchResult {
 export const PEOPLE_PER_SITE = 20;
 
 /** Sites shown per skill in a search (the totals are always complete). */
-export const SITES_PER_SKILL = 50;
+export const SITES_PER_SKILL = 20;
