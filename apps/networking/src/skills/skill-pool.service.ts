@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import {
   CreatePoolPersonRequest,
   DomainError,
@@ -84,14 +85,13 @@ export class SkillPoolService {
     });
   }
 
-  remove({ siteId, personId }: RemovePoolPersonRequest): Promise<PoolPeopleList> {
-    return this.unitOfWork
-      .run(async ({ manager }) => {
-        await this.teamPerson(siteId, personId, manager);
-        await this.pool.remove(siteId, personId, manager);
-        return { items: [] };
-      })
-      .then(() => this.list({ siteId }));
+  /** A team person leaves the pool (their skills with them); the answer is the site's pool after it. */
+  async remove({ siteId, personId }: RemovePoolPersonRequest): Promise<PoolPeopleList> {
+    await this.unitOfWork.run(async ({ manager }) => {
+      await this.teamPerson(siteId, personId, manager);
+      await this.pool.remove(siteId, personId, manager);
+    });
+    return this.list({ siteId });
   }
 
   async search({ viewer, skill, near, available }: SearchSkillsRequest): Promise<SkillSearchResult> {
@@ -123,14 +123,14 @@ export class SkillPoolService {
     return { skills: [...groups.values()] };
   }
 
-  private async knownMember(siteId: string, memberId: string, manager?: Parameters<PoolMembersRepository['find']>[1]): Promise<void> {
+  private async knownMember(siteId: string, memberId: string, manager?: EntityManager): Promise<void> {
     const member = await this.members.find(memberId, manager);
     if (!member || member.siteId !== siteId || member.erased) {
       throw new DomainError('MEMBER_NOT_FOUND', `No member with id ${memberId} on this site in the network (a member just registered may take a moment to arrive).`, { memberId });
     }
   }
 
-  private async teamPerson(siteId: string, personId: string, manager: Parameters<SkillPoolRepository['person']>[3]): Promise<void> {
+  private async teamPerson(siteId: string, personId: string, manager: EntityManager): Promise<void> {
     const person = await this.pool.person(siteId, personId, todayInFrance(), manager, true);
     if (!person) throw new DomainError('POOL_PERSON_NOT_FOUND', `No one with id ${personId} in this site's skill pool.`, { personId });
     if (person.kind === 'member') {
