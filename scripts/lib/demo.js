@@ -35,11 +35,43 @@ const SITES = [
     site: { name: 'La Cape', code: 'LACAPE', city: 'Roubaix', status: 'active' },
     coordinator: { email: 'coordination@lacape.kpa.local', displayName: 'Coordination La Cape' },
     passwordKey: 'DEMO_LACAPE_COORDINATOR_PASSWORD',
+    // networking: directory & map, skill pools
+    networkProfile: {
+      presentation: 'Tiers-lieu coopératif du quartier de l’Épeule : couture, sérigraphie et cuisine, portés par les habitants.',
+      poles: [
+        { name: 'Couture', description: 'retouches, confection, ateliers ouverts le mardi' },
+        { name: 'Sérigraphie', description: 'impression textile pour les associations et les entreprises' },
+      ],
+      offers: [
+        { kind: 'equipment', label: 'Atelier sérigraphie', description: 'carrousel 4 couleurs, prêt à la journée' },
+        { kind: 'accompaniment', label: 'Micro-accompagnement', description: 'deux jours pour un KPA qui démarre' },
+      ],
+      contactEmail: 'contact@lacape.kpa.local',
+      latitude: 50.6942,
+      longitude: 3.1746,
+      openingHours: 'du mardi au samedi, 9 h – 17 h',
+      published: true,
+    },
+    poolPeople: [{ firstName: 'Nadia', lastName: 'Lefebvre', role: 'intervenant', skills: [{ name: 'Sérigraphie', level: 'expert' }], availability: 'limited', note: 'le jeudi' }],
   },
   {
     site: { name: 'Kpa-Moulins', code: 'MOULINS', city: 'Lille', status: 'active' },
     coordinator: { email: 'coordination@moulins.kpa.local', displayName: 'Coordination Kpa-Moulins' },
     passwordKey: 'DEMO_MOULINS_COORDINATOR_PASSWORD',
+    networkProfile: {
+      presentation: 'Conciergerie de quartier et traiteur solidaire à Moulins, avec une cuisine partagée.',
+      poles: [
+        { name: 'Cuisine', description: 'traiteur pour les associations et les entreprises du quartier' },
+        { name: 'Conciergerie', description: 'petits services aux habitants' },
+      ],
+      offers: [{ kind: 'equipment', label: 'Cuisine partagée', description: 'cuisine professionnelle, à la demi-journée (formation hygiène requise)' }],
+      contactEmail: 'contact@moulins.kpa.local',
+      latitude: 50.6186,
+      longitude: 3.0706,
+      openingHours: 'du lundi au vendredi, 8 h 30 – 16 h',
+      published: true,
+    },
+    poolPeople: [{ firstName: 'Samir', lastName: 'Bouaziz', role: 'facilitator', skills: [{ name: 'Traiteur', level: 'expert' }], availability: 'available', note: null }],
   },
 ];
 
@@ -85,6 +117,29 @@ async function ensureSite(api, hostStructureId, site) {
     if (!existing) throw error;
     return existing.id;
   }
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** networking: the site's public profile, once membership's event about the new site reached networking. */
+async function ensureNetworkProfile(api, siteId, profile) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await api.call('PUT', `/sites/${siteId}/network-profile`, profile, [200]);
+      return;
+    } catch (error) {
+      if (!hasCode(error, 'NETWORK_SITE_NOT_FOUND') || attempt >= 50) throw error;
+      await sleep(200);
+    }
+  }
+}
+
+/** networking: a team person in the site's skill pool, once (found again by first name and role). */
+async function ensurePoolPerson(api, siteId, person) {
+  const pool = await api.call('GET', `/sites/${siteId}/pool-people`, undefined, [200]);
+  if (pool.items.some((item) => item.kind === 'team' && item.firstName === person.firstName && item.role === person.role)) return;
+  await api.call('POST', `/sites/${siteId}/pool-people`, person, [201]);
+  info(`skill pool: ${person.firstName} (${person.role})`);
 }
 
 /**
@@ -184,6 +239,9 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
     const siteId = await ensureSite(api, hostStructureId, entry.site);
     const password = passwords[entry.passwordKey];
     const state = await ensureCoordinator(api, apiBaseUrl, siteId, entry.coordinator, password);
+    // networking: published profiles on the map, a facilitator or intervenant in each pool.
+    await ensureNetworkProfile(api, siteId, entry.networkProfile);
+    for (const person of entry.poolPeople) await ensurePoolPerson(api, siteId, person);
     logins.push({ email: entry.coordinator.email, password: state === 'other-password' ? null : password, site: entry.site.name, state });
     siteLogins.push({ siteId, name: entry.site.name, email: entry.coordinator.email, password: state === 'other-password' ? null : password });
   }

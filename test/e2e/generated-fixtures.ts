@@ -148,7 +148,8 @@ export async function setUpWorld(platform: Platform): Promise<World> {
     what: 'the member known by remuneration',
   });
 
-  const ids: Record<string, string> = { siteId: a.id, hostStructureId: region.hostStructureId, memberId: member.memberId, userId: spareUser };
+  // networking: the directory's one-site route names its parameter networkSiteId (cross-site, not the guard's siteId).
+  const ids: Record<string, string> = { siteId: a.id, hostStructureId: region.hostStructureId, memberId: member.memberId, userId: spareUser, networkSiteId: a.id };
   const lines = [{ description: 'Couture', quantity: '2', unit: 'hour', unitPrice: '25', vatRate: '20' }];
   const steps: Array<[string, () => Promise<string>]> = [
     [
@@ -267,6 +268,21 @@ export async function setUpWorld(platform: Platform): Promise<World> {
       async () => created('a proposed entry', await post('/reciprocity/entries', { otherSiteId: b.id, direction: 'received', hours: '2', label: 'prêt de machine à coudre' })),
     ],
   ];
+  // networking: directory & map, stats, skill pools
+  steps.push([
+    'personId',
+    async () =>
+      created(
+        'a pool person',
+        await post('/pool-people', {
+          firstName: 'Nadia',
+          lastName: 'Lefebvre',
+          role: 'intervenant',
+          skills: [{ name: 'sérigraphie', level: 'expert' }],
+          availability: 'available',
+        }),
+      ),
+  ]);
   const madeUp: string[] = ['objectionId'];
   for (const [name, make] of steps) {
     try {

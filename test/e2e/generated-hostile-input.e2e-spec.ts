@@ -155,6 +155,8 @@ function schemaOf(path: string): string {
   if (/\/(users|auth)\b/.test(path)) return 'gateway';
   if (/\/(clients|catalogue-items|quotes|invoices|credit-notes|receivables|missions|expenses)\b/.test(path)) return 'commerce';
   if (/\/(contributions|periods|remuneration)\b/.test(path)) return 'remuneration';
+  // networking: directory & map, stats, skill pools
+  if (/\/(network|network-profile|pool-people)\b/.test(path)) return 'networking';
   return 'membership';
 }
 
@@ -181,7 +183,7 @@ function callerFor(route: Route): Caller {
     case 'networkAdmin':
       return 'networkAdmin';
     case 'signedIn':
-      return route.path.startsWith('/v1/me/member') ? 'member' : 'coordinator';
+      return route.path.startsWith('/v1/me/member') || route.path.startsWith('/v1/me/network-profile') ? 'member' : 'coordinator';
     case 'site':
       // A network admin passes every site rule and every check of the handlers; the member's own routes need the member.
       return route.rule.roles.includes('coordinator') ? 'networkAdmin' : route.rule.roles.includes('member') ? 'member' : 'accountant';

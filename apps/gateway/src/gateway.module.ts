@@ -43,6 +43,9 @@ import { PaySimulatorController, PeriodsController } from './remuneration/period
 // networking: help requests, reciprocity
 import { HelpRequestsController } from './network/help-requests.controller';
 import { ReciprocityController } from './network/reciprocity.controller';
+// networking: directory & map, stats, skill pools
+import { NetworkDirectoryController, PublicNetworkMapController, SiteNetworkProfileController } from './network/network-directory.controller';
+import { MeNetworkProfileController, NetworkSkillsController, PoolPeopleController } from './network/skill-pool.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -90,6 +93,13 @@ export class GatewayModule {
         // networking: help requests, reciprocity
         HelpRequestsController,
         ReciprocityController,
+        // networking: directory & map, stats, skill pools
+        NetworkDirectoryController,
+        SiteNetworkProfileController,
+        PublicNetworkMapController,
+        NetworkSkillsController,
+        MeNetworkProfileController,
+        PoolPeopleController,
       ],
       providers: [
         ObjectStores,

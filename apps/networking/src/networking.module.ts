@@ -4,6 +4,17 @@ import { NetworkingConfig } from './networking.config';
 import { NetworkDirectorySubscription } from './directory/network-directory.subscription';
 import { NetworkDirectoryRepository } from './directory/network-directory.repository';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+// networking: directory & map, stats, skill pools
+import { DirectoryAndSkills1767100000000 } from './migrations/1767100000000-directory-and-skills';
+import { NetworkDirectoryService } from './directory/network-directory.service';
+import { NetworkDirectoryRpcController } from './directory/network-directory.rpc-controller';
+import { PoolMembersRepository } from './members/pool-members.repository';
+import { PoolMembersSubscription } from './members/pool-members.subscription';
+import { SkillPoolRepository } from './skills/skill-pool.repository';
+import { SkillPoolService } from './skills/skill-pool.service';
+import { SkillPoolRpcController } from './skills/skill-pool.rpc-controller';
+import { NetworkStatsRepository } from './stats/network-stats.repository';
+import { NetworkStatsRpcController } from './stats/network-stats.rpc-controller';
 // networking: help requests, reciprocity
 import { HelpAndReciprocity1767200000000 } from './migrations/1767200000000-help-and-reciprocity';
 import { ReciprocityLedger } from './reciprocity/reciprocity-ledger';
@@ -22,6 +33,8 @@ export const NETWORKING_DATABASE: DatabaseModuleOptions = {
   entities: [],
   migrations: [
     Init1764000000000,
+    // networking: directory & map, stats, skill pools
+    DirectoryAndSkills1767100000000,
     // networking: help requests, reciprocity
     HelpAndReciprocity1767200000000,
   ],
@@ -29,6 +42,10 @@ export const NETWORKING_DATABASE: DatabaseModuleOptions = {
 
 const SHARED_PROVIDERS = [
   NetworkDirectoryRepository,
+  // networking: directory & map, stats, skill pools
+  PoolMembersRepository,
+  SkillPoolRepository,
+  NetworkStatsRepository,
   // networking: help requests, reciprocity (the ledger's write path is used by equipment loans and launches too)
   ReciprocityMovementsRepository,
   ReciprocityLedger,
@@ -55,6 +72,8 @@ export class NetworkingModule {
           database: NETWORKING_DATABASE,
           subscriptions: [
             NetworkDirectorySubscription,
+            // networking: directory & map, stats, skill pools
+            PoolMembersSubscription,
             // networking: help requests, reciprocity
             ReciprocitySitesSubscription,
           ],
@@ -62,11 +81,18 @@ export class NetworkingModule {
         NetworkingRepositoriesModule,
       ],
       controllers: [
+        // networking: directory & map, stats, skill pools
+        NetworkDirectoryRpcController,
+        SkillPoolRpcController,
+        NetworkStatsRpcController,
         // networking: help requests, reciprocity
         HelpRequestsRpcController,
         ReciprocityRpcController,
       ],
       providers: [
+        // networking: directory & map, stats, skill pools
+        NetworkDirectoryService,
+        SkillPoolService,
         // networking: help requests, reciprocity
         HelpRequestsService,
         ReciprocityService,

@@ -43,6 +43,9 @@ export const ERROR_CODES = [
   'RECIPROCITY_MOVEMENT_NOT_FOUND',
   'RECIPROCITY_TEMPLATE_NOT_FOUND',
   'RECIPROCITY_ENTRY_NOT_FOUND',
+  // 404: networking (directory & map, skill pools): an unpublished profile is not found by other sites
+  'NETWORK_SITE_NOT_FOUND',
+  'POOL_PERSON_NOT_FOUND',
   // 409
   'HOST_STRUCTURE_SIRET_TAKEN',
   'SITE_CODE_TAKEN',
@@ -90,6 +93,8 @@ export const ERROR_CODES = [
   'HELP_HOURS_ALREADY_CONFIRMED',
   'RECIPROCITY_ALREADY_REVERSED',
   'RECIPROCITY_ENTRY_ALREADY_DECIDED',
+  // 409: networking skill pools (a member's listing is their own choice)
+  'POOL_PERSON_IS_MEMBER',
   // 408: the request did not arrive in time
   'REQUEST_TIMEOUT',
   // 413

@@ -50,5 +50,8 @@ export * from './events/networking/help-request-changed.v1';
 export * from './rpc/networking/network-actor';
 export * from './rpc/networking/help-requests';
 export * from './rpc/networking/reciprocity';
+// networking: directory & map, stats, skill pools
+export * from './rpc/networking/directory';
+export * from './rpc/networking/skills';
 export * from './rpc-map';
 export * from './event-map';

@@ -165,6 +165,20 @@ export const RPC = {
     reciprocityEntryPropose: 'rpc.networking.reciprocity_entry.propose',
     reciprocityEntryConfirm: 'rpc.networking.reciprocity_entry.confirm',
     reciprocityEntryReject: 'rpc.networking.reciprocity_entry.reject',
+    // networking: directory & map, stats, skill pools
+    directoryList: 'rpc.networking.directory.list',
+    directoryGet: 'rpc.networking.directory.get',
+    directoryGeoJson: 'rpc.networking.directory.geojson',
+    siteProfileGet: 'rpc.networking.site_profile.get',
+    siteProfileSet: 'rpc.networking.site_profile.set',
+    statsGet: 'rpc.networking.stats.get',
+    memberProfileGet: 'rpc.networking.member_profile.get',
+    memberProfileSet: 'rpc.networking.member_profile.set',
+    poolPersonList: 'rpc.networking.pool_person.list',
+    poolPersonCreate: 'rpc.networking.pool_person.create',
+    poolPersonUpdate: 'rpc.networking.pool_person.update',
+    poolPersonRemove: 'rpc.networking.pool_person.remove',
+    skillSearch: 'rpc.networking.skill.search',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: <S extends ServiceName>(service: S) => `rpc.${service}.health.ready` as const,
@@ -200,6 +214,8 @@ export const DURABLE_CONSUMERS = {
   networkingSiteDirectory: 'networking-site-directory',
   // networking: help requests, reciprocity (site names and host structures of the ledger)
   networkingReciprocitySites: 'networking-reciprocity-sites',
+  // networking: directory & map, stats, skill pools
+  networkingMemberDirectory: 'networking-member-directory',
   remunerationDirectory: 'remuneration-directory',
   remunerationLedger: 'remuneration-ledger',
   remunerationPeriodErasure: 'remuneration-period-erasure',

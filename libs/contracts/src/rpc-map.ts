@@ -134,6 +134,32 @@ import type {
   SimulatePayRequest,
 } from './rpc/remuneration/periods';
 import type { GetRemunerationSettingsRequest, RemunerationSettings, UpdateRemunerationSettingsRequest } from './rpc/remuneration/settings';
+// networking: directory & map, stats, skill pools
+import type {
+  GetNetworkProfileRequest,
+  GetNetworkSiteRequest,
+  ListNetworkSitesRequest,
+  NetworkGeoJson,
+  NetworkGeoJsonRequest,
+  NetworkSiteDetail,
+  NetworkSitePage,
+  NetworkStats,
+  NetworkStatsRequest,
+  SetNetworkProfileRequest,
+} from './rpc/networking/directory';
+import type {
+  CreatePoolPersonRequest,
+  GetMemberNetworkProfileRequest,
+  ListPoolPeopleRequest,
+  MemberNetworkProfile,
+  PoolPeopleList,
+  PoolPerson,
+  RemovePoolPersonRequest,
+  SearchSkillsRequest,
+  SetMemberNetworkProfileRequest,
+  SkillSearchResult,
+  UpdatePoolPersonRequest,
+} from './rpc/networking/skills';
 
 /** Types only: never read at run time, like `EventDefinition`'s `_data`. */
 // networking: help requests, reciprocity
@@ -308,6 +334,20 @@ export const RPC_TYPES = {
   [RPC.networking.reciprocityEntryPropose]: rpc<ProposeManualEntryRequest, ManualEntry>(),
   [RPC.networking.reciprocityEntryConfirm]: rpc<DecideManualEntryRequest, ManualEntry>(),
   [RPC.networking.reciprocityEntryReject]: rpc<DecideManualEntryRequest, ManualEntry>(),
+  // networking: directory & map, stats, skill pools
+  [RPC.networking.directoryList]: rpc<ListNetworkSitesRequest, NetworkSitePage>(),
+  [RPC.networking.directoryGet]: rpc<GetNetworkSiteRequest, NetworkSiteDetail>(),
+  [RPC.networking.directoryGeoJson]: rpc<NetworkGeoJsonRequest, NetworkGeoJson>(),
+  [RPC.networking.siteProfileGet]: rpc<GetNetworkProfileRequest, NetworkSiteDetail>(),
+  [RPC.networking.siteProfileSet]: rpc<SetNetworkProfileRequest, NetworkSiteDetail>(),
+  [RPC.networking.statsGet]: rpc<NetworkStatsRequest, NetworkStats>(),
+  [RPC.networking.memberProfileGet]: rpc<GetMemberNetworkProfileRequest, MemberNetworkProfile>(),
+  [RPC.networking.memberProfileSet]: rpc<SetMemberNetworkProfileRequest, MemberNetworkProfile>(),
+  [RPC.networking.poolPersonList]: rpc<ListPoolPeopleRequest, PoolPeopleList>(),
+  [RPC.networking.poolPersonCreate]: rpc<CreatePoolPersonRequest, PoolPerson>(),
+  [RPC.networking.poolPersonUpdate]: rpc<UpdatePoolPersonRequest, PoolPerson>(),
+  [RPC.networking.poolPersonRemove]: rpc<RemovePoolPersonRequest, PoolPeopleList>(),
+  [RPC.networking.skillSearch]: rpc<SearchSkillsRequest, SkillSearchResult>(),
   ...healthSubjects(),
 };
 

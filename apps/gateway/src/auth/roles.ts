@@ -1,3 +1,5 @@
+import { DomainError } from '@kpa/contracts';
+
 /** Roles a user may hold on one site. `network_admin` is region-wide and held on no site. */
 export const SITE_ROLES = ['coordinator', 'member', 'accountant'] as const;
 export type SiteRole = (typeof SITE_ROLES)[number];
@@ -26,6 +28,17 @@ export function roleOn(principal: Principal, siteId: string): SiteRole | undefin
 /** The member file the caller holds on a site, if they are a member with an account. */
 export function ownMemberId(principal: Principal, siteId: string): string | undefined {
   return principal.sites.find((grant) => grant.siteId === siteId && grant.role === 'member')?.memberId ?? undefined;
+}
+
+/**
+ * The member file the caller holds, for the `/v1/me/...` routes: the only one, or the one on
+ * `siteId` when they are a member of several sites.
+ */
+export function ownMemberFile(principal: Principal, siteId: string | undefined): { siteId: string; memberId: string } {
+  const files = principal.sites.filter((grant) => grant.role === 'member' && grant.memberId && (siteId === undefined || grant.siteId === siteId));
+  if (files.length === 0) throw new DomainError('MEMBER_NOT_FOUND', 'Your account is not linked to a member file (ask your coordinator).');
+  if (files.length > 1) throw new DomainError('VALIDATION_FAILED', 'You are a member of several sites: say which one with ?siteId=.', { field: 'siteId' });
+  return { siteId: files[0].siteId, memberId: files[0].memberId! };
 }
 
 /**

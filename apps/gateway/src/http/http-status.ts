@@ -39,6 +39,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RECIPROCITY_MOVEMENT_NOT_FOUND':
     case 'RECIPROCITY_TEMPLATE_NOT_FOUND':
     case 'RECIPROCITY_ENTRY_NOT_FOUND':
+    case 'NETWORK_SITE_NOT_FOUND':
+    case 'POOL_PERSON_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
@@ -66,6 +68,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PERIOD_NOT_OPEN':
     case 'PERIOD_NOT_CLOSED':
     case 'PERIOD_OVERLAP':
+    case 'POOL_PERSON_IS_MEMBER':
     case 'PERIOD_OBJECTIONS_PENDING':
     case 'PERIOD_OUT_OF_ORDER':
     case 'CONTRIBUTION_TRANSITION_REFUSED':

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
-import { CapeContractPage, DomainError, InterviewPage, Journey, MemberFile, RPC } from '@kpa/contracts';
+import { CapeContractPage, InterviewPage, Journey, MemberFile, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { CurrentPrincipal, SignedIn } from '../auth/auth.decorators';
-import { Principal } from '../auth/roles';
+import { ownMemberFile, Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { MemberDto, SkillDto } from './dto/members.dto';
 
@@ -41,7 +41,7 @@ export class MeMemberController {
   @Get()
   @ApiErrors(200, MemberDto, 400, 401, 404)
   async get(@Query() query: OwnMemberQueryDto, @CurrentPrincipal() principal: Principal): Promise<OwnMember> {
-    const { siteId, memberId } = this.ownFile(principal, query.siteId);
+    const { siteId, memberId } = ownMemberFile(principal, query.siteId);
     const [member, contracts, journey, interviews] = await Promise.all([
       this.rpc.call(RPC.membership.memberGet, { siteId, memberId, view: 'file' }) as Promise<MemberFile>,
       this.rpc.call(RPC.membership.capeList, { siteId, memberId, limit: 100 }),
@@ -55,14 +55,7 @@ export class MeMemberController {
   @Patch()
   @ApiErrors(200, MemberDto, 400, 401, 404)
   update(@Query() query: OwnMemberQueryDto, @Body() body: OwnMemberChangesDto, @CurrentPrincipal() principal: Principal): Promise<MemberFile> {
-    const { siteId, memberId } = this.ownFile(principal, query.siteId);
+    const { siteId, memberId } = ownMemberFile(principal, query.siteId);
     return this.rpc.call(RPC.membership.memberUpdate, { siteId, memberId, changes: body });
-  }
-
-  private ownFile(principal: Principal, siteId: string | undefined): { siteId: string; memberId: string } {
-    const files = principal.sites.filter((grant) => grant.role === 'member' && grant.memberId && (siteId === undefined || grant.siteId === siteId));
-    if (files.length === 0) throw new DomainError('MEMBER_NOT_FOUND', 'Your account is not linked to a member file (ask your coordinator).');
-    if (files.length > 1) throw new DomainError('VALIDATION_FAILED', 'You are a member of several sites: say which one with ?siteId=.', { field: 'siteId' });
-    return { siteId: files[0].siteId, memberId: files[0].memberId! };
   }
 }
