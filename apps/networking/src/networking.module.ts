@@ -4,6 +4,7 @@ import { NetworkingConfig } from './networking.config';
 import { NetworkDirectorySubscription } from './directory/network-directory.subscription';
 import { NetworkDirectoryRepository } from './directory/network-directory.repository';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+import { Idempotency1767050000000 } from './migrations/1767050000000-idempotency';
 // networking: directory & map, stats, skill pools
 import { DirectoryAndSkills1767100000000 } from './migrations/1767100000000-directory-and-skills';
 import { NetworkDirectoryService } from './directory/network-directory.service';
@@ -33,6 +34,7 @@ export const NETWORKING_DATABASE: DatabaseModuleOptions = {
   entities: [],
   migrations: [
     Init1764000000000,
+    Idempotency1767050000000,
     // networking: directory & map, stats, skill pools
     DirectoryAndSkills1767100000000,
     // networking: help requests, reciprocity

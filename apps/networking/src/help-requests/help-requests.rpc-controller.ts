@@ -13,7 +13,7 @@ import {
   RecordHelpDoneRequest,
   RPC,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { IdempotentCommand, RpcHandler } from '@kpa/platform';
 import { HelpRequestsService } from './help-requests.service';
 
 @Controller()
@@ -21,6 +21,7 @@ export class HelpRequestsRpcController {
   constructor(private readonly help: HelpRequestsService) {}
 
   @RpcHandler(RPC.networking.helpRequestCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateHelpRequestRequest): Promise<HelpRequest> {
     return this.help.create(request);
   }
@@ -36,31 +37,37 @@ export class HelpRequestsRpcController {
   }
 
   @RpcHandler(RPC.networking.helpOfferMake)
+  @IdempotentCommand()
   offer(@Payload() request: MakeHelpOfferRequest): Promise<HelpRequest> {
     return this.help.makeOffer(request);
   }
 
   @RpcHandler(RPC.networking.helpOfferAccept)
+  @IdempotentCommand()
   accept(@Payload() request: DecideHelpOfferRequest): Promise<HelpRequest> {
     return this.help.accept(request);
   }
 
   @RpcHandler(RPC.networking.helpOfferDecline)
+  @IdempotentCommand()
   decline(@Payload() request: DecideHelpOfferRequest): Promise<HelpRequest> {
     return this.help.decline(request);
   }
 
   @RpcHandler(RPC.networking.helpRequestDone)
+  @IdempotentCommand()
   done(@Payload() request: RecordHelpDoneRequest): Promise<HelpRequest> {
     return this.help.recordDone(request);
   }
 
   @RpcHandler(RPC.networking.helpRequestConfirm)
+  @IdempotentCommand()
   confirm(@Payload() request: ConfirmHelpRequest): Promise<HelpRequest> {
     return this.help.confirm(request);
   }
 
   @RpcHandler(RPC.networking.helpRequestCancel)
+  @IdempotentCommand()
   cancel(@Payload() request: CancelHelpRequestRequest): Promise<HelpRequest> {
     return this.help.cancel(request);
   }

@@ -21,7 +21,7 @@ import {
   UpdateReciprocitySettingsRequest,
   UpdateTemplateRequest,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { IdempotentCommand, RpcHandler } from '@kpa/platform';
 import { ReciprocityService } from './reciprocity.service';
 
 @Controller()
@@ -44,6 +44,7 @@ export class ReciprocityRpcController {
   }
 
   @RpcHandler(RPC.networking.reciprocityReverse)
+  @IdempotentCommand()
   reverse(@Payload() request: ReverseMovementRequest): Promise<ReciprocityMovement> {
     return this.reciprocity.reverse(request);
   }
@@ -64,6 +65,7 @@ export class ReciprocityRpcController {
   }
 
   @RpcHandler(RPC.networking.reciprocityTemplateCreate)
+  @IdempotentCommand()
   createTemplate(@Payload() request: CreateTemplateRequest): Promise<ReciprocityTemplate> {
     return this.reciprocity.createTemplate(request);
   }
@@ -74,16 +76,19 @@ export class ReciprocityRpcController {
   }
 
   @RpcHandler(RPC.networking.reciprocityEntryPropose)
+  @IdempotentCommand()
   propose(@Payload() request: ProposeManualEntryRequest): Promise<ManualEntry> {
     return this.reciprocity.propose(request);
   }
 
   @RpcHandler(RPC.networking.reciprocityEntryConfirm)
+  @IdempotentCommand()
   confirmEntry(@Payload() request: DecideManualEntryRequest): Promise<ManualEntry> {
     return this.reciprocity.confirmEntry(request);
   }
 
   @RpcHandler(RPC.networking.reciprocityEntryReject)
+  @IdempotentCommand()
   rejectEntry(@Payload() request: DecideManualEntryRequest): Promise<ManualEntry> {
     return this.reciprocity.rejectEntry(request);
   }

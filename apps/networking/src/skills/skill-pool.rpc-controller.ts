@@ -14,7 +14,7 @@ import {
   SkillSearchResult,
   UpdatePoolPersonRequest,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { IdempotentCommand, RpcHandler } from '@kpa/platform';
 import { SkillPoolService } from './skill-pool.service';
 
 @Controller()
@@ -37,6 +37,7 @@ export class SkillPoolRpcController {
   }
 
   @RpcHandler(RPC.networking.poolPersonCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreatePoolPersonRequest): Promise<PoolPerson> {
     return this.pool.create(request);
   }
