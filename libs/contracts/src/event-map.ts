@@ -20,6 +20,16 @@ import { JOURNEY_CHANGED_V1 } from './events/membership/journey-changed.v1';
 import { MEMBER_JOINED_V1, MEMBER_LEFT_V1, MEMBER_REJOINED_V1, MEMBER_UPDATED_V1 } from './events/membership/member-changed.v1';
 import { MEMBER_ERASED_V1 } from './events/membership/member-erased.v1';
 import { SITE_CREATED_V1, SITE_UPDATED_V1 } from './events/membership/site-changed.v1';
+// networking: equipment, launches
+import {
+  EQUIPMENT_LOAN_ACCEPTED_V1,
+  EQUIPMENT_LOAN_CANCELLED_V1,
+  EQUIPMENT_LOAN_CHECKED_OUT_V1,
+  EQUIPMENT_LOAN_DECLINED_V1,
+  EQUIPMENT_LOAN_REQUESTED_V1,
+  EQUIPMENT_LOAN_RETURNED_V1,
+} from './events/networking/equipment-loan.v1';
+import { LAUNCH_STEP_COMPLETED_V1 } from './events/networking/launch-step-completed.v1';
 import { PERIOD_APPROVED_V1 } from './events/remuneration/period-approved.v1';
 import { PERIOD_CLOSED_V1 } from './events/remuneration/period-closed.v1';
 
@@ -54,6 +64,14 @@ export const EVENTS = {
   // remuneration
   PERIOD_APPROVED_V1,
   PERIOD_CLOSED_V1,
+  // networking: equipment, launches
+  EQUIPMENT_LOAN_REQUESTED_V1,
+  EQUIPMENT_LOAN_ACCEPTED_V1,
+  EQUIPMENT_LOAN_DECLINED_V1,
+  EQUIPMENT_LOAN_CANCELLED_V1,
+  EQUIPMENT_LOAN_CHECKED_OUT_V1,
+  EQUIPMENT_LOAN_RETURNED_V1,
+  LAUNCH_STEP_COMPLETED_V1,
 } as const;
 
 export type EventName = keyof typeof EVENTS;

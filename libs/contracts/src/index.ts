@@ -44,5 +44,10 @@ export * from './events/remuneration/period-closed.v1';
 export * from './events/remuneration/period-approved.v1';
 export * from './rpc/remuneration/contributions';
 export * from './rpc/remuneration/settings';
+// networking: equipment, launches
+export * from './rpc/networking/equipment';
+export * from './rpc/networking/launches';
+export * from './events/networking/equipment-loan.v1';
+export * from './events/networking/launch-step-completed.v1';
 export * from './rpc-map';
 export * from './event-map';

@@ -32,6 +32,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONTRIBUTION_NOT_FOUND':
     case 'PERIOD_NOT_FOUND':
     case 'OBJECTION_NOT_FOUND':
+    case 'EQUIPMENT_NOT_FOUND':
+    case 'RESERVATION_NOT_FOUND':
+    case 'LAUNCH_NOT_FOUND':
+    case 'ACCOMPANIMENT_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
@@ -62,6 +66,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PERIOD_OBJECTIONS_PENDING':
     case 'PERIOD_OUT_OF_ORDER':
     case 'CONTRIBUTION_TRANSITION_REFUSED':
+    case 'RESERVATION_OVERLAP':
+    case 'RESERVATION_TRANSITION_REFUSED':
+    case 'EQUIPMENT_WITHDRAWN':
+    case 'LAUNCH_STEP_ALREADY_COMPLETED':
+    case 'ACCOMPANIMENT_ALREADY_CONFIRMED':
       return 409;
     case 'REQUEST_TIMEOUT':
       return 408;
@@ -110,6 +119,12 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RECOGNITION_RECIPIENT_INACTIVE':
     case 'PAYROLL_RATES_MISSING':
     case 'CONTRIBUTION_OUTSIDE_MEMBERSHIP':
+    case 'RESERVATION_INVALID_RANGE':
+    case 'RESERVATION_TOO_LONG':
+    case 'RESERVATION_OWN_EQUIPMENT':
+    case 'LAUNCH_STEP_DATE_INVALID':
+    case 'MENTOR_NOT_ESTABLISHED':
+    case 'ACCOMPANIMENT_NOT_MENTOR':
       return 422;
     case 'RATE_LIMITED':
     case 'TOO_MANY_LOGIN_ATTEMPTS':
