@@ -4,12 +4,31 @@ import { NetworkingConfig } from './networking.config';
 import { NetworkDirectorySubscription } from './directory/network-directory.subscription';
 import { NetworkDirectoryRepository } from './directory/network-directory.repository';
 import { Init1764000000000 } from './migrations/1764000000000-init';
+// networking: help requests, reciprocity
+import { HelpAndReciprocity1767200000000 } from './migrations/1767200000000-help-and-reciprocity';
+import { ReciprocityLedger } from './reciprocity/reciprocity-ledger';
+import { ReciprocityMovementsRepository } from './reciprocity/reciprocity-movements.repository';
 
-export const NETWORKING_DATABASE: DatabaseModuleOptions = { schema: 'networking', entities: [], migrations: [Init1764000000000] };
+export const NETWORKING_DATABASE: DatabaseModuleOptions = {
+  schema: 'networking',
+  entities: [],
+  migrations: [
+    Init1764000000000,
+    // networking: help requests, reciprocity
+    HelpAndReciprocity1767200000000,
+  ],
+};
+
+const SHARED_PROVIDERS = [
+  NetworkDirectoryRepository,
+  // networking: help requests, reciprocity (the ledger's write path is used by equipment loans and launches too)
+  ReciprocityMovementsRepository,
+  ReciprocityLedger,
+];
 
 /** Global so that the event subscriptions (which the platform module builds, in its own scope) are injected the repositories. */
 @Global()
-@Module({ providers: [NetworkDirectoryRepository], exports: [NetworkDirectoryRepository] })
+@Module({ providers: SHARED_PROVIDERS, exports: SHARED_PROVIDERS })
 export class NetworkingRepositoriesModule {}
 
 @Module({})

@@ -20,6 +20,8 @@ import { JOURNEY_CHANGED_V1 } from './events/membership/journey-changed.v1';
 import { MEMBER_JOINED_V1, MEMBER_LEFT_V1, MEMBER_REJOINED_V1, MEMBER_UPDATED_V1 } from './events/membership/member-changed.v1';
 import { MEMBER_ERASED_V1 } from './events/membership/member-erased.v1';
 import { SITE_CREATED_V1, SITE_UPDATED_V1 } from './events/membership/site-changed.v1';
+// networking: help requests, reciprocity
+import { RECIPROCITY_RECORDED_V1 } from './events/networking/reciprocity-recorded.v1';
 // networking: equipment, launches
 import {
   EQUIPMENT_LOAN_ACCEPTED_V1,
@@ -64,6 +66,8 @@ export const EVENTS = {
   // remuneration
   PERIOD_APPROVED_V1,
   PERIOD_CLOSED_V1,
+  // networking: help requests, reciprocity
+  RECIPROCITY_RECORDED_V1,
   // networking: equipment, launches
   EQUIPMENT_LOAN_REQUESTED_V1,
   EQUIPMENT_LOAN_ACCEPTED_V1,

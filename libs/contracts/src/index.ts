@@ -44,6 +44,8 @@ export * from './events/remuneration/period-closed.v1';
 export * from './events/remuneration/period-approved.v1';
 export * from './rpc/remuneration/contributions';
 export * from './rpc/remuneration/settings';
+// networking: help requests, reciprocity
+export * from './events/networking/reciprocity-recorded.v1';
 // networking: equipment, launches
 export * from './rpc/networking/equipment';
 export * from './rpc/networking/launches';
