@@ -15,4 +15,12 @@ export class NetworkDirectoryRepository {
       [data.id, data.code, data.name, data.city, data.status, updatedAt],
     );
   }
+
+  /**
+   * The launch stage of a new KPA, written by the launches feature. Stand-in with N1's signature
+   * (branch i-net-dir): on merge, keep i-net-dir's version, which also records the change's date.
+   */
+  async setLaunchStage(manager: EntityManager, siteId: string, stage: string | null): Promise<void> {
+    await manager.query('UPDATE networking.directory_site SET launch_stage = $2 WHERE id = $1 AND launch_stage IS DISTINCT FROM $2', [siteId, stage]);
+  }
 }

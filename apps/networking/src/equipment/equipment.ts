@@ -62,3 +62,22 @@ export function changedTerms(current: EquipmentTerms, changes: EquipmentChanges)
     value: changes.value !== undefined ? changes.value : current.value,
   });
 }
+
+/** Lower case without accents: "Cuisine équipée" and "cuisine equipee" find each other. */
+export function foldForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The words of a search, folded; at most 8 (a longer query narrows nothing a person would type). */
+export function searchWords(q: string | undefined): string[] {
+  return q === undefined ? [] : foldForSearch(q).split(' ').filter(Boolean).slice(0, 8);
+}
+
+export function searchTextOf(terms: EquipmentTerms): string {
+  return foldForSearch(`${terms.name} ${terms.description}`);
+}
