@@ -40,6 +40,9 @@ import { ReceiptStorage } from './commerce/receipt-storage';
 import { ContributionsController } from './remuneration/contributions.controller';
 import { RemunerationSettingsController } from './remuneration/settings.controller';
 import { PaySimulatorController, PeriodsController } from './remuneration/periods.controller';
+// networking: equipment, launches
+import { EquipmentController } from './network/equipment.controller';
+import { LaunchesController } from './network/launches.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -84,6 +87,9 @@ export class GatewayModule {
         RemunerationSettingsController,
         PeriodsController,
         PaySimulatorController,
+        // networking: equipment, launches
+        EquipmentController,
+        LaunchesController,
       ],
       providers: [
         ObjectStores,
