@@ -160,6 +160,8 @@ function schemaOf(path: string): string {
   if (/\/(users|auth)\b/.test(path)) return 'gateway';
   if (/\/(clients|catalogue-items|quotes|invoices|credit-notes|receivables|missions|expenses)\b/.test(path)) return 'commerce';
   if (/\/(contributions|periods|remuneration)\b/.test(path)) return 'remuneration';
+  // networking: equipment, launches (and every /v1/network/... route)
+  if (/\/(network|equipment|equipment-reservations|launch|accompaniment-sessions)\b/.test(path)) return 'networking';
   return 'membership';
 }
 
