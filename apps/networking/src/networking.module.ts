@@ -16,7 +16,8 @@ import { EquipmentRpcController } from './equipment/equipment.rpc-controller';
 import { LaunchesRepository } from './launches/launches.repository';
 import { LaunchesService } from './launches/launches.service';
 import { LaunchesRpcController } from './launches/launches.rpc-controller';
-import { LaunchCommerceSubscription, LaunchMembershipSubscription } from './launches/launch-events.subscription';
+import { LaunchCommerceSubscription } from './launches/launch-commerce.subscription';
+import { LaunchMembershipSubscription } from './launches/launch-membership.subscription';
 
 export const NETWORKING_DATABASE: DatabaseModuleOptions = {
   schema: 'networking',

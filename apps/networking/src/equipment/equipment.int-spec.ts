@@ -6,7 +6,7 @@ import { DomainError, EventEnvelope, MEMBER_JOINED_V1, SITE_CREATED_V1 } from '@
 import { createLogger, loadConfig, PlatformModule, ServiceConfig } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
 import { NETWORKING_DATABASE, NetworkingRepositoriesModule } from '../networking.module';
-import { LaunchMembershipSubscription } from '../launches/launch-events.subscription';
+import { LaunchMembershipSubscription } from '../launches/launch-membership.subscription';
 import { EquipmentService } from './equipment.service';
 
 const HOUR = 3_600_000;

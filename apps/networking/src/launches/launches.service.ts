@@ -21,7 +21,7 @@ import { appendToOutbox, createEvent, todayInFrance, UnitOfWork } from '@kpa/pla
 import { NetworkDirectoryRepository } from '../directory/network-directory.repository';
 import { ReciprocityLedger } from '../reciprocity/reciprocity-ledger';
 import { assertMentorOf, assertSessionDate, confirmSession, sessionHours } from './accompaniment';
-import { CompletedStep, completeStepByHand, completeStepFromEvent, launchStage } from './launch-path';
+import { automaticStepOf, CompletedStep, completeStepByHand, completeStepFromEvent, launchStage } from './launch-path';
 import { LaunchesRepository, LaunchRecord } from './launches.repository';
 
 /** The launch paths of new KPAs and their mentoring: one transaction per use case or per event. */
@@ -60,6 +60,13 @@ export class LaunchesService {
     const done = completeStepFromEvent(launch.progress, step, on);
     if (!done) return;
     await appendToOutbox(manager, 'networking', await this.record(launch, step, done, 'system', manager));
+  }
+
+  /** The step an event of another service completes (if any), for the event's site, dated by the event. */
+  async completeAutomaticStep(event: EventEnvelope, on: string, manager: EntityManager): Promise<void> {
+    const step = automaticStepOf(event.type);
+    if (!event.siteId) throw new Error(`${event.type} ${event.id} has no siteId`);
+    if (step) await this.completeFromEvent(event.siteId, step, on, manager);
   }
 
   /** A site reported in reflection starts its launch path; its stage goes to the directory. */
