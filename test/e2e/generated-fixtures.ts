@@ -212,7 +212,10 @@ export async function setUpWorld(platform: Platform): Promise<World> {
       },
     ],
     // networking: equipment, launches. Site A's item, reserved by site B (A answers it on A's paths).
-    ['equipmentId', async () => created('a piece of equipment', await post('/equipment', { name: 'Surjeteuse', description: 'Brother 4 fils', value: { hours: '2', per: 'loan' } }))],
+    [
+      'equipmentId',
+      async () => created('a piece of equipment', await post('/equipment', { name: 'Surjeteuse', description: 'Brother 4 fils', value: { hours: '2', per: 'loan' } })),
+    ],
     [
       'reservationId',
       async () => {

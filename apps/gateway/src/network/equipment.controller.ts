@@ -72,11 +72,7 @@ export class EquipmentController {
   @HttpCode(200)
   @SiteRoles('coordinator')
   @ApiErrors(200, EquipmentDto, 400, 401, 403, 404)
-  withdraw(
-    @Param('siteId') siteId: string,
-    @Param('equipmentId', new ParseUUIDPipe()) equipmentId: string,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<Equipment> {
+  withdraw(@Param('siteId') siteId: string, @Param('equipmentId', new ParseUUIDPipe()) equipmentId: string, @CurrentPrincipal() principal: Principal): Promise<Equipment> {
     return this.rpc.call(RPC.networking.equipmentWithdraw, { siteId, equipmentId, actor: principal.userId });
   }
 

@@ -64,11 +64,7 @@ export class LaunchesController {
   @HttpCode(200)
   @SiteRoles('coordinator')
   @ApiErrors(200, AccompanimentSessionDto, 400, 401, 403, 404, 409)
-  confirm(
-    @Param('siteId') siteId: string,
-    @Param('sessionId', new ParseUUIDPipe()) sessionId: string,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<AccompanimentSession> {
+  confirm(@Param('siteId') siteId: string, @Param('sessionId', new ParseUUIDPipe()) sessionId: string, @CurrentPrincipal() principal: Principal): Promise<AccompanimentSession> {
     return this.rpc.call(RPC.networking.accompanimentConfirm, { siteId, sessionId, actor: principal.userId });
   }
 }

@@ -230,11 +230,7 @@ export class EquipmentRepository {
     return rows.map(toEquipment);
   }
 
-  async insertReservation(
-    row: ReservationRecord & { note: string | null; requestedBy: string },
-    at: Date,
-    manager: EntityManager,
-  ): Promise<void> {
+  async insertReservation(row: ReservationRecord & { note: string | null; requestedBy: string }, at: Date, manager: EntityManager): Promise<void> {
     await manager.query(
       `INSERT INTO networking.equipment_reservation (id, equipment_id, owner_site_id, borrower_site_id, starts_at, ends_at, note, status, hours, requested_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
@@ -255,10 +251,10 @@ export class EquipmentRepository {
 
   /** A reservation one of whose two sites is `siteId`, row-locked; for any other site it does not exist (404). */
   async findReservationForChange(reservationId: string, siteId: string, manager: EntityManager): Promise<ReservationRecord> {
-    const rows: ReservationRow[] = await manager.query(
-      `${RESERVATION_SELECT} WHERE r.id = $1 AND (r.owner_site_id = $2 OR r.borrower_site_id = $2) FOR UPDATE OF r`,
-      [reservationId, siteId],
-    );
+    const rows: ReservationRow[] = await manager.query(`${RESERVATION_SELECT} WHERE r.id = $1 AND (r.owner_site_id = $2 OR r.borrower_site_id = $2) FOR UPDATE OF r`, [
+      reservationId,
+      siteId,
+    ]);
     if (rows.length === 0) throw new DomainError('RESERVATION_NOT_FOUND', `No reservation with id ${reservationId} for this site.`, { reservationId });
     const view = toReservation(rows[0]);
     return {
@@ -290,10 +286,7 @@ export class EquipmentRepository {
     const where = [side === 'owner' ? 'r.owner_site_id = $1' : side === 'borrower' ? 'r.borrower_site_id = $1' : '(r.owner_site_id = $1 OR r.borrower_site_id = $1)'];
     if (status) where.push(`r.status = ${param(status)}`);
     if (after) where.push(`(r.created_at, r.id) > (${param(after.createdAt)}::timestamptz, ${param(after.id)}::uuid)`);
-    const rows: ReservationRow[] = await this.dataSource.query(
-      `${RESERVATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at, r.id LIMIT ${param(limit + 1)}`,
-      params,
-    );
+    const rows: ReservationRow[] = await this.dataSource.query(`${RESERVATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at, r.id LIMIT ${param(limit + 1)}`, params);
     return rows.map(toReservation);
   }
 }

@@ -34,10 +34,13 @@ describe('launch path', () => {
   });
 
   it('events complete their step once: any replay or later event keeps the first date (property)', () => {
-    const dates = fc.array(fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), {
-      minLength: 1,
-      maxLength: 20,
-    });
+    const dates = fc.array(
+      fc.date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      {
+        minLength: 1,
+        maxLength: 20,
+      },
+    );
     fc.assert(
       fc.property(dates, fc.constantFrom(...LAUNCH_STEPS), (days, step) => {
         const progress = new Map<LaunchStep, CompletedStep>();

@@ -71,10 +71,9 @@ export class LaunchesRepository {
 
   /** The launch row-locked with its steps, or undefined for a site not on a launch path. */
   async findForChange(siteId: string, manager: EntityManager): Promise<LaunchRecord | undefined> {
-    const rows: { site_id: string; mentor_site_id: string | null }[] = await manager.query(
-      'SELECT site_id, mentor_site_id FROM networking.launch WHERE site_id = $1 FOR UPDATE',
-      [siteId],
-    );
+    const rows: { site_id: string; mentor_site_id: string | null }[] = await manager.query('SELECT site_id, mentor_site_id FROM networking.launch WHERE site_id = $1 FOR UPDATE', [
+      siteId,
+    ]);
     if (rows.length === 0) return undefined;
     return { siteId: rows[0].site_id, mentorSiteId: rows[0].mentor_site_id, progress: await this.progress([siteId], manager).then((all) => all.get(siteId) ?? new Map()) };
   }
@@ -179,9 +178,7 @@ export class LaunchesRepository {
   }
 
   async sessionsOf(siteId: string): Promise<AccompanimentSession[]> {
-    const rows: SessionRow[] = await this.dataSource.query(`${SESSION_SELECT} WHERE mentor_site_id = $1 OR mentee_site_id = $1 ORDER BY held_on DESC, id LIMIT 500`, [
-      siteId,
-    ]);
+    const rows: SessionRow[] = await this.dataSource.query(`${SESSION_SELECT} WHERE mentor_site_id = $1 OR mentee_site_id = $1 ORDER BY held_on DESC, id LIMIT 500`, [siteId]);
     return rows.map(toSession);
   }
 }
