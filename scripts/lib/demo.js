@@ -73,6 +73,23 @@ const SITES = [
     },
     poolPeople: [{ firstName: 'Samir', lastName: 'Bouaziz', role: 'facilitator', skills: [{ name: 'Traiteur', level: 'expert' }], availability: 'available', note: null }],
   },
+  // networking: equipment, launches. A new KPA in reflection, on its launch path with La Cape as mentor.
+  {
+    site: { name: 'KPA Bailleul', code: 'BAILLEUL', city: 'Bailleul', status: 'in_reflection' },
+    coordinator: { email: 'coordination@bailleul.kpa.local', displayName: 'Coordination KPA Bailleul' },
+    passwordKey: 'DEMO_BAILLEUL_COORDINATOR_PASSWORD',
+    networkProfile: {
+      presentation: 'Un KPA en réflexion au centre de Bailleul : des habitants, une association porteuse et La Cape pour marraine.',
+      poles: [{ name: 'Cuisine', description: 'un repas partagé par mois pour commencer' }],
+      offers: [],
+      contactEmail: 'contact@bailleul.kpa.local',
+      latitude: 50.7392,
+      longitude: 2.7351,
+      openingHours: 'le mercredi après-midi',
+      published: true,
+    },
+    poolPeople: [],
+  },
 ];
 
 /** The demo users' passwords: random, generated on the first --demo run, then reused. */
@@ -212,6 +229,63 @@ async function ensureNetworkHelp(api, apiBaseUrl, sites) {
     [201],
   );
   info(`offer from ${moulins.name} on it`);
+
+/**
+ * networking: equipment, launches. La Cape lends its shared kitchen (valued 4 reciprocity hours a
+ * half-day), Kpa-Moulins has a reservation of it accepted for next week; KPA Bailleul's launch
+ * path has its carrying structure found and La Cape named its mentor. The admin acts on each
+ * site's paths (a network admin may). Reruns find what is there and add nothing twice.
+ */
+async function ensureEquipmentAndLaunch(api, siteIds) {
+  const { LACAPE: laCape, MOULINS: moulins, BAILLEUL: bailleul } = siteIds;
+  const own = await api.listAll(`/sites/${laCape}/equipment?limit=100`);
+  let kitchen = own.find((item) => item.name === 'Cuisine partagée de La Cape');
+  if (!kitchen) {
+    kitchen = await api.call(
+      'POST',
+      `/sites/${laCape}/equipment`,
+      {
+        name: 'Cuisine partagée de La Cape',
+        description: 'Cuisine professionnelle de 40 m² : piano 6 feux, four mixte, chambre froide, plonge. Rue de l’Épeule, Roubaix.',
+        prerequisite: 'Une personne formée à l’hygiène alimentaire (HACCP) présente',
+        deposit: '300.00',
+        maxDurationHours: 48,
+        value: { hours: '4', per: 'half_day' },
+      },
+      [201],
+    );
+    info('equipment listed: Cuisine partagée de La Cape');
+  }
+  const reservations = await api.listAll(`/sites/${moulins}/equipment-reservations?side=borrower&limit=100`);
+  if (!reservations.some((reservation) => reservation.equipmentId === kitchen.id && reservation.status === 'accepted')) {
+    // Next week's Tuesday-ish morning, 08:00–12:00 in Paris (UTC+1 in winter: close enough for a demo).
+    const start = new Date(Date.now() + 7 * 86_400_000);
+    start.setUTCHours(7, 0, 0, 0);
+    const reservation = await api.call(
+      'POST',
+      `/sites/${moulins}/equipment-reservations`,
+      { equipmentId: kitchen.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 4 * 3_600_000).toISOString(), note: 'Repas de quartier, 60 couverts' },
+      [201],
+    );
+    await api.call('POST', `/sites/${laCape}/equipment-reservations/${reservation.id}/accept`, undefined, [200]);
+    info('reservation accepted: the kitchen for Kpa-Moulins');
+  }
+  // The launch path starts when networking has read the site's creation: a few seconds at most.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await api.call('PUT', `/sites/${bailleul}/launch/mentor`, { mentorSiteId: laCape }, [200]);
+      break;
+    } catch (error) {
+      if (!hasCode(error, 'LAUNCH_NOT_FOUND') || attempt >= 30) throw error;
+      await sleep(500);
+    }
+  }
+  try {
+    await api.call('POST', `/sites/${bailleul}/launch/steps`, { step: 'carrying_structure_found' }, [200]);
+    info('launch path: KPA Bailleul found its carrying structure, La Cape mentors it');
+  } catch (error) {
+    if (!hasCode(error, 'LAUNCH_STEP_ALREADY_COMPLETED')) throw error;
+  }
 }
 
 /**
@@ -235,8 +309,10 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   const hostStructureId = await ensureHostStructure(api);
   const logins = [];
   const siteLogins = [];
+  const siteIds = {};
   for (const entry of SITES) {
     const siteId = await ensureSite(api, hostStructureId, entry.site);
+    siteIds[entry.site.code] = siteId;
     const password = passwords[entry.passwordKey];
     const state = await ensureCoordinator(api, apiBaseUrl, siteId, entry.coordinator, password);
     // networking: published profiles on the map, a facilitator or intervenant in each pool.
@@ -245,8 +321,9 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
     logins.push({ email: entry.coordinator.email, password: state === 'other-password' ? null : password, site: entry.site.name, state });
     siteLogins.push({ siteId, name: entry.site.name, email: entry.coordinator.email, password: state === 'other-password' ? null : password });
   }
-  // networking: help requests, reciprocity
+  // networking: help between sites, reciprocity, shared equipment, a launch
   await ensureNetworkHelp(api, apiBaseUrl, siteLogins);
+  await ensureEquipmentAndLaunch(api, siteIds);
   return logins;
 }
 

@@ -267,6 +267,24 @@ export async function setUpWorld(platform: Platform): Promise<World> {
       'entryId',
       async () => created('a proposed entry', await post('/reciprocity/entries', { otherSiteId: b.id, direction: 'received', hours: '2', label: 'prêt de machine à coudre' })),
     ],
+    // networking: equipment, launches. Site A's item, reserved by site B (A answers it on A's paths).
+    [
+      'equipmentId',
+      async () => created('a piece of equipment', await post('/equipment', { name: 'Surjeteuse', description: 'Brother 4 fils', value: { hours: '2', per: 'loan' } })),
+    ],
+    [
+      'reservationId',
+      async () => {
+        const startsAt = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 48 * 3_600_000);
+        return created(
+          'a reservation of it by site B',
+          await platform.http('POST', `/v1/sites/${b.id}/equipment-reservations`, {
+            token: b.coordinator,
+            body: { equipmentId: ids.equipmentId, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 4 * 3_600_000).toISOString() },
+          }),
+        );
+      },
+    ],
   ];
   // networking: directory & map, stats, skill pools
   steps.push([
@@ -283,7 +301,8 @@ export async function setUpWorld(platform: Platform): Promise<World> {
         }),
       ),
   ]);
-  const madeUp: string[] = ['objectionId'];
+  // networking: a session needs a new KPA with a mentor; site A is established, so its sessions are made up.
+  const madeUp: string[] = ['objectionId', 'sessionId'];
   for (const [name, make] of steps) {
     try {
       ids[name] = await make();

@@ -155,8 +155,8 @@ function schemaOf(path: string): string {
   if (/\/(users|auth)\b/.test(path)) return 'gateway';
   if (/\/(clients|catalogue-items|quotes|invoices|credit-notes|receivables|missions|expenses)\b/.test(path)) return 'commerce';
   if (/\/(contributions|periods|remuneration)\b/.test(path)) return 'remuneration';
-  // networking: directory & map, stats, skill pools
-  if (/\/(network|network-profile|pool-people)\b/.test(path)) return 'networking';
+  // networking: every /v1/network/... route and the sites' network paths
+  if (/\/(network|network-profile|pool-people|equipment|equipment-reservations|launch|accompaniment-sessions)\b/.test(path)) return 'networking';
   return 'membership';
 }
 

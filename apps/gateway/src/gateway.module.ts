@@ -46,6 +46,9 @@ import { ReciprocityController } from './network/reciprocity.controller';
 // networking: directory & map, stats, skill pools
 import { NetworkDirectoryController, PublicNetworkMapController, SiteNetworkProfileController } from './network/network-directory.controller';
 import { MeNetworkProfileController, NetworkSkillsController, PoolPeopleController } from './network/skill-pool.controller';
+// networking: equipment, launches
+import { EquipmentController } from './network/equipment.controller';
+import { LaunchesController } from './network/launches.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -100,6 +103,9 @@ export class GatewayModule {
         NetworkSkillsController,
         MeNetworkProfileController,
         PoolPeopleController,
+        // networking: equipment, launches
+        EquipmentController,
+        LaunchesController,
       ],
       providers: [
         ObjectStores,

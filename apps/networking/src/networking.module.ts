@@ -5,7 +5,6 @@ import { NetworkDirectorySubscription } from './directory/network-directory.subs
 import { NetworkDirectoryRepository } from './directory/network-directory.repository';
 import { Init1764000000000 } from './migrations/1764000000000-init';
 import { Idempotency1767050000000 } from './migrations/1767050000000-idempotency';
-// networking: directory & map, stats, skill pools
 import { DirectoryAndSkills1767100000000 } from './migrations/1767100000000-directory-and-skills';
 import { NetworkDirectoryService } from './directory/network-directory.service';
 import { NetworkDirectoryRpcController } from './directory/network-directory.rpc-controller';
@@ -16,7 +15,6 @@ import { SkillPoolService } from './skills/skill-pool.service';
 import { SkillPoolRpcController } from './skills/skill-pool.rpc-controller';
 import { NetworkStatsRepository } from './stats/network-stats.repository';
 import { NetworkStatsRpcController } from './stats/network-stats.rpc-controller';
-// networking: help requests, reciprocity
 import { HelpAndReciprocity1767200000000 } from './migrations/1767200000000-help-and-reciprocity';
 import { ReciprocityLedger } from './reciprocity/reciprocity-ledger';
 import { ReciprocityMovementsRepository } from './reciprocity/reciprocity-movements.repository';
@@ -28,39 +26,47 @@ import { ReciprocityRpcController } from './reciprocity/reciprocity.rpc-controll
 import { HelpRequestsRepository } from './help-requests/help-requests.repository';
 import { HelpRequestsService } from './help-requests/help-requests.service';
 import { HelpRequestsRpcController } from './help-requests/help-requests.rpc-controller';
+import { EquipmentAndLaunches1767300000000 } from './migrations/1767300000000-equipment-and-launches';
+import { EquipmentRepository } from './equipment/equipment.repository';
+import { EquipmentService } from './equipment/equipment.service';
+import { EquipmentRpcController } from './equipment/equipment.rpc-controller';
+import { LaunchesRepository } from './launches/launches.repository';
+import { LaunchesService } from './launches/launches.service';
+import { LaunchesRpcController } from './launches/launches.rpc-controller';
+import { LaunchCommerceSubscription } from './launches/launch-commerce.subscription';
+import { LaunchMembershipSubscription } from './launches/launch-membership.subscription';
 
 export const NETWORKING_DATABASE: DatabaseModuleOptions = {
   schema: 'networking',
   entities: [],
-  migrations: [
-    Init1764000000000,
-    Idempotency1767050000000,
-    // networking: directory & map, stats, skill pools
-    DirectoryAndSkills1767100000000,
-    // networking: help requests, reciprocity
-    HelpAndReciprocity1767200000000,
-  ],
+  migrations: [Init1764000000000, Idempotency1767050000000, DirectoryAndSkills1767100000000, HelpAndReciprocity1767200000000, EquipmentAndLaunches1767300000000],
 };
 
+/**
+ * Networking's repositories, the reciprocity ledger's write path (help, equipment loans and
+ * accompaniment write movements) and the launches' service (which also handles events): global so
+ * that the event subscriptions, which the platform module builds in its own scope, get the same ones.
+ */
 const SHARED_PROVIDERS = [
   NetworkDirectoryRepository,
-  // networking: directory & map, stats, skill pools
   PoolMembersRepository,
   SkillPoolRepository,
   NetworkStatsRepository,
-  // networking: help requests, reciprocity (the ledger's write path is used by equipment loans and launches too)
   ReciprocityMovementsRepository,
   ReciprocityLedger,
   ReciprocitySitesRepository,
   ReciprocityRepository,
   HelpRequestsRepository,
+  EquipmentRepository,
+  LaunchesRepository,
+  LaunchesService,
 ];
 
-/** Global so that the event subscriptions (which the platform module builds, in its own scope) are injected the repositories. */
 @Global()
 @Module({ providers: SHARED_PROVIDERS, exports: SHARED_PROVIDERS })
 export class NetworkingRepositoriesModule {}
 
+/** The network between KPAs: directory and map, skill pools, help between sites, reciprocity, shared equipment, launches (docs/networking.md). */
 @Module({})
 export class NetworkingModule {
   static register(config: NetworkingConfig, logger: Logger): DynamicModule {
@@ -72,33 +78,20 @@ export class NetworkingModule {
           config,
           logger,
           database: NETWORKING_DATABASE,
-          subscriptions: [
-            NetworkDirectorySubscription,
-            // networking: directory & map, stats, skill pools
-            PoolMembersSubscription,
-            // networking: help requests, reciprocity
-            ReciprocitySitesSubscription,
-          ],
+          subscriptions: [NetworkDirectorySubscription, PoolMembersSubscription, ReciprocitySitesSubscription, LaunchMembershipSubscription, LaunchCommerceSubscription],
         }),
         NetworkingRepositoriesModule,
       ],
       controllers: [
-        // networking: directory & map, stats, skill pools
         NetworkDirectoryRpcController,
         SkillPoolRpcController,
         NetworkStatsRpcController,
-        // networking: help requests, reciprocity
         HelpRequestsRpcController,
         ReciprocityRpcController,
+        EquipmentRpcController,
+        LaunchesRpcController,
       ],
-      providers: [
-        // networking: directory & map, stats, skill pools
-        NetworkDirectoryService,
-        SkillPoolService,
-        // networking: help requests, reciprocity
-        HelpRequestsService,
-        ReciprocityService,
-      ],
+      providers: [NetworkDirectoryService, SkillPoolService, HelpRequestsService, ReciprocityService, EquipmentService],
     };
   }
 }

@@ -46,6 +46,11 @@ export const ERROR_CODES = [
   // 404: networking (directory & map, skill pools): an unpublished profile is not found by other sites
   'NETWORK_SITE_NOT_FOUND',
   'POOL_PERSON_NOT_FOUND',
+  // 404: networking: equipment, launches
+  'EQUIPMENT_NOT_FOUND',
+  'RESERVATION_NOT_FOUND',
+  'LAUNCH_NOT_FOUND',
+  'ACCOMPANIMENT_NOT_FOUND',
   // 409
   'HOST_STRUCTURE_SIRET_TAKEN',
   'SITE_CODE_TAKEN',
@@ -95,6 +100,12 @@ export const ERROR_CODES = [
   'RECIPROCITY_ENTRY_ALREADY_DECIDED',
   // 409: networking skill pools (a member's listing is their own choice)
   'POOL_PERSON_IS_MEMBER',
+  // 409: networking: equipment, launches (an overlapping reservation names the range it overlaps)
+  'RESERVATION_OVERLAP',
+  'RESERVATION_TRANSITION_REFUSED',
+  'EQUIPMENT_WITHDRAWN',
+  'LAUNCH_STEP_ALREADY_COMPLETED',
+  'ACCOMPANIMENT_ALREADY_CONFIRMED',
   // 408: the request did not arrive in time
   'REQUEST_TIMEOUT',
   // 413
@@ -159,6 +170,13 @@ export const ERROR_CODES = [
   'RECIPROCITY_ENTRY_SAME_SITE',
   'RECIPROCITY_TEMPLATE_INACTIVE',
   'RECIPROCITY_REVERSAL_NOT_REVERSIBLE',
+  // 422: networking: equipment, launches
+  'RESERVATION_INVALID_RANGE',
+  'RESERVATION_TOO_LONG',
+  'RESERVATION_OWN_EQUIPMENT',
+  'LAUNCH_STEP_DATE_INVALID',
+  'MENTOR_NOT_ESTABLISHED',
+  'ACCOMPANIMENT_NOT_MENTOR',
   // 429
   'RATE_LIMITED',
   'TOO_MANY_LOGIN_ATTEMPTS',

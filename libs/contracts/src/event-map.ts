@@ -30,6 +30,16 @@ import {
   HELP_REQUEST_POSTED_V1,
 } from './events/networking/help-request-changed.v1';
 import { RECIPROCITY_RECORDED_V1 } from './events/networking/reciprocity-recorded.v1';
+// networking: equipment, launches
+import {
+  EQUIPMENT_LOAN_ACCEPTED_V1,
+  EQUIPMENT_LOAN_CANCELLED_V1,
+  EQUIPMENT_LOAN_CHECKED_OUT_V1,
+  EQUIPMENT_LOAN_DECLINED_V1,
+  EQUIPMENT_LOAN_REQUESTED_V1,
+  EQUIPMENT_LOAN_RETURNED_V1,
+} from './events/networking/equipment-loan.v1';
+import { LAUNCH_STEP_COMPLETED_V1 } from './events/networking/launch-step-completed.v1';
 import { PERIOD_APPROVED_V1 } from './events/remuneration/period-approved.v1';
 import { PERIOD_CLOSED_V1 } from './events/remuneration/period-closed.v1';
 
@@ -72,6 +82,14 @@ export const EVENTS = {
   HELP_HOURS_CONFIRMED_V1,
   HELP_REQUEST_CANCELLED_V1,
   RECIPROCITY_RECORDED_V1,
+  // networking: equipment, launches
+  EQUIPMENT_LOAN_REQUESTED_V1,
+  EQUIPMENT_LOAN_ACCEPTED_V1,
+  EQUIPMENT_LOAN_DECLINED_V1,
+  EQUIPMENT_LOAN_CANCELLED_V1,
+  EQUIPMENT_LOAN_CHECKED_OUT_V1,
+  EQUIPMENT_LOAN_RETURNED_V1,
+  LAUNCH_STEP_COMPLETED_V1,
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -53,5 +53,10 @@ export * from './rpc/networking/reciprocity';
 // networking: directory & map, stats, skill pools
 export * from './rpc/networking/directory';
 export * from './rpc/networking/skills';
+// networking: equipment, launches
+export * from './rpc/networking/equipment';
+export * from './rpc/networking/launches';
+export * from './events/networking/equipment-loan.v1';
+export * from './events/networking/launch-step-completed.v1';
 export * from './rpc-map';
 export * from './event-map';

@@ -179,6 +179,21 @@ export const RPC = {
     poolPersonUpdate: 'rpc.networking.pool_person.update',
     poolPersonRemove: 'rpc.networking.pool_person.remove',
     skillSearch: 'rpc.networking.skill.search',
+    // networking: equipment, launches
+    equipmentCreate: 'rpc.networking.equipment.create',
+    equipmentUpdate: 'rpc.networking.equipment.update',
+    equipmentWithdraw: 'rpc.networking.equipment.withdraw',
+    equipmentGet: 'rpc.networking.equipment.get',
+    equipmentList: 'rpc.networking.equipment.list',
+    reservationCreate: 'rpc.networking.equipment_reservation.create',
+    reservationAct: 'rpc.networking.equipment_reservation.act',
+    reservationList: 'rpc.networking.equipment_reservation.list',
+    launchList: 'rpc.networking.launch.list',
+    launchCompleteStep: 'rpc.networking.launch.complete_step',
+    launchNameMentor: 'rpc.networking.launch.name_mentor',
+    accompanimentLog: 'rpc.networking.accompaniment.log',
+    accompanimentConfirm: 'rpc.networking.accompaniment.confirm',
+    accompanimentList: 'rpc.networking.accompaniment.list',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: <S extends ServiceName>(service: S) => `rpc.${service}.health.ready` as const,
@@ -219,6 +234,9 @@ export const DURABLE_CONSUMERS = {
   remunerationDirectory: 'remuneration-directory',
   remunerationLedger: 'remuneration-ledger',
   remunerationPeriodErasure: 'remuneration-period-erasure',
+  // networking: equipment, launches
+  networkingLaunchMembership: 'networking-launch-membership',
+  networkingLaunchCommerce: 'networking-launch-commerce',
 } as const;
 
 /** BullMQ queues and job names (prefixed in Redis by the namespace). */

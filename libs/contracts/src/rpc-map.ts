@@ -133,6 +133,33 @@ import type {
   RecognitionRound,
   SimulatePayRequest,
 } from './rpc/remuneration/periods';
+// networking: equipment, launches
+import type {
+  CreateEquipmentRequest,
+  Equipment,
+  EquipmentPage,
+  EquipmentReservation,
+  EquipmentReservationPage,
+  GetEquipmentRequest,
+  ListEquipmentRequest,
+  ListReservationsRequest,
+  ReservationActionRequest,
+  ReserveEquipmentRequest,
+  UpdateEquipmentRequest,
+  WithdrawEquipmentRequest,
+} from './rpc/networking/equipment';
+import type {
+  AccompanimentSession,
+  AccompanimentSessionList,
+  CompleteLaunchStepRequest,
+  ConfirmAccompanimentRequest,
+  Launch,
+  LaunchList,
+  ListAccompanimentsRequest,
+  ListLaunchesRequest,
+  LogAccompanimentRequest,
+  NameMentorRequest,
+} from './rpc/networking/launches';
 import type { GetRemunerationSettingsRequest, RemunerationSettings, UpdateRemunerationSettingsRequest } from './rpc/remuneration/settings';
 // networking: directory & map, stats, skill pools
 import type {
@@ -348,6 +375,21 @@ export const RPC_TYPES = {
   [RPC.networking.poolPersonUpdate]: rpc<UpdatePoolPersonRequest, PoolPerson>(),
   [RPC.networking.poolPersonRemove]: rpc<RemovePoolPersonRequest, PoolPeopleList>(),
   [RPC.networking.skillSearch]: rpc<SearchSkillsRequest, SkillSearchResult>(),
+  // networking: equipment, launches
+  [RPC.networking.equipmentCreate]: rpc<CreateEquipmentRequest, Equipment>(),
+  [RPC.networking.equipmentUpdate]: rpc<UpdateEquipmentRequest, Equipment>(),
+  [RPC.networking.equipmentWithdraw]: rpc<WithdrawEquipmentRequest, Equipment>(),
+  [RPC.networking.equipmentGet]: rpc<GetEquipmentRequest, Equipment>(),
+  [RPC.networking.equipmentList]: rpc<ListEquipmentRequest, EquipmentPage>(),
+  [RPC.networking.reservationCreate]: rpc<ReserveEquipmentRequest, EquipmentReservation>(),
+  [RPC.networking.reservationAct]: rpc<ReservationActionRequest, EquipmentReservation>(),
+  [RPC.networking.reservationList]: rpc<ListReservationsRequest, EquipmentReservationPage>(),
+  [RPC.networking.launchList]: rpc<ListLaunchesRequest, LaunchList>(),
+  [RPC.networking.launchCompleteStep]: rpc<CompleteLaunchStepRequest, Launch>(),
+  [RPC.networking.launchNameMentor]: rpc<NameMentorRequest, Launch>(),
+  [RPC.networking.accompanimentLog]: rpc<LogAccompanimentRequest, AccompanimentSession>(),
+  [RPC.networking.accompanimentConfirm]: rpc<ConfirmAccompanimentRequest, AccompanimentSession>(),
+  [RPC.networking.accompanimentList]: rpc<ListAccompanimentsRequest, AccompanimentSessionList>(),
   ...healthSubjects(),
 };
 

@@ -41,6 +41,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RECIPROCITY_ENTRY_NOT_FOUND':
     case 'NETWORK_SITE_NOT_FOUND':
     case 'POOL_PERSON_NOT_FOUND':
+    case 'EQUIPMENT_NOT_FOUND':
+    case 'RESERVATION_NOT_FOUND':
+    case 'LAUNCH_NOT_FOUND':
+    case 'ACCOMPANIMENT_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
@@ -85,6 +89,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'HELP_HOURS_ALREADY_CONFIRMED':
     case 'RECIPROCITY_ALREADY_REVERSED':
     case 'RECIPROCITY_ENTRY_ALREADY_DECIDED':
+    case 'RESERVATION_OVERLAP':
+    case 'RESERVATION_TRANSITION_REFUSED':
+    case 'EQUIPMENT_WITHDRAWN':
+    case 'LAUNCH_STEP_ALREADY_COMPLETED':
+    case 'ACCOMPANIMENT_ALREADY_CONFIRMED':
       return 409;
     case 'REQUEST_TIMEOUT':
       return 408;
@@ -140,6 +149,12 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RECIPROCITY_ENTRY_SAME_SITE':
     case 'RECIPROCITY_TEMPLATE_INACTIVE':
     case 'RECIPROCITY_REVERSAL_NOT_REVERSIBLE':
+    case 'RESERVATION_INVALID_RANGE':
+    case 'RESERVATION_TOO_LONG':
+    case 'RESERVATION_OWN_EQUIPMENT':
+    case 'LAUNCH_STEP_DATE_INVALID':
+    case 'MENTOR_NOT_ESTABLISHED':
+    case 'ACCOMPANIMENT_NOT_MENTOR':
       return 422;
     case 'RATE_LIMITED':
     case 'TOO_MANY_LOGIN_ATTEMPTS':
