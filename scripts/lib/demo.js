@@ -229,6 +229,7 @@ async function ensureNetworkHelp(api, apiBaseUrl, sites) {
     [201],
   );
   info(`offer from ${moulins.name} on it`);
+}
 
 /**
  * networking: equipment, launches. La Cape lends its shared kitchen (valued 4 reciprocity hours a
