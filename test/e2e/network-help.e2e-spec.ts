@@ -65,7 +65,8 @@ describe('network: help between sites and the reciprocity ledger over HTTP', () 
     expect(created.body).toEqual(expect.objectContaining({ siteId: a.id, siteName: 'LACAPE', status: 'open', skills: ['Cuisine', 'service'], offers: [] }));
     requestId = created.body.id;
 
-    const listed = await get('/v1/network/help-requests?status=open&skill=cuisine', c.coordinator);
+    // However the skill is written: "traiteur" is "cuisine" in the network's synonyms.
+    const listed = await get('/v1/network/help-requests?status=open&skill=Traiteur', c.coordinator);
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(requestId);
 
@@ -162,6 +163,9 @@ describe('network: help between sites and the reciprocity ledger over HTTP', () 
       expect.objectContaining({ kind: 'help', giverSiteId: b.id, receiverSiteId: a.id, hours: '7.50', sourceId: `${requestId}:${b.id}`, reversesId: null }),
     ]);
     expect((await platform.query("SELECT count(*)::int AS n FROM networking.outbox WHERE subject LIKE '%networking.reciprocity.recorded%'"))[0].n).toBe(1);
+    // The network admin's figures count the hours exchanged; this request no longer takes offers.
+    const stats = await get('/v1/network/stats', admin);
+    expect(stats.body).toEqual(expect.objectContaining({ hoursExchanged: '7.50', openHelpRequests: 0, equipmentLoans: 0 }));
 
     const ofA = await get(`/v1/sites/${a.id}/reciprocity`, a.coordinator);
     expect(ofA.body).toEqual(expect.objectContaining({ siteId: a.id, given: '0.00', received: '7.50', balance: '-7.50' }));

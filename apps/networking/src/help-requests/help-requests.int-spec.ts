@@ -204,6 +204,9 @@ describe('help requests and reciprocity against Postgres and NATS', () => {
       request: { title: 'Jardinage', skills: ['Jardin'], startsOn: today, endsOn: today, place: 'Lille', peopleNeeded: 1, returnKind: 'reciprocity', visibility: 'region' },
     });
     expect((await help.list({ actor: actorOf(C), status: 'open', skill: 'jardin' })).items.map((r) => r.id)).toContain(request.id);
+    // The skill as the network folds it: accents, case and French synonyms ("potager" is "jardinage", as is "Jardin").
+    expect((await help.list({ actor: actorOf(C), status: 'open', skill: 'Potager' })).items.map((r) => r.id)).toContain(request.id);
+    expect((await help.list({ actor: actorOf(C), status: 'open', skill: 'couture' })).items.map((r) => r.id)).not.toContain(request.id);
     await db.query('UPDATE networking.help_request SET starts_on = starts_on - 3, ends_on = ends_on - 2 WHERE id = $1', [request.id]);
     expect((await help.get({ actor: actorOf(C), requestId: request.id })).status).toBe('expired');
     expect((await help.list({ actor: actorOf(C), status: 'expired' })).items.map((r) => r.id)).toContain(request.id);

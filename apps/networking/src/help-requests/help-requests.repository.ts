@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { skillKey } from '../skills/skill-names';
 import { EntityManager } from 'typeorm';
 import { HelpContributionStatus, HelpOfferPerson, HelpOfferStatus, HelpRequestStatus, HelpReturn, HelpSettlement, HelpVisibility, PageRequest } from '@kpa/contracts';
 import { decodeCursor, encodeCursor, pageSize } from '@kpa/platform';
@@ -88,8 +89,8 @@ export class HelpRequestsRepository {
   async insert(manager: EntityManager, row: HelpRequestRow): Promise<void> {
     await manager.query(
       `INSERT INTO networking.help_request (id, site_id, title, description, activity_pole, skills, starts_on, ends_on, place, people_needed, hours_needed,
-         return_kind, reciprocity_hours, amount_per_hour, visibility, visible_to_site_ids, status, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::uuid[], $17, $18, $19, $19)`,
+         return_kind, reciprocity_hours, amount_per_hour, visibility, visible_to_site_ids, status, created_by, created_at, updated_at, skill_keys)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::uuid[], $17, $18, $19, $19, $20)`,
       [
         row.id,
         row.siteId,
@@ -110,6 +111,7 @@ export class HelpRequestsRepository {
         row.status,
         row.createdBy,
         row.createdAt,
+        row.skills.map(skillKey),
       ],
     );
   }
@@ -157,7 +159,7 @@ export class HelpRequestsRepository {
       where.push(`(site_id = ANY(${sites}::uuid[]) OR (visibility = 'region' AND cardinality(${sites}::uuid[]) > 0) OR visible_to_site_ids && ${sites}::uuid[])`);
     }
     if (filters.siteId) where.push(`site_id = ${param(filters.siteId)}`);
-    if (filters.skill) where.push(`EXISTS (SELECT 1 FROM unnest(skills) AS skill WHERE lower(skill) = lower(${param(filters.skill)}))`);
+    if (filters.skill) where.push(`skill_keys @> ARRAY[${param(skillKey(filters.skill))}]::text[]`);
     if (filters.status) {
       // Expiry is computed on read, as effectiveStatus does: open or with offers, past its end date.
       const today = param(filters.today);

@@ -89,6 +89,8 @@ export class HelpAndReciprocity1767200000000 implements MigrationInterface {
         description text NULL,
         activity_pole text NULL,
         skills text[] NOT NULL DEFAULT '{}',
+        -- the skills as searched: skillKey() of each (case, accents and French synonyms folded)
+        skill_keys text[] NOT NULL DEFAULT '{}',
         starts_on date NOT NULL,
         ends_on date NOT NULL,
         place text NOT NULL,
@@ -112,6 +114,7 @@ export class HelpAndReciprocity1767200000000 implements MigrationInterface {
       )`);
     await queryRunner.query('CREATE INDEX help_request_status ON networking.help_request (status, created_at, id)');
     await queryRunner.query('CREATE INDEX help_request_site ON networking.help_request (site_id, created_at, id)');
+    await queryRunner.query('CREATE INDEX help_request_skill_keys ON networking.help_request USING gin (skill_keys)');
     await queryRunner.query(`
       CREATE TABLE networking.help_offer (
         id uuid PRIMARY KEY,

@@ -148,6 +148,9 @@ export class NetworkStatsDto implements NetworkStats {
   @ApiProperty({ example: { venue_found: 1 } }) sitesByLaunchStage: Record<string, number>;
   @ApiProperty({ type: [SiteMembersFigureDto] }) activeMembers: SiteMembersFigureDto[];
   @ApiProperty() pooledPeople: number;
+  @ApiProperty({ example: '42.50', description: 'Hours given between sites (the reciprocity ledger, reversals taken back).' }) hoursExchanged: string;
+  @ApiProperty({ description: 'Help requests still taking offers.' }) openHelpRequests: number;
+  @ApiProperty({ description: 'Equipment loans accepted or out.' }) equipmentLoans: number;
 }
 
 /** The centre and radius of a `near` query, once the DTO checked its form; the ranges are checked here. */

@@ -137,4 +137,10 @@ export interface NetworkStats {
   activeMembers: Array<{ siteId: string; name: string; activeMembers: number }>;
   /** The skill pool: people listed per site (opted-in members and team people). */
   pooledPeople: number;
+  /** Hours given between sites, all movements of the reciprocity ledger (reversals taken back), as a decimal string. */
+  hoursExchanged: string;
+  /** Help requests still taking offers. */
+  openHelpRequests: number;
+  /** Equipment loans accepted or out. */
+  equipmentLoans: number;
 }
