@@ -163,11 +163,6 @@ describe('shared equipment and launches against Postgres', () => {
   });
 
   it('finds equipment by folded words and near a published site only', async () => {
-    // Stand-in for the directory's site_profile (branch i-net-dir), with its columns, when this branch runs alone.
-    await db.query(`CREATE TABLE IF NOT EXISTS networking.site_profile (
-      site_id uuid PRIMARY KEY, presentation text NOT NULL, poles jsonb NOT NULL, offers jsonb NOT NULL, contact_email text NULL,
-      latitude double precision NULL, longitude double precision NULL, opening_hours text NULL, published boolean NOT NULL,
-      pole_keys text[] NOT NULL, offer_kinds text[] NOT NULL, search_text text NOT NULL, updated_at timestamptz NOT NULL, updated_by text NOT NULL)`);
     const roubaix = randomUUID();
     const laRochelle = randomUUID();
     const hidden = randomUUID();

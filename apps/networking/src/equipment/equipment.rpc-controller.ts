@@ -15,7 +15,7 @@ import {
   UpdateEquipmentRequest,
   WithdrawEquipmentRequest,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { IdempotentCommand, RpcHandler } from '@kpa/platform';
 import { EquipmentService } from './equipment.service';
 
 @Controller()
@@ -23,6 +23,7 @@ export class EquipmentRpcController {
   constructor(private readonly equipment: EquipmentService) {}
 
   @RpcHandler(RPC.networking.equipmentCreate)
+  @IdempotentCommand()
   create(@Payload() request: CreateEquipmentRequest): Promise<Equipment> {
     return this.equipment.create(request);
   }
@@ -33,6 +34,7 @@ export class EquipmentRpcController {
   }
 
   @RpcHandler(RPC.networking.equipmentWithdraw)
+  @IdempotentCommand()
   withdraw(@Payload() request: WithdrawEquipmentRequest): Promise<Equipment> {
     return this.equipment.withdraw(request);
   }
@@ -48,11 +50,13 @@ export class EquipmentRpcController {
   }
 
   @RpcHandler(RPC.networking.reservationCreate)
+  @IdempotentCommand()
   reserve(@Payload() request: ReserveEquipmentRequest): Promise<EquipmentReservation> {
     return this.equipment.reserve(request);
   }
 
   @RpcHandler(RPC.networking.reservationAct)
+  @IdempotentCommand()
   act(@Payload() request: ReservationActionRequest): Promise<EquipmentReservation> {
     return this.equipment.act(request);
   }

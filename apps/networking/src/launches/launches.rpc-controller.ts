@@ -12,7 +12,7 @@ import {
   NameMentorRequest,
   RPC,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { IdempotentCommand, RpcHandler } from '@kpa/platform';
 import { LaunchesService } from './launches.service';
 
 @Controller()
@@ -25,6 +25,7 @@ export class LaunchesRpcController {
   }
 
   @RpcHandler(RPC.networking.launchCompleteStep)
+  @IdempotentCommand()
   completeStep(@Payload() request: CompleteLaunchStepRequest): Promise<Launch> {
     return this.launches.completeStep(request);
   }
@@ -35,11 +36,13 @@ export class LaunchesRpcController {
   }
 
   @RpcHandler(RPC.networking.accompanimentLog)
+  @IdempotentCommand()
   log(@Payload() request: LogAccompanimentRequest): Promise<AccompanimentSession> {
     return this.launches.logSession(request);
   }
 
   @RpcHandler(RPC.networking.accompanimentConfirm)
+  @IdempotentCommand()
   confirm(@Payload() request: ConfirmAccompanimentRequest): Promise<AccompanimentSession> {
     return this.launches.confirmSession(request);
   }
