@@ -209,10 +209,24 @@ describe('shared equipment and launches against Postgres', () => {
       data,
     });
     const handle = (event: EventEnvelope) => db.transaction((manager) => subscription.handlers[`${event.type}.v${event.version}`](event as never, manager));
-    await db.query(`INSERT INTO networking.directory_site (id, code, name, city, status, updated_at) VALUES ($1, 'BAILLEUL', 'KPA Bailleul', 'Bailleul', 'in_reflection', now())`, [
-      siteId,
-    ]);
-    await handle(envelope(SITE_CREATED_V1, { id: siteId, status: 'in_reflection' } as never));
+    // The site's creation reaches the launch path before the directory's own consumer has read it:
+    // the stage is written all the same.
+    await handle(
+      envelope(SITE_CREATED_V1, {
+        id: siteId,
+        name: 'KPA Bailleul',
+        code: 'BAILLEUL',
+        city: 'Bailleul',
+        status: 'in_reflection',
+        hostStructureId: randomUUID(),
+        addressLine: null,
+        postalCode: null,
+        carryingStructure: null,
+        venues: [],
+        activityPoles: [],
+        updatedAt: new Date().toISOString(),
+      }),
+    );
     const joined = (joinedOn: string) =>
       envelope(MEMBER_JOINED_V1, { memberId: randomUUID(), firstName: 'Inès', lastName: 'B', joinedOn, leftOn: null, active: true, updatedAt: new Date().toISOString() });
     const first = joined('2026-11-02');
