@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ensureExtension } from '@kpa/platform';
 
 /**
  * Shared equipment and launching new KPAs (issue 12, §5 and §6).
@@ -12,7 +13,7 @@ export class EquipmentAndLaunches1767300000000 implements MigrationInterface {
   name = 'EquipmentAndLaunches1767300000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('CREATE EXTENSION IF NOT EXISTS btree_gist');
+    await ensureExtension(queryRunner, 'btree_gist');
     await queryRunner.query(`
       CREATE TABLE networking.equipment (
         id uuid PRIMARY KEY,

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ensureExtension } from '@kpa/platform';
 
 /**
  * Remuneration periods, the peer recognition round and members' objections.
@@ -14,7 +15,7 @@ export class Periods1765700000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     // Trusted extension (PostgreSQL ≥ 13): the database owner may create it. Its operator classes are
     // found whatever the search path, so it lives in public where other schemas may use it too.
-    await queryRunner.query('CREATE EXTENSION IF NOT EXISTS btree_gist WITH SCHEMA public');
+    await ensureExtension(queryRunner, 'btree_gist');
     await queryRunner.query(`
       CREATE TABLE remuneration.period (
         id uuid PRIMARY KEY,

@@ -55,6 +55,16 @@ export async function migrate(dataSource: DataSource, schema: string): Promise<s
   }
 }
 
+/**
+ * For a migration: `CREATE EXTENSION IF NOT EXISTS`, which two services migrating at once would
+ * race on (Postgres answers the second with a duplicate key on pg_extension), taken in turn under a
+ * lock held until the migration's transaction ends. Extensions go to `public`, shared by the schemas.
+ */
+export async function ensureExtension(queryRunner: { query(sql: string, params?: unknown[]): Promise<unknown> }, name: string): Promise<void> {
+  await queryRunner.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['kpa.extensions']);
+  await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS ${assertIdentifier(name)} WITH SCHEMA public`);
+}
+
 /** Creates the database named in `url` if it does not exist (local start and tests). */
 export async function ensureDatabase(url: string): Promise<void> {
   const target = new URL(url);
