@@ -17,8 +17,14 @@ import { assertIdentifier } from './database';
  */
 export const SITES_SETTING = 'app.site_ids';
 
-/** The rows a connection may see and write: those of the sites it works for, or of every site when it says so. */
-export const SITE_PREDICATE = `(current_setting('${SITES_SETTING}', true) = '*' OR site_id = ANY (string_to_array(NULLIF(current_setting('${SITES_SETTING}', true), '*'), ',')::uuid[]))`;
+/**
+ * The rows a connection may see and write: those of the sites it works for, or of every site when it
+ * says so. Each setting is read in a sub-select, which Postgres evaluates once per query (an InitPlan)
+ * rather than once per row: a board over 100,000 invoices pays for one comparison per row.
+ */
+export const SITE_PREDICATE =
+  `((SELECT current_setting('${SITES_SETTING}', true) = '*') OR ` +
+  `site_id = ANY ((SELECT string_to_array(NULLIF(current_setting('${SITES_SETTING}', true), '*'), ',')::uuid[])))`;
 
 /** For a migration: the policy that keeps a table's rows to their site (its `site_id` column). */
 export function siteIsolationSql(schema: string, table: string): string[] {
