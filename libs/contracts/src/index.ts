@@ -62,3 +62,6 @@ export * from './rpc-map';
 export * from './event-map';
 // worker: typed jobs
 export * from './jobs';
+// worker: dunning
+export * from './rpc/worker/dunning';
+export * from './events/worker/reminder-sent.v1';

@@ -18,6 +18,11 @@ export interface JobPayloads {
   // worker: maintenance
   /** Recurring sweep that re-derives lost jobs from Postgres, the source of truth. */
   'maintenance.sweep': NoPayload;
+  // worker: dunning
+  /** Records every reminder due as of now (invoice × level, once) and queues a send job for each pending one. */
+  'dunning.sweep': NoPayload;
+  /** Writes one recorded reminder's e-mail (letter and invoice PDFs) to the outgoing mail, once. */
+  'dunning.send': { siteId: string; invoiceId: string; level: 0 | 1 | 2 | 3 };
 }
 
 export type JobName = keyof JobPayloads;
@@ -26,6 +31,9 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUES = {
   // worker: maintenance
   'maintenance.sweep': QUEUES.maintenance,
+  // worker: dunning
+  'dunning.sweep': QUEUES.dunning,
+  'dunning.send': QUEUES.dunning,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Job names, for code that prefers a constant to a string. */
