@@ -9,6 +9,14 @@ import { Worker1768000000000 } from './migrations/1768000000000-worker';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { OutgoingMail } from './mail/outgoing-mail';
 import { OutgoingMailRepository } from './mail/outgoing-mail.repository';
+// worker: dunning
+import { Dunning1768100000000 } from './migrations/1768100000000-dunning';
+import { DunningProcessor } from './dunning/dunning.processor';
+import { DunningRepository } from './dunning/dunning.repository';
+import { DunningService } from './dunning/dunning.service';
+import { DunningRpcController } from './dunning/dunning.rpc-controller';
+import { DunningInvoicesSubscription } from './dunning/dunning-invoices.subscription';
+import { WorkerClock } from './dunning/worker-clock';
 
 /** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
 export const WORKER_DATABASE: DatabaseModuleOptions = {
@@ -17,6 +25,8 @@ export const WORKER_DATABASE: DatabaseModuleOptions = {
   migrations: [
     // worker: foundation and mail
     Worker1768000000000,
+    // worker: dunning
+    Dunning1768100000000,
   ],
 };
 
@@ -24,11 +34,15 @@ export const WORKER_DATABASE: DatabaseModuleOptions = {
 const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
   // worker: maintenance
   MaintenanceProcessor,
+  // worker: dunning
+  DunningProcessor,
 ];
 
 const REPOSITORIES = [
   // worker: mail
   OutgoingMailRepository,
+  // worker: dunning
+  DunningRepository,
 ];
 
 /**
@@ -46,7 +60,19 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        PlatformModule.forService({ service: 'worker', config, logger, redis: true, database: WORKER_DATABASE }),
+        PlatformModule.forService({
+          service: 'worker',
+          config,
+          logger,
+          redis: true,
+          database: WORKER_DATABASE,
+          // worker: dunning (client and invoice PDF at send time)
+          calls: ['commerce'],
+          subscriptions: [
+            // worker: dunning
+            DunningInvoicesSubscription,
+          ],
+        }),
         WorkerSharedModule,
         BullModule.forRoot({
           // BullMQ workers block on Redis: they need maxRetriesPerRequest null.
@@ -55,7 +81,16 @@ export class WorkerModule {
         }),
         ...Object.values(QUEUES).map((name) => BullModule.registerQueue({ name })),
       ],
-      providers: [...PROCESSORS],
+      controllers: [
+        // worker: dunning
+        DunningRpcController,
+      ],
+      providers: [
+        ...PROCESSORS,
+        // worker: dunning
+        WorkerClock,
+        DunningService,
+      ],
     };
   }
 }

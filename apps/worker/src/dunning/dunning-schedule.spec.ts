@@ -22,7 +22,7 @@ function parisTen(date: string): Date {
 }
 
 function anInvoice(overrides: Partial<DunningInvoice> = {}): DunningInvoice {
-  return { issuedOn: '2026-01-05', dueOn: '2026-02-04', clientKind: 'company', totalCents: 120_00, paidCents: 0, creditedCents: 0, settled: false, ...overrides };
+  return { issuedOn: '2026-01-05', dueOn: '2026-02-04', totalCents: 120_00, paidCents: 0, creditedCents: 0, settled: false, ...overrides };
 }
 
 function aState(overrides: Partial<DunningState> = {}): DunningState {

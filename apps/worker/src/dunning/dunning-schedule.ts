@@ -1,4 +1,4 @@
-import { addDays, ClientKind, compareDates, daysBetween, DomainError } from '@kpa/contracts';
+import { addDays, compareDates, daysBetween, DomainError } from '@kpa/contracts';
 
 /**
  * The dunning schedule (relances, issue 13 §2) as pure functions: given an invoice, what was already
@@ -75,11 +75,10 @@ export function checkDunningPolicy(policy: DunningPolicy): void {
   }
 }
 
-/** What the schedule needs of an invoice: its dates, client kind and what is left to pay (integer cents). */
+/** What the schedule needs of an invoice: its dates and what is left to pay (integer cents); the client's kind changes the letter, not the schedule. */
 export interface DunningInvoice {
   issuedOn: string;
   dueOn: string;
-  clientKind: ClientKind;
   totalCents: number;
   paidCents: number;
   creditedCents: number;
