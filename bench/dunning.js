@@ -85,7 +85,7 @@ async function main() {
     const againSeconds = Number(process.hrtime.bigint() - againStarted) / 1e9;
     const [{ reminders, distinct }] = (await owner.query(`SELECT count(*)::int AS reminders, count(DISTINCT (invoice_id, level))::int AS distinct FROM worker.dunning_reminder`))
       .rows;
-    const jobs = (await queue.getJobs(['waiting', 'paused'])).filter((job) => job.name === 'dunning.send');
+    const jobs = (await queue.getJobs(['waiting'])).filter((job) => job.name === 'dunning.send');
     const jobIds = new Set(jobs.map((job) => job.id));
     console.log(`first sweep: ${seconds.toFixed(2)} s, recorded ${first.recorded} reminders + ${first.drafts} level-3 drafts, enqueued ${first.enqueued} send jobs`);
     console.log(`second sweep: ${againSeconds.toFixed(2)} s, recorded ${second.recorded} + ${second.drafts} drafts`);

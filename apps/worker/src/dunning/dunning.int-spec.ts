@@ -87,7 +87,7 @@ describe('dunning sweep in Postgres and Redis', () => {
 
   async function sendJobs(): Promise<string[]> {
     const queue = apps[0].get<Queue>(getQueueToken(QUEUES.dunning));
-    const jobs = await queue.getJobs(['waiting', 'paused', 'active', 'delayed', 'completed', 'failed']);
+    const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'completed', 'failed']);
     return jobs.filter((job) => job.name === 'dunning.send').map((job) => String(job.id));
   }
 
