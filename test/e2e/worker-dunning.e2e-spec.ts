@@ -30,10 +30,17 @@ describe('dunning (worker) end to end', () => {
   }
 
   const mail = async (invoiceId: string, level: number) =>
-    (await platform.query<{ id: string; recipient: string; subject: string; body_text: string }>(`SELECT id, recipient, subject, body_text FROM worker.outgoing_mail WHERE key = $1`, [`dunning:${invoiceId}:${level}`]))[0];
+    (
+      await platform.query<{ id: string; recipient: string; subject: string; body_text: string }>(
+        `SELECT id, recipient, subject, body_text FROM worker.outgoing_mail WHERE key = $1`,
+        [`dunning:${invoiceId}:${level}`],
+      )
+    )[0];
 
   async function attachments(mailId: string): Promise<{ filename: string; text: string }[]> {
-    const rows = await platform.query<{ filename: string; content: Buffer }>(`SELECT filename, content FROM worker.outgoing_mail_attachment WHERE mail_id = $1 ORDER BY position`, [mailId]);
+    const rows = await platform.query<{ filename: string; content: Buffer }>(`SELECT filename, content FROM worker.outgoing_mail_attachment WHERE mail_id = $1 ORDER BY position`, [
+      mailId,
+    ]);
     return Promise.all(rows.map(async (row) => ({ filename: row.filename, text: (await pdfText(row.content)).text.replace(/\s+/g, ' ') })));
   }
 
@@ -74,7 +81,14 @@ describe('dunning (worker) end to end', () => {
   it('shows the default policy and refuses one whose levels are less than 7 days apart (422) or malformed (400)', async () => {
     const policy = await api('GET', '/dunning-policy');
     expect(policy.status).toBe(200);
-    expect(policy.body).toMatchObject({ level1: { enabled: true, delayDays: 7 }, level2: { delayDays: 21 }, level3: { delayDays: 45 }, sendFromHour: 9, sendUntilHour: 18, customised: false });
+    expect(policy.body).toMatchObject({
+      level1: { enabled: true, delayDays: 7 },
+      level2: { delayDays: 21 },
+      level3: { delayDays: 45 },
+      sendFromHour: 9,
+      sendUntilHour: 18,
+      customised: false,
+    });
     const { siteId: _s, customised: _c, updatedAt: _u, ...input } = policy.body;
     const tooClose = await api('PUT', '/dunning-policy', { ...input, level2: { enabled: true, delayDays: 10 } });
     expect(tooClose.status).toBe(422);
@@ -87,7 +101,8 @@ describe('dunning (worker) end to end', () => {
 
   it('sends level 1 with the letter of the client’s kind and the invoice PDF', async () => {
     await workerAt(addDays(dueOn, 8));
-    for (const kind of ['company', 'individual'] as const) await eventually(async () => (await mail(ids[kind], 1)) !== undefined, { what: `level 1 of the ${kind}`, timeoutMs: 40_000 });
+    for (const kind of ['company', 'individual'] as const)
+      await eventually(async () => (await mail(ids[kind], 1)) !== undefined, { what: `level 1 of the ${kind}`, timeoutMs: 40_000 });
     const company = await mail(ids.company, 1);
     expect(company.recipient).toBe('compta@boulangerie.example.org');
     expect(company.body_text).toContain('40 €');
@@ -105,7 +120,8 @@ describe('dunning (worker) end to end', () => {
 
   it('sends level 2 once, and the board and collection log show the level and next step', async () => {
     await workerAt(addDays(dueOn, 22));
-    for (const kind of ['company', 'individual'] as const) await eventually(async () => (await mail(ids[kind], 2)) !== undefined, { what: `level 2 of the ${kind}`, timeoutMs: 40_000 });
+    for (const kind of ['company', 'individual'] as const)
+      await eventually(async () => (await mail(ids[kind], 2)) !== undefined, { what: `level 2 of the ${kind}`, timeoutMs: 40_000 });
     expect((await mail(ids.company, 2)).subject).toContain('Seconde relance');
     const board = await api('GET', '/receivables');
     expect(board.status).toBe(200);
@@ -121,7 +137,11 @@ describe('dunning (worker) end to end', () => {
   });
 
   it('paying stops level 3; the unpaid one gets a draft the coordinator sends once', async () => {
-    const paid = await api('POST', `/invoices/${ids.company}/payments`, { amount: '240.00', receivedOn: (await api('GET', `/invoices/${ids.company}`)).body.issuedOn, method: 'transfer' });
+    const paid = await api('POST', `/invoices/${ids.company}/payments`, {
+      amount: '240.00',
+      receivedOn: (await api('GET', `/invoices/${ids.company}`)).body.issuedOn,
+      method: 'transfer',
+    });
     expect(paid.status).toBe(201);
     await eventually(async () => (await platform.query('SELECT 1 FROM worker.dunning_invoice WHERE invoice_id = $1 AND settled_on IS NOT NULL', [ids.company])).length === 1, {
       what: 'the payment known by the worker',

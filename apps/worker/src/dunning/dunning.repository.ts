@@ -226,11 +226,12 @@ export class DunningRepository {
 
   /** False when the invoice was not paused. */
   async resume(manager: EntityManager, invoiceId: string, at: Date, by: string): Promise<boolean> {
-    const updated: unknown[] = await manager.query(
-      `UPDATE worker.dunning_pause SET resumed_at = GREATEST($2::timestamptz, paused_at), resumed_by = $3 WHERE invoice_id = $1 AND resumed_at IS NULL RETURNING id`,
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, affected]: [unknown[], number] = await manager.query(
+      `UPDATE worker.dunning_pause SET resumed_at = GREATEST($2::timestamptz, paused_at), resumed_by = $3 WHERE invoice_id = $1 AND resumed_at IS NULL`,
       [invoiceId, at, by],
     );
-    return updated.length === 1;
+    return affected === 1;
   }
 
   async addNote(
