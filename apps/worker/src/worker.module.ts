@@ -66,8 +66,8 @@ export class WorkerModule {
           logger,
           redis: true,
           database: WORKER_DATABASE,
-          // worker: dunning (client and invoice PDF at send time)
-          calls: ['commerce'],
+          // worker: dunning (client, invoice and its PDF, site's name at send time)
+          calls: ['commerce', 'membership'],
           subscriptions: [
             // worker: dunning
             DunningInvoicesSubscription,

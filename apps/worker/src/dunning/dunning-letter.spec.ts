@@ -14,6 +14,7 @@ function facts(clientKind: ClientKind, level: DunningLevel = 1): LetterFacts {
     issuedOn: '2026-01-05',
     dueOn: '2026-02-04',
     totalCents: 1_234_50,
+    depositsCents: 0,
     paidCents: 200_00,
     creditedCents: 0,
     invoiceLatePenaltySentence: 'En cas de retard de paiement, des pénalités au taux de 12 % sont exigibles.',
@@ -60,6 +61,12 @@ describe('reminder letters', () => {
     expect(text).toContain('05/01/2026');
     expect(text).toContain('Déjà réglé : 200,00\u00a0€');
     expect(text).toContain('Reste à payer : 1\u00a0034,50\u00a0€');
+  });
+
+  it('deducts the deposits of a final invoice from what is left to pay', () => {
+    const text = letterText(reminderLetter({ ...facts('company'), depositsCents: 300_00 }));
+    expect(text).toContain('Acomptes déduits : 300,00\u00a0€');
+    expect(text).toContain('Reste à payer : 734,50\u00a0€');
   });
 
   it('grows firmer with the level: the formal notice says "mise en demeure", the courtesy notice has no legal threat', () => {

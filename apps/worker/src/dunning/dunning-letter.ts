@@ -1,5 +1,5 @@
 import { ClientKind, formatCents } from '@kpa/contracts';
-import { amountDueCents, DunningLevel } from './dunning-schedule';
+import { DunningLevel } from './dunning-schedule';
 
 /**
  * The words of a reminder, per level and client kind (issue 13 §2, docs/domain-rules.md §1.4). Pure:
@@ -23,6 +23,8 @@ export interface LetterFacts {
   issuedOn: string;
   dueOn: string;
   totalCents: number;
+  /** Final invoices: the deposit invoices deducted (0 otherwise). */
+  depositsCents: number;
   paidCents: number;
   creditedCents: number;
   /** The late-penalty sentence the invoice printed (its agreed or statutory rate), if any. */
@@ -82,8 +84,13 @@ function legalSentences(facts: LetterFacts): string[] {
   }
 }
 
+/** What is left to pay: total − deposits − payments − credit notes, never below 0. */
+export function letterAmountDueCents(facts: Pick<LetterFacts, 'totalCents' | 'depositsCents' | 'paidCents' | 'creditedCents'>): number {
+  return Math.max(0, facts.totalCents - facts.depositsCents - facts.paidCents - facts.creditedCents);
+}
+
 export function reminderLetter(facts: LetterFacts): Letter {
-  const due = frenchAmountOf(amountDueCents(facts));
+  const due = frenchAmountOf(letterAmountDueCents(facts));
   const invoice = `la facture n° ${facts.invoiceNumber} du ${frenchDateOf(facts.issuedOn)}`;
   const dueOn = frenchDateOf(facts.dueOn);
   const paragraphs: Record<DunningLevel, string[]> = {
@@ -109,6 +116,7 @@ export function reminderLetter(facts: LetterFacts): Letter {
     { label: 'Date de la facture', value: frenchDateOf(facts.issuedOn) },
     { label: 'Date d’échéance', value: dueOn },
     { label: 'Montant TTC', value: frenchAmountOf(facts.totalCents) },
+    ...(facts.depositsCents > 0 ? [{ label: 'Acomptes déduits', value: frenchAmountOf(facts.depositsCents) }] : []),
     { label: 'Déjà réglé', value: frenchAmountOf(facts.paidCents) },
     ...(facts.creditedCents > 0 ? [{ label: 'Avoirs', value: frenchAmountOf(facts.creditedCents) }] : []),
     { label: 'Reste à payer', value: due },

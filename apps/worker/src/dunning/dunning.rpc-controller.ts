@@ -16,7 +16,7 @@ import {
   SendDunningDraftRequest,
   SetDunningPolicyRequest,
 } from '@kpa/contracts';
-import { RpcHandler } from '@kpa/platform';
+import { IdempotentCommand, RpcHandler } from '@kpa/platform';
 import { DunningService } from './dunning.service';
 
 @Controller()
@@ -29,16 +29,19 @@ export class DunningRpcController {
   }
 
   @RpcHandler(RPC.worker.dunningPolicySet)
+  @IdempotentCommand()
   setPolicy(@Payload() request: SetDunningPolicyRequest): Promise<DunningPolicyView> {
     return this.dunning.setPolicy(request);
   }
 
   @RpcHandler(RPC.worker.dunningPause)
+  @IdempotentCommand()
   pause(@Payload() request: PauseDunningRequest): Promise<CollectionLog> {
     return this.dunning.pause(request.siteId, request.invoiceId, request.reason, request.actor.userId);
   }
 
   @RpcHandler(RPC.worker.dunningResume)
+  @IdempotentCommand()
   resume(@Payload() request: ResumeDunningRequest): Promise<CollectionLog> {
     return this.dunning.resume(request.siteId, request.invoiceId, request.actor.userId);
   }
@@ -49,6 +52,7 @@ export class DunningRpcController {
   }
 
   @RpcHandler(RPC.worker.collectionNoteAdd)
+  @IdempotentCommand()
   addNote(@Payload() request: AddCollectionNoteRequest): Promise<CollectionLog> {
     return this.dunning.addNote(request);
   }
@@ -64,6 +68,7 @@ export class DunningRpcController {
   }
 
   @RpcHandler(RPC.worker.dunningDraftSend)
+  @IdempotentCommand()
   sendDraft(@Payload() request: SendDunningDraftRequest): Promise<CollectionLog> {
     return this.dunning.sendDraft(request.siteId, request.invoiceId, request.actor.userId);
   }

@@ -23,7 +23,7 @@ import {
 } from '@kpa/contracts';
 import { createEvent, LOGGER, Logger, RequestContext, RpcClient, UnitOfWork } from '@kpa/platform';
 import { OutgoingMail } from '../mail/outgoing-mail';
-import { letterHtml, letterText, reminderLetter } from './dunning-letter';
+import { letterAmountDueCents, letterHtml, letterText, reminderLetter } from './dunning-letter';
 import {
   amountDueCents,
   checkDunningPolicy,
@@ -146,15 +146,24 @@ export class DunningService {
       await this.repository.markDropped(manager, invoiceId, level);
       return 'dropped';
     }
-    // What the read model does not hold, asked of commerce when the e-mail is written: the client's
-    // kind, name and address (personal data the worker does not keep), the printed mentions and the PDF.
-    const [facts, client, pdf] = await Promise.all([
+    // What the read model does not hold, asked when the e-mail is written: the client's kind, name and
+    // address (personal data the worker does not keep), the invoice's figures as commerce knows them
+    // (deposits of a final invoice included), its printed mentions and PDF; the site's name and city.
+    const [facts, client, pdf, site] = await Promise.all([
       this.rpc.call(RPC.commerce.invoiceGet, { siteId, invoiceId }),
       this.rpc.call(RPC.commerce.clientGet, { siteId, clientId: invoice.clientId }),
       this.rpc.call(RPC.commerce.documentPdf, { siteId, kind: 'invoice', id: invoiceId }),
+      this.rpc.call(RPC.membership.siteGet, { siteId }),
     ]);
-    if (!client.email) {
-      this.logger.warn({ invoiceId, level }, 'dunning: the client has no e-mail address; the reminder is dropped (see the collection log)');
+    const cents = (value: string) => parseCents(value) ?? 0;
+    const figures = {
+      totalCents: cents(facts.totals.total),
+      depositsCents: cents(facts.totals.depositsDeducted),
+      paidCents: cents(facts.paid),
+      creditedCents: cents(facts.credited),
+    };
+    if (!client.email || letterAmountDueCents(figures) === 0) {
+      if (!client.email) this.logger.warn({ invoiceId, level }, 'dunning: the client has no e-mail address; the reminder is dropped (see the collection log)');
       await this.repository.markDropped(manager, invoiceId, level);
       return 'dropped';
     }
@@ -163,17 +172,15 @@ export class DunningService {
       level,
       clientKind: client.kind,
       clientName: client.name,
-      senderName: 'Le service facturation',
+      senderName: site.name,
       invoiceNumber: invoice.number,
       issuedOn: invoice.issuedOn,
       dueOn: invoice.dueOn,
-      totalCents: invoice.totalCents,
-      paidCents: invoice.paidCents,
-      creditedCents: invoice.creditedCents,
+      ...figures,
       invoiceLatePenaltySentence: facts.mentions?.find((sentence) => LATE_PENALTY.test(sentence)) ?? null,
       writtenOn,
     });
-    const letterPdf = await renderLetterPdf(letter, writtenOn);
+    const letterPdf = await renderLetterPdf(letter, writtenOn, site.city);
     return this.unitOfWork.run(async (tx) => {
       const locked = await this.repository.reminder(tx.manager, invoiceId, level, true);
       if (!locked || locked.status !== expected) return 'skipped' as const;
