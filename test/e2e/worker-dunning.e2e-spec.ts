@@ -21,13 +21,18 @@ describe('dunning (worker) end to end', () => {
   const api = (method: string, path: string, body?: unknown, token = site.coordinator) => platform.http(method, `/v1/sites/${site.id}${path}`, { token, body });
 
   /** Restarts the worker with its clock at 10:00 (Paris, winter) or 11:00 (summer) on the first working day from `day`. */
-  async function workerAt(day: string): Promise<string> {
+  async function workerAt(day: string, instances = ['worker']): Promise<string> {
     while (new Date(`${day}T12:00:00Z`).getUTCDay() === 0 || isFrenchPublicHoliday(day)) day = addDays(day, 1);
     const offset = Math.round((new Date(`${day}T09:00:00Z`).getTime() - Date.now()) / 60_000);
-    await platform.stop('worker');
-    await platform.start('worker', { KPA_CLOCK_OFFSET_MINUTES: String(offset), DUNNING_SWEEP_INTERVAL_SECONDS: '10' });
+    for (const instance of instances) {
+      await platform.stop(instance);
+      await platform.start(instance, { KPA_CLOCK_OFFSET_MINUTES: String(offset), DUNNING_SWEEP_INTERVAL_SECONDS: '10' });
+    }
     return day;
   }
+
+  const sentEvents = async (level: number) =>
+    (await platform.query(`SELECT 1 FROM worker.outbox WHERE envelope->>'type' = 'worker.reminder.sent' AND (envelope->'data'->>'level')::int = $1`, [level])).length;
 
   const mail = async (invoiceId: string, level: number) =>
     (
@@ -115,13 +120,19 @@ describe('dunning (worker) end to end', () => {
     const [consumerLetter] = await attachments(individual.id);
     expect(consumerLetter.text).not.toMatch(/40 €/);
     expect(consumerLetter.text).toContain('Aucuns frais de recouvrement');
-    expect(await platform.query(`SELECT 1 FROM worker.outbox WHERE envelope->>'type' = 'worker.reminder.sent'`)).toHaveLength(2);
+    expect(await sentEvents(1)).toBe(2);
   });
 
-  it('sends level 2 once, and the board and collection log show the level and next step', async () => {
-    await workerAt(addDays(dueOn, 22));
+  it('sends level 2 once with two worker instances sweeping, and the board and collection log show the level and next step', async () => {
+    await workerAt(addDays(dueOn, 22), ['worker', 'worker#2']);
     for (const kind of ['company', 'individual'] as const)
       await eventually(async () => (await mail(ids[kind], 2)) !== undefined, { what: `level 2 of the ${kind}`, timeoutMs: 40_000 });
+    // Both instances ran sweeps (every 10 s) meanwhile: one e-mail and one event per invoice × level.
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    expect(await sentEvents(1)).toBe(2);
+    expect(await sentEvents(2)).toBe(2);
+    expect(await platform.query(`SELECT 1 FROM worker.outgoing_mail WHERE key LIKE 'dunning:%'`)).toHaveLength(4);
+    await platform.stop('worker#2');
     expect((await mail(ids.company, 2)).subject).toContain('Seconde relance');
     const board = await api('GET', '/receivables');
     expect(board.status).toBe(200);
