@@ -113,7 +113,11 @@ export class DunningService {
     });
   }
 
-  /** A send job for every pending reminder (newly recorded, or whose job Redis lost). */
+  /**
+   * A send job for every pending reminder (newly recorded, or whose job Redis lost). A job id that
+   * still exists is not added again; a job that failed all its attempts (commerce down) stays an
+   * hour on the dashboard, then the next sweep adds it again: the reminder is never forgotten.
+   */
   private async enqueuePending(manager: EntityManager): Promise<number> {
     let enqueued = 0;
     for (const page of chunks(await this.repository.pending(manager, 100_000), 1000)) {
@@ -123,7 +127,13 @@ export class DunningService {
           return {
             name: job.name,
             data: job.data,
-            opts: { jobId: sendJobId(reminder.invoiceId, reminder.level), attempts: 5, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: 1000, removeOnFail: 5000 },
+            opts: {
+              jobId: sendJobId(reminder.invoiceId, reminder.level),
+              attempts: 5,
+              backoff: { type: 'exponential', delay: 5000 },
+              removeOnComplete: 1000,
+              removeOnFail: { age: 3600 },
+            },
           };
         }),
       );
