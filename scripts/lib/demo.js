@@ -231,6 +231,23 @@ async function ensureNetworkHelp(api, apiBaseUrl, sites) {
   info(`offer from ${moulins.name} on it`);
 }
 
+// worker: dunning. La Cape sends a courtesy notice 3 days before each due date and keeps the default
+// reminders (due + 7 and + 21 days, the formal notice drafted at + 45 for a coordinator to send).
+const DEMO_DUNNING_POLICY = {
+  courtesy: { enabled: true, daysBefore: 3 },
+  level1: { enabled: true, delayDays: 7 },
+  level2: { enabled: true, delayDays: 21 },
+  level3: { enabled: true, delayDays: 45 },
+  sendFromHour: 9,
+  sendUntilHour: 18,
+};
+
+/** worker: dunning. La Cape's policy (PUT replaces it: a rerun changes nothing). */
+async function ensureDunningPolicy(api, siteId) {
+  await api.call('PUT', `/sites/${siteId}/dunning-policy`, DEMO_DUNNING_POLICY, [200]);
+  info('La Cape: dunning policy with a courtesy notice 3 days before the due date');
+}
+
 /**
  * networking: equipment, launches. La Cape lends its shared kitchen (valued 4 reciprocity hours a
  * half-day), Kpa-Moulins has a reservation of it accepted for next week; KPA Bailleul's launch
@@ -325,6 +342,8 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   // networking: help between sites, reciprocity, shared equipment, a launch
   await ensureNetworkHelp(api, apiBaseUrl, siteLogins);
   await ensureEquipmentAndLaunch(api, siteIds);
+  // worker: dunning
+  await ensureDunningPolicy(api, siteIds.LACAPE);
   return logins;
 }
 

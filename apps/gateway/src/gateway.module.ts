@@ -49,6 +49,8 @@ import { MeNetworkProfileController, NetworkSkillsController, PoolPeopleControll
 // networking: equipment, launches
 import { EquipmentController } from './network/equipment.controller';
 import { LaunchesController } from './network/launches.controller';
+// worker: dunning
+import { DunningController } from './dunning/dunning.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
 
@@ -93,6 +95,8 @@ export class GatewayModule {
         RemunerationSettingsController,
         PeriodsController,
         PaySimulatorController,
+        // worker: dunning
+        DunningController,
         // networking: help requests, reciprocity
         HelpRequestsController,
         ReciprocityController,

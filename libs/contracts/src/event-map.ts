@@ -40,6 +40,7 @@ import {
   EQUIPMENT_LOAN_RETURNED_V1,
 } from './events/networking/equipment-loan.v1';
 import { LAUNCH_STEP_COMPLETED_V1 } from './events/networking/launch-step-completed.v1';
+import { REMINDER_SENT_V1 } from './events/worker/reminder-sent.v1';
 import { PERIOD_APPROVED_V1 } from './events/remuneration/period-approved.v1';
 import { PERIOD_CLOSED_V1 } from './events/remuneration/period-closed.v1';
 
@@ -90,6 +91,8 @@ export const EVENTS = {
   EQUIPMENT_LOAN_CHECKED_OUT_V1,
   EQUIPMENT_LOAN_RETURNED_V1,
   LAUNCH_STEP_COMPLETED_V1,
+  // worker: dunning
+  REMINDER_SENT_V1,
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -195,6 +195,18 @@ export const RPC = {
     accompanimentConfirm: 'rpc.networking.accompaniment.confirm',
     accompanimentList: 'rpc.networking.accompaniment.list',
   },
+  worker: {
+    // worker: dunning
+    dunningPolicyGet: 'rpc.worker.dunning_policy.get',
+    dunningPolicySet: 'rpc.worker.dunning_policy.set',
+    dunningPause: 'rpc.worker.dunning.pause',
+    dunningResume: 'rpc.worker.dunning.resume',
+    collectionLogGet: 'rpc.worker.collection_log.get',
+    collectionNoteAdd: 'rpc.worker.collection_note.add',
+    dunningStatuses: 'rpc.worker.dunning.statuses',
+    dunningDraftList: 'rpc.worker.dunning_draft.list',
+    dunningDraftSend: 'rpc.worker.dunning_draft.send',
+  },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: <S extends ServiceName>(service: S) => `rpc.${service}.health.ready` as const,
 } as const;
@@ -237,14 +249,13 @@ export const DURABLE_CONSUMERS = {
   // networking: equipment, launches
   networkingLaunchMembership: 'networking-launch-membership',
   networkingLaunchCommerce: 'networking-launch-commerce',
+  // worker: dunning (the read model of issued invoices)
+  workerDunningInvoices: 'worker-dunning-invoices',
 } as const;
 
-/** BullMQ queues and job names (prefixed in Redis by the namespace). */
+/** BullMQ queues (prefixed in Redis by the namespace); their jobs and payloads are in jobs.ts. */
 export const QUEUES = {
   maintenance: 'maintenance',
-} as const;
-
-export const JOBS = {
-  /** Recurring sweep that re-derives lost jobs from Postgres, the source of truth. */
-  sweep: 'maintenance.sweep',
+  // worker: dunning
+  dunning: 'dunning',
 } as const;

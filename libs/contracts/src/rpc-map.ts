@@ -6,6 +6,22 @@
  * `RPC`, and none more (rpc-map.spec.ts).
  */
 import { RPC, SERVICES, ServiceName } from './names';
+// worker: dunning
+import type {
+  AddCollectionNoteRequest,
+  CollectionLog,
+  DunningDraftList,
+  DunningInvoiceRequest,
+  DunningPolicyView,
+  DunningStatuses,
+  DunningStatusesRequest,
+  GetDunningPolicyRequest,
+  ListDunningDraftsRequest,
+  PauseDunningRequest,
+  ResumeDunningRequest,
+  SendDunningDraftRequest,
+  SetDunningPolicyRequest,
+} from './rpc/worker/dunning';
 import type { HealthRequest, ReadinessReport } from './rpc/health';
 import type {
   CatalogueItem,
@@ -390,6 +406,16 @@ export const RPC_TYPES = {
   [RPC.networking.accompanimentLog]: rpc<LogAccompanimentRequest, AccompanimentSession>(),
   [RPC.networking.accompanimentConfirm]: rpc<ConfirmAccompanimentRequest, AccompanimentSession>(),
   [RPC.networking.accompanimentList]: rpc<ListAccompanimentsRequest, AccompanimentSessionList>(),
+  // worker: dunning
+  [RPC.worker.dunningPolicyGet]: rpc<GetDunningPolicyRequest, DunningPolicyView>(),
+  [RPC.worker.dunningPolicySet]: rpc<SetDunningPolicyRequest, DunningPolicyView>(),
+  [RPC.worker.dunningPause]: rpc<PauseDunningRequest, CollectionLog>(),
+  [RPC.worker.dunningResume]: rpc<ResumeDunningRequest, CollectionLog>(),
+  [RPC.worker.collectionLogGet]: rpc<DunningInvoiceRequest, CollectionLog>(),
+  [RPC.worker.collectionNoteAdd]: rpc<AddCollectionNoteRequest, CollectionLog>(),
+  [RPC.worker.dunningStatuses]: rpc<DunningStatusesRequest, DunningStatuses>(),
+  [RPC.worker.dunningDraftList]: rpc<ListDunningDraftsRequest, DunningDraftList>(),
+  [RPC.worker.dunningDraftSend]: rpc<SendDunningDraftRequest, CollectionLog>(),
   ...healthSubjects(),
 };
 

@@ -45,6 +45,9 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RESERVATION_NOT_FOUND':
     case 'LAUNCH_NOT_FOUND':
     case 'ACCOMPANIMENT_NOT_FOUND':
+    // worker: dunning
+    case 'DUNNING_INVOICE_NOT_FOUND':
+    case 'DUNNING_DRAFT_NOT_FOUND':
       return 404;
     case 'HOST_STRUCTURE_SIRET_TAKEN':
     case 'SITE_CODE_TAKEN':
@@ -94,6 +97,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'EQUIPMENT_WITHDRAWN':
     case 'LAUNCH_STEP_ALREADY_COMPLETED':
     case 'ACCOMPANIMENT_ALREADY_CONFIRMED':
+    // worker: dunning
+    case 'DUNNING_ALREADY_PAUSED':
+    case 'DUNNING_NOT_PAUSED':
+    case 'DUNNING_DRAFT_ALREADY_SENT':
       return 409;
     case 'REQUEST_TIMEOUT':
       return 408;
@@ -155,6 +162,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'LAUNCH_STEP_DATE_INVALID':
     case 'MENTOR_NOT_ESTABLISHED':
     case 'ACCOMPANIMENT_NOT_MENTOR':
+    // worker: dunning
+    case 'DUNNING_POLICY_INVALID':
       return 422;
     case 'RATE_LIMITED':
     case 'TOO_MANY_LOGIN_ATTEMPTS':

@@ -36,6 +36,8 @@ import { QuoteLineDto, QuoteLineViewDto, QuoteVatBreakdownDto } from './quotes.d
 import { PageDto } from '../../http/page.dto';
 import { IsCalendarDate } from '../../http/calendar-date.decorator';
 import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
+// worker: dunning
+import { DunningStatusDto } from '../../dunning/dto/dunning.dto';
 
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 
@@ -301,6 +303,9 @@ export class ReceivableDto implements Receivable {
   @ApiProperty() outstanding: string;
   @ApiProperty({ description: '0 until the due date has passed' }) daysOverdue: number;
   @ApiProperty({ enum: AGING_BUCKETS }) bucket: AgingBucket;
+  // worker: dunning (merged by the gateway from the worker's answer)
+  @ApiProperty({ type: DunningStatusDto, nullable: true, description: 'dunning level and next step; null when the worker has not seen the invoice or did not answer' })
+  dunning: DunningStatusDto | null;
 }
 
 export class BucketTotalDto implements BucketTotal {
