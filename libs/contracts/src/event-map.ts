@@ -42,6 +42,8 @@ import {
 import { LAUNCH_STEP_COMPLETED_V1 } from './events/networking/launch-step-completed.v1';
 import { PERIOD_APPROVED_V1 } from './events/remuneration/period-approved.v1';
 import { PERIOD_CLOSED_V1 } from './events/remuneration/period-closed.v1';
+// worker: reports
+import { REPORT_COMPLETED_V1 } from './events/worker/report-completed.v1';
 
 export const EVENTS = {
   // membership
@@ -90,6 +92,8 @@ export const EVENTS = {
   EQUIPMENT_LOAN_CHECKED_OUT_V1,
   EQUIPMENT_LOAN_RETURNED_V1,
   LAUNCH_STEP_COMPLETED_V1,
+  // worker: reports
+  REPORT_COMPLETED_V1,
 } as const;
 
 export type EventName = keyof typeof EVENTS;
