@@ -66,3 +66,5 @@ export * from './rpc/worker/reports';
 export * from './events/worker/report-completed.v1';
 export * from './rpc-map';
 export * from './event-map';
+// worker: typed jobs
+export * from './jobs';
