@@ -22,6 +22,7 @@ export * from './rpc/membership/interviews';
 export * from './events/membership/interview-held.v1';
 export * from './rpc/membership/stats';
 export * from './small-counts';
+export * from './period';
 export * from './french-identifiers';
 export * from './rpc/commerce/clients';
 export * from './rpc/commerce/catalogue';

@@ -109,6 +109,8 @@ export const RPC = {
     paymentRecord: 'rpc.commerce.payment.record',
     paymentList: 'rpc.commerce.payment.list',
     receivablesBoard: 'rpc.commerce.receivables.board',
+    // worker: reports (the activity report's figures)
+    activityFigures: 'rpc.commerce.activity.figures',
     missionCreate: 'rpc.commerce.mission.create',
     missionList: 'rpc.commerce.mission.list',
     missionGet: 'rpc.commerce.mission.get',
@@ -141,6 +143,8 @@ export const RPC = {
     recognitionGive: 'rpc.remuneration.recognition.give',
     recognitionList: 'rpc.remuneration.recognition.list',
     paySimulate: 'rpc.remuneration.pay.simulate',
+    // worker: reports (the activity report's figures)
+    activityFigures: 'rpc.remuneration.activity.figures',
   },
   networking: {
     // networking: help requests, reciprocity
@@ -194,6 +198,12 @@ export const RPC = {
     accompanimentLog: 'rpc.networking.accompaniment.log',
     accompanimentConfirm: 'rpc.networking.accompaniment.confirm',
     accompanimentList: 'rpc.networking.accompaniment.list',
+  },
+  worker: {
+    // worker: reports
+    reportRequest: 'rpc.worker.report.request',
+    reportGet: 'rpc.worker.report.get',
+    reportFile: 'rpc.worker.report.file',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: <S extends ServiceName>(service: S) => `rpc.${service}.health.ready` as const,

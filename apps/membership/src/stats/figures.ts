@@ -1,18 +1,4 @@
-import {
-  AGE_BANDS,
-  AgeBand,
-  ageOn,
-  compareDates,
-  DomainError,
-  EntrySituation,
-  Figures,
-  Gender,
-  hideSmallCount,
-  isIsoDate,
-  LeavingOutcome,
-  Participation,
-  Referrer,
-} from '@kpa/contracts';
+import { AGE_BANDS, AgeBand, ageOn, checkPeriod, compareDates, EntrySituation, Figures, Gender, hideSmallCount, LeavingOutcome, Participation, Referrer } from '@kpa/contracts';
 
 /** What the figures need of a member: no names. */
 export interface MemberFacts {
@@ -46,12 +32,6 @@ function tally<K extends string>(keys: K[]): Partial<Record<K, number>> {
   const counts: Partial<Record<K, number>> = {};
   for (const key of keys) counts[key] = (counts[key] ?? 0) + 1;
   return counts;
-}
-
-export function checkPeriod(from: string, to: string): void {
-  if (!isIsoDate(from)) throw new DomainError('VALIDATION_FAILED', 'from must be a date written YYYY-MM-DD.', { field: 'from' });
-  if (!isIsoDate(to)) throw new DomainError('VALIDATION_FAILED', 'to must be a date written YYYY-MM-DD.', { field: 'to' });
-  if (compareDates(from, to) > 0) throw new DomainError('VALIDATION_FAILED', 'from must be on or before to.', { field: 'from' });
 }
 
 /**

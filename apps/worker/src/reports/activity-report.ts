@@ -27,6 +27,9 @@ export interface ActivityInputs {
   remuneration: RemunerationActivityFigures;
 }
 
+/** Revenue of invoices whose mission has no activity pole (or of no mission). */
+export const NO_POLE = 'sans pôle';
+
 export const SECTIONS = { people: 'Personnes accompagnées', economy: 'Activité économique' } as const;
 
 const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = { female: 'Femmes', male: 'Hommes', non_binary: 'Non binaires', not_said: 'Non renseigné' };
@@ -160,7 +163,9 @@ export function activityFigures({ people, commerce, remuneration }: ActivityInpu
   const economy = (id: string, label: string, definition: string, unit: ReportFigure['unit'], value: number | string | null): void => {
     figures.push({ id: `economy.${id}`, section: SECTIONS.economy, label, definition, unit, value });
   };
-  const revenue = [...commerce.revenueByPoleAndMonth].sort((a, b) => a.pole.localeCompare(b.pole, 'fr') || a.month.localeCompare(b.month));
+  const revenue = commerce.revenueByPoleAndMonth
+    .map((row) => ({ ...row, pole: row.pole ?? NO_POLE }))
+    .sort((a, b) => a.pole.localeCompare(b.pole, 'fr') || a.month.localeCompare(b.month));
   const total = revenue.reduce((sum, row) => sum + row.netCents, 0);
   economy('revenue', 'Chiffre d’affaires HT', 'Factures émises dans la période moins les avoirs, hors taxes.', 'euros', formatCents(total));
   for (const row of revenue) {

@@ -14,8 +14,8 @@ export interface ActivityFiguresRequest {
 export interface CommerceActivityFigures {
   from: string;
   to: string;
-  /** Invoiced revenue excluding VAT (issued invoices less credit notes, by issue date), in cents, by activity pole and month ("2026-03"). */
-  revenueByPoleAndMonth: { pole: string; month: string; netCents: number }[];
+  /** Invoiced revenue excluding VAT (issued invoices less credit notes, by issue date), in cents, by activity pole and month ("2026-03"); pole null: invoices of no mission with a pole. */
+  revenueByPoleAndMonth: { pole: string | null; month: string; netCents: number }[];
   /** Clients invoiced in the period, by kind. */
   clientsByKind: Partial<Record<ClientKind, number>>;
   /** Hours of missions completed in the period ("12.50"). */
