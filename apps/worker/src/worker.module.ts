@@ -9,6 +9,13 @@ import { Worker1768000000000 } from './migrations/1768000000000-worker';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { OutgoingMail } from './mail/outgoing-mail';
 import { OutgoingMailRepository } from './mail/outgoing-mail.repository';
+// worker: reports
+import { Reports1768200000000 } from './migrations/1768200000000-reports';
+import { ReportRepository } from './reports/report.repository';
+import { REPORT_SOURCES, RpcReportSources } from './reports/report-sources';
+import { ReportsProcessor } from './reports/reports.processor';
+import { ReportsRpcController } from './reports/reports.rpc-controller';
+import { ReportsService } from './reports/reports.service';
 
 /** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
 export const WORKER_DATABASE: DatabaseModuleOptions = {
@@ -17,6 +24,8 @@ export const WORKER_DATABASE: DatabaseModuleOptions = {
   migrations: [
     // worker: foundation and mail
     Worker1768000000000,
+    // worker: reports
+    Reports1768200000000,
   ],
 };
 
@@ -24,11 +33,15 @@ export const WORKER_DATABASE: DatabaseModuleOptions = {
 const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
   // worker: maintenance
   MaintenanceProcessor,
+  // worker: reports
+  ReportsProcessor,
 ];
 
 const REPOSITORIES = [
   // worker: mail
   OutgoingMailRepository,
+  // worker: reports
+  ReportRepository,
 ];
 
 /**
@@ -55,7 +68,16 @@ export class WorkerModule {
         }),
         ...Object.values(QUEUES).map((name) => BullModule.registerQueue({ name })),
       ],
-      providers: [...PROCESSORS],
+      controllers: [
+        // worker: reports
+        ReportsRpcController,
+      ],
+      providers: [
+        ...PROCESSORS,
+        // worker: reports
+        ReportsService,
+        { provide: REPORT_SOURCES, useClass: RpcReportSources },
+      ],
     };
   }
 }

@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'RESERVATION_NOT_FOUND',
   'LAUNCH_NOT_FOUND',
   'ACCOMPANIMENT_NOT_FOUND',
+  // 404: worker: reports (another scope's report reads as not found)
+  'REPORT_NOT_FOUND',
   // 409
   'HOST_STRUCTURE_SIRET_TAKEN',
   'SITE_CODE_TAKEN',
@@ -106,6 +108,8 @@ export const ERROR_CODES = [
   'EQUIPMENT_WITHDRAWN',
   'LAUNCH_STEP_ALREADY_COMPLETED',
   'ACCOMPANIMENT_ALREADY_CONFIRMED',
+  // 409: worker: reports (its files exist once it is done)
+  'REPORT_NOT_READY',
   // 408: the request did not arrive in time
   'REQUEST_TIMEOUT',
   // 413

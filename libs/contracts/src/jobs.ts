@@ -18,6 +18,11 @@ export interface JobPayloads {
   // worker: maintenance
   /** Recurring sweep that re-derives lost jobs from Postgres, the source of truth. */
   'maintenance.sweep': NoPayload;
+  // worker: reports
+  /** Generates one report (its row in worker.report is the source of truth); job id = report id. */
+  'reports.generate': { reportId: string };
+  /** Recurring: re-queues every report left queued or running (after a Redis flush). */
+  'reports.sweep': NoPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -26,12 +31,18 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUES = {
   // worker: maintenance
   'maintenance.sweep': QUEUES.maintenance,
+  // worker: reports
+  'reports.generate': QUEUES.reports,
+  'reports.sweep': QUEUES.reports,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Job names, for code that prefers a constant to a string. */
 export const JOBS = {
   // worker: maintenance
   sweep: 'maintenance.sweep',
+  // worker: reports
+  reportGenerate: 'reports.generate',
+  reportSweep: 'reports.sweep',
 } as const satisfies Record<string, JobName>;
 
 /** The names of the jobs of queue Q. */

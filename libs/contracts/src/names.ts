@@ -252,4 +252,6 @@ export const DURABLE_CONSUMERS = {
 /** BullMQ queues (prefixed in Redis by the namespace); their jobs and payloads are in jobs.ts. */
 export const QUEUES = {
   maintenance: 'maintenance',
+  // worker: reports
+  reports: 'reports',
 } as const;

@@ -28,6 +28,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'EXPENSE_NOT_FOUND':
     case 'RECEIPT_NOT_FOUND':
     case 'INVOICE_NOT_FOUND':
+    // worker: reports
+    case 'REPORT_NOT_FOUND':
     case 'CREDIT_NOTE_NOT_FOUND':
     case 'MISSION_NOT_FOUND':
     case 'CONTRIBUTION_NOT_FOUND':
@@ -94,6 +96,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'EQUIPMENT_WITHDRAWN':
     case 'LAUNCH_STEP_ALREADY_COMPLETED':
     case 'ACCOMPANIMENT_ALREADY_CONFIRMED':
+    // worker: reports
+    case 'REPORT_NOT_READY':
       return 409;
     case 'REQUEST_TIMEOUT':
       return 408;
