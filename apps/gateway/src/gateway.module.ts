@@ -48,6 +48,8 @@ import { NetworkDirectoryController, PublicNetworkMapController, SiteNetworkProf
 import { MeNetworkProfileController, NetworkSkillsController, PoolPeopleController } from './network/skill-pool.controller';
 // networking: equipment, launches
 import { EquipmentController } from './network/equipment.controller';
+// worker: reports
+import { NetworkReportsController, SiteReportsController } from './reports/reports.controller';
 import { LaunchesController } from './network/launches.controller';
 
 export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
@@ -106,6 +108,9 @@ export class GatewayModule {
         // networking: equipment, launches
         EquipmentController,
         LaunchesController,
+        // worker: reports
+        SiteReportsController,
+        NetworkReportsController,
       ],
       providers: [
         ObjectStores,

@@ -168,7 +168,7 @@ describe('report generation', () => {
     expect((await rowOf(view.id)).sha256).toBe(done.sha256);
 
     // Its files: a site report shows small counts; the CSV has one row per figure.
-    const file = await RequestContext.acrossSites(() => service.file({ reportId: view.id, scope: { type: 'site', siteId }, format: 'csv' }));
+    const file = await RequestContext.acrossSites(() => service.file({ reportId: view.id, allowed: [{ type: 'site', siteId }], format: 'csv' }));
     expect(Buffer.from(file.base64, 'base64').toString('utf8')).toContain('people.interviews_held;Personnes accompagnées;Entretiens tenus;4;entretiens;');
     const pdf = await pdfText(done.pdf);
     expect(pdf.text).toContain('Site : La Cape');
@@ -176,10 +176,14 @@ describe('report generation', () => {
 
   it('keeps a report to the scope it was asked for', async () => {
     const view = await request({ type: 'region' });
-    await expect(RequestContext.acrossSites(() => service.get({ reportId: view.id, scope: { type: 'site', siteId: randomUUID() } }))).rejects.toMatchObject({
+    await expect(RequestContext.acrossSites(() => service.get({ reportId: view.id, allowed: [{ type: 'site', siteId: randomUUID() }] }))).rejects.toMatchObject({
       code: 'REPORT_NOT_FOUND',
     });
-    expect((await RequestContext.acrossSites(() => service.get({ reportId: view.id, scope: { type: 'region' } }))).id).toBe(view.id);
+    await expect(RequestContext.acrossSites(() => service.get({ reportId: view.id, allowed: [{ type: 'host', hostStructureId: randomUUID() }] }))).rejects.toMatchObject({
+      code: 'REPORT_NOT_FOUND',
+    });
+    expect((await RequestContext.acrossSites(() => service.get({ reportId: view.id, allowed: [{ type: 'region' }] }))).id).toBe(view.id);
+    expect((await RequestContext.acrossSites(() => service.get({ reportId: view.id, allowed: 'network' }))).id).toBe(view.id);
   });
 
   it('gives the same figures and SHA-256 to the same kind and period on unchanged data', async () => {

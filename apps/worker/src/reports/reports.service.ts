@@ -77,10 +77,11 @@ export class ReportsService {
     return stored.view;
   }
 
-  async get({ reportId, scope }: GetReportRequest): Promise<ReportView> {
+  async get({ reportId, allowed }: GetReportRequest): Promise<ReportView> {
     const stored = isUuid(reportId) ? await this.reports.find(this.dataSource.manager, reportId) : undefined;
+    const visible = (scope: ReportScope): boolean => (allowed === 'network' ? scope.type !== 'site' : Array.isArray(allowed) && allowed.some((one) => sameScope(one, scope)));
     // Another scope's report reads as unknown: its existence is not the caller's business.
-    if (!stored || !sameScope(stored.view.scope, scope)) throw new DomainError('REPORT_NOT_FOUND', 'No such report here.', { reportId });
+    if (!stored || !visible(stored.view.scope)) throw new DomainError('REPORT_NOT_FOUND', 'No such report here.', { reportId });
     return stored.view;
   }
 

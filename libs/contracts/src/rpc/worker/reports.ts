@@ -37,8 +37,12 @@ export interface RequestReport {
 
 export interface GetReportRequest {
   reportId: string;
-  /** The scope the caller may see: a report of another scope reads as not found. */
-  scope: ReportScope;
+  /**
+   * The scopes the caller may see, as the gateway established them: a site's report on the site's
+   * path, a host accountant's hosts, or `network` (the network admin: every region and host report).
+   * A report of another scope reads as not found.
+   */
+  allowed: ReportScope[] | 'network';
 }
 
 export interface ReportView {
