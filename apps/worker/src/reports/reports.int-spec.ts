@@ -3,7 +3,7 @@ import { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { CommerceActivityFigures, Figures, JOBS, QUEUES, RemunerationActivityFigures, ReportScope } from '@kpa/contracts';
-import { dataSourceOptions, migrate, OutboxRelay, RequestContext, UnitOfWork } from '@kpa/platform';
+import { createLogger, dataSourceOptions, migrate, OutboxRelay, RequestContext, UnitOfWork } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
 import { pdfText } from '@kpa/testing/pdf-text';
 import { WORKER_DATABASE } from '../worker.module';
@@ -101,7 +101,7 @@ describe('report generation', () => {
       const [row] = await dataSource.query(`SELECT progress FROM worker.report WHERE status = 'running'`);
       return row.progress as number;
     });
-    service = new ReportsService(dataSource, new UnitOfWork(dataSource, idle, { schema: 'worker' }), new ReportRepository(), sources, queue);
+    service = new ReportsService(dataSource, new UnitOfWork(dataSource, idle, { schema: 'worker' }), new ReportRepository(), sources, queue, createLogger('worker', 'warn'));
     worker = new Worker(
       QUEUES.reports,
       async (job: Job) => {

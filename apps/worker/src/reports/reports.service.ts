@@ -18,7 +18,7 @@ import {
   ReportView,
   RequestReport,
 } from '@kpa/contracts';
-import { createEvent, toCsv, UnitOfWork } from '@kpa/platform';
+import { createEvent, LOGGER, Logger, toCsv, UnitOfWork } from '@kpa/platform';
 import { activityFigures, figureRows, figuresSha256, sumPeopleFigures } from './activity-report';
 import { renderReportPdf } from './report-pdf';
 import { REPORT_SOURCES, ReportSources } from './report-sources';
@@ -60,6 +60,7 @@ export class ReportsService {
     private readonly reports: ReportRepository,
     @Inject(REPORT_SOURCES) private readonly sources: ReportSources,
     @InjectQueue(QUEUES.reports) private readonly queue: Queue,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async request(request: RequestReport): Promise<ReportView> {
@@ -128,6 +129,7 @@ export class ReportsService {
     const { view } = started;
     const step = async (percent: number): Promise<void> => {
       await this.reports.progress(manager, reportId, percent);
+      this.logger.info({ reportId, progress: percent, attempt: started.attempts }, 'report progress');
       await onProgress(percent);
     };
     await step(STEPS.started);
@@ -177,7 +179,10 @@ export class ReportsService {
       }
       return won;
     });
-    if (completed) await onProgress(100);
+    if (completed) {
+      this.logger.info({ reportId, progress: 100, sha256 }, 'report completed');
+      await onProgress(100);
+    }
     return completed ? 'done' : 'finished-before';
   }
 
