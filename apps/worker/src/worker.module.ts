@@ -59,7 +59,15 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        PlatformModule.forService({ service: 'worker', config, logger, redis: true, database: WORKER_DATABASE }),
+        PlatformModule.forService({
+          service: 'worker',
+          config,
+          logger,
+          redis: true,
+          database: WORKER_DATABASE,
+          // worker: reports (the figures of membership, commerce and remuneration, by RPC)
+          calls: ['membership', 'commerce', 'remuneration'],
+        }),
         WorkerSharedModule,
         BullModule.forRoot({
           // BullMQ workers block on Redis: they need maxRetriesPerRequest null.
