@@ -48,6 +48,9 @@ function aReport(hideSmallCounts: boolean): ReportDocument {
   };
 }
 
+// Rendering takes about a second alone, several times that when the whole suite shares 2 cores.
+jest.setTimeout(60_000);
+
 describe('the report PDF', () => {
   it('is a French A4 document with every chart’s title, its data table and the key figures', async () => {
     const report = aReport(false);

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { GetReportRequest, ReportFile, ReportFileRequest, ReportView, RequestReport, RPC } from '@kpa/contracts';
-import { AcrossSites, RpcHandler } from '@kpa/platform';
+import { AcrossSites, IdempotentCommand, RpcHandler } from '@kpa/platform';
 import { ReportsService } from './reports.service';
 
 /**
@@ -14,6 +14,8 @@ export class ReportsRpcController {
 
   @RpcHandler(RPC.worker.reportRequest)
   @AcrossSites()
+  // A retried POST (same Idempotency-Key) gets the same report back, never a second one.
+  @IdempotentCommand()
   request(@Payload() request: RequestReport): Promise<ReportView> {
     return this.reports.request(request);
   }
