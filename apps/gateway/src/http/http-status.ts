@@ -28,7 +28,6 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'EXPENSE_NOT_FOUND':
     case 'RECEIPT_NOT_FOUND':
     case 'INVOICE_NOT_FOUND':
-    // worker: reports
     case 'REPORT_NOT_FOUND':
     case 'CREDIT_NOTE_NOT_FOUND':
     case 'MISSION_NOT_FOUND':
@@ -96,7 +95,6 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'EQUIPMENT_WITHDRAWN':
     case 'LAUNCH_STEP_ALREADY_COMPLETED':
     case 'ACCOMPANIMENT_ALREADY_CONFIRMED':
-    // worker: reports
     case 'REPORT_NOT_READY':
       return 409;
     case 'REQUEST_TIMEOUT':
