@@ -306,6 +306,32 @@ async function ensureEquipmentAndLaunch(api, siteIds) {
   }
 }
 
+// worker: reports
+const DEMO_REPORT_FILE = path.join('.local', 'demo-report.id');
+
+/**
+ * The region's activity report for the year so far, asked for once (its id kept in
+ * .local/demo-report.id, so a second run reuses it): the worker generates it in the background.
+ */
+async function ensureRegionReport(api, root) {
+  const fs = require('node:fs');
+  const file = path.join(root, DEMO_REPORT_FILE);
+  const known = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
+  if (known) {
+    try {
+      await api.call('GET', `/reports/${known}`, undefined, [200]);
+      return;
+    } catch (error) {
+      if (!hasCode(error, 'REPORT_NOT_FOUND')) throw error;
+    }
+  }
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const report = await api.call('POST', '/reports', { kind: 'activity', scope: 'region', from: `${today.slice(0, 4)}-01-01`, to: today }, [202]);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${report.id}\n`);
+  info(`region activity report asked for: GET /v1/reports/${report.id}/report.pdf once done (network admin)`);
+}
+
 /**
  * Loads the demo region; returns the demo logins [{ email, password, site, state }] (password
  * null when the user existed with another one).
@@ -344,6 +370,8 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   await ensureEquipmentAndLaunch(api, siteIds);
   // worker: dunning
   await ensureDunningPolicy(api, siteIds.LACAPE);
+  // worker: reports
+  await ensureRegionReport(api, root);
   return logins;
 }
 

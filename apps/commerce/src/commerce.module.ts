@@ -57,6 +57,9 @@ import { ExpensesRpcController } from './expenses/expenses.rpc-controller';
 import { QuoteFollowUps1765800000000 } from './migrations/1765800000000-quote-follow-ups';
 import { Idempotency1766000000000 } from './migrations/1766000000000-idempotency';
 import { QuoteCapeHolder1765900000000 } from './migrations/1765900000000-quote-cape-holder';
+import { ActivityFiguresRepository } from './activity/activity-figures.repository';
+import { ActivityFiguresRpcController } from './activity/activity-figures.rpc-controller';
+import { ActivityFiguresService } from './activity/activity-figures.service';
 import { RowSecurity1767000000000 } from './migrations/1767000000000-row-security';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
@@ -112,6 +115,8 @@ export class CommerceModule {
         DocumentsPdfRpcController,
         MissionsRpcController,
         ExpensesRpcController,
+        // worker: reports
+        ActivityFiguresRpcController,
       ],
       providers: [
         SellerRepository,
@@ -124,6 +129,8 @@ export class CommerceModule {
         CreditNoteRepository,
         PaymentRepository,
         ReceivablesRepository,
+        ActivityFiguresRepository,
+        ActivityFiguresService,
         ExpenseRepository,
         DocumentFileRepository,
         InvoiceDrafts,

@@ -48,6 +48,8 @@ import { NetworkDirectoryController, PublicNetworkMapController, SiteNetworkProf
 import { MeNetworkProfileController, NetworkSkillsController, PoolPeopleController } from './network/skill-pool.controller';
 // networking: equipment, launches
 import { EquipmentController } from './network/equipment.controller';
+// worker: reports
+import { NetworkReportsController, SiteReportsController } from './reports/reports.controller';
 import { LaunchesController } from './network/launches.controller';
 // worker: dunning
 import { DunningController } from './dunning/dunning.controller';
@@ -110,6 +112,9 @@ export class GatewayModule {
         // networking: equipment, launches
         EquipmentController,
         LaunchesController,
+        // worker: reports
+        SiteReportsController,
+        NetworkReportsController,
       ],
       providers: [
         ObjectStores,

@@ -26,6 +26,9 @@ import { LedgerRepository } from './ledger/ledger.repository';
 import { SiteSettingsRepository } from './settings/site-settings.repository';
 import { PeriodsRepository } from './periods/periods.repository';
 import { ObjectionsRepository } from './periods/objections.repository';
+import { ActivityFiguresRepository } from './activity/activity-figures.repository';
+import { ActivityFiguresRpcController } from './activity/activity-figures.rpc-controller';
+import { ActivityFiguresService } from './activity/activity-figures.service';
 import { RecognitionsRepository } from './periods/recognitions.repository';
 
 export const REMUNERATION_DATABASE: DatabaseModuleOptions = {
@@ -59,8 +62,25 @@ export class RemunerationModule {
         }),
         RemunerationRepositoriesModule,
       ],
-      controllers: [ContributionsRpcController, SettingsRpcController, PeriodsRpcController, PaySimulatorRpcController],
-      providers: [ContributionsService, SettingsService, PeriodsService, ObjectionsService, RecognitionsService, PaySimulatorService],
+      controllers: [
+        ContributionsRpcController,
+        SettingsRpcController,
+        PeriodsRpcController,
+        PaySimulatorRpcController,
+        // worker: reports
+        ActivityFiguresRpcController,
+      ],
+      providers: [
+        ContributionsService,
+        SettingsService,
+        PeriodsService,
+        ObjectionsService,
+        RecognitionsService,
+        PaySimulatorService,
+        // worker: reports
+        ActivityFiguresRepository,
+        ActivityFiguresService,
+      ],
     };
   }
 }

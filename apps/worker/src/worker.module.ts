@@ -17,6 +17,13 @@ import { DunningService } from './dunning/dunning.service';
 import { DunningRpcController } from './dunning/dunning.rpc-controller';
 import { DunningInvoicesSubscription } from './dunning/dunning-invoices.subscription';
 import { WorkerClock } from './dunning/worker-clock';
+// worker: reports
+import { Reports1768200000000 } from './migrations/1768200000000-reports';
+import { ReportRepository } from './reports/report.repository';
+import { REPORT_SOURCES, RpcReportSources } from './reports/report-sources';
+import { ReportsProcessor } from './reports/reports.processor';
+import { ReportsRpcController } from './reports/reports.rpc-controller';
+import { ReportsService } from './reports/reports.service';
 
 /** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
 export const WORKER_DATABASE: DatabaseModuleOptions = {
@@ -27,6 +34,8 @@ export const WORKER_DATABASE: DatabaseModuleOptions = {
     Worker1768000000000,
     // worker: dunning
     Dunning1768100000000,
+    // worker: reports
+    Reports1768200000000,
   ],
 };
 
@@ -36,6 +45,8 @@ const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
   MaintenanceProcessor,
   // worker: dunning
   DunningProcessor,
+  // worker: reports
+  ReportsProcessor,
 ];
 
 const REPOSITORIES = [
@@ -43,6 +54,8 @@ const REPOSITORIES = [
   OutgoingMailRepository,
   // worker: dunning
   DunningRepository,
+  // worker: reports
+  ReportRepository,
 ];
 
 /**
@@ -66,12 +79,9 @@ export class WorkerModule {
           logger,
           redis: true,
           database: WORKER_DATABASE,
-          // worker: dunning (client, invoice and its PDF, site's name at send time)
-          calls: ['commerce', 'membership'],
-          subscriptions: [
-            // worker: dunning
-            DunningInvoicesSubscription,
-          ],
+          // worker: dunning (client, invoice and its PDF, site's name at send time) and reports (the figures of membership, commerce and remuneration)
+          calls: ['membership', 'commerce', 'remuneration'],
+          subscriptions: [DunningInvoicesSubscription],
         }),
         WorkerSharedModule,
         BullModule.forRoot({
@@ -84,12 +94,17 @@ export class WorkerModule {
       controllers: [
         // worker: dunning
         DunningRpcController,
+        // worker: reports
+        ReportsRpcController,
       ],
       providers: [
         ...PROCESSORS,
         // worker: dunning
         WorkerClock,
         DunningService,
+        // worker: reports
+        ReportsService,
+        { provide: REPORT_SOURCES, useClass: RpcReportSources },
       ],
     };
   }

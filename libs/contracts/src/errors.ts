@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   // 404: worker: dunning
   'DUNNING_INVOICE_NOT_FOUND',
   'DUNNING_DRAFT_NOT_FOUND',
+  // 404: worker: reports (another scope's report reads as not found)
+  'REPORT_NOT_FOUND',
   // 409
   'HOST_STRUCTURE_SIRET_TAKEN',
   'SITE_CODE_TAKEN',
@@ -109,6 +111,8 @@ export const ERROR_CODES = [
   'EQUIPMENT_WITHDRAWN',
   'LAUNCH_STEP_ALREADY_COMPLETED',
   'ACCOMPANIMENT_ALREADY_CONFIRMED',
+  // 409: worker: reports (its files exist once it is done)
+  'REPORT_NOT_READY',
   // 408: the request did not arrive in time
   'REQUEST_TIMEOUT',
   // 413

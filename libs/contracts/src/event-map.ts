@@ -43,6 +43,8 @@ import { LAUNCH_STEP_COMPLETED_V1 } from './events/networking/launch-step-comple
 import { REMINDER_SENT_V1 } from './events/worker/reminder-sent.v1';
 import { PERIOD_APPROVED_V1 } from './events/remuneration/period-approved.v1';
 import { PERIOD_CLOSED_V1 } from './events/remuneration/period-closed.v1';
+// worker: reports
+import { REPORT_COMPLETED_V1 } from './events/worker/report-completed.v1';
 
 export const EVENTS = {
   // membership
@@ -93,6 +95,8 @@ export const EVENTS = {
   LAUNCH_STEP_COMPLETED_V1,
   // worker: dunning
   REMINDER_SENT_V1,
+  // worker: reports
+  REPORT_COMPLETED_V1,
 } as const;
 
 export type EventName = keyof typeof EVENTS;

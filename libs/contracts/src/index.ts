@@ -21,6 +21,8 @@ export * from './events/membership/member-erased.v1';
 export * from './rpc/membership/interviews';
 export * from './events/membership/interview-held.v1';
 export * from './rpc/membership/stats';
+export * from './small-counts';
+export * from './period';
 export * from './french-identifiers';
 export * from './rpc/commerce/clients';
 export * from './rpc/commerce/catalogue';
@@ -58,6 +60,11 @@ export * from './rpc/networking/equipment';
 export * from './rpc/networking/launches';
 export * from './events/networking/equipment-loan.v1';
 export * from './events/networking/launch-step-completed.v1';
+// worker: reports (funders' activity report, with the services' figures it reads)
+export * from './rpc/commerce/activity-figures';
+export * from './rpc/remuneration/activity-figures';
+export * from './rpc/worker/reports';
+export * from './events/worker/report-completed.v1';
 export * from './rpc-map';
 export * from './event-map';
 // worker: typed jobs

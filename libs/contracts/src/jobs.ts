@@ -23,6 +23,11 @@ export interface JobPayloads {
   'dunning.sweep': NoPayload;
   /** Writes one recorded reminder's e-mail (letter and invoice PDFs) to the outgoing mail, once. */
   'dunning.send': { siteId: string; invoiceId: string; level: 0 | 1 | 2 | 3 };
+  // worker: reports
+  /** Generates one report (its row in worker.report is the source of truth); job id = report id. */
+  'reports.generate': { reportId: string };
+  /** Recurring: re-queues every report left queued or running (after a Redis flush). */
+  'reports.sweep': NoPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -34,12 +39,18 @@ export const JOB_QUEUES = {
   // worker: dunning
   'dunning.sweep': QUEUES.dunning,
   'dunning.send': QUEUES.dunning,
+  // worker: reports
+  'reports.generate': QUEUES.reports,
+  'reports.sweep': QUEUES.reports,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Job names, for code that prefers a constant to a string. */
 export const JOBS = {
   // worker: maintenance
   sweep: 'maintenance.sweep',
+  // worker: reports
+  reportGenerate: 'reports.generate',
+  reportSweep: 'reports.sweep',
 } as const satisfies Record<string, JobName>;
 
 /** The names of the jobs of queue Q. */

@@ -109,6 +109,8 @@ export const RPC = {
     paymentRecord: 'rpc.commerce.payment.record',
     paymentList: 'rpc.commerce.payment.list',
     receivablesBoard: 'rpc.commerce.receivables.board',
+    // worker: reports (the activity report's figures)
+    activityFigures: 'rpc.commerce.activity.figures',
     missionCreate: 'rpc.commerce.mission.create',
     missionList: 'rpc.commerce.mission.list',
     missionGet: 'rpc.commerce.mission.get',
@@ -141,6 +143,8 @@ export const RPC = {
     recognitionGive: 'rpc.remuneration.recognition.give',
     recognitionList: 'rpc.remuneration.recognition.list',
     paySimulate: 'rpc.remuneration.pay.simulate',
+    // worker: reports (the activity report's figures)
+    activityFigures: 'rpc.remuneration.activity.figures',
   },
   networking: {
     // networking: help requests, reciprocity
@@ -206,6 +210,10 @@ export const RPC = {
     dunningStatuses: 'rpc.worker.dunning.statuses',
     dunningDraftList: 'rpc.worker.dunning_draft.list',
     dunningDraftSend: 'rpc.worker.dunning_draft.send',
+    // worker: reports
+    reportRequest: 'rpc.worker.report.request',
+    reportGet: 'rpc.worker.report.get',
+    reportFile: 'rpc.worker.report.file',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: <S extends ServiceName>(service: S) => `rpc.${service}.health.ready` as const,
@@ -258,4 +266,6 @@ export const QUEUES = {
   maintenance: 'maintenance',
   // worker: dunning
   dunning: 'dunning',
+  // worker: reports
+  reports: 'reports',
 } as const;

@@ -238,6 +238,10 @@ import type {
   UpdateReciprocitySettingsRequest,
   UpdateTemplateRequest,
 } from './rpc/networking/reciprocity';
+// worker: reports
+import type { ActivityFiguresRequest, CommerceActivityFigures } from './rpc/commerce/activity-figures';
+import type { RemunerationActivityFigures, RemunerationActivityFiguresRequest } from './rpc/remuneration/activity-figures';
+import type { GetReportRequest, ReportFile, ReportFileRequest, ReportView, RequestReport } from './rpc/worker/reports';
 
 export interface RpcTypes<TRequest, TResponse> {
   readonly _request?: TRequest;
@@ -333,6 +337,8 @@ export const RPC_TYPES = {
   [RPC.commerce.missionConfirmTeam]: rpc<MissionConfirmTeamRequest, Mission>(),
   [RPC.commerce.missionComplete]: rpc<MissionCompleteRequest, Mission>(),
   [RPC.commerce.missionCancel]: rpc<MissionCancelRequest, Mission>(),
+  // worker: reports (commerce's figures)
+  [RPC.commerce.activityFigures]: rpc<ActivityFiguresRequest, CommerceActivityFigures>(),
   // remuneration
   [RPC.remuneration.contributionCreate]: rpc<CreateContributionRequest, Contribution>(),
   [RPC.remuneration.contributionList]: rpc<ListContributionsRequest, ContributionPage>(),
@@ -416,6 +422,11 @@ export const RPC_TYPES = {
   [RPC.worker.dunningStatuses]: rpc<DunningStatusesRequest, DunningStatuses>(),
   [RPC.worker.dunningDraftList]: rpc<ListDunningDraftsRequest, DunningDraftList>(),
   [RPC.worker.dunningDraftSend]: rpc<SendDunningDraftRequest, CollectionLog>(),
+  // worker: reports (remuneration's figures, the worker's reports)
+  [RPC.remuneration.activityFigures]: rpc<RemunerationActivityFiguresRequest, RemunerationActivityFigures>(),
+  [RPC.worker.reportRequest]: rpc<RequestReport, ReportView>(),
+  [RPC.worker.reportGet]: rpc<GetReportRequest, ReportView>(),
+  [RPC.worker.reportFile]: rpc<ReportFileRequest, ReportFile>(),
   ...healthSubjects(),
 };
 

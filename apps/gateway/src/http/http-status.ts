@@ -28,6 +28,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'EXPENSE_NOT_FOUND':
     case 'RECEIPT_NOT_FOUND':
     case 'INVOICE_NOT_FOUND':
+    case 'REPORT_NOT_FOUND':
     case 'CREDIT_NOTE_NOT_FOUND':
     case 'MISSION_NOT_FOUND':
     case 'CONTRIBUTION_NOT_FOUND':
@@ -45,7 +46,6 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RESERVATION_NOT_FOUND':
     case 'LAUNCH_NOT_FOUND':
     case 'ACCOMPANIMENT_NOT_FOUND':
-    // worker: dunning
     case 'DUNNING_INVOICE_NOT_FOUND':
     case 'DUNNING_DRAFT_NOT_FOUND':
       return 404;
@@ -97,10 +97,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'EQUIPMENT_WITHDRAWN':
     case 'LAUNCH_STEP_ALREADY_COMPLETED':
     case 'ACCOMPANIMENT_ALREADY_CONFIRMED':
-    // worker: dunning
     case 'DUNNING_ALREADY_PAUSED':
     case 'DUNNING_NOT_PAUSED':
     case 'DUNNING_DRAFT_ALREADY_SENT':
+    case 'REPORT_NOT_READY':
       return 409;
     case 'REQUEST_TIMEOUT':
       return 408;
@@ -162,7 +162,6 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'LAUNCH_STEP_DATE_INVALID':
     case 'MENTOR_NOT_ESTABLISHED':
     case 'ACCOMPANIMENT_NOT_MENTOR':
-    // worker: dunning
     case 'DUNNING_POLICY_INVALID':
       return 422;
     case 'RATE_LIMITED':

@@ -23,6 +23,8 @@ export class FiguresDto implements Figures {
   @ApiProperty({ type: Object, example: { training: 2, employment: 1 } }) leavingOutcomes: Record<string, number | null>;
   @ApiProperty({ type: Object, example: { female: 7, male: 5 } }) byGender: Record<string, number | null>;
   @ApiProperty({ type: Object, example: { under_18: 2, '18_21': 6 } }) byAgeBand: Record<string, number | null>;
+  @ApiProperty({ type: Object, description: 'situation when they joined', example: { job_seeker: 7, rsa: 5 } }) bySituation: Record<string, number | null>;
+  @ApiProperty({ type: Object, description: 'who sent them', example: { mission_locale: 9 } }) byReferrer: Record<string, number | null>;
   @ApiProperty({ type: Object, example: { count: 8, of: 12 } }) priorityNeighbourhood: { count: number | null; of: number };
   @ApiProperty({ description: 'interviews held in the period' }) interviewsHeld: number;
   @ApiProperty({ description: 'network figures hide counts from 1 to 4 (null) so nobody can be recognised' }) smallCountsHidden: boolean;

@@ -6,6 +6,8 @@ function aMember(overrides: Partial<MemberFacts> = {}): MemberFacts {
     birthDate: '2000-01-01',
     gender: 'female',
     priorityNeighbourhood: false,
+    situation: 'job_seeker',
+    referredBy: 'mission_locale',
     participations: [{ joinedOn: '2026-01-05', leftOn: null, outcome: null }],
     underCapeNow: false,
     ...overrides,
@@ -32,6 +34,8 @@ describe('figures of a period', () => {
     expect(result.priorityNeighbourhood).toEqual({ count: 1, of: 2 });
     expect(result.byGender).toEqual({ female: 1, male: 1 });
     expect(result.byAgeBand).toEqual({ under_18: 1, '26_and_over': 1 });
+    expect(result.bySituation).toEqual({ job_seeker: 2 });
+    expect(result.byReferrer).toEqual({ mission_locale: 2 });
   });
 
   it('counts a participation that overlaps the edges of the period, and a return as a new joining', () => {
@@ -45,6 +49,7 @@ describe('figures of a period', () => {
     const hidden = figures(members, '2026-01-01', '2026-06-30', { hideSmallCounts: true });
     expect(hidden.byGender).toEqual({ female: null, male: null });
     expect(hidden.priorityNeighbourhood).toEqual({ count: null, of: 2 });
+    expect(hidden.bySituation).toEqual({ job_seeker: null });
     expect(hidden.tookPart).toBe(2);
     const many = figures(
       Array.from({ length: 6 }, () => aMember()),

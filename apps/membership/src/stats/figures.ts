@@ -1,17 +1,16 @@
-import { AGE_BANDS, AgeBand, ageOn, compareDates, DomainError, Figures, Gender, isIsoDate, LeavingOutcome, Participation } from '@kpa/contracts';
+import { AGE_BANDS, AgeBand, ageOn, checkPeriod, compareDates, EntrySituation, Figures, Gender, hideSmallCount, LeavingOutcome, Participation, Referrer } from '@kpa/contracts';
 
 /** What the figures need of a member: no names. */
 export interface MemberFacts {
   birthDate: string;
   gender: Gender;
   priorityNeighbourhood: boolean;
+  situation: EntrySituation;
+  referredBy: Referrer;
   /** Every participation, the current one last. */
   participations: Participation[];
   underCapeNow: boolean;
 }
-
-/** Counts from 1 to 4 could point at someone: hidden in figures that leave the site. */
-const SMALLEST_SHOWN = 5;
 
 function overlaps(participation: Participation, from: string, to: string): boolean {
   return compareDates(participation.joinedOn, to) <= 0 && (participation.leftOn === null || compareDates(participation.leftOn, from) >= 0);
@@ -35,19 +34,14 @@ function tally<K extends string>(keys: K[]): Partial<Record<K, number>> {
   return counts;
 }
 
-export function checkPeriod(from: string, to: string): void {
-  if (!isIsoDate(from)) throw new DomainError('VALIDATION_FAILED', 'from must be a date written YYYY-MM-DD.', { field: 'from' });
-  if (!isIsoDate(to)) throw new DomainError('VALIDATION_FAILED', 'to must be a date written YYYY-MM-DD.', { field: 'to' });
-  if (compareDates(from, to) > 0) throw new DomainError('VALIDATION_FAILED', 'from must be on or before to.', { field: 'from' });
-}
-
 /**
  * The figures of a period: who took part (any participation overlapping it), who joined and left
  * in it and why they left, by gender, age band (on the last day) and priority neighbourhood.
  */
 export function figures(members: MemberFacts[], from: string, to: string, options: { hideSmallCounts: boolean; interviewsHeld?: number }): Figures {
   checkPeriod(from, to);
-  const hide = (count: number): number | null => (options.hideSmallCounts && count > 0 && count < SMALLEST_SHOWN ? null : count);
+  // Counts from 1 to 4 could point at someone: hidden in figures that leave the site.
+  const hide = (count: number): number | null => (options.hideSmallCounts ? hideSmallCount(count) : count);
   const hideAll = <K extends string>(counts: Partial<Record<K, number>>): Partial<Record<K, number | null>> =>
     Object.fromEntries(Object.entries(counts).map(([key, count]) => [key, hide(count as number)])) as Partial<Record<K, number | null>>;
 
@@ -66,6 +60,8 @@ export function figures(members: MemberFacts[], from: string, to: string, option
     leavingOutcomes: hideAll(tally(leavings.map((p) => (p.outcome ?? 'unknown') as LeavingOutcome))),
     byGender: hideAll(tally(took.map((member) => member.gender))),
     byAgeBand: hideAll(Object.fromEntries(AGE_BANDS.filter((band) => byAgeBand[band]).map((band) => [band, byAgeBand[band]])) as Partial<Record<AgeBand, number>>),
+    bySituation: hideAll(tally(took.map((member) => member.situation))),
+    byReferrer: hideAll(tally(took.map((member) => member.referredBy))),
     priorityNeighbourhood: { count: hide(took.filter((member) => member.priorityNeighbourhood).length), of: took.length },
     interviewsHeld: options.interviewsHeld ?? 0,
     smallCountsHidden: options.hideSmallCounts,

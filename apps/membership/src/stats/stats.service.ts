@@ -18,6 +18,8 @@ export class StatsService {
       birthDate: member.birthDate,
       gender: member.gender,
       priorityNeighbourhood: member.priorityNeighbourhood,
+      situation: member.situation,
+      referredBy: member.referredBy,
       participations: [...member.history, { joinedOn: member.joinedOn, leftOn: member.leftOn, outcome: member.leavingOutcome }],
       underCapeNow: underCape.has(member.id),
     }));

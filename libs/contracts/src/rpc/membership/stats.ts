@@ -1,4 +1,4 @@
-import { Gender, LeavingOutcome } from './members';
+import { EntrySituation, Gender, LeavingOutcome, Referrer } from './members';
 
 export const AGE_BANDS = ['under_18', '18_21', '22_25', '26_and_over'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -21,6 +21,9 @@ export interface Figures {
   byGender: Partial<Record<Gender, number | null>>;
   /** Age on the last day of the period. */
   byAgeBand: Partial<Record<AgeBand, number | null>>;
+  /** Of those who took part: their situation when they joined, and who sent them. */
+  bySituation: Partial<Record<EntrySituation, number | null>>;
+  byReferrer: Partial<Record<Referrer, number | null>>;
   /** Of those who took part: how many live in a priority neighbourhood (QPV). */
   priorityNeighbourhood: { count: number | null; of: number };
   /** Interviews held in the period. */

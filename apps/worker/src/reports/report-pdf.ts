@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
+import { ReportFigure } from '@kpa/contracts';
+import { SECTIONS } from './activity-report';
+import { activityCharts, Chart, chartSvg, shownValue } from './report-charts';
+
+/**
+ * Lays a report out as an A4 PDF in French: a heading (whose figures, which period), the key
+ * figures, then every chart with the table of its data under it, and what "< 5" means. Pure (no
+ * Nest, no database) and deterministic: the same figures give the same bytes (the creation date is
+ * the report's own).
+ *
+ * Fonts are embedded (Liberation Sans, metric-compatible with Arial, SIL Open Font License): the
+ * charts' SVG text is drawn with them too (svg-to-pdfkit's fontCallback), never with unembedded
+ * Helvetica, and any Latin-script name prints.
+ */
+export interface ReportDocument {
+  /** "Rapport d’activité". */
+  title: string;
+  /** "Région", "Site : La Cape", "Structure porteuse : …". */
+  scopeLabel: string;
+  from: string;
+  to: string;
+  /** When the figures were taken (ISO instant): printed, and the PDF's creation date. */
+  generatedAt: string;
+  sha256: string;
+  smallCountsHidden: boolean;
+  figures: ReportFigure[];
+}
+
+const A4 = { width: 595.28, height: 841.89 };
+const LEFT = 48;
+const RIGHT = A4.width - 48;
+const WIDTH = RIGHT - LEFT;
+const TOP = 48;
+const BOTTOM = A4.height - 60;
+const INK = '#1a1a1a';
+const MUTED = '#555555';
+const RULE = '#b0b0b0';
+const SHADE = '#f0f0f0';
+const REGULAR = 'Report-Regular';
+const BOLD = 'Report-Bold';
+
+function fontFile(name: string): Buffer {
+  // pdfjs-dist ships Liberation Sans as standard-font substitutes (TTF, which fontkit embeds; WOFF2 crashes it).
+  const directory = join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts');
+  return readFileSync(join(directory, name));
+}
+
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+function reportFonts(): { regular: Buffer; bold: Buffer } {
+  fonts ??= { regular: fontFile('LiberationSans-Regular.ttf'), bold: fontFile('LiberationSans-Bold.ttf') };
+  return fonts;
+}
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "2026-03-01" → "1er mars 2026". */
+export function frenchDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
+}
+
+const KEY_FIGURES = [
+  'people.took_part',
+  'people.active',
+  'people.under_cape',
+  'people.joined',
+  'people.left',
+  'people.qpv',
+  'people.interviews_held',
+  'economy.revenue',
+  'economy.mission_hours',
+  'economy.contributive_hours',
+  'economy.distributed',
+];
+
+class Layout {
+  readonly pdf: PDFKit.PDFDocument;
+  y = TOP;
+
+  constructor(private readonly report: ReportDocument) {
+    this.pdf = new PDFDocument({
+      size: 'A4',
+      margins: { top: TOP, left: LEFT, right: A4.width - RIGHT, bottom: 20 },
+      bufferPages: true,
+      lang: 'fr-FR',
+      displayTitle: true,
+      info: {
+        Title: `${report.title} — ${report.scopeLabel}`,
+        Subject: `Du ${frenchDate(report.from)} au ${frenchDate(report.to)}`,
+        Creator: 'KPA-Cité',
+        Producer: 'KPA-Cité',
+        CreationDate: new Date(report.generatedAt),
+      },
+    } as PDFKit.PDFDocumentOptions);
+    const { regular, bold } = reportFonts();
+    this.pdf.registerFont(REGULAR, regular);
+    this.pdf.registerFont(BOLD, bold);
+  }
+
+  font(name: string, size: number, color = INK): this {
+    this.pdf.font(name).fontSize(size).fillColor(color);
+    return this;
+  }
+
+  text(text: string, x: number, width: number, options: PDFKit.Mixins.TextOptions = {}): void {
+    this.pdf.text(text, x, this.y, { width, ...options });
+    this.y += this.pdf.heightOfString(text, { width, ...options });
+  }
+
+  ensure(needed: number): void {
+    if (this.y + needed > BOTTOM) this.newPage();
+  }
+
+  newPage(): void {
+    this.pdf.addPage();
+    this.y = TOP;
+    this.font(BOLD, 8, MUTED);
+    this.pdf.text(`${this.report.title} — ${this.report.scopeLabel} — du ${frenchDate(this.report.from)} au ${frenchDate(this.report.to)}`, LEFT, this.y, {
+      width: WIDTH,
+      lineBreak: false,
+    });
+    this.y += 12;
+    this.rule();
+    this.y += 10;
+  }
+
+  rule(color = RULE): void {
+    this.pdf.save().moveTo(LEFT, this.y).lineTo(RIGHT, this.y).lineWidth(0.6).strokeColor(color).stroke().restore();
+  }
+
+  heading(): void {
+    const report = this.report;
+    this.font(BOLD, 18);
+    this.text(report.title, LEFT, WIDTH);
+    this.y += 2;
+    this.font(BOLD, 12);
+    this.text(report.scopeLabel, LEFT, WIDTH);
+    this.font(REGULAR, 10, MUTED);
+    this.text(`Période : du ${frenchDate(report.from)} au ${frenchDate(report.to)}`, LEFT, WIDTH);
+    this.text(`Chiffres arrêtés le ${frenchDate(report.generatedAt.slice(0, 10))} — empreinte SHA-256 : ${report.sha256}`, LEFT, WIDTH);
+    if (report.smallCountsHidden) {
+      this.y += 4;
+      this.font(REGULAR, 9, INK);
+      this.text(
+        'Secret statistique : les effectifs de 1 à 4 personnes sont masqués et notés « < 5 », pour que personne ne puisse être reconnu. Les totaux restent affichés.',
+        LEFT,
+        WIDTH,
+      );
+    }
+    this.y += 10;
+  }
+
+  /** Two-column table: label, value; shaded header. */
+  table(header: [string, string], rows: [string, string][]): void {
+    const valueWidth = 120;
+    const labelWidth = WIDTH - valueWidth;
+    const line = (label: string, value: string, bold: boolean, shade: boolean): void => {
+      this.font(bold ? BOLD : REGULAR, 9);
+      const height = Math.max(this.pdf.heightOfString(label, { width: labelWidth - 8 }), 11) + 5;
+      this.ensure(height);
+      if (shade) this.pdf.save().rect(LEFT, this.y, WIDTH, height).fill(SHADE).restore();
+      this.font(bold ? BOLD : REGULAR, 9);
+      this.pdf.text(label, LEFT + 4, this.y + 3, { width: labelWidth - 8 });
+      this.pdf.text(value, LEFT + labelWidth, this.y + 3, { width: valueWidth - 4, align: 'right' });
+      this.y += height;
+    };
+    line(header[0], header[1], true, true);
+    for (const [label, value] of rows) line(label, value, false, false);
+    this.rule();
+    this.y += 12;
+  }
+
+  keyFigures(): void {
+    this.font(BOLD, 13);
+    this.text('Chiffres clés', LEFT, WIDTH);
+    this.y += 4;
+    const chosen = KEY_FIGURES.map((id) => this.report.figures.find((figure) => figure.id === id)).filter((figure): figure is ReportFigure => figure !== undefined);
+    for (const section of Object.values(SECTIONS)) {
+      const rows = chosen.filter((figure) => figure.section === section).map((figure): [string, string] => [figure.label, shownValue(figure)]);
+      if (rows.length > 0) this.table([section, 'Valeur'], rows);
+    }
+  }
+
+  async chart(chart: Chart): Promise<void> {
+    const svg = await chartSvg(chart, WIDTH - 200);
+    const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
+    const [svgWidth, svgHeight] = size ? [Number(size[1]), Number(size[2])] : [WIDTH, 200];
+    const scale = Math.min(1, WIDTH / svgWidth);
+    const height = svgHeight * scale;
+    // The title, the chart and the table's first lines stay together.
+    this.ensure(20 + height + 60);
+    this.font(BOLD, 12);
+    this.text(chart.title, LEFT, WIDTH);
+    this.y += 4;
+    SVGtoPDF(this.pdf, svg, LEFT, this.y, {
+      width: svgWidth * scale,
+      height,
+      assumePt: true,
+      fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),
+    });
+    this.y += height + 6;
+    const rows = chart.rows.map((row): [string, string] => [row.series ? `${row.label} — ${row.series}` : row.label, row.shown]);
+    this.table([chart.rows.some((row) => row.series) ? 'Mois — pôle' : 'Catégorie', 'Valeur'], rows);
+  }
+
+  footers(): void {
+    const range = this.pdf.bufferedPageRange();
+    for (let index = range.start; index < range.start + range.count; index++) {
+      this.pdf.switchToPage(index);
+      this.font(REGULAR, 8, MUTED);
+      this.pdf.text(`KPA-Cité — ${this.report.title} — page ${index + 1}/${range.count}`, LEFT, A4.height - 40, { width: WIDTH, align: 'center', lineBreak: false });
+    }
+  }
+
+  async bytes(): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    this.pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise<void>((resolve, reject) => {
+      this.pdf.on('end', () => resolve());
+      this.pdf.on('error', reject);
+    });
+    this.pdf.end();
+    await ended;
+    return Buffer.concat(chunks);
+  }
+}
+
+/** The report's PDF: heading, key figures, every chart with its data table. */
+export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
+  const layout = new Layout(report);
+  layout.heading();
+  layout.keyFigures();
+  for (const chart of activityCharts(report.figures)) await layout.chart(chart);
+  layout.footers();
+  return layout.bytes();
+}
