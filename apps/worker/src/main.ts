@@ -1,8 +1,12 @@
 import 'reflect-metadata';
-import { bootstrap, createLogger, loadConfigOrExit, run } from '@kpa/platform';
+import { bootstrap, createLogger, loadConfigOrExit, migrateOnly, run } from '@kpa/platform';
 import { WorkerConfig, WORKER_DEFAULTS } from './worker.config';
-import { WorkerModule } from './worker.module';
+import { WorkerModule, WORKER_DATABASE } from './worker.module';
 
 const config = loadConfigOrExit(WorkerConfig, WORKER_DEFAULTS);
 const logger = createLogger('worker', config.LOG_LEVEL);
-run(() => bootstrap({ service: 'worker', module: WorkerModule.register(config, logger) as never, config, logger, rpc: true }), logger);
+run(
+  () => bootstrap({ service: 'worker', module: WorkerModule.register(config, logger) as never, config, logger, rpc: true }),
+  logger,
+  () => migrateOnly(config, WORKER_DATABASE, logger),
+);

@@ -1,26 +1,61 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import Redis from 'ioredis';
-import { QUEUES } from '@kpa/contracts';
-import { Logger, PlatformModule } from '@kpa/platform';
+import { assertEveryQueueProcessed, QUEUES, QueueName } from '@kpa/contracts';
+import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { WorkerConfig } from './worker.config';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { Worker1768000000000 } from './migrations/1768000000000-worker';
+import { WorkerMetrics } from './metrics/worker-metrics';
+import { OutgoingMail } from './mail/outgoing-mail';
+import { OutgoingMailRepository } from './mail/outgoing-mail.repository';
+
+/** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
+export const WORKER_DATABASE: DatabaseModuleOptions = {
+  schema: 'worker',
+  entities: [],
+  migrations: [
+    // worker: foundation and mail
+    Worker1768000000000,
+  ],
+};
+
+/** Every processor, one per queue of QUEUES (checked at start-up). */
+const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
+  // worker: maintenance
+  MaintenanceProcessor,
+];
+
+const REPOSITORIES = [
+  // worker: mail
+  OutgoingMailRepository,
+];
+
+/**
+ * The worker's repositories and shared services, global so that the event subscriptions (built by the
+ * platform module, in its own scope) and every feature get the same ones.
+ */
+@Global()
+@Module({ providers: [...REPOSITORIES, WorkerMetrics, OutgoingMail], exports: [...REPOSITORIES, WorkerMetrics, OutgoingMail] })
+export class WorkerSharedModule {}
 
 @Module({})
 export class WorkerModule {
   static register(config: WorkerConfig, logger: Logger): DynamicModule {
+    assertEveryQueueProcessed(PROCESSORS.map((processor) => processor.queue));
     return {
       module: WorkerModule,
       imports: [
-        PlatformModule.forService({ service: 'worker', config, logger, redis: true }),
+        PlatformModule.forService({ service: 'worker', config, logger, redis: true, database: WORKER_DATABASE }),
+        WorkerSharedModule,
         BullModule.forRoot({
           // BullMQ workers block on Redis: they need maxRetriesPerRequest null.
           connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true }),
           prefix: `${config.KPA_NATS_NAMESPACE}:bull`,
         }),
-        BullModule.registerQueue({ name: QUEUES.maintenance }),
+        ...Object.values(QUEUES).map((name) => BullModule.registerQueue({ name })),
       ],
-      providers: [MaintenanceProcessor],
+      providers: [...PROCESSORS],
     };
   }
 }

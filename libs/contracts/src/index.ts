@@ -60,3 +60,5 @@ export * from './events/networking/equipment-loan.v1';
 export * from './events/networking/launch-step-completed.v1';
 export * from './rpc-map';
 export * from './event-map';
+// worker: typed jobs
+export * from './jobs';

@@ -239,12 +239,7 @@ export const DURABLE_CONSUMERS = {
   networkingLaunchCommerce: 'networking-launch-commerce',
 } as const;
 
-/** BullMQ queues and job names (prefixed in Redis by the namespace). */
+/** BullMQ queues (prefixed in Redis by the namespace); their jobs and payloads are in jobs.ts. */
 export const QUEUES = {
   maintenance: 'maintenance',
-} as const;
-
-export const JOBS = {
-  /** Recurring sweep that re-derives lost jobs from Postgres, the source of truth. */
-  sweep: 'maintenance.sweep',
 } as const;

@@ -1,9 +1,11 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job, Queue } from 'bullmq';
-import { JOBS, QUEUES } from '@kpa/contracts';
-import { LOGGER, Logger, RequestContext } from '@kpa/platform';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+import { JobHandlers, JOBS, QUEUES } from '@kpa/contracts';
+import { LOGGER, Logger } from '@kpa/platform';
 import { WorkerConfig } from '../worker.config';
+import { JobProcessor } from '../jobs/job-processor';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 
 /** Stable id of the recurring sweep: re-declared at every start, never duplicated. */
 const SWEEP_SCHEDULER_ID = 'maintenance-sweep';
@@ -15,13 +17,25 @@ const SWEEP_SCHEDULER_ID = 'maintenance-sweep';
  */
 @Processor(QUEUES.maintenance)
 @Injectable()
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MaintenanceProcessor extends JobProcessor<typeof QUEUES.maintenance> implements OnApplicationBootstrap {
+  static readonly queue = QUEUES.maintenance;
+
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
     private readonly config: WorkerConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    metrics: WorkerMetrics,
   ) {
-    super();
+    super(QUEUES.maintenance, metrics);
+  }
+
+  protected handlers(): JobHandlers<typeof QUEUES.maintenance> {
+    return {
+      'maintenance.sweep': async (_data, job) => {
+        this.logger.info({ jobId: job.id }, 'maintenance sweep');
+        return { sweptAt: new Date().toISOString() };
+      },
+    };
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,13 +44,5 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
       { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 },
       { name: JOBS.sweep, data: {}, opts: { removeOnComplete: 100, removeOnFail: 1000 } },
     );
-  }
-
-  async process(job: Job): Promise<{ sweptAt: string }> {
-    return RequestContext.run({ requestId: `job-${job.id}`, actor: 'system' }, async () => {
-      if (job.name !== JOBS.sweep) throw new Error(`No handler for job ${job.name} on queue ${QUEUES.maintenance}`);
-      this.logger.info({ jobId: job.id }, 'maintenance sweep');
-      return { sweptAt: new Date().toISOString() };
-    });
   }
 }

@@ -1,0 +1,52 @@
+import { OnModuleInit } from '@nestjs/common';
+import { WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { assertJobHandlers, isJobOfQueue, JobContext, JobHandlers, QueueName } from '@kpa/contracts';
+import { RequestContext } from '@kpa/platform';
+import { WorkerMetrics } from '../metrics/worker-metrics';
+
+/**
+ * Base of every processor: one handler per job of its queue, typed by the job's payload
+ * (libs/contracts/src/jobs.ts); start-up fails when a job of the queue has no handler. Each attempt
+ * runs in a request context of its own (`job-<id>`, actor system) and is counted and timed.
+ * Handlers are idempotent: a stalled job may run twice (docs/worker.md).
+ */
+export abstract class JobProcessor<Q extends QueueName> extends WorkerHost implements OnModuleInit {
+  private table?: JobHandlers<Q>;
+
+  protected constructor(
+    readonly queueName: Q,
+    private readonly workerMetrics: WorkerMetrics,
+  ) {
+    super();
+  }
+
+  /** The handlers of every job of the queue. */
+  protected abstract handlers(): JobHandlers<Q>;
+
+  onModuleInit(): void {
+    const table = this.handlers();
+    assertJobHandlers(this.queueName, table);
+    this.table = table;
+  }
+
+  async process(job: Job): Promise<unknown> {
+    const table = this.table ?? this.handlers();
+    if (!isJobOfQueue(this.queueName, job.name)) throw new Error(`No handler for job ${job.name} on queue ${this.queueName}`);
+    const handler = table[job.name] as (data: unknown, context: JobContext) => Promise<unknown>;
+    const labels = { queue: this.queueName, job: job.name };
+    const started = process.hrtime.bigint();
+    const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    const context: JobContext = { id: String(job.id), name: job.name, attemptsMade: job.attemptsMade, progress: (percent) => job.updateProgress(percent) };
+    try {
+      const result = await RequestContext.run({ requestId: `job-${job.id}`, actor: 'system' }, () => handler(job.data, context));
+      this.workerMetrics.jobsDone.inc(labels);
+      this.workerMetrics.jobDuration.observe({ ...labels, outcome: 'done' }, seconds());
+      return result;
+    } catch (error) {
+      this.workerMetrics.jobsFailed.inc(labels);
+      this.workerMetrics.jobDuration.observe({ ...labels, outcome: 'failed' }, seconds());
+      throw error;
+    }
+  }
+}
