@@ -9,6 +9,10 @@ import { Worker1768000000000 } from './migrations/1768000000000-worker';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { OutgoingMail } from './mail/outgoing-mail';
 import { OutgoingMailRepository } from './mail/outgoing-mail.repository';
+import { MailProcessor } from './mail/mail.processor';
+import { MailSender } from './mail/mail-sender';
+import { SiteNames } from './mail/site-names';
+import { MailRpcController } from './mail/mail.rpc-controller';
 
 /** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
 export const WORKER_DATABASE: DatabaseModuleOptions = {
@@ -24,6 +28,8 @@ export const WORKER_DATABASE: DatabaseModuleOptions = {
 const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
   // worker: maintenance
   MaintenanceProcessor,
+  // worker: mail
+  MailProcessor,
 ];
 
 const REPOSITORIES = [
@@ -46,7 +52,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        PlatformModule.forService({ service: 'worker', config, logger, redis: true, database: WORKER_DATABASE }),
+        // Calls membership for sites' names (the From header of their e-mails).
+        PlatformModule.forService({ service: 'worker', config, logger, redis: true, database: WORKER_DATABASE, calls: ['membership'] }),
         WorkerSharedModule,
         BullModule.forRoot({
           // BullMQ workers block on Redis: they need maxRetriesPerRequest null.
@@ -55,7 +62,16 @@ export class WorkerModule {
         }),
         ...Object.values(QUEUES).map((name) => BullModule.registerQueue({ name })),
       ],
-      providers: [...PROCESSORS],
+      controllers: [
+        // worker: mail
+        MailRpcController,
+      ],
+      providers: [
+        ...PROCESSORS,
+        // worker: mail
+        MailSender,
+        SiteNames,
+      ],
     };
   }
 }

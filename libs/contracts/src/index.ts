@@ -62,3 +62,5 @@ export * from './rpc-map';
 export * from './event-map';
 // worker: typed jobs
 export * from './jobs';
+// worker: mail
+export * from './rpc/worker/mail';

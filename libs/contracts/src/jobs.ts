@@ -18,6 +18,9 @@ export interface JobPayloads {
   // worker: maintenance
   /** Recurring sweep that re-derives lost jobs from Postgres, the source of truth. */
   'maintenance.sweep': NoPayload;
+  // worker: mail
+  /** Sends the outgoing e-mails that are queued and due (worker.outgoing_mail). */
+  'mail.send-due': NoPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -26,12 +29,16 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUES = {
   // worker: maintenance
   'maintenance.sweep': QUEUES.maintenance,
+  // worker: mail
+  'mail.send-due': QUEUES.mail,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Job names, for code that prefers a constant to a string. */
 export const JOBS = {
   // worker: maintenance
   sweep: 'maintenance.sweep',
+  // worker: mail
+  mailSendDue: 'mail.send-due',
 } as const satisfies Record<string, JobName>;
 
 /** The names of the jobs of queue Q. */

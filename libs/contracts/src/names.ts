@@ -195,6 +195,10 @@ export const RPC = {
     accompanimentConfirm: 'rpc.networking.accompaniment.confirm',
     accompanimentList: 'rpc.networking.accompaniment.list',
   },
+  worker: {
+    // worker: mail
+    mailListOfSite: 'rpc.worker.mail.list_of_site',
+  },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: <S extends ServiceName>(service: S) => `rpc.${service}.health.ready` as const,
 } as const;
@@ -242,4 +246,6 @@ export const DURABLE_CONSUMERS = {
 /** BullMQ queues (prefixed in Redis by the namespace); their jobs and payloads are in jobs.ts. */
 export const QUEUES = {
   maintenance: 'maintenance',
+  // worker: mail
+  mail: 'mail',
 } as const;

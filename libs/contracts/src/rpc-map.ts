@@ -7,6 +7,8 @@
  */
 import { RPC, SERVICES, ServiceName } from './names';
 import type { HealthRequest, ReadinessReport } from './rpc/health';
+// worker: mail
+import type { ListSiteMailRequest, OutgoingMailPage } from './rpc/worker/mail';
 import type {
   CatalogueItem,
   CatalogueItemPage,
@@ -390,6 +392,8 @@ export const RPC_TYPES = {
   [RPC.networking.accompanimentLog]: rpc<LogAccompanimentRequest, AccompanimentSession>(),
   [RPC.networking.accompanimentConfirm]: rpc<ConfirmAccompanimentRequest, AccompanimentSession>(),
   [RPC.networking.accompanimentList]: rpc<ListAccompanimentsRequest, AccompanimentSessionList>(),
+  // worker: mail
+  [RPC.worker.mailListOfSite]: rpc<ListSiteMailRequest, OutgoingMailPage>(),
   ...healthSubjects(),
 };
 
