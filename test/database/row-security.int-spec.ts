@@ -5,6 +5,7 @@ import { createTestEnv, databaseAsOwner, destroyTestEnv, OwnerDatabase, TestEnv 
 import { COMMERCE_DATABASE } from '../../apps/commerce/src/commerce.module';
 import { MEMBERSHIP_DATABASE } from '../../apps/membership/src/membership.module';
 import { REMUNERATION_DATABASE } from '../../apps/remuneration/src/remuneration.module';
+import { WORKER_DATABASE } from '../../apps/worker/src/worker.module';
 
 /**
  * Row-level security, the second wall behind the site-scoped queries: the services work as a role
@@ -12,7 +13,7 @@ import { REMUNERATION_DATABASE } from '../../apps/remuneration/src/remuneration.
  * work is for, never another's (libs/platform/src/database/row-security.ts, docs/security.md).
  */
 describe('row-level security', () => {
-  const SERVICES: DatabaseModuleOptions[] = [MEMBERSHIP_DATABASE, COMMERCE_DATABASE, REMUNERATION_DATABASE];
+  const SERVICES: DatabaseModuleOptions[] = [MEMBERSHIP_DATABASE, COMMERCE_DATABASE, REMUNERATION_DATABASE, WORKER_DATABASE];
   let env: TestEnv;
   let owner: OwnerDatabase;
   let commerce: DataSource;

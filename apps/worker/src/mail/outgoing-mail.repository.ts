@@ -52,7 +52,8 @@ export class OutgoingMailRepository {
    * `sending` (rows another sender holds are skipped), so no message is handed to SMTP twice.
    */
   async claimDue(manager: EntityManager, now: Date, leaseSeconds: number, limit: number): Promise<ClaimedMail[]> {
-    const rows: { id: string; key: string; site_id: string | null; recipient: string; subject: string; body_text: string; body_html: string; attempts: number }[] =
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [rows]: [{ id: string; key: string; site_id: string | null; recipient: string; subject: string; body_text: string; body_html: string; attempts: number }[], number] =
       await manager.query(
         `UPDATE worker.outgoing_mail m
             SET status = 'sending', attempts = m.attempts + 1, claimed_until = $2
@@ -110,7 +111,7 @@ export class OutgoingMailRepository {
    * failed, not retried — never twice; the coordinator sees them and may send again by hand.
    */
   async failInterrupted(manager: EntityManager, now: Date): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    const [rows]: [unknown[], number] = await manager.query(
       `UPDATE worker.outgoing_mail
           SET status = 'failed', failed_at = $1, claimed_until = NULL,
               last_error = 'interrupted while sending (the worker stopped): not sent again automatically, it may have been delivered'
