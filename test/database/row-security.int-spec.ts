@@ -52,16 +52,17 @@ describe('row-level security', () => {
     );
     expect(unguarded).toEqual([]);
     const guarded = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = ANY($1) AND rowsecurity`, [SERVICES.map((s) => s.schema)]);
-    expect(guarded[0].n).toBe(24);
+    // 24 of the services + the worker's outgoing_mail and outgoing_mail_attachment.
+    expect(guarded[0].n).toBe(26);
   });
 
   it('the services work as roles that own nothing and cannot bypass it', async () => {
     const roles = await owner.query<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean; owns: number }>(
       `SELECT r.rolname, r.rolsuper, r.rolbypassrls, (SELECT count(*)::int FROM pg_tables WHERE tableowner = r.rolname) AS owns
          FROM pg_roles r WHERE r.rolname = ANY($1) ORDER BY r.rolname`,
-      [['kpa_commerce', 'kpa_membership', 'kpa_remuneration']],
+      [['kpa_commerce', 'kpa_membership', 'kpa_remuneration', 'kpa_worker']],
     );
-    expect(roles).toEqual(['kpa_commerce', 'kpa_membership', 'kpa_remuneration'].map((rolname) => ({ rolname, rolsuper: false, rolbypassrls: false, owns: 0 })));
+    expect(roles).toEqual(['kpa_commerce', 'kpa_membership', 'kpa_remuneration', 'kpa_worker'].map((rolname) => ({ rolname, rolsuper: false, rolbypassrls: false, owns: 0 })));
     expect(await commerce.query('SELECT current_user AS role')).toEqual([{ role: 'kpa_commerce' }]);
   });
 
