@@ -40,6 +40,8 @@ import { ReceiptStorage } from './commerce/receipt-storage';
 import { ContributionsController } from './remuneration/contributions.controller';
 import { RemunerationSettingsController } from './remuneration/settings.controller';
 import { PaySimulatorController, PeriodsController } from './remuneration/periods.controller';
+// worker: mail
+import { SiteMailController } from './mail/site-mail.controller';
 // networking: help requests, reciprocity
 import { HelpRequestsController } from './network/help-requests.controller';
 import { ReciprocityController } from './network/reciprocity.controller';
@@ -106,6 +108,8 @@ export class GatewayModule {
         // networking: equipment, launches
         EquipmentController,
         LaunchesController,
+        // worker: mail
+        SiteMailController,
       ],
       providers: [
         ObjectStores,
