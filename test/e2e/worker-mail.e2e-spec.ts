@@ -96,4 +96,46 @@ describe('worker e-mail over HTTP', () => {
     expect(bad.body.message).toContain('status must be one of queued, sending, sent, failed');
     expect((await platform.http('GET', `/v1/sites/${region.sites.a.id}/mail?limit=1000`, { token: region.sites.a.coordinator })).status).toBe(400);
   });
+
+  it('shows the queue dashboard to network admins only, through a dashboard token the gateway gives them', async () => {
+    const worker = { instance: 'worker' };
+    const anonymous = await platform.http('GET', '/queues/api/queues', worker);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.message).toContain('POST /v1/ops/queue-dashboard-tokens');
+    // An API access token does not say its holder is a network admin.
+    expect((await platform.http('GET', '/queues/api/queues', { ...worker, token: region.sites.a.coordinator })).status).toBe(403);
+    expect((await platform.http('GET', '/queues/api/queues', { ...worker, token: region.admin })).status).toBe(403);
+    // Only a network admin gets a dashboard token.
+    expect((await platform.http('POST', '/v1/ops/queue-dashboard-tokens', { token: region.sites.a.coordinator })).status).toBe(403);
+    const issued = await platform.http('POST', '/v1/ops/queue-dashboard-tokens', { token: region.admin });
+    expect(issued.status).toBe(201);
+
+    const board = await platform.http('GET', '/queues/api/queues', { ...worker, token: issued.body.token });
+    expect(board.status).toBe(200);
+    expect(board.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['mail', 'maintenance']);
+
+    // The login path trades the token for an HttpOnly cookie that opens the pages.
+    const login = await fetch(`${platform.url('worker')}${issued.body.loginPath}`, { redirect: 'manual' });
+    expect(login.status).toBe(303);
+    const cookie = login.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^kpa_queues=[^;]+; HttpOnly; SameSite=Strict; Path=\/queues/);
+    const page = await fetch(`${platform.url('worker')}/queues`, { headers: { cookie: cookie.split(';')[0] } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+    expect((await fetch(`${platform.url('worker')}/queues`)).status).toBe(401);
+  });
+
+  it('exports gauges per queue and counters per job kind', async () => {
+    const text = await eventually(
+      async () => {
+        const body = await (await fetch(`${platform.metricsUrl('worker')}/metrics`)).text();
+        return /kpa_jobs_completed_total\{queue="mail",job="mail.send-due"\} [1-9]/.test(body) ? body : undefined;
+      },
+      { what: 'a completed mail job in the metrics' },
+    );
+    for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(text).toMatch(new RegExp(`kpa_queue_jobs\\{queue="mail",state="${state}"\\} \\d+`));
+    expect(text).toMatch(/kpa_job_duration_seconds_count\{queue="mail",job="mail.send-due",outcome="done"\} [1-9]/);
+    expect(text).toMatch(/kpa_mail_sent_total\{outcome="sent"\} [1-9]/);
+    expect(text).toMatch(/kpa_mail_sent_total\{outcome="failed"\} [1-9]/);
+  });
 });

@@ -42,6 +42,7 @@ import { RemunerationSettingsController } from './remuneration/settings.controll
 import { PaySimulatorController, PeriodsController } from './remuneration/periods.controller';
 // worker: mail
 import { SiteMailController } from './mail/site-mail.controller';
+import { QueueDashboardController } from './ops/queue-dashboard.controller';
 // networking: help requests, reciprocity
 import { HelpRequestsController } from './network/help-requests.controller';
 import { ReciprocityController } from './network/reciprocity.controller';
@@ -108,8 +109,9 @@ export class GatewayModule {
         // networking: equipment, launches
         EquipmentController,
         LaunchesController,
-        // worker: mail
+        // worker: mail, queue dashboard
         SiteMailController,
+        QueueDashboardController,
       ],
       providers: [
         ObjectStores,

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { METRICS_PORTS, SERVICE_PORTS } from '@kpa/contracts';
 import { ServiceConfig } from '@kpa/platform';
 
@@ -10,6 +10,15 @@ export class WorkerConfig extends ServiceConfig {
   @Min(5)
   @Max(86400)
   SWEEP_INTERVAL_SECONDS = 300;
+
+  /**
+   * The gateway's JWT_SECRET: the worker checks with it the tokens of its queue dashboard (/queues),
+   * which the gateway gives network admins. Required in production; without it the dashboard is off.
+   */
+  @ValidateIf((config: WorkerConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== undefined)
+  @IsString({ message: 'is required in production: the gateway’s JWT_SECRET (the queue dashboard checks its tokens with it)' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string = undefined;
 
   // worker: mail
   /** The mail server (nodemailer URL): smtp:// (STARTTLS when offered) or smtps://, with user:password@ if it asks. Default: the local mail catcher of `npm start`. */

@@ -7,6 +7,7 @@ import { WorkerConfig } from './worker.config';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { Worker1768000000000 } from './migrations/1768000000000-worker';
 import { WorkerMetrics } from './metrics/worker-metrics';
+import { QUEUE_REGISTRY } from './jobs/queue-registry';
 import { OutgoingMail } from './mail/outgoing-mail';
 import { OutgoingMailRepository } from './mail/outgoing-mail.repository';
 import { MailProcessor } from './mail/mail.processor';
@@ -68,6 +69,7 @@ export class WorkerModule {
       ],
       providers: [
         ...PROCESSORS,
+        QUEUE_REGISTRY,
         // worker: mail
         MailSender,
         SiteNames,
