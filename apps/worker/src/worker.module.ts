@@ -6,7 +6,6 @@ import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { WorkerConfig } from './worker.config';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { Worker1768000000000 } from './migrations/1768000000000-worker';
-import { WorkerMetrics } from './metrics/worker-metrics';
 import { QUEUE_REGISTRY } from './jobs/queue-registry';
 import { OutgoingMail } from './mail/outgoing-mail';
 import { OutgoingMailRepository } from './mail/outgoing-mail.repository';
@@ -43,7 +42,7 @@ const REPOSITORIES = [
  * platform module, in its own scope) and every feature get the same ones.
  */
 @Global()
-@Module({ providers: [...REPOSITORIES, WorkerMetrics, OutgoingMail], exports: [...REPOSITORIES, WorkerMetrics, OutgoingMail] })
+@Module({ providers: [...REPOSITORIES, OutgoingMail], exports: [...REPOSITORIES, OutgoingMail] })
 export class WorkerSharedModule {}
 
 @Module({})

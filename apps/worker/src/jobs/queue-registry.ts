@@ -2,14 +2,14 @@ import { Injectable, OnModuleInit, Provider } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { QUEUES } from '@kpa/contracts';
-import { WorkerMetrics } from '../metrics/worker-metrics';
+import { Metrics } from '@kpa/platform';
 
 /** Every queue of QUEUES, for what looks at all of them: the metrics' gauges and the dashboard. */
 @Injectable()
 export class QueueRegistry implements OnModuleInit {
   constructor(
     readonly queues: Queue[],
-    private readonly metrics: WorkerMetrics,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
@@ -27,6 +27,6 @@ const NAMES = Object.values(QUEUES);
 
 export const QUEUE_REGISTRY: Provider = {
   provide: QueueRegistry,
-  inject: [WorkerMetrics, ...NAMES.map((name) => getQueueToken(name))],
-  useFactory: (metrics: WorkerMetrics, ...queues: Queue[]) => new QueueRegistry(queues, metrics),
+  inject: [Metrics, ...NAMES.map((name) => getQueueToken(name))],
+  useFactory: (metrics: Metrics, ...queues: Queue[]) => new QueueRegistry(queues, metrics),
 };

@@ -7,7 +7,6 @@ import { appDatabaseUrl, createLogger, dataSourceOptions, loadConfig, Metrics, m
 import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
 import { WORKER_DATABASE } from '../worker.module';
 import { WorkerConfig, WORKER_DEFAULTS } from '../worker.config';
-import { WorkerMetrics } from '../metrics/worker-metrics';
 import { OutgoingMail, MailToSend } from './outgoing-mail';
 import { OutgoingMailRepository } from './outgoing-mail.repository';
 import { MailSender } from './mail-sender';
@@ -72,7 +71,7 @@ describe('mail sender', () => {
     for (let i = 0; i < 2; i++) {
       const db = await siteScopedDataSource(dataSourceOptions({ url: appDatabaseUrl(env.databaseUrl, 'worker'), ...WORKER_DATABASE, poolSize: 4 })).initialize();
       databases.push(db);
-      senders.push(new MailSender(db, repository, siteNames, config, new WorkerMetrics(new Metrics()), logger));
+      senders.push(new MailSender(db, repository, siteNames, config, new Metrics(), logger));
     }
   });
 
@@ -136,7 +135,7 @@ describe('mail sender', () => {
   it('retries when the server cannot be reached, later, and fails after the last attempt', async () => {
     const { messageId } = await queue({ key: `test:${randomUUID()}` });
     const config = loadConfig(WorkerConfig, { DATABASE_URL: env.databaseUrl, SMTP_URL: 'smtp://127.0.0.1:1', MAIL_MAX_ATTEMPTS: '2' }, WORKER_DEFAULTS);
-    const down = new MailSender(databases[0], repository, siteNames, config, new WorkerMetrics(new Metrics()), createLogger('worker', 'silent'));
+    const down = new MailSender(databases[0], repository, siteNames, config, new Metrics(), createLogger('worker', 'silent'));
     try {
       const now = new Date();
       expect(await down.sendDue(() => now)).toMatchObject({ retried: 1 });

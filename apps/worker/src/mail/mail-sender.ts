@@ -1,9 +1,8 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import nodemailer, { Transporter } from 'nodemailer';
-import { LOGGER, Logger, RequestContext } from '@kpa/platform';
+import { LOGGER, Logger, RequestContext, Metrics } from '@kpa/platform';
 import { WorkerConfig } from '../worker.config';
-import { WorkerMetrics } from '../metrics/worker-metrics';
 import { afterFailure, parseMailFrom, senderOf } from './mail-delivery';
 import { ClaimedMail, OutgoingMailRepository } from './outgoing-mail.repository';
 import { SiteNames } from './site-names';
@@ -34,7 +33,7 @@ export class MailSender implements OnModuleDestroy {
     private readonly repository: OutgoingMailRepository,
     private readonly siteNames: SiteNames,
     private readonly config: WorkerConfig,
-    private readonly metrics: WorkerMetrics,
+    private readonly metrics: Metrics,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.transport = nodemailer.createTransport(config.SMTP_URL);

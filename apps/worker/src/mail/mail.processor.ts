@@ -1,10 +1,10 @@
+import { Metrics } from '@kpa/platform';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { JobHandlers, JOBS, QUEUES } from '@kpa/contracts';
 import { WorkerConfig } from '../worker.config';
 import { JobProcessor } from '../jobs/job-processor';
-import { WorkerMetrics } from '../metrics/worker-metrics';
 import { MailSender } from './mail-sender';
 
 const SEND_SCHEDULER_ID = 'mail-send-due';
@@ -19,7 +19,7 @@ export class MailProcessor extends JobProcessor<typeof QUEUES.mail> implements O
     @InjectQueue(QUEUES.mail) private readonly queue: Queue,
     private readonly sender: MailSender,
     private readonly config: WorkerConfig,
-    metrics: WorkerMetrics,
+    metrics: Metrics,
   ) {
     super(QUEUES.mail, metrics);
   }
