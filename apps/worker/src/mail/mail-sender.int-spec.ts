@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { SMTPServer } from 'smtp-server';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { appDatabaseUrl, createLogger, dataSourceOptions, loadConfig, Metrics, migrateAsOwner, RequestContext, siteScopedDataSource } from '@kpa/platform';
-import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
+import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
 import { WORKER_DATABASE } from '../worker.module';
 import { WorkerConfig, WORKER_DEFAULTS } from '../worker.config';
 import { OutgoingMail, MailToSend } from './outgoing-mail';
@@ -12,6 +12,10 @@ import { OutgoingMailRepository } from './outgoing-mail.repository';
 import { MailSender } from './mail-sender';
 import { SiteNames } from './site-names';
 import { renderMail } from './mail-templates';
+import Redis from 'ioredis';
+import { Queue, Worker } from 'bullmq';
+import { JOBS, QUEUES } from '@kpa/contracts';
+import { MailProcessor } from './mail.processor';
 
 /**
  * The sender against a real Postgres (as the worker's own role, held to row-level security) and an
@@ -160,5 +164,43 @@ describe('mail sender', () => {
     expect(await senders[0].sendDue(() => new Date(now.getTime() + 601_000))).toMatchObject({ sent: 0, interrupted: 1 });
     expect((await mailRow(messageId)).status).toBe('failed');
     expect(received).toHaveLength(0);
+  });
+
+  it('through BullMQ on Redis: send-due jobs run at once by two workers, then after a flushed Redis, send each message once', async () => {
+    const keys = Array.from({ length: 10 }, () => `test:${randomUUID()}`);
+    for (const key of keys) await queue({ key });
+    const prefix = `${env.namespace}:bull`;
+    const connections: Redis[] = [];
+    const connection = () => {
+      const redis = new Redis(env.redisUrl, { maxRetriesPerRequest: null });
+      connections.push(redis);
+      return redis;
+    };
+    const jobs = new Queue(QUEUES.mail, { connection: connection(), prefix });
+    const config = loadConfig(WorkerConfig, { DATABASE_URL: env.databaseUrl }, WORKER_DEFAULTS);
+    const metrics = new Metrics();
+    const workers = senders.map((sender) => {
+      const processor = new MailProcessor(jobs, sender, config, metrics);
+      processor.onModuleInit();
+      return new Worker(QUEUES.mail, (job) => processor.process(job), { connection: connection(), prefix, concurrency: 2 });
+    });
+    try {
+      const run = async (n: number) => {
+        const added = await Promise.all(Array.from({ length: n }, () => jobs.add(JOBS.mailSendDue, {}, { removeOnComplete: 100, removeOnFail: 100 })));
+        await Promise.all(added.map((job) => eventually(async () => (await job.isCompleted()) || undefined, { what: `job ${job.id} completed` })));
+      };
+      await run(6);
+      expect(received.map((m) => m.headers.get('x-kpa-mail-key') as string).sort()).toEqual([...keys].sort());
+      // Redis loses everything (FLUSHALL of this namespace): the next sweeps find nothing left to send.
+      await jobs.obliterate({ force: true });
+      await run(4);
+      expect(received).toHaveLength(keys.length);
+      const done = await metrics.jobsCompleted.get();
+      expect(done.values.find((v) => v.labels.job === 'mail.send-due')?.value).toBe(10);
+    } finally {
+      for (const worker of workers) await worker.close();
+      await jobs.close();
+      for (const redis of connections) redis.disconnect();
+    }
   });
 });
