@@ -21,6 +21,7 @@ const { SERVICES, Supervisor, checkBuilt } = require('./lib/services');
 const { createFormatter, clockTime } = require('./lib/log-format');
 const { waitUntilReady } = require('./lib/readiness');
 const { readyBlock } = require('./lib/ready-block');
+const { startMailCatcher } = require('./lib/mail-catcher');
 const { majorOf, REQUIRED_MAJOR, runWithSupportedNode } = require('./lib/runtime');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -38,6 +39,7 @@ const state = {
   json: false,
   firstSignalAt: 0,
   startup: new AbortController(),
+  mailCatcher: null,
 };
 
 // ---------------------------------------------------------------- output of the services
@@ -74,6 +76,7 @@ async function shutdown(exitCode) {
   state.phase = 'stopping';
   state.startup.abort();
   const supervisor = state.supervisor;
+  state.mailCatcher?.child?.kill('SIGTERM');
   supervisor?.stop();
   if (!supervisor || supervisor.running().length === 0) process.exit(exitCode);
   step(`Stopping ${supervisor.running().length} services (Ctrl-C again to kill them at once)`);
@@ -244,6 +247,11 @@ async function main(argv) {
   await checkBrokers(env);
   const host = reachableHost(env.HTTP_HOST);
   await checkPortsFree(SERVICES, env.HTTP_HOST || '127.0.0.1');
+  // E-mail: the worker sends to SMTP_URL, or to a local mail catcher started here.
+  state.mailCatcher = await startMailCatcher({ root: ROOT, env });
+  if (state.mailCatcher.kind === 'unavailable')
+    warn(`No local mail catcher (${state.mailCatcher.reason}): the worker will retry its e-mails until one answers at ${state.mailCatcher.smtpUrl}.`);
+  env.SMTP_URL = state.mailCatcher.smtpUrl;
 
   step(`Starting ${SERVICES.map((service) => service.name).join(', ')}`);
   startServices(env);
@@ -263,6 +271,7 @@ async function main(argv) {
       admin: { email: secrets.values.KPA_ADMIN_EMAIL, password: secrets.values.KPA_ADMIN_PASSWORD, login: adminLogin },
       secretsFile: secrets.file,
       fromEnvironment: secrets.fromEnvironment,
+      mail: state.mailCatcher,
       demo,
     }),
   );

@@ -3,7 +3,7 @@
 const { colours } = require('./output');
 
 /** The block printed once everything answers: where the API is and how to log in. */
-function readyBlock({ gatewayUrl, services, admin, secretsFile, fromEnvironment, demo }) {
+function readyBlock({ gatewayUrl, services, admin, secretsFile, fromEnvironment, mail, demo }) {
   const rule = colours.gray('─'.repeat(72));
   const row = (label, value) => `  ${colours.bold(label.padEnd(10))}${value}`;
   const lines = [
@@ -23,11 +23,20 @@ function readyBlock({ gatewayUrl, services, admin, secretsFile, fromEnvironment,
           colours.yellow('            (the gateway creates the admin only when missing). Use the old password or a fresh database.'),
         ]
       : []),
+    ...(mail ? [row('Mails', mailLine(mail))] : []),
     row('Secrets', `${secretsFile}${fromEnvironment.length ? colours.gray(`  (from the environment: ${fromEnvironment.join(', ')})`) : ''}`),
   ];
   if (demo) lines.push('', ...demoLines(demo));
   lines.push('', `  ${colours.bold('Ctrl-C to stop.')}`, rule, '');
   return lines.join('\n');
+}
+
+/** Where the e-mails the worker sends can be read. */
+function mailLine(mail) {
+  if (mail.kind === 'catcher')
+    return `${mail.webUrl}  ${colours.gray(`(local mail catcher: every e-mail the platform sends lands here${mail.reused ? ', already running' : ''})`)}`;
+  if (mail.kind === 'external') return `sent through SMTP_URL ${colours.gray('(set in the environment)')}`;
+  return colours.yellow(`no mail catcher: ${mail.reason}`);
 }
 
 function demoLines(demo) {

@@ -5,6 +5,7 @@ import { createTestEnv, databaseAsOwner, destroyTestEnv, OwnerDatabase, TestEnv 
 import { COMMERCE_DATABASE } from '../../apps/commerce/src/commerce.module';
 import { MEMBERSHIP_DATABASE } from '../../apps/membership/src/membership.module';
 import { REMUNERATION_DATABASE } from '../../apps/remuneration/src/remuneration.module';
+import { WORKER_DATABASE } from '../../apps/worker/src/worker.module';
 
 /**
  * Row-level security, the second wall behind the site-scoped queries: the services work as a role
@@ -12,7 +13,7 @@ import { REMUNERATION_DATABASE } from '../../apps/remuneration/src/remuneration.
  * work is for, never another's (libs/platform/src/database/row-security.ts, docs/security.md).
  */
 describe('row-level security', () => {
-  const SERVICES: DatabaseModuleOptions[] = [MEMBERSHIP_DATABASE, COMMERCE_DATABASE, REMUNERATION_DATABASE];
+  const SERVICES: DatabaseModuleOptions[] = [MEMBERSHIP_DATABASE, COMMERCE_DATABASE, REMUNERATION_DATABASE, WORKER_DATABASE];
   let env: TestEnv;
   let owner: OwnerDatabase;
   let commerce: DataSource;
@@ -51,16 +52,17 @@ describe('row-level security', () => {
     );
     expect(unguarded).toEqual([]);
     const guarded = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = ANY($1) AND rowsecurity`, [SERVICES.map((s) => s.schema)]);
-    expect(guarded[0].n).toBe(24);
+    // 24 of the services + the worker's outgoing_mail and outgoing_mail_attachment.
+    expect(guarded[0].n).toBe(26);
   });
 
   it('the services work as roles that own nothing and cannot bypass it', async () => {
     const roles = await owner.query<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean; owns: number }>(
       `SELECT r.rolname, r.rolsuper, r.rolbypassrls, (SELECT count(*)::int FROM pg_tables WHERE tableowner = r.rolname) AS owns
          FROM pg_roles r WHERE r.rolname = ANY($1) ORDER BY r.rolname`,
-      [['kpa_commerce', 'kpa_membership', 'kpa_remuneration']],
+      [['kpa_commerce', 'kpa_membership', 'kpa_remuneration', 'kpa_worker']],
     );
-    expect(roles).toEqual(['kpa_commerce', 'kpa_membership', 'kpa_remuneration'].map((rolname) => ({ rolname, rolsuper: false, rolbypassrls: false, owns: 0 })));
+    expect(roles).toEqual(['kpa_commerce', 'kpa_membership', 'kpa_remuneration', 'kpa_worker'].map((rolname) => ({ rolname, rolsuper: false, rolbypassrls: false, owns: 0 })));
     expect(await commerce.query('SELECT current_user AS role')).toEqual([{ role: 'kpa_commerce' }]);
   });
 

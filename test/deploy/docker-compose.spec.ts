@@ -40,7 +40,7 @@ const APPS: App[] = [
   { name: 'commerce', schema: CommerceConfig, defaults: COMMERCE_DEFAULTS, uses: ['postgres', 'nats'] },
   { name: 'remuneration', schema: RemunerationConfig, defaults: REMUNERATION_DEFAULTS, uses: ['postgres', 'nats'] },
   { name: 'networking', schema: NetworkingConfig, defaults: NETWORKING_DEFAULTS, uses: ['postgres', 'nats'] },
-  { name: 'worker', schema: WorkerConfig, defaults: WORKER_DEFAULTS, uses: ['nats', 'redis'] },
+  { name: 'worker', schema: WorkerConfig, defaults: WORKER_DEFAULTS, uses: ['postgres', 'nats', 'redis'] },
 ];
 const DATABASE_APPS = APPS.filter((app) => app.uses.includes('postgres'));
 
@@ -51,6 +51,8 @@ const PLACEHOLDERS: Record<string, string> = {
   CURSOR_SECRET: 'q7Xw2Rb9Lm4Tz1Kc8Vn5Hs3Pd6Jf0Gy2Ue7Ia9Ob4Qr1St6W',
   KPA_ADMIN_EMAIL: 'admin@kpa-cite.example',
   KPA_ADMIN_PASSWORD: 'correct-horse-battery-staple',
+  SMTP_URL: 'smtps://kpa:mail-password@smtp.kpa-cite.example:465',
+  MAIL_FROM: 'KPA-Cité <ne-pas-repondre@kpa-cite.example>',
 };
 
 interface Service {
@@ -61,6 +63,7 @@ interface Service {
   healthcheck?: { test?: string | string[]; disable?: boolean };
   depends_on?: string[] | Record<string, { condition?: string } | null>;
   ports?: (string | number | { target?: number | string; published?: number | string })[];
+  profiles?: string[];
   volumes?: (string | { type?: string; source?: string; target?: string })[];
   restart?: string;
   stop_grace_period?: string;
@@ -354,7 +357,10 @@ describe('docker-compose.yml', () => {
   it('publishes only the gateway HTTP port, never a metrics port', () => {
     const problems: string[] = [];
     for (const [name, service] of Object.entries(services)) {
-      if (name !== 'gateway' && service.ports?.length) problems.push(`${name}: publishes ${JSON.stringify(service.ports)}; only the gateway should be reachable from outside`);
+      // A development-only helper (profile dev, e.g. the mail catcher) may show its page on the host's loopback only.
+      const devOnLoopback = (service.profiles ?? []).includes('dev') && (service.ports ?? []).every((port) => String(port).startsWith('127.0.0.1:'));
+      if (name !== 'gateway' && service.ports?.length && !devOnLoopback)
+        problems.push(`${name}: publishes ${JSON.stringify(service.ports)}; only the gateway should be reachable from outside`);
     }
     const gatewayPort = appSetting(APPS[0], 'HTTP_PORT');
     const containerPorts = (services.gateway?.ports ?? []).map((port) => (typeof port === 'object' ? Number(port.target) : Number(String(port).split('/')[0].split(':').pop())));

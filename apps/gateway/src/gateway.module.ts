@@ -40,6 +40,9 @@ import { ReceiptStorage } from './commerce/receipt-storage';
 import { ContributionsController } from './remuneration/contributions.controller';
 import { RemunerationSettingsController } from './remuneration/settings.controller';
 import { PaySimulatorController, PeriodsController } from './remuneration/periods.controller';
+// worker: mail
+import { SiteMailController } from './mail/site-mail.controller';
+import { QueueDashboardController } from './ops/queue-dashboard.controller';
 // networking: help requests, reciprocity
 import { HelpRequestsController } from './network/help-requests.controller';
 import { ReciprocityController } from './network/reciprocity.controller';
@@ -115,6 +118,9 @@ export class GatewayModule {
         // worker: reports
         SiteReportsController,
         NetworkReportsController,
+        // worker: mail, queue dashboard
+        SiteMailController,
+        QueueDashboardController,
       ],
       providers: [
         ObjectStores,

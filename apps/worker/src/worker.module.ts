@@ -6,9 +6,13 @@ import { DatabaseModuleOptions, Logger, PlatformModule } from '@kpa/platform';
 import { WorkerConfig } from './worker.config';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { Worker1768000000000 } from './migrations/1768000000000-worker';
-import { WorkerMetrics } from './metrics/worker-metrics';
+import { QUEUE_REGISTRY } from './jobs/queue-registry';
 import { OutgoingMail } from './mail/outgoing-mail';
 import { OutgoingMailRepository } from './mail/outgoing-mail.repository';
+import { MailProcessor } from './mail/mail.processor';
+import { MailSender } from './mail/mail-sender';
+import { SiteNames } from './mail/site-names';
+import { MailRpcController } from './mail/mail.rpc-controller';
 // worker: dunning
 import { Dunning1768100000000 } from './migrations/1768100000000-dunning';
 import { DunningProcessor } from './dunning/dunning.processor';
@@ -43,6 +47,8 @@ export const WORKER_DATABASE: DatabaseModuleOptions = {
 const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
   // worker: maintenance
   MaintenanceProcessor,
+  // worker: mail
+  MailProcessor,
   // worker: dunning
   DunningProcessor,
   // worker: reports
@@ -63,7 +69,7 @@ const REPOSITORIES = [
  * platform module, in its own scope) and every feature get the same ones.
  */
 @Global()
-@Module({ providers: [...REPOSITORIES, WorkerMetrics, OutgoingMail], exports: [...REPOSITORIES, WorkerMetrics, OutgoingMail] })
+@Module({ providers: [...REPOSITORIES, OutgoingMail], exports: [...REPOSITORIES, OutgoingMail] })
 export class WorkerSharedModule {}
 
 @Module({})
@@ -92,6 +98,8 @@ export class WorkerModule {
         ...Object.values(QUEUES).map((name) => BullModule.registerQueue({ name })),
       ],
       controllers: [
+        // worker: mail
+        MailRpcController,
         // worker: dunning
         DunningRpcController,
         // worker: reports
@@ -99,6 +107,10 @@ export class WorkerModule {
       ],
       providers: [
         ...PROCESSORS,
+        QUEUE_REGISTRY,
+        // worker: mail
+        MailSender,
+        SiteNames,
         // worker: dunning
         WorkerClock,
         DunningService,

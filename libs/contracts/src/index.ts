@@ -72,3 +72,5 @@ export * from './jobs';
 // worker: dunning
 export * from './rpc/worker/dunning';
 export * from './events/worker/reminder-sent.v1';
+// worker: mail
+export * from './rpc/worker/mail';

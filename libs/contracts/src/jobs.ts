@@ -28,6 +28,9 @@ export interface JobPayloads {
   'reports.generate': { reportId: string };
   /** Recurring: re-queues every report left queued or running (after a Redis flush). */
   'reports.sweep': NoPayload;
+  // worker: mail
+  /** Sends the outgoing e-mails that are queued and due (worker.outgoing_mail). */
+  'mail.send-due': NoPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -42,6 +45,8 @@ export const JOB_QUEUES = {
   // worker: reports
   'reports.generate': QUEUES.reports,
   'reports.sweep': QUEUES.reports,
+  // worker: mail
+  'mail.send-due': QUEUES.mail,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Job names, for code that prefers a constant to a string. */
@@ -51,6 +56,8 @@ export const JOBS = {
   // worker: reports
   reportGenerate: 'reports.generate',
   reportSweep: 'reports.sweep',
+  // worker: mail
+  mailSendDue: 'mail.send-due',
 } as const satisfies Record<string, JobName>;
 
 /** The names of the jobs of queue Q. */

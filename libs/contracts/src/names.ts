@@ -214,6 +214,8 @@ export const RPC = {
     reportRequest: 'rpc.worker.report.request',
     reportGet: 'rpc.worker.report.get',
     reportFile: 'rpc.worker.report.file',
+    // worker: mail
+    mailListOfSite: 'rpc.worker.mail.list_of_site',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: <S extends ServiceName>(service: S) => `rpc.${service}.health.ready` as const,
@@ -268,4 +270,6 @@ export const QUEUES = {
   dunning: 'dunning',
   // worker: reports
   reports: 'reports',
+  // worker: mail
+  mail: 'mail',
 } as const;

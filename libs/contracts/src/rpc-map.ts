@@ -23,6 +23,8 @@ import type {
   SetDunningPolicyRequest,
 } from './rpc/worker/dunning';
 import type { HealthRequest, ReadinessReport } from './rpc/health';
+// worker: mail
+import type { ListSiteMailRequest, OutgoingMailPage } from './rpc/worker/mail';
 import type {
   CatalogueItem,
   CatalogueItemPage,
@@ -427,6 +429,8 @@ export const RPC_TYPES = {
   [RPC.worker.reportRequest]: rpc<RequestReport, ReportView>(),
   [RPC.worker.reportGet]: rpc<GetReportRequest, ReportView>(),
   [RPC.worker.reportFile]: rpc<ReportFileRequest, ReportFile>(),
+  // worker: mail
+  [RPC.worker.mailListOfSite]: rpc<ListSiteMailRequest, OutgoingMailPage>(),
   ...healthSubjects(),
 };
 

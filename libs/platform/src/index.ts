@@ -28,3 +28,4 @@ export * from './csv/csv';
 export * from './http/public';
 export * from './clock';
 export * from './messaging/object-stores';
+export * from './auth/access-token';

@@ -2,9 +2,8 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { JobHandlers, QUEUES } from '@kpa/contracts';
-import { LOGGER, Logger } from '@kpa/platform';
+import { LOGGER, Logger, Metrics } from '@kpa/platform';
 import { JobProcessor } from '../jobs/job-processor';
-import { WorkerMetrics } from '../metrics/worker-metrics';
 import { WorkerConfig } from '../worker.config';
 import { DunningService } from './dunning.service';
 
@@ -22,7 +21,7 @@ export class DunningProcessor extends JobProcessor<typeof QUEUES.dunning> implem
     private readonly config: WorkerConfig,
     private readonly dunning: DunningService,
     @Inject(LOGGER) private readonly logger: Logger,
-    metrics: WorkerMetrics,
+    metrics: Metrics,
   ) {
     super(QUEUES.dunning, metrics);
   }

@@ -2,8 +2,7 @@ import { OnModuleInit } from '@nestjs/common';
 import { WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { assertJobHandlers, isJobOfQueue, JobContext, JobHandlers, QueueName } from '@kpa/contracts';
-import { RequestContext } from '@kpa/platform';
-import { WorkerMetrics } from '../metrics/worker-metrics';
+import { RequestContext, Metrics } from '@kpa/platform';
 
 /**
  * Base of every processor: one handler per job of its queue, typed by the job's payload
@@ -16,7 +15,7 @@ export abstract class JobProcessor<Q extends QueueName> extends WorkerHost imple
 
   protected constructor(
     readonly queueName: Q,
-    private readonly workerMetrics: WorkerMetrics,
+    private readonly metrics: Metrics,
   ) {
     super();
   }
@@ -40,12 +39,12 @@ export abstract class JobProcessor<Q extends QueueName> extends WorkerHost imple
     const context: JobContext = { id: String(job.id), name: job.name, attemptsMade: job.attemptsMade, progress: (percent) => job.updateProgress(percent) };
     try {
       const result = await RequestContext.run({ requestId: `job-${job.id}`, actor: 'system' }, () => handler(job.data, context));
-      this.workerMetrics.jobsDone.inc(labels);
-      this.workerMetrics.jobDuration.observe({ ...labels, outcome: 'done' }, seconds());
+      this.metrics.jobsCompleted.inc(labels);
+      this.metrics.jobDuration.observe({ ...labels, outcome: 'done' }, seconds());
       return result;
     } catch (error) {
-      this.workerMetrics.jobsFailed.inc(labels);
-      this.workerMetrics.jobDuration.observe({ ...labels, outcome: 'failed' }, seconds());
+      this.metrics.jobsFailed.inc(labels);
+      this.metrics.jobDuration.observe({ ...labels, outcome: 'failed' }, seconds());
       throw error;
     }
   }

@@ -2,10 +2,9 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { JobHandlers, JOBS, QUEUES } from '@kpa/contracts';
-import { LOGGER, Logger } from '@kpa/platform';
+import { LOGGER, Logger, Metrics } from '@kpa/platform';
 import { WorkerConfig } from '../worker.config';
 import { JobProcessor } from '../jobs/job-processor';
-import { WorkerMetrics } from '../metrics/worker-metrics';
 
 /** Stable id of the recurring sweep: re-declared at every start, never duplicated. */
 const SWEEP_SCHEDULER_ID = 'maintenance-sweep';
@@ -24,7 +23,7 @@ export class MaintenanceProcessor extends JobProcessor<typeof QUEUES.maintenance
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
     private readonly config: WorkerConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-    metrics: WorkerMetrics,
+    metrics: Metrics,
   ) {
     super(QUEUES.maintenance, metrics);
   }

@@ -2,9 +2,8 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { JobHandlers, JOBS, QUEUES } from '@kpa/contracts';
-import { RequestContext } from '@kpa/platform';
+import { Metrics, RequestContext } from '@kpa/platform';
 import { JobProcessor } from '../jobs/job-processor';
-import { WorkerMetrics } from '../metrics/worker-metrics';
 import { WorkerConfig } from '../worker.config';
 import { REPORT_ATTEMPTS, ReportsService } from './reports.service';
 
@@ -25,7 +24,7 @@ export class ReportsProcessor extends JobProcessor<typeof QUEUES.reports> implem
     @InjectQueue(QUEUES.reports) private readonly queue: Queue,
     private readonly reports: ReportsService,
     private readonly config: WorkerConfig,
-    metrics: WorkerMetrics,
+    metrics: Metrics,
   ) {
     super(QUEUES.reports, metrics);
   }

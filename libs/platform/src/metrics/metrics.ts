@@ -10,6 +10,15 @@ export interface ConsumerState {
   redelivered: number;
 }
 
+/** What a BullMQ queue holds (the worker), read at each scrape. */
+export interface QueueCounts {
+  queue: string;
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
+
 /**
  * One probe run per scrape however many gauges read it: prom-client collects the metrics of a
  * scrape concurrently, so the second gauge finds the first one's run in flight and shares it.
@@ -138,6 +147,53 @@ export class Metrics {
       this.consumerRedelivered.reset();
       for (const state of states) this.consumerRedelivered.set({ consumer: state.consumer }, state.redelivered);
     },
+  });
+
+  // worker: jobs (docs/worker.md, observing the jobs)
+  /** Set by the worker's queue registry: the counts of every queue, at each scrape. */
+  queueProbe?: () => Promise<QueueCounts[]>;
+  private readonly queuesOfScrape = sharedRun(async () => (this.queueProbe ? this.queueProbe() : []));
+
+  readonly queueJobs = new Gauge({
+    name: 'kpa_queue_jobs',
+    help: 'Jobs of a BullMQ queue by state (waiting, active, delayed, failed), at each scrape',
+    labelNames: ['queue', 'state'] as const,
+    registers: [this.registry],
+    collect: async () => {
+      for (const counts of await this.queuesOfScrape()) {
+        for (const state of ['waiting', 'active', 'delayed', 'failed'] as const) this.queueJobs.set({ queue: counts.queue, state }, counts[state]);
+      }
+    },
+  });
+
+  readonly jobsCompleted = new Counter({
+    name: 'kpa_jobs_completed_total',
+    help: 'Jobs completed, by queue and job name',
+    labelNames: ['queue', 'job'] as const,
+    registers: [this.registry],
+  });
+
+  readonly jobsFailed = new Counter({
+    name: 'kpa_jobs_failed_total',
+    help: 'Job attempts that threw, by queue and job name',
+    labelNames: ['queue', 'job'] as const,
+    registers: [this.registry],
+  });
+
+  readonly jobDuration = new Histogram({
+    name: 'kpa_job_duration_seconds',
+    help: 'Duration of a job attempt, by queue, job name and outcome (done, failed)',
+    labelNames: ['queue', 'job', 'outcome'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [this.registry],
+  });
+
+  // worker: mail
+  readonly mailSent = new Counter({
+    name: 'kpa_mail_sent_total',
+    help: 'Outgoing e-mails after a send attempt, by outcome (sent, retry, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
   });
 
   constructor() {
