@@ -10,7 +10,7 @@ import { DunningService } from './dunning.service';
 /** Stable id of the recurring dunning sweep: re-declared at every start, never duplicated. */
 const DUNNING_SCHEDULER_ID = 'dunning-sweep';
 
-/** The dunning queue: the recurring sweep and one send job per recorded reminder (docs/worker-dunning.part.md). */
+/** The dunning queue: the recurring sweep and one send job per recorded reminder (docs/worker.md, dunning). */
 @Processor(QUEUES.dunning)
 @Injectable()
 export class DunningProcessor extends JobProcessor<typeof QUEUES.dunning> implements OnApplicationBootstrap {

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { siteIsolationSql } from '@kpa/platform';
 
 /**
- * Dunning (docs/worker-dunning.part.md): the worker's read model of issued invoices, fed by
+ * Dunning (docs/worker.md, dunning): the worker's read model of issued invoices, fed by
  * commerce's events (payments and credit notes as ledgers keyed by their ids, so a redelivered
  * event adds nothing); the per-site policy; reminders under their unique key (invoice × level);
  * pauses and the collection log's notes.
