@@ -12,7 +12,7 @@ import { activityCharts, Chart, chartSvg, shownValue } from './report-charts';
  * Nest, no database) and deterministic: the same figures give the same bytes (the creation date is
  * the report's own).
  *
- * Fonts are embedded (Liberation Sans, metric-compatible with Arial, SIL Open Font License): the
+ * Fonts are embedded (Noto Sans, SIL Open Font License, from @expo-google-fonts/noto-sans): the
  * charts' SVG text is drawn with them too (svg-to-pdfkit's fontCallback), never with unembedded
  * Helvetica, and any Latin-script name prints.
  */
@@ -43,15 +43,15 @@ const SHADE = '#f0f0f0';
 const REGULAR = 'Report-Regular';
 const BOLD = 'Report-Bold';
 
-function fontFile(name: string): Buffer {
-  // pdfjs-dist ships Liberation Sans as standard-font substitutes (TTF, which fontkit embeds; WOFF2 crashes it).
-  const directory = join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts');
-  return readFileSync(join(directory, name));
+/** Noto Sans, a production dependency (TTF, which fontkit embeds; WOFF2 crashes it). */
+function fontFile(weight: string): Buffer {
+  const directory = dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
+  return readFileSync(join(directory, weight, `NotoSans_${weight}.ttf`));
 }
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 function reportFonts(): { regular: Buffer; bold: Buffer } {
-  fonts ??= { regular: fontFile('LiberationSans-Regular.ttf'), bold: fontFile('LiberationSans-Bold.ttf') };
+  fonts ??= { regular: fontFile('400Regular'), bold: fontFile('700Bold') };
   return fonts;
 }
 
