@@ -20,7 +20,8 @@ const common = {
           transform: { legacyDecorator: true, decoratorMetadata: true },
           target: 'es2022',
         },
-        module: { type: 'commonjs' },
+        // `import()` stays a real dynamic import: Node 24 and jest's vm modules load ES modules through it.
+        module: { type: 'commonjs', ignoreDynamic: true },
       },
     ],
   },

@@ -103,9 +103,13 @@ type Vega = typeof import('vega');
 type VegaLite = typeof import('vega-lite');
 
 // vega and vega-lite are ES modules with top-level await: require() cannot load them, and
-// TypeScript's CommonJS output (like SWC's under jest) rewrites `import()` into require(). A
-// Function keeps a real dynamic import that Node resolves as ESM.
-const importEsm = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
+// TypeScript's CommonJS output rewrites `import()` into require(). A Function keeps a real dynamic
+// import that Node resolves as ESM. Under jest the `import()` is left as it is (jest.config.js,
+// ignoreDynamic) and goes through each test file's own module loader: the Function's would bind the
+// modules to the first test file's environment and fail in the next one of the same process.
+const importEsm: <T>(specifier: string) => Promise<T> = process.env.JEST_WORKER_ID
+  ? (specifier) => import(specifier)
+  : (new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>);
 let loading: Promise<{ vega: Vega; vegaLite: VegaLite }> | undefined;
 
 async function libraries(): Promise<{ vega: Vega; vegaLite: VegaLite }> {
