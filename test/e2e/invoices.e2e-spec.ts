@@ -416,12 +416,13 @@ describe('invoices over HTTP', () => {
   });
 
   it('the receivables board: unpaid issued invoices with days overdue and aging buckets, per site and across the sites of an accountant', async () => {
-    // An invoice issued 75 days ago, due 45 days ago (issue dates are today's through the API).
+    // An invoice issued 75 days ago, due 45 days ago (issue dates are today's through the API), counted
+    // from Paris's today as the board does: Postgres's current_date is the server's (UTC), a day behind after 23:00.
     const overdue = randomUUID();
     await platform.query(
       `INSERT INTO commerce.invoice (id, site_id, client_id, kind, status, number, issued_on, due_on, operation_category, lines, totals, printable, total_cents, net_cents, created_by, created_by_role, created_at, updated_at)
-       VALUES ($1, $2, $3, 'standard', 'issued', 'LACAPE-F-2025-99999', current_date - 75, current_date - 45, 'services', '[]', '{"vatFranchise":false}', '{}', 10000, 10000, $1, 'coordinator', now(), now())`,
-      [overdue, site().a.id, ids.town],
+       VALUES ($1, $2, $3, 'standard', 'issued', 'LACAPE-F-2025-99999', $4::date - 75, $4::date - 45, 'services', '[]', '{"vatFranchise":false}', '{}', 10000, 10000, $1, 'coordinator', now(), now())`,
+      [overdue, site().a.id, ids.town, today()],
     );
     expect((await platform.http('GET', `/v1/sites/${site().a.id}/receivables`, { token: member })).status).toBe(403);
     const board = await platform.http('GET', `/v1/sites/${site().a.id}/receivables`, { token: accountant });
