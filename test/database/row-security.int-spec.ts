@@ -35,9 +35,12 @@ describe('row-level security', () => {
   });
 
   afterAll(async () => {
-    await commerce?.destroy();
-    await owner?.close();
-    if (env) await destroyTestEnv(env);
+    try {
+      await commerce?.destroy();
+      await owner?.close();
+    } finally {
+      if (env) await destroyTestEnv(env);
+    }
   });
 
   it('every table with a site_id column, in every service schema, keeps its rows to their site', async () => {
