@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { DomainError, DURABLE_CONSUMERS, parseCents, siteIdOf, eventSubject, NetworkActor, SITE_CREATED_V1, SITE_UPDATED_V1, SiteChangedV1 } from '@kpa/contracts';
+import { DomainError, DURABLE_CONSUMERS, formatCents, parseCents, siteIdOf, eventSubject, NetworkActor, SITE_CREATED_V1, SITE_UPDATED_V1, SiteChangedV1 } from '@kpa/contracts';
 import { createEvent, createLogger, eventStreamName, loadConfig, PlatformModule, ServiceConfig, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
 import { NETWORKING_DATABASE, NetworkingRepositoriesModule } from '../networking.module';
@@ -230,7 +230,9 @@ describe('help requests and reciprocity against Postgres and NATS', () => {
     expect((refused.reason as DomainError).code).toBe('RECIPROCITY_ALREADY_REVERSED');
     const after = await reciprocity.board({ actor: admin });
     const balance = (board: typeof after, siteId: string) => board.balances.find((b) => b.siteId === siteId)!.balance;
-    expect(balance(after, B)).toBe((Number(balance(before, B)) - 14).toFixed(2));
+    // Hundredths of an hour, never a float: "-7.50" → -750.
+    const hundredths = (signed: string) => (signed.startsWith('-') ? -1 : 1) * parseCents(signed.replace(/^-/, ''))!;
+    expect(balance(after, B)).toBe(formatCents(hundredths(balance(before, B)) - 1400));
     expect(after.total).toBe('0.00');
   });
 
