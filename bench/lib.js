@@ -69,6 +69,43 @@ function row({ title, result, seconds }) {
   };
 }
 
+/**
+ * An open-loop load at a steady `rate`: one request every 1/rate s, sent on time whether or not
+ * the previous ones have answered, each timed from when it was due (so a slow answer is not hidden
+ * by sending the next one later). autocannon's `overallRate` sends each connection's share in a
+ * burst at the start of every second, which measures a burst, not a steady rate. Cycles through
+ * `requests` ({method, path}); answers in autocannon's shape for `row`.
+ */
+async function paced(title, { requests, headers = {}, rate, duration }) {
+  const interval = 1000 / rate;
+  const total = Math.round(duration * rate);
+  const latencies = [];
+  const counts = { non2xx: 0, errors: 0, '4xx': 0 };
+  const started = performance.now();
+  const sent = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const { method = 'GET', path } = requests[i % requests.length];
+    sent.push(
+      fetch(`${base}${path}`, { method, headers })
+        .then(async (response) => {
+          await response.arrayBuffer();
+          latencies.push(performance.now() - due);
+          if (response.status >= 300) counts.non2xx++;
+          if (response.status >= 400 && response.status < 500) counts['4xx']++;
+        })
+        .catch(() => counts.errors++),
+    );
+  }
+  await Promise.all(sent);
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? NaN);
+  return { title, seconds, result: { requests: { total }, latency: { p50: at(0.5), p99: at(0.99) }, timeouts: 0, ...counts } };
+}
+
 /** Runs `task` over `items` with at most `limit` in flight. */
 async function inParallel(items, limit, task) {
   const results = new Array(items.length);
@@ -84,4 +121,4 @@ async function inParallel(items, limit, task) {
   return results;
 }
 
-module.exports = { base, option, localSecrets, api, adminToken, run, row, inParallel };
+module.exports = { base, option, localSecrets, api, adminToken, run, paced, row, inParallel };

@@ -12,7 +12,7 @@
  *        (default: read from .local/secrets.env written by npm start)
  */
 'use strict';
-const { base, option, api, adminToken, run, row } = require('./lib');
+const { base, option, api, adminToken, run, paced, row } = require('./lib');
 
 const duration = option('duration', 10);
 const connections = option('connections', 100);
@@ -39,15 +39,7 @@ async function main() {
   const results = [];
   results.push(await run('GET /health/live (max)', { url: `${base}/health/live`, duration, connections }));
   results.push(await run('GET /v1/sites/:siteId authenticated (max)', { url: `${base}/v1/sites/${siteId}`, headers, duration, connections }));
-  results.push(
-    await run(`GET /v1/sites/:siteId authenticated at ${rate} req/s`, {
-      url: `${base}/v1/sites/${siteId}`,
-      headers,
-      duration,
-      connections: Math.min(connections, 20),
-      overallRate: rate,
-    }),
-  );
+  results.push(await paced(`GET /v1/sites/:siteId authenticated at ${rate} req/s`, { requests: [{ path: `/v1/sites/${siteId}` }], headers, rate, duration }));
   console.table(results.map(row));
   const limited = results.some(({ result }) => result['4xx'] > 0);
   if (limited) console.log('Some answers were 4xx: is the platform running with a high RATE_LIMIT_PER_MINUTE?');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { appDatabaseUrl, DatabaseModuleOptions, dataSourceOptions, migrateAsOwner, RequestContext, siteScopedDataSource } from '@kpa/platform';
+import { appDatabaseUrl, DatabaseModuleOptions, dataSourceOptions, migrateAsOwner, preparedQuery, RequestContext, siteScopedDataSource } from '@kpa/platform';
 import { createTestEnv, databaseAsOwner, destroyTestEnv, OwnerDatabase, TestEnv } from '@kpa/testing';
 import { COMMERCE_DATABASE } from '../../apps/commerce/src/commerce.module';
 import { MEMBERSHIP_DATABASE } from '../../apps/membership/src/membership.module';
@@ -57,6 +57,16 @@ describe('row-level security', () => {
     const guarded = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = ANY($1) AND rowsecurity`, [SERVICES.map((s) => s.schema)]);
     // 24 of the services; the worker's outgoing mail (2), dunning (6) and reports (2) tables.
     expect(guarded[0].n).toBe(34);
+  });
+
+  it('a prepared statement, planned once per connection, takes the scope of the work like any query', async () => {
+    const names = async () => (await preparedQuery<{ name: string }>(commerce, 'SELECT name FROM commerce.client ORDER BY name', [])).map((row) => row.name);
+    // More calls than the pool has connections, the sites in turn: each connection reuses its statement.
+    for (let round = 0; round < 3; round++) {
+      expect(await RequestContext.forSite(siteA, names)).toEqual(['Boulangerie de A']);
+      expect(await RequestContext.forSite(siteB, names)).toEqual(['Mairie de B']);
+    }
+    expect(await names()).toEqual([]);
   });
 
   it('the services work as roles that own nothing and cannot bypass it', async () => {

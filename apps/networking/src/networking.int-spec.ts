@@ -19,6 +19,7 @@ import {
   SITE_CREATED_V1,
   SITE_UPDATED_V1,
   SiteChangedV1,
+  SITES_PER_SKILL,
 } from '@kpa/contracts';
 import { createEvent, createLogger, eventStreamName, loadConfig, PlatformModule, ServiceConfig, todayInFrance } from '@kpa/platform';
 import { createTestEnv, destroyTestEnv, eventually, TestEnv } from '@kpa/testing';
@@ -244,6 +245,48 @@ describe('networking directory and skill pools', () => {
         expect(counted).toBe(expected.length);
       }
     }
+  });
+
+  it('a skill in more sites than are shown: the sites with the most people first (nearest first near a point), totals over all of them', async () => {
+    const pool = app.get(SkillPoolService);
+    const directory = app.get(NetworkDirectoryService);
+    const skill = `rempaillage ${randomUUID().slice(0, 8)}`;
+    const sites = Array.from({ length: SITES_PER_SKILL + 3 }, (_, i) => ({ id: randomUUID(), people: 1 + (i % 4), latitude: 50 + i / 100, longitude: 3 }));
+    for (const site of sites) {
+      await addSite(site.id, { status: 'active' });
+      await directory.setProfile({
+        siteId: site.id,
+        updatedBy: 'test',
+        profile: { presentation: 'x', poles: [], offers: [], contactEmail: null, latitude: site.latitude, longitude: site.longitude, openingHours: null, published: true },
+      });
+      for (let n = 0; n < site.people; n++) {
+        await pool.create({
+          siteId: site.id,
+          person: { firstName: `R${n}`, lastName: 'Equipe', role: 'intervenant', skills: [{ name: skill, level: 'expert' }], availability: 'available', note: null },
+        });
+      }
+    }
+    const viewer: NetworkViewer = { networkAdmin: false, siteIds: [randomUUID()] };
+    const total = sites.reduce((sum, site) => sum + site.people, 0);
+    const byCount = [...sites].sort((a, b) => b.people - a.people || (a.id < b.id ? -1 : 1));
+
+    const [group] = (await pool.search({ viewer, skill })).skills;
+    expect({ total: group.total, siteCount: group.siteCount }).toEqual({ total, siteCount: sites.length });
+    expect(group.sites.map((site) => [site.siteId, site.count])).toEqual(byCount.slice(0, SITES_PER_SKILL).map((site) => [site.id, site.people]));
+
+    const near = (await pool.search({ viewer, skill, near: { latitude: 50, longitude: 3, km: 15 } })).skills[0];
+    const within = sites.filter((site) => haversineKm({ latitude: 50, longitude: 3 }, site) <= 15);
+    expect({ total: near.total, siteCount: near.siteCount }).toEqual({ total: within.reduce((sum, site) => sum + site.people, 0), siteCount: within.length });
+    expect(near.sites.map((site) => site.siteId)).toEqual(within.slice(0, SITES_PER_SKILL).map((site) => site.id));
+
+    // Every skill at once (the map of who can do what) counts the same, its names left out.
+    const everySkill = (await pool.search({ viewer })).skills.find((candidate) => candidate.skill === group.skill);
+    expect(everySkill && { total: everySkill.total, siteCount: everySkill.siteCount, sites: everySkill.sites.map((site) => site.siteId) }).toEqual({
+      total,
+      siteCount: sites.length,
+      sites: byCount.slice(0, SITES_PER_SKILL).map((site) => site.id),
+    });
+    expect(everySkill?.sites.every((site) => site.people.length === 0)).toBe(true);
   });
 
   it('the directory near a point finds exactly the sites haversine puts within the radius, nearest first', async () => {

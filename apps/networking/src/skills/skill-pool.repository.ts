@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Availability, PooledPersonView, PooledSkill, PoolPerson, PoolTeamRole, SKILL_LEVELS, SkillLevel } from '@kpa/contracts';
+import { preparedQuery } from '@kpa/platform';
 import { BoundingBox, LatLon } from '../directory/geo';
 import { skillKey } from './skill-names';
 
@@ -212,7 +213,18 @@ export class SkillPoolRepository {
     }
     const peopleLimit = param(filter.peoplePerSite);
     const sitesLimit = param(filter.sitesPerSkill);
-    const rows: {
+    const siteOrder = `${filter.near ? 'g.distance_km, ' : ''}g.count DESC, g.site_id`;
+    // One skill (the usual search): its first sites by a top-N sort and its totals by one aggregate,
+    // half the cost of the windows over every site that every skill at once needs.
+    const ranked =
+      filter.skillKey === undefined
+        ? `SELECT g.*, sum(g.count) OVER (PARTITION BY g.skill_key)::int AS skill_total, count(*) OVER (PARTITION BY g.skill_key)::int AS site_count,
+                  row_number() OVER (PARTITION BY g.skill_key ORDER BY ${siteOrder}) AS site_rank
+             FROM per_site g`
+        : `SELECT g.*, totals.skill_total, totals.site_count, row_number() OVER (ORDER BY ${siteOrder}) AS site_rank
+             FROM (SELECT * FROM per_site g ORDER BY ${siteOrder} LIMIT ${sitesLimit}) g,
+                  (SELECT sum(count)::int AS skill_total, count(*)::int AS site_count FROM per_site) totals`;
+    const rows = await preparedQuery<{
       skill: string;
       site_id: string;
       name: string;
@@ -222,18 +234,15 @@ export class SkillPoolRepository {
       people: PooledPersonView[] | null;
       skill_total: number;
       site_count: number;
-    }[] = await this.dataSource.query(
+    }>(
+      this.dataSource,
       // Counted per (skill, site) first; names are read only for the sites shown, from the index.
       `WITH per_site AS (
          SELECT s.skill_key, s.site_id, count(*)::int AS count, min(${distance}) AS distance_km
            FROM networking.pool_skill s ${profileJoin}
           WHERE ${where.join(' AND ')}
           GROUP BY s.skill_key, s.site_id
-       ), ranked AS (
-         SELECT g.*, sum(g.count) OVER (PARTITION BY g.skill_key)::int AS skill_total, count(*) OVER (PARTITION BY g.skill_key)::int AS site_count,
-                row_number() OVER (PARTITION BY g.skill_key ORDER BY ${filter.near ? 'g.distance_km, ' : ''}g.count DESC, g.site_id) AS site_rank
-           FROM per_site g
-       )
+       ), ranked AS (${ranked})
        SELECT r.skill_key AS skill, r.site_id, d.name, d.city, r.count, r.distance_km, r.skill_total, r.site_count, people.people
          FROM ranked r
          JOIN networking.directory_site d ON d.id = r.site_id
