@@ -5,6 +5,7 @@ import { DatabaseModuleOptions, Logger, ObjectStores, PlatformModule } from '@kp
 import { GatewayConfig } from './gateway.config';
 import { Identity1764000000000 } from './migrations/1764000000000-identity';
 import { MemberAccounts1764100000000 } from './migrations/1764100000000-member-accounts';
+import { SiteUsersPublished1764200000000 } from './migrations/1764200000000-site-users-published';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -42,6 +43,7 @@ import { RemunerationSettingsController } from './remuneration/settings.controll
 import { PaySimulatorController, PeriodsController } from './remuneration/periods.controller';
 // worker: mail
 import { SiteMailController } from './mail/site-mail.controller';
+import { MeNotificationsController } from './me/notifications.controller';
 import { QueueDashboardController } from './ops/queue-dashboard.controller';
 // networking: help requests, reciprocity
 import { HelpRequestsController } from './network/help-requests.controller';
@@ -57,7 +59,11 @@ import { LaunchesController } from './network/launches.controller';
 // worker: dunning
 import { DunningController } from './dunning/dunning.controller';
 
-export const GATEWAY_DATABASE: DatabaseModuleOptions = { schema: 'gateway', entities: [], migrations: [Identity1764000000000, MemberAccounts1764100000000] };
+export const GATEWAY_DATABASE: DatabaseModuleOptions = {
+  schema: 'gateway',
+  entities: [],
+  migrations: [Identity1764000000000, MemberAccounts1764100000000, SiteUsersPublished1764200000000],
+};
 
 @Module({})
 export class GatewayModule {
@@ -120,6 +126,7 @@ export class GatewayModule {
         NetworkReportsController,
         // worker: mail, queue dashboard
         SiteMailController,
+        MeNotificationsController,
         QueueDashboardController,
       ],
       providers: [

@@ -28,6 +28,12 @@ import { REPORT_SOURCES, RpcReportSources } from './reports/report-sources';
 import { ReportsProcessor } from './reports/reports.processor';
 import { ReportsRpcController } from './reports/reports.rpc-controller';
 import { ReportsService } from './reports/reports.service';
+// worker: notifications
+import { Notifications1768300000000 } from './migrations/1768300000000-notifications';
+import { Notifications } from './notifications/notifications';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationsRpcController } from './notifications/notifications.rpc-controller';
+import { RecipientsSubscription } from './notifications/recipients.subscription';
 
 /** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
 export const WORKER_DATABASE: DatabaseModuleOptions = {
@@ -40,6 +46,8 @@ export const WORKER_DATABASE: DatabaseModuleOptions = {
     Dunning1768100000000,
     // worker: reports
     Reports1768200000000,
+    // worker: notifications
+    Notifications1768300000000,
   ],
 };
 
@@ -62,6 +70,8 @@ const REPOSITORIES = [
   DunningRepository,
   // worker: reports
   ReportRepository,
+  // worker: notifications
+  NotificationsRepository,
 ];
 
 /**
@@ -69,7 +79,7 @@ const REPOSITORIES = [
  * platform module, in its own scope) and every feature get the same ones.
  */
 @Global()
-@Module({ providers: [...REPOSITORIES, OutgoingMail], exports: [...REPOSITORIES, OutgoingMail] })
+@Module({ providers: [...REPOSITORIES, OutgoingMail, Notifications], exports: [...REPOSITORIES, OutgoingMail, Notifications] })
 export class WorkerSharedModule {}
 
 @Module({})
@@ -87,7 +97,7 @@ export class WorkerModule {
           database: WORKER_DATABASE,
           // worker: dunning (client, invoice and its PDF, site's name at send time) and reports (the figures of membership, commerce and remuneration)
           calls: ['membership', 'commerce', 'remuneration'],
-          subscriptions: [DunningInvoicesSubscription],
+          subscriptions: [DunningInvoicesSubscription, RecipientsSubscription],
         }),
         WorkerSharedModule,
         BullModule.forRoot({
@@ -104,6 +114,8 @@ export class WorkerModule {
         DunningRpcController,
         // worker: reports
         ReportsRpcController,
+        // worker: notifications
+        NotificationsRpcController,
       ],
       providers: [
         ...PROCESSORS,

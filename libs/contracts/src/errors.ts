@@ -56,6 +56,8 @@ export const ERROR_CODES = [
   'DUNNING_DRAFT_NOT_FOUND',
   // 404: worker: reports (another scope's report reads as not found)
   'REPORT_NOT_FOUND',
+  // 404: worker: notifications (another user's reads as not found)
+  'NOTIFICATION_NOT_FOUND',
   // 409
   'HOST_STRUCTURE_SIRET_TAKEN',
   'SITE_CODE_TAKEN',

@@ -5,6 +5,7 @@
  * every event definition the contracts export is listed here (event-map.spec.ts).
  */
 import { EventDefinition } from './envelope';
+import { SITE_USER_CHANGED_V1 } from './events/gateway/site-user-changed.v1';
 import { CLIENT_CREATED_V1, CLIENT_UPDATED_V1 } from './events/commerce/client-changed.v1';
 import { CREDIT_NOTE_ISSUED_V1 } from './events/commerce/credit-note-issued.v1';
 import { EXPENSE_APPROVED_V1 } from './events/commerce/expense-approved.v1';
@@ -47,6 +48,8 @@ import { PERIOD_CLOSED_V1 } from './events/remuneration/period-closed.v1';
 import { REPORT_COMPLETED_V1 } from './events/worker/report-completed.v1';
 
 export const EVENTS = {
+  // gateway: the sites' users (for the worker's notifications)
+  SITE_USER_CHANGED_V1,
   // membership
   CAPE_SIGNED_V1,
   CAPE_RENEWED_V1,

@@ -74,3 +74,6 @@ export * from './rpc/worker/dunning';
 export * from './events/worker/reminder-sent.v1';
 // worker: mail
 export * from './rpc/worker/mail';
+// worker: notifications (and the gateway's event of the sites' users they are written to)
+export * from './rpc/worker/notifications';
+export * from './events/gateway/site-user-changed.v1';

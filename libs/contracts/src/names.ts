@@ -216,6 +216,12 @@ export const RPC = {
     reportFile: 'rpc.worker.report.file',
     // worker: mail
     mailListOfSite: 'rpc.worker.mail.list_of_site',
+    // worker: notifications
+    notificationList: 'rpc.worker.notification.list',
+    notificationRead: 'rpc.worker.notification.read',
+    notificationReadAll: 'rpc.worker.notification.read_all',
+    notificationPreferencesGet: 'rpc.worker.notification_preferences.get',
+    notificationPreferencesSet: 'rpc.worker.notification_preferences.set',
   },
   /** Every service answers its own readiness over NATS, so the gateway can report on all of them. */
   health: <S extends ServiceName>(service: S) => `rpc.${service}.health.ready` as const,
@@ -261,6 +267,8 @@ export const DURABLE_CONSUMERS = {
   networkingLaunchCommerce: 'networking-launch-commerce',
   // worker: dunning (the read model of issued invoices)
   workerDunningInvoices: 'worker-dunning-invoices',
+  // worker: notifications (whom to write to: the sites' users, from the gateway)
+  workerRecipients: 'worker-recipients',
 } as const;
 
 /** BullMQ queues (prefixed in Redis by the namespace); their jobs and payloads are in jobs.ts. */

@@ -25,6 +25,17 @@ import type {
 import type { HealthRequest, ReadinessReport } from './rpc/health';
 // worker: mail
 import type { ListSiteMailRequest, OutgoingMailPage } from './rpc/worker/mail';
+// worker: notifications
+import type {
+  GetNotificationPreferencesRequest,
+  ListNotificationsRequest,
+  Notification,
+  NotificationPage,
+  NotificationPreferences,
+  ReadAllNotificationsRequest,
+  ReadNotificationRequest,
+  SetNotificationPreferencesRequest,
+} from './rpc/worker/notifications';
 import type {
   CatalogueItem,
   CatalogueItemPage,
@@ -431,6 +442,12 @@ export const RPC_TYPES = {
   [RPC.worker.reportFile]: rpc<ReportFileRequest, ReportFile>(),
   // worker: mail
   [RPC.worker.mailListOfSite]: rpc<ListSiteMailRequest, OutgoingMailPage>(),
+  // worker: notifications
+  [RPC.worker.notificationList]: rpc<ListNotificationsRequest, NotificationPage>(),
+  [RPC.worker.notificationRead]: rpc<ReadNotificationRequest, Notification>(),
+  [RPC.worker.notificationReadAll]: rpc<ReadAllNotificationsRequest, { read: number }>(),
+  [RPC.worker.notificationPreferencesGet]: rpc<GetNotificationPreferencesRequest, NotificationPreferences>(),
+  [RPC.worker.notificationPreferencesSet]: rpc<SetNotificationPreferencesRequest, NotificationPreferences>(),
   ...healthSubjects(),
 };
 

@@ -29,6 +29,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RECEIPT_NOT_FOUND':
     case 'INVOICE_NOT_FOUND':
     case 'REPORT_NOT_FOUND':
+    case 'NOTIFICATION_NOT_FOUND':
     case 'CREDIT_NOTE_NOT_FOUND':
     case 'MISSION_NOT_FOUND':
     case 'CONTRIBUTION_NOT_FOUND':

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { publishSiteUserChanged } from './site-user-events';
 
 /**
  * The identity tables' side of a member's erasure, inside the consumer's transaction (stateless:
@@ -9,7 +10,10 @@ import { EntityManager } from 'typeorm';
 export class AccountErasureRepository {
   /** Removes the roles the member held on their sites: the users who held them. */
   async removeMemberRoles(manager: EntityManager, memberId: string): Promise<string[]> {
-    const [roles]: [{ user_id: string }[], number] = await manager.query(`DELETE FROM gateway.site_role WHERE member_id = $1 RETURNING user_id`, [memberId]);
+    const [roles]: [{ user_id: string; site_id: string }[], number] = await manager.query(`DELETE FROM gateway.site_role WHERE member_id = $1 RETURNING user_id, site_id`, [
+      memberId,
+    ]);
+    for (const role of roles) await publishSiteUserChanged(manager, role.user_id, role.site_id);
     return roles.map((role) => role.user_id);
   }
 

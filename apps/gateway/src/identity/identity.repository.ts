@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, SiteGrant, SiteRole } from '../auth/roles';
+import { publishSiteUserChanged } from './site-user-events';
 
 export interface UserRow {
   id: string;
@@ -56,6 +57,7 @@ export class IdentityRepository {
 
   async grantRole(manager: EntityManager, userId: string, grant: SiteGrant): Promise<void> {
     await manager.query(`INSERT INTO gateway.site_role (user_id, site_id, role, member_id) VALUES ($1, $2, $3, $4)`, [userId, grant.siteId, grant.role, grant.memberId ?? null]);
+    await publishSiteUserChanged(manager, userId, grant.siteId);
   }
 
   async roleOf(userId: string, siteId: string): Promise<SiteRole | undefined> {
@@ -65,6 +67,7 @@ export class IdentityRepository {
 
   async revokeRole(manager: EntityManager, userId: string, siteId: string): Promise<number> {
     const [, affected] = await manager.query(`DELETE FROM gateway.site_role WHERE user_id = $1 AND site_id = $2`, [userId, siteId]);
+    if (affected > 0) await publishSiteUserChanged(manager, userId, siteId);
     return affected as number;
   }
 
