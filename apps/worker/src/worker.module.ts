@@ -34,6 +34,7 @@ import { Notifications } from './notifications/notifications';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsRpcController } from './notifications/notifications.rpc-controller';
 import { RecipientsSubscription } from './notifications/recipients.subscription';
+import { MemberNoticesCommerceSubscription, MemberNoticesRemunerationSubscription } from './notifications/member-notices.subscription';
 
 /** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
 export const WORKER_DATABASE: DatabaseModuleOptions = {
@@ -97,7 +98,7 @@ export class WorkerModule {
           database: WORKER_DATABASE,
           // worker: dunning (client, invoice and its PDF, site's name at send time) and reports (the figures of membership, commerce and remuneration)
           calls: ['membership', 'commerce', 'remuneration'],
-          subscriptions: [DunningInvoicesSubscription, RecipientsSubscription],
+          subscriptions: [DunningInvoicesSubscription, RecipientsSubscription, MemberNoticesCommerceSubscription, MemberNoticesRemunerationSubscription],
         }),
         WorkerSharedModule,
         BullModule.forRoot({

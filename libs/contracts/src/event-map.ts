@@ -12,6 +12,7 @@ import { EXPENSE_APPROVED_V1 } from './events/commerce/expense-approved.v1';
 import { INVOICE_ISSUED_V1 } from './events/commerce/invoice-issued.v1';
 import { INVOICE_PAID_V1 } from './events/commerce/invoice-paid.v1';
 import { MISSION_COMPLETED_V1 } from './events/commerce/mission-completed.v1';
+import { MISSION_TEAM_CONFIRMED_V1 } from './events/commerce/mission-team-confirmed.v1';
 import { PAYMENT_RECORDED_V1 } from './events/commerce/payment-recorded.v1';
 import { QUOTE_ACCEPTED_V1, QUOTE_DECLINED_V1, QUOTE_SENT_V1 } from './events/commerce/quote-decided.v1';
 import { CAPE_RENEWED_V1, CAPE_SIGNED_V1, CAPE_TERMINATED_V1 } from './events/membership/cape-contract-changed.v1';
@@ -44,6 +45,7 @@ import { LAUNCH_STEP_COMPLETED_V1 } from './events/networking/launch-step-comple
 import { REMINDER_SENT_V1 } from './events/worker/reminder-sent.v1';
 import { PERIOD_APPROVED_V1 } from './events/remuneration/period-approved.v1';
 import { PERIOD_CLOSED_V1 } from './events/remuneration/period-closed.v1';
+import { CONTRIBUTION_DECIDED_V1 } from './events/remuneration/contribution-decided.v1';
 // worker: reports
 import { REPORT_COMPLETED_V1 } from './events/worker/report-completed.v1';
 
@@ -73,6 +75,7 @@ export const EVENTS = {
   INVOICE_ISSUED_V1,
   INVOICE_PAID_V1,
   MISSION_COMPLETED_V1,
+  MISSION_TEAM_CONFIRMED_V1,
   PAYMENT_RECORDED_V1,
   QUOTE_SENT_V1,
   QUOTE_ACCEPTED_V1,
@@ -80,6 +83,7 @@ export const EVENTS = {
   // remuneration
   PERIOD_APPROVED_V1,
   PERIOD_CLOSED_V1,
+  CONTRIBUTION_DECIDED_V1,
   // networking: help requests, reciprocity
   HELP_REQUEST_POSTED_V1,
   HELP_OFFER_MADE_V1,

@@ -269,6 +269,9 @@ export const DURABLE_CONSUMERS = {
   workerDunningInvoices: 'worker-dunning-invoices',
   // worker: notifications (whom to write to: the sites' users, from the gateway)
   workerRecipients: 'worker-recipients',
+  // worker: notifications (members' notices)
+  workerMemberNoticesCommerce: 'worker-member-notices-commerce',
+  workerMemberNoticesRemuneration: 'worker-member-notices-remuneration',
 } as const;
 
 /** BullMQ queues (prefixed in Redis by the namespace); their jobs and payloads are in jobs.ts. */

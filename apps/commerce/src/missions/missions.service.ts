@@ -20,6 +20,7 @@ import {
   SiteId,
   siteIdOf,
   UpdateMissionRequest,
+  MISSION_TEAM_CONFIRMED_V1,
 } from '@kpa/contracts';
 import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { ClientRepository } from '../clients/client.repository';
@@ -180,7 +181,7 @@ export class MissionsService {
   /** The coordinator confirms the team among the sign-ups (all of them when none are named); again to change it. */
   confirmTeam({ siteId, missionId, memberIds }: MissionConfirmTeamRequest): Promise<Mission> {
     const today = todayInFrance();
-    return this.unitOfWork.run(async ({ manager }) => {
+    return this.unitOfWork.run(async ({ manager, publish }) => {
       const site = siteIdOf(siteId);
       const mission = await this.missions.findMission(manager, site, missionId, true);
       const next = transition(mission.status, 'confirm_team');
@@ -189,6 +190,7 @@ export class MissionsService {
       await this.missions.setTeam(manager, site, mission.id, team);
       Object.assign(mission, { status: next, teamConfirmedOn: today, updatedAt: new Date() });
       await this.missions.save(manager, mission);
+      await publish(createEvent(MISSION_TEAM_CONFIRMED_V1, site, { missionId: mission.id, title: mission.title, startsOn: mission.startsOn, endsOn: mission.endsOn, team }));
       return this.oneWithPeople(manager, site, mission);
     });
   }

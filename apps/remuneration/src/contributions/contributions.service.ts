@@ -1,3 +1,4 @@
+import { formatHours } from '../units';
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import {
@@ -14,8 +15,9 @@ import {
   ListContributionsRequest,
   SiteId,
   siteIdOf,
+  CONTRIBUTION_DECIDED_V1,
 } from '@kpa/contracts';
-import { todayInFrance, UnitOfWork } from '@kpa/platform';
+import { createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { EntityManager } from 'typeorm';
 import { checkContribution, checkMinorWorkingTime, decideContribution, formatStartTime, isMinorOn } from './contribution';
 import { isoWeekOf } from '../periods/period';
@@ -123,12 +125,22 @@ export class ContributionsService {
 
   private decide({ siteId: site, contributionId, actor, reason }: DecideContributionRequest, decision: 'validate' | 'reject'): Promise<Contribution> {
     const siteId = siteIdOf(site);
-    return this.unitOfWork.run(async ({ manager }) => {
+    return this.unitOfWork.run(async ({ manager, publish }) => {
       const contribution = await this.contributions.find(siteId, contributionId, { forChange: true }, manager);
       const outcome = decideContribution(contribution.status, decision, reason);
       const now = new Date();
       Object.assign(contribution, { status: outcome.status, reason: outcome.rejectionReason, decidedBy: actor.userId, decidedAt: now, updatedAt: now });
       await this.contributions.save(contribution, manager);
+      await publish(
+        createEvent(CONTRIBUTION_DECIDED_V1, siteId, {
+          contributionId: contribution.id,
+          memberId: contribution.memberId,
+          date: contribution.workedOn,
+          hours: formatHours(contribution.hundredths),
+          status: decision === 'validate' ? 'validated' : 'rejected',
+          reason: outcome.rejectionReason,
+        }),
+      );
       return (await this.withNames(siteId, [contribution], manager))[0];
     });
   }

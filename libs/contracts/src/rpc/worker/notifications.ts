@@ -9,7 +9,9 @@ export const NOTIFICATION_KINDS = [
   'digest',
   // worker: quotes (the member who drafted it)
   'quote_expired',
-  // worker: remuneration (members)
+  // worker: members' notices
+  'mission_team_confirmed',
+  'contribution_decided',
   'period_closed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

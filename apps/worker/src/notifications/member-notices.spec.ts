@@ -1,0 +1,45 @@
+import { contributionNotice, missionTeamNotice, periodClosedNotice } from './member-notices';
+
+describe('members’ notices', () => {
+  const site = '0191f0c4-0000-7000-8000-000000000001';
+
+  it('a confirmed team: the mission, its dates, a link to it', () => {
+    const notice = missionTeamNotice(site, { missionId: 'm1', title: 'Jardin de la résidence', startsOn: '2026-12-01', endsOn: '2026-12-03', team: ['a'] });
+    expect(notice('fr')).toEqual({
+      title: 'Vous faites partie de l’équipe : Jardin de la résidence',
+      paragraphs: ['Bonjour,', 'Votre coordinateur vous a choisi pour la mission « Jardin de la résidence ».', 'Elle a lieu du 1er décembre 2026 au 3 décembre 2026.'],
+      link: `/v1/sites/${site}/missions/m1`,
+      signature: 'La plateforme KPA-Cité',
+    });
+    expect(missionTeamNotice(site, { missionId: 'm1', title: 'T', startsOn: '2026-12-04', endsOn: '2026-12-04', team: [] })('en').paragraphs[2]).toBe(
+      'It takes place on 4 December 2026.',
+    );
+  });
+
+  it('hours validated, or rejected with the reason and what to do', () => {
+    const decided = { contributionId: 'c1', memberId: 'x', date: '2026-11-28', hours: '7.50', reason: null };
+    expect(contributionNotice(site, { ...decided, status: 'validated' })('fr').paragraphs).toEqual([
+      'Bonjour,',
+      'Vos 7,5\u00a0h du 28 novembre 2026 sont validées.',
+      'Elles comptent pour votre part de la prochaine période.',
+    ]);
+    const rejected = contributionNotice(site, { ...decided, hours: '2.00', status: 'rejected', reason: 'Déjà compté le 27' });
+    expect(rejected('fr')).toMatchObject({
+      title: 'Vos heures du 28 novembre 2026 ne sont pas validées',
+      paragraphs: [
+        'Bonjour,',
+        'Vos 2\u00a0h du 28 novembre 2026 n’ont pas été validées.',
+        'Raison : Déjà compté le 27',
+        'Parlez-en à votre coordinateur si vous n’êtes pas d’accord.',
+      ],
+    });
+    expect(rejected('en').paragraphs[1]).toBe('Your 2 h of 28 November 2026 were not validated.');
+  });
+
+  it('a closed period: the member’s own share in French money, and how to object', () => {
+    const period = { periodId: 'p1', startsOn: '2026-11-01', endsOn: '2026-11-30', pot: '5000.00', distributed: '4800.00', undistributed: '200.00', shares: [] };
+    expect(periodClosedNotice(site, period, '1234.50')('fr').paragraphs[2]).toBe('Votre part proposée est de 1\u00a0234,50\u00a0€.');
+    expect(periodClosedNotice(site, period, '1234.50')('en').paragraphs[2]).toBe('Your proposed share is €1234.50.');
+    expect(periodClosedNotice(site, period, '0.00')('fr').link).toBe(`/v1/sites/${site}/periods/p1`);
+  });
+});

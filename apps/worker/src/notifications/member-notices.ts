@@ -1,0 +1,122 @@
+import { ContributionDecidedV1, MissionTeamConfirmedV1, NotificationLanguage, parseCents, PeriodClosedV1 } from '@kpa/contracts';
+import { frenchAmountOf } from '../dunning/dunning-letter';
+import { frenchDate } from '../reports/report-pdf';
+import { NotificationContent } from './notifications';
+
+/**
+ * What the platform tells a member, in short sentences (many read French as a second language):
+ * their team confirmed, their hours validated or not, their share of a closed period. Names never
+ * travel in the events: the member reads their own notice.
+ */
+const SIGNATURE: Record<NotificationLanguage, string> = { fr: 'La plateforme KPA-Cité', en: 'The KPA-Cité platform' };
+
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function dateIn(language: NotificationLanguage, isoDate: string): string {
+  if (language === 'fr') return frenchDate(isoDate);
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${day} ${ENGLISH_MONTHS[month - 1]} ${year}`;
+}
+
+function hoursIn(language: NotificationLanguage, hours: string): string {
+  const value = Number(hours);
+  const text = Number.isInteger(value) ? String(value) : hours.replace(/0$/, '');
+  return language === 'fr' ? `${text.replace('.', ',')}\u00a0h` : `${text} h`;
+}
+
+function amountIn(language: NotificationLanguage, amount: string): string {
+  const cents = parseCents(amount) ?? 0;
+  return language === 'fr' ? frenchAmountOf(cents) : `€${(cents / 100).toFixed(2)}`;
+}
+
+export function missionTeamNotice(siteId: string, mission: MissionTeamConfirmedV1): (language: NotificationLanguage) => NotificationContent {
+  const link = `/v1/sites/${siteId}/missions/${mission.missionId}`;
+  const sameDay = mission.startsOn === mission.endsOn;
+  return (language) =>
+    language === 'fr'
+      ? {
+          title: `Vous faites partie de l’équipe : ${mission.title}`,
+          paragraphs: [
+            'Bonjour,',
+            `Votre coordinateur vous a choisi pour la mission « ${mission.title} ».`,
+            sameDay ? `Elle a lieu le ${dateIn(language, mission.startsOn)}.` : `Elle a lieu du ${dateIn(language, mission.startsOn)} au ${dateIn(language, mission.endsOn)}.`,
+          ],
+          link,
+          signature: SIGNATURE.fr,
+        }
+      : {
+          title: `You are on the team: ${mission.title}`,
+          paragraphs: [
+            'Hello,',
+            `Your coordinator chose you for the mission "${mission.title}".`,
+            sameDay
+              ? `It takes place on ${dateIn(language, mission.startsOn)}.`
+              : `It takes place from ${dateIn(language, mission.startsOn)} to ${dateIn(language, mission.endsOn)}.`,
+          ],
+          link,
+          signature: SIGNATURE.en,
+        };
+}
+
+export function contributionNotice(siteId: string, contribution: ContributionDecidedV1): (language: NotificationLanguage) => NotificationContent {
+  const link = `/v1/sites/${siteId}/contributions/${contribution.contributionId}`;
+  const validated = contribution.status === 'validated';
+  return (language) => {
+    const hours = hoursIn(language, contribution.hours);
+    const day = dateIn(language, contribution.date);
+    if (language === 'fr') {
+      return {
+        title: validated ? `Vos heures du ${day} sont validées` : `Vos heures du ${day} ne sont pas validées`,
+        paragraphs: [
+          'Bonjour,',
+          validated ? `Vos ${hours} du ${day} sont validées.` : `Vos ${hours} du ${day} n’ont pas été validées.`,
+          ...(validated ? ['Elles comptent pour votre part de la prochaine période.'] : []),
+          ...(!validated && contribution.reason ? [`Raison : ${contribution.reason}`] : []),
+          ...(!validated ? ['Parlez-en à votre coordinateur si vous n’êtes pas d’accord.'] : []),
+        ],
+        link,
+        signature: SIGNATURE.fr,
+      };
+    }
+    return {
+      title: validated ? `Your hours of ${day} are validated` : `Your hours of ${day} were not validated`,
+      paragraphs: [
+        'Hello,',
+        validated ? `Your ${hours} of ${day} are validated.` : `Your ${hours} of ${day} were not validated.`,
+        ...(validated ? ['They count for your share of the next period.'] : []),
+        ...(!validated && contribution.reason ? [`Reason: ${contribution.reason}`] : []),
+        ...(!validated ? ['Talk to your coordinator if you disagree.'] : []),
+      ],
+      link,
+      signature: SIGNATURE.en,
+    };
+  };
+}
+
+export function periodClosedNotice(siteId: string, period: PeriodClosedV1, share: string): (language: NotificationLanguage) => NotificationContent {
+  const link = `/v1/sites/${siteId}/periods/${period.periodId}`;
+  return (language) =>
+    language === 'fr'
+      ? {
+          title: `Votre part du ${dateIn(language, period.startsOn)} au ${dateIn(language, period.endsOn)}`,
+          paragraphs: [
+            'Bonjour,',
+            `La période du ${dateIn(language, period.startsOn)} au ${dateIn(language, period.endsOn)} est close.`,
+            `Votre part proposée est de ${amountIn(language, share)}.`,
+            'Si elle vous semble fausse, vous pouvez la contester avant sa validation.',
+          ],
+          link,
+          signature: SIGNATURE.fr,
+        }
+      : {
+          title: `Your share from ${dateIn(language, period.startsOn)} to ${dateIn(language, period.endsOn)}`,
+          paragraphs: [
+            'Hello,',
+            `The period from ${dateIn(language, period.startsOn)} to ${dateIn(language, period.endsOn)} is closed.`,
+            `Your proposed share is ${amountIn(language, share)}.`,
+            'If it looks wrong, you can object before it is approved.',
+          ],
+          link,
+          signature: SIGNATURE.en,
+        };
+}
