@@ -3,6 +3,7 @@ import { eventually } from '@kpa/testing';
 import { pdfText } from '@kpa/testing/pdf-text';
 import { isFrenchPublicHoliday } from '../../apps/worker/src/dunning/french-holidays';
 import { setUpRegion, untilCommerceKnows, usePlatform } from './platform';
+import { useSmtpSink } from './smtp-sink';
 
 /**
  * Dunning end to end: invoices issued today, the worker's clock moved 38 then 52 then 76 days ahead
@@ -12,7 +13,9 @@ import { setUpRegion, untilCommerceKnows, usePlatform } from './platform';
  * coordinator sends once.
  */
 describe('dunning (worker) end to end', () => {
-  const platform = usePlatform('worker-dunning', { DUNNING_SWEEP_INTERVAL_SECONDS: '10' });
+  const env: Record<string, string> = { DUNNING_SWEEP_INTERVAL_SECONDS: '10' };
+  const smtp = useSmtpSink(env);
+  const platform = usePlatform('worker-dunning', env);
   let site: { id: string; coordinator: string };
   let admin: string;
   const ids: Record<'company' | 'individual', string> = { company: '', individual: '' };
@@ -121,6 +124,24 @@ describe('dunning (worker) end to end', () => {
     expect(consumerLetter.text).not.toMatch(/40 €/);
     expect(consumerLetter.text).toContain('Aucuns frais de recouvrement');
     expect(await sentEvents(1)).toBe(2);
+
+    // And as the clients receive them, through the worker's sender and a real SMTP exchange.
+    const delivered = await eventually(
+      async () => {
+        const [business] = smtp.byKey(`dunning:${ids.company}:1`);
+        const [consumer] = smtp.byKey(`dunning:${ids.individual}:1`);
+        return business && consumer ? { business, consumer } : undefined;
+      },
+      { what: 'both level-1 reminders at the SMTP server', timeoutMs: 20_000 },
+    );
+    expect(delivered.business.to).toMatchObject({ value: [{ address: 'compta@boulangerie.example.org' }] });
+    expect(delivered.business.text).toContain('40 €');
+    expect(delivered.consumer.text).not.toMatch(/40\s?€/);
+    for (const mail of [delivered.business, delivered.consumer]) {
+      expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf', 'application/pdf']);
+    }
+    expect((await pdfText(delivered.business.attachments[0].content)).text.replace(/\s+/g, ' ')).toMatch(/Relance de paiement.*40 €/);
+    expect((await pdfText(delivered.consumer.attachments[0].content)).text).not.toMatch(/40 €/);
   });
 
   it('sends level 2 once with two worker instances sweeping, and the board and collection log show the level and next step', async () => {

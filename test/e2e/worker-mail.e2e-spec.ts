@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { ParsedMail, simpleParser } from 'mailparser';
 import { QUEUES } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
 import { setUpRegion, usePlatform, Region } from './platform';
+import { useSmtpSink } from './smtp-sink';
 
 /**
  * The worker's e-mail, over the built platform: messages queued in worker.outgoing_mail go out from
@@ -13,28 +11,8 @@ import { setUpRegion, usePlatform, Region } from './platform';
  * messages, with the server's answer, and on no other site's.
  */
 describe('worker e-mail over HTTP', () => {
-  const smtpEnv: Record<string, string> = { MAIL_SEND_INTERVAL_SECONDS: '1', MAIL_FROM: 'KPA-Cité Grand Nord <ne-pas-repondre@kpa-cite.test>' };
-  const received: ParsedMail[] = [];
-  let smtp: SMTPServer;
-  beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (address.address.startsWith('inconnu')) return callback(Object.assign(new Error('5.1.1 Mailbox unknown'), { responseCode: 550 }));
-        callback();
-      },
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => received.push(mail))
-          .then(() => callback(), callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    smtpEnv.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve())));
+  const smtpEnv: Record<string, string> = { MAIL_FROM: 'KPA-Cité Grand Nord <ne-pas-repondre@kpa-cite.test>' };
+  const { received } = useSmtpSink(smtpEnv);
 
   const platform = usePlatform('e2e_worker_mail', smtpEnv);
   let region: Region;
