@@ -28,6 +28,8 @@ import { REPORT_SOURCES, RpcReportSources } from './reports/report-sources';
 import { ReportsProcessor } from './reports/reports.processor';
 import { ReportsRpcController } from './reports/reports.rpc-controller';
 import { ReportsService } from './reports/reports.service';
+// worker: quotes
+import { QuotesProcessor } from './quotes/quotes.processor';
 
 /** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
 export const WORKER_DATABASE: DatabaseModuleOptions = {
@@ -53,6 +55,8 @@ const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
   DunningProcessor,
   // worker: reports
   ReportsProcessor,
+  // worker: quotes
+  QuotesProcessor,
 ];
 
 const REPOSITORIES = [
