@@ -61,6 +61,9 @@ import { ActivityFiguresRepository } from './activity/activity-figures.repositor
 import { ActivityFiguresRpcController } from './activity/activity-figures.rpc-controller';
 import { ActivityFiguresService } from './activity/activity-figures.service';
 import { RowSecurity1767000000000 } from './migrations/1767000000000-row-security';
+// worker: quotes (the expiry sweep)
+import { QuoteExpiry1767200000000 } from './migrations/1767200000000-quote-expiry';
+import { QuoteExpiryService } from './quotes/quote-expiry.service';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
   schema: 'commerce',
@@ -90,6 +93,8 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     QuoteCapeHolder1765900000000,
     Idempotency1766000000000,
     RowSecurity1767000000000,
+    // worker: quotes (the expiry sweep)
+    QuoteExpiry1767200000000,
   ],
 };
 
@@ -147,6 +152,8 @@ export class CommerceModule {
         MissionsService,
         ExpensesService,
         ObjectStores,
+        // worker: quotes (the expiry sweep)
+        QuoteExpiryService,
       ],
     };
   }

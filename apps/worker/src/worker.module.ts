@@ -34,7 +34,10 @@ import { Notifications } from './notifications/notifications';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsRpcController } from './notifications/notifications.rpc-controller';
 import { RecipientsSubscription } from './notifications/recipients.subscription';
-import { MemberNoticesCommerceSubscription, MemberNoticesRemunerationSubscription } from './notifications/member-notices.subscription';
+import { MemberNoticesCommerceSubscription } from './notifications/member-notices-commerce.subscription';
+import { MemberNoticesRemunerationSubscription } from './notifications/member-notices-remuneration.subscription';
+// worker: quotes
+import { QuotesProcessor } from './quotes/quotes.processor';
 
 /** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
 export const WORKER_DATABASE: DatabaseModuleOptions = {
@@ -62,6 +65,8 @@ const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
   DunningProcessor,
   // worker: reports
   ReportsProcessor,
+  // worker: quotes
+  QuotesProcessor,
 ];
 
 const REPOSITORIES = [

@@ -31,6 +31,9 @@ export interface JobPayloads {
   // worker: mail
   /** Sends the outgoing e-mails that are queued and due (worker.outgoing_mail). */
   'mail.send-due': NoPayload;
+  // worker: quotes
+  /** Daily at 06:00 Paris and at every worker start: asks commerce to publish every quote expired as of today, once. */
+  'quotes.expire-due': NoPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -47,6 +50,8 @@ export const JOB_QUEUES = {
   'reports.sweep': QUEUES.reports,
   // worker: mail
   'mail.send-due': QUEUES.mail,
+  // worker: quotes
+  'quotes.expire-due': QUEUES.quotes,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Job names, for code that prefers a constant to a string. */
@@ -58,6 +63,8 @@ export const JOBS = {
   reportSweep: 'reports.sweep',
   // worker: mail
   mailSendDue: 'mail.send-due',
+  // worker: quotes
+  quotesExpireDue: 'quotes.expire-due',
 } as const satisfies Record<string, JobName>;
 
 /** The names of the jobs of queue Q. */

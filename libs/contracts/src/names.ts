@@ -111,6 +111,8 @@ export const RPC = {
     receivablesBoard: 'rpc.commerce.receivables.board',
     // worker: reports (the activity report's figures)
     activityFigures: 'rpc.commerce.activity.figures',
+    // worker: quotes (the expiry sweep)
+    quoteExpireDue: 'rpc.commerce.quote.expire_due',
     missionCreate: 'rpc.commerce.mission.create',
     missionList: 'rpc.commerce.mission.list',
     missionGet: 'rpc.commerce.mission.get',
@@ -283,4 +285,6 @@ export const QUEUES = {
   reports: 'reports',
   // worker: mail
   mail: 'mail',
+  // worker: quotes
+  quotes: 'quotes',
 } as const;

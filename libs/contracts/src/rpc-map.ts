@@ -93,7 +93,17 @@ import type {
   MissionWithdrawRequest,
   UpdateMissionRequest,
 } from './rpc/commerce/missions';
-import type { CreateQuoteRequest, GetQuoteRequest, ListQuotesRequest, Quote, QuoteActionRequest, QuotePage, UpdateQuoteRequest } from './rpc/commerce/quotes';
+import type {
+  CreateQuoteRequest,
+  ExpiredQuotes,
+  ExpireDueQuotesRequest,
+  GetQuoteRequest,
+  ListQuotesRequest,
+  Quote,
+  QuoteActionRequest,
+  QuotePage,
+  UpdateQuoteRequest,
+} from './rpc/commerce/quotes';
 import type {
   CapeContract,
   CapeContractPage,
@@ -352,6 +362,8 @@ export const RPC_TYPES = {
   [RPC.commerce.missionCancel]: rpc<MissionCancelRequest, Mission>(),
   // worker: reports (commerce's figures)
   [RPC.commerce.activityFigures]: rpc<ActivityFiguresRequest, CommerceActivityFigures>(),
+  // worker: quotes (the expiry sweep)
+  [RPC.commerce.quoteExpireDue]: rpc<ExpireDueQuotesRequest, ExpiredQuotes>(),
   // remuneration
   [RPC.remuneration.contributionCreate]: rpc<CreateContributionRequest, Contribution>(),
   [RPC.remuneration.contributionList]: rpc<ListContributionsRequest, ContributionPage>(),

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainError, isUuid, PageRequest, QuoteStatus, SiteId } from '@kpa/contracts';
+import { DomainError, isUuid, PageRequest, QuoteActor, QuoteStatus, SiteId } from '@kpa/contracts';
 import { keysetPage } from '@kpa/platform';
-import { QuoteLineData } from './quote';
+import { ExpiryState, QuoteLineData } from './quote';
 import { QuoteEntity } from './quote.entity';
 
 /** A quote of the site, as an invoice needs it. */
@@ -14,6 +14,19 @@ export interface QuoteSource {
   number: string | null;
   lines: QuoteLineData[];
   capeHolderMemberId: string | null;
+}
+
+/** A quote the expiry sweep may publish, with what its event says. */
+export interface ExpiryCandidate extends ExpiryState {
+  id: string;
+  siteId: string;
+  number: string;
+  clientId: string;
+  /** Null for an individual (or a client that is gone): nothing of a client's person leaves commerce. */
+  clientName: string | null;
+  total: string;
+  createdBy: string;
+  createdByRole: QuoteActor['role'];
 }
 
 /**
@@ -60,6 +73,58 @@ export class QuoteRepository {
     else if (status === 'sent') query.andWhere("q.status = 'sent' AND q.validUntil >= :today", { today });
     else if (status) query.andWhere('q.status = :status', { status });
     return keysetPage(query, page);
+  }
+
+  /**
+   * Regional (the sweep runs across sites): up to `limit` sent quotes past their validity as of
+   * `today` whose expiry is not yet published, in id order after `afterId`, each locked for the
+   * caller's transaction. Rows another sweep holds are skipped (`SKIP LOCKED`): that sweep publishes
+   * them, or leaves them to the next run if it rolls back. `valid_until < today` is `isExpired`'s
+   * "today is past the last valid day", in SQL so the partial index finds the few rows.
+   */
+  async lockExpiryCandidates(manager: EntityManager, today: string, afterId: string, limit: number): Promise<ExpiryCandidate[]> {
+    const rows: {
+      id: string;
+      site_id: string;
+      status: ExpiryCandidate['status'];
+      number: string;
+      client_id: string;
+      client_name: string | null;
+      valid_until: string;
+      total: string;
+      created_by: string;
+      created_by_role: QuoteActor['role'];
+      expired_published_at: Date | null;
+    }[] = await manager.query(
+      `SELECT q.id, q.site_id, q.status, q.number, q.client_id, q.valid_until::text AS valid_until, q.totals->>'total' AS total,
+              q.created_by, q.created_by_role, q.expired_published_at,
+              CASE WHEN c.kind = 'individual' THEN NULL ELSE c.name END AS client_name
+         FROM commerce.quote q
+         LEFT JOIN commerce.client c ON c.id = q.client_id AND c.site_id = q.site_id
+        WHERE q.status = 'sent' AND q.valid_until < $1::date AND q.expired_published_at IS NULL AND q.id > $2::uuid
+        ORDER BY q.id
+        LIMIT $3
+          FOR UPDATE OF q SKIP LOCKED`,
+      [today, afterId, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      siteId: row.site_id,
+      status: row.status,
+      number: row.number,
+      clientId: row.client_id,
+      clientName: row.client_name,
+      validUntil: row.valid_until,
+      total: row.total,
+      createdBy: row.created_by,
+      createdByRole: row.created_by_role,
+      expiredPublishedAt: row.expired_published_at,
+    }));
+  }
+
+  /** Marks these quotes' expiry as published (in the transaction that wrote their events). */
+  async markExpiryPublished(manager: EntityManager, quoteIds: string[], at: Date): Promise<void> {
+    await manager.query('UPDATE commerce.quote SET expired_published_at = $2 WHERE id = ANY($1::uuid[]) AND expired_published_at IS NULL', [quoteIds, at]);
   }
 
   async insert(manager: EntityManager, quote: QuoteEntity & { siteId: SiteId }): Promise<void> {

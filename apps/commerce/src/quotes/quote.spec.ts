@@ -1,5 +1,18 @@
 import { QUOTE_ACTIONS, QuoteAction, QuoteActor, QuoteStatus } from '@kpa/contracts';
-import { allowedActions, assertEditable, CatalogueDefaults, checkQuote, effectiveStatus, QuoteState, quoteTotals, resolveLines, StoredQuoteStatus, transition } from './quote';
+import {
+  allowedActions,
+  assertEditable,
+  CatalogueDefaults,
+  checkQuote,
+  effectiveStatus,
+  isDueToExpire,
+  isExpired,
+  QuoteState,
+  quoteTotals,
+  resolveLines,
+  StoredQuoteStatus,
+  transition,
+} from './quote';
 import { refusalOf } from '@kpa/testing/refusal';
 
 const TODAY = '2026-11-22';
@@ -152,5 +165,36 @@ describe('quote flow', () => {
 
   it('refuses an unknown action', () => {
     expect(refusalOf(() => transition(state('draft'), 'cancel' as QuoteAction, 'coordinator', TODAY)).details).toEqual({ field: 'action' });
+  });
+});
+
+describe('quote expiry', () => {
+  const STATUSES: StoredQuoteStatus[] = ['draft', 'submitted', 'validated', 'sent', 'accepted', 'declined'];
+
+  it('a sent quote expires the day after its last valid day, not on it', () => {
+    expect(isExpired('sent', '2026-11-23', TODAY)).toBe(false);
+    expect(isExpired('sent', '2026-11-22', TODAY)).toBe(false);
+    expect(isExpired('sent', '2026-11-21', TODAY)).toBe(true);
+    expect(isExpired('sent', '2025-11-22', TODAY)).toBe(true);
+  });
+
+  it('across month and year ends (dates compared as days, not as text of another shape)', () => {
+    expect(isExpired('sent', '2026-12-31', '2027-01-01')).toBe(true);
+    expect(isExpired('sent', '2026-02-28', '2026-03-01')).toBe(true);
+    expect(isExpired('sent', '2028-02-29', '2028-02-29')).toBe(false);
+  });
+
+  it('only a sent quote expires: drafts, validated, accepted and declined ones never do', () => {
+    for (const status of STATUSES.filter((s) => s !== 'sent')) expect(isExpired(status, '2020-01-01', TODAY)).toBe(false);
+  });
+
+  it('reads and the sweep agree: due to expire exactly when it reads expired and was not published yet', () => {
+    for (const status of STATUSES) {
+      for (const validUntil of ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']) {
+        const reads = effectiveStatus(status, validUntil, TODAY) === 'expired';
+        expect(isDueToExpire({ status, validUntil, expiredPublishedAt: null }, TODAY)).toBe(reads);
+        expect(isDueToExpire({ status, validUntil, expiredPublishedAt: new Date('2026-11-22T05:00:00Z') }, TODAY)).toBe(false);
+      }
+    }
   });
 });

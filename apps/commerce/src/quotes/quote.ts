@@ -127,9 +127,31 @@ export function quoteTotals(lines: readonly QuoteLineData[], vatFranchise: boole
   };
 }
 
+/**
+ * The one rule of expiry: a sent quote is expired once today is past its last valid day (the offer
+ * holds through `validUntil` itself). Reads show it (`effectiveStatus`), the sweep publishes it
+ * (`isDueToExpire`); the sweep's SQL (`QuoteRepository.lockExpiryCandidates`) selects the same rows.
+ */
+export function isExpired(status: StoredQuoteStatus, validUntil: string, today: string): boolean {
+  return status === 'sent' && compareDates(today, validUntil) > 0;
+}
+
 /** A sent quote past its last valid day reads as expired. */
 export function effectiveStatus(status: StoredQuoteStatus, validUntil: string, today: string): QuoteStatus {
-  return status === 'sent' && compareDates(today, validUntil) > 0 ? 'expired' : status;
+  return isExpired(status, validUntil, today) ? 'expired' : status;
+}
+
+/** What the expiry sweep knows of a quote. */
+export interface ExpiryState {
+  status: StoredQuoteStatus;
+  validUntil: string;
+  /** When its expiry was published (`commerce.quote.expired`), or null. */
+  expiredPublishedAt: Date | null;
+}
+
+/** The sweep publishes a quote's expiry once: expired as of today, and not yet published. */
+export function isDueToExpire(quote: ExpiryState, today: string): boolean {
+  return quote.expiredPublishedAt === null && isExpired(quote.status, quote.validUntil, today);
 }
 
 export interface QuoteState {

@@ -1,12 +1,27 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CreateQuoteRequest, GetQuoteRequest, ListQuotesRequest, Quote, QuoteActionRequest, QuotePage, RPC, UpdateQuoteRequest } from '@kpa/contracts';
-import { RpcHandler, IdempotentCommand } from '@kpa/platform';
+import {
+  CreateQuoteRequest,
+  ExpiredQuotes,
+  ExpireDueQuotesRequest,
+  GetQuoteRequest,
+  ListQuotesRequest,
+  Quote,
+  QuoteActionRequest,
+  QuotePage,
+  RPC,
+  UpdateQuoteRequest,
+} from '@kpa/contracts';
+import { AcrossSites, IdempotentCommand, RpcHandler } from '@kpa/platform';
+import { QuoteExpiryService } from './quote-expiry.service';
 import { QuotesService } from './quotes.service';
 
 @Controller()
 export class QuotesRpcController {
-  constructor(private readonly quotes: QuotesService) {}
+  constructor(
+    private readonly quotes: QuotesService,
+    private readonly expiry: QuoteExpiryService,
+  ) {}
 
   @RpcHandler(RPC.commerce.quoteCreate)
   @IdempotentCommand()
@@ -33,5 +48,15 @@ export class QuotesRpcController {
   @IdempotentCommand()
   act(@Payload() request: QuoteActionRequest): Promise<Quote> {
     return this.quotes.act(request);
+  }
+
+  /**
+   * The worker's daily sweep, regional by design (every site's quotes, row-level security set to all
+   * sites). Not an idempotent command with a recorded answer: run again, it publishes nothing twice.
+   */
+  @RpcHandler(RPC.commerce.quoteExpireDue)
+  @AcrossSites()
+  expireDue(@Payload() request: ExpireDueQuotesRequest): Promise<ExpiredQuotes> {
+    return this.expiry.expireDue(request);
   }
 }

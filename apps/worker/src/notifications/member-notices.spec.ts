@@ -1,4 +1,4 @@
-import { contributionNotice, missionTeamNotice, periodClosedNotice } from './member-notices';
+import { contributionNotice, missionTeamNotice, periodClosedNotice, quoteExpiredNotice } from './member-notices';
 
 describe('members’ notices', () => {
   const site = '0191f0c4-0000-7000-8000-000000000001';
@@ -41,5 +41,34 @@ describe('members’ notices', () => {
     expect(periodClosedNotice(site, period, '1234.50')('fr').paragraphs[2]).toBe('Votre part proposée est de 1\u00a0234,50\u00a0€.');
     expect(periodClosedNotice(site, period, '1234.50')('en').paragraphs[2]).toBe('Your proposed share is €1234.50.');
     expect(periodClosedNotice(site, period, '0.00')('fr').link).toBe(`/v1/sites/${site}/periods/p1`);
+  });
+
+  it('an expired quote: its number, client (never an individual’s name), amount and last day, and what to do', () => {
+    const quote = {
+      quoteId: 'q1',
+      siteId: site,
+      number: 'LACAPE-D-2026-00012',
+      clientId: 'c1',
+      clientName: 'Boulangerie du Pile',
+      validUntil: '2026-11-30',
+      totalIncludingTax: '1200.00',
+      createdBy: 'u1',
+      createdByRole: 'member' as const,
+    };
+    expect(quoteExpiredNotice(quote)('fr')).toEqual({
+      title: 'Votre devis LACAPE-D-2026-00012 a expiré',
+      paragraphs: [
+        'Bonjour,',
+        'Le devis LACAPE-D-2026-00012 pour Boulangerie du Pile (1\u00a0200,00\u00a0€ TTC) était valable jusqu’au 30 novembre 2026.',
+        'Le client ne l’a pas accepté à temps : il ne peut plus l’être.',
+        'Si le client est toujours intéressé, faites un nouveau devis.',
+      ],
+      link: `/v1/sites/${site}/quotes/q1`,
+      signature: 'La plateforme KPA-Cité',
+    });
+    expect(quoteExpiredNotice({ ...quote, clientName: null })('fr').paragraphs[1]).toContain('pour un particulier');
+    expect(quoteExpiredNotice({ ...quote, clientName: null })('en').paragraphs[1]).toBe(
+      'Quote LACAPE-D-2026-00012 for a private client (€1200.00 incl. VAT) was valid until 30 November 2026.',
+    );
   });
 });

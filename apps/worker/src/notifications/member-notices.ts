@@ -1,13 +1,19 @@
-import { ContributionDecidedV1, MissionTeamConfirmedV1, NotificationLanguage, parseCents, PeriodClosedV1 } from '@kpa/contracts';
+import { ContributionDecidedV1, EventEnvelope, MissionTeamConfirmedV1, NotificationLanguage, parseCents, PeriodClosedV1, QuoteExpiredV1 } from '@kpa/contracts';
 import { frenchAmountOf } from '../dunning/dunning-letter';
 import { frenchDate } from '../reports/report-pdf';
 import { NotificationContent } from './notifications';
 
 /**
  * What the platform tells a member, in short sentences (many read French as a second language):
- * their team confirmed, their hours validated or not, their share of a closed period. Names never
- * travel in the events: the member reads their own notice.
+ * their quote expired, their team confirmed, their hours validated or not, their share of a closed
+ * period. Names never travel in the events: the member reads their own notice.
  */
+/** The site an event of a site is about (every notice is). */
+export function siteOfEvent(event: EventEnvelope): string {
+  if (!event.siteId) throw new Error(`${event.type} ${event.id} has no siteId`);
+  return event.siteId;
+}
+
 const SIGNATURE: Record<NotificationLanguage, string> = { fr: 'La plateforme KPA-Cité', en: 'The KPA-Cité platform' };
 
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -119,4 +125,39 @@ export function periodClosedNotice(siteId: string, period: PeriodClosedV1, share
           link,
           signature: SIGNATURE.en,
         };
+}
+
+/** To the quote's author (a member or a coordinator): it can no longer be accepted; what to do. */
+export function quoteExpiredNotice(quote: QuoteExpiredV1): (language: NotificationLanguage) => NotificationContent {
+  const link = `/v1/sites/${quote.siteId}/quotes/${quote.quoteId}`;
+  return (language) => {
+    const day = dateIn(language, quote.validUntil);
+    const amount = amountIn(language, quote.totalIncludingTax);
+    if (language === 'fr') {
+      const client = quote.clientName ? `pour ${quote.clientName}` : 'pour un particulier';
+      return {
+        title: `Votre devis ${quote.number} a expiré`,
+        paragraphs: [
+          'Bonjour,',
+          `Le devis ${quote.number} ${client} (${amount} TTC) était valable jusqu’au ${day}.`,
+          'Le client ne l’a pas accepté à temps : il ne peut plus l’être.',
+          'Si le client est toujours intéressé, faites un nouveau devis.',
+        ],
+        link,
+        signature: SIGNATURE.fr,
+      };
+    }
+    const client = quote.clientName ? `for ${quote.clientName}` : 'for a private client';
+    return {
+      title: `Your quote ${quote.number} expired`,
+      paragraphs: [
+        'Hello,',
+        `Quote ${quote.number} ${client} (${amount} incl. VAT) was valid until ${day}.`,
+        'The client did not accept it in time: it can no longer be accepted.',
+        'If the client is still interested, make a new quote.',
+      ],
+      link,
+      signature: SIGNATURE.en,
+    };
+  };
 }

@@ -135,3 +135,17 @@ export interface QuoteActionRequest {
 }
 
 export type QuotePage = Page<Quote>;
+
+/**
+ * The expiry sweep (worker → commerce, every site at once): every `sent` quote whose `validUntil` is
+ * before `today` and whose expiry was not yet published gets it published, once.
+ */
+export interface ExpireDueQuotesRequest {
+  /** The worker's today in France (YYYY-MM-DD). */
+  today: string;
+}
+
+export interface ExpiredQuotes {
+  /** How many quotes this call published as expired (0 when another sweep got there first). */
+  expired: number;
+}
