@@ -80,3 +80,5 @@ export * from './rpc/worker/mail';
 // worker: notifications (and the gateway's event of the sites' users they are written to)
 export * from './rpc/worker/notifications';
 export * from './events/gateway/site-user-changed.v1';
+// French figures and dates (documents, e-mails, the console)
+export * from './french-format';

@@ -1,4 +1,4 @@
-import { ClientKind, compareDates, DomainError, isIsoDate } from '@kpa/contracts';
+import { ClientKind, compareDates, DomainError, frenchDate, isIsoDate } from '@kpa/contracts';
 import { VAT_FRANCHISE_NOTE } from './amounts';
 
 /**
@@ -116,11 +116,6 @@ export interface LegalMentionsInput {
 
 function invalid(field: string, message: string): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { field });
-}
-
-function frenchDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${day}/${month}/${year}`;
 }
 
 function requiredText(value: unknown, field: string, what: string): string {

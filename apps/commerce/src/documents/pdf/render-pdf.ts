@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { VAT_FRANCHISE_REASON } from '../amounts';
 import { PrintableDocument, PrintableLine } from '../printable';
-import { frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, winAnsiText } from './french-format';
+import { frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, winAnsiText } from '@kpa/contracts';
 
 /**
  * Lays a PrintableDocument out as an A4 PDF in French. It decides nothing about the law: every

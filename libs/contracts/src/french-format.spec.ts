@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, winAnsiText } from './french-format';
+import { frenchAmount, frenchDate, frenchDatesIn, frenchLongDate, frenchNumber, frenchPercent, frenchShortDate, winAnsiText } from './french-format';
 
 const nb = (text: string) => text.replace(/ /g, '\u00a0');
 
@@ -32,6 +32,14 @@ describe('French figures', () => {
     expect(frenchDate('2026-11-21')).toBe('21/11/2026');
     expect(frenchDatesIn('du 2026-01-05 au 2026-01-06')).toBe('du 05/01/2026 au 06/01/2026');
     expect(frenchDatesIn('LACAPE-F-2026-00042 du 2026-10-01')).toBe('LACAPE-F-2026-00042 du 01/10/2026');
+  });
+
+  it('dates in a sentence and in a list', () => {
+    expect(frenchLongDate('2026-03-01')).toBe(nb('1er mars 2026'));
+    expect(frenchLongDate('2026-11-28')).toBe(nb('28 novembre 2026'));
+    expect(frenchShortDate('2026-12-04')).toBe(nb('4 déc. 2026'));
+    expect(frenchShortDate('2027-02-01')).toBe(nb('1er févr. 2027'));
+    expect(() => frenchShortDate('2026-13-01')).toThrow(RangeError);
   });
 
   it('refuses what is not a decimal or a date rather than printing a wrong figure', () => {

@@ -1,5 +1,7 @@
 /**
- * How figures read on a French document: "1 234,56 €", "5,5 %", "21/11/2026", "2,5". Written by hand
+ * How figures read in French, on a document, in an e-mail or on a screen: "1 234,56 €", "5,5 %",
+ * "21/11/2026", "1er mars 2026", "4 déc. 2026", "2,5". One module for every service and the console.
+ * Written by hand
  * rather than with Intl: Intl's fr-FR groups digits with a narrow no-break space (U+202F), which the
  * PDF standard fonts (WinAnsi) cannot print, and the inputs are decimal strings that must never go
  * through a binary float.
@@ -48,6 +50,27 @@ export function frenchDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) throw new RangeError(`Not a date written YYYY-MM-DD: "${isoDate}"`);
   return `${match[3]}/${match[2]}/${match[1]}`;
+}
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const SHORT_MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
+
+function dateParts(isoDate: string): [number, number, number] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) throw new RangeError(`Not a date written YYYY-MM-DD: "${isoDate}"`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** "2026-03-01" → "1er mars 2026": in a sentence. */
+export function frenchLongDate(isoDate: string): string {
+  const [year, month, day] = dateParts(isoDate);
+  return `${day === 1 ? '1er' : day}${NBSP}${MONTHS[month - 1]}${NBSP}${year}`;
+}
+
+/** "2026-12-04" → "4 déc. 2026": in a list or a table. */
+export function frenchShortDate(isoDate: string): string {
+  const [year, month, day] = dateParts(isoDate);
+  return `${day === 1 ? '1er' : day}${NBSP}${SHORT_MONTHS[month - 1]}${NBSP}${year}`;
 }
 
 /** Every YYYY-MM-DD in a printed value written the French way ("du 2026-01-05 au 2026-01-06" → "du 05/01/2026 au 06/01/2026"). */
