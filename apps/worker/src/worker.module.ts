@@ -34,6 +34,12 @@ import { Notifications } from './notifications/notifications';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsRpcController } from './notifications/notifications.rpc-controller';
 import { RecipientsSubscription } from './notifications/recipients.subscription';
+// worker: digest
+import { Digest1768500000000 } from './migrations/1768500000000-digest';
+import { DIGEST_SOURCES, RpcDigestSources } from './digest/digest-sources';
+import { DigestProcessor } from './digest/digest.processor';
+import { DigestRepository } from './digest/digest.repository';
+import { DigestService } from './digest/digest.service';
 
 /** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
 export const WORKER_DATABASE: DatabaseModuleOptions = {
@@ -48,6 +54,8 @@ export const WORKER_DATABASE: DatabaseModuleOptions = {
     Reports1768200000000,
     // worker: notifications
     Notifications1768300000000,
+    // worker: digest
+    Digest1768500000000,
   ],
 };
 
@@ -61,6 +69,8 @@ const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
   DunningProcessor,
   // worker: reports
   ReportsProcessor,
+  // worker: digest
+  DigestProcessor,
 ];
 
 const REPOSITORIES = [
@@ -72,6 +82,8 @@ const REPOSITORIES = [
   ReportRepository,
   // worker: notifications
   NotificationsRepository,
+  // worker: digest
+  DigestRepository,
 ];
 
 /**
@@ -95,8 +107,9 @@ export class WorkerModule {
           logger,
           redis: true,
           database: WORKER_DATABASE,
-          // worker: dunning (client, invoice and its PDF, site's name at send time) and reports (the figures of membership, commerce and remuneration)
-          calls: ['membership', 'commerce', 'remuneration'],
+          // worker: dunning (client, invoice and its PDF, site's name at send time), reports (the figures of membership, commerce and remuneration)
+          // and digest (follow-up board, members, CAPE contracts, contributions, objections; networking's help requests)
+          calls: ['membership', 'commerce', 'remuneration', 'networking'],
           subscriptions: [DunningInvoicesSubscription, RecipientsSubscription],
         }),
         WorkerSharedModule,
@@ -129,6 +142,9 @@ export class WorkerModule {
         // worker: reports
         ReportsService,
         { provide: REPORT_SOURCES, useClass: RpcReportSources },
+        // worker: digest
+        DigestService,
+        { provide: DIGEST_SOURCES, useClass: RpcDigestSources },
       ],
     };
   }

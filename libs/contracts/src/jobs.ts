@@ -31,6 +31,9 @@ export interface JobPayloads {
   // worker: mail
   /** Sends the outgoing e-mails that are queued and due (worker.outgoing_mail). */
   'mail.send-due': NoPayload;
+  // worker: digest
+  /** Hourly: writes the daily digest of every coordinator whose digest hour has come today (Paris) and who has none yet. */
+  'notifications.digest-sweep': NoPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -47,6 +50,8 @@ export const JOB_QUEUES = {
   'reports.sweep': QUEUES.reports,
   // worker: mail
   'mail.send-due': QUEUES.mail,
+  // worker: digest
+  'notifications.digest-sweep': QUEUES.notifications,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Job names, for code that prefers a constant to a string. */

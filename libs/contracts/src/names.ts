@@ -280,4 +280,6 @@ export const QUEUES = {
   reports: 'reports',
   // worker: mail
   mail: 'mail',
+  // worker: digest (and, later, the members' notices)
+  notifications: 'notifications',
 } as const;

@@ -160,7 +160,8 @@ function capeItems(sources: DigestSources, today: string): DigestItem[] {
           heading: 'cape',
           text: both((l) => {
             const on = shortDate(endsOn, today, l);
-            if (l === 'fr') return left === 0 ? `Le CAPE de ${who} se termine aujourd’hui (${on})` : `Le CAPE de ${who} se termine dans ${left} jour${left > 1 ? 's' : ''} (le ${on})`;
+            if (l === 'fr')
+              return left === 0 ? `Le CAPE de ${who} se termine aujourd’hui (${on})` : `Le CAPE de ${who} se termine dans ${left} jour${left > 1 ? 's' : ''} (le ${on})`;
             return left === 0 ? `${who}'s CAPE ends today (${on})` : `${who}'s CAPE ends in ${left} day${left > 1 ? 's' : ''} (${on})`;
           }),
         },
@@ -200,7 +201,9 @@ function otherItems(sources: DigestSources, today: string): DigestItem[] {
       key: `contribution:${c.id}`,
       heading: 'contributions' as const,
       text: both((l) =>
-        l === 'fr' ? `${shortFullName(c.memberName)} : ${hours(c.hours, l)} le ${shortDate(c.date, today, l)}` : `${shortFullName(c.memberName)}: ${hours(c.hours, l)} on ${shortDate(c.date, today, l)}`,
+        l === 'fr'
+          ? `${shortFullName(c.memberName)} : ${hours(c.hours, l)} le ${shortDate(c.date, today, l)}`
+          : `${shortFullName(c.memberName)}: ${hours(c.hours, l)} on ${shortDate(c.date, today, l)}`,
       ),
     })),
     ...sources.openObjections.map((objection) => ({
@@ -245,9 +248,7 @@ export interface DigestText {
 export function digestText(sections: DigestSection[], siteName: string, language: NotificationLanguage): DigestText {
   const count = sections.reduce((n, section) => n + section.items.length, 0);
   const title =
-    language === 'fr'
-      ? `${siteName} : ${count} point${count > 1 ? 's' : ''} à voir aujourd’hui`
-      : `${siteName}: ${count} new item${count > 1 ? 's' : ''} to look at today`;
+    language === 'fr' ? `${siteName} : ${count} point${count > 1 ? 's' : ''} à voir aujourd’hui` : `${siteName}: ${count} new item${count > 1 ? 's' : ''} to look at today`;
   const paragraphs = sections.flatMap((section) => {
     const shown = section.items.slice(0, LINES_PER_HEADING).map((item) => `– ${item.text[language]}`);
     const rest = section.items.length - shown.length;
