@@ -54,7 +54,8 @@ describe('coordinators’ daily digest (worker) end to end', () => {
     // coordinator then does yesterday's digest (with nothing to tell yet), never today's.
     await platform.stop('worker');
     await platform.start('worker', { KPA_CLOCK_OFFSET_MINUTES: String(-24 * 60) });
-    site = (await setUpRegion(platform)).sites.a;
+    const region = await setUpRegion(platform);
+    site = region.sites.a;
     // The coordinator's digest hour is now (Paris).
     const preferences = await platform.http('PUT', '/v1/me/notification-preferences', {
       token: site.coordinator,
@@ -74,12 +75,28 @@ describe('coordinators’ daily digest (worker) end to end', () => {
     });
     expect(contract.status).toBe(201);
 
+    // Kpa-Moulins asks the region for help.
+    const help = await platform.http('POST', `/v1/sites/${region.sites.b.id}/help-requests`, {
+      token: region.sites.b.coordinator,
+      body: {
+        title: 'Renfort traiteur',
+        place: 'Lille',
+        peopleNeeded: 2,
+        returnKind: 'reciprocity',
+        reciprocityHours: '6',
+        visibility: 'region',
+        startsOn: addDays(today, 14),
+        endsOn: addDays(today, 14),
+      },
+    });
+    expect(help.status).toBe(201);
+
     const board = await platform.http('GET', `/v1/sites/${site.id}/follow-up`, { token: site.coordinator });
     const codes = board.body.items.flatMap((item: { firstName: string; attention: { code: string }[] }) => item.attention.map((a) => `${item.firstName}:${a.code}`));
     expect(codes).toEqual(expect.arrayContaining(['Ines:interview_overdue', 'Marc:cape_ending_soon']));
   });
 
-  it('at the coordinator’s digest hour, lists the overdue interview and the CAPE ending in 7 days, in the app and by e-mail', async () => {
+  it('at the coordinator’s digest hour, lists the overdue interview, the CAPE ending in 7 days and another site’s help request, in the app and by e-mail', async () => {
     // Nothing was told yet (not even yesterday): the worker starts now, at the digest hour.
     expect(await platform.query(`SELECT 1 FROM worker.notification WHERE kind = 'digest'`)).toEqual([]);
     await platform.start('worker');
@@ -96,6 +113,7 @@ describe('coordinators’ daily digest (worker) end to end', () => {
     expect(digest.link).toBe(`/v1/sites/${site.id}/follow-up`);
     expect(digest.body).toContain('Entretien en retard : Ines B. (prévu le ');
     expect(digest.body).toContain('Le CAPE de Marc D. se termine dans 7 jours');
+    expect(digest.body).toContain('MOULINS : « Renfort traiteur »');
     expect(digest.body).not.toContain('Benali');
 
     await eventually(async () => digestMails().length > 0, { what: 'the digest at the SMTP server', timeoutMs: 30_000 });

@@ -72,10 +72,18 @@ export class RpcDigestSources implements DigestSourcesReader {
     return lists.flatMap((list) => list.items.filter((o) => o.status === 'open').map((o) => ({ id: o.id, periodId: o.periodId, name: o.name })));
   }
 
-  /** Open help requests of other sites that this site sees (the region's, or addressed to it). */
+  /**
+   * Help requests of other sites that this site sees and may still offer on (`open`, or `offers` from
+   * others): those it already offered on are its coordinators' own business, not news.
+   */
   private async helpRequests(siteId: string): Promise<SiteDigestSources['helpRequests']> {
     const actor = { userId: SYSTEM_USER, networkAdmin: false, siteIds: [siteId], coordinatorOf: [siteId] };
-    const open = await all((cursor) => this.rpc.call(RPC.networking.helpRequestList, { actor, status: 'open', limit: PAGE, ...(cursor ? { cursor } : {}) }));
-    return open.filter((r) => r.siteId !== siteId).map((r) => ({ id: r.id, siteName: r.siteName, title: r.title, startsOn: r.startsOn }));
+    const lists = await Promise.all(
+      (['open', 'offers'] as const).map((status) => all((cursor) => this.rpc.call(RPC.networking.helpRequestList, { actor, status, limit: PAGE, ...(cursor ? { cursor } : {}) }))),
+    );
+    return lists
+      .flat()
+      .filter((r) => r.siteId !== siteId && !r.offers.some((offer) => offer.fromSiteId === siteId))
+      .map((r) => ({ id: r.id, siteName: r.siteName, title: r.title, startsOn: r.startsOn }));
   }
 }

@@ -31,7 +31,7 @@ export interface DigestSources {
   contributionsToValidate: { id: string; memberName: string; date: string; hours: string }[];
   /** Members' objections to a closed period, not yet answered. */
   openObjections: { id: string; periodId: string; name: string }[];
-  /** Open help requests of other sites that this site can see. */
+  /** Help requests of other sites that this site sees and has not offered on yet (open, or with others' offers). */
   helpRequests: { id: string; siteName: string; title: string; startsOn: string }[];
 }
 
