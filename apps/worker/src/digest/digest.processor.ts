@@ -12,9 +12,9 @@ const DIGEST_SCHEDULER_ID = 'notifications-digest-sweep';
 
 /**
  * The notifications queue: the hourly digest sweep, at minute 0 Paris time (every
- * DIGEST_SWEEP_INTERVAL_SECONDS instead when it is set, for tests and demos). Each sweep writes the
- * digests whose hour has come and that are not done today, so an hour missed while the worker was
- * down is caught up at the next sweep, the same day.
+ * DIGEST_SWEEP_INTERVAL_SECONDS instead when it is set, for tests and demos), and once at start. Each
+ * sweep writes the digests whose hour has come and that are not done today, so an hour missed while
+ * the worker was down is caught up at start or at the next sweep, the same day.
  */
 @Processor(QUEUES.notifications)
 @Injectable()
@@ -43,10 +43,15 @@ export class DigestProcessor extends JobProcessor<typeof QUEUES.notifications> i
 
   async onApplicationBootstrap(): Promise<void> {
     const interval = this.config.DIGEST_SWEEP_INTERVAL_SECONDS;
+    const opts = { removeOnComplete: 100, removeOnFail: 1000 };
     await this.queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, interval ? { every: interval * 1000 } : { pattern: '0 * * * *', tz: 'Europe/Paris' }, {
       name: 'notifications.digest-sweep',
       data: {},
-      opts: { removeOnComplete: 100, removeOnFail: 1000 },
+      opts,
     });
+    // A worker back after missing a digest hour catches it up now rather than at the next full hour
+    // (a late-evening hour would otherwise slip past midnight). A sweep is idempotent: several instances
+    // starting at once each add one, and the days they find taken they leave alone.
+    if (!interval) await this.queue.add('notifications.digest-sweep', {}, opts);
   }
 }
