@@ -130,6 +130,20 @@ describe('the console’s cookie session', () => {
     const overHttps = await platform.http('POST', '/v1/auth/console/login', { body: ADMIN, headers: { 'x-forwarded-proto': 'https' } });
     expect(refreshCookie(overHttps).attributes).toMatchObject({ secure: true, httponly: true, samesite: 'Strict', path: '/v1/auth/console' });
 
+    // What a form on another site could send (no preflight): not JSON, so no session.
+    for (const [type, body] of [
+      ['text/plain', JSON.stringify(ADMIN)],
+      ['application/x-www-form-urlencoded', new URLSearchParams(ADMIN).toString()],
+      ['multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="email"\r\n\r\n${ADMIN.email}\r\n--x--\r\n`],
+    ]) {
+      const form = await platform.http('POST', '/v1/auth/console/login', { body, headers: { 'content-type': type } });
+      expect({ type, status: form.status >= 400 && form.status < 500, cookies: form.headers.getSetCookie() }).toEqual({ type, status: true, cookies: [] });
+    }
+    const crossSite = await platform.http('POST', '/v1/auth/console/login', { body: ADMIN, headers: { 'sec-fetch-site': 'cross-site' } });
+    expect({ status: crossSite.status, code: crossSite.body.code, cookies: crossSite.headers.getSetCookie() }).toEqual({ status: 403, code: 'FORBIDDEN', cookies: [] });
+    // No GET reaches a session route.
+    expect((await platform.http('GET', '/v1/auth/console/refresh', { headers: withCookie(cookie.value) })).body.code).toBe('ROUTE_NOT_FOUND');
+
     const wrong = await platform.http('POST', '/v1/auth/console/login', { body: { email: ADMIN.email, password: 'pas le bon mot de passe' } });
     expect(wrong.status).toBe(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');

@@ -9,7 +9,7 @@ import { CurrentPrincipal, Public, SignedIn } from './auth.decorators';
 import { AccessTokenDto, LoginDto, LogoutAllDto, MeDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
 import { Principal } from './roles';
 import { GatewayConfig } from '../gateway.config';
-import { isFromAnotherOrigin, REFRESH_COOKIE, refreshCookieOptions, refreshTokenFromCookies } from './console-cookie';
+import { isFromAnotherOrigin, isJsonContentType, REFRESH_COOKIE, refreshCookieOptions, refreshTokenFromCookies } from './console-cookie';
 
 @ApiTags('auth')
 @Controller('v1')
@@ -62,9 +62,12 @@ export class AuthController {
   @Post('auth/console/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'The web console’s login: the access token in the body, the refresh token in the HttpOnly cookie kpa_refresh (Path=/v1/auth/console).' })
-  @ApiErrors(200, AccessTokenDto, 400, 401, 403)
+  @ApiErrors(200, AccessTokenDto, 400, 401, 403, 415)
   async consoleLogin(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<AccessTokenDto> {
     this.assertFromTheConsole(request);
+    if (!isJsonContentType(request.headers['content-type'])) {
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the login as JSON with Content-Type: application/json.');
+    }
     return this.withRefreshCookie(request, reply, await this.auth.login(body.email, body.password, request.ip));
   }
 

@@ -1,4 +1,4 @@
-import { isFromAnotherOrigin, REFRESH_COOKIE, REFRESH_COOKIE_PATH, refreshCookieOptions, refreshTokenFromCookies } from './console-cookie';
+import { isFromAnotherOrigin, isJsonContentType, REFRESH_COOKIE, REFRESH_COOKIE_PATH, refreshCookieOptions, refreshTokenFromCookies } from './console-cookie';
 
 describe('the console’s refresh cookie', () => {
   it('is HttpOnly, SameSite=Strict, scoped to the console’s auth routes, for the refresh token’s lifetime', () => {
@@ -25,5 +25,14 @@ describe('the console’s refresh cookie', () => {
     expect(isFromAnotherOrigin('same-origin')).toBe(false);
     expect(isFromAnotherOrigin('none')).toBe(false);
     expect(isFromAnotherOrigin(undefined)).toBe(false);
+  });
+
+  it('knows a JSON body from what a form can send', () => {
+    expect(isJsonContentType('application/json')).toBe(true);
+    expect(isJsonContentType('application/json; charset=utf-8')).toBe(true);
+    expect(isJsonContentType('Application/JSON')).toBe(true);
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/jsonp', '', undefined]) {
+      expect({ type, json: isJsonContentType(type) }).toEqual({ type, json: false });
+    }
   });
 });

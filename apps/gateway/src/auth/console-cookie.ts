@@ -43,3 +43,12 @@ export function refreshTokenFromCookies(cookies: Record<string, string | undefin
 export function isFromAnotherOrigin(secFetchSite: string | string[] | undefined): boolean {
   return secFetchSite === 'cross-site' || secFetchSite === 'same-site';
 }
+
+/**
+ * A JSON body: what a form cannot send (Nest also reads urlencoded forms, which a page of any site
+ * can POST without a preflight). The console's login wants it, so no other site logs a browser in
+ * to an account of its choosing ("login CSRF").
+ */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(contentType ?? '');
+}
