@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { AnswersCredentials } from '../idempotency/idempotency.interceptor';
 import { AuthService, TokenPair } from './auth.service';
 import { CurrentPrincipal, Public, SignedIn } from './auth.decorators';
 import { AccessTokenDto, LoginDto, LogoutAllDto, MeDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
@@ -22,6 +23,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/login')
+  @AnswersCredentials()
   @HttpCode(200)
   @ApiErrors(200, TokenPairDto, 400, 401)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenPair> {
@@ -30,6 +32,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/refresh')
+  @AnswersCredentials()
   @HttpCode(200)
   @ApiErrors(200, TokenPairDto, 400, 401)
   refresh(@Body() body: RefreshDto): Promise<TokenPair> {
@@ -60,6 +63,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/console/login')
+  @AnswersCredentials()
   @HttpCode(200)
   @ApiOperation({ summary: 'The web console’s login: the access token in the body, the refresh token in the HttpOnly cookie kpa_refresh (Path=/v1/auth/console).' })
   @ApiErrors(200, AccessTokenDto, 400, 401, 403, 415)
@@ -73,6 +77,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/console/refresh')
+  @AnswersCredentials()
   @HttpCode(200)
   @ApiCookieAuth(REFRESH_COOKIE)
   @ApiOperation({ summary: 'The web console’s silent refresh: no body; rotates the kpa_refresh cookie and answers a new access token. A reused cookie closes the session.' })
