@@ -52,7 +52,7 @@ function demoLines(demo) {
     `  ${colours.bold('Demo logins')} ${colours.gray(`(for the console and the API; passwords in ${demo.file})`)}`,
     ...demo.logins.map((login) =>
       login.password
-        ? `    ${login.email.padEnd(width)}  ${login.password}  ${login.site}`
+        ? `    ${login.email.padEnd(width)}  ${login.password}  ${login.site}${login.role ? ` — ${login.role}` : ''}`
         : `    ${login.email.padEnd(width)}  ${colours.yellow('(existed with a password not in demo.env)')}  ${login.site}`,
     ),
   ];

@@ -178,6 +178,7 @@ describe('the commercial cycle over HTTP', () => {
     expect(events.map((e) => e.type).filter((t) => !t.startsWith('commerce.client'))).toEqual([
       'commerce.quote.sent',
       'commerce.quote.accepted',
+      'commerce.mission.team_confirmed',
       'commerce.mission.completed',
       'commerce.invoice.issued',
       'commerce.payment.recorded',
@@ -185,6 +186,7 @@ describe('the commercial cycle over HTTP', () => {
       'commerce.invoice.paid',
     ]);
     const byType = (type: string) => events.filter((e) => e.type === type).map((e) => e.data);
+    expect(byType('commerce.mission.team_confirmed')[0]).toMatchObject({ missionId: ids.mission, team: [ids.karim] });
     expect(byType('commerce.mission.completed')[0]).toMatchObject({ missionId: ids.mission, participants: [{ memberId: ids.karim, hours: '3.50' }] });
     // 40.00 of 105.00 settles 33.33 of the 87.50 net; the last payment takes the exact rest.
     expect(byType('commerce.payment.recorded').map((d) => [d.amount, d.netAmount, d.missionId])).toEqual([

@@ -26,7 +26,7 @@ run(
         await registerSecurityHeaders(app);
         // The web console's refresh cookie (auth/console-cookie.ts); unsigned: its value is an opaque random token.
         await app.register(fastifyCookie);
-        await registerWebConsole(app, config.WEB_DIST_DIR ?? defaultWebDistDir());
+        await registerWebConsole(app, config.WEB_DIST_DIR ?? defaultWebDistDir(), logger);
         app.useGlobalPipes(validationPipe());
         setUpOpenApi(app);
       },

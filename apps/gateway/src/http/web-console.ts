@@ -4,6 +4,8 @@ import { dirname, join, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
+import { Logger } from '@kpa/platform';
+import { toHttpError } from './http-error.filter';
 
 /**
  * Paths the console never answers: the API and the operational routes. An unknown `/v1/...` must
@@ -14,6 +16,8 @@ const RESERVED = ['/v1', '/public', '/health', '/metrics', '/docs', '/openapi.js
 
 /** Vite puts the hashed (content-addressed) files under assets/: a new build has new names. */
 const ASSETS_PREFIX = '/assets/';
+/** Fastify's `maxParamLength`, which the gateway keeps (ids are uuids). */
+const MAX_PARAM_LENGTH = 100;
 
 export const INDEX_CACHE_CONTROL = 'no-cache';
 export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
@@ -102,7 +106,7 @@ async function isFile(path: string): Promise<boolean> {
  * 404 rather than a page the browser would run as a script. The directory is looked at on each
  * request: a console built after the gateway started is served without a restart.
  */
-export async function registerWebConsole(app: NestFastifyApplication, distDir: string): Promise<void> {
+export async function registerWebConsole(app: NestFastifyApplication, distDir: string, logger: Logger): Promise<void> {
   const root = resolve(distDir);
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyStatic, {
@@ -122,7 +126,14 @@ export async function registerWebConsole(app: NestFastifyApplication, distDir: s
     url: '/*',
     handler: async (request, reply) => {
       const pathname = pathnameOf(request.url);
-      if (isReservedPath(pathname)) return reply.callNotFound();
+      if (isReservedPath(pathname)) {
+        // Without this route the router would refuse a path parameter over its limit with 414: keep that answer.
+        if (pathname.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+          const { statusCode, body } = toHttpError(Object.assign(new Error('A path parameter is too long'), { statusCode: 414 }), logger);
+          return reply.code(statusCode).send(body);
+        }
+        return reply.callNotFound();
+      }
       if (!(await isFile(join(root, 'index.html')))) {
         return reply.code(404).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(missingConsolePage(distDir));
       }
