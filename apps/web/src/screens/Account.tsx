@@ -41,7 +41,7 @@ function NotificationPreferencesForm({ saved }: { saved: NotificationPreferences
       }}
     >
       <CheckboxGroup className="field" value={emailOn} onChange={(on) => setDraft({ ...draft, emailOff: EMAIL_KINDS.filter((kind) => !on.includes(kind)) })}>
-        <Label className="field__label">{t('account.notifications.title')}</Label>
+        <Label className="field__label">{t('account.notifications.emailKinds')}</Label>
         <Text slot="description" className="field__description">
           {t('account.notifications.intro')}
         </Text>
@@ -66,7 +66,7 @@ function NotificationPreferencesForm({ saved }: { saved: NotificationPreferences
       />
       {save.isError ? <Notice tone="error">{errorText(save.error, language, t)}</Notice> : null}
       {save.isSuccess ? <Notice tone="success">{t('account.notifications.saved')}</Notice> : null}
-      <Button type="submit" icon="💾" isPending={save.isPending}>
+      <Button type="submit" icon="save" isPending={save.isPending}>
         {t('account.notifications.save')}
       </Button>
     </form>
@@ -119,12 +119,12 @@ export function AccountScreen() {
         <Section title={t('account.session.title')}>
           {failure ? <Notice tone="error">{errorText(failure, language, t)}</Notice> : null}
           <div className="actions">
-            <Button variant="secondary" icon="🚪" onPress={() => void leave(false)}>
+            <Button variant="secondary" icon="door" onPress={() => void leave(false)}>
               {t('account.logout')}
             </Button>
             <ConfirmDialog
               triggerLabel={t('account.logoutAll')}
-              icon="🔒"
+              icon="lock"
               title={t('account.logoutAll.title')}
               sentence={t('account.logoutAll.sentence')}
               confirmLabel={t('account.logoutAll.confirm')}

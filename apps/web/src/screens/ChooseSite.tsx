@@ -23,7 +23,7 @@ export function ChooseSiteScreen() {
                 <p className="card__title">{siteNameOf(grant)}</p>
                 <p className="card__meta">{t(`role.${grant.role}`)}</p>
                 <Button
-                  icon="➜"
+                  icon="arrow"
                   onPress={() => {
                     chooseSite(grant.siteId);
                     navigate('/aujourdhui');

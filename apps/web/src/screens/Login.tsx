@@ -69,7 +69,7 @@ export function LoginScreen() {
             onChange={setPassword}
             errorMessage={passwordProblem}
           />
-          <Button type="submit" icon="➜" isPending={pending}>
+          <Button type="submit" icon="arrow" isPending={pending}>
             {t('login.submit')}
           </Button>
         </Form>

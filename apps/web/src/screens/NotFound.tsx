@@ -7,7 +7,7 @@ export function NotFoundScreen() {
   return (
     <Page title={t('app.notFound.title')}>
       <p>{t('app.notFound.body')}</p>
-      <ButtonLink href="/aujourdhui" icon="⌂">
+      <ButtonLink href="/aujourdhui" icon="home">
         {t('app.notFound.back')}
       </ButtonLink>
     </Page>

@@ -37,7 +37,7 @@ export function NotificationsScreen() {
               <div className="actions">
                 <p className="badge">{t('notifications.unread', { count: page.unread })}</p>
                 {page.unread > 0 ? (
-                  <Button variant="secondary" icon="✓" onPress={() => readAll.mutate()} isPending={readAll.isPending}>
+                  <Button variant="secondary" icon="check" onPress={() => readAll.mutate()} isPending={readAll.isPending}>
                     {t('notifications.readAll')}
                   </Button>
                 ) : null}
@@ -59,7 +59,7 @@ export function NotificationsScreen() {
                           </Link>
                         ) : null}
                         {notification.readAt ? null : (
-                          <Button variant="quiet" icon="✓" onPress={() => readOne.mutate(notification.id)}>
+                          <Button variant="quiet" icon="check" onPress={() => readOne.mutate(notification.id)}>
                             {t('notifications.markRead')}
                           </Button>
                         )}

@@ -27,15 +27,14 @@ function FollowUp({ siteId }: { siteId: string }) {
                 const name = `${item.firstName} ${item.lastName}`;
                 return (
                   <li key={item.memberId} className="todo">
-                    <Link href={`/membres/${item.memberId}`} className="todo__link" aria-label={t('today.followUp.open', { name })}>
+                    <Link href={`/membres/${item.memberId}`} className="todo__link">
                       <span className="todo__title">{name}</span>
                       <span className="todo__meta">{t(`stage.${item.stage}`)}</span>
                     </Link>
                     <ul className="todo__reasons">
                       {item.attention.map((reason) => (
                         <li key={reason.code}>
-                          {reason.message}
-                          {reason.dueOn ? ` (${frenchShortDate(reason.dueOn)})` : ''}
+                          {reason.dueOn ? t('attention.dueOn', { what: t(`attention.${reason.code}`), date: frenchShortDate(reason.dueOn) }) : t(`attention.${reason.code}`)}
                         </li>
                       ))}
                     </ul>

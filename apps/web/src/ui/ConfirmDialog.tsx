@@ -1,11 +1,12 @@
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button, type ButtonVariant } from './Button';
+import type { IconName } from './Icon';
 
 interface ConfirmDialogProps {
   /** The button that opens the dialog. */
   triggerLabel: string;
   triggerVariant?: ButtonVariant;
-  icon?: string;
+  icon?: IconName;
   title: string;
   /** The sentence that says what will happen, in words (every destructive or final action has one). */
   sentence: string;

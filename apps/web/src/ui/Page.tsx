@@ -8,6 +8,7 @@ import { usePreferences, useT } from '../preferences';
 import { siteNameOf, useSession } from '../session';
 import { Select } from './Select';
 import { Pictogram } from './Button';
+import type { IconName } from './Icon';
 
 /** The page's main heading takes the focus after a navigation, so screen readers announce the new screen. */
 function useFocusOnMount() {
@@ -48,7 +49,7 @@ function SiteSwitch() {
   );
 }
 
-function NavLink({ href, icon, children }: { href: string; icon: string; children: ReactNode }) {
+function NavLink({ href, icon, children }: { href: string; icon: IconName; children: ReactNode }) {
   const [location] = useLocation();
   return (
     <Link href={href} className="nav__link" aria-current={location === href ? 'page' : undefined}>
@@ -81,13 +82,13 @@ function Header() {
       </div>
       {state === 'signed-in' ? (
         <nav aria-label={t('app.mainNav')} className="nav">
-          <NavLink href="/aujourdhui" icon="📋">
+          <NavLink href="/aujourdhui" icon="list">
             {t('nav.today')}
           </NavLink>
-          <NavLink href="/notifications" icon="🔔">
+          <NavLink href="/notifications" icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>
-          <NavLink href="/mon-compte" icon="👤">
+          <NavLink href="/mon-compte" icon="person">
             {t('nav.account')}
           </NavLink>
         </nav>

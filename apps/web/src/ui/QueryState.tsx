@@ -20,7 +20,7 @@ export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; c
     return (
       <Notice tone="error" title={t('app.error.title')}>
         <p>{errorText(query.error, language, t)}</p>
-        <Button variant="secondary" icon="↻" onPress={() => void query.refetch()}>
+        <Button variant="secondary" icon="retry" onPress={() => void query.refetch()}>
           {t('app.retry')}
         </Button>
       </Notice>
