@@ -1,19 +1,13 @@
 import { client } from './generated/client.gen';
 import type { TokenPairDto } from './generated/types.gen';
 import { ApiError, networkError, toApiError } from './api-error';
+import { refreshingFetch, singleFlight } from './refreshing-fetch';
 import { currentAccessToken, setAccessToken } from './session';
 
 /** What the console's cookie session routes answer: the access token only (the refresh token stays in its cookie). */
 type ConsoleToken = Pick<TokenPairDto, 'accessToken' | 'expiresIn'>;
 
 const CONSOLE_AUTH = '/v1/auth/console';
-
-function withToken(request: Request, token: string | null): Request {
-  const headers = new Headers(request.headers);
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  else headers.delete('Authorization');
-  return new Request(request, { headers });
-}
 
 async function send(input: RequestInfo, init?: RequestInit): Promise<Response> {
   try {
@@ -31,27 +25,21 @@ async function consoleAuth(path: 'login' | 'refresh' | 'logout', body?: unknown)
   });
 }
 
-let refreshing: Promise<boolean> | null = null;
-
-/** One refresh at a time, however many requests got a 401 together. */
-export function refreshSession(): Promise<boolean> {
-  refreshing ??= (async () => {
-    try {
-      const response = await consoleAuth('refresh');
-      if (!response.ok) {
-        setAccessToken(null);
-        return false;
-      }
-      setAccessToken(((await response.json()) as ConsoleToken).accessToken);
-      return true;
-    } catch {
+/** One refresh at a time, however many requests got a 401 together; false when the session is over. */
+export const refreshSession = singleFlight(async () => {
+  try {
+    const response = await consoleAuth('refresh');
+    if (!response.ok) {
+      setAccessToken(null);
       return false;
-    } finally {
-      refreshing = null;
     }
-  })();
-  return refreshing;
-}
+    setAccessToken(((await response.json()) as ConsoleToken).accessToken);
+    return true;
+  } catch {
+    // No answer (offline): the session may still be good, keep the token.
+    return false;
+  }
+});
 
 export async function logIn(email: string, password: string): Promise<void> {
   const response = await consoleAuth('login', { email, password });
@@ -59,32 +47,27 @@ export async function logIn(email: string, password: string): Promise<void> {
   setAccessToken(((await response.json()) as ConsoleToken).accessToken);
 }
 
-/** Ends this browser's session (the cookie) — or, with `everywhere`, every session of the user. */
+/** Same origin, the token from memory, one silent cookie refresh on a 401, then the request once more. */
+const apiFetch = refreshingFetch({ send: (request) => send(request), token: currentAccessToken, refresh: refreshSession, noRetryPrefix: CONSOLE_AUTH });
+
+/**
+ * Ends this browser's session (its cookie) — with `everywhere`, first every session of the user on
+ * every device; if that is refused, this session stays and the error says why.
+ */
 export async function logOut(everywhere = false): Promise<void> {
+  if (everywhere) {
+    const response = await apiFetch(new Request('/v1/auth/logout-all', { method: 'POST' }));
+    if (!response.ok) throw toApiError(response.status, await response.text());
+  }
   try {
-    if (everywhere) {
-      const response = await send('/v1/auth/logout-all', { method: 'POST', headers: { Authorization: `Bearer ${currentAccessToken()}` } });
-      if (!response.ok) throw toApiError(response.status, await response.text());
-    }
     await consoleAuth('logout');
   } finally {
     setAccessToken(null);
   }
 }
 
-/**
- * Every generated call goes through this fetch: same origin, the access token from memory, and on
- * a 401 one silent refresh through the cookie, then the request once more.
- */
-async function consoleFetch(request: Request): Promise<Response> {
-  const retry = request.clone();
-  const response = await send(withToken(request, currentAccessToken()));
-  if (response.status !== 401 || request.url.includes(CONSOLE_AUTH)) return response;
-  if (!(await refreshSession())) return response;
-  return send(withToken(retry, currentAccessToken()));
-}
-
-client.setConfig({ baseUrl: '', fetch: consoleFetch as typeof fetch });
+// Every generated call goes through apiFetch.
+client.setConfig({ baseUrl: '', fetch: apiFetch as typeof fetch });
 
 /** A generated call's result, or its failure as an ApiError (thrown, for TanStack Query). */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response?: Response }>): Promise<T> {
