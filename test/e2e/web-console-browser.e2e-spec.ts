@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
+import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
 
 const ROOT = join(__dirname, '..', '..');
 /** Debian's Chromium (`.ci/run` installs it with apt when missing): no browser download. */
@@ -77,6 +77,26 @@ describe('the web console in Chromium', () => {
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByText('L’adresse e-mail ou le mot de passe ne correspond pas').waitFor();
     await screen(page, 'login-refused');
+    await context.close();
+  });
+
+  it('asks a user who may open several sites which one, then opens it', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'fr-FR', hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${platform.gatewayUrl}/connexion`);
+    // The network admin may act on every site of the region.
+    await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Choisir un site' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/choisir-un-site');
+    await screen(page, 'phone-choisir-un-site');
+    await page.getByRole('button', { name: 'Ouvrir MOULINS' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
+    await page.getByText('Ce qui demande votre attention à MOULINS.').waitFor();
+    // Site A's member is not on site B's board.
+    await page.getByText('Personne n’attend d’entretien').waitFor();
+    expect(await page.getByText('Inès Benali').count()).toBe(0);
     await context.close();
   });
 

@@ -33,10 +33,10 @@ function Loading() {
 
 /** Screens behind the log-in; `needsSite` ones also need a chosen site (asked when the user has several). */
 function Guard({ needsSite, children }: { needsSite?: boolean; children: ReactNode }) {
-  const { state, me, site } = useSession();
+  const { state, ready, site } = useSession();
   if (state === 'checking') return <Loading />;
   if (state === 'signed-out') return <Redirect to="/connexion" />;
-  if (!me) return <Loading />;
+  if (!ready) return <Loading />;
   if (needsSite && !site) return <Redirect to="/choisir-un-site" />;
   return <>{children}</>;
 }

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
-import { useLocation } from 'wouter';
+import { Redirect, useLocation } from 'wouter';
 import { ApiError, messageForField } from '../api/api-error';
 import { logIn } from '../api/client';
 import { usePreferences, useT } from '../preferences';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
+import { useSession } from '../session';
 import { TextField } from '../ui/TextField';
 import { errorText } from '../ui/error-text';
 
@@ -22,6 +23,7 @@ export function LoginScreen() {
   const [checked, setChecked] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
+  const { state } = useSession();
 
   const emailProblem = checked && !EMAIL.test(email.trim()) ? t('login.error.email') : messageForField(error, 'email');
   const passwordProblem = checked && !password ? t('app.required') : messageForField(error, 'password');
@@ -51,6 +53,9 @@ export function LoginScreen() {
         : error && !(error instanceof ApiError && error.field)
           ? errorText(error, language, t)
           : null;
+
+  // Already logged in (a bookmark, the back button): straight to the day's board.
+  if (state === 'signed-in' && !pending) return <Redirect to="/aujourdhui" />;
 
   return (
     <Page title={t('login.title')}>

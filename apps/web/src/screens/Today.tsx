@@ -5,7 +5,7 @@ import type { ReceivableDto } from '../api/generated/types.gen';
 import { unwrap } from '../api/client';
 import { frenchAmount, frenchNumber, frenchShortDate } from '../format';
 import { useT } from '../preferences';
-import { siteNameOf, useSession } from '../session';
+import { useSession } from '../session';
 import { Notice, EmptyState } from '../ui/Notice';
 import { Page, Section } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
@@ -159,7 +159,8 @@ export function TodayScreen() {
   const t = useT();
   const { site } = useSession();
   if (!site) return null;
-  if (site.role !== 'coordinator') {
+  // The coordination's board (a network admin may act on any site as its coordination does).
+  if (site.role !== 'coordinator' && site.role !== 'admin') {
     return (
       <Page title={t('today.title')}>
         <Notice>{t('today.memberIntro')}</Notice>
@@ -168,7 +169,7 @@ export function TodayScreen() {
   }
   return (
     <Page title={t('today.title')}>
-      <p>{t('today.intro', { site: siteNameOf(site) })}</p>
+      <p>{t('today.intro', { site: site.name })}</p>
       <div className="board">
         <FollowUp siteId={site.siteId} />
         <OverdueInvoices siteId={site.siteId} />

@@ -5,7 +5,7 @@ import { meNotificationsControllerList } from '../api/generated/sdk.gen';
 import { unwrap } from '../api/client';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import { usePreferences, useT } from '../preferences';
-import { siteNameOf, useSession } from '../session';
+import { useSession } from '../session';
 import { Select } from './Select';
 import { Pictogram } from './Button';
 import type { IconName } from './Icon';
@@ -35,17 +35,10 @@ function LanguageSwitch() {
 
 function SiteSwitch() {
   const t = useT();
-  const { me, site, chooseSite } = useSession();
-  const sites = me?.sites ?? [];
-  if (sites.length < 2) return site ? <span className="header__site">{siteNameOf(site)}</span> : null;
+  const { sites, site, chooseSite } = useSession();
+  if (sites.length < 2) return site ? <span className="header__site">{site.name}</span> : null;
   return (
-    <Select
-      label={t('header.site')}
-      hideLabel
-      options={sites.map((grant) => ({ id: grant.siteId, label: siteNameOf(grant) }))}
-      value={site?.siteId ?? null}
-      onChange={chooseSite}
-    />
+    <Select label={t('header.site')} hideLabel options={sites.map((choice) => ({ id: choice.siteId, label: choice.name }))} value={site?.siteId ?? null} onChange={chooseSite} />
   );
 }
 
