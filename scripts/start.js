@@ -12,6 +12,7 @@
  */
 
 const path = require('node:path');
+const { existsSync } = require('node:fs');
 const { parseOptions, HELP } = require('./lib/options');
 const { step, info, warn, error, colours, StartError } = require('./lib/output');
 const { ensureDependencies, build, currentCommand } = require('./lib/prepare');
@@ -273,6 +274,8 @@ async function main(argv) {
       fromEnvironment: secrets.fromEnvironment,
       mail: state.mailCatcher,
       demo,
+      // The gateway serves the console from dist/web (WEB_DIST_DIR elsewhere).
+      webConsole: { built: existsSync(path.join(env.WEB_DIST_DIR || path.join(ROOT, 'dist', 'web'), 'index.html')) },
     }),
   );
 }

@@ -332,6 +332,15 @@ async function ensureRegionReport(api, root) {
   info(`region activity report asked for: GET /v1/reports/${report.id}/report.pdf once done (network admin)`);
 }
 
+// worker: digest
+/**
+ * The coordinators' daily digest needs nothing loaded: the other sites' coordinators see La Cape's
+ * help request in theirs at their digest hour (8:00 Paris unless they chose another).
+ */
+function describeDigest() {
+  info('coordinators’ daily digest: at 8:00 Paris (PUT /v1/me/notification-preferences changes the hour), in GET /v1/me/notifications and by e-mail when something is new');
+}
+
 /**
  * Loads the demo region; returns the demo logins [{ email, password, site, state }] (password
  * null when the user existed with another one).
@@ -372,6 +381,8 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   await ensureDunningPolicy(api, siteIds.LACAPE);
   // worker: reports
   await ensureRegionReport(api, root);
+  // worker: digest
+  describeDigest();
   return logins;
 }
 

@@ -2,8 +2,12 @@
 
 const { colours } = require('./output');
 
-/** The block printed once everything answers: where the API is and how to log in. */
-function readyBlock({ gatewayUrl, services, admin, secretsFile, fromEnvironment, mail, demo }) {
+/**
+ * The block printed once everything answers: where the console and the API are and how to log in.
+ * The console's address comes first (it is what a person opens); `webConsole.built` says whether
+ * dist/web/index.html exists, which the gateway serves at `/`.
+ */
+function readyBlock({ gatewayUrl, services, admin, secretsFile, fromEnvironment, mail, demo, webConsole = { built: true } }) {
   const rule = colours.gray('─'.repeat(72));
   const row = (label, value) => `  ${colours.bold(label.padEnd(10))}${value}`;
   const lines = [
@@ -11,6 +15,8 @@ function readyBlock({ gatewayUrl, services, admin, secretsFile, fromEnvironment,
     rule,
     colours.green(colours.bold(`  KPA-Cité is running: ${services.length} services ready`)),
     '',
+    row('Console', `${gatewayUrl}/`),
+    ...(webConsole.built ? [] : [colours.yellow('            not built: dist/web/index.html is missing (npm run build builds it); the API works meanwhile')]),
     row('API', `${gatewayUrl}/v1`),
     row('Docs', `${gatewayUrl}/docs`),
     row('OpenAPI', `${gatewayUrl}/openapi.json`),
@@ -43,7 +49,7 @@ function demoLines(demo) {
   if (demo.error) return [`  ${colours.yellow('Demo data: not loaded')} (see the error above; the platform runs anyway)`];
   const width = Math.max(...demo.logins.map((login) => login.email.length));
   return [
-    `  ${colours.bold('Demo logins')} ${colours.gray(`(passwords in ${demo.file})`)}`,
+    `  ${colours.bold('Demo logins')} ${colours.gray(`(for the console and the API; passwords in ${demo.file})`)}`,
     ...demo.logins.map((login) =>
       login.password
         ? `    ${login.email.padEnd(width)}  ${login.password}  ${login.site}`

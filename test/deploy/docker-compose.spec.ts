@@ -468,6 +468,17 @@ describe('deploy/Dockerfile', () => {
     expect(runs.filter((run) => /\bnpm ci\b/.test(run))).toEqual([]);
   });
 
+  it('puts the built web console in the image where the gateway looks for it (/app/dist/web, beside /app/package.json)', () => {
+    const build = instructions.slice(0, lastFrom);
+    expect(build.some((instruction) => instruction.keyword === 'RUN' && /\bnpm run build\b/.test(instruction.args))).toBe(true);
+    expect(build.some((instruction) => instruction.keyword === 'COPY' && /^apps\s/.test(instruction.args))).toBe(true);
+    expect(instructions.find((instruction) => instruction.keyword === 'WORKDIR')?.args).toBe('/app');
+    const copies = runtime.filter((instruction) => instruction.keyword === 'COPY').map((instruction) => instruction.args.split(/\s+/));
+    expect(copies).toContainEqual(['--from=build', '/app/package.json', './']);
+    expect(copies.some((args) => args[0] === '--from=build' && ['/app/dist', '/app/dist/web'].includes(args[1]) && ['./dist', './dist/web'].includes(args[2]))).toBe(true);
+    expect(last('WORKDIR')).toBe('/app');
+  });
+
   it('starts the app named by APP with exec, so that SIGTERM reaches node', () => {
     expect(runtime.some((instruction) => instruction.keyword === 'ARG' && /^APP\b/.test(instruction.args))).toBe(true);
     const cmd = last('CMD') ?? '';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@kpa/testing';
-import { aMemberFile, Region, setUpRegion, untilCommerceKnows, usePlatform } from './platform';
+import { ADMIN, aMemberFile, Region, setUpRegion, untilCommerceKnows, usePlatform } from './platform';
 
 /**
  * An idempotent retry after a lost reply: commerce is killed between the commit of an invoice's
@@ -148,5 +148,21 @@ describe('idempotency across a lost reply', () => {
     expect(retried.body).toMatchObject({ id: created[0].id, name });
     expect(replayed.body).toEqual(retried.body);
     expect(await platform.query('SELECT 1 FROM commerce.client WHERE name = $1', [name])).toHaveLength(1);
+  });
+
+  it('a login or refresh sent with an Idempotency-Key is neither stored nor replayed: its answer carries tokens', async () => {
+    const key = `login-${Date.now()}`;
+    const login = () =>
+      fetch(`${platform.url('gateway')}/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }),
+      });
+    const first = await login();
+    const second = await login();
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    expect(((await first.json()) as { refreshToken: string }).refreshToken).not.toBe(((await second.json()) as { refreshToken: string }).refreshToken);
+    expect(await platform.query('SELECT 1 FROM gateway.idempotency_key WHERE key = $1', [key])).toEqual([]);
   });
 });

@@ -99,7 +99,13 @@ describe('security over HTTP', () => {
         .map((directive) => directive.trim().split(/\s+/))
         .map(([name, ...values]) => [name, values]),
     );
-    expect(policy).toMatchObject({ 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] });
+    expect(policy).toMatchObject({
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'", "'unsafe-inline'"],
+      'img-src': ["'self'", 'data:', 'blob:'],
+      'connect-src': ["'self'"],
+    });
     expect(policy).not.toHaveProperty('upgrade-insecure-requests');
     expect(String(responses.docs.body)).toContain('swagger-ui-init.js');
     expect(String(responses.docs.body)).not.toMatch(/<script>/);

@@ -50,6 +50,12 @@ export class GatewayConfig extends ServiceConfig {
   @Min(1024)
   @Max(100 * 1_048_576)
   RECEIPT_MAX_BYTES = 5 * 1_048_576;
+
+  /** The built web console (apps/web) the gateway serves at `/`; default `<repo>/dist/web`, found from the gateway's own location. */
+  @IsOptional()
+  @IsString({ message: 'must be the path of the built console (the folder holding index.html)' })
+  @MinLength(1, { message: 'must be the path of the built console (the folder holding index.html)' })
+  WEB_DIST_DIR?: string = undefined;
 }
 
 export const GATEWAY_DEFAULTS = { HTTP_PORT: SERVICE_PORTS.gateway, METRICS_PORT: METRICS_PORTS.gateway };

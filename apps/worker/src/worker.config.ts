@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { METRICS_PORTS, SERVICE_PORTS } from '@kpa/contracts';
 import { ServiceConfig } from '@kpa/platform';
 
@@ -36,6 +36,18 @@ export class WorkerConfig extends ServiceConfig {
   @IsString({ message: 'is required in production: the gateway’s JWT_SECRET (the queue dashboard checks its tokens with it)' })
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string = undefined;
+
+  // worker: digest
+  /**
+   * Tests and demos: the digest sweep runs every this many seconds instead of hourly at minute 0
+   * (Paris time). Unset in production.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DIGEST_SWEEP_INTERVAL_SECONDS?: number = undefined;
 
   // worker: mail
   /** The mail server (nodemailer URL): smtp:// (STARTTLS when offered) or smtps://, with user:password@ if it asks. Default: the local mail catcher of `npm start`. */

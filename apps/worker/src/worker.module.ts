@@ -38,6 +38,12 @@ import { MemberNoticesCommerceSubscription } from './notifications/member-notice
 import { MemberNoticesRemunerationSubscription } from './notifications/member-notices-remuneration.subscription';
 // worker: quotes
 import { QuotesProcessor } from './quotes/quotes.processor';
+// worker: digest
+import { Digest1768500000000 } from './migrations/1768500000000-digest';
+import { DIGEST_SOURCES, RpcDigestSources } from './digest/digest-sources';
+import { DigestProcessor } from './digest/digest.processor';
+import { DigestRepository } from './digest/digest.repository';
+import { DigestService } from './digest/digest.service';
 
 /** The worker's own schema (docs/worker.md): its role is kpa_worker, held to row-level security. */
 export const WORKER_DATABASE: DatabaseModuleOptions = {
@@ -52,6 +58,8 @@ export const WORKER_DATABASE: DatabaseModuleOptions = {
     Reports1768200000000,
     // worker: notifications
     Notifications1768300000000,
+    // worker: digest
+    Digest1768500000000,
   ],
 };
 
@@ -67,6 +75,8 @@ const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
   ReportsProcessor,
   // worker: quotes
   QuotesProcessor,
+  // worker: digest
+  DigestProcessor,
 ];
 
 const REPOSITORIES = [
@@ -78,6 +88,8 @@ const REPOSITORIES = [
   ReportRepository,
   // worker: notifications
   NotificationsRepository,
+  // worker: digest
+  DigestRepository,
 ];
 
 /**
@@ -101,8 +113,9 @@ export class WorkerModule {
           logger,
           redis: true,
           database: WORKER_DATABASE,
-          // worker: dunning (client, invoice and its PDF, site's name at send time) and reports (the figures of membership, commerce and remuneration)
-          calls: ['membership', 'commerce', 'remuneration'],
+          // worker: dunning (client, invoice and its PDF, site's name at send time), reports (the figures of membership, commerce and remuneration)
+          // and digest (follow-up board, members, CAPE contracts, contributions, objections; networking's help requests)
+          calls: ['membership', 'commerce', 'remuneration', 'networking'],
           subscriptions: [DunningInvoicesSubscription, RecipientsSubscription, MemberNoticesCommerceSubscription, MemberNoticesRemunerationSubscription],
         }),
         WorkerSharedModule,
@@ -135,6 +148,9 @@ export class WorkerModule {
         // worker: reports
         ReportsService,
         { provide: REPORT_SOURCES, useClass: RpcReportSources },
+        // worker: digest
+        DigestService,
+        { provide: DIGEST_SOURCES, useClass: RpcDigestSources },
       ],
     };
   }

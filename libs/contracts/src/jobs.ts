@@ -34,6 +34,9 @@ export interface JobPayloads {
   // worker: quotes
   /** Daily at 06:00 Paris and at every worker start: asks commerce to publish every quote expired as of today, once. */
   'quotes.expire-due': NoPayload;
+  // worker: digest
+  /** Hourly: writes the daily digest of every coordinator whose digest hour has come today (Paris) and who has none yet. */
+  'notifications.digest-sweep': NoPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -52,6 +55,8 @@ export const JOB_QUEUES = {
   'mail.send-due': QUEUES.mail,
   // worker: quotes
   'quotes.expire-due': QUEUES.quotes,
+  // worker: digest
+  'notifications.digest-sweep': QUEUES.notifications,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Job names, for code that prefers a constant to a string. */

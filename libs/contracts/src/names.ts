@@ -287,4 +287,6 @@ export const QUEUES = {
   mail: 'mail',
   // worker: quotes
   quotes: 'quotes',
+  // worker: digest
+  notifications: 'notifications',
 } as const;

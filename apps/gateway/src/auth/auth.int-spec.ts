@@ -100,6 +100,37 @@ describe('gateway sessions', () => {
     expect(await session(sessionOf(pair.accessToken))).toEqual({ revoked_reason: 'refresh token reused' });
   });
 
+  it('logs out by the refresh token alone (the console’s cookie), even a used one; an unknown token ends nothing', async () => {
+    const user = await newUser();
+    const first = await auth.login(user.email, password, '192.0.2.4');
+    const sessionId = sessionOf(first.accessToken);
+    await auth.refresh(first.refreshToken);
+    await auth.logoutByRefreshToken(first.refreshToken);
+    expect(await session(sessionId)).toEqual({ revoked_reason: 'logout' });
+    await auth.logoutByRefreshToken(first.refreshToken);
+    await auth.logoutByRefreshToken('never-given-out-never-given-out');
+    expect(await session(sessionId)).toEqual({ revoked_reason: 'logout' });
+  });
+
+  it('logs out everywhere: every open session of the user ends, another user’s stay', async () => {
+    const [user, other] = [await newUser(), await newUser()];
+    const sessions = [
+      await auth.login(user.email, password, '192.0.2.5'),
+      await auth.login(user.email, password, '192.0.2.6'),
+      await auth.login(user.email, password, '192.0.2.5'),
+    ];
+    await auth.logout({ userId: user.id, sessionId: sessionOf(sessions[2].accessToken) });
+    const others = await auth.login(other.email, password, '192.0.2.5');
+
+    expect(await auth.logoutAll({ userId: user.id })).toEqual({ sessionsClosed: 2 });
+    expect(await session(sessionOf(sessions[0].accessToken))).toEqual({ revoked_reason: 'logout everywhere' });
+    expect(await session(sessionOf(sessions[1].accessToken))).toEqual({ revoked_reason: 'logout everywhere' });
+    expect(await session(sessionOf(sessions[2].accessToken))).toEqual({ revoked_reason: 'logout' });
+    for (const pair of sessions) expect((await refused(auth.refresh(pair.refreshToken))).code).toBe('INVALID_REFRESH_TOKEN');
+    expect(await session(sessionOf(others.accessToken))).toEqual({ revoked_reason: null });
+    expect((await auth.refresh(others.refreshToken)).tokenType).toBe('Bearer');
+  });
+
   it('holds an account back after repeated wrong passwords, even for the right one, and not its neighbours', async () => {
     const [guessed, neighbour] = [await newUser(), await newUser()];
     for (let i = 0; i < 6; i++) expect((await refused(auth.login(guessed.email, 'wrong password!', '192.0.2.3'))).code).toBe('INVALID_CREDENTIALS');

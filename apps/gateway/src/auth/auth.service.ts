@@ -72,6 +72,29 @@ export class AuthService {
     await this.principals.changed(principal.userId);
   }
 
+  /**
+   * The console's logout, which knows its session by the refresh cookie alone (its access token
+   * lives in memory and may be gone after a reload). Any token of the session ends it, even one
+   * already used: a reused token would close it anyway. An unknown token is nothing to end.
+   */
+  async logoutByRefreshToken(refreshToken: string): Promise<void> {
+    const hash = hashRefreshToken(refreshToken);
+    const userId = await this.identity.transaction(async (manager) => {
+      const token = await this.identity.lockRefreshToken(manager, hash);
+      if (!token || token.sessionRevokedAt) return undefined;
+      await this.identity.revokeSession(manager, token.sessionId, 'logout');
+      return token.userId;
+    });
+    if (userId) await this.principals.changed(userId);
+  }
+
+  /** Logout everywhere: every session of the user ends, this one included; their refresh tokens stop working. */
+  async logoutAll(principal: { userId: string }): Promise<{ sessionsClosed: number }> {
+    const sessionsClosed = await this.identity.transaction((manager) => this.identity.revokeAllSessions(manager, principal.userId, 'logout everywhere'));
+    await this.principals.changed(principal.userId);
+    return { sessionsClosed };
+  }
+
   private async issue(manager: Parameters<IdentityRepository['insertRefreshToken']>[0], userId: string, sessionId: string): Promise<TokenPair> {
     const refreshToken = newRefreshToken();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000);

@@ -14,6 +14,7 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
         '- remuneration: contributions, settings, pay periods with their objections and peer recognition, a pay simulator.',
         '',
         'Log in with POST /v1/auth/login, then send `Authorization: Bearer <accessToken>`; renew the pair with POST /v1/auth/refresh.',
+        'The web console (served at /) uses POST /v1/auth/console/login, …/refresh and …/logout instead: the refresh token travels in the HttpOnly cookie kpa_refresh.',
         'Every error is `{ statusCode, code, message, details? }`; `code` is stable. Too many requests get 429 with `Retry-After`.',
         'POST requests accept an `Idempotency-Key` header: the same key and body replay the first response for 24 hours.',
         'Money is a decimal string ("152.05"), dates YYYY-MM-DD, enumerations lower_snake_case, lists `{ items, nextCursor }`.',

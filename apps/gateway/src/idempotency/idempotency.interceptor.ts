@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DomainError } from '@kpa/contracts';
@@ -22,6 +22,16 @@ const HTTP_CODE_METADATA = '__httpCode__';
  * effect, so a retry after a lost reply (a 503 here, the key released) gets the first result back
  * from the service instead of running the command again.
  */
+/** Metadata of a route whose answer carries credentials: never stored, never replayed. */
+export const CREDENTIALS_ANSWER = 'kpa:credentials-answer';
+
+/**
+ * A route that answers tokens (log in, refresh): its answer is never stored under an
+ * `Idempotency-Key` (tokens at rest, and a replay would hand them out again). Retrying one is
+ * harmless anyway: a second login opens a second session; a second refresh is refused as a reuse.
+ */
+export const AnswersCredentials = () => SetMetadata(CREDENTIALS_ANSWER, true);
+
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown {
   private janitor?: NodeJS.Timeout;
@@ -48,6 +58,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return next.handle();
+    if (this.reflector.get<boolean>(CREDENTIALS_ANSWER, context.getHandler())) return next.handle();
     return from(this.handle(context, request, key, next));
   }
 

@@ -119,6 +119,15 @@ export class IdentityRepository {
     await manager.query(`UPDATE gateway.session SET revoked_at = clock_timestamp(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
   }
 
+  /** Logout everywhere: ends every open session of the user; how many were open. */
+  async revokeAllSessions(manager: EntityManager, userId: string, reason: string): Promise<number> {
+    const [, affected] = await manager.query(`UPDATE gateway.session SET revoked_at = clock_timestamp(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [
+      userId,
+      reason,
+    ]);
+    return affected as number;
+  }
+
   /** The caller of one request: the user behind a live session, with their roles. One query on the hot path. */
   async loadPrincipal(userId: string, sessionId: string): Promise<Principal | undefined> {
     const [row] = await this.dataSource.query(

@@ -1,4 +1,4 @@
-import { ClientKind, formatCents } from '@kpa/contracts';
+import { ClientKind, formatCents, frenchAmount, frenchDate } from '@kpa/contracts';
 import { DunningLevel } from './dunning-schedule';
 
 /**
@@ -56,12 +56,7 @@ const LATE_PENALTY_FALLBACK =
 
 /** "1234.50" written "1 234,50 €" (no-break spaces: the amount never splits over two lines). */
 export function frenchAmountOf(cents: number): string {
-  const [integer, fraction] = formatCents(cents).split('.');
-  return `${integer.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')},${fraction}\u00a0€`;
-}
-
-export function frenchDateOf(isoDate: string): string {
-  return `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
+  return frenchAmount(formatCents(cents));
 }
 
 const TITLES: Record<DunningLevel, string> = {
@@ -91,8 +86,8 @@ export function letterAmountDueCents(facts: Pick<LetterFacts, 'totalCents' | 'de
 
 export function reminderLetter(facts: LetterFacts): Letter {
   const due = frenchAmountOf(letterAmountDueCents(facts));
-  const invoice = `la facture n° ${facts.invoiceNumber} du ${frenchDateOf(facts.issuedOn)}`;
-  const dueOn = frenchDateOf(facts.dueOn);
+  const invoice = `la facture n° ${facts.invoiceNumber} du ${frenchDate(facts.issuedOn)}`;
+  const dueOn = frenchDate(facts.dueOn);
   const paragraphs: Record<DunningLevel, string[]> = {
     0: [`Nous vous rappelons que ${invoice} arrive à échéance le ${dueOn}.`, `Le montant restant à payer est de ${due}. Merci de prévoir son règlement.`],
     1: [
@@ -113,7 +108,7 @@ export function reminderLetter(facts: LetterFacts): Letter {
   };
   const figures = [
     { label: 'Facture', value: `n° ${facts.invoiceNumber}` },
-    { label: 'Date de la facture', value: frenchDateOf(facts.issuedOn) },
+    { label: 'Date de la facture', value: frenchDate(facts.issuedOn) },
     { label: 'Date d’échéance', value: dueOn },
     { label: 'Montant TTC', value: frenchAmountOf(facts.totalCents) },
     ...(facts.depositsCents > 0 ? [{ label: 'Acomptes déduits', value: frenchAmountOf(facts.depositsCents) }] : []),

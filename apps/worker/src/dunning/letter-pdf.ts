@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { frenchDateOf, Letter } from './dunning-letter';
+import { frenchDate, winAnsiText } from '@kpa/contracts';
+import { Letter } from './dunning-letter';
 
 /**
  * Lays a reminder letter out as a French A4 PDF. Decides nothing: every sentence comes from the
@@ -11,20 +12,6 @@ import { frenchDateOf, Letter } from './dunning-letter';
 const LEFT = 56;
 const WIDTH = 595.28 - 2 * LEFT;
 
-function printable(text: string): string {
-  let out = '';
-  for (const char of text.replace(/[\u2000-\u200a\u202f]/g, '\u00a0')) {
-    const code = char.codePointAt(0) ?? 0;
-    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || '€’‘“”–—…œŒ'.includes(char)) out += char;
-    else if (char === '\n') out += char;
-    else {
-      const plain = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      out += plain.length === 1 && plain.charCodeAt(0) < 0x7f ? plain : '?';
-    }
-  }
-  return out;
-}
-
 export function renderLetterPdf(letter: Letter, writtenOn: string, place = ''): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
@@ -32,7 +19,7 @@ export function renderLetterPdf(letter: Letter, writtenOn: string, place = ''): 
       margins: { top: 56, left: LEFT, right: LEFT, bottom: 56 },
       lang: 'fr-FR',
       displayTitle: true,
-      info: { Title: printable(letter.subject), Creator: 'KPA-Cité', Producer: 'KPA-Cité', CreationDate: new Date(`${writtenOn}T00:00:00Z`) },
+      info: { Title: winAnsiText(letter.subject), Creator: 'KPA-Cité', Producer: 'KPA-Cité', CreationDate: new Date(`${writtenOn}T00:00:00Z`) },
     });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -40,26 +27,26 @@ export function renderLetterPdf(letter: Letter, writtenOn: string, place = ''): 
     pdf.on('error', reject);
 
     pdf.font('Helvetica').fontSize(10).fillColor('#1a1a1a');
-    pdf.text(printable(`${place ? `${place}, ` : ''}le ${frenchDateOf(writtenOn)}`), LEFT, 56, { width: WIDTH, align: 'right' });
+    pdf.text(winAnsiText(`${place ? `${place}, ` : ''}le ${frenchDate(writtenOn)}`), LEFT, 56, { width: WIDTH, align: 'right' });
     pdf.moveDown(2);
-    pdf.font('Helvetica-Bold').fontSize(16).text(printable(letter.title), { width: WIDTH });
+    pdf.font('Helvetica-Bold').fontSize(16).text(winAnsiText(letter.title), { width: WIDTH });
     pdf
       .font('Helvetica')
       .fontSize(11)
       .moveDown(0.4)
-      .text(printable(`Objet : ${letter.subject}`), { width: WIDTH });
-    pdf.moveDown(1.2).text(printable(letter.greeting), { width: WIDTH });
-    for (const paragraph of letter.paragraphs) pdf.moveDown(0.6).text(printable(paragraph), { width: WIDTH, align: 'justify' });
+      .text(winAnsiText(`Objet : ${letter.subject}`), { width: WIDTH });
+    pdf.moveDown(1.2).text(winAnsiText(letter.greeting), { width: WIDTH });
+    for (const paragraph of letter.paragraphs) pdf.moveDown(0.6).text(winAnsiText(paragraph), { width: WIDTH, align: 'justify' });
 
     pdf.moveDown(1);
     for (const figure of letter.figures) {
       const y = pdf.y;
-      pdf.font('Helvetica').text(printable(figure.label), LEFT, y, { width: WIDTH / 2 });
-      pdf.font(figure.label === 'Reste à payer' ? 'Helvetica-Bold' : 'Helvetica').text(printable(figure.value), LEFT + WIDTH / 2, y, { width: WIDTH / 2, align: 'right' });
+      pdf.font('Helvetica').text(winAnsiText(figure.label), LEFT, y, { width: WIDTH / 2 });
+      pdf.font(figure.label === 'Reste à payer' ? 'Helvetica-Bold' : 'Helvetica').text(winAnsiText(figure.value), LEFT + WIDTH / 2, y, { width: WIDTH / 2, align: 'right' });
     }
     pdf.font('Helvetica').fontSize(9.5);
-    for (const sentence of letter.legal) pdf.moveDown(0.6).text(printable(sentence), LEFT, pdf.y, { width: WIDTH, align: 'justify' });
-    pdf.fontSize(11).moveDown(1.5).text(printable(letter.closing), LEFT, pdf.y, { width: WIDTH });
+    for (const sentence of letter.legal) pdf.moveDown(0.6).text(winAnsiText(sentence), LEFT, pdf.y, { width: WIDTH, align: 'justify' });
+    pdf.fontSize(11).moveDown(1.5).text(winAnsiText(letter.closing), LEFT, pdf.y, { width: WIDTH });
     pdf.end();
   });
 }

@@ -7,7 +7,11 @@ describe('members’ notices', () => {
     const notice = missionTeamNotice(site, { missionId: 'm1', title: 'Jardin de la résidence', startsOn: '2026-12-01', endsOn: '2026-12-03', team: ['a'] });
     expect(notice('fr')).toEqual({
       title: 'Vous faites partie de l’équipe : Jardin de la résidence',
-      paragraphs: ['Bonjour,', 'Votre coordinateur vous a choisi pour la mission « Jardin de la résidence ».', 'Elle a lieu du 1er décembre 2026 au 3 décembre 2026.'],
+      paragraphs: [
+        'Bonjour,',
+        'Votre coordinateur vous a choisi pour la mission « Jardin de la résidence ».',
+        'Elle a lieu du 1er\u00a0décembre\u00a02026 au 3\u00a0décembre\u00a02026.',
+      ],
       link: `/v1/sites/${site}/missions/m1`,
       signature: 'La plateforme KPA-Cité',
     });
@@ -20,15 +24,15 @@ describe('members’ notices', () => {
     const decided = { contributionId: 'c1', memberId: 'x', date: '2026-11-28', hours: '7.50', reason: null };
     expect(contributionNotice(site, { ...decided, status: 'validated' })('fr').paragraphs).toEqual([
       'Bonjour,',
-      'Vos 7,5\u00a0h du 28 novembre 2026 sont validées.',
+      'Vos 7,5\u00a0h du 28\u00a0novembre\u00a02026 sont validées.',
       'Elles comptent pour votre part de la prochaine période.',
     ]);
     const rejected = contributionNotice(site, { ...decided, hours: '2.00', status: 'rejected', reason: 'Déjà compté le 27' });
     expect(rejected('fr')).toMatchObject({
-      title: 'Vos heures du 28 novembre 2026 ne sont pas validées',
+      title: 'Vos heures du 28\u00a0novembre\u00a02026 ne sont pas validées',
       paragraphs: [
         'Bonjour,',
-        'Vos 2\u00a0h du 28 novembre 2026 n’ont pas été validées.',
+        'Vos 2\u00a0h du 28\u00a0novembre\u00a02026 n’ont pas été validées.',
         'Raison : Déjà compté le 27',
         'Parlez-en à votre coordinateur si vous n’êtes pas d’accord.',
       ],
@@ -59,7 +63,7 @@ describe('members’ notices', () => {
       title: 'Votre devis LACAPE-D-2026-00012 a expiré',
       paragraphs: [
         'Bonjour,',
-        'Le devis LACAPE-D-2026-00012 pour Boulangerie du Pile (1\u00a0200,00\u00a0€ TTC) était valable jusqu’au 30 novembre 2026.',
+        'Le devis LACAPE-D-2026-00012 pour Boulangerie du Pile (1\u00a0200,00\u00a0€ TTC) était valable jusqu’au 30\u00a0novembre\u00a02026.',
         'Le client ne l’a pas accepté à temps : il ne peut plus l’être.',
         'Si le client est toujours intéressé, faites un nouveau devis.',
       ],

@@ -1,6 +1,15 @@
-import { ContributionDecidedV1, EventEnvelope, MissionTeamConfirmedV1, NotificationLanguage, parseCents, PeriodClosedV1, QuoteExpiredV1 } from '@kpa/contracts';
-import { frenchAmountOf } from '../dunning/dunning-letter';
-import { frenchDate } from '../reports/report-pdf';
+import {
+  ContributionDecidedV1,
+  EventEnvelope,
+  formatCents,
+  frenchAmount,
+  frenchLongDate,
+  MissionTeamConfirmedV1,
+  NotificationLanguage,
+  parseCents,
+  PeriodClosedV1,
+  QuoteExpiredV1,
+} from '@kpa/contracts';
 import { NotificationContent } from './notifications';
 
 /**
@@ -19,7 +28,7 @@ const SIGNATURE: Record<NotificationLanguage, string> = { fr: 'La plateforme KPA
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function dateIn(language: NotificationLanguage, isoDate: string): string {
-  if (language === 'fr') return frenchDate(isoDate);
+  if (language === 'fr') return frenchLongDate(isoDate);
   const [year, month, day] = isoDate.split('-').map(Number);
   return `${day} ${ENGLISH_MONTHS[month - 1]} ${year}`;
 }
@@ -32,7 +41,7 @@ function hoursIn(language: NotificationLanguage, hours: string): string {
 
 function amountIn(language: NotificationLanguage, amount: string): string {
   const cents = parseCents(amount) ?? 0;
-  return language === 'fr' ? frenchAmountOf(cents) : `€${(cents / 100).toFixed(2)}`;
+  return language === 'fr' ? frenchAmount(formatCents(cents)) : `€${(cents / 100).toFixed(2)}`;
 }
 
 export function missionTeamNotice(siteId: string, mission: MissionTeamConfirmedV1): (language: NotificationLanguage) => NotificationContent {

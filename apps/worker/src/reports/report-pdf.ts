@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { ReportFigure } from '@kpa/contracts';
+import { frenchLongDate, ReportFigure } from '@kpa/contracts';
 import { SECTIONS } from './activity-report';
 import { activityCharts, Chart, chartSvg, shownValue } from './report-charts';
 
@@ -55,14 +55,6 @@ function reportFonts(): { regular: Buffer; bold: Buffer } {
   return fonts;
 }
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-
-/** "2026-03-01" → "1er mars 2026". */
-export function frenchDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
-}
-
 const KEY_FIGURES = [
   'people.took_part',
   'people.active',
@@ -90,7 +82,7 @@ class Layout {
       displayTitle: true,
       info: {
         Title: `${report.title} — ${report.scopeLabel}`,
-        Subject: `Du ${frenchDate(report.from)} au ${frenchDate(report.to)}`,
+        Subject: `Du ${frenchLongDate(report.from)} au ${frenchLongDate(report.to)}`,
         Creator: 'KPA-Cité',
         Producer: 'KPA-Cité',
         CreationDate: new Date(report.generatedAt),
@@ -119,7 +111,7 @@ class Layout {
     this.pdf.addPage();
     this.y = TOP;
     this.font(BOLD, 8, MUTED);
-    this.pdf.text(`${this.report.title} — ${this.report.scopeLabel} — du ${frenchDate(this.report.from)} au ${frenchDate(this.report.to)}`, LEFT, this.y, {
+    this.pdf.text(`${this.report.title} — ${this.report.scopeLabel} — du ${frenchLongDate(this.report.from)} au ${frenchLongDate(this.report.to)}`, LEFT, this.y, {
       width: WIDTH,
       lineBreak: false,
     });
@@ -140,8 +132,8 @@ class Layout {
     this.font(BOLD, 12);
     this.text(report.scopeLabel, LEFT, WIDTH);
     this.font(REGULAR, 10, MUTED);
-    this.text(`Période : du ${frenchDate(report.from)} au ${frenchDate(report.to)}`, LEFT, WIDTH);
-    this.text(`Chiffres arrêtés le ${frenchDate(report.generatedAt.slice(0, 10))} — empreinte SHA-256 : ${report.sha256}`, LEFT, WIDTH);
+    this.text(`Période : du ${frenchLongDate(report.from)} au ${frenchLongDate(report.to)}`, LEFT, WIDTH);
+    this.text(`Chiffres arrêtés le ${frenchLongDate(report.generatedAt.slice(0, 10))} — empreinte SHA-256 : ${report.sha256}`, LEFT, WIDTH);
     if (report.smallCountsHidden) {
       this.y += 4;
       this.font(REGULAR, 9, INK);

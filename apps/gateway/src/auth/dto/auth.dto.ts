@@ -34,6 +34,20 @@ export class TokenPairDto implements TokenPair {
   tokenType: 'Bearer';
 }
 
+export class AccessTokenDto {
+  @ApiProperty({ description: 'JWT to send as "Authorization: Bearer …"; valid 15 minutes at most. Keep it in memory: the refresh token is in the kpa_refresh cookie.' })
+  accessToken: string;
+  @ApiProperty({ example: 900, description: 'Seconds until the access token expires: refresh a little before.' })
+  expiresIn: number;
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: 'Bearer';
+}
+
+export class LogoutAllDto {
+  @ApiProperty({ example: 3, description: 'How many open sessions were ended (this one included).' })
+  sessionsClosed: number;
+}
+
 export class SiteGrantDto {
   @ApiProperty({ format: 'uuid' }) siteId: string;
   @ApiProperty({ enum: ['coordinator', 'member', 'accountant'] }) role: 'coordinator' | 'member' | 'accountant';
