@@ -47,6 +47,25 @@ export type RefreshDto = {
     refreshToken: string;
 };
 
+export type LogoutAllDto = {
+    /**
+     * How many open sessions were ended (this one included).
+     */
+    sessionsClosed: number;
+};
+
+export type AccessTokenDto = {
+    /**
+     * JWT to send as "Authorization: Bearer …"; valid 15 minutes at most. Keep it in memory: the refresh token is in the kpa_refresh cookie.
+     */
+    accessToken: string;
+    /**
+     * Seconds until the access token expires: refresh a little before.
+     */
+    expiresIn: number;
+    tokenType: string;
+};
+
 export type SiteGrantDto = {
     siteId: string;
     role: 'coordinator' | 'member' | 'accountant';
@@ -3530,6 +3549,150 @@ export type AuthControllerLogoutResponses = {
 };
 
 export type AuthControllerLogoutResponse = AuthControllerLogoutResponses[keyof AuthControllerLogoutResponses];
+
+export type AuthControllerLogoutAllData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/auth/logout-all';
+};
+
+export type AuthControllerLogoutAllErrors = {
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type AuthControllerLogoutAllError = AuthControllerLogoutAllErrors[keyof AuthControllerLogoutAllErrors];
+
+export type AuthControllerLogoutAllResponses = {
+    200: LogoutAllDto;
+};
+
+export type AuthControllerLogoutAllResponse = AuthControllerLogoutAllResponses[keyof AuthControllerLogoutAllResponses];
+
+export type AuthControllerConsoleLoginData = {
+    body: LoginDto;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/auth/console/login';
+};
+
+export type AuthControllerConsoleLoginErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Your role may not do this (FORBIDDEN)
+     */
+    403: ErrorDto;
+    415: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type AuthControllerConsoleLoginError = AuthControllerConsoleLoginErrors[keyof AuthControllerConsoleLoginErrors];
+
+export type AuthControllerConsoleLoginResponses = {
+    200: AccessTokenDto;
+};
+
+export type AuthControllerConsoleLoginResponse = AuthControllerConsoleLoginResponses[keyof AuthControllerConsoleLoginResponses];
+
+export type AuthControllerConsoleRefreshData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/auth/console/refresh';
+};
+
+export type AuthControllerConsoleRefreshErrors = {
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Your role may not do this (FORBIDDEN)
+     */
+    403: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type AuthControllerConsoleRefreshError = AuthControllerConsoleRefreshErrors[keyof AuthControllerConsoleRefreshErrors];
+
+export type AuthControllerConsoleRefreshResponses = {
+    200: AccessTokenDto;
+};
+
+export type AuthControllerConsoleRefreshResponse = AuthControllerConsoleRefreshResponses[keyof AuthControllerConsoleRefreshResponses];
+
+export type AuthControllerConsoleLogoutData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path?: never;
+    query?: never;
+    url: '/v1/auth/console/logout';
+};
+
+export type AuthControllerConsoleLogoutErrors = {
+    /**
+     * Your role may not do this (FORBIDDEN)
+     */
+    403: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type AuthControllerConsoleLogoutError = AuthControllerConsoleLogoutErrors[keyof AuthControllerConsoleLogoutErrors];
+
+export type AuthControllerConsoleLogoutResponses = {
+    /**
+     * No content
+     */
+    204: void;
+};
+
+export type AuthControllerConsoleLogoutResponse = AuthControllerConsoleLogoutResponses[keyof AuthControllerConsoleLogoutResponses];
 
 export type AuthControllerMeData = {
     body?: never;
