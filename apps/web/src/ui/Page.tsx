@@ -38,7 +38,14 @@ function SiteSwitch() {
   const { sites, site, chooseSite } = useSession();
   if (sites.length < 2) return site ? <span className="header__site">{site.name}</span> : null;
   return (
-    <Select label={t('header.site')} hideLabel options={sites.map((choice) => ({ id: choice.siteId, label: choice.name }))} value={site?.siteId ?? null} onChange={chooseSite} />
+    <Select
+      label={t('header.site')}
+      hideLabel
+      options={sites.map((choice) => ({ id: choice.siteId, label: choice.name }))}
+      placeholder={t('header.chooseSite')}
+      value={site?.siteId ?? null}
+      onChange={chooseSite}
+    />
   );
 }
 

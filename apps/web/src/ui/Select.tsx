@@ -13,12 +13,14 @@ interface SelectProps {
   description?: string;
   /** The label stays for screen readers but is not drawn (a compact header control). */
   hideLabel?: boolean;
+  /** Shown while nothing is chosen (react-aria's default is English-only wording). */
+  placeholder?: string;
 }
 
 /** A labelled single choice in a listbox popover (keyboard, touch and screen readers handled by react-aria). */
-export function Select({ label, options, value, onChange, description, hideLabel }: SelectProps) {
+export function Select({ label, options, value, onChange, description, hideLabel, placeholder }: SelectProps) {
   return (
-    <AriaSelect className="field select" value={value} onChange={(key: Key | null) => key !== null && onChange(String(key))}>
+    <AriaSelect className="field select" placeholder={placeholder ?? label} value={value} onChange={(key: Key | null) => key !== null && onChange(String(key))}>
       <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
       <Button className="select__button">
         <SelectValue />
