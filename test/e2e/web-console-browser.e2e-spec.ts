@@ -129,6 +129,18 @@ describe('the web console in Chromium', () => {
       await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
       expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toMatch(/eyJ/);
 
+      if (device === 'laptop') {
+        // English is one choice away in the header, and <html lang> follows.
+        await page.getByRole('button', { name: /Langue/ }).click();
+        await page.getByRole('option', { name: 'English' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+        expect(await page.$eval('html', (html) => html.lang)).toBe('en');
+        await screen(page, `${device}-today-english`);
+        await page.getByRole('button', { name: /Language/ }).click();
+        await page.getByRole('option', { name: 'Français' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
+      }
+
       await page.getByRole('link', { name: /^Notifications/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
       await page.getByText('Vous n’avez aucune notification').waitFor();
