@@ -11,6 +11,7 @@ import { LoginScreen } from './screens/Login';
 import { NotFoundScreen } from './screens/NotFound';
 import { NotificationsScreen } from './screens/Notifications';
 import { TodayScreen } from './screens/Today';
+import { ROUTES } from './routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -35,38 +36,38 @@ function Loading() {
 function Guard({ needsSite, children }: { needsSite?: boolean; children: ReactNode }) {
   const { state, ready, site } = useSession();
   if (state === 'checking') return <Loading />;
-  if (state === 'signed-out') return <Redirect to="/connexion" />;
+  if (state === 'signed-out') return <Redirect to={ROUTES.login} />;
   if (!ready) return <Loading />;
-  if (needsSite && !site) return <Redirect to="/choisir-un-site" />;
+  if (needsSite && !site) return <Redirect to={ROUTES.chooseSite} />;
   return <>{children}</>;
 }
 
 function Routes() {
   return (
     <Switch>
-      <Route path="/connexion" component={LoginScreen} />
-      <Route path="/choisir-un-site">
+      <Route path={ROUTES.login} component={LoginScreen} />
+      <Route path={ROUTES.chooseSite}>
         <Guard>
           <ChooseSiteScreen />
         </Guard>
       </Route>
-      <Route path="/aujourdhui">
+      <Route path={ROUTES.today}>
         <Guard needsSite>
           <TodayScreen />
         </Guard>
       </Route>
-      <Route path="/notifications">
+      <Route path={ROUTES.notifications}>
         <Guard>
           <NotificationsScreen />
         </Guard>
       </Route>
-      <Route path="/mon-compte">
+      <Route path={ROUTES.account}>
         <Guard>
           <AccountScreen />
         </Guard>
       </Route>
       <Route path="/">
-        <Redirect to="/aujourdhui" />
+        <Redirect to={ROUTES.today} />
       </Route>
       <Route component={NotFoundScreen} />
     </Switch>

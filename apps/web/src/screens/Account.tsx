@@ -15,6 +15,7 @@ import { Page, Section } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
 import { Select } from '../ui/Select';
 import { errorText } from '../ui/error-text';
+import { ROUTES } from '../routes';
 
 type EmailKind = NotificationPreferencesDto['emailOff'][number];
 const EMAIL_KINDS: readonly EmailKind[] = ['digest', 'quote_expired', 'mission_team_confirmed', 'contribution_decided', 'period_closed'];
@@ -84,7 +85,7 @@ export function AccountScreen() {
   const leave = async (everywhere: boolean) => {
     try {
       await logOut(everywhere);
-      navigate('/connexion');
+      navigate(ROUTES.login);
     } catch (error) {
       setFailure(error);
     }

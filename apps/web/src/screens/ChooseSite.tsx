@@ -4,6 +4,7 @@ import { useSession } from '../session';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/Notice';
 import { Page } from '../ui/Page';
+import { ROUTES } from '../routes';
 
 export function ChooseSiteScreen() {
   const t = useT();
@@ -25,7 +26,7 @@ export function ChooseSiteScreen() {
                   icon="arrow"
                   onPress={() => {
                     chooseSite(choice.siteId);
-                    navigate('/aujourdhui');
+                    navigate(ROUTES.today);
                   }}
                 >
                   {t('chooseSite.open', { site: choice.name })}

@@ -10,6 +10,7 @@ import { Page } from '../ui/Page';
 import { useSession } from '../session';
 import { TextField } from '../ui/TextField';
 import { errorText } from '../ui/error-text';
+import { ROUTES } from '../routes';
 
 /** The same limits as the API's LoginDto: an e-mail address, a password that is not empty. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -36,7 +37,7 @@ export function LoginScreen() {
     setError(null);
     try {
       await logIn(email.trim(), password);
-      navigate('/aujourdhui');
+      navigate(ROUTES.today);
     } catch (failure) {
       setError(failure);
     } finally {
@@ -55,7 +56,7 @@ export function LoginScreen() {
           : null;
 
   // Already logged in (a bookmark, the back button): straight to the day's board.
-  if (state === 'signed-in' && !pending) return <Redirect to="/aujourdhui" />;
+  if (state === 'signed-in' && !pending) return <Redirect to={ROUTES.today} />;
 
   return (
     <Page title={t('login.title')}>

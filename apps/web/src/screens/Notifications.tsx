@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'wouter';
+import { useLocation } from 'wouter';
 import { meNotificationsControllerList, meNotificationsControllerRead, meNotificationsControllerReadAll } from '../api/generated/sdk.gen';
 import { unwrap } from '../api/client';
 import { frenchShortDate } from '../format';
@@ -9,11 +9,8 @@ import { EmptyState, Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
 import { errorText } from '../ui/error-text';
-
-/** A notification's link when it points inside the console (never a raw API path or another origin). */
-function consoleLink(link: string | null): string | null {
-  return link && link.startsWith('/') && !link.startsWith('//') && !link.startsWith('/v1/') ? link : null;
-}
+import { consoleRouteFor } from '../routes';
+import { useSession } from '../session';
 
 export function NotificationsScreen() {
   const t = useT();
@@ -24,6 +21,13 @@ export function NotificationsScreen() {
   const readOne = useMutation({ mutationFn: (notificationId: string) => unwrap(meNotificationsControllerRead({ path: { notificationId } })), onSuccess: refresh });
   const readAll = useMutation({ mutationFn: () => unwrap(meNotificationsControllerReadAll()), onSuccess: refresh });
   const failure = readOne.error ?? readAll.error;
+  const { sites, chooseSite } = useSession();
+  const [, navigate] = useLocation();
+  // A notification belongs to a site: opening it works on that site.
+  const open = (siteId: string, route: string) => {
+    if (sites.some((choice) => choice.siteId === siteId)) chooseSite(siteId);
+    navigate(route);
+  };
 
   return (
     <Page title={t('notifications.title')}>
@@ -44,7 +48,7 @@ export function NotificationsScreen() {
               </div>
               <ul className="todo-list">
                 {page.items.map((notification) => {
-                  const link = consoleLink(notification.link);
+                  const route = consoleRouteFor(notification.link);
                   return (
                     <li key={notification.id} className={`todo ${notification.readAt ? 'todo--read' : ''}`}>
                       <p className="todo__title">
@@ -53,10 +57,10 @@ export function NotificationsScreen() {
                       <p>{notification.body}</p>
                       <p className="todo__meta">{frenchShortDate(notification.createdAt.slice(0, 10))}</p>
                       <div className="actions">
-                        {link ? (
-                          <Link href={link} className="button button--secondary">
+                        {route ? (
+                          <Button variant="secondary" icon="arrow" onPress={() => open(notification.siteId, route)}>
                             {t('notifications.open')}
-                          </Link>
+                          </Button>
                         ) : null}
                         {notification.readAt ? null : (
                           <Button variant="quiet" icon="check" onPress={() => readOne.mutate(notification.id)}>

@@ -11,6 +11,7 @@ import { Page, Section } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
 import { Table } from '../ui/Table';
 import { dunningStep } from './dunning-step';
+import { ROUTES } from '../routes';
 
 function FollowUp({ siteId }: { siteId: string }) {
   const t = useT();
@@ -27,7 +28,7 @@ function FollowUp({ siteId }: { siteId: string }) {
                 const name = `${item.firstName} ${item.lastName}`;
                 return (
                   <li key={item.memberId} className="todo">
-                    <Link href={`/membres/${item.memberId}`} className="todo__link">
+                    <Link href={ROUTES.member(item.memberId)} className="todo__link">
                       <span className="todo__title">{name}</span>
                       <span className="todo__meta">{t(`stage.${item.stage}`)}</span>
                     </Link>
@@ -74,7 +75,7 @@ function OverdueInvoices({ siteId }: { siteId: string }) {
                   title: t('today.overdue.number'),
                   isRowHeader: true,
                   cell: (row) => (
-                    <Link href={`/factures/${row.invoiceId}`} aria-label={t('today.overdue.open', { number: row.number })}>
+                    <Link href={ROUTES.invoice(row.invoiceId)} aria-label={t('today.overdue.open', { number: row.number })}>
                       {row.number}
                     </Link>
                   ),
@@ -108,7 +109,7 @@ function QuotesToValidate({ siteId }: { siteId: string }) {
             <ul className="todo-list">
               {page.items.map((quote) => (
                 <li key={quote.id} className="todo">
-                  <Link href={`/devis/${quote.id}`} className="todo__link">
+                  <Link href={ROUTES.quote(quote.id)} className="todo__link">
                     <span className="todo__title">{t('today.quotes.line', { date: frenchShortDate(quote.createdAt.slice(0, 10)), total: frenchAmount(quote.totals.total) })}</span>
                     <span className="todo__meta">{t('today.quotes.open')}</span>
                   </Link>
@@ -138,7 +139,7 @@ function ContributionsToValidate({ siteId }: { siteId: string }) {
             <ul className="todo-list">
               {page.items.map((contribution) => (
                 <li key={contribution.id} className="todo">
-                  <Link href={`/contributions/${contribution.id}`} className="todo__link">
+                  <Link href={ROUTES.contribution(contribution.id)} className="todo__link">
                     <span className="todo__title">
                       {t('today.contributions.line', { name: contribution.memberName, hours: frenchNumber(contribution.hours), date: frenchShortDate(contribution.date) })}
                     </span>

@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import { Select } from './Select';
 import { Pictogram } from './Button';
 import type { IconName } from './Icon';
+import { ROUTES } from '../routes';
 
 /** The page's main heading takes the focus after a navigation, so screen readers announce the new screen. */
 function useFocusOnMount() {
@@ -72,7 +73,7 @@ function Header() {
   return (
     <header className="header">
       <div className="header__bar">
-        <Link href="/aujourdhui" className="header__brand">
+        <Link href={ROUTES.today} className="header__brand">
           {t('app.name')}
         </Link>
         <div className="header__controls">
@@ -82,13 +83,13 @@ function Header() {
       </div>
       {state === 'signed-in' ? (
         <nav aria-label={t('app.mainNav')} className="nav">
-          <NavLink href="/aujourdhui" icon="list">
+          <NavLink href={ROUTES.today} icon="list">
             {t('nav.today')}
           </NavLink>
-          <NavLink href="/notifications" icon="bell">
+          <NavLink href={ROUTES.notifications} icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>
-          <NavLink href="/mon-compte" icon="person">
+          <NavLink href={ROUTES.account} icon="person">
             {t('nav.account')}
           </NavLink>
         </nav>
