@@ -8,6 +8,10 @@ const { loadOrCreateEnvFile, randomPassword } = require('./env-file');
 const DEMO_SIRET = '98765432400019';
 const DEMO_VAT_NUMBER = 'FR14987654324';
 const { info } = require('./output');
+const { ensurePeople, memberPasswordKeys } = require('./demo/people');
+const { ensureCommerce } = require('./demo/commerce');
+const { ensureRemuneration } = require('./demo/remuneration');
+const { todayInParis } = require('./demo/dates');
 
 /**
  * `npm start -- --demo`: a small region loaded through the public API, as a user would, so
@@ -94,7 +98,8 @@ const SITES = [
 
 /** The demo users' passwords: random, generated on the first --demo run, then reused. */
 function loadDemoPasswords(root) {
-  const generators = Object.fromEntries(SITES.map((entry) => [entry.passwordKey, () => randomPassword(16)]));
+  const keys = [...SITES.map((entry) => entry.passwordKey), ...memberPasswordKeys()];
+  const generators = Object.fromEntries(keys.map((key) => [key, () => randomPassword(16)]));
   const header = ['Passwords of the demo users created by `npm start -- --demo` (git-ignored).'];
   return loadOrCreateEnvFile(path.join(root, DEMO_FILE), generators, header).values;
 }
@@ -341,6 +346,35 @@ function describeDigest() {
   info('coordinators’ daily digest: at 8:00 Paris (PUT /v1/me/notification-preferences changes the hour), in GET /v1/me/notifications and by e-mail when something is new');
 }
 
+// demo: the story of the two active sites
+const STORY_SITES = [
+  { code: 'LACAPE', siteName: 'La Cape' },
+  { code: 'MOULINS', siteName: 'Kpa-Moulins' },
+];
+
+/**
+ * La Cape and Kpa-Moulins come alive: members at every stage of the journey, then their commerce,
+ * then their time and shares. Each phase runs for both sites before the next, so the events one
+ * service sends the others (a new member, a payment) have arrived by the time they are needed.
+ * Returns the member accounts' logins.
+ */
+async function loadStory(api, apiBaseUrl, siteIds, passwords) {
+  const today = todayInParis();
+  const contexts = STORY_SITES.map((site) => ({ ...site, siteId: siteIds[site.code], passwords, today }));
+  for (const context of contexts) context.people = await ensurePeople(api, apiBaseUrl, context);
+  for (const context of contexts) await ensureCommerce(api, context);
+  for (const context of contexts) await ensureRemuneration(api, apiBaseUrl, context);
+  return contexts.flatMap((context) =>
+    context.people.accounts.map((account) => ({
+      email: account.email,
+      password: account.password,
+      site: `${context.siteName} · membre (${account.name})`,
+      state: account.state,
+      role: 'member',
+    })),
+  );
+}
+
 /**
  * Loads the demo region; returns the demo logins [{ email, password, site, state }] (password
  * null when the user existed with another one).
@@ -371,7 +405,7 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
     // networking: published profiles on the map, a facilitator or intervenant in each pool.
     await ensureNetworkProfile(api, siteId, entry.networkProfile);
     for (const person of entry.poolPeople) await ensurePoolPerson(api, siteId, person);
-    logins.push({ email: entry.coordinator.email, password: state === 'other-password' ? null : password, site: entry.site.name, state });
+    logins.push({ email: entry.coordinator.email, password: state === 'other-password' ? null : password, site: entry.site.name, state, role: 'coordinator' });
     siteLogins.push({ siteId, name: entry.site.name, email: entry.coordinator.email, password: state === 'other-password' ? null : password });
   }
   // networking: help between sites, reciprocity, shared equipment, a launch
@@ -383,6 +417,8 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   await ensureRegionReport(api, root);
   // worker: digest
   describeDigest();
+  // demo: the story of La Cape and Kpa-Moulins (members, commerce, remuneration)
+  logins.push(...(await loadStory(api, apiBaseUrl, siteIds, passwords)));
   return logins;
 }
 
