@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { RouterProvider } from 'react-aria-components';
+import { ApiError } from './api/api-error';
+import { PreferencesProvider, useT } from './preferences';
+import { SessionProvider, useSession } from './session';
+import { AccountScreen } from './screens/Account';
+import { ChooseSiteScreen } from './screens/ChooseSite';
+import { LoginScreen } from './screens/Login';
+import { NotFoundScreen } from './screens/NotFound';
+import { NotificationsScreen } from './screens/Notifications';
+import { TodayScreen } from './screens/Today';
+import { ROUTES } from './routes';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refused request (4xx) is not retried: the person reads why; a lost connection is, twice.
+      retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      staleTime: 30_000,
+    },
+  },
+});
+
+function Loading() {
+  const t = useT();
+  return (
+    <p className="loading" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+/** Screens behind the log-in; `needsSite` ones also need a chosen site (asked when the user has several). */
+function Guard({ needsSite, children }: { needsSite?: boolean; children: ReactNode }) {
+  const { state, ready, site } = useSession();
+  if (state === 'checking') return <Loading />;
+  if (state === 'signed-out') return <Redirect to={ROUTES.login} />;
+  if (!ready) return <Loading />;
+  if (needsSite && !site) return <Redirect to={ROUTES.chooseSite} />;
+  return <>{children}</>;
+}
+
+function Routes() {
+  return (
+    <Switch>
+      <Route path={ROUTES.login} component={LoginScreen} />
+      <Route path={ROUTES.chooseSite}>
+        <Guard>
+          <ChooseSiteScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.today}>
+        <Guard needsSite>
+          <TodayScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.notifications}>
+        <Guard>
+          <NotificationsScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.account}>
+        <Guard>
+          <AccountScreen />
+        </Guard>
+      </Route>
+      <Route path="/">
+        <Redirect to={ROUTES.today} />
+      </Route>
+      <Route component={NotFoundScreen} />
+    </Switch>
+  );
+}
+
+/** react-aria's links (and Row href) navigate through wouter, without reloading the page. */
+function AriaRouter({ children }: { children: ReactNode }) {
+  const [, navigate] = useLocation();
+  return <RouterProvider navigate={navigate}>{children}</RouterProvider>;
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <PreferencesProvider>
+        <SessionProvider>
+          <AriaRouter>
+            <Routes />
+          </AriaRouter>
+        </SessionProvider>
+      </PreferencesProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The console's addresses, in French (what a person reads in the address bar and bookmarks), in
+ * one place. The screens behind `member`, `quote`… are still to come: until then they show the
+ * "page not found" screen with a way back.
+ */
+export const ROUTES = {
+  login: '/connexion',
+  chooseSite: '/choisir-un-site',
+  today: '/aujourdhui',
+  notifications: '/notifications',
+  account: '/mon-compte',
+  member: (id: string) => `/membres/${id}`,
+  quote: (id: string) => `/devis/${id}`,
+  invoice: (id: string) => `/factures/${id}`,
+  mission: (id: string) => `/missions/${id}`,
+  contribution: (id: string) => `/contributions/${id}`,
+  period: (id: string) => `/periodes/${id}`,
+} as const;
+
+const API_RESOURCE = /^\/v1\/sites\/[0-9a-f-]{36}\/(members|quotes|invoices|missions|contributions|periods)\/([0-9a-f-]{36})$/;
+const RESOURCE_ROUTE = {
+  members: ROUTES.member,
+  quotes: ROUTES.quote,
+  invoices: ROUTES.invoice,
+  missions: ROUTES.mission,
+  contributions: ROUTES.contribution,
+  periods: ROUTES.period,
+} as const;
+
+/**
+ * The console page for a link a notification carries: the worker links to the API resource
+ * (`/v1/sites/:siteId/quotes/:id`), the console shows its page (`/devis/:id`). Null for anything
+ * else (another origin, an unknown path): no link rather than a wrong one.
+ */
+export function consoleRouteFor(link: string | null): string | null {
+  if (!link) return null;
+  const path = link.split(/[?#]/)[0];
+  if (/^\/v1\/sites\/[0-9a-f-]{36}\/follow-up$/.test(path)) return ROUTES.today;
+  const resource = API_RESOURCE.exec(path);
+  if (resource) return RESOURCE_ROUTE[resource[1] as keyof typeof RESOURCE_ROUTE](resource[2]);
+  return null;
+}

@@ -1,0 +1,135 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { useQuery } from '@tanstack/react-query';
+import { meNotificationsControllerList } from '../api/generated/sdk.gen';
+import { unwrap } from '../api/client';
+import { LANGUAGES, type Language } from '../i18n/messages';
+import { usePreferences, useT } from '../preferences';
+import { useSession } from '../session';
+import { Select } from './Select';
+import { Pictogram } from './Button';
+import type { IconName } from './Icon';
+import { ROUTES } from '../routes';
+
+/** The page's main heading takes the focus after a navigation, so screen readers announce the new screen. */
+function useFocusOnMount() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return heading;
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const { language, setLanguage } = usePreferences();
+  return (
+    <Select
+      label={t('header.language')}
+      hideLabel
+      options={LANGUAGES.map((id) => ({ id, label: t(`lang.${id}`) }))}
+      value={language}
+      onChange={(id) => setLanguage(id as Language)}
+    />
+  );
+}
+
+function SiteSwitch() {
+  const t = useT();
+  const { sites, site, chooseSite } = useSession();
+  if (sites.length < 2) return site ? <span className="header__site">{site.name}</span> : null;
+  return (
+    <Select
+      label={t('header.site')}
+      hideLabel
+      options={sites.map((choice) => ({ id: choice.siteId, label: choice.name }))}
+      placeholder={t('header.chooseSite')}
+      value={site?.siteId ?? null}
+      onChange={chooseSite}
+    />
+  );
+}
+
+function NavLink({ href, icon, children }: { href: string; icon: IconName; children: ReactNode }) {
+  const [location] = useLocation();
+  return (
+    <Link href={href} className="nav__link" aria-current={location === href ? 'page' : undefined}>
+      <Pictogram icon={icon} />
+      <span>{children}</span>
+    </Link>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const { state } = useSession();
+  const unread = useQuery({
+    queryKey: ['notifications', 'unread-count'],
+    queryFn: () => unwrap(meNotificationsControllerList({ query: { unread: true, limit: 1 } })),
+    enabled: state === 'signed-in',
+    refetchInterval: 60_000,
+  });
+  const count = unread.data?.unread ?? 0;
+  return (
+    <header className="header">
+      <div className="header__bar">
+        <Link href={ROUTES.today} className="header__brand">
+          {t('app.name')}
+        </Link>
+        <div className="header__controls">
+          {state === 'signed-in' ? <SiteSwitch /> : null}
+          <LanguageSwitch />
+        </div>
+      </div>
+      {state === 'signed-in' ? (
+        <nav aria-label={t('app.mainNav')} className="nav">
+          <NavLink href={ROUTES.today} icon="list">
+            {t('nav.today')}
+          </NavLink>
+          <NavLink href={ROUTES.notifications} icon="bell">
+            {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
+          </NavLink>
+          <NavLink href={ROUTES.account} icon="person">
+            {t('nav.account')}
+          </NavLink>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+/** Every screen: skip link, header (site switcher, language), one h1 that takes the focus, the content. */
+export function Page({ title, children }: { title: string; children: ReactNode }) {
+  const t = useT();
+  const heading = useFocusOnMount();
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        {t('app.skipLink')}
+      </a>
+      <Header />
+      <main id="contenu" className="page" tabIndex={-1}>
+        <h1 ref={heading} tabIndex={-1} className="page__title">
+          {title}
+        </h1>
+        {children}
+      </main>
+    </>
+  );
+}
+
+/** A titled part of a screen. */
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="section" aria-labelledby={id}>
+      <h2 id={id} className="section__title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { defineConfig } from 'vite';
+
+const here = import.meta.dirname;
+const repo = join(here, '..', '..');
+const gateway = process.env.KPA_GATEWAY_URL ?? 'http://127.0.0.1:3000';
+
+/**
+ * The console: a single-page app built into dist/web, which the gateway serves at / (API under /v1,
+ * one origin, no CORS). No React plugin (its Babel peer conflicts with Jest's): Vite 8 compiles the
+ * TSX with Oxc and React's automatic JSX runtime.
+ */
+export default defineConfig({
+  root: here,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic' } },
+  resolve: {
+    // The pure French formatting module of @kpa/contracts, not its index (which pulls Node modules).
+    alias: { '@kpa/contracts/french-format': join(repo, 'libs/contracts/src/french-format.ts') },
+  },
+  build: {
+    outDir: join(repo, 'dist/web'),
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    sourcemap: false,
+    // One bundle of ~600 KB minified, ~180 KB gzipped: the budget is 200 KB gzipped for the first screen.
+    chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      // TanStack Query's "use client" directives are for server components, which the console has none of.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+  server: { port: 5173, strictPort: true, proxy: { '/v1': gateway } },
+  preview: { proxy: { '/v1': gateway } },
+});
