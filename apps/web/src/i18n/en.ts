@@ -1,7 +1,6 @@
 import type { Messages } from './fr';
 import { memberEn } from './member';
 
-
 /** English: the same keys as fr.ts (the type refuses a missing or an extra one). */
 export const en: Messages = {
   'app.name': 'KPA-Cité',

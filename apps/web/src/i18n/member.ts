@@ -6,6 +6,7 @@ export const memberFr = {
   'nav.home': 'Accueil',
   'nav.missions': 'Missions',
   'nav.myHours': 'Mes heures',
+  'nav.period': 'Période',
 
   'member.home.title': 'Mon accueil',
   'member.home.hello': 'Bonjour {name} !',
@@ -122,6 +123,7 @@ export const memberEn: Record<keyof typeof memberFr, string> = {
   'nav.home': 'Home',
   'nav.missions': 'Missions',
   'nav.myHours': 'My hours',
+  'nav.period': 'Period',
 
   'member.home.title': 'My home',
   'member.home.hello': 'Hello {name}!',

@@ -1,4 +1,4 @@
-import { dayProblem, isoDay, lastSettledPeriod, missionPlace, monthOf, nextInterview, nextStage, parseHours, potBars } from './member-rules';
+import { dayProblem, isoDay, localDayAndTime, lastSettledPeriod, missionPlace, monthOf, nextInterview, nextStage, parseHours, potBars } from './member-rules';
 
 describe('the member screens’ rules', () => {
   it('reads hours typed the French or the English way, as the API’s decimal string', () => {
@@ -29,6 +29,7 @@ describe('the member screens’ rules', () => {
   it('writes a day in the local calendar and finds its month', () => {
     expect(isoDay(new Date(2026, 11, 5, 23, 30))).toBe('2026-12-05');
     expect(monthOf('2026-12-05')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    expect(localDayAndTime(new Date(2026, 11, 8, 9, 5).toISOString())).toEqual({ day: '2026-12-08', time: '09:05' });
     expect(monthOf('2028-02-10')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
   });
 

@@ -85,3 +85,9 @@ export function missionPlace(mission: { signUps: readonly { memberId: string }[]
   if (mission.signUps.some((person) => person.memberId === memberId)) return 'signed-up';
   return 'out';
 }
+
+/** An instant as the person's own day and "14 h 30"-style clock (HH:MM), for an interview. */
+export function localDayAndTime(instant: string): { day: string; time: string } {
+  const date = new Date(instant);
+  return { day: isoDay(date), time: `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}` };
+}
