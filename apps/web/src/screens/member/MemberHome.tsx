@@ -69,7 +69,7 @@ function MyMissions({ siteId, memberId }: { siteId: string; memberId: string }) 
           );
         }}
       </QueryState>
-      <div className="actions">
+      <div className="actions member-actions">
         <ButtonLink href={ROUTES.missions} icon="list">
           {t('member.myMissions.see')}
         </ButtonLink>
@@ -99,7 +99,7 @@ function MyHours({ siteId, memberId }: { siteId: string; memberId: string }) {
           );
         }}
       </QueryState>
-      <div className="actions">
+      <div className="actions member-actions">
         <ButtonLink href={ROUTES.myHours} variant="primary" icon="save">
           {t('member.hours.log')}
         </ButtonLink>
@@ -132,7 +132,7 @@ function LastShare({ siteId, memberId }: { siteId: string; memberId: string }) {
                     <p className="member-figure">
                       {t('member.share.amount', { amount: frenchAmount(share?.total ?? '0.00'), from: frenchShortDate(view.startsOn), to: frenchShortDate(view.endsOn) })}
                     </p>
-                    <div className="actions">
+                    <div className="actions member-actions">
                       <ButtonLink href={ROUTES.period(view.id)} icon="arrow">
                         {t('member.share.open')}
                       </ButtonLink>
