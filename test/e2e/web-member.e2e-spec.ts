@@ -240,10 +240,18 @@ describe('the member’s console on a phone', () => {
     await screen(page, 'phone-member-periode');
     await context.close();
 
-    // The same page on a laptop.
+    // The same screens on a laptop.
     const laptop = await browser.newContext({ ...LAPTOP, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     const wide = await laptop.newPage();
     await logIn(wide);
+    await wide.getByText(`${frenchAmount(share.total)} pour la période du`, { exact: false }).waitFor();
+    await screen(wide, 'laptop-member-accueil');
+    await wide.getByRole('link', { name: 'Missions', exact: true }).click();
+    await wide.getByRole('heading', { level: 2, name: 'Retouches pour la friperie' }).waitFor();
+    await screen(wide, 'laptop-member-missions');
+    await wide.getByRole('link', { name: 'Mes heures', exact: true }).click();
+    await wide.getByRole('heading', { level: 1, name: 'Déclarer mes heures' }).waitFor();
+    await screen(wide, 'laptop-member-mes-heures');
     await wide.goto(`${platform.gatewayUrl}/periodes/${current.id}`);
     await wide.getByText(`Vous recevez ${frenchAmount(share.total)}.`).waitFor();
     await screen(wide, 'laptop-member-periode');
