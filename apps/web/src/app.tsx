@@ -10,7 +10,12 @@ import { ChooseSiteScreen } from './screens/ChooseSite';
 import { LoginScreen } from './screens/Login';
 import { NotFoundScreen } from './screens/NotFound';
 import { NotificationsScreen } from './screens/Notifications';
-import { TodayScreen } from './screens/Today';
+// member
+import { LogHoursScreen } from './screens/member/LogHours';
+import { MemberHomeScreen } from './screens/member/MemberHome';
+import { MissionsScreen } from './screens/member/Missions';
+import { PeriodScreen } from './screens/member/Period';
+import { TodayOrMemberHome } from './screens/member/RoleHome';
 import { ROUTES } from './routes';
 
 const queryClient = new QueryClient({
@@ -53,7 +58,28 @@ function Routes() {
       </Route>
       <Route path={ROUTES.today}>
         <Guard needsSite>
-          <TodayScreen />
+          <TodayOrMemberHome />
+        </Guard>
+      </Route>
+      {/* member */}
+      <Route path={ROUTES.home}>
+        <Guard needsSite>
+          <MemberHomeScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.missions}>
+        <Guard needsSite>
+          <MissionsScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.myHours}>
+        <Guard needsSite>
+          <LogHoursScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.periodPattern}>
+        <Guard needsSite>
+          <PeriodScreen />
         </Guard>
       </Route>
       <Route path={ROUTES.notifications}>

@@ -9,6 +9,11 @@ export const ROUTES = {
   today: '/aujourdhui',
   notifications: '/notifications',
   account: '/mon-compte',
+  // member
+  home: '/accueil',
+  missions: '/missions',
+  myHours: '/mes-heures',
+  periodPattern: '/periodes/:id',
   member: (id: string) => `/membres/${id}`,
   quote: (id: string) => `/devis/${id}`,
   invoice: (id: string) => `/factures/${id}`,

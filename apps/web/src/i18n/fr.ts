@@ -3,6 +3,8 @@
  * placeholders are filled by t(). French typography: a no-break space (U+00A0) before : ; ? ! —
  * messages.spec.ts checks it. en.ts must have exactly these keys (its type says so).
  */
+import { memberFr } from './member';
+
 export const fr = {
   'app.name': 'KPA-Cité',
   'app.skipLink': 'Aller au contenu',
@@ -124,6 +126,7 @@ export const fr = {
   'account.logoutAll.title': 'Se déconnecter de tous vos appareils ?',
   'account.logoutAll.sentence': 'Vous serez déconnecté·e sur tous vos appareils : ordinateur, téléphone, tablette. Il faudra vous reconnecter sur chacun.',
   'account.logoutAll.confirm': 'Oui, me déconnecter partout',
+  ...memberFr,
 } as const;
 
 /** The message keys; en.ts is typed with this, so a missing or extra key does not compile. */

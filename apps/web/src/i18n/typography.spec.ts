@@ -17,6 +17,8 @@ describe('frenchTypography', () => {
 
   it('spaces the inside of guillemets', () => {
     expect(frenchTypography('le bouton « Valider »')).toBe(`le bouton «${NBSP}Valider${NBSP}»`);
+    // Already spaced: left as it is (once was a double space after «).
+    expect(frenchTypography(`«${NBSP}Valider${NBSP}»`)).toBe(`«${NBSP}Valider${NBSP}»`);
   });
 
   it('is idempotent and tells a text that follows it', () => {

@@ -9,7 +9,7 @@ const NARROW_NBSP = '\u202f';
 export function frenchTypography(text: string): string {
   return text
     .replace(/[ \t]+([:;?!»])/g, `${NBSP}$1`)
-    .replace(/«[ \t]*/g, `«${NBSP}`)
+    .replace(/«[ \t\u00a0]*/g, `«${NBSP}`)
     .replace(/([^\s\d:;?!«\u00a0\u202f/])([;?!])(?=\s|$)/gu, `$1${NBSP}$2`)
     .replace(/([^\s\d:;?!«\u00a0\u202f/])(:)(?=\s|$)/gu, `$1${NBSP}$2`)
     .replace(new RegExp(`${NARROW_NBSP}([:;?!])`, 'g'), `${NBSP}$1`);

@@ -62,7 +62,7 @@ function NavLink({ href, icon, children }: { href: string; icon: IconName; child
 
 function Header() {
   const t = useT();
-  const { state } = useSession();
+  const { state, site } = useSession();
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count'],
     queryFn: () => unwrap(meNotificationsControllerList({ query: { unread: true, limit: 1 } })),
@@ -83,9 +83,24 @@ function Header() {
       </div>
       {state === 'signed-in' ? (
         <nav aria-label={t('app.mainNav')} className="nav">
-          <NavLink href={ROUTES.today} icon="list">
-            {t('nav.today')}
-          </NavLink>
+          {site?.role === 'member' ? (
+            // member: their own home, the missions to join, their hours
+            <>
+              <NavLink href={ROUTES.home} icon="home">
+                {t('nav.home')}
+              </NavLink>
+              <NavLink href={ROUTES.missions} icon="list">
+                {t('nav.missions')}
+              </NavLink>
+              <NavLink href={ROUTES.myHours} icon="save">
+                {t('nav.myHours')}
+              </NavLink>
+            </>
+          ) : (
+            <NavLink href={ROUTES.today} icon="list">
+              {t('nav.today')}
+            </NavLink>
+          )}
           <NavLink href={ROUTES.notifications} icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>
