@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { CapeContractPage, InterviewPage, Journey, MemberFile, RPC } from '@kpa/contracts';
@@ -8,6 +8,9 @@ import { CurrentPrincipal, SignedIn } from '../auth/auth.decorators';
 import { ownMemberFile, Principal } from '../auth/roles';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { MemberDto, SkillDto } from './dto/members.dto';
+import { CapeContractDto } from './dto/cape-contracts.dto';
+import { JourneyDto } from './dto/journey.dto';
+import { InterviewDto } from '../interviews/dto/interviews.dto';
 
 export class OwnMemberQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'needed only by someone who is a member of several sites' })
@@ -21,13 +24,13 @@ export class OwnMemberChangesDto {
   @ApiPropertyOptional({ example: ['couture'] }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) passions?: string[];
 }
 
-export interface OwnMember {
-  siteId: string;
-  member: MemberFile;
-  capeContracts: CapeContractPage['items'];
-  journey: Journey;
-  /** Their interviews, private ones left out. */
-  interviews: InterviewPage['items'];
+/** What a member reads of themself: their file, contracts, journey and own interviews (private ones left out). */
+export class OwnMemberDto {
+  @ApiProperty({ format: 'uuid' }) siteId: string;
+  @ApiProperty({ type: MemberDto }) member: MemberFile;
+  @ApiProperty({ type: [CapeContractDto] }) capeContracts: CapeContractPage['items'];
+  @ApiProperty({ type: JourneyDto }) journey: Journey;
+  @ApiProperty({ type: [InterviewDto], description: 'their interviews, private ones left out' }) interviews: InterviewPage['items'];
 }
 
 /** A member's own file: what the platform holds on them, their contracts, journey and interviews. */
@@ -39,8 +42,8 @@ export class MeMemberController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get()
-  @ApiErrors(200, MemberDto, 400, 401, 404)
-  async get(@Query() query: OwnMemberQueryDto, @CurrentPrincipal() principal: Principal): Promise<OwnMember> {
+  @ApiErrors(200, OwnMemberDto, 400, 401, 404)
+  async get(@Query() query: OwnMemberQueryDto, @CurrentPrincipal() principal: Principal): Promise<OwnMemberDto> {
     const { siteId, memberId } = ownMemberFile(principal, query.siteId);
     const [member, contracts, journey, interviews] = await Promise.all([
       this.rpc.call(RPC.membership.memberGet, { siteId, memberId, view: 'file' }) as Promise<MemberFile>,

@@ -564,6 +564,45 @@ export type TerminateCapeContractDto = {
     reason: string;
 };
 
+export type SkillAssessmentDto = {
+    name: string;
+    /**
+     * 1 discovering … 4 can teach it, as the member sees it
+     */
+    level: number;
+};
+
+export type InterviewDto = {
+    id: string;
+    siteId: string;
+    memberId: string;
+    /**
+     * the participation it belongs to (joinedOn)
+     */
+    participationJoinedOn: string;
+    kind: 'first' | 'follow_up' | 'mid_term_review' | 'exit' | 'monthly';
+    scheduledAt: string;
+    heldAt: string | null;
+    status: 'scheduled' | 'held' | 'missed' | 'cancelled';
+    conductedBy: string;
+    notes: string | null;
+    private: boolean;
+    skillsAssessment: Array<SkillAssessmentDto>;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type OwnMemberDto = {
+    siteId: string;
+    member: MemberDto;
+    capeContracts: Array<CapeContractDto>;
+    journey: JourneyDto;
+    /**
+     * their interviews, private ones left out
+     */
+    interviews: Array<InterviewDto>;
+};
+
 export type OwnMemberChangesDto = {
     skills?: Array<SkillDto>;
     passions?: Array<string>;
@@ -614,14 +653,6 @@ export type FiguresDto = {
     smallCountsHidden: boolean;
 };
 
-export type SkillAssessmentDto = {
-    name: string;
-    /**
-     * 1 discovering … 4 can teach it, as the member sees it
-     */
-    level: number;
-};
-
 export type ScheduleInterviewDto = {
     /**
      * one `first` interview (scheduled or held) per participation
@@ -652,26 +683,6 @@ export type ScheduleInterviewDto = {
      * the member's self-assessment: their follow-up booklet, interview after interview
      */
     skillsAssessment?: Array<SkillAssessmentDto>;
-};
-
-export type InterviewDto = {
-    id: string;
-    siteId: string;
-    memberId: string;
-    /**
-     * the participation it belongs to (joinedOn)
-     */
-    participationJoinedOn: string;
-    kind: 'first' | 'follow_up' | 'mid_term_review' | 'exit' | 'monthly';
-    scheduledAt: string;
-    heldAt: string | null;
-    status: 'scheduled' | 'held' | 'missed' | 'cancelled';
-    conductedBy: string;
-    notes: string | null;
-    private: boolean;
-    skillsAssessment: Array<SkillAssessmentDto>;
-    createdAt: string;
-    updatedAt: string;
 };
 
 export type InterviewPageDto = {
@@ -4995,7 +5006,7 @@ export type MeMemberControllerGetErrors = {
 export type MeMemberControllerGetError = MeMemberControllerGetErrors[keyof MeMemberControllerGetErrors];
 
 export type MeMemberControllerGetResponses = {
-    200: MemberDto;
+    200: OwnMemberDto;
 };
 
 export type MeMemberControllerGetResponse = MeMemberControllerGetResponses[keyof MeMemberControllerGetResponses];
