@@ -13,19 +13,20 @@ interface ApiAnswer {
   body: string;
 }
 
-/** Every answer of the API (`/v1/…`) the page receives, with its body, for the checks at the end. */
-function recordApiAnswers(page: Page): ApiAnswer[] {
-  const answers: ApiAnswer[] = [];
+/** Every answer of the API (`/v1/…`) the page receives, with its body: call it at the end, for the checks. */
+function recordApiAnswers(page: Page): () => Promise<ApiAnswer[]> {
+  const answers: Promise<ApiAnswer>[] = [];
   page.on('response', (response: Response) => {
     if (!new URL(response.url()).pathname.startsWith('/v1/')) return;
-    const answer: ApiAnswer = { url: response.url(), status: response.status(), body: '' };
-    answers.push(answer);
-    response.text().then(
-      (body) => (answer.body = body),
-      () => undefined, // a redirect or an aborted request has no body to leak
+    const answer = { url: response.url(), status: response.status() };
+    answers.push(
+      response.text().then(
+        (body) => ({ ...answer, body }),
+        () => ({ ...answer, body: '' }), // a redirect or an aborted request has no body to leak
+      ),
     );
   });
-  return answers;
+  return () => Promise.all(answers);
 }
 
 /**
@@ -80,7 +81,7 @@ describe('the console keeps each site to itself (Chromium)', () => {
       const { a: siteA, b: siteB } = region.sites;
       const screen = screens(`tenancy-${device}`);
       const { context, page } = await openConsole(browser, device);
-      const answers = recordApiAnswers(page);
+      const apiAnswers = recordApiAnswers(page);
 
       /** The page once settled: its text holds none of B's data; the matcher says what it must show. */
       const settled = async (address: string, shows: RegExp): Promise<string> => {
@@ -119,6 +120,7 @@ describe('the console keeps each site to itself (Chromium)', () => {
 
       // Behind the screens: the API refused every call the console made about B, and no answer held B's data.
       await page.waitForLoadState('networkidle');
+      const answers = await apiAnswers();
       const aboutB = answers.filter((answer) => answer.url.includes(siteB.id) || answer.url.includes(b.memberId) || answer.url.includes(b.invoiceId));
       expect(aboutB.filter((answer) => answer.status < 400).map((answer) => `${answer.status} ${answer.url}`)).toEqual([]);
       const leaks = answers.filter((answer) => B_SECRETS.some((secret) => answer.body.includes(secret))).map((answer) => answer.url);
