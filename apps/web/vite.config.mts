@@ -1,9 +1,33 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = import.meta.dirname;
 const repo = join(here, '..', '..');
 const gateway = process.env.KPA_GATEWAY_URL ?? 'http://127.0.0.1:3000';
+
+/**
+ * Writes `.br` and `.gz` beside each hashed script and style sheet, compressed once at their best
+ * level: the gateway's static files (`preCompressed`) send them to the browsers that accept them.
+ * Sent raw, the bundle's 580 KB take 3 s on a slow 4G line; brotli makes it about 150 KB
+ * (`bench/console.js`). Node's zlib: no dependency.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'kpa-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (!/\.(js|css)$/.test(fileName)) continue;
+        const content = output.type === 'chunk' ? Buffer.from(output.code) : Buffer.from(output.source);
+        const path = join(options.dir ?? '', fileName);
+        writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }));
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
 
 /**
  * The console: a single-page app built into dist/web, which the gateway serves at / (API under /v1,
@@ -14,6 +38,7 @@ export default defineConfig({
   root: here,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompress()],
   resolve: {
     // The pure French formatting module of @kpa/contracts, not its index (which pulls Node modules).
     alias: { '@kpa/contracts/french-format': join(repo, 'libs/contracts/src/french-format.ts') },

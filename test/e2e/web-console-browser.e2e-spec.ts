@@ -1,47 +1,20 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { get } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { launchChromium, logIn, openConsole, screens, smallTouchTargets, VIEWPORTS, type Device } from './browser';
 import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
 
-const ROOT = join(__dirname, '..', '..');
-/** Debian's Chromium (`.ci/run` installs it with apt when missing): no browser download. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Screenshots of every screen the test passes, kept as CI artifacts (gitignored). */
-const SCREENSHOTS = join(ROOT, 'test/browser/screenshots');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-
-const VIEWPORTS = {
-  laptop: { width: 1366, height: 768 },
-  phone: { width: 390, height: 844 },
-} as const;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; html: string }[];
-}
-
-/** The WCAG 2.1 A and AA rules of axe-core, run in the page: the violations, shortened to what to fix where. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the gateway's CSP rightly refuses an injected <script>.
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    // react-aria's live announcer (a visually hidden live region) keeps a pending button's announcement
-    // for 7 s, labelled by that button even once a navigation removed it: transient, and not ours to fix.
-    const context = { exclude: [['[data-live-announcer]']] };
-    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
+/** A GET as a browser sends it, answered raw (not decoded): its status, content-encoding and the bytes on the wire. */
+function rawGet(url: string, acceptEncoding: string): Promise<{ status: number; encoding: string | undefined; bytes: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, encoding: response.headers['content-encoding'], bytes: body.length, body: body.toString('utf8') });
+      });
+    }).on('error', reject);
   });
-  return violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.html.slice(0, 200)}`).join(', ')}`,
-  );
-}
-
-async function screen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  expect({ screen: name, violations: await accessibilityViolations(page) }).toEqual({ screen: name, violations: [] });
 }
 
 /**
@@ -56,41 +29,46 @@ describe('the web console in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` (it builds the console too).');
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
     region = await setUpRegion(platform);
     await registerMember(platform, region.sites.a, aMemberFile('Inès', 'Benali', '2001-04-12', '2026-11-02'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
+  it('sends the first screen its scripts compressed, within the issue’s 200 KB budget (bench/console.js measures the rest)', async () => {
+    const page = await rawGet(`${platform.gatewayUrl}/connexion`, 'identity');
+    // The entry script and the chunks it preloads (once the console splits its bundle).
+    const scripts = [...page.body.matchAll(/<(?:script|link rel="modulepreload")[^>]+(?:src|href)="([^"]+\.js)"/g)].map((match) => match[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    let total = 0;
+    for (const script of scripts) {
+      const answer = await rawGet(`${platform.gatewayUrl}${script}`, 'gzip, deflate, br, zstd');
+      expect({ script, status: answer.status, encoding: answer.encoding }).toEqual({ script, status: 200, encoding: 'br' });
+      total += answer.bytes;
+    }
+    expect(total).toBeLessThanOrEqual(200 * 1024);
+  });
+
   it('refuses a wrong password in plain French', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${platform.gatewayUrl}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(region.sites.a.coordinatorEmail);
-    await page.getByLabel('Mot de passe').fill('pas le bon mot de passe');
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const screen = screens('console-login-refused');
+    const { context, page } = await openConsole(browser, 'laptop');
+    await logIn(page, platform.gatewayUrl, region.sites.a.coordinatorEmail, 'pas le bon mot de passe');
     await page.getByText('L’adresse e-mail ou le mot de passe ne correspond pas').waitFor();
-    await screen(page, 'login-refused');
+    await screen(page, 'connexion-refusee');
     await context.close();
   });
 
   it('asks a user who may open several sites which one, then opens it', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'fr-FR', hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    await page.goto(`${platform.gatewayUrl}/connexion`);
+    const screen = screens('console-choose-site');
+    const { context, page } = await openConsole(browser, 'phone');
     // The network admin may act on every site of the region.
-    await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
-    await page.getByLabel('Mot de passe').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logIn(page, platform.gatewayUrl, ADMIN.email, ADMIN.password);
     await page.getByRole('heading', { level: 1, name: 'Choisir un site' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/choisir-un-site');
-    await screen(page, 'phone-choisir-un-site');
+    await screen(page, 'choisir-un-site');
     await page.getByRole('button', { name: 'Ouvrir MOULINS' }).click();
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
     await page.getByText('Ce qui demande votre attention à MOULINS.').waitFor();
@@ -100,29 +78,24 @@ describe('the web console in Chromium', () => {
     await context.close();
   });
 
-  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+  for (const device of Object.keys(VIEWPORTS) as Device[]) {
     it(`lets a coordinator log in and see Aujourd’hui on a ${device}, then the notifications and the account`, async () => {
-      const context = await browser.newContext({ viewport, locale: 'fr-FR', hasTouch: device === 'phone', isMobile: device === 'phone' });
-      const page = await context.newPage();
+      const screen = screens(`console-coordinator-${device}`);
+      const { context, page } = await openConsole(browser, device);
       await page.goto(`${platform.gatewayUrl}/`);
       // Not logged in: the console sends the visitor to the log-in page.
       await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
-      await screen(page, `${device}-connexion`);
+      await screen(page, 'connexion');
 
-      await page.getByLabel('Adresse e-mail').fill(region.sites.a.coordinatorEmail);
-      await page.getByLabel('Mot de passe').fill(COORDINATOR_PASSWORD);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await logIn(page, platform.gatewayUrl, region.sites.a.coordinatorEmail, COORDINATOR_PASSWORD);
       await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/aujourdhui');
       // The member registered without an interview is on the follow-up board, one click from her file.
       await page.getByRole('link', { name: /Inès Benali/ }).waitFor();
       await page.getByText('Aucune facture en retard').waitFor();
-      await screen(page, `${device}-aujourdhui`);
+      await screen(page, 'aujourdhui');
       // Touch targets: every button, link-button and menu control at least 44 px high.
-      const small = await page.$$eval('.button, .nav__link, .select__button, .header__brand, .todo__link', (elements) =>
-        elements.filter((element) => element.getBoundingClientRect().height < 44).map((element) => element.textContent),
-      );
-      expect(small).toEqual([]);
+      expect(await smallTouchTargets(page)).toEqual([]);
 
       // A reload keeps the session: the access token was in memory only, the cookie renews it.
       await page.reload();
@@ -135,7 +108,7 @@ describe('the web console in Chromium', () => {
         await page.getByRole('option', { name: 'English' }).click();
         await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
         expect(await page.$eval('html', (html) => html.lang)).toBe('en');
-        await screen(page, `${device}-today-english`);
+        await screen(page, 'today-english');
         await page.getByRole('button', { name: /Language/ }).click();
         await page.getByRole('option', { name: 'Français' }).click();
         await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
@@ -144,12 +117,12 @@ describe('the web console in Chromium', () => {
       await page.getByRole('link', { name: /^Notifications/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
       await page.getByText('Vous n’avez aucune notification').waitFor();
-      await screen(page, `${device}-notifications`);
+      await screen(page, 'notifications');
 
       await page.getByRole('link', { name: 'Mon compte' }).click();
       await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
       await page.getByRole('button', { name: 'Enregistrer mes préférences' }).waitFor();
-      await screen(page, `${device}-mon-compte`);
+      await screen(page, 'mon-compte');
 
       // Easy reading: larger text, and a class on <html> the pictograms hang on.
       // The switch's input is visually hidden inside its label: a person taps the label.
@@ -157,7 +130,7 @@ describe('the web console in Chromium', () => {
       await easyReading.click();
       expect(await page.getByRole('switch', { name: 'Lecture facile' }).isChecked()).toBe(true);
       expect(await page.$eval('html', (html) => html.classList.contains('easy-reading'))).toBe(true);
-      await screen(page, `${device}-mon-compte-lecture-facile`);
+      await screen(page, 'mon-compte-lecture-facile');
       await easyReading.click();
 
       if (device === 'laptop') {
@@ -165,7 +138,7 @@ describe('the web console in Chromium', () => {
         await page.getByRole('button', { name: 'Se déconnecter partout' }).click();
         const dialog = page.getByRole('alertdialog', { name: 'Se déconnecter de tous vos appareils ?' });
         await dialog.getByText('Vous serez déconnecté·e sur tous vos appareils').waitFor();
-        await screen(page, `${device}-mon-compte-deconnexion-partout`);
+        await screen(page, 'mon-compte-deconnexion-partout');
         await dialog.getByRole('button', { name: 'Oui, me déconnecter partout' }).click();
       } else {
         await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
