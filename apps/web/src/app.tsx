@@ -12,6 +12,10 @@ import { NotFoundScreen } from './screens/NotFound';
 import { NotificationsScreen } from './screens/Notifications';
 import { TodayScreen } from './screens/Today';
 import { ROUTES } from './routes';
+// members
+import { MemberFileScreen } from './screens/members/MemberFile';
+import { MembersListScreen } from './screens/members/MembersList';
+import { RegisterMemberScreen } from './screens/members/RegisterMember';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -65,6 +69,24 @@ function Routes() {
         <Guard>
           <AccountScreen />
         </Guard>
+      </Route>
+      {/* members */}
+      <Route path={ROUTES.members}>
+        <Guard needsSite>
+          <MembersListScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.registerMember}>
+        <Guard needsSite>
+          <RegisterMemberScreen />
+        </Guard>
+      </Route>
+      <Route path="/membres/:id">
+        {(params) => (
+          <Guard needsSite>
+            <MemberFileScreen key={params.id} id={params.id} />
+          </Guard>
+        )}
       </Route>
       <Route path="/">
         <Redirect to={ROUTES.today} />

@@ -62,7 +62,7 @@ function NavLink({ href, icon, children }: { href: string; icon: IconName; child
 
 function Header() {
   const t = useT();
-  const { state } = useSession();
+  const { state, site } = useSession();
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count'],
     queryFn: () => unwrap(meNotificationsControllerList({ query: { unread: true, limit: 1 } })),
@@ -86,6 +86,11 @@ function Header() {
           <NavLink href={ROUTES.today} icon="list">
             {t('nav.today')}
           </NavLink>
+          {site && (site.role === 'coordinator' || site.role === 'admin') ? (
+            <NavLink href={ROUTES.members} icon="person">
+              {t('members.nav')}
+            </NavLink>
+          ) : null}
           <NavLink href={ROUTES.notifications} icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>

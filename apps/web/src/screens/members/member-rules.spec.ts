@@ -56,10 +56,7 @@ describe('the members screens’ form rules', () => {
   });
 
   it('names every field to fix with the API’s limits', () => {
-    const problems = registrationProblems(
-      { ...EMPTY_REGISTRATION, firstName: 'x'.repeat(101), birthDate: '2027-01-01', email: 'lina@', phone: 'abc', referredBy: 'other' },
-      TODAY,
-    );
+    const problems = registrationProblems({ ...EMPTY_REGISTRATION, firstName: 'x'.repeat(101), birthDate: '2027-01-01', email: 'lina@', phone: 'abc', referredBy: 'other' }, TODAY);
     expect(problems).toEqual({
       firstName: { key: 'length', values: { min: 1, max: 100 } },
       lastName: { key: 'required' },
