@@ -10,7 +10,7 @@ import {
   membersControllerGet,
   membersControllerJourney,
 } from '../../api/generated/sdk.gen';
-import type { CapeContractDto, MemberDto } from '../../api/generated/types.gen';
+import type { CapeContractDto, JourneyDto, MemberDto } from '../../api/generated/types.gen';
 import { ApiError, unwrap } from '../../api/client';
 import { frenchShortDate } from '../../format';
 import { usePreferences, useT } from '../../preferences';
@@ -289,7 +289,7 @@ function Journey({ siteId, memberId, t }: { siteId: string; memberId: string; t:
             rows={[
               [t('members.journey.stage'), t(`stage.${journey.stage}`)],
               [t('members.journey.since'), frenchShortDate(journey.joinedOn)],
-              [t('members.journey.nextPath'), t(`members.nextPath.${journey.nextPath}`)],
+              [t('members.journey.nextPath'), (journey.nextPath as JourneyDto['nextPath'] | null) ? t(`members.nextPath.${journey.nextPath}`) : t('members.nextPath.none')],
             ]}
           />
           {journey.overridden ? <Notice>{t('members.journey.overridden', { stage: t(`stage.${journey.computedStage}`), reason: journey.overrideReason ?? '' })}</Notice> : null}
