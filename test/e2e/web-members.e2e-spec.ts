@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { COORDINATOR_PASSWORD, setUpRegion, type Region, usePlatform } from './platform';
+import { aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
 
 // The browser harness of web-console-browser.e2e-spec.ts (a local copy until test/e2e/browser.ts exists).
 const ROOT = join(__dirname, '..', '..');
@@ -173,6 +173,66 @@ describe('the members screens in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Lina Haddad' }).waitFor();
     await page.getByText(/Accord de Samia Haddad \(mère\) enregistré/).waitFor();
     await screen(page, 'phone-fiche');
+    await context.close();
+  });
+
+  it('imports a spreadsheet after showing its dry run, exports a member’s data and erases one who left', async () => {
+    const site = region.sites.a;
+    const leaver = await registerMember(platform, site, aMemberFile('Yanis', 'Mercier', '1999-03-08', '2026-01-05'));
+    const left = await platform.http('POST', `/v1/sites/${site.id}/members/${leaver}/leave`, { token: site.coordinator, body: { leftOn: '2026-11-30', outcome: 'employment' } });
+    expect(left.status).toBe(200);
+
+    const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'fr-FR', acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(`${platform.gatewayUrl}/connexion`);
+    await page.getByLabel('Adresse e-mail').fill(site.coordinatorEmail);
+    await page.getByLabel('Mot de passe').fill(COORDINATOR_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Membres' }).click();
+    await page.getByRole('link', { name: 'Importer un tableur' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Importer des membres' }).waitFor();
+    await screen(page, 'import');
+    const csv = [
+      'prénom;nom;date de naissance;situation;orienté par;pointure',
+      'Awa;Diallo;14/02/2001;RSA;mission locale;38',
+      'Karim;Benhamou;31/02/1998;demandeur d’emploi;centre social;42',
+    ].join('\n');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choisir le fichier CSV' }).click();
+    await (await chooser).setFiles({ name: 'membres.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    // The dry run, as tables: who will be registered, which row to fix and why; nothing written yet.
+    await page.getByRole('heading', { name: 'Seront inscrites : 1' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Awa Diallo' }).waitFor();
+    await page.getByRole('heading', { name: 'Lignes à corriger : 1' }).waitFor();
+    await page.getByText('Colonnes non reconnues, donc non importées : pointure').waitFor();
+    await screen(page, 'import-verification');
+    const before = await platform.http('GET', `/v1/sites/${site.id}/members?q=Diallo`, { token: site.coordinator });
+    expect(before.body.items).toEqual([]);
+    await page.getByRole('button', { name: 'Inscrire les personnes vérifiées (1)' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Inscrire 1 personne(s) ?' });
+    await confirm.getByText('Les 1 ligne(s) refusée(s) ne le seront pas').waitFor();
+    await confirm.getByRole('button', { name: 'Oui, les inscrire' }).click();
+    await page.getByRole('heading', { name: 'Inscrites : 1' }).waitFor();
+    await screen(page, 'import-fait');
+
+    // Yanis left: his data can be downloaded, then erased after a confirmation that says what goes and what stays.
+    await page.goto(`${platform.gatewayUrl}/membres/${leaver}`);
+    await page.getByRole('heading', { level: 1, name: 'Yanis Mercier' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger ses données' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('donnees-yanis-mercier.json');
+    expect(readFileSync(await file.path(), 'utf8')).toContain('Mercier');
+    await page.getByRole('button', { name: 'Effacer ses données' }).click();
+    const erase = page.getByRole('alertdialog', { name: 'Effacer les données de Yanis Mercier ?' });
+    await erase.getByText('Ce n’est pas réversible').waitFor();
+    await screen(page, 'effacement-confirmation');
+    await erase.getByRole('button', { name: 'Oui, effacer ses données' }).click();
+    await page.getByText(/Données effacées\. La fiche s’appelle désormais/).waitFor();
+    await screen(page, 'effacement-fait');
     await context.close();
   });
 });

@@ -13,6 +13,7 @@ import { NotificationsScreen } from './screens/Notifications';
 import { TodayScreen } from './screens/Today';
 import { ROUTES } from './routes';
 // members
+import { ImportMembersScreen } from './screens/members/ImportMembers';
 import { MemberFileScreen } from './screens/members/MemberFile';
 import { MembersListScreen } from './screens/members/MembersList';
 import { RegisterMemberScreen } from './screens/members/RegisterMember';
@@ -79,6 +80,11 @@ function Routes() {
       <Route path={ROUTES.registerMember}>
         <Guard needsSite>
           <RegisterMemberScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.importMembers}>
+        <Guard needsSite>
+          <ImportMembersScreen />
         </Guard>
       </Route>
       <Route path="/membres/:id">

@@ -12,6 +12,7 @@ export const ROUTES = {
   // members
   members: '/membres',
   registerMember: '/membres/nouveau',
+  importMembers: '/membres/import',
   member: (id: string) => `/membres/${id}`,
   quote: (id: string) => `/devis/${id}`,
   invoice: (id: string) => `/factures/${id}`,

@@ -23,6 +23,7 @@ import { QueryState } from '../../ui/QueryState';
 import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { GuardianConsentForm } from './GuardianConsent';
+import { MemberPrivacy } from './MemberPrivacy';
 import { ageOn, capeBody, capeProblems, isIsoDate, lastDayAfterMonths, localDay, needsGuardian, type CapeDraft } from './member-rules';
 import { isCoordination } from './member-routes';
 import { fieldMessage } from './problem-text';
@@ -74,6 +75,7 @@ function Profile({ siteId, member, t }: { siteId: string; member: MemberDto; t: 
           <p>{t('members.guardian.adult')}</p>
         )}
       </Section>
+      <MemberPrivacy siteId={siteId} member={member} />
     </>
   );
 }

@@ -60,6 +60,9 @@ export function MembersListScreen() {
         <ButtonLink href={ROUTES.registerMember} variant="primary" icon="person">
           {t('members.register')}
         </ButtonLink>
+        <ButtonLink href={ROUTES.importMembers} icon="list">
+          {t('members.import')}
+        </ButtonLink>
       </div>
       <div role="search" className="members-filters" aria-label={t('members.filters')}>
         <TextField label={t('members.search')} description={t('members.search.help')} type="search" value={q} onChange={setQ} />

@@ -4,6 +4,8 @@ import {
   capeBody,
   capeProblems,
   EMPTY_REGISTRATION,
+  exportFileName,
+  importFileProblem,
   guardianProblems,
   isIsoDate,
   lastDayAfterMonths,
@@ -95,5 +97,17 @@ describe('the members screens’ form rules', () => {
     expect(byCape(members, 'all', under)).toEqual(members);
     expect(byCape(members, 'with', under)).toEqual([{ id: 'a' }]);
     expect(byCape(members, 'without', under)).toEqual([{ id: 'b' }]);
+  });
+
+  it('names the export file after the person, in plain letters', () => {
+    expect(exportFileName('Inès', 'Benali-Saïd')).toBe('donnees-ines-benali-said.json');
+    expect(exportFileName('李', '')).toBe('donnees-membre.json');
+  });
+
+  it('refuses an import file the API would refuse before reading it', () => {
+    expect(importFileProblem({ name: 'membres.csv', size: 512 * 1024 })).toBeNull();
+    expect(importFileProblem({ name: 'membres.CSV', size: 512 * 1024 + 1 })).toBe('tooBig');
+    expect(importFileProblem({ name: 'membres.xlsx', size: 10 })).toBe('notCsv');
+    expect(importFileProblem({ name: 'membres.csv', size: 0 })).toBe('empty');
   });
 });

@@ -175,3 +175,23 @@ export function byCape<T extends { id: string }>(members: readonly T[], filter: 
   if (filter === 'all') return [...members];
   return members.filter((member) => underContract.has(member.id) === (filter === 'with'));
 }
+
+/** The export's file name: the person's name in plain ASCII letters, digits and dashes. */
+export function exportFileName(firstName: string, lastName: string): string {
+  const slug = `${firstName}-${lastName}`
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `donnees-${slug || 'membre'}.json`;
+}
+
+/** The import's file limit, as saved (UTF-8 bytes): the API refuses a bigger one before reading it. */
+export const MAX_IMPORT_BYTES = 512 * 1024;
+
+export function importFileProblem(file: { name: string; size: number }): 'notCsv' | 'tooBig' | 'empty' | null {
+  if (!/\.(csv|txt)$/i.test(file.name)) return 'notCsv';
+  if (file.size === 0) return 'empty';
+  return file.size > MAX_IMPORT_BYTES ? 'tooBig' : null;
+}
