@@ -17,6 +17,11 @@ import { MissionsScreen } from './screens/member/Missions';
 import { PeriodScreen } from './screens/member/Period';
 import { TodayOrMemberHome } from './screens/member/RoleHome';
 import { ROUTES } from './routes';
+// members
+import { ImportMembersScreen } from './screens/members/ImportMembers';
+import { MemberFileScreen } from './screens/members/MemberFile';
+import { MembersListScreen } from './screens/members/MembersList';
+import { RegisterMemberScreen } from './screens/members/RegisterMember';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -91,6 +96,29 @@ function Routes() {
         <Guard>
           <AccountScreen />
         </Guard>
+      </Route>
+      {/* members */}
+      <Route path={ROUTES.members}>
+        <Guard needsSite>
+          <MembersListScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.registerMember}>
+        <Guard needsSite>
+          <RegisterMemberScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.importMembers}>
+        <Guard needsSite>
+          <ImportMembersScreen />
+        </Guard>
+      </Route>
+      <Route path="/membres/:id">
+        {(params) => (
+          <Guard needsSite>
+            <MemberFileScreen key={params.id} id={params.id} />
+          </Guard>
+        )}
       </Route>
       <Route path="/">
         <Redirect to={ROUTES.today} />

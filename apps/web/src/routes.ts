@@ -14,6 +14,10 @@ export const ROUTES = {
   missions: '/missions',
   myHours: '/mes-heures',
   periodPattern: '/periodes/:id',
+  // members
+  members: '/membres',
+  registerMember: '/membres/nouveau',
+  importMembers: '/membres/import',
   member: (id: string) => `/membres/${id}`,
   quote: (id: string) => `/devis/${id}`,
   invoice: (id: string) => `/factures/${id}`,

@@ -24,6 +24,22 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     .addBearerAuth()
     .addGlobalParameters({ name: 'x-request-id', in: 'header', required: false, description: 'Your request id, echoed back and found in every service log' })
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = withNullableEnums(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+}
+
+/**
+ * OpenAPI 3.0 says a nullable enum lists `null` among its values (3.0.3's clarification); the
+ * decorators write `nullable: true` alone, which generated clients read as never null.
+ */
+export function withNullableEnums<T>(document: T): T {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const schema = node as { nullable?: boolean; enum?: unknown[] };
+    if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum.push(null);
+    Object.values(node).forEach(visit);
+  };
+  visit(document);
+  return document;
 }

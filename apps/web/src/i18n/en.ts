@@ -1,5 +1,6 @@
 import type { Messages } from './fr';
 import { memberEn } from './member';
+import { membersEn } from './members';
 
 /** English: the same keys as fr.ts (the type refuses a missing or an extra one). */
 export const en: Messages = {
@@ -124,4 +125,5 @@ export const en: Messages = {
   'account.logoutAll.sentence': 'You will be logged out on all your devices: computer, phone, tablet. You will have to log in again on each.',
   'account.logoutAll.confirm': 'Yes, log me out everywhere',
   ...memberEn,
+  ...membersEn,
 };

@@ -1,3 +1,4 @@
+import { membersFr } from './members';
 /**
  * Every string the console shows, in French (the default). Keys are `screen.thing`; `{name}`
  * placeholders are filled by t(). French typography: a no-break space (U+00A0) before : ; ? ! —
@@ -127,6 +128,7 @@ export const fr = {
   'account.logoutAll.sentence': 'Vous serez déconnecté·e sur tous vos appareils : ordinateur, téléphone, tablette. Il faudra vous reconnecter sur chacun.',
   'account.logoutAll.confirm': 'Oui, me déconnecter partout',
   ...memberFr,
+  ...membersFr,
 } as const;
 
 /** The message keys; en.ts is typed with this, so a missing or extra key does not compile. */

@@ -101,6 +101,11 @@ function Header() {
               {t('nav.today')}
             </NavLink>
           )}
+          {site && (site.role === 'coordinator' || site.role === 'admin') ? (
+            <NavLink href={ROUTES.members} icon="person">
+              {t('members.nav')}
+            </NavLink>
+          ) : null}
           <NavLink href={ROUTES.notifications} icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>

@@ -456,8 +456,8 @@ export type RejoinDto = {
 
 export type JourneyChangeDto = {
     kind: 'override' | 'cleared' | 'next_path';
-    stage: 'immersion' | 'exploration' | 'focus_and_test' | 'opening' | 'next_step';
-    nextPath: 'own_activity_test' | 'salaried_entrepreneur' | 'company_creation' | 'employment' | 'training' | 'other';
+    stage: 'immersion' | 'exploration' | 'focus_and_test' | 'opening' | 'next_step' | null;
+    nextPath: 'own_activity_test' | 'salaried_entrepreneur' | 'company_creation' | 'employment' | 'training' | 'other' | null;
     reason: string | null;
     on: string;
     /**
@@ -481,7 +481,7 @@ export type JourneyDto = {
     computedStage: 'immersion' | 'exploration' | 'focus_and_test' | 'opening' | 'next_step';
     overridden: boolean;
     overrideReason: string | null;
-    nextPath: 'own_activity_test' | 'salaried_entrepreneur' | 'company_creation' | 'employment' | 'training' | 'other';
+    nextPath: 'own_activity_test' | 'salaried_entrepreneur' | 'company_creation' | 'employment' | 'training' | 'other' | null;
     history: Array<JourneyChangeDto>;
     due: Array<JourneyDueDto>;
 };
@@ -496,7 +496,7 @@ export type SetJourneyDto = {
      * set the stage (with a reason), or null to go back to the calendar’s stage
      */
     stageOverride?: StageOverrideDto | null;
-    nextPath?: 'own_activity_test' | 'salaried_entrepreneur' | 'company_creation' | 'employment' | 'training' | 'other';
+    nextPath?: 'own_activity_test' | 'salaried_entrepreneur' | 'company_creation' | 'employment' | 'training' | 'other' | null;
 };
 
 export type MemberAccountDto = {
@@ -1758,7 +1758,7 @@ export type ExpenseDto = {
      */
     decidedBy: string | null;
     reimbursedOn: string | null;
-    reimbursementMethod: 'bank_transfer' | 'cheque' | 'cash' | 'payroll';
+    reimbursementMethod: 'bank_transfer' | 'cheque' | 'cash' | 'payroll' | null;
     /**
      * the user who submitted it
      */
@@ -1832,7 +1832,7 @@ export type CreateContributionDto = {
     /**
      * required for collective_task, absent otherwise
      */
-    task?: 'cleaning' | 'accounting' | 'communication' | 'other';
+    task?: 'cleaning' | 'accounting' | 'communication' | 'other' | null;
     /**
      * the day of the work, not in the future
      */
@@ -1861,7 +1861,7 @@ export type ContributionDto = {
      */
     memberName: string;
     kind: 'contributive_day' | 'collective_task' | 'peer_training';
-    task: 'cleaning' | 'accounting' | 'communication' | 'other';
+    task: 'cleaning' | 'accounting' | 'communication' | 'other' | null;
     date: string;
     startTime: string | null;
     hours: string;
@@ -2582,7 +2582,7 @@ export type HelpContributionDto = {
      * paid help: due from the requesting site to this one
      */
     amountDue: string | null;
-    settlement: 'between_host_structures' | 'internal_transfer';
+    settlement: 'between_host_structures' | 'internal_transfer' | null;
     movementId: string | null;
     confirmedBy: string | null;
     confirmedAt: string | null;
@@ -3058,7 +3058,7 @@ export type PoolPersonViewDto = {
     siteId: string;
     kind: 'member' | 'team';
     memberId: string | null;
-    role: 'facilitator' | 'intervenant';
+    role: 'facilitator' | 'intervenant' | null;
     firstName: string;
     lastInitial: string;
     /**
@@ -3255,7 +3255,7 @@ export type ReservationConditionDto = {
 export type LaunchStepViewDto = {
     step: 'carrying_structure_found' | 'host_structure_agreed' | 'venue_found' | 'coordination_team_formed' | 'charter_written' | 'first_members' | 'first_mission' | 'first_invoice';
     completedOn: string | null;
-    source: 'manual' | 'event';
+    source: 'manual' | 'event' | null;
 };
 
 export type LaunchDto = {
