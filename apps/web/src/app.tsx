@@ -12,6 +12,9 @@ import { NotFoundScreen } from './screens/NotFound';
 import { NotificationsScreen } from './screens/Notifications';
 import { TodayScreen } from './screens/Today';
 import { ROUTES } from './routes';
+// commerce
+import { InvoiceScreen } from './screens/commerce/Invoice';
+import { InvoicesScreen } from './screens/commerce/Invoices';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -65,6 +68,24 @@ function Routes() {
         <Guard>
           <AccountScreen />
         </Guard>
+      </Route>
+      {/* commerce */}
+      <Route path={ROUTES.invoices}>
+        <Guard needsSite>
+          <InvoicesScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.newInvoice}>
+        <Guard needsSite>
+          <InvoiceScreen />
+        </Guard>
+      </Route>
+      <Route<{ id: string }> path={ROUTES.invoice(':id')}>
+        {(params) => (
+          <Guard needsSite>
+            <InvoiceScreen id={params.id} />
+          </Guard>
+        )}
       </Route>
       <Route path="/">
         <Redirect to={ROUTES.today} />

@@ -9,6 +9,9 @@ export const ROUTES = {
   today: '/aujourdhui',
   notifications: '/notifications',
   account: '/mon-compte',
+  // commerce
+  invoices: '/factures',
+  newInvoice: '/factures/nouvelle',
   member: (id: string) => `/membres/${id}`,
   quote: (id: string) => `/devis/${id}`,
   invoice: (id: string) => `/factures/${id}`,

@@ -1,4 +1,5 @@
 import type { Messages } from './fr';
+import { commerceEn } from './commerce';
 
 /** English: the same keys as fr.ts (the type refuses a missing or an extra one). */
 export const en: Messages = {
@@ -122,4 +123,5 @@ export const en: Messages = {
   'account.logoutAll.title': 'Log out of all your devices?',
   'account.logoutAll.sentence': 'You will be logged out on all your devices: computer, phone, tablet. You will have to log in again on each.',
   'account.logoutAll.confirm': 'Yes, log me out everywhere',
+  ...commerceEn,
 };

@@ -1,3 +1,4 @@
+import { commerceFr } from './commerce';
 /**
  * Every string the console shows, in French (the default). Keys are `screen.thing`; `{name}`
  * placeholders are filled by t(). French typography: a no-break space (U+00A0) before : ; ? ! —
@@ -124,6 +125,7 @@ export const fr = {
   'account.logoutAll.title': 'Se déconnecter de tous vos appareils ?',
   'account.logoutAll.sentence': 'Vous serez déconnecté·e sur tous vos appareils : ordinateur, téléphone, tablette. Il faudra vous reconnecter sur chacun.',
   'account.logoutAll.confirm': 'Oui, me déconnecter partout',
+  ...commerceFr,
 } as const;
 
 /** The message keys; en.ts is typed with this, so a missing or extra key does not compile. */

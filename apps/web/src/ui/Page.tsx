@@ -86,6 +86,9 @@ function Header() {
           <NavLink href={ROUTES.today} icon="list">
             {t('nav.today')}
           </NavLink>
+          <NavLink href={ROUTES.invoices} icon="list">
+            {t('nav.invoices')}
+          </NavLink>
           <NavLink href={ROUTES.notifications} icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>

@@ -24,7 +24,10 @@ export type LineProblem = 'noLines' | 'description' | 'quantity' | 'unitPrice' |
 
 /** People type "12,50" in French: the API wants "12.50". Spaces (thousands) go too. */
 export function decimalInput(value: string): string {
-  return value.trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  return value
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.');
 }
 
 export function toLineInput(line: EditorLine): LineInput {
