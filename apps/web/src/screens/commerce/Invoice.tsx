@@ -26,7 +26,7 @@ import { Table } from '../../ui/Table';
 import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { ROUTES } from '../../routes';
-import { apiLines, centsText, EDITOR_VAT_RATES, type EditorLine, type EditorVatRate, lineIndexOf, liveTotals } from './invoice-draft';
+import { apiLines, centsText, EDITOR_UNITS, EDITOR_VAT_RATES, type EditorLine, type EditorUnit, type EditorVatRate, lineIndexOf, liveTotals } from './invoice-draft';
 import { useClients } from './Invoices';
 import './commerce.css';
 
@@ -34,7 +34,7 @@ type Translate = ReturnType<typeof useT>;
 
 let nextKey = 0;
 const newKey = () => `line-${++nextKey}`;
-const freeLine = (): EditorLine => ({ key: newKey(), catalogueItemId: null, description: '', quantity: '1', unitPrice: '', vatRate: '20', exemptionReason: '' });
+const freeLine = (): EditorLine => ({ key: newKey(), catalogueItemId: null, description: '', quantity: '1', unit: 'hour', unitPrice: '', vatRate: '20', exemptionReason: '' });
 
 interface TotalsView {
   vatBreakdown: readonly Pick<QuoteVatBreakdownDto, 'rate' | 'base' | 'vat'>[];
@@ -118,6 +118,7 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
           catalogueItemId: line.catalogueItemId,
           description: line.description,
           quantity: line.quantity,
+          unit: line.unit,
           unitPrice: line.unitPrice,
           vatRate: line.vatRate,
           exemptionReason: line.exemptionReason ?? '',
@@ -240,6 +241,12 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
                     onChange={(quantity) => update(index, { quantity })}
                     errorMessage={fieldError(`${at}.quantity`)}
                   />
+                  <Select
+                    label={t('invoice.line.unit')}
+                    options={EDITOR_UNITS.map((unit) => ({ id: unit, label: t(`unit.${unit}`) }))}
+                    value={line.unit}
+                    onChange={(unit) => update(index, { unit: unit as EditorUnit })}
+                  />
                   <TextField
                     label={t('invoice.line.unitPrice')}
                     inputMode="decimal"
@@ -296,6 +303,7 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
                       catalogueItemId: item.id,
                       description: item.label,
                       quantity: '1',
+                      unit: item.unit,
                       unitPrice: item.unitPrice,
                       vatRate: item.vatRate,
                       exemptionReason: item.exemptionReason ?? '',

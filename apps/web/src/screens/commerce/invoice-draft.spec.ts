@@ -5,6 +5,7 @@ const line = (overrides: Partial<EditorLine>): EditorLine => ({
   catalogueItemId: null,
   description: 'Buffet',
   quantity: '1',
+  unit: 'hour',
   unitPrice: '100',
   vatRate: '20',
   exemptionReason: '',
@@ -39,8 +40,8 @@ describe('the invoice editor live totals', () => {
   it('reads French decimals and sends the API its decimal strings', () => {
     expect(decimalInput(' 1\u202f234,5 ')).toBe('1234.5');
     expect(apiLines([line({ catalogueItemId: 'c1', unitPrice: '12,5' }), line({ key: 'b', vatRate: '0', exemptionReason: ' VATEX-EU-132 ' })])).toEqual([
-      { catalogueItemId: 'c1', description: 'Buffet', quantity: '1', unitPrice: '12.5', vatRate: '20' },
-      { description: 'Buffet', quantity: '1', unitPrice: '100', vatRate: '0', exemptionReason: 'VATEX-EU-132' },
+      { catalogueItemId: 'c1', description: 'Buffet', quantity: '1', unit: 'hour', unitPrice: '12.5', vatRate: '20' },
+      { description: 'Buffet', quantity: '1', unit: 'hour', unitPrice: '100', vatRate: '0', exemptionReason: 'VATEX-EU-132' },
     ]);
   });
 

@@ -3,6 +3,9 @@ import { computeTotals, type DocumentTotals, type LineInput } from '@kpa/contrac
 /** The VAT rates a line may take, in the order the editor offers them (CGI art. 278 ff.). */
 export const EDITOR_VAT_RATES = ['20', '10', '5.5', '2.1', '0'] as const;
 export type EditorVatRate = (typeof EDITOR_VAT_RATES)[number];
+/** The units a line is counted in (the API's CATALOGUE_UNITS). */
+export const EDITOR_UNITS = ['hour', 'day', 'piece', 'flat_rate'] as const;
+export type EditorUnit = (typeof EDITOR_UNITS)[number];
 
 /** A line as the editor holds it while the person types: raw text, checked by the shared rules. */
 export interface EditorLine {
@@ -11,6 +14,7 @@ export interface EditorLine {
   catalogueItemId: string | null;
   description: string;
   quantity: string;
+  unit: EditorUnit;
   unitPrice: string;
   vatRate: EditorVatRate;
   exemptionReason: string;
@@ -74,6 +78,7 @@ export function apiLines(lines: readonly EditorLine[]) {
       ...(line.catalogueItemId ? { catalogueItemId: line.catalogueItemId } : {}),
       description: input.description,
       quantity: input.quantity,
+      unit: line.unit,
       unitPrice: input.unitPrice,
       vatRate: input.vatRate,
       ...(input.exemptionReason ? { exemptionReason: input.exemptionReason } : {}),
