@@ -126,7 +126,10 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
       : [freeLine()],
   );
   const [checked, setChecked] = useState(false);
-  const [saved, setSaved] = useState(false);
+  // A new draft's first save moves to its address (a new screen): the history entry says it was saved.
+  const [saved, setSaved] = useState(() => invoice !== null && (history.state as { saved?: boolean } | null)?.saved === true);
+  // A line added by a button takes the focus at its first field (keyboard and screen-reader users land on it).
+  const [focusKey, setFocusKey] = useState<string | null>(null);
   const live = liveTotals(lines, invoice?.totals.vatFranchise ?? false);
 
   const update = (index: number, patch: Partial<EditorLine>) => {
@@ -154,7 +157,7 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
     mutationFn: save,
     onSuccess: (result) => {
       setSaved(true);
-      if (!invoice) navigate(ROUTES.invoice(result.id), { replace: true });
+      if (!invoice) navigate(ROUTES.invoice(result.id), { replace: true, state: { saved: true } });
     },
   });
   const issue = useMutation({
@@ -227,6 +230,7 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
               <fieldset key={line.key} className="invoice-line">
                 <legend className="invoice-line__legend">{t('invoice.line', { n })}</legend>
                 <TextField
+                  autoFocus={line.key === focusKey}
                   label={t('invoice.line.description')}
                   value={line.description}
                   maxLength={500}
@@ -283,7 +287,14 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
             );
           })}
           <div className="actions">
-            <Button variant="secondary" onPress={() => setLines((current) => [...current, freeLine()])}>
+            <Button
+              variant="secondary"
+              onPress={() => {
+                const added = freeLine();
+                setFocusKey(added.key);
+                setLines((current) => [...current, added]);
+              }}
+            >
               {t('invoice.addFree')}
             </Button>
             {catalogueItems.length > 0 ? (
@@ -296,10 +307,12 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
                 onChange={(id) => {
                   const item = catalogueItems.find((candidate) => candidate.id === id);
                   if (!item) return;
+                  const key = newKey();
+                  setFocusKey(key);
                   setLines((current) => [
                     ...current,
                     {
-                      key: newKey(),
+                      key,
                       catalogueItemId: item.id,
                       description: item.label,
                       quantity: '1',
@@ -391,12 +404,12 @@ function InvoicePdf({ siteId, invoice }: { siteId: string; invoice: InvoiceDto }
         {() =>
           url ? (
             <>
-              <iframe className="pdf-frame" title={t('invoice.pdf.frame', { number })} src={url} />
               <p>
                 <a className="button button--secondary" href={url} download={`${number}.pdf`}>
                   <span>{t('invoice.pdf.download')}</span>
                 </a>
               </p>
+              <iframe className="pdf-frame" title={t('invoice.pdf.frame', { number })} src={url} />
             </>
           ) : (
             <p role="status">{t('invoice.pdf.loading')}</p>
