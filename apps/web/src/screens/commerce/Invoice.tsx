@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -50,7 +50,8 @@ function Totals({ totals, extra }: { totals: TotalsView; extra?: { label: string
   return (
     <dl className="totals" aria-live="polite" data-testid="totals">
       {totals.vatBreakdown.map((group) => (
-        <div key={group.rate} className="totals__group">
+        // A <dl> takes one level of <div> around its dt/dd pairs (axe: definition-list).
+        <Fragment key={group.rate}>
           <div className="totals__row">
             <dt>{t('invoice.totals.base', { rate: rate(group.rate) })}</dt>
             <dd>{frenchAmount(group.base)}</dd>
@@ -59,7 +60,7 @@ function Totals({ totals, extra }: { totals: TotalsView; extra?: { label: string
             <dt>{t('invoice.totals.vat', { rate: rate(group.rate) })}</dt>
             <dd>{frenchAmount(group.vat)}</dd>
           </div>
-        </div>
+        </Fragment>
       ))}
       <div className="totals__row">
         <dt>{t('invoice.totals.net')}</dt>
