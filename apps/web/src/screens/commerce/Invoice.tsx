@@ -410,7 +410,7 @@ function InvoicePdf({ siteId, invoice }: { siteId: string; invoice: InvoiceDto }
                   <span>{t('invoice.pdf.download')}</span>
                 </a>
               </p>
-              <iframe className="pdf-frame" title={t('invoice.pdf.frame', { number })} src={url} />
+              <iframe className="pdf-frame" title={t('invoice.pdf.frame', { number })} src={url} data-bytes={pdf.data?.size} />
             </>
           ) : (
             <p role="status">{t('invoice.pdf.loading')}</p>
