@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -127,6 +127,7 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
       : [freeLine()],
   );
   const [checked, setChecked] = useState(false);
+  const created = useRef<string | null>(null);
   // A new draft's first save moves to its address (a new screen): the history entry says it was saved.
   const [saved, setSaved] = useState(() => invoice !== null && (history.state as { saved?: boolean } | null)?.saved === true);
   // A line added by a button takes the focus at its first field (keyboard and screen-reader users land on it).
@@ -141,9 +142,12 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
   const save = async (): Promise<InvoiceDto> => {
     // The generated type reads the API's nullable strings as objects (an OpenAPI quirk): the values are strings.
     const body = { clientId: clientId ?? undefined, lines: apiLines(lines) as unknown as QuoteLineDto[] };
-    const result = invoice
-      ? await unwrap(invoicesControllerUpdate({ path: { siteId, invoiceId: invoice.id }, body }))
+    // A new invoice whose issue was refused after its draft was created: the retry replaces that draft, not a second one.
+    const draftId = invoice?.id ?? created.current;
+    const result = draftId
+      ? await unwrap(invoicesControllerUpdate({ path: { siteId, invoiceId: draftId }, body }))
       : await unwrap(invoicesControllerCreate({ path: { siteId }, body }));
+    created.current = result.id;
     queryClient.setQueryData(['invoice', siteId, result.id], result);
     void queryClient.invalidateQueries({ queryKey: ['invoices', siteId] });
     return result;
@@ -537,30 +541,32 @@ function IssuedInvoice({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
         {t('invoice.issued', { number, date: invoice.issuedOn ? frenchShortDate(invoice.issuedOn) : '' })} {t(`invoice.status.${invoice.status}`)}.
         {invoice.dueOn ? ` ${t('invoice.dueOn', { date: frenchShortDate(invoice.dueOn) })}` : null}
       </Notice>
-      <Section title={t('invoice.lines')}>
-        <Table
-          label={t('invoice.lines')}
-          rows={invoice.lines.map((line, index) => ({ ...line, id: String(index) }))}
-          columns={[
-            { id: 'description', title: t('invoice.line.description'), isRowHeader: true, cell: (line) => line.description },
-            { id: 'quantity', title: t('invoice.line.quantity'), align: 'end', cell: (line) => frenchNumber(line.quantity) },
-            { id: 'unitPrice', title: t('invoice.line.unitPrice'), align: 'end', cell: (line) => frenchAmount(line.unitPrice) },
-            { id: 'vat', title: t('invoice.line.vatRate'), align: 'end', cell: (line) => t('invoice.rate', { rate: frenchNumber(line.vatRate) }) },
-            { id: 'net', title: t('invoices.col.total'), align: 'end', cell: (line) => frenchAmount(line.net) },
-          ]}
-        />
-      </Section>
-      <Section title={t('invoice.totals')}>
-        <Totals
-          totals={invoice.totals}
-          extra={[
-            { label: t('invoice.totals.paid'), amount: invoice.paid },
-            { label: t('invoice.totals.outstanding'), amount: invoice.outstanding },
-          ]}
-        />
-      </Section>
-      <InvoicePdf siteId={siteId} invoice={invoice} />
-      <Payments siteId={siteId} invoice={invoice} />
+      <div className="invoice-view">
+        <Section title={t('invoice.lines')}>
+          <Table
+            label={t('invoice.lines')}
+            rows={invoice.lines.map((line, index) => ({ ...line, id: String(index) }))}
+            columns={[
+              { id: 'description', title: t('invoice.line.description'), isRowHeader: true, cell: (line) => line.description },
+              { id: 'quantity', title: t('invoice.line.quantity'), align: 'end', cell: (line) => frenchNumber(line.quantity) },
+              { id: 'unitPrice', title: t('invoice.line.unitPrice'), align: 'end', cell: (line) => frenchAmount(line.unitPrice) },
+              { id: 'vat', title: t('invoice.line.vatRate'), align: 'end', cell: (line) => t('invoice.rate', { rate: frenchNumber(line.vatRate) }) },
+              { id: 'net', title: t('invoice.line.netTitle'), align: 'end', cell: (line) => frenchAmount(line.net) },
+            ]}
+          />
+        </Section>
+        <Section title={t('invoice.totals')}>
+          <Totals
+            totals={invoice.totals}
+            extra={[
+              { label: t('invoice.totals.paid'), amount: invoice.paid },
+              { label: t('invoice.totals.outstanding'), amount: invoice.outstanding },
+            ]}
+          />
+        </Section>
+        <InvoicePdf siteId={siteId} invoice={invoice} />
+        <Payments siteId={siteId} invoice={invoice} />
+      </div>
     </Page>
   );
 }
