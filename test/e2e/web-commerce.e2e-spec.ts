@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually } from '@kpa/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { COORDINATOR_PASSWORD, setUpRegion, type Region, untilCommerceKnows, usePlatform } from './platform';
+import { COORDINATOR_PASSWORD, setUpRegion, siteUserToken, type Region, untilCommerceKnows, usePlatform } from './platform';
 
 const ROOT = join(__dirname, '..', '..');
 /** Debian's Chromium (`.ci/run` installs it with apt when missing): no browser download. */
@@ -149,6 +149,18 @@ describe('invoices in the web console (Chromium)', () => {
       },
     });
     expect(client.status).toBe(201);
+    // A member drafts a quote and submits it: the coordination validates it in the console.
+    const member = await siteUserToken(platform, region.sites.a, 'member');
+    const quote = await platform.http('POST', `/v1/sites/${region.sites.a.id}/quotes`, {
+      token: member,
+      body: {
+        clientId: client.body.id,
+        validUntil: `${new Date().getUTCFullYear() + 1}-06-30`,
+        lines: [{ description: 'Jardinage', quantity: '2', unit: 'hour', unitPrice: '30', vatRate: '20' }],
+      },
+    });
+    expect(quote.status).toBe(201);
+    expect((await platform.http('POST', `/v1/sites/${region.sites.a.id}/quotes/${quote.body.id}/submit`, { token: member })).status).toBe(200);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   });
 
@@ -296,6 +308,22 @@ describe('invoices in the web console (Chromium)', () => {
     await expectPdfInPage(page, pdfs);
     await tabTo(page, /^Télécharger le PDF$/);
     await screen(page, 'clavier-facture-emise');
+    await context.close();
+  });
+
+  it('lets the coordinator validate the quote a member submitted', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await logIn(page);
+    await page.getByRole('link', { name: 'Factures', exact: true }).click();
+    await page.getByRole('link', { name: 'Voir les devis' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Devis' }).waitFor();
+    await page.locator('.table').getByText('72,00 €').waitFor();
+    await screen(page, 'laptop-devis-a-valider');
+    await page.getByRole('button', { name: 'Valider le devis pour Boulangerie du Pile' }).click();
+    await page.getByText('Devis validé').waitFor();
+    await page.getByText('Aucun devis à valider').waitFor();
+    await screen(page, 'laptop-devis-valide');
     await context.close();
   });
 

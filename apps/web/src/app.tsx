@@ -15,6 +15,7 @@ import { ROUTES } from './routes';
 // commerce
 import { InvoiceScreen } from './screens/commerce/Invoice';
 import { InvoicesScreen } from './screens/commerce/Invoices';
+import { QuotesScreen } from './screens/commerce/Quotes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -73,6 +74,11 @@ function Routes() {
       <Route path={ROUTES.invoices}>
         <Guard needsSite>
           <InvoicesScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.quotes}>
+        <Guard needsSite>
+          <QuotesScreen />
         </Guard>
       </Route>
       <Route path={ROUTES.newInvoice}>

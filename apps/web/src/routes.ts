@@ -12,6 +12,7 @@ export const ROUTES = {
   // commerce
   invoices: '/factures',
   newInvoice: '/factures/nouvelle',
+  quotes: '/devis',
   member: (id: string) => `/membres/${id}`,
   quote: (id: string) => `/devis/${id}`,
   invoice: (id: string) => `/factures/${id}`,

@@ -45,6 +45,7 @@ export function InvoicesScreen() {
         <ButtonLink href={ROUTES.newInvoice} variant="primary" icon="arrow">
           {t('invoices.new')}
         </ButtonLink>
+        <ButtonLink href={ROUTES.quotes}>{t('quotes.link')}</ButtonLink>
       </div>
       <Select
         label={t('invoices.filter')}
