@@ -40,8 +40,11 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   plugins: [precompress()],
   resolve: {
-    // The pure French formatting module of @kpa/contracts, not its index (which pulls Node modules).
-    alias: { '@kpa/contracts/french-format': join(repo, 'libs/contracts/src/french-format.ts') },
+    // The pure modules of @kpa/contracts, not its index (which pulls Node modules).
+    alias: {
+      '@kpa/contracts/french-format': join(repo, 'libs/contracts/src/french-format.ts'),
+      '@kpa/contracts/document-totals': join(repo, 'libs/contracts/src/document-totals.ts'),
+    },
   },
   build: {
     outDir: join(repo, 'dist/web'),

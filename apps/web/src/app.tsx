@@ -22,6 +22,10 @@ import { ImportMembersScreen } from './screens/members/ImportMembers';
 import { MemberFileScreen } from './screens/members/MemberFile';
 import { MembersListScreen } from './screens/members/MembersList';
 import { RegisterMemberScreen } from './screens/members/RegisterMember';
+// commerce
+import { InvoiceScreen } from './screens/commerce/Invoice';
+import { InvoicesScreen } from './screens/commerce/Invoices';
+import { QuotesScreen } from './screens/commerce/Quotes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -117,6 +121,29 @@ function Routes() {
         {(params) => (
           <Guard needsSite>
             <MemberFileScreen key={params.id} id={params.id} />
+          </Guard>
+        )}
+      </Route>
+      {/* commerce */}
+      <Route path={ROUTES.invoices}>
+        <Guard needsSite>
+          <InvoicesScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.quotes}>
+        <Guard needsSite>
+          <QuotesScreen />
+        </Guard>
+      </Route>
+      <Route path={ROUTES.newInvoice}>
+        <Guard needsSite>
+          <InvoiceScreen />
+        </Guard>
+      </Route>
+      <Route<{ id: string }> path={ROUTES.invoice(':id')}>
+        {(params) => (
+          <Guard needsSite>
+            <InvoiceScreen id={params.id} />
           </Guard>
         )}
       </Route>

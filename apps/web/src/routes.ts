@@ -18,6 +18,10 @@ export const ROUTES = {
   members: '/membres',
   registerMember: '/membres/nouveau',
   importMembers: '/membres/import',
+  // commerce
+  invoices: '/factures',
+  newInvoice: '/factures/nouvelle',
+  quotes: '/devis',
   member: (id: string) => `/membres/${id}`,
   quote: (id: string) => `/devis/${id}`,
   invoice: (id: string) => `/factures/${id}`,

@@ -82,3 +82,4 @@ export * from './rpc/worker/notifications';
 export * from './events/gateway/site-user-changed.v1';
 // French figures and dates (documents, e-mails, the console)
 export * from './french-format';
+export * from './document-totals';

@@ -1,5 +1,4 @@
-import { ClientKind, compareDates, DomainError, frenchDate, isIsoDate } from '@kpa/contracts';
-import { VAT_FRANCHISE_NOTE } from './amounts';
+import { ClientKind, compareDates, DomainError, frenchDate, isIsoDate, VAT_FRANCHISE_NOTE } from '@kpa/contracts';
 
 /**
  * The legal sentences a quote or invoice prints besides its figures (docs/domain-rules.md §1.1, §1.4, §2.2,

@@ -1,6 +1,5 @@
-import { CatalogueUnit, ClientKind, formatCents, PostalAddress, QuoteLine, QuoteVatBreakdown, VatRate } from '@kpa/contracts';
+import { CatalogueUnit, ClientKind, computeTotals, formatCents, PostalAddress, QuoteLine, QuoteVatBreakdown, VatRate } from '@kpa/contracts';
 import type { SellerIdentity } from '../sellers/seller';
-import { computeTotals } from './amounts';
 
 /** A document line as stored (quotes and invoices alike), before its net is computed. */
 type StoredLine = Omit<QuoteLine, 'net'>;

@@ -1,5 +1,4 @@
-import { CreditNoteTotals, DomainError, formatCents, invalidField, InvoiceStatus } from '@kpa/contracts';
-import { computeTotals, VAT_FRANCHISE_NOTE } from '../documents/amounts';
+import { computeTotals, CreditNoteTotals, DomainError, formatCents, invalidField, InvoiceStatus, VAT_FRANCHISE_NOTE } from '@kpa/contracts';
 import { assertIssued, fromRateAmounts, InvoiceLineData, RateAmount, sumRates } from './invoice';
 import { Balance, outstandingCents, remainingNetCents, statusOf } from './invoice-payments';
 

@@ -7,13 +7,15 @@ import {
   InvoiceStatus,
   InvoiceTotals,
   isAbsent,
+  lineNetCents,
   parseCents,
+  parseQuantity,
+  parseUnitPrice,
   QuoteVatBreakdown,
+  roundHalfAwayFromZero,
   VAT_RATES,
   VatRate,
-  roundHalfAwayFromZero,
 } from '@kpa/contracts';
-import { lineNetCents, parseQuantity, parseUnitPrice } from '../documents/amounts';
 import { InvoiceLineData, noDeposits, sumRates, toRateAmounts } from './invoice';
 
 /** Deposit invoices (factures d'acompte) and the final invoice that deducts them: pure rules. */

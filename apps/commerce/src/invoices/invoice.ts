@@ -1,6 +1,8 @@
 import {
   ClientKind,
   compareDates,
+  computeTotals,
+  decimalTotals,
   DomainError,
   formatCents,
   invalidField,
@@ -18,9 +20,9 @@ import {
   parseCents,
   QuoteVatBreakdown,
   VAT_RATES,
+  VatCategory,
   VatRate,
 } from '@kpa/contracts';
-import { computeTotals, decimalTotals, VatCategory } from '../documents/amounts';
 import { MAX_BUSINESS_TERM_DAYS, paymentTermDays } from '../documents/payment-terms';
 import { CatalogueDefaults, QuoteLineData, resolveLines } from '../quotes/quote';
 

@@ -1,5 +1,5 @@
 import { ClientEntity } from '../clients/client.entity';
-import { VAT_FRANCHISE_NOTE } from '../documents/amounts';
+import { VAT_FRANCHISE_NOTE } from '@kpa/contracts';
 import { aSellerIdentity } from '../documents/printable.test-helpers';
 import { QuoteEntity } from './quote.entity';
 import { quoteDocument } from './quote-printable';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainError, SiteId } from '@kpa/contracts';
-import { VAT_FRANCHISE_NOTE } from '../documents/amounts';
+import { DomainError, SiteId, VAT_FRANCHISE_NOTE } from '@kpa/contracts';
 import { CapeHolder, capeMention } from '../documents/legal-mentions';
 import { KnownMemberRepository } from '../members/known-member.repository';
 import { PrintableDocument, PrintableFact, printableClient, printableLines, printableSeller } from '../documents/printable';

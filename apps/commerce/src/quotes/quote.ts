@@ -3,6 +3,9 @@ import {
   CatalogueUnit,
   ClientKind,
   compareDates,
+  computeTotals,
+  decimalTotals,
+  DocumentTotals,
   DomainError,
   formatCents,
   invalidField,
@@ -20,7 +23,6 @@ import {
   QuoteTotals,
   VatRate,
 } from '@kpa/contracts';
-import { computeTotals, decimalTotals, DocumentTotals } from '../documents/amounts';
 
 /** What is stored: `expired` is only ever computed on read. */
 export type StoredQuoteStatus = Exclude<QuoteStatus, 'expired'>;

@@ -1,6 +1,7 @@
 import type { Messages } from './fr';
 import { memberEn } from './member';
 import { membersEn } from './members';
+import { commerceEn } from './commerce';
 
 /** English: the same keys as fr.ts (the type refuses a missing or an extra one). */
 export const en: Messages = {
@@ -126,4 +127,5 @@ export const en: Messages = {
   'account.logoutAll.confirm': 'Yes, log me out everywhere',
   ...memberEn,
   ...membersEn,
+  ...commerceEn,
 };

@@ -1,4 +1,5 @@
 import { membersFr } from './members';
+import { commerceFr } from './commerce';
 /**
  * Every string the console shows, in French (the default). Keys are `screen.thing`; `{name}`
  * placeholders are filled by t(). French typography: a no-break space (U+00A0) before : ; ? ! —
@@ -129,6 +130,7 @@ export const fr = {
   'account.logoutAll.confirm': 'Oui, me déconnecter partout',
   ...memberFr,
   ...membersFr,
+  ...commerceFr,
 } as const;
 
 /** The message keys; en.ts is typed with this, so a missing or extra key does not compile. */

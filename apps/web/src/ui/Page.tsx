@@ -106,6 +106,11 @@ function Header() {
               {t('members.nav')}
             </NavLink>
           ) : null}
+          {site && site.role !== 'member' ? (
+            <NavLink href={ROUTES.invoices} icon="list">
+              {t('nav.invoices')}
+            </NavLink>
+          ) : null}
           <NavLink href={ROUTES.notifications} icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>

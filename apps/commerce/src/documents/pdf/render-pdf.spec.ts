@@ -1,5 +1,5 @@
 import { pdfText } from '@kpa/testing/pdf-text';
-import { VAT_FRANCHISE_NOTE } from '../amounts';
+import { VAT_FRANCHISE_NOTE } from '@kpa/contracts';
 import { capeMention, legalMentions, RECOVERY_INDEMNITY_SENTENCE } from '../legal-mentions';
 import { PrintableDocument, PrintableLine } from '../printable';
 import { aPrintableInvoice } from '../printable.test-helpers';

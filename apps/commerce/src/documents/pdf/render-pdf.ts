@@ -1,7 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { VAT_FRANCHISE_REASON } from '../amounts';
+import { frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, VAT_FRANCHISE_REASON, winAnsiText } from '@kpa/contracts';
 import { PrintableDocument, PrintableLine } from '../printable';
-import { frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, winAnsiText } from '@kpa/contracts';
 
 /**
  * Lays a PrintableDocument out as an A4 PDF in French. It decides nothing about the law: every

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { computeTotals, DocumentTotals, LineInput, VAT_RATES, VatRate } from './amounts';
+import { computeTotals, DocumentTotals, LineInput } from './document-totals';
+import { VAT_RATES, VatRate } from './rpc/commerce/catalogue';
 
 /**
  * Properties of the EN 16931 arithmetic (docs/domain-rules.md §2.3), checked against an independent reference
@@ -98,7 +99,7 @@ function matchesReference(lines: GeneratedLine[], totals: DocumentTotals, vatFra
   expect(totals.vatBreakdown.map((g) => [g.rate, BigInt(g.baseCents)])).toEqual(VAT_RATES.filter((r) => ref.bases.has(r)).map((r) => [r, ref.bases.get(r)]));
 }
 
-describe('amounts (properties)', () => {
+describe('document totals (properties)', () => {
   it('matches an independent BigInt reference', () => {
     fc.assert(
       fc.property(everyday, (lines) => {

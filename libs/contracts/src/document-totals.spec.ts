@@ -1,4 +1,5 @@
-import { computeTotals, LineInput, lineNetCents, MAX_LINES, parseQuantity, parseUnitPrice, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON, VAT_RATES, vatCents } from './amounts';
+import { computeTotals, LineInput, lineNetCents, MAX_LINES, parseQuantity, parseUnitPrice, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON, vatCents } from './document-totals';
+import { VAT_RATES } from './rpc/commerce/catalogue';
 import { Refusal, refusalOf } from '@kpa/testing/refusal';
 
 function line(quantity: string, unitPrice: string, vatRate: LineInput['vatRate'] = '20', extra: Partial<LineInput> = {}): LineInput {

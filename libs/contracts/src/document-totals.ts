@@ -1,14 +1,15 @@
-import { DomainError, formatCents, QuoteTotals, roundHalfAwayFromZero, VAT_RATES, VatRate } from '@kpa/contracts';
+// Pure: no Node module and no import of the package's index, so the console bundles it as it is
+// (apps/web computes an editor's live totals with these very functions, not a copy).
+import { DomainError } from './errors';
+import { formatCents, roundHalfAwayFromZero } from './money';
+import { VAT_RATES, VatRate } from './rpc/commerce/catalogue';
+import type { QuoteTotals } from './rpc/commerce/quotes';
 
 /**
  * The money of quotes and invoices, with the EN 16931 arithmetic (docs/domain-rules.md §2.3): every amount is
  * exact (BigInt while computing, integer cents out), never a binary float (`76.475 * 100` is
  * `7647.4999…`), so the PDF, the Factur-X XML and the CEN schematron always agree to the cent.
  */
-
-// One list of rates for the whole platform: the catalogue and the documents must accept the same ones.
-export { VAT_RATES };
-export type { VatRate };
 
 export const MAX_LINES = 200;
 export const MAX_DESCRIPTION_LENGTH = 500;

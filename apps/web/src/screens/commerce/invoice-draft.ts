@@ -1,0 +1,94 @@
+import { computeTotals, type DocumentTotals, type LineInput } from '@kpa/contracts/document-totals';
+
+/** The VAT rates a line may take, in the order the editor offers them (CGI art. 278 ff.). */
+export const EDITOR_VAT_RATES = ['20', '10', '5.5', '2.1', '0'] as const;
+export type EditorVatRate = (typeof EDITOR_VAT_RATES)[number];
+/** The units a line is counted in (the API's CATALOGUE_UNITS). */
+export const EDITOR_UNITS = ['hour', 'day', 'piece', 'flat_rate'] as const;
+export type EditorUnit = (typeof EDITOR_UNITS)[number];
+
+/** A line as the editor holds it while the person types: raw text, checked by the shared rules. */
+export interface EditorLine {
+  /** React's key: stable while lines are added and removed. */
+  key: string;
+  catalogueItemId: string | null;
+  description: string;
+  quantity: string;
+  unit: EditorUnit;
+  unitPrice: string;
+  vatRate: EditorVatRate;
+  exemptionReason: string;
+}
+
+/** What the editor shows under the lines: the totals, or the first line that stops them and why. */
+export type LiveTotals = { ok: true; totals: DocumentTotals } | { ok: false; field: string; reason: LineProblem };
+
+/** Why the totals cannot be computed yet, in words the screen translates. */
+export type LineProblem = 'noLines' | 'description' | 'quantity' | 'unitPrice' | 'exemptionReason' | 'other';
+
+/** People type "12,50" in French: the API wants "12.50". Spaces (thousands) go too. */
+export function decimalInput(value: string): string {
+  return value
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.');
+}
+
+export function toLineInput(line: EditorLine): LineInput {
+  return {
+    description: line.description,
+    quantity: decimalInput(line.quantity),
+    unitPrice: decimalInput(line.unitPrice),
+    vatRate: line.vatRate,
+    exemptionReason: line.vatRate === '0' && line.exemptionReason.trim() ? line.exemptionReason.trim() : null,
+  };
+}
+
+function problemOf(field: string): LineProblem {
+  if (field === 'lines') return 'noLines';
+  const last = /\.(\w+)$/.exec(field)?.[1];
+  return last === 'description' || last === 'quantity' || last === 'unitPrice' || last === 'exemptionReason' ? last : 'other';
+}
+
+/**
+ * The totals of the lines being typed, by the server's own rules (`@kpa/contracts/document-totals`:
+ * cents rounded per line, VAT once per rate): what the editor shows is what the invoice will say.
+ */
+export function liveTotals(lines: readonly EditorLine[], vatFranchise: boolean): LiveTotals {
+  try {
+    return { ok: true, totals: computeTotals(lines.map(toLineInput), { vatFranchise }) };
+  } catch (error) {
+    const details = (error as { details?: { field?: unknown } }).details;
+    const field = typeof details?.field === 'string' ? details.field : 'lines';
+    return { ok: false, field, reason: problemOf(field) };
+  }
+}
+
+/** The index of the line a field such as `lines[2].quantity` names, or null. */
+export function lineIndexOf(field: string | null | undefined): number | null {
+  const match = field ? /^lines\[(\d+)\]/.exec(field) : null;
+  return match ? Number(match[1]) : null;
+}
+
+/** The lines as the API receives them (the catalogue item's id kept, so the invoice remembers it). */
+export function apiLines(lines: readonly EditorLine[]) {
+  return lines.map((line) => {
+    const input = toLineInput(line);
+    return {
+      ...(line.catalogueItemId ? { catalogueItemId: line.catalogueItemId } : {}),
+      description: input.description,
+      quantity: input.quantity,
+      unit: line.unit,
+      unitPrice: input.unitPrice,
+      vatRate: input.vatRate,
+      ...(input.exemptionReason ? { exemptionReason: input.exemptionReason } : {}),
+    };
+  });
+}
+
+/** Cents as the API's decimal string, for the French formatter ("1234.50"). */
+export function centsText(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
