@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { RouterProvider } from 'react-aria-components';
@@ -10,22 +10,21 @@ import { ChooseSiteScreen } from './screens/ChooseSite';
 import { LoginScreen } from './screens/Login';
 import { NotFoundScreen } from './screens/NotFound';
 import { NotificationsScreen } from './screens/Notifications';
-// member
-import { LogHoursScreen } from './screens/member/LogHours';
-import { MemberHomeScreen } from './screens/member/MemberHome';
-import { MissionsScreen } from './screens/member/Missions';
-import { PeriodScreen } from './screens/member/Period';
 import { TodayOrMemberHome } from './screens/member/RoleHome';
 import { ROUTES } from './routes';
-// members
-import { ImportMembersScreen } from './screens/members/ImportMembers';
-import { MemberFileScreen } from './screens/members/MemberFile';
-import { MembersListScreen } from './screens/members/MembersList';
-import { RegisterMemberScreen } from './screens/members/RegisterMember';
-// commerce
-import { InvoiceScreen } from './screens/commerce/Invoice';
-import { InvoicesScreen } from './screens/commerce/Invoices';
-import { QuotesScreen } from './screens/commerce/Quotes';
+
+/** The screens past the first ones load when first opened: the log-in screen ships less (docs/console.md, speed). */
+const LogHoursScreen = lazy(() => import('./screens/member/LogHours').then((module) => ({ default: module.LogHoursScreen })));
+const MemberHomeScreen = lazy(() => import('./screens/member/MemberHome').then((module) => ({ default: module.MemberHomeScreen })));
+const MissionsScreen = lazy(() => import('./screens/member/Missions').then((module) => ({ default: module.MissionsScreen })));
+const PeriodScreen = lazy(() => import('./screens/member/Period').then((module) => ({ default: module.PeriodScreen })));
+const ImportMembersScreen = lazy(() => import('./screens/members/ImportMembers').then((module) => ({ default: module.ImportMembersScreen })));
+const MemberFileScreen = lazy(() => import('./screens/members/MemberFile').then((module) => ({ default: module.MemberFileScreen })));
+const MembersListScreen = lazy(() => import('./screens/members/MembersList').then((module) => ({ default: module.MembersListScreen })));
+const RegisterMemberScreen = lazy(() => import('./screens/members/RegisterMember').then((module) => ({ default: module.RegisterMemberScreen })));
+const InvoiceScreen = lazy(() => import('./screens/commerce/Invoice').then((module) => ({ default: module.InvoiceScreen })));
+const InvoicesScreen = lazy(() => import('./screens/commerce/Invoices').then((module) => ({ default: module.InvoicesScreen })));
+const QuotesScreen = lazy(() => import('./screens/commerce/Quotes').then((module) => ({ default: module.QuotesScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -58,100 +57,102 @@ function Guard({ needsSite, children }: { needsSite?: boolean; children: ReactNo
 
 function Routes() {
   return (
-    <Switch>
-      <Route path={ROUTES.login} component={LoginScreen} />
-      <Route path={ROUTES.chooseSite}>
-        <Guard>
-          <ChooseSiteScreen />
-        </Guard>
-      </Route>
-      <Route path={ROUTES.today}>
-        <Guard needsSite>
-          <TodayOrMemberHome />
-        </Guard>
-      </Route>
-      {/* member */}
-      <Route path={ROUTES.home}>
-        <Guard needsSite>
-          <MemberHomeScreen />
-        </Guard>
-      </Route>
-      <Route path={ROUTES.missions}>
-        <Guard needsSite>
-          <MissionsScreen />
-        </Guard>
-      </Route>
-      <Route path={ROUTES.myHours}>
-        <Guard needsSite>
-          <LogHoursScreen />
-        </Guard>
-      </Route>
-      <Route path={ROUTES.periodPattern}>
-        <Guard needsSite>
-          <PeriodScreen />
-        </Guard>
-      </Route>
-      <Route path={ROUTES.notifications}>
-        <Guard>
-          <NotificationsScreen />
-        </Guard>
-      </Route>
-      <Route path={ROUTES.account}>
-        <Guard>
-          <AccountScreen />
-        </Guard>
-      </Route>
-      {/* members */}
-      <Route path={ROUTES.members}>
-        <Guard needsSite>
-          <MembersListScreen />
-        </Guard>
-      </Route>
-      <Route path={ROUTES.registerMember}>
-        <Guard needsSite>
-          <RegisterMemberScreen />
-        </Guard>
-      </Route>
-      <Route path={ROUTES.importMembers}>
-        <Guard needsSite>
-          <ImportMembersScreen />
-        </Guard>
-      </Route>
-      <Route path="/membres/:id">
-        {(params) => (
-          <Guard needsSite>
-            <MemberFileScreen key={params.id} id={params.id} />
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path={ROUTES.login} component={LoginScreen} />
+        <Route path={ROUTES.chooseSite}>
+          <Guard>
+            <ChooseSiteScreen />
           </Guard>
-        )}
-      </Route>
-      {/* commerce */}
-      <Route path={ROUTES.invoices}>
-        <Guard needsSite>
-          <InvoicesScreen />
-        </Guard>
-      </Route>
-      <Route path={ROUTES.quotes}>
-        <Guard needsSite>
-          <QuotesScreen />
-        </Guard>
-      </Route>
-      <Route path={ROUTES.newInvoice}>
-        <Guard needsSite>
-          <InvoiceScreen />
-        </Guard>
-      </Route>
-      <Route<{ id: string }> path={ROUTES.invoice(':id')}>
-        {(params) => (
+        </Route>
+        <Route path={ROUTES.today}>
           <Guard needsSite>
-            <InvoiceScreen id={params.id} />
+            <TodayOrMemberHome />
           </Guard>
-        )}
-      </Route>
-      <Route path="/">
-        <Redirect to={ROUTES.today} />
-      </Route>
-      <Route component={NotFoundScreen} />
-    </Switch>
+        </Route>
+        {/* member */}
+        <Route path={ROUTES.home}>
+          <Guard needsSite>
+            <MemberHomeScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.missions}>
+          <Guard needsSite>
+            <MissionsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.myHours}>
+          <Guard needsSite>
+            <LogHoursScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.periodPattern}>
+          <Guard needsSite>
+            <PeriodScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.notifications}>
+          <Guard>
+            <NotificationsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.account}>
+          <Guard>
+            <AccountScreen />
+          </Guard>
+        </Route>
+        {/* members */}
+        <Route path={ROUTES.members}>
+          <Guard needsSite>
+            <MembersListScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.registerMember}>
+          <Guard needsSite>
+            <RegisterMemberScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.importMembers}>
+          <Guard needsSite>
+            <ImportMembersScreen />
+          </Guard>
+        </Route>
+        <Route path="/membres/:id">
+          {(params) => (
+            <Guard needsSite>
+              <MemberFileScreen key={params.id} id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        {/* commerce */}
+        <Route path={ROUTES.invoices}>
+          <Guard needsSite>
+            <InvoicesScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.quotes}>
+          <Guard needsSite>
+            <QuotesScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.newInvoice}>
+          <Guard needsSite>
+            <InvoiceScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.invoice(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <InvoiceScreen id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path="/">
+          <Redirect to={ROUTES.today} />
+        </Route>
+        <Route component={NotFoundScreen} />
+      </Switch>
+    </Suspense>
   );
 }
 
