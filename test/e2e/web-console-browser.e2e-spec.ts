@@ -43,13 +43,16 @@ describe('the web console in Chromium', () => {
     // The entry script and the chunks it preloads (once the console splits its bundle).
     const scripts = [...page.body.matchAll(/<(?:script|link rel="modulepreload")[^>]+(?:src|href)="([^"]+\.js)"/g)].map((match) => match[1]);
     expect(scripts.length).toBeGreaterThan(0);
-    let total = 0;
+    let gzipped = 0;
     for (const script of scripts) {
       const answer = await rawGet(`${platform.gatewayUrl}${script}`, 'gzip, deflate, br, zstd');
       expect({ script, status: answer.status, encoding: answer.encoding }).toEqual({ script, status: 200, encoding: 'br' });
-      total += answer.bytes;
+      // The issue's budget is in gzip: what a browser without brotli receives.
+      const gzip = await rawGet(`${platform.gatewayUrl}${script}`, 'gzip');
+      expect({ script, encoding: gzip.encoding }).toEqual({ script, encoding: 'gzip' });
+      gzipped += gzip.bytes;
     }
-    expect(total).toBeLessThanOrEqual(200 * 1024);
+    expect(gzipped).toBeLessThanOrEqual(200 * 1024);
   });
 
   it('refuses a wrong password in plain French', async () => {
