@@ -235,7 +235,7 @@ describe('invoices in the web console (Chromium)', () => {
 
     await page.getByLabel('Montant reçu (€)').fill('100');
     await page.getByRole('button', { name: 'Enregistrer un paiement' }).click();
-    await page.getByText('Paiement enregistré.').waitFor();
+    await page.getByText('Paiement enregistré.', { exact: true }).waitFor();
     await untilTotals(page, ['Déjà payé 100,00 €', 'Reste dû 282,26 €']);
     await page.locator('.table').getByText('Virement', { exact: true }).waitFor();
     await screen(page, 'laptop-facture-paiement');
