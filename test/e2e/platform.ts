@@ -31,7 +31,11 @@ export interface HttpResult<T = any> {
  * the OS's ephemeral range, checking each is free; two files of one worker never run at once.
  */
 const PORTS_PER_WORKER = 500;
-/** `KPA_E2E_PORT_BASE` moves the ranges, for two checkouts running their e2e suites at once. */
+/**
+ * `KPA_E2E_PORT_BASE` moves the ranges, for two checkouts running their e2e suites at once. Keep it
+ * below the OS's ephemeral range (Linux: from 32768, `/proc/sys/net/ipv4/ip_local_port_range`):
+ * there the client side of a Postgres or NATS connection may already hold the port (seen: EADDRINUSE).
+ */
 const FIRST_PORT = Number(process.env.KPA_E2E_PORT_BASE ?? 20000) + (Number(process.env.JEST_WORKER_ID ?? 1) % 20) * PORTS_PER_WORKER;
 let nextPort = FIRST_PORT;
 
