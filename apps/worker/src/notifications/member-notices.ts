@@ -41,7 +41,7 @@ function hoursIn(language: NotificationLanguage, hours: string): string {
 
 function amountIn(language: NotificationLanguage, amount: string): string {
   const cents = parseCents(amount) ?? 0;
-  return language === 'fr' ? frenchAmount(formatCents(cents)) : `€${(cents / 100).toFixed(2)}`;
+  return language === 'fr' ? frenchAmount(formatCents(cents)) : `€${formatCents(cents)}`;
 }
 
 export function missionTeamNotice(siteId: string, mission: MissionTeamConfirmedV1): (language: NotificationLanguage) => NotificationContent {
