@@ -8,6 +8,7 @@ export const en: Messages = {
   'app.name': 'KPA-Cité',
   'app.skipLink': 'Skip to content',
   'app.mainNav': 'Main navigation',
+  'app.subNav': '{area} pages',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
   'app.close': 'Close',

@@ -11,6 +11,7 @@ export const fr = {
   'app.name': 'KPA-Cité',
   'app.skipLink': 'Aller au contenu',
   'app.mainNav': 'Navigation principale',
+  'app.subNav': 'Pages de la rubrique {area}',
   'app.loading': 'Chargement…',
   'app.retry': 'Réessayer',
   'app.close': 'Fermer',

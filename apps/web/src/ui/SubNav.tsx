@@ -1,0 +1,23 @@
+import { Link, useLocation } from 'wouter';
+import { useT } from '../preferences';
+
+/**
+ * The screens of one area (commerce, remuneration, network, administration…) as a row of links
+ * under the page title: the main navigation names the area once, this row its screens. The
+ * current one is marked `aria-current="page"`.
+ *
+ *   <SubNav label={t('commerce.nav')} links={[{ href: ROUTES.quotes, label: t('quotes.title') }, …]} />
+ */
+export function SubNav({ label, links }: { label: string; links: readonly { href: string; label: string }[] }) {
+  const [location] = useLocation();
+  const t = useT();
+  return (
+    <nav aria-label={t('app.subNav', { area: label })} className="subnav">
+      {links.map((link) => (
+        <Link key={link.href} href={link.href} className="subnav__link" aria-current={location === link.href ? 'page' : undefined}>
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
