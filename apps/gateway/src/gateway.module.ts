@@ -6,10 +6,12 @@ import { GatewayConfig } from './gateway.config';
 import { Identity1764000000000 } from './migrations/1764000000000-identity';
 import { MemberAccounts1764100000000 } from './migrations/1764100000000-member-accounts';
 import { SiteUsersPublished1764200000000 } from './migrations/1764200000000-site-users-published';
+import { SessionDevices1764300000000 } from './migrations/1764300000000-session-devices';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { AuthController } from './auth/auth.controller';
+import { MeSessionsController } from './auth/me-sessions.controller';
 import { LoginThrottle } from './auth/login-throttle';
 import { PrincipalCache } from './auth/principal-cache';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
@@ -62,7 +64,7 @@ import { DunningController } from './dunning/dunning.controller';
 export const GATEWAY_DATABASE: DatabaseModuleOptions = {
   schema: 'gateway',
   entities: [],
-  migrations: [Identity1764000000000, MemberAccounts1764100000000, SiteUsersPublished1764200000000],
+  migrations: [Identity1764000000000, MemberAccounts1764100000000, SiteUsersPublished1764200000000, SessionDevices1764300000000],
 };
 
 @Module({})
@@ -84,6 +86,7 @@ export class GatewayModule {
       ],
       controllers: [
         AuthController,
+        MeSessionsController,
         HostStructuresController,
         SitesController,
         SiteUsersController,

@@ -58,6 +58,7 @@ export const ERROR_CODES = [
   'REPORT_NOT_FOUND',
   // 404: worker: notifications (another user's reads as not found)
   'NOTIFICATION_NOT_FOUND',
+  'SESSION_NOT_FOUND',
   // 409
   'HOST_STRUCTURE_SIRET_TAKEN',
   'SITE_CODE_TAKEN',
@@ -132,6 +133,7 @@ export const ERROR_CODES = [
   'DUNNING_DRAFT_ALREADY_SENT',
   // 422
   'WEAK_PASSWORD',
+  'WRONG_CURRENT_PASSWORD',
   'IDEMPOTENCY_KEY_REUSED',
   'ISSUE_DATE_BEFORE_LAST',
   // 422: CAPE rules (C. com. L127-1 ff.); each code names the rule that refused the contract

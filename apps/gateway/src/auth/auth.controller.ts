@@ -27,7 +27,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiErrors(200, TokenPairDto, 400, 401)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenPair> {
-    return this.auth.login(body.email, body.password, request.ip);
+    return this.auth.login(body.email, body.password, request.ip, request.headers['user-agent']);
   }
 
   @Public()
@@ -72,7 +72,7 @@ export class AuthController {
     if (!isJsonContentType(request.headers['content-type'])) {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the login as JSON with Content-Type: application/json.');
     }
-    return this.withRefreshCookie(request, reply, await this.auth.login(body.email, body.password, request.ip));
+    return this.withRefreshCookie(request, reply, await this.auth.login(body.email, body.password, request.ip, request.headers['user-agent']));
   }
 
   @Public()

@@ -131,6 +131,48 @@ describe('gateway sessions', () => {
     expect((await auth.refresh(others.refreshToken)).tokenType).toBe('Bearer');
   });
 
+  it('changes the password with the current one: every other session ends, this one stays, the old password stops working', async () => {
+    const user = await newUser();
+    const here = await auth.login(user.email, password, '192.0.2.7', 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0');
+    const phone = await auth.login(user.email, password, '192.0.2.8', 'Mozilla/5.0 (Linux; Android 14) Chrome/140.0 Mobile');
+    const principal = { userId: user.id, sessionId: sessionOf(here.accessToken), email: user.email };
+
+    const wrong = await refused(auth.changePassword(principal, 'not the password at all', 'une toute nouvelle phrase', '192.0.2.7'));
+    expect({ code: wrong.code, details: wrong.details }).toEqual({ code: 'WRONG_CURRENT_PASSWORD', details: { field: 'currentPassword' } });
+    const weak = await refused(auth.changePassword(principal, password, 'azerty123456', '192.0.2.7'));
+    expect({ code: weak.code, details: weak.details }).toEqual({ code: 'WEAK_PASSWORD', details: { field: 'newPassword' } });
+
+    expect(await auth.changePassword(principal, password, 'une toute nouvelle phrase', '192.0.2.7')).toEqual({ sessionsClosed: 1 });
+    expect(await session(sessionOf(phone.accessToken))).toEqual({ revoked_reason: 'password changed' });
+    expect(await session(principal.sessionId)).toEqual({ revoked_reason: null });
+    expect((await refused(auth.login(user.email, password, '192.0.2.7'))).code).toBe('INVALID_CREDENTIALS');
+    expect((await auth.login(user.email, 'une toute nouvelle phrase', '192.0.2.7')).tokenType).toBe('Bearer');
+  });
+
+  it('lists the open sessions with their device, marks this one, and ends one of them; another user’s is not found', async () => {
+    const [user, other] = [await newUser(), await newUser()];
+    const laptop = await auth.login(user.email, password, '192.0.2.9', 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0');
+    const phone = await auth.login(user.email, password, '192.0.2.9', 'Mozilla/5.0 (Linux; Android 14) Chrome/140.0 Mobile');
+    const ended = await auth.login(user.email, password, '192.0.2.9');
+    await auth.logout({ userId: user.id, sessionId: sessionOf(ended.accessToken) });
+    const others = await auth.login(other.email, password, '192.0.2.9');
+    const me = { userId: user.id, sessionId: sessionOf(laptop.accessToken) };
+
+    const listed = await auth.sessions(me);
+    expect(listed.map(({ id, userAgent, current }) => ({ id, userAgent, current }))).toEqual([
+      { id: sessionOf(phone.accessToken), userAgent: 'Mozilla/5.0 (Linux; Android 14) Chrome/140.0 Mobile', current: false },
+      { id: me.sessionId, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0', current: true },
+    ]);
+
+    await auth.endSession(me, sessionOf(phone.accessToken));
+    expect(await session(sessionOf(phone.accessToken))).toEqual({ revoked_reason: 'ended from another session' });
+    expect((await refused(auth.refresh(phone.refreshToken))).code).toBe('INVALID_REFRESH_TOKEN');
+    expect((await refused(auth.endSession(me, sessionOf(phone.accessToken)))).code).toBe('SESSION_NOT_FOUND');
+    expect((await refused(auth.endSession(me, sessionOf(others.accessToken)))).code).toBe('SESSION_NOT_FOUND');
+    expect(await session(sessionOf(others.accessToken))).toEqual({ revoked_reason: null });
+    expect((await auth.sessions(me)).map((open) => open.id)).toEqual([me.sessionId]);
+  });
+
   it('holds an account back after repeated wrong passwords, even for the right one, and not its neighbours', async () => {
     const [guessed, neighbour] = [await newUser(), await newUser()];
     for (let i = 0; i < 6; i++) expect((await refused(auth.login(guessed.email, 'wrong password!', '192.0.2.3'))).code).toBe('INVALID_CREDENTIALS');

@@ -3,10 +3,25 @@ import { v7 as uuidv7 } from 'uuid';
 import { DomainError } from '@kpa/contracts';
 import { GatewayConfig } from '../gateway.config';
 import { IdentityRepository } from '../identity/identity.repository';
-import { verifyAgainstNothing, verifyPassword } from './passwords';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
+import { checkPasswordStrength } from './password-policy';
 import { hashRefreshToken, newRefreshToken, signAccessToken } from './tokens';
 import { LoginThrottle } from './login-throttle';
 import { PrincipalCache } from './principal-cache';
+
+/** An open session of the caller, as "Mes sessions" shows it. */
+export interface OpenSession {
+  id: string;
+  createdAt: string;
+  lastActiveAt: string;
+  /** The browser or app that logged in (its User-Agent, as sent), null when it sent none. */
+  userAgent: string | null;
+  /** The session of this very request. */
+  current: boolean;
+}
+
+/** What a User-Agent header may weigh in a session row: enough to name a browser, not a place to store a novel. */
+const USER_AGENT_MAX = 300;
 
 export interface TokenPair {
   accessToken: string;
@@ -25,7 +40,7 @@ export class AuthService {
     private readonly principals: PrincipalCache,
   ) {}
 
-  async login(email: string, password: string, ip: string): Promise<TokenPair> {
+  async login(email: string, password: string, ip: string, userAgent?: string): Promise<TokenPair> {
     await this.throttle.assertAllowed(email, ip);
     const user = await this.identity.findUserByEmail(email);
     const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
@@ -36,7 +51,7 @@ export class AuthService {
     await this.throttle.recordSuccess(email);
     const sessionId = uuidv7();
     return this.identity.transaction(async (manager) => {
-      await this.identity.createSession(manager, sessionId, user.id);
+      await this.identity.createSession(manager, sessionId, user.id, userAgent ? userAgent.slice(0, USER_AGENT_MAX) : null);
       return this.issue(manager, user.id, sessionId);
     });
   }
@@ -93,6 +108,51 @@ export class AuthService {
     const sessionsClosed = await this.identity.transaction((manager) => this.identity.revokeAllSessions(manager, principal.userId, 'logout everywhere'));
     await this.principals.changed(principal.userId);
     return { sessionsClosed };
+  }
+
+  /**
+   * Changes the caller's password, who proves it with the current one (wrong answers count
+   * towards the same hold as wrong logins). Every other session ends: whoever knew the old
+   * password is out; this one stays.
+   */
+  async changePassword(
+    principal: { userId: string; sessionId: string; email: string },
+    currentPassword: string,
+    newPassword: string,
+    ip: string,
+  ): Promise<{ sessionsClosed: number }> {
+    await this.throttle.assertAllowed(principal.email, ip);
+    const user = await this.identity.findUserByEmail(principal.email);
+    if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+      await this.throttle.recordFailure(principal.email, ip);
+      throw new DomainError('WRONG_CURRENT_PASSWORD', 'The current password is wrong.', { field: 'currentPassword' });
+    }
+    checkPasswordStrength(newPassword, principal.email, 'newPassword');
+    const passwordHash = await hashPassword(newPassword);
+    const sessionsClosed = await this.identity.transaction(async (manager) => {
+      await this.identity.setPasswordHash(manager, user.id, passwordHash);
+      return this.identity.revokeAllSessions(manager, user.id, 'password changed', principal.sessionId);
+    });
+    await this.principals.changed(user.id);
+    return { sessionsClosed };
+  }
+
+  async sessions(principal: { userId: string; sessionId: string }): Promise<OpenSession[]> {
+    const rows = await this.identity.listOpenSessions(principal.userId);
+    return rows.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt.toISOString(),
+      lastActiveAt: row.lastActiveAt.toISOString(),
+      userAgent: row.userAgent,
+      current: row.id === principal.sessionId,
+    }));
+  }
+
+  /** Ends one of the caller's sessions (a lost phone, a shared computer); another user's, or one already ended, is not found. */
+  async endSession(principal: { userId: string }, sessionId: string): Promise<void> {
+    const ended = await this.identity.transaction((manager) => this.identity.revokeSessionOf(manager, principal.userId, sessionId, 'ended from another session'));
+    if (!ended) throw new DomainError('SESSION_NOT_FOUND', `No open session ${sessionId} of yours.`, { sessionId });
+    await this.principals.changed(principal.userId);
   }
 
   private async issue(manager: Parameters<IdentityRepository['insertRefreshToken']>[0], userId: string, sessionId: string): Promise<TokenPair> {

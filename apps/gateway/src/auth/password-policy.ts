@@ -51,24 +51,20 @@ const COMMON_PASSWORDS = new Set([
   'roubaix12345',
 ]);
 
-/** Refuses a password that is too short, common, or made of the e-mail; says what to do instead. */
-export function checkPasswordStrength(password: string, email?: string): void {
+/** Refuses a password that is too short, common, or made of the e-mail; says what to do instead, naming `field` (the form's input). */
+export function checkPasswordStrength(password: string, email?: string, field = 'password'): void {
   if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
-    throw new DomainError('WEAK_PASSWORD', `The password must have at least ${MIN_PASSWORD_LENGTH} characters; a short sentence is easy to remember.`, {
-      field: 'password',
-    });
+    throw new DomainError('WEAK_PASSWORD', `The password must have at least ${MIN_PASSWORD_LENGTH} characters; a short sentence is easy to remember.`, { field });
   }
   if (password.length > 256) {
-    throw new DomainError('WEAK_PASSWORD', 'The password must have at most 256 characters.', { field: 'password' });
+    throw new DomainError('WEAK_PASSWORD', 'The password must have at most 256 characters.', { field });
   }
   const lowered = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lowered) || /^(.)\1+$/.test(password)) {
-    throw new DomainError('WEAK_PASSWORD', 'This password is among the most common ones and would be guessed at once; choose another.', {
-      field: 'password',
-    });
+    throw new DomainError('WEAK_PASSWORD', 'This password is among the most common ones and would be guessed at once; choose another.', { field });
   }
   const localPart = email?.split('@')[0]?.toLowerCase();
   if (localPart && localPart.length >= 4 && lowered.includes(localPart)) {
-    throw new DomainError('WEAK_PASSWORD', 'The password must not contain the e-mail address.', { field: 'password' });
+    throw new DomainError('WEAK_PASSWORD', 'The password must not contain the e-mail address.', { field });
   }
 }

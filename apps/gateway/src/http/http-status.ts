@@ -30,6 +30,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INVOICE_NOT_FOUND':
     case 'REPORT_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
+    case 'SESSION_NOT_FOUND':
     case 'CREDIT_NOTE_NOT_FOUND':
     case 'MISSION_NOT_FOUND':
     case 'CONTRIBUTION_NOT_FOUND':
@@ -115,6 +116,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'HEADERS_TOO_LARGE':
       return 431;
     case 'WEAK_PASSWORD':
+    case 'WRONG_CURRENT_PASSWORD':
     case 'IDEMPOTENCY_KEY_REUSED':
     case 'ISSUE_DATE_BEFORE_LAST':
     case 'CAPE_MEMBER_TOO_YOUNG':

@@ -19,6 +19,15 @@ export interface SiteUserRow {
   createdAt: Date;
 }
 
+/** An open session of a user, as "Mes sessions" lists it. */
+export interface OpenSessionRow {
+  id: string;
+  createdAt: Date;
+  /** When it last got a token: its log-in, or its last refresh (every few minutes while in use). */
+  lastActiveAt: Date;
+  userAgent: string | null;
+}
+
 export interface RefreshTokenRow {
   sessionId: string;
   userId: string;
@@ -92,8 +101,25 @@ export class IdentityRepository {
     );
   }
 
-  async createSession(manager: EntityManager, sessionId: string, userId: string): Promise<void> {
-    await manager.query(`INSERT INTO gateway.session (id, user_id) VALUES ($1, $2)`, [sessionId, userId]);
+  async createSession(manager: EntityManager, sessionId: string, userId: string, userAgent: string | null): Promise<void> {
+    await manager.query(`INSERT INTO gateway.session (id, user_id, user_agent) VALUES ($1, $2, $3)`, [sessionId, userId, userAgent]);
+  }
+
+  /** The user's sessions still open: not ended, and with a refresh token that has not expired. Most recently active first. */
+  async listOpenSessions(userId: string): Promise<OpenSessionRow[]> {
+    return this.dataSource.query(
+      `SELECT s.id, s.created_at AS "createdAt", max(t.created_at) AS "lastActiveAt", s.user_agent AS "userAgent"
+         FROM gateway.session s JOIN gateway.refresh_token t ON t.session_id = s.id
+        WHERE s.user_id = $1 AND s.revoked_at IS NULL
+        GROUP BY s.id
+       HAVING max(t.expires_at) > clock_timestamp()
+        ORDER BY max(t.created_at) DESC, s.id`,
+      [userId],
+    );
+  }
+
+  async setPasswordHash(manager: EntityManager, userId: string, passwordHash: string): Promise<void> {
+    await manager.query(`UPDATE gateway.app_user SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
   }
 
   async insertRefreshToken(manager: EntityManager, tokenHash: string, sessionId: string, expiresAt: Date): Promise<void> {
@@ -119,13 +145,22 @@ export class IdentityRepository {
     await manager.query(`UPDATE gateway.session SET revoked_at = clock_timestamp(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, reason]);
   }
 
-  /** Logout everywhere: ends every open session of the user; how many were open. */
-  async revokeAllSessions(manager: EntityManager, userId: string, reason: string): Promise<number> {
-    const [, affected] = await manager.query(`UPDATE gateway.session SET revoked_at = clock_timestamp(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [
-      userId,
-      reason,
-    ]);
+  /** Logout everywhere: ends every open session of the user, but `keep` when given; how many were open. */
+  async revokeAllSessions(manager: EntityManager, userId: string, reason: string, keep?: string): Promise<number> {
+    const [, affected] = await manager.query(
+      `UPDATE gateway.session SET revoked_at = clock_timestamp(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $3`,
+      [userId, reason, keep ?? null],
+    );
     return affected as number;
+  }
+
+  /** Ends one session of the user's own; false when they have no such open session. */
+  async revokeSessionOf(manager: EntityManager, userId: string, sessionId: string, reason: string): Promise<boolean> {
+    const [, affected] = await manager.query(
+      `UPDATE gateway.session SET revoked_at = clock_timestamp(), revoked_reason = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+      [sessionId, userId, reason],
+    );
+    return (affected as number) > 0;
   }
 
   /** The caller of one request: the user behind a live session, with their roles. One query on the hot path. */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { TokenPair } from '../auth.service';
+import { OpenSession, TokenPair } from '../auth.service';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordination@lacape.kpa.local' })
@@ -61,4 +61,34 @@ export class MeDto {
   @ApiProperty({ example: 'Coordination La Cape' }) displayName: string;
   @ApiProperty({ description: 'Region-wide administrator.' }) networkAdmin: boolean;
   @ApiProperty({ type: [SiteGrantDto] }) sites: SiteGrantDto[];
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'The password in use now: proves it is you at the keyboard.' })
+  @IsString()
+  @MinLength(1, { message: 'currentPassword is required' })
+  @MaxLength(256)
+  currentPassword: string;
+
+  @ApiProperty({ example: 'une autre phrase facile à retenir', description: 'At least 12 characters, not a common password, without the e-mail address.' })
+  @IsString()
+  @MaxLength(256)
+  newPassword: string;
+}
+
+export class PasswordChangedDto {
+  @ApiProperty({ example: 2, description: 'How many other sessions were ended (this one stays open).' })
+  sessionsClosed: number;
+}
+
+export class OpenSessionDto implements OpenSession {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time', description: 'When it logged in.' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When it last logged in or refreshed its token.' }) lastActiveAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The browser or app that logged in (its User-Agent header, 300 characters at most).' }) userAgent: string | null;
+  @ApiProperty({ description: 'The session of this request.' }) current: boolean;
+}
+
+export class OpenSessionListDto {
+  @ApiProperty({ type: [OpenSessionDto] }) items: OpenSessionDto[];
 }
