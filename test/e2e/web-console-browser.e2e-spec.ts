@@ -1,4 +1,5 @@
 import { get } from 'node:http';
+import { eventually } from '@kpa/testing';
 import type { Browser } from 'playwright-core';
 import { launchChromium, logIn, openConsole, screens, smallTouchTargets, VIEWPORTS, type Device } from './browser';
 import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
@@ -153,4 +154,64 @@ describe('the web console in Chromium', () => {
       await context.close();
     });
   }
+
+  it('shows a coordinator their devices, ends the phone’s session from the laptop, and changes the password, which logs the other devices out', async () => {
+    const screen = screens('console-password-sessions');
+    const site = region.sites.b;
+    const laptop = await openConsole(browser, 'laptop');
+    const phone = await openConsole(browser, 'phone');
+    for (const { page } of [laptop, phone]) {
+      await logIn(page, platform.gatewayUrl, site.coordinatorEmail, COORDINATOR_PASSWORD);
+      await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
+    }
+    const page = laptop.page;
+    await page.getByRole('link', { name: 'Mon compte' }).click();
+    const devices = page.getByRole('region', { name: 'Appareils connectés' });
+    await devices.getByText('cet appareil').waitFor();
+    // This laptop, the phone, and the test's own API log-in (setUpRegion): each with its device.
+    const before = await devices.getByRole('listitem').count();
+    expect(before).toBe(3);
+    expect(await devices.getByRole('button', { name: /^Déconnecter Chrome sur Linux/ }).count()).toBe(1);
+    await screen(page, 'appareils-connectes');
+
+    // The other device is ended after a confirmation in words; the phone is logged out at once.
+    await devices.getByRole('button', { name: /^Déconnecter Chrome sur Linux/ }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Déconnecter cet appareil ?' });
+    await dialog.getByText('Le compte sera fermé tout de suite').waitFor();
+    await screen(page, 'deconnecter-un-appareil');
+    await dialog.getByRole('button', { name: 'Oui, déconnecter' }).click();
+    await eventually(async () => (await devices.getByRole('listitem').count()) === before - 1, { what: 'the phone gone from the list' });
+    await phone.page.reload();
+    await phone.page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    await logIn(phone.page, platform.gatewayUrl, site.coordinatorEmail, COORDINATOR_PASSWORD);
+    await phone.page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
+
+    // The password: the console holds the server's limits before sending, the server checks the current one.
+    const form = page.getByRole('region', { name: 'Mot de passe' });
+    const newPassword = 'les tomates du jardin partagé';
+    await form.getByLabel('Mot de passe actuel').fill('pas le bon mot de passe');
+    await form.getByLabel('Nouveau mot de passe', { exact: true }).fill('court');
+    await form.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    await form.getByText('Il faut au moins 12 caractères.').waitFor();
+    await form.getByLabel('Nouveau mot de passe', { exact: true }).fill(newPassword);
+    await form.getByLabel('Nouveau mot de passe, encore une fois').fill(newPassword);
+    await form.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    await eventually(async () => (await form.getByLabel('Mot de passe actuel').getAttribute('aria-invalid')) === 'true', { what: 'the wrong current password marked' });
+    await screen(page, 'mot-de-passe-refuse');
+    await form.getByLabel('Mot de passe actuel').fill(COORDINATOR_PASSWORD);
+    await form.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    // The phone logged in again, and the API log-in: two other sessions end.
+    await form.getByText('Votre mot de passe est changé. Vos autres appareils sont déconnectés (2).').waitFor();
+    await screen(page, 'mot-de-passe-change');
+
+    // The phone knew the old password: it is out, and only the new one lets it back in.
+    await phone.page.reload();
+    await phone.page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    await logIn(phone.page, platform.gatewayUrl, site.coordinatorEmail, COORDINATOR_PASSWORD);
+    await phone.page.getByText('L’adresse e-mail ou le mot de passe ne correspond pas').waitFor();
+    await logIn(phone.page, platform.gatewayUrl, site.coordinatorEmail, newPassword);
+    await phone.page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
+    await laptop.context.close();
+    await phone.context.close();
+  });
 });

@@ -1,6 +1,7 @@
 import type { Messages } from './fr';
 import { memberEn } from './member';
 import { membersEn } from './members';
+import { accountEn } from './account';
 import { commerceEn } from './commerce';
 
 /** English: the same keys as fr.ts (the type refuses a missing or an extra one). */
@@ -129,4 +130,5 @@ export const en: Messages = {
   ...memberEn,
   ...membersEn,
   ...commerceEn,
+  ...accountEn,
 };

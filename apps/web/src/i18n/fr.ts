@@ -1,4 +1,5 @@
 import { membersFr } from './members';
+import { accountFr } from './account';
 import { commerceFr } from './commerce';
 /**
  * Every string the console shows, in French (the default). Keys are `screen.thing`; `{name}`
@@ -132,6 +133,7 @@ export const fr = {
   ...memberFr,
   ...membersFr,
   ...commerceFr,
+  ...accountFr,
 } as const;
 
 /** The message keys; en.ts is typed with this, so a missing or extra key does not compile. */

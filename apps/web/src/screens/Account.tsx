@@ -16,6 +16,8 @@ import { QueryState } from '../ui/QueryState';
 import { Select } from '../ui/Select';
 import { errorText } from '../ui/error-text';
 import { ROUTES } from '../routes';
+import { PasswordSection } from './account/PasswordSection';
+import { SessionsSection } from './account/SessionsSection';
 
 type EmailKind = NotificationPreferencesDto['emailOff'][number];
 const EMAIL_KINDS: readonly EmailKind[] = ['digest', 'quote_expired', 'mission_team_confirmed', 'contribution_decided', 'period_closed'];
@@ -117,6 +119,8 @@ export function AccountScreen() {
         <Section title={t('account.notifications.title')}>
           <QueryState query={preferences}>{(saved) => <NotificationPreferencesForm saved={saved} />}</QueryState>
         </Section>
+        <PasswordSection />
+        <SessionsSection />
         <Section title={t('account.session.title')}>
           {failure ? <Notice tone="error">{errorText(failure, language, t)}</Notice> : null}
           <div className="actions">
