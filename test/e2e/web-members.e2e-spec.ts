@@ -142,6 +142,21 @@ describe('the members screens in Chromium', () => {
     await page.getByRole('tab', { name: 'Entretiens' }).click();
     await page.getByText('Aucun entretien encore').waitFor();
     await screen(page, 'fiche-entretiens');
+    // The skills booklet: empty, then a skill added with its level in words.
+    await page.getByRole('tab', { name: 'Livret de compétences' }).click();
+    await page.getByText('Aucune compétence pour l’instant').waitFor();
+    const booklet = page.getByRole('tabpanel', { name: 'Livret de compétences' });
+    await booklet.getByRole('button', { name: 'Enregistrer la compétence' }).click();
+    await booklet.getByText('Écrivez le nom de la compétence.').waitFor();
+    await booklet.getByLabel('Compétence').fill('Couture');
+    await booklet.getByRole('button', { name: /Niveau/ }).click();
+    await page.getByRole('option', { name: 'Fait avec de l’aide' }).click();
+    await booklet.getByText('Veut l’apprendre').click();
+    await booklet.getByRole('button', { name: 'Enregistrer la compétence' }).click();
+    await booklet.getByText('La compétence est enregistrée.').waitFor();
+    const row = booklet.getByRole('row', { name: /Couture/ });
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toBe('Couture Fait avec de l’aide Oui Pas encore évaluée');
+    await screen(page, 'fiche-livret-competences');
 
     // The list finds her by name and under a running CAPE.
     await page.getByRole('link', { name: 'Retour à la liste des membres' }).click();

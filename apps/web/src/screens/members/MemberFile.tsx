@@ -28,6 +28,7 @@ import { ageOn, capeBody, capeProblems, isIsoDate, lastDayAfterMonths, localDay,
 import { isCoordination } from './member-routes';
 import { fieldMessage } from './problem-text';
 import { ROUTES } from '../../routes';
+import { SkillsBooklet } from './SkillsBooklet';
 import './members.css';
 
 type Translate = ReturnType<typeof useT>;
@@ -344,7 +345,7 @@ function Interviews({ siteId, memberId, t }: { siteId: string; memberId: string;
   );
 }
 
-/** A member's file: profile (with the guardian's consent), CAPE contracts, journey, interviews — one tab each. */
+/** A member's file: profile (with the guardian's consent), CAPE contracts, journey, interviews, skills booklet — one tab each. */
 export function MemberFileScreen({ id }: { id: string }) {
   const t = useT();
   const { site } = useSession();
@@ -377,6 +378,9 @@ export function MemberFileScreen({ id }: { id: string }) {
               <Tab id="interviews" className="tabs__tab">
                 {t('members.tab.interviews')}
               </Tab>
+              <Tab id="skills" className="tabs__tab">
+                {t('members.tab.skills')}
+              </Tab>
             </TabList>
             <TabPanel id="profile" className="tabs__panel">
               <Profile siteId={siteId} member={data} t={t} />
@@ -389,6 +393,9 @@ export function MemberFileScreen({ id }: { id: string }) {
             </TabPanel>
             <TabPanel id="interviews" className="tabs__panel">
               <Interviews siteId={siteId} memberId={data.id} t={t} />
+            </TabPanel>
+            <TabPanel id="skills" className="tabs__panel">
+              <SkillsBooklet siteId={siteId} member={data} />
             </TabPanel>
           </Tabs>
         )}
