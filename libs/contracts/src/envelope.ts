@@ -34,3 +34,9 @@ export function defineEvent<TData>(type: string, version: number): EventDefiniti
 export function eventSubject(definition: { type: string; version: number }): string {
   return `events.${definition.type}.v${definition.version}`;
 }
+
+/** The site of an event its consumer knows to be site-scoped; one without a site is a producer's bug, said loudly. */
+export function eventSiteId(event: EventEnvelope): string {
+  if (!event.siteId) throw new Error(`${event.type} ${event.id} has no siteId`);
+  return event.siteId;
+}

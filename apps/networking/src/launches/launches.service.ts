@@ -16,6 +16,7 @@ import {
   LogAccompanimentRequest,
   NameMentorRequest,
   siteIdOf,
+  eventSiteId,
 } from '@kpa/contracts';
 import { appendToOutbox, createEvent, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { NetworkDirectoryRepository } from '../directory/network-directory.repository';
@@ -65,8 +66,8 @@ export class LaunchesService {
   /** The step an event of another service completes (if any), for the event's site, dated by the event. */
   async completeAutomaticStep(event: EventEnvelope, on: string, manager: EntityManager): Promise<void> {
     const step = automaticStepOf(event.type);
-    if (!event.siteId) throw new Error(`${event.type} ${event.id} has no siteId`);
-    if (step) await this.completeFromEvent(event.siteId, step, on, manager);
+    const siteId = eventSiteId(event);
+    if (step) await this.completeFromEvent(siteId, step, on, manager);
   }
 
   /** A site reported in reflection starts its launch path; its stage goes to the directory. */

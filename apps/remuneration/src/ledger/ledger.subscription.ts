@@ -10,14 +10,14 @@ import {
   PAYMENT_RECORDED_V1,
   SiteId,
   siteIdOf,
+  eventSiteId,
 } from '@kpa/contracts';
 import { EventSubscription, eventHandlers, on } from '@kpa/platform';
 import { creditNoteMovement, expenseMovement, missionHoursRows, MoneyMovementRow, paymentMovement } from './ledger-entries';
 import { LedgerRepository } from './ledger.repository';
 
 function siteOf(event: EventEnvelope): SiteId {
-  if (!event.siteId) throw new Error(`${event.type} ${event.id} has no siteId`);
-  return siteIdOf(event.siteId);
+  return siteIdOf(eventSiteId(event));
 }
 
 /**

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CREDIT_NOTE_ISSUED_V1, DURABLE_CONSUMERS, EventEnvelope, INVOICE_ISSUED_V1, INVOICE_PAID_V1, InvoiceIssuedV1, parseCents, PAYMENT_RECORDED_V1 } from '@kpa/contracts';
+import {
+  CREDIT_NOTE_ISSUED_V1,
+  DURABLE_CONSUMERS,
+  EventEnvelope,
+  eventSiteId,
+  INVOICE_ISSUED_V1,
+  INVOICE_PAID_V1,
+  InvoiceIssuedV1,
+  parseCents,
+  PAYMENT_RECORDED_V1,
+} from '@kpa/contracts';
 import { EventSubscription, eventHandlers, on } from '@kpa/platform';
 import { DunningRepository } from './dunning.repository';
-
-function siteOf(event: EventEnvelope): string {
-  if (!event.siteId) throw new Error(`${event.type} ${event.id} has no siteId`);
-  return event.siteId;
-}
 
 function cents(value: string, event: EventEnvelope): number {
   const parsed = parseCents(value);
@@ -30,7 +35,7 @@ export class DunningInvoicesSubscription implements EventSubscription {
       this.repository.recordMoney(m, 'payment', {
         id: event.data.paymentId,
         invoiceId: event.data.invoiceId,
-        siteId: siteOf(event),
+        siteId: eventSiteId(event),
         cents: cents(event.data.amount, event),
         on: event.data.receivedOn,
       }),
@@ -39,7 +44,7 @@ export class DunningInvoicesSubscription implements EventSubscription {
       this.repository.recordMoney(m, 'credit', {
         id: event.data.creditNoteId,
         invoiceId: event.data.invoiceId,
-        siteId: siteOf(event),
+        siteId: eventSiteId(event),
         cents: cents(event.data.total, event),
         on: event.data.issuedOn,
       }),
@@ -53,7 +58,7 @@ export class DunningInvoicesSubscription implements EventSubscription {
     const data = event.data;
     await this.repository.recordIssued(manager, {
       invoiceId: data.invoiceId,
-      siteId: siteOf(event),
+      siteId: eventSiteId(event),
       number: data.number,
       clientId: data.clientId,
       issuedOn: data.issuedOn,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DURABLE_CONSUMERS, EventEnvelope, MISSION_TEAM_CONFIRMED_V1, MissionTeamConfirmedV1, QUOTE_EXPIRED_V1 } from '@kpa/contracts';
+import { DURABLE_CONSUMERS, EventEnvelope, eventSiteId, MISSION_TEAM_CONFIRMED_V1, MissionTeamConfirmedV1, QUOTE_EXPIRED_V1 } from '@kpa/contracts';
 import { EventSubscription, eventHandlers, on } from '@kpa/platform';
 import { Notifications } from './notifications';
-import { missionTeamNotice, quoteExpiredNotice, siteOfEvent } from './member-notices';
+import { missionTeamNotice, quoteExpiredNotice } from './member-notices';
 
 /** Commerce's news for members: their quote expired (to its author, a coordinator too), their mission's team confirmed. */
 @Injectable()
@@ -14,7 +14,7 @@ export class MemberNoticesCommerceSubscription implements EventSubscription {
     on(QUOTE_EXPIRED_V1, async (event, manager) => {
       await this.notifications.toUser(manager, event.data.createdBy, {
         key: `quote_expired:${event.data.quoteId}`,
-        siteId: siteOfEvent(event),
+        siteId: eventSiteId(event),
         kind: 'quote_expired',
         content: quoteExpiredNotice(event.data),
       });
@@ -26,7 +26,7 @@ export class MemberNoticesCommerceSubscription implements EventSubscription {
 
   /** Keyed by the team's members: a team changed later tells only those newly in it. */
   private async teamConfirmed(event: EventEnvelope<MissionTeamConfirmedV1>, manager: EntityManager): Promise<void> {
-    const siteId = siteOfEvent(event);
+    const siteId = eventSiteId(event);
     const content = missionTeamNotice(siteId, event.data);
     for (const memberId of event.data.team) {
       await this.notifications.toMember(manager, memberId, { key: `mission_team:${event.data.missionId}:${memberId}`, siteId, kind: 'mission_team_confirmed', content });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CONTRIBUTION_DECIDED_V1, DURABLE_CONSUMERS, EventEnvelope, PERIOD_CLOSED_V1, PeriodClosedV1 } from '@kpa/contracts';
+import { CONTRIBUTION_DECIDED_V1, DURABLE_CONSUMERS, EventEnvelope, eventSiteId, PERIOD_CLOSED_V1, PeriodClosedV1 } from '@kpa/contracts';
 import { EventSubscription, eventHandlers, on } from '@kpa/platform';
 import { Notifications } from './notifications';
-import { contributionNotice, periodClosedNotice, siteOfEvent } from './member-notices';
+import { contributionNotice, periodClosedNotice } from './member-notices';
 
 /** Remuneration's news for members: their hours validated or not, their share of a closed period. */
 @Injectable()
@@ -14,9 +14,9 @@ export class MemberNoticesRemunerationSubscription implements EventSubscription 
     on(CONTRIBUTION_DECIDED_V1, async (event, manager) => {
       await this.notifications.toMember(manager, event.data.memberId, {
         key: `contribution:${event.data.contributionId}:${event.data.status}`,
-        siteId: siteOfEvent(event),
+        siteId: eventSiteId(event),
         kind: 'contribution_decided',
-        content: contributionNotice(siteOfEvent(event), event.data),
+        content: contributionNotice(eventSiteId(event), event.data),
       });
     }),
     on(PERIOD_CLOSED_V1, (event, manager) => this.periodClosed(event, manager)),
@@ -25,7 +25,7 @@ export class MemberNoticesRemunerationSubscription implements EventSubscription 
   constructor(private readonly notifications: Notifications) {}
 
   private async periodClosed(event: EventEnvelope<PeriodClosedV1>, manager: EntityManager): Promise<void> {
-    const siteId = siteOfEvent(event);
+    const siteId = eventSiteId(event);
     for (const share of event.data.shares) {
       await this.notifications.toMember(manager, share.memberId, {
         key: `period_closed:${event.data.periodId}:${share.memberId}`,

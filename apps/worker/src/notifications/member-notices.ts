@@ -1,6 +1,5 @@
 import {
   ContributionDecidedV1,
-  EventEnvelope,
   formatCents,
   frenchAmount,
   frenchLongDate,
@@ -18,11 +17,6 @@ import { NotificationContent } from './notifications';
  * period. Names never travel in the events: the member reads their own notice.
  */
 /** The site an event of a site is about (every notice is). */
-export function siteOfEvent(event: EventEnvelope): string {
-  if (!event.siteId) throw new Error(`${event.type} ${event.id} has no siteId`);
-  return event.siteId;
-}
-
 const SIGNATURE: Record<NotificationLanguage, string> = { fr: 'La plateforme KPA-Cité', en: 'The KPA-Cité platform' };
 
 const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
