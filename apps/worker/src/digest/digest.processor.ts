@@ -3,7 +3,7 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { JobHandlers, QUEUES } from '@kpa/contracts';
 import { LOGGER, Logger, Metrics } from '@kpa/platform';
-import { JobProcessor } from '../jobs/job-processor';
+import { JobProcessor, scheduleRecurringJob } from '../jobs/job-processor';
 import { WorkerConfig } from '../worker.config';
 import { DigestService } from './digest.service';
 
@@ -43,15 +43,14 @@ export class DigestProcessor extends JobProcessor<typeof QUEUES.notifications> i
 
   async onApplicationBootstrap(): Promise<void> {
     const interval = this.config.DIGEST_SWEEP_INTERVAL_SECONDS;
-    const opts = { removeOnComplete: 100, removeOnFail: 1000 };
-    await this.queue.upsertJobScheduler(DIGEST_SCHEDULER_ID, interval ? { every: interval * 1000 } : { pattern: '0 * * * *', tz: 'Europe/Paris' }, {
-      name: 'notifications.digest-sweep',
-      data: {},
-      opts,
-    });
     // A worker back after missing a digest hour catches it up now rather than at the next full hour
-    // (a late-evening hour would otherwise slip past midnight). A sweep is idempotent: several instances
-    // starting at once each add one, and the days they find taken they leave alone.
-    if (!interval) await this.queue.add('notifications.digest-sweep', {}, opts);
+    // (a late-evening hour would otherwise slip past midnight). A sweep is idempotent: the days it
+    // finds taken it leaves alone.
+    await scheduleRecurringJob(this.queue, {
+      schedulerId: DIGEST_SCHEDULER_ID,
+      name: 'notifications.digest-sweep',
+      repeat: interval ? { every: interval * 1000 } : { pattern: '0 * * * *', tz: 'Europe/Paris' },
+      catchUpAtStart: !interval,
+    });
   }
 }

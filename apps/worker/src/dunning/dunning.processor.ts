@@ -3,7 +3,7 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { JobHandlers, QUEUES } from '@kpa/contracts';
 import { LOGGER, Logger, Metrics } from '@kpa/platform';
-import { JobProcessor } from '../jobs/job-processor';
+import { JobProcessor, scheduleRecurringJob } from '../jobs/job-processor';
 import { WorkerConfig } from '../worker.config';
 import { DunningService } from './dunning.service';
 
@@ -38,10 +38,6 @@ export class DunningProcessor extends JobProcessor<typeof QUEUES.dunning> implem
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      DUNNING_SCHEDULER_ID,
-      { every: this.config.DUNNING_SWEEP_INTERVAL_SECONDS * 1000 },
-      { name: 'dunning.sweep', data: {}, opts: { removeOnComplete: 100, removeOnFail: 1000 } },
-    );
+    await scheduleRecurringJob(this.queue, { schedulerId: DUNNING_SCHEDULER_ID, name: 'dunning.sweep', repeat: { every: this.config.DUNNING_SWEEP_INTERVAL_SECONDS * 1000 } });
   }
 }

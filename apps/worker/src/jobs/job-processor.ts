@@ -1,6 +1,6 @@
 import { OnModuleInit } from '@nestjs/common';
 import { WorkerHost } from '@nestjs/bullmq';
-import { Job } from 'bullmq';
+import { Job, JobsOptions, Queue, RepeatOptions } from 'bullmq';
 import { assertJobHandlers, isJobOfQueue, JobContext, JobHandlers, QueueName } from '@kpa/contracts';
 import { RequestContext, Metrics } from '@kpa/platform';
 
@@ -48,4 +48,25 @@ export abstract class JobProcessor<Q extends QueueName> extends WorkerHost imple
       throw error;
     }
   }
+}
+
+/** A job a queue runs on a schedule (a sweep): declared at every start, found again by its stable id. */
+export interface RecurringJob {
+  /** Stable id of BullMQ's job scheduler: re-declaring it at each start replaces it, never duplicates it. */
+  schedulerId: string;
+  name: string;
+  repeat: Omit<RepeatOptions, 'key'>;
+  /** Retries and the like; completed and failed runs are kept (100 and 1,000) for the dashboard. */
+  opts?: JobsOptions;
+  /**
+   * Also run it once now: a worker back from an outage that missed its hour catches up at once.
+   * Under a stable job id (`<schedulerId>-at-start`, removed once done or failed): instances
+   * starting together add it once, the next start adds it again.
+   */
+  catchUpAtStart?: boolean;
+}
+
+export async function scheduleRecurringJob(queue: Queue, job: RecurringJob): Promise<void> {
+  await queue.upsertJobScheduler(job.schedulerId, job.repeat, { name: job.name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 1000, ...job.opts } });
+  if (job.catchUpAtStart) await queue.add(job.name, {}, { ...job.opts, jobId: `${job.schedulerId}-at-start`, removeOnComplete: true, removeOnFail: true });
 }

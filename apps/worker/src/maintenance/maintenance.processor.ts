@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { JobHandlers, JOBS, QUEUES } from '@kpa/contracts';
 import { LOGGER, Logger, Metrics } from '@kpa/platform';
 import { WorkerConfig } from '../worker.config';
-import { JobProcessor } from '../jobs/job-processor';
+import { JobProcessor, scheduleRecurringJob } from '../jobs/job-processor';
 
 /** Stable id of the recurring sweep: re-declared at every start, never duplicated. */
 const SWEEP_SCHEDULER_ID = 'maintenance-sweep';
@@ -38,10 +38,6 @@ export class MaintenanceProcessor extends JobProcessor<typeof QUEUES.maintenance
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(
-      SWEEP_SCHEDULER_ID,
-      { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 },
-      { name: JOBS.sweep, data: {}, opts: { removeOnComplete: 100, removeOnFail: 1000 } },
-    );
+    await scheduleRecurringJob(this.queue, { schedulerId: SWEEP_SCHEDULER_ID, name: JOBS.sweep, repeat: { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 } });
   }
 }

@@ -4,17 +4,12 @@ import { JobsOptions, Queue } from 'bullmq';
 import { JobHandlers, JOBS, QUEUES, RPC } from '@kpa/contracts';
 import { LOGGER, Logger, Metrics, RpcClient, todayInFrance } from '@kpa/platform';
 import { WorkerClock } from '../dunning/worker-clock';
-import { JobProcessor } from '../jobs/job-processor';
+import { JobProcessor, scheduleRecurringJob } from '../jobs/job-processor';
 
 /** Stable id of the daily expiry sweep: re-declared at every start, never duplicated. */
 const EXPIRY_SCHEDULER_ID = 'quotes-expire-due';
 /** Every morning at 06:00 in Paris (summer and winter time alike): before anyone opens the console. */
 export const EXPIRY_SCHEDULE = { pattern: '0 6 * * *', tz: 'Europe/Paris' } as const;
-/**
- * Stable id of the catch-up run each start adds (after an outage that missed 06:00): removed once
- * done or failed, so the next start adds it again; two instances starting together add it once.
- */
-const CATCH_UP_JOB_ID = 'quotes-expire-due-at-start';
 /**
  * Commerce may still be starting when the worker is (docker-compose, `npm start`): retried for about
  * two and a half minutes before the job fails and waits for the next schedule.
@@ -55,11 +50,7 @@ export class QuotesProcessor extends JobProcessor<typeof QUEUES.quotes> implemen
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(EXPIRY_SCHEDULER_ID, EXPIRY_SCHEDULE, {
-      name: JOBS.quotesExpireDue,
-      data: {},
-      opts: { ...JOB_OPTIONS, removeOnComplete: 100, removeOnFail: 1000 },
-    });
-    await this.queue.add(JOBS.quotesExpireDue, {}, { ...JOB_OPTIONS, jobId: CATCH_UP_JOB_ID, removeOnComplete: true, removeOnFail: true });
+    // Also at every start: an outage over 06:00 would otherwise leave expired quotes open a day more.
+    await scheduleRecurringJob(this.queue, { schedulerId: EXPIRY_SCHEDULER_ID, name: JOBS.quotesExpireDue, repeat: EXPIRY_SCHEDULE, opts: JOB_OPTIONS, catchUpAtStart: true });
   }
 }
