@@ -1,19 +1,20 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, use, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { RouterProvider } from 'react-aria-components';
 import { ApiError } from './api/api-error';
+import { loadAreaMessages } from './i18n/messages';
 import { PreferencesProvider, useT } from './preferences';
 import { SessionProvider, useSession } from './session';
-import { AccountScreen } from './screens/Account';
 import { ChooseSiteScreen } from './screens/ChooseSite';
 import { LoginScreen } from './screens/Login';
 import { NotFoundScreen } from './screens/NotFound';
-import { NotificationsScreen } from './screens/Notifications';
 import { TodayOrMemberHome } from './screens/member/RoleHome';
 import { ROUTES } from './routes';
 
 /** The screens past the first ones load when first opened: the log-in screen ships less (docs/console.md, speed). */
+const AccountScreen = lazy(() => import('./screens/Account').then((module) => ({ default: module.AccountScreen })));
+const NotificationsScreen = lazy(() => import('./screens/Notifications').then((module) => ({ default: module.NotificationsScreen })));
 const LogHoursScreen = lazy(() => import('./screens/member/LogHours').then((module) => ({ default: module.LogHoursScreen })));
 const MemberHomeScreen = lazy(() => import('./screens/member/MemberHome').then((module) => ({ default: module.MemberHomeScreen })));
 const MissionsScreen = lazy(() => import('./screens/member/Missions').then((module) => ({ default: module.MissionsScreen })));
@@ -45,11 +46,18 @@ function Loading() {
   );
 }
 
+/** A screen past the log-in page: it waits (in the Suspense around the routes) for the areas' strings. */
+function WithAreaMessages({ children }: { children: ReactNode }) {
+  use(loadAreaMessages());
+  return <>{children}</>;
+}
+
 /** Screens behind the log-in; `needsSite` ones also need a chosen site (asked when the user has several). */
 function Guard({ needsSite, children }: { needsSite?: boolean; children: ReactNode }) {
   const { state, ready, site } = useSession();
   if (state === 'checking') return <Loading />;
   if (state === 'signed-out') return <Redirect to={ROUTES.login} />;
+  use(loadAreaMessages());
   if (!ready) return <Loading />;
   if (needsSite && !site) return <Redirect to={ROUTES.chooseSite} />;
   return <>{children}</>;
@@ -150,7 +158,11 @@ function Routes() {
         <Route path="/">
           <Redirect to={ROUTES.today} />
         </Route>
-        <Route component={NotFoundScreen} />
+        <Route>
+          <WithAreaMessages>
+            <NotFoundScreen />
+          </WithAreaMessages>
+        </Route>
       </Switch>
     </Suspense>
   );

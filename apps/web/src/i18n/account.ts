@@ -1,4 +1,4 @@
-/** "Mon compte": the password and the open sessions. French with a no-break space before : ; ? ! */
+/** "Mon compte": the password and the open sessions. French with a no-break space before : ; ? ! */
 export const accountFr = {
   'account.password.title': 'Mot de passe',
   'account.password.current': 'Mot de passe actuel',

@@ -1,11 +1,7 @@
-import type { Messages } from './fr';
-import { memberEn } from './member';
-import { membersEn } from './members';
-import { accountEn } from './account';
-import { commerceEn } from './commerce';
+import type { CoreMessages } from './fr';
 
 /** English: the same keys as fr.ts (the type refuses a missing or an extra one). */
-export const en: Messages = {
+export const en: CoreMessages = {
   'app.name': 'KPA-Cité',
   'app.skipLink': 'Skip to content',
   'app.mainNav': 'Main navigation',
@@ -127,8 +123,4 @@ export const en: Messages = {
   'account.logoutAll.title': 'Log out of all your devices?',
   'account.logoutAll.sentence': 'You will be logged out on all your devices: computer, phone, tablet. You will have to log in again on each.',
   'account.logoutAll.confirm': 'Yes, log me out everywhere',
-  ...memberEn,
-  ...membersEn,
-  ...commerceEn,
-  ...accountEn,
 };

@@ -1,12 +1,13 @@
-import { membersFr } from './members';
-import { accountFr } from './account';
-import { commerceFr } from './commerce';
+import type { areasFr } from './areas';
+
 /**
- * Every string the console shows, in French (the default). Keys are `screen.thing`; `{name}`
- * placeholders are filled by t(). French typography: a no-break space (U+00A0) before : ; ? ! —
- * messages.spec.ts checks it. en.ts must have exactly these keys (its type says so).
+ * The strings of the console's first screens (log-in, site choice, header, Aujourd'hui,
+ * notifications, account), in French (the default): in the first script. Each area's strings
+ * (members, commerce…) are in `i18n/<area>.ts`, gathered by `areas.ts` and loaded after the first
+ * screen (messages.ts). Keys are `screen.thing`; `{name}` placeholders are filled by t(). French
+ * typography: a no-break space (U+00A0) before : ; ? ! — messages.spec.ts checks it. en.ts must
+ * have exactly these keys (its type says so).
  */
-import { memberFr } from './member';
 
 export const fr = {
   'app.name': 'KPA-Cité',
@@ -130,12 +131,9 @@ export const fr = {
   'account.logoutAll.title': 'Se déconnecter de tous vos appareils ?',
   'account.logoutAll.sentence': 'Vous serez déconnecté·e sur tous vos appareils : ordinateur, téléphone, tablette. Il faudra vous reconnecter sur chacun.',
   'account.logoutAll.confirm': 'Oui, me déconnecter partout',
-  ...memberFr,
-  ...membersFr,
-  ...commerceFr,
-  ...accountFr,
 } as const;
 
 /** The message keys; en.ts is typed with this, so a missing or extra key does not compile. */
-export type MessageKey = keyof typeof fr;
-export type Messages = Record<MessageKey, string>;
+/** Every key, the areas' too (a type-only import: their strings stay out of the first script). */
+export type MessageKey = keyof typeof fr | keyof typeof areasFr;
+export type CoreMessages = Record<keyof typeof fr, string>;

@@ -1,13 +1,30 @@
 import { en } from './en';
-import { fr, type MessageKey, type Messages } from './fr';
+import { fr, type MessageKey } from './fr';
 
 export type Language = 'fr' | 'en';
 export const LANGUAGES: readonly Language[] = ['fr', 'en'];
-export const MESSAGES: Record<Language, Messages> = { fr, en };
 
-/** The message of `key` in `language`, its `{name}` placeholders filled. Pure: the hook in i18n.tsx wraps it. */
+/** The strings known so far: the first screens' at once, the areas' once `loadAreaMessages()` is done. */
+const CATALOGUES: Record<Language, Partial<Record<MessageKey, string>>> = { fr: { ...fr }, en: { ...en } };
+
+let areas: Promise<void> | undefined;
+
+/**
+ * Loads the areas' strings (one chunk, `areas.ts`), once: the screens past the log-in wait for it
+ * (`use()` in app.tsx), the log-in page asks for it ahead, once drawn.
+ */
+export function loadAreaMessages(): Promise<void> {
+  areas ??= import('./areas').then(({ areasFr, areasEn }) => {
+    Object.assign(CATALOGUES.fr, areasFr);
+    Object.assign(CATALOGUES.en, areasEn);
+  });
+  return areas;
+}
+
+/** The message of `key` in `language`, its `{name}` placeholders filled; the key itself while its area is not loaded. */
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
+  const message = CATALOGUES[language][key] ?? key;
+  return message.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
 }
 
 /** The `{name}` placeholders a message uses, to check both languages fill the same ones. */

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Redirect, useLocation } from 'wouter';
 import { ApiError, messageForField } from '../api/api-error';
 import { logIn } from '../api/client';
+import { loadAreaMessages } from '../i18n/messages';
 import { usePreferences, useT } from '../preferences';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
@@ -25,6 +26,10 @@ export function LoginScreen() {
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const { state } = useSession();
+  // Once the page is drawn, the next screens' strings are fetched ahead: the log-in waits for nothing.
+  useEffect(() => {
+    void loadAreaMessages();
+  }, []);
 
   const emailProblem = checked && !EMAIL.test(email.trim()) ? t('login.error.email') : messageForField(error, 'email');
   const passwordProblem = checked && !password ? t('app.required') : messageForField(error, 'password');
