@@ -1,0 +1,161 @@
+/**
+ * The remuneration screens' pure rules: the mission board's columns, the mission and period forms'
+ * limits (the same the API enforces), which period steps a role may take, the amounts and points a
+ * person types. No React, no fetch: unit-tested in remuneration-rules.spec.ts.
+ */
+import { parseHours } from '../member/member-rules';
+
+export type Role = 'member' | 'coordinator' | 'accountant' | 'admin';
+
+/** The coordination's roles: they run missions, validate contributions, close periods. */
+export function coordinates(role: Role): boolean {
+  return role === 'coordinator' || role === 'admin';
+}
+
+export const BOARD_COLUMNS = ['planned', 'team_confirmed', 'completed'] as const;
+export type MissionStatus = (typeof BOARD_COLUMNS)[number] | 'cancelled';
+
+/** The board: one column per step (planned → team confirmed → completed), the cancelled ones apart; each by first day. */
+export function missionBoard<T extends { status: MissionStatus; startsOn: string; title: string }>(missions: readonly T[]): Record<MissionStatus, T[]> {
+  const board: Record<MissionStatus, T[]> = { planned: [], team_confirmed: [], completed: [], cancelled: [] };
+  for (const mission of missions) board[mission.status].push(mission);
+  for (const column of Object.values(board)) column.sort((a, b) => (a.startsOn === b.startsOn ? a.title.localeCompare(b.title, 'fr') : a.startsOn < b.startsOn ? -1 : 1));
+  return board;
+}
+
+export interface MissionForm {
+  title: string;
+  activityPole: string;
+  startsOn: string;
+  endsOn: string;
+  place: string;
+  peopleNeeded: string;
+  description: string;
+}
+
+export type MissionField = keyof MissionForm;
+export type MissionProblem = 'required' | 'tooLong' | 'date' | 'endsBefore' | 'people';
+
+/** The API's limits on a new mission (commerce's CreateMissionDto): texts 1–200/100/300 characters, dates in order, 1–500 people. */
+export const MISSION_LIMITS = { title: 200, activityPole: 100, place: 300, description: 2000 } as const;
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+function isDay(text: string): boolean {
+  return CALENDAR_DAY.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+}
+
+/** What is wrong with each field of the mission form, before sending. */
+export function missionProblems(form: MissionForm): Partial<Record<MissionField, MissionProblem>> {
+  const problems: Partial<Record<MissionField, MissionProblem>> = {};
+  for (const field of ['title', 'activityPole', 'place'] as const) {
+    const text = form[field].trim();
+    if (!text) problems[field] = 'required';
+    else if (text.length > MISSION_LIMITS[field]) problems[field] = 'tooLong';
+  }
+  if (form.description.trim().length > MISSION_LIMITS.description) problems.description = 'tooLong';
+  if (!isDay(form.startsOn)) problems.startsOn = 'date';
+  if (!isDay(form.endsOn)) problems.endsOn = 'date';
+  else if (!problems.startsOn && form.endsOn < form.startsOn) problems.endsOn = 'endsBefore';
+  const people = form.peopleNeeded.trim();
+  if (!/^\d+$/.test(people) || Number(people) < 1 || Number(people) > 500) problems.peopleNeeded = 'people';
+  return problems;
+}
+
+/** The form as the API's body (trimmed; no description when left empty). */
+export function missionBody(form: MissionForm) {
+  const description = form.description.trim();
+  return {
+    title: form.title.trim(),
+    activityPole: form.activityPole.trim(),
+    startsOn: form.startsOn,
+    endsOn: form.endsOn,
+    place: form.place.trim(),
+    peopleNeeded: Number(form.peopleNeeded.trim()),
+    ...(description ? { description } : {}),
+  };
+}
+
+/**
+ * The hours typed for each team member at completion ("3,5" or "3.5"), as the API's participants,
+ * or the problem for each person whose hours are wrong. Nobody left out: everyone in the team worked.
+ */
+export function completion(
+  team: readonly { memberId: string }[],
+  typed: Readonly<Record<string, string>>,
+): { participants: { memberId: string; hours: string }[] } | { problems: Record<string, 'hoursRequired' | 'hoursFormat' | 'hoursRange'> } {
+  const participants: { memberId: string; hours: string }[] = [];
+  const problems: Record<string, 'hoursRequired' | 'hoursFormat' | 'hoursRange'> = {};
+  for (const { memberId } of team) {
+    const parsed = parseHours(typed[memberId] ?? '');
+    if ('problem' in parsed) problems[memberId] = parsed.problem;
+    else participants.push({ memberId, hours: parsed.hours });
+  }
+  return Object.keys(problems).length > 0 ? { problems } : { participants };
+}
+
+export type PeriodStatus = 'open' | 'closed' | 'approved' | 'exported' | 'paid';
+export type PeriodAction = 'close' | 'reopen' | 'approve' | 'export' | 'paid';
+
+/**
+ * The steps a role may take on a period in its state (the remuneration service's lifecycle):
+ * open → close; closed → reopen or approve (once every objection is answered); approved → export
+ * (the payroll file); exported → export again or mark paid. The coordination closes, reopens and
+ * approves; the coordination and the accountant export and mark paid.
+ */
+export function periodActions(status: PeriodStatus, role: Role, openObjections: number): PeriodAction[] {
+  const runs = coordinates(role);
+  const pays = runs || role === 'accountant';
+  switch (status) {
+    case 'open':
+      return runs ? ['close'] : [];
+    case 'closed':
+      return runs ? (openObjections === 0 ? ['approve', 'reopen'] : ['reopen']) : [];
+    case 'approved':
+      return pays ? ['export'] : [];
+    case 'exported':
+      return pays ? ['paid', 'export'] : [];
+    case 'paid':
+      return [];
+  }
+}
+
+export type PeriodProblem = 'date' | 'endsBefore' | 'sameMonth';
+
+/** A period by hand: two days, in order, in one month (pay is monthly). */
+export function periodProblems(startsOn: string, endsOn: string): { startsOn?: PeriodProblem; endsOn?: PeriodProblem } {
+  if (!isDay(startsOn)) return { startsOn: 'date', ...(isDay(endsOn) ? {} : { endsOn: 'date' as const }) };
+  if (!isDay(endsOn)) return { endsOn: 'date' };
+  if (endsOn < startsOn) return { endsOn: 'endsBefore' };
+  if (endsOn.slice(0, 7) !== startsOn.slice(0, 7)) return { endsOn: 'sameMonth' };
+  return {};
+}
+
+export type AmountProblem = 'amountRequired' | 'amountFormat' | 'amountRange';
+
+/** An amount in euros typed as a French person does ("300", "300,50", "1 200"), as the API's decimal string with two decimals. */
+export function parseEuros(input: string): { amount: string } | { problem: AmountProblem } {
+  const text = input.replace(/[\s\u00a0\u202f€]/g, '').replace(',', '.');
+  if (!text) return { problem: 'amountRequired' };
+  if (!/^\d+(\.\d{1,2})?$/.test(text)) return { problem: 'amountFormat' };
+  const [whole, decimals = ''] = text.split('.');
+  if (Number(whole) === 0 && Number(decimals || '0') === 0) return { problem: 'amountRange' };
+  if (whole.length > 7) return { problem: 'amountRange' };
+  return { amount: `${Number(whole)}.${decimals.padEnd(2, '0')}` };
+}
+
+export type PointsProblem = 'pointsRequired' | 'pointsFormat' | 'pointsRange';
+
+/** Recognition points: whole, at least 1, at most what the member has left this period. */
+export function parsePoints(input: string, remaining: number): { points: number } | { problem: PointsProblem } {
+  const text = input.trim();
+  if (!text) return { problem: 'pointsRequired' };
+  if (!/^\d+$/.test(text)) return { problem: 'pointsFormat' };
+  const points = Number(text);
+  if (points < 1 || points > remaining) return { problem: 'pointsRange' };
+  return { points };
+}
+
+/** The payroll file's name for a period. */
+export function payrollFileName(period: { startsOn: string; endsOn: string }): string {
+  return `paie-${period.startsOn}-${period.endsOn}.csv`;
+}
