@@ -1,4 +1,16 @@
-import { completion, missionBoard, missionBody, missionProblems, parseEuros, parsePoints, payrollFileName, periodActions, periodProblems, type MissionForm } from './remuneration-rules';
+import {
+  completion,
+  missionBoard,
+  missionBody,
+  missionProblems,
+  parseEuros,
+  parsePoints,
+  payrollFileName,
+  periodActions,
+  periodProblems,
+  sumHours,
+  type MissionForm,
+} from './remuneration-rules';
 
 describe('the mission board', () => {
   it('puts each mission in its step, the cancelled apart, by first day then title', () => {
@@ -56,6 +68,11 @@ describe('completing a mission', () => {
         { memberId: 'yanis', hours: '4' },
       ],
     });
+  });
+
+  it('adds the hours exactly', () => {
+    expect(sumHours(['3.5', '2.25', '0.1', '4'])).toBe('9.85');
+    expect(sumHours([])).toBe('0.00');
   });
 
   it('names the people whose hours are missing or wrong', () => {

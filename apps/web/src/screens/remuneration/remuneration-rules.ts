@@ -159,3 +159,13 @@ export function parsePoints(input: string, remaining: number): { points: number 
 export function payrollFileName(period: { startsOn: string; endsOn: string }): string {
   return `paie-${period.startsOn}-${period.endsOn}.csv`;
 }
+
+/** The sum of hours written as the API's decimal strings ("3.5", "2.25"), exact (in hundredths), as a decimal string. */
+export function sumHours(hours: readonly string[]): string {
+  const hundredths = hours.reduce((sum, value) => {
+    const [whole, decimals = ''] = value.split('.');
+    return sum + Number(whole) * 100 + Number(decimals.padEnd(2, '0').slice(0, 2));
+  }, 0);
+  const cents = String(hundredths % 100).padStart(2, '0');
+  return `${Math.floor(hundredths / 100)}.${cents}`;
+}
