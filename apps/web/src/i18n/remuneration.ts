@@ -147,7 +147,7 @@ export const remunerationFr = {
   'period.close.sentence':
     'Les chiffres seront figés : la cagnotte et la part de chacun·e ne changeront plus, sauf si vous rouvrez la période. Les coopérant·es pourront contester leur part.',
   'period.close.confirm': 'Oui, clore la période',
-  'period.close.done': 'Période close : les chiffres sont figés.',
+  'period.close.done': 'La période est close.',
   'period.reopen': 'Rouvrir la période',
   'period.reopen.title': 'Rouvrir la période ?',
   'period.reopen.sentence': 'Les chiffres redeviennent un aperçu. Ils changeront avec les nouvelles heures et les nouveaux paiements. Il faudra clore la période à nouveau.',
@@ -372,7 +372,7 @@ export const remunerationEn: Record<keyof typeof remunerationFr, string> = {
   'period.close.title': 'Close the period?',
   'period.close.sentence': 'The figures will be frozen: the pot and everyone’s share will not change, unless you reopen the period. Members can then object to their share.',
   'period.close.confirm': 'Yes, close the period',
-  'period.close.done': 'Period closed: the figures are frozen.',
+  'period.close.done': 'The period is closed.',
   'period.reopen': 'Reopen the period',
   'period.reopen.title': 'Reopen the period?',
   'period.reopen.sentence': 'The figures become a preview again. They will change with new hours and payments. You will have to close the period again.',
