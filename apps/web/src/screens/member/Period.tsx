@@ -96,9 +96,11 @@ export function PeriodScreen() {
             <>
               <Notice>{t(`member.period.status.${period.status}`)}</Notice>
               {site.role !== 'member' ? (
-                <Section title={t('period.steps')}>
-                  <PeriodActions period={period} openObjections={period.openObjections} />
-                </Section>
+                <div className="pay-block">
+                  <Section title={t('period.steps')}>
+                    <PeriodActions period={period} openObjections={period.openObjections} />
+                  </Section>
+                </div>
               ) : null}
               {mine ? (
                 <Section title={t('member.period.myShare')}>
@@ -133,8 +135,10 @@ export function PeriodScreen() {
                   {Number(figures.distribution.undistributed) > 0 ? <p>{t('member.period.undistributed', { amount: frenchAmount(figures.distribution.undistributed) })}</p> : null}
                 </Section>
               </div>
-              <Objections periodId={period.id} status={period.status} />
-              <RecognitionRound periodId={period.id} status={period.status} people={figures.shares} memberId={memberId} />
+              <div className="pay-block pay-stack">
+                <Objections periodId={period.id} status={period.status} />
+                <RecognitionRound periodId={period.id} status={period.status} people={figures.shares} memberId={memberId} />
+              </div>
               <Section title={t('member.period.shares')}>
                 {shares.length === 0 ? (
                   <EmptyState>{t('member.period.shares.empty')}</EmptyState>

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { paySimulatorControllerSimulate } from '../../api/generated/sdk.gen';
 import { messageForField } from '../../api/api-error';
 import { unwrap } from '../../api/client';
-import { frenchAmount, frenchShortDate } from '../../format';
+import { frenchAmount } from '../../format';
 import { useT } from '../../preferences';
 import { useSession } from '../../session';
 import { Button } from '../../ui/Button';
@@ -62,10 +62,14 @@ export function SimulatorScreen() {
             <p className="pay-figure">{t('simulator.net.sentence', { net: frenchAmount(result.net) })}</p>
             <Table<{ id: string; label: string; amount: string }>
               label={t('simulator.result', { amount: frenchAmount(result.employerCost) })}
+              // From the share (what the host structure spends) down to the net pay, each step's amount.
               rows={[
-                { id: 'gross', label: t('simulator.gross'), amount: result.gross },
+                { id: 'share', label: t('simulator.share'), amount: result.employerCost },
                 { id: 'employer', label: t('simulator.employer'), amount: result.employerContributions },
+                { id: 'employerMutual', label: t('simulator.employerMutual'), amount: result.employerMutual },
+                { id: 'gross', label: t('simulator.gross'), amount: result.gross },
                 { id: 'employee', label: t('simulator.employee'), amount: result.employeeContributions },
+                { id: 'employeeMutual', label: t('simulator.employeeMutual'), amount: result.employeeMutual },
                 { id: 'net', label: t('simulator.net'), amount: result.net },
               ]}
               columns={[
@@ -73,12 +77,8 @@ export function SimulatorScreen() {
                 { id: 'amount', title: t('simulator.value'), align: 'end', cell: (row) => frenchAmount(row.amount) },
               ]}
             />
-            <ul className="member-list">
-              {result.lines.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-            <p className="card__meta">{t('simulator.table', { label: result.table.label, date: frenchShortDate(result.table.validFrom) })}</p>
+            {/* The API's first line says, in French, that it is an estimate and with which rate table. */}
+            {result.lines[0] ? <p className="card__meta">{result.lines[0]}</p> : null}
           </Section>
         ) : null}
       </div>
