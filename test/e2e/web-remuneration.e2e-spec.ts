@@ -226,6 +226,15 @@ describe('the remuneration screens (Chromium)', () => {
     await coordinator.getByRole('link', { name: 'Périodes', exact: true }).click();
     await coordinator.getByRole('heading', { level: 1, name: 'Périodes de rémunération' }).waitFor();
     await screen(coordinator, 'periodes');
+    // The settings: how the pot is formed, the rules' weights and the recognition budget as the API holds them.
+    const settings = (await asCoordinator('GET', at('/remuneration/settings'))).body;
+    await coordinator.getByRole('link', { name: 'Réglages de la rémunération' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Réglages de la rémunération' }).waitFor();
+    expect(await coordinator.getByLabel('Poids de la règle « Temps passé »').inputValue()).toBe(String(settings.distribution.rules.time));
+    expect(await coordinator.getByLabel('Points de merci par personne et par période').inputValue()).toBe(String(settings.recognitionBudget));
+    await screen(coordinator, 'reglages');
+    await coordinator.getByRole('link', { name: 'Périodes', exact: true }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Périodes de rémunération' }).waitFor();
     await coordinator.getByRole('link', { name: /^du / }).first().click();
     await coordinator.getByRole('heading', { level: 1, name: /^Période du/ }).waitFor();
     expect(new URL(coordinator.url()).pathname).toBe(`/periodes/${ids.period}`);

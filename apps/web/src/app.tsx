@@ -31,6 +31,7 @@ const ContributionsScreen = lazy(() => import('./screens/remuneration/Contributi
 const ContributionScreen = lazy(() => import('./screens/remuneration/Contribution').then((module) => ({ default: module.ContributionScreen })));
 const PeriodsScreen = lazy(() => import('./screens/remuneration/Periods').then((module) => ({ default: module.PeriodsScreen })));
 const SimulatorScreen = lazy(() => import('./screens/remuneration/Simulator').then((module) => ({ default: module.SimulatorScreen })));
+const SettingsScreen = lazy(() => import('./screens/remuneration/Settings').then((module) => ({ default: module.SettingsScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -186,6 +187,11 @@ function Routes() {
         <Route path={ROUTES.simulator}>
           <Guard needsSite>
             <SimulatorScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.remunerationSettings}>
+          <Guard needsSite>
+            <SettingsScreen />
           </Guard>
         </Route>
         <Route path="/">

@@ -27,6 +27,7 @@ export const ROUTES = {
   contributions: '/contributions',
   periods: '/periodes',
   simulator: '/simulateur',
+  remunerationSettings: '/reglages-remuneration',
   member: (id: string) => `/membres/${id}`,
   quote: (id: string) => `/devis/${id}`,
   invoice: (id: string) => `/factures/${id}`,

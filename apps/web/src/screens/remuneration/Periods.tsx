@@ -9,7 +9,7 @@ import { frenchAmount, frenchShortDate } from '../../format';
 import { useT } from '../../preferences';
 import { ROUTES } from '../../routes';
 import { useSession } from '../../session';
-import { Button } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { EmptyState, Notice } from '../../ui/Notice';
 import { Page, Section } from '../../ui/Page';
 import { QueryState } from '../../ui/QueryState';
@@ -115,6 +115,11 @@ export function PeriodsScreen() {
           }
         </QueryState>
         {coordinates(site.role) ? <NewPeriod siteId={siteId} /> : null}
+        <div className="actions">
+          <ButtonLink href={ROUTES.remunerationSettings} icon="arrow">
+            {t('settings.link')}
+          </ButtonLink>
+        </div>
       </div>
     </Page>
   );

@@ -8,7 +8,9 @@ import {
   payrollFileName,
   periodActions,
   periodProblems,
+  settingsForm,
   sumHours,
+  weightPercents,
   type MissionForm,
 } from './remuneration-rules';
 
@@ -122,5 +124,25 @@ describe('amounts and points typed by a person', () => {
     expect(parsePoints('2,5', 100)).toEqual({ problem: 'pointsFormat' });
     expect(parsePoints('101', 100)).toEqual({ problem: 'pointsRange' });
     expect(parsePoints('0', 100)).toEqual({ problem: 'pointsRange' });
+  });
+});
+
+describe('the remuneration settings form', () => {
+  const weights = { time: '50', equal: '20', peer: '30', mission: '0' };
+
+  it('takes whole weights and a whole budget', () => {
+    expect(settingsForm(weights, '100')).toEqual({ rules: { time: 50, equal: 20, peer: 30, mission: 0 }, recognitionBudget: 100 });
+  });
+
+  it('names what to fix: not whole, out of range, every weight at 0', () => {
+    expect(settingsForm({ ...weights, time: '2,5', peer: '10001' }, '0')).toEqual({ problems: { time: 'whole', peer: 'range', budget: 'range' } });
+    expect(settingsForm({ time: '0', equal: '0', peer: '0', mission: '0' }, '100')).toEqual({ problems: { time: 'allZero' } });
+    expect(settingsForm(weights, '')).toEqual({ problems: { budget: 'whole' } });
+  });
+
+  it('shows each weight as a share of the whole', () => {
+    expect(weightPercents({ time: 50, equal: 20, peer: 30, mission: 0 })).toEqual({ time: 50, equal: 20, peer: 30, mission: 0 });
+    expect(weightPercents({ time: 1, equal: 1, peer: 1, mission: 0 })).toEqual({ time: 33, equal: 33, peer: 33, mission: 0 });
+    expect(weightPercents({ time: 0, equal: 0, peer: 0, mission: 0 })).toEqual({ time: 0, equal: 0, peer: 0, mission: 0 });
   });
 });

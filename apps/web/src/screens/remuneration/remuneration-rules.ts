@@ -169,3 +169,44 @@ export function sumHours(hours: readonly string[]): string {
   const cents = String(hundredths % 100).padStart(2, '0');
   return `${Math.floor(hundredths / 100)}.${cents}`;
 }
+
+export const RULES = ['time', 'equal', 'peer', 'mission'] as const;
+export type Rule = (typeof RULES)[number];
+export type WholeProblem = 'whole' | 'range' | 'allZero';
+
+/** A whole number typed by a person, within [min, max], or the problem. */
+function whole(input: string, min: number, max: number): number | 'whole' | 'range' {
+  const text = input.trim();
+  if (!/^\d+$/.test(text)) return 'whole';
+  const value = Number(text);
+  return value < min || value > max ? 'range' : value;
+}
+
+/**
+ * The settings a coordinator edits on the console: the four rules' weights (whole, 0–10 000, at
+ * least one above 0) and the recognition budget (whole points, 1–10 000) — the API's limits.
+ */
+export function settingsForm(
+  weights: Readonly<Record<Rule, string>>,
+  budget: string,
+): { rules: Record<Rule, number>; recognitionBudget: number } | { problems: Partial<Record<Rule | 'budget', WholeProblem>> } {
+  const problems: Partial<Record<Rule | 'budget', WholeProblem>> = {};
+  const rules = { time: 0, equal: 0, peer: 0, mission: 0 };
+  for (const rule of RULES) {
+    const value = whole(weights[rule], 0, 10_000);
+    if (typeof value === 'number') rules[rule] = value;
+    else problems[rule] = value;
+  }
+  if (Object.keys(problems).length === 0 && RULES.every((rule) => rules[rule] === 0)) problems.time = 'allZero';
+  const recognitionBudget = whole(budget, 1, 10_000);
+  if (typeof recognitionBudget !== 'number') problems.budget = recognitionBudget;
+  return Object.keys(problems).length > 0 || typeof recognitionBudget !== 'number' ? { problems } : { rules, recognitionBudget };
+}
+
+/** Each rule's weight as a share of the whole, in whole percents (what "poids 50 sur 100" means). */
+export function weightPercents(rules: Readonly<Record<Rule, number>>): Record<Rule, number> {
+  const total = RULES.reduce((sum, rule) => sum + rules[rule], 0);
+  const percents = { time: 0, equal: 0, peer: 0, mission: 0 };
+  for (const rule of RULES) percents[rule] = total === 0 ? 0 : Math.round((rules[rule] / total) * 100);
+  return percents;
+}
