@@ -12,7 +12,7 @@ import { EmptyState } from '../../ui/Notice';
 import { Page, Section } from '../../ui/Page';
 import { QueryState } from '../../ui/QueryState';
 import { RemunerationNav } from './RemunerationNav';
-import { BOARD_COLUMNS, missionBoard, type MissionStatus } from './remuneration-rules';
+import { BOARD_COLUMNS, coordinates, missionBoard, type MissionStatus } from './remuneration-rules';
 import './remuneration.css';
 
 /** The missions query of the board (every status, newest pages first), shared with the mission page's refresh. */
@@ -86,11 +86,13 @@ export function MissionBoardScreen() {
     <Page title={t('missionBoard.title')}>
       <RemunerationNav />
       <p>{t('missionBoard.intro')}</p>
-      <div className="actions">
-        <ButtonLink href={ROUTES.newMission} variant="primary" icon="save">
-          {t('missionBoard.new')}
-        </ButtonLink>
-      </div>
+      {coordinates(site.role) ? (
+        <div className="actions">
+          <ButtonLink href={ROUTES.newMission} variant="primary" icon="save">
+            {t('missionBoard.new')}
+          </ButtonLink>
+        </div>
+      ) : null}
       <QueryState query={missions}>
         {(page) => {
           if (page.items.length === 0) return <EmptyState>{t('missionBoard.empty')}</EmptyState>;
