@@ -17,7 +17,7 @@ const AccountScreen = lazy(() => import('./screens/Account').then((module) => ({
 const NotificationsScreen = lazy(() => import('./screens/Notifications').then((module) => ({ default: module.NotificationsScreen })));
 const LogHoursScreen = lazy(() => import('./screens/member/LogHours').then((module) => ({ default: module.LogHoursScreen })));
 const MemberHomeScreen = lazy(() => import('./screens/member/MemberHome').then((module) => ({ default: module.MemberHomeScreen })));
-const MissionsScreen = lazy(() => import('./screens/member/Missions').then((module) => ({ default: module.MissionsScreen })));
+const MissionsByRole = lazy(() => import('./screens/remuneration/MissionsByRole').then((module) => ({ default: module.MissionsByRole })));
 const PeriodScreen = lazy(() => import('./screens/member/Period').then((module) => ({ default: module.PeriodScreen })));
 const ImportMembersScreen = lazy(() => import('./screens/members/ImportMembers').then((module) => ({ default: module.ImportMembersScreen })));
 const MemberFileScreen = lazy(() => import('./screens/members/MemberFile').then((module) => ({ default: module.MemberFileScreen })));
@@ -26,6 +26,13 @@ const RegisterMemberScreen = lazy(() => import('./screens/members/RegisterMember
 const InvoiceScreen = lazy(() => import('./screens/commerce/Invoice').then((module) => ({ default: module.InvoiceScreen })));
 const InvoicesScreen = lazy(() => import('./screens/commerce/Invoices').then((module) => ({ default: module.InvoicesScreen })));
 const QuotesScreen = lazy(() => import('./screens/commerce/Quotes').then((module) => ({ default: module.QuotesScreen })));
+const NewMissionScreen = lazy(() => import('./screens/remuneration/NewMission').then((module) => ({ default: module.NewMissionScreen })));
+const MissionScreen = lazy(() => import('./screens/remuneration/Mission').then((module) => ({ default: module.MissionScreen })));
+const ContributionsScreen = lazy(() => import('./screens/remuneration/Contributions').then((module) => ({ default: module.ContributionsScreen })));
+const ContributionScreen = lazy(() => import('./screens/remuneration/Contribution').then((module) => ({ default: module.ContributionScreen })));
+const PeriodsScreen = lazy(() => import('./screens/remuneration/Periods').then((module) => ({ default: module.PeriodsScreen })));
+const SimulatorScreen = lazy(() => import('./screens/remuneration/Simulator').then((module) => ({ default: module.SimulatorScreen })));
+const SettingsScreen = lazy(() => import('./screens/remuneration/Settings').then((module) => ({ default: module.SettingsScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -86,7 +93,7 @@ function Routes() {
         </Route>
         <Route path={ROUTES.missions}>
           <Guard needsSite>
-            <MissionsScreen />
+            <MissionsByRole />
           </Guard>
         </Route>
         <Route path={ROUTES.myHours}>
@@ -154,6 +161,46 @@ function Routes() {
               <InvoiceScreen id={params.id} />
             </Guard>
           )}
+        </Route>
+        {/* remuneration */}
+        <Route path={ROUTES.newMission}>
+          <Guard needsSite>
+            <NewMissionScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.mission(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <MissionScreen key={params.id} id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path={ROUTES.contributions}>
+          <Guard needsSite>
+            <ContributionsScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.contribution(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <ContributionScreen key={params.id} id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path={ROUTES.periods}>
+          <Guard needsSite>
+            <PeriodsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.simulator}>
+          <Guard needsSite>
+            <SimulatorScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.remunerationSettings}>
+          <Guard needsSite>
+            <SettingsScreen />
+          </Guard>
         </Route>
         <Route path="/">
           <Redirect to={ROUTES.today} />

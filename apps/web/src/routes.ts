@@ -22,6 +22,12 @@ export const ROUTES = {
   invoices: '/factures',
   newInvoice: '/factures/nouvelle',
   quotes: '/devis',
+  // remuneration
+  newMission: '/missions/nouvelle',
+  contributions: '/contributions',
+  periods: '/periodes',
+  simulator: '/simulateur',
+  remunerationSettings: '/reglages-remuneration',
   member: (id: string) => `/membres/${id}`,
   quote: (id: string) => `/devis/${id}`,
   invoice: (id: string) => `/factures/${id}`,

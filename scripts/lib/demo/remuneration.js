@@ -3,7 +3,7 @@
 const { createApiClient } = require('../api-client');
 const { info } = require('../output');
 const { retryWhile, until } = require('./api-helpers');
-const { addDays, firstOfMonth, latest } = require('./dates');
+const { addDays, addMonths, endOfMonth, firstOfMonth, latest } = require('./dates');
 
 /**
  * remuneration: contributive days (validated and waiting), then the current period closed with its
@@ -115,10 +115,25 @@ async function ensureClosedPeriod(api, apiBaseUrl, { siteId, siteName, people, t
   }
 }
 
-/** The site's involvement ledger and its period, closed and approved. */
+/**
+ * The console's period screens want a period in progress beside the approved one: the demo closed
+ * the month containing today, so the next month is opened by hand (a period may not overlap another;
+ * the remuneration service opens the current one by itself only when none contains today). Its
+ * figures are a preview; the contributions still waiting (newcomer, ending) stay to be validated.
+ */
+async function ensureOpenPeriod(api, { siteId, siteName, today }) {
+  const periods = await api.listAll(`/sites/${siteId}/periods?limit=100`);
+  if (periods.some((period) => period.status === 'open')) return;
+  const startsOn = addMonths(firstOfMonth(today), 1);
+  const period = await api.call('POST', `/sites/${siteId}/periods`, { startsOn, endsOn: endOfMonth(startsOn) }, [201]);
+  info(`${siteName}: remuneration period ${period.startsOn} – ${period.endsOn} opened`);
+}
+
+/** The site's involvement ledger, its period closed and approved, and the next one open. */
 async function ensureRemuneration(api, apiBaseUrl, context) {
   await ensureContributions(api, context.siteId, context.people, context.today);
-  return ensureClosedPeriod(api, apiBaseUrl, context);
+  await ensureClosedPeriod(api, apiBaseUrl, context);
+  return ensureOpenPeriod(api, context);
 }
 
 module.exports = { ensureRemuneration };

@@ -2,6 +2,7 @@ import { accountEn, accountFr } from './account';
 import { commerceEn, commerceFr } from './commerce';
 import { memberEn, memberFr } from './member';
 import { membersEn, membersFr } from './members';
+import { remunerationEn, remunerationFr } from './remuneration';
 
 /**
  * The strings of every area past the first screens, in one chunk the console loads after its first
@@ -13,6 +14,7 @@ export const areasFr = {
   ...membersFr,
   ...commerceFr,
   ...accountFr,
+  ...remunerationFr,
 };
 
 export const areasEn: Record<keyof typeof areasFr, string> = {
@@ -20,4 +22,5 @@ export const areasEn: Record<keyof typeof areasFr, string> = {
   ...membersEn,
   ...commerceEn,
   ...accountEn,
+  ...remunerationEn,
 };

@@ -112,6 +112,7 @@ function LastShare({ siteId, memberId }: { siteId: string; memberId: string }) {
   const t = useT();
   const periods = useQuery({ queryKey: ['periods', siteId], queryFn: () => unwrap(periodsControllerList({ path: { siteId }, query: { limit: 24 } })) });
   const last = periods.data ? lastSettledPeriod(periods.data.items) : null;
+  const current = periods.data?.items.find((item) => item.status === 'open');
   const period = useQuery({
     queryKey: ['period', siteId, last?.id],
     queryFn: () => unwrap(periodsControllerGet({ path: { siteId, periodId: last?.id ?? '' } })),
@@ -144,6 +145,16 @@ function LastShare({ siteId, memberId }: { siteId: string; memberId: string }) {
           )
         }
       </QueryState>
+      <div className="actions member-actions">
+        {current ? (
+          <ButtonLink href={ROUTES.period(current.id)} icon="check">
+            {t('recognition.homeLink')}
+          </ButtonLink>
+        ) : null}
+        <ButtonLink href={ROUTES.simulator} icon="arrow">
+          {t('simulator.link')}
+        </ButtonLink>
+      </div>
     </Section>
   );
 }

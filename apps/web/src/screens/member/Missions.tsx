@@ -15,7 +15,7 @@ import { isoDay, missionPlace } from './member-rules';
 import { useOwnMember } from './own-member';
 import './member.css';
 
-function MissionCard({ mission, siteId, memberId }: { mission: MissionDto; siteId: string; memberId: string }) {
+export function MissionCard({ mission, siteId, memberId }: { mission: MissionDto; siteId: string; memberId: string }) {
   const t = useT();
   const { language } = usePreferences();
   const queryClient = useQueryClient();

@@ -12,6 +12,10 @@ import { QueryState } from '../../ui/QueryState';
 import { Table } from '../../ui/Table';
 import { potBars } from './member-rules';
 import { useOwnMember } from './own-member';
+import { Objections } from '../remuneration/Objections';
+import { PeriodActions } from '../remuneration/PeriodActions';
+import { RecognitionRound } from '../remuneration/Recognition';
+import { RemunerationNav } from '../remuneration/RemunerationNav';
 import './member.css';
 
 /** A share's explanation in the API's own French words: one sentence per rule, then the cap if any. */
@@ -80,6 +84,7 @@ export function PeriodScreen() {
   const memberId = own.data?.member.id;
   return (
     <Page title={title}>
+      <RemunerationNav />
       <QueryState query={query}>
         {(period) => {
           const { figures } = period;
@@ -90,6 +95,13 @@ export function PeriodScreen() {
           return (
             <>
               <Notice>{t(`member.period.status.${period.status}`)}</Notice>
+              {site.role !== 'member' ? (
+                <div className="pay-block">
+                  <Section title={t('period.steps')}>
+                    <PeriodActions period={period} openObjections={period.openObjections} />
+                  </Section>
+                </div>
+              ) : null}
               {mine ? (
                 <Section title={t('member.period.myShare')}>
                   <p className="member-figure">{t('member.period.myShare.amount', { amount: frenchAmount(mine.total) })}</p>
@@ -122,6 +134,10 @@ export function PeriodScreen() {
                   />
                   {Number(figures.distribution.undistributed) > 0 ? <p>{t('member.period.undistributed', { amount: frenchAmount(figures.distribution.undistributed) })}</p> : null}
                 </Section>
+              </div>
+              <div className="pay-block pay-stack">
+                <Objections periodId={period.id} status={period.status} />
+                <RecognitionRound periodId={period.id} status={period.status} people={figures.shares} memberId={memberId} />
               </div>
               <Section title={t('member.period.shares')}>
                 {shares.length === 0 ? (
