@@ -258,8 +258,12 @@ describe('the remuneration screens (Chromium)', () => {
     await amel.getByText('En attente de réponse.').waitFor();
     await screen(amel, 'telephone-contestation');
 
-    // The coordinator answers; then the shares can be approved.
-    await coordinator.reload();
+    // The coordinator finds it on Aujourd'hui, one click from the period's page, and answers; then the shares can be approved.
+    await coordinator.goto(`${platform.gatewayUrl}/aujourdhui`);
+    const objection = coordinator.getByRole('link', { name: /Amel Kaci.*Il manque une heure de vaisselle après le repas/ });
+    await objection.waitFor();
+    await screen(coordinator, 'aujourdhui-contestation');
+    await objection.click();
     await coordinator.getByRole('heading', { level: 3, name: 'Amel Kaci conteste sa part' }).waitFor();
     await coordinator.getByText('Il reste 1 contestation(s) sans réponse', { exact: false }).waitFor();
     await coordinator.getByLabel('Réponse à Amel Kaci').fill('Vous avez raison : nous l’ajoutons à la prochaine période.');

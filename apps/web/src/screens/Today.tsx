@@ -1,6 +1,13 @@
 import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
-import { contributionsControllerList, interviewsControllerFollowUp, quotesControllerList, receivablesControllerSite } from '../api/generated/sdk.gen';
+import {
+  contributionsControllerList,
+  interviewsControllerFollowUp,
+  periodsControllerList,
+  periodsControllerObjections,
+  quotesControllerList,
+  receivablesControllerSite,
+} from '../api/generated/sdk.gen';
 import type { ReceivableDto } from '../api/generated/types.gen';
 import { unwrap } from '../api/client';
 import { frenchAmount, frenchNumber, frenchShortDate } from '../format';
@@ -155,6 +162,47 @@ function ContributionsToValidate({ siteId }: { siteId: string }) {
   );
 }
 
+/** The text of an objection as a line of the board: its first words. */
+function firstWords(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Objections of the closed periods still unanswered (a period cannot be approved before every one is). */
+function ObjectionsToAnswer({ siteId }: { siteId: string }) {
+  const t = useT();
+  const query = useQuery({
+    queryKey: ['objections', siteId, 'open'],
+    queryFn: async () => {
+      const closed = await unwrap(periodsControllerList({ path: { siteId }, query: { status: 'closed', limit: 20 } }));
+      const lists = await Promise.all(closed.items.map((period) => unwrap(periodsControllerObjections({ path: { siteId, periodId: period.id } }))));
+      return lists.flatMap((list) => list.items.filter((objection) => objection.status === 'open'));
+    },
+  });
+  return (
+    <Section title={t('today.objections.title')}>
+      <QueryState query={query}>
+        {(objections) =>
+          objections.length === 0 ? (
+            <EmptyState>{t('today.objections.empty')}</EmptyState>
+          ) : (
+            <ul className="todo-list">
+              {objections.map((objection) => (
+                <li key={objection.id} className="todo">
+                  <Link href={ROUTES.period(objection.periodId)} className="todo__link">
+                    <span className="todo__title">{t('today.objections.line', { name: objection.name, text: firstWords(objection.text) })}</span>
+                    <span className="todo__meta">{t('today.objections.open')}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </Section>
+  );
+}
+
 /** The coordinator's day: who needs an interview, what is overdue, what waits for validation — each line a link to the thing to do. */
 export function TodayScreen() {
   const t = useT();
@@ -176,6 +224,7 @@ export function TodayScreen() {
         <OverdueInvoices siteId={site.siteId} />
         <QuotesToValidate siteId={site.siteId} />
         <ContributionsToValidate siteId={site.siteId} />
+        <ObjectionsToAnswer siteId={site.siteId} />
       </div>
     </Page>
   );
