@@ -25,6 +25,14 @@ const RegisterMemberScreen = lazy(() => import('./screens/members/RegisterMember
 const InvoiceScreen = lazy(() => import('./screens/commerce/Invoice').then((module) => ({ default: module.InvoiceScreen })));
 const InvoicesScreen = lazy(() => import('./screens/commerce/Invoices').then((module) => ({ default: module.InvoicesScreen })));
 const QuotesScreen = lazy(() => import('./screens/commerce/Quotes').then((module) => ({ default: module.QuotesScreen })));
+const NetworkMapScreen = lazy(() => import('./screens/network/NetworkMap').then((module) => ({ default: module.NetworkMapScreen })));
+const NetworkSiteScreen = lazy(() => import('./screens/network/NetworkSite').then((module) => ({ default: module.NetworkSiteScreen })));
+const NetworkSkillsScreen = lazy(() => import('./screens/network/Skills').then((module) => ({ default: module.NetworkSkillsScreen })));
+const HelpRequestsScreen = lazy(() => import('./screens/network/HelpRequests').then((module) => ({ default: module.HelpRequestsScreen })));
+const ReciprocityScreen = lazy(() => import('./screens/network/Reciprocity').then((module) => ({ default: module.ReciprocityScreen })));
+const EquipmentScreen = lazy(() => import('./screens/network/Equipment').then((module) => ({ default: module.EquipmentScreen })));
+const LaunchesScreen = lazy(() => import('./screens/network/Launches').then((module) => ({ default: module.LaunchesScreen })));
+const MyNetworkProfileScreen = lazy(() => import('./screens/network/MyNetworkProfile').then((module) => ({ default: module.MyNetworkProfileScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -146,6 +154,49 @@ function Routes() {
               <InvoiceScreen id={params.id} />
             </Guard>
           )}
+        </Route>
+        {/* network */}
+        <Route path={ROUTES.network}>
+          <Guard needsSite>
+            <NetworkMapScreen />
+          </Guard>
+        </Route>
+        <Route<{ siteId: string }> path={ROUTES.networkSite(':siteId')}>
+          {(params) => (
+            <Guard needsSite>
+              <NetworkSiteScreen key={params.siteId} siteId={params.siteId} />
+            </Guard>
+          )}
+        </Route>
+        <Route path={ROUTES.networkSkills}>
+          <Guard needsSite>
+            <NetworkSkillsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.networkHelp}>
+          <Guard needsSite>
+            <HelpRequestsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.networkReciprocity}>
+          <Guard needsSite>
+            <ReciprocityScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.networkEquipment}>
+          <Guard needsSite>
+            <EquipmentScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.networkLaunches}>
+          <Guard needsSite>
+            <LaunchesScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.myNetworkProfile}>
+          <Guard needsSite>
+            <MyNetworkProfileScreen />
+          </Guard>
         </Route>
         <Route path="/">
           <Redirect to={ROUTES.today} />

@@ -2,6 +2,7 @@ import type { Messages } from './fr';
 import { memberEn } from './member';
 import { membersEn } from './members';
 import { commerceEn } from './commerce';
+import { networkEn } from './network';
 
 /** English: the same keys as fr.ts (the type refuses a missing or an extra one). */
 export const en: Messages = {
@@ -129,4 +130,5 @@ export const en: Messages = {
   ...memberEn,
   ...membersEn,
   ...commerceEn,
+  ...networkEn,
 };

@@ -1,5 +1,6 @@
 import { membersFr } from './members';
 import { commerceFr } from './commerce';
+import { networkFr } from './network';
 /**
  * Every string the console shows, in French (the default). Keys are `screen.thing`; `{name}`
  * placeholders are filled by t(). French typography: a no-break space (U+00A0) before : ; ? ! —
@@ -132,6 +133,7 @@ export const fr = {
   ...memberFr,
   ...membersFr,
   ...commerceFr,
+  ...networkFr,
 } as const;
 
 /** The message keys; en.ts is typed with this, so a missing or extra key does not compile. */

@@ -111,6 +111,11 @@ function Header() {
               {t('nav.invoices')}
             </NavLink>
           ) : null}
+          {site && site.role !== 'member' ? (
+            <NavLink href={ROUTES.network} icon="list">
+              {t('network.nav')}
+            </NavLink>
+          ) : null}
           <NavLink href={ROUTES.notifications} icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>
