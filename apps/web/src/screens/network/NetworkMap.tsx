@@ -36,7 +36,8 @@ function SitesMap({ sites, ownSiteId }: { sites: readonly NetworkSiteDto[]; ownS
           return (
             <g key={point.siteId}>
               <circle cx={point.x} cy={point.y} r={own ? 11 : 9} className={own ? 'network-map__dot network-map__dot--own' : 'network-map__dot'} />
-              <text x={point.x + 14} y={point.y + 5} className="network-map__label">
+              {/* Labels of the eastern sites go to the left of their point, so they stay in the drawing. */}
+              <text x={point.x > WIDTH * 0.7 ? point.x - 14 : point.x + 14} y={point.y + 5} textAnchor={point.x > WIDTH * 0.7 ? 'end' : 'start'} className="network-map__label">
                 {site.name}
               </text>
             </g>
