@@ -96,7 +96,7 @@ describe('the console’s network screens', () => {
     await pageA.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Réseau' }).click();
     await pageA.getByRole('heading', { level: 1, name: 'Les KPA du réseau' }).waitFor();
     await pageA.getByRole('link', { name: 'MOULINS' }).waitFor();
-    await pageA.getByText('Carte de la région : 1 KPA placées selon leurs coordonnées.', { exact: false }).waitFor();
+    await pageA.getByText('Carte de la région : 1 KPA placées selon leurs coordonnées', { exact: false }).waitFor();
     await screen(pageA, 'carte');
 
     await pageA.getByRole('link', { name: 'Profil réseau' }).click();
@@ -113,7 +113,7 @@ describe('the console’s network screens', () => {
     await screen(pageA, 'profil-du-site');
 
     await pageA.getByRole('link', { name: 'Carte des KPA' }).click();
-    await pageA.getByText('Carte de la région : 2 KPA placées selon leurs coordonnées.', { exact: false }).waitFor();
+    await pageA.getByText('Carte de la région : 2 KPA placées selon leurs coordonnées', { exact: false }).waitFor();
     await pageA.getByRole('link', { name: 'MOULINS' }).click();
     await pageA.getByRole('heading', { level: 1, name: 'MOULINS' }).waitFor();
     await pageA.getByText('Kpa-Moulins, coopérative de quartier à Lille.').waitFor();
@@ -230,6 +230,13 @@ describe('the console’s network screens', () => {
     await confirmIn(pageA, ownKitchen.getByRole('button', { name: 'Accepter la réservation' }), 'Accepter la réservation', 'Vous prêtez « Cuisine partagée » à MOULINS');
     await ownKitchen.getByText('Acceptée').waitFor();
     await screen(pageA, 'materiel-acceptee');
+
+    // The launch paths: both sites are active, none is launching.
+    await pageA.getByRole('link', { name: 'Lancements', exact: true }).click();
+    await pageA.getByRole('heading', { level: 1, name: 'Lancement des nouvelles KPA' }).waitFor();
+    await pageA.getByText('Aucune KPA en lancement.', { exact: false }).waitFor();
+    await pageA.getByText('Aucune séance d’accompagnement pour votre KPA.').waitFor();
+    await screen(pageA, 'lancements');
     const reservations = await platform.http('GET', `/v1/sites/${a.id}/equipment-reservations?side=owner`, { token: a.coordinator });
     expect(reservations.body.items.map((r: { status: string; borrowerSiteId: string }) => [r.status, r.borrowerSiteId])).toEqual([['accepted', b.id]]);
 
@@ -237,7 +244,7 @@ describe('the console’s network screens', () => {
     const { page: phone } = await openConsole(browser, 'phone');
     await logIn(phone, platform.gatewayUrl, MEMBER.email, MEMBER.password);
     await phone.getByRole('heading', { level: 1, name: 'Mon accueil' }).waitFor();
-    expect(await phone.getByRole('link', { name: 'Réseau' }).count()).toBe(0);
+    expect(await phone.getByRole('link', { name: 'Réseau', exact: true }).count()).toBe(0);
     await phone.getByRole('link', { name: 'Mon compte' }).click();
     await phone.getByRole('link', { name: 'Partager mes compétences avec le réseau' }).click();
     await phone.getByRole('heading', { level: 1, name: 'Mon profil réseau' }).waitFor();
@@ -250,7 +257,9 @@ describe('the console’s network screens', () => {
     await phone.getByText('C’est enregistré : les autres KPA peuvent vous trouver.').waitFor();
     await screen(phone, 'telephone-consentement');
     const found = await platform.http('GET', '/v1/network/skills?skill=couture', { token: b.coordinator });
-    const people = found.body.skills.flatMap((group: { sites: { people: { firstName: string }[] }[] }) => group.sites.flatMap((site) => site.people.map((person) => person.firstName)));
+    const people = found.body.skills.flatMap((group: { sites: { people: { firstName: string }[] }[] }) =>
+      group.sites.flatMap((site) => site.people.map((person) => person.firstName)),
+    );
     expect(people).toEqual(expect.arrayContaining(['Nadia', 'Inès']));
     // The member does not reach the coordination's screens.
     await phone.goto(`${platform.gatewayUrl}/reseau/entraide`);

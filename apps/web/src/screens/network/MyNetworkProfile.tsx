@@ -259,7 +259,7 @@ export function MyNetworkProfileScreen() {
   return (
     <NetworkPage title={isMember ? t('network.myProfile.title') : t('network.siteProfile.title', { site: siteName })} memberToo>
       {isMember ? (
-        <QueryState query={mine}>{(profile) => <MemberListing key={profile.updatedAt ?? 'new'} siteId={siteId} profile={profile} />}</QueryState>
+        <QueryState query={mine}>{(profile) => <MemberListing key={siteId} siteId={siteId} profile={profile} />}</QueryState>
       ) : (
         <>
           <p>{t('network.siteProfile.intro')}</p>
