@@ -252,7 +252,7 @@ describe('the console’s network screens', () => {
     await phone.getByText('Pour arrêter, décochez la case et enregistrez', { exact: false }).waitFor();
     await screen(phone, 'telephone-mon-profil');
     await phone.getByText('Je suis d’accord pour que les autres KPA voient mes compétences').click();
-    await phone.getByLabel('Mes compétences').fill('Couture, cuisine');
+    await phone.getByLabel('Mes compétences', { exact: true }).fill('Couture, cuisine');
     await phone.getByRole('button', { name: 'Enregistrer mon choix' }).click();
     await phone.getByText('C’est enregistré : les autres KPA peuvent vous trouver.').waitFor();
     await screen(phone, 'telephone-consentement');
