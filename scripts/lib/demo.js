@@ -12,6 +12,7 @@ const { ensurePeople, memberPasswordKeys } = require('./demo/people');
 const { ensureCommerce } = require('./demo/commerce');
 const { ensureRemuneration } = require('./demo/remuneration');
 const { todayInParis } = require('./demo/dates');
+const { ensureNetworkActivity } = require('./demo/network');
 
 /**
  * `npm start -- --demo`: a small region loaded through the public API, as a user would, so
@@ -419,6 +420,8 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   describeDigest();
   // demo: the story of La Cape and Kpa-Moulins (members, commerce, remuneration)
   logins.push(...(await loadStory(api, apiBaseUrl, siteIds, passwords)));
+  // networking: confirmed help, a reciprocity entry, members' own consent (the console's network screens)
+  await ensureNetworkActivity({ apiBaseUrl, sites: siteLogins, memberLogins: logins.filter((login) => login.role === 'member'), today: todayInParis() });
   return logins;
 }
 

@@ -33,6 +33,14 @@ const ContributionScreen = lazy(() => import('./screens/remuneration/Contributio
 const PeriodsScreen = lazy(() => import('./screens/remuneration/Periods').then((module) => ({ default: module.PeriodsScreen })));
 const SimulatorScreen = lazy(() => import('./screens/remuneration/Simulator').then((module) => ({ default: module.SimulatorScreen })));
 const SettingsScreen = lazy(() => import('./screens/remuneration/Settings').then((module) => ({ default: module.SettingsScreen })));
+const NetworkMapScreen = lazy(() => import('./screens/network/NetworkMap').then((module) => ({ default: module.NetworkMapScreen })));
+const NetworkSiteScreen = lazy(() => import('./screens/network/NetworkSite').then((module) => ({ default: module.NetworkSiteScreen })));
+const NetworkSkillsScreen = lazy(() => import('./screens/network/Skills').then((module) => ({ default: module.NetworkSkillsScreen })));
+const HelpRequestsScreen = lazy(() => import('./screens/network/HelpRequests').then((module) => ({ default: module.HelpRequestsScreen })));
+const ReciprocityScreen = lazy(() => import('./screens/network/Reciprocity').then((module) => ({ default: module.ReciprocityScreen })));
+const EquipmentScreen = lazy(() => import('./screens/network/Equipment').then((module) => ({ default: module.EquipmentScreen })));
+const LaunchesScreen = lazy(() => import('./screens/network/Launches').then((module) => ({ default: module.LaunchesScreen })));
+const MyNetworkProfileScreen = lazy(() => import('./screens/network/MyNetworkProfile').then((module) => ({ default: module.MyNetworkProfileScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -200,6 +208,49 @@ function Routes() {
         <Route path={ROUTES.remunerationSettings}>
           <Guard needsSite>
             <SettingsScreen />
+          </Guard>
+        </Route>
+        {/* network */}
+        <Route path={ROUTES.network}>
+          <Guard needsSite>
+            <NetworkMapScreen />
+          </Guard>
+        </Route>
+        <Route<{ siteId: string }> path={ROUTES.networkSite(':siteId')}>
+          {(params) => (
+            <Guard needsSite>
+              <NetworkSiteScreen key={params.siteId} siteId={params.siteId} />
+            </Guard>
+          )}
+        </Route>
+        <Route path={ROUTES.networkSkills}>
+          <Guard needsSite>
+            <NetworkSkillsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.networkHelp}>
+          <Guard needsSite>
+            <HelpRequestsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.networkReciprocity}>
+          <Guard needsSite>
+            <ReciprocityScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.networkEquipment}>
+          <Guard needsSite>
+            <EquipmentScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.networkLaunches}>
+          <Guard needsSite>
+            <LaunchesScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.myNetworkProfile}>
+          <Guard needsSite>
+            <MyNetworkProfileScreen />
           </Guard>
         </Route>
         <Route path="/">

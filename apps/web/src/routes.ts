@@ -34,6 +34,15 @@ export const ROUTES = {
   mission: (id: string) => `/missions/${id}`,
   contribution: (id: string) => `/contributions/${id}`,
   period: (id: string) => `/periodes/${id}`,
+  // network
+  network: '/reseau',
+  networkSkills: '/reseau/competences',
+  networkHelp: '/reseau/entraide',
+  networkReciprocity: '/reseau/reciprocite',
+  networkEquipment: '/reseau/materiel',
+  networkLaunches: '/reseau/lancements',
+  myNetworkProfile: '/reseau/mon-profil',
+  networkSite: (siteId: string) => `/reseau/kpa/${siteId}`,
 } as const;
 
 const API_RESOURCE = /^\/v1\/sites\/[0-9a-f-]{36}\/(members|quotes|invoices|missions|contributions|periods)\/([0-9a-f-]{36})$/;

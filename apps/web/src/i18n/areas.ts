@@ -3,6 +3,7 @@ import { commerceEn, commerceFr } from './commerce';
 import { memberEn, memberFr } from './member';
 import { membersEn, membersFr } from './members';
 import { remunerationEn, remunerationFr } from './remuneration';
+import { networkEn, networkFr } from './network';
 
 /**
  * The strings of every area past the first screens, in one chunk the console loads after its first
@@ -15,6 +16,7 @@ export const areasFr = {
   ...commerceFr,
   ...accountFr,
   ...remunerationFr,
+  ...networkFr,
 };
 
 export const areasEn: Record<keyof typeof areasFr, string> = {
@@ -23,4 +25,5 @@ export const areasEn: Record<keyof typeof areasFr, string> = {
   ...commerceEn,
   ...accountEn,
   ...remunerationEn,
+  ...networkEn,
 };

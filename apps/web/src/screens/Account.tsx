@@ -8,7 +8,7 @@ import { logOut, unwrap } from '../api/client';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import { usePreferences, useT } from '../preferences';
 import { useSession } from '../session';
-import { Button } from '../ui/Button';
+import { Button, ButtonLink } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Notice } from '../ui/Notice';
 import { Page, Section } from '../ui/Page';
@@ -22,6 +22,21 @@ import { SessionsSection } from './account/SessionsSection';
 type EmailKind = NotificationPreferencesDto['emailOff'][number];
 const EMAIL_KINDS: readonly EmailKind[] = ['digest', 'quote_expired', 'mission_team_confirmed', 'contribution_decided', 'period_closed'];
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
+
+/** A member's way to their network profile and consent (the network area itself is the coordination's). */
+function NetworkProfileLink() {
+  const t = useT();
+  const { site } = useSession();
+  if (site?.role !== 'member') return null;
+  return (
+    <Section title={t('network.myProfile.title')}>
+      <p>{t('network.myProfile.linkHelp')}</p>
+      <ButtonLink href={ROUTES.myNetworkProfile} icon="person">
+        {t('network.myProfile.link')}
+      </ButtonLink>
+    </Section>
+  );
+}
 
 function NotificationPreferencesForm({ saved }: { saved: NotificationPreferencesDto }) {
   const t = useT();
@@ -121,6 +136,7 @@ export function AccountScreen() {
         </Section>
         <PasswordSection />
         <SessionsSection />
+        <NetworkProfileLink />
         <Section title={t('account.session.title')}>
           {failure ? <Notice tone="error">{errorText(failure, language, t)}</Notice> : null}
           <div className="actions">

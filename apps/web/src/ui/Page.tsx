@@ -116,6 +116,11 @@ function Header() {
               {t('remuneration.nav')}
             </NavLink>
           ) : null}
+          {site && site.role !== 'member' ? (
+            <NavLink href={ROUTES.network} icon="list">
+              {t('network.nav')}
+            </NavLink>
+          ) : null}
           <NavLink href={ROUTES.notifications} icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>
