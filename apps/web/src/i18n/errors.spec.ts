@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, toApiError } from '../api/api-error';
-import { errorText, fieldErrorText } from '../ui/error-text';
+import { errorText, fieldErrorText, frenchErrorsLoaded } from '../ui/error-text';
 import { frenchAmount } from '../format';
 import { en } from './en';
 import { errorsFr, fieldLabel, fillErrorSentence, frenchErrorText, frenchValidation, isErrorCode, type ErrorCode } from './errors';
@@ -19,6 +19,9 @@ function generatedCodes(): string[] {
   if (!union) throw new Error('the error type of types.gen.ts was not found');
   return [...union[1].matchAll(/'([A-Z_]+)'/g)].map((match) => match[1]).sort();
 }
+
+// errorText has the French sentences once their chunk is loaded (at once, in the console).
+beforeAll(() => frenchErrorsLoaded);
 
 describe('errorsFr', () => {
   const codes = Object.keys(errorsFr) as ErrorCode[];
