@@ -112,7 +112,7 @@ describe('the members screens in Chromium', () => {
     await page.getByRole('button', { name: 'Signer le contrat' }).click();
     await page.getByText('Le contrat ne peut pas encore être signé').waitFor();
     // The API's refusal, said in the console's plain French (i18n/errors.ts), with her age on the first day.
-    await page.getByText('Ce membre a moins de 18 ans au début du contrat (17 ans). Enregistrez d’abord l’accord écrit d’un parent ou d’un représentant légal').waitFor();
+    await page.getByText('Ce membre a moins de 18 ans au début du contrat (17 ans)\u00a0: il faut d’abord l’accord écrit d’un parent ou d’un représentant légal').waitFor();
     await screen(page, 'cape-refuse-sans-accord');
 
     const consent = page.getByRole('form', { name: 'Enregistrer l’accord' });

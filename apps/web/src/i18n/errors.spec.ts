@@ -137,7 +137,7 @@ describe('fillErrorSentence', () => {
       details: { field: 'guardian', ageOnStart: 17 },
     });
     expect(errorText(error, 'fr', tFr)).toBe(
-      'Ce membre a moins de 18 ans au début du contrat (17 ans). Enregistrez d’abord l’accord écrit d’un parent ou d’un représentant légal, puis signez le contrat.',
+      `Ce membre a moins de 18 ans au début du contrat (17 ans)${NBSP}: il faut d’abord l’accord écrit d’un parent ou d’un représentant légal, enregistré dans sa fiche.`,
     );
   });
 });

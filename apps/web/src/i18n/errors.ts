@@ -138,7 +138,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   CAPE_MEMBER_TOO_YOUNG:
     'Ce membre est trop jeune pour un contrat CAPE à cette date[ : ce site les signe à partir de {minimumAge} ans].[ Faites commencer le contrat le {earliestStartsOn} ou plus tard.]',
   CAPE_GUARDIAN_CONSENT_MISSING:
-    'Ce membre a moins de 18 ans au début du contrat[ ({ageOnStart} ans)]. Enregistrez d’abord l’accord écrit d’un parent ou d’un représentant légal, puis signez le contrat.',
+    'Ce membre a moins de 18 ans au début du contrat[ ({ageOnStart} ans)] : il faut d’abord l’accord écrit d’un parent ou d’un représentant légal, enregistré dans sa fiche.',
   CAPE_CHARTER_NOT_SIGNED:
     'Ce site demande que la charte soit signée avant le début du contrat[ (le {startsOn})]. Enregistrez la signature de la charte, ou changez la date de début.',
   CAPE_INVALID_DATES: 'Ces dates ne vont pas : la fin du contrat vient après son début, et un arrêt tombe pendant le contrat. Corrigez la date.',
