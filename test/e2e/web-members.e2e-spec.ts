@@ -103,7 +103,7 @@ describe('the members screens in Chromium', () => {
     await screen(page, 'inscription-mineure');
     await page.getByRole('button', { name: 'Inscrire', exact: true }).click();
 
-    // Her file opens; without the consent, the CAPE is refused with the API's own message and the way to record it.
+    // Her file opens; without the consent, the CAPE is refused in plain French and the way to record it shows.
     await page.getByRole('heading', { level: 1, name: 'Lina Haddad' }).waitFor();
     await page.getByText('L’accord n’est pas encore enregistré').waitFor();
     await screen(page, 'fiche-profil');
@@ -111,7 +111,8 @@ describe('the members screens in Chromium', () => {
     await page.getByLabel('Activité développée').fill('Couture et retouches');
     await page.getByRole('button', { name: 'Signer le contrat' }).click();
     await page.getByText('Le contrat ne peut pas encore être signé').waitFor();
-    await page.getByText(/record a guardian.s consent/).waitFor();
+    // The API's refusal, said in the console's plain French (i18n/errors.ts), with her age on the first day.
+    await page.getByText('Ce membre a moins de 18 ans au début du contrat (17 ans)\u00a0: il faut d’abord l’accord écrit d’un parent ou d’un représentant légal').waitFor();
     await screen(page, 'cape-refuse-sans-accord');
 
     const consent = page.getByRole('form', { name: 'Enregistrer l’accord' });

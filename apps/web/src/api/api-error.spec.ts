@@ -12,6 +12,13 @@ describe('toApiError', () => {
     });
   });
 
+  it('keeps details that are an object, for the French sentence to be filled', () => {
+    const body = { statusCode: 422, code: 'MEMBER_ALREADY_LEFT', message: 'Left.', details: { leftOn: '2026-10-31' } };
+    expect(toApiError(422, body).details).toEqual({ leftOn: '2026-10-31' });
+    expect(toApiError(422, { ...body, details: ['x'] }).details).toBeUndefined();
+    expect(toApiError(409, { statusCode: 409, code: 'X', message: 'm' }).details).toBeUndefined();
+  });
+
   it('names the field of details.field', () => {
     const error = toApiError(422, { statusCode: 422, code: 'CAPE_MEMBER_TOO_YOUNG', message: 'Trop jeune.', details: { field: 'startsOn' } });
     expect(error.field).toBe('startsOn');

@@ -1,7 +1,9 @@
 /**
  * What the console knows of a failed request: the API's error body `{ statusCode, code, message,
- * details? }` reduced to what a screen shows — the message, and the form field it names
- * (`details.field`, or the first of the validation pipe's `details.fields`). Pure: no fetch, no React.
+ * details? }` — the code (which the console says in its own words, `ui/error-text.ts`), the API's
+ * message, the form field it names (`details.field`, or the first of the validation pipe's
+ * `details.fields`) and the details, which fill the French sentence's placeholders (a date, an
+ * amount, a limit). Pure: no fetch, no React.
  */
 export class ApiError extends Error {
   constructor(
@@ -10,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     /** The request field the API blames, to show the message next to it. */
     readonly field?: string,
+    /** The API's machine-readable context (`details`), when it is an object. */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -46,7 +50,7 @@ export function toApiError(status: number, body: unknown): ApiError {
     }
   }
   if (isRecord(parsed) && typeof parsed.code === 'string' && typeof parsed.message === 'string' && parsed.message.trim()) {
-    return new ApiError(status, parsed.code, parsed.message, fieldOf(parsed.details));
+    return new ApiError(status, parsed.code, parsed.message, fieldOf(parsed.details), isRecord(parsed.details) ? parsed.details : undefined);
   }
   return new ApiError(status, UNREADABLE_ERROR, '');
 }
@@ -56,7 +60,10 @@ export function networkError(): ApiError {
   return new ApiError(0, NETWORK_ERROR, '');
 }
 
-/** The message a field of a form shows: the error's message when it names that field. */
+/**
+ * The API's own (English) message when the error names that field. A screen shows
+ * `fieldErrorText()` of ui/error-text.ts instead, which says it in the console's language.
+ */
 export function messageForField(error: unknown, field: string): string | undefined {
   return error instanceof ApiError && error.field === field ? error.message : undefined;
 }

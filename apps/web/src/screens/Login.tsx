@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Form } from 'react-aria-components';
 import { Redirect, useLocation } from 'wouter';
-import { ApiError, messageForField } from '../api/api-error';
+import { ApiError } from '../api/api-error';
 import { logIn } from '../api/client';
 import { loadAreaMessages } from '../i18n/messages';
 import { usePreferences, useT } from '../preferences';
@@ -10,7 +10,7 @@ import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { useSession } from '../session';
 import { TextField } from '../ui/TextField';
-import { errorText } from '../ui/error-text';
+import { errorText, fieldErrorText } from '../ui/error-text';
 import { ROUTES } from '../routes';
 
 /** The same limits as the API's LoginDto: an e-mail address, a password that is not empty. */
@@ -31,8 +31,8 @@ export function LoginScreen() {
     void loadAreaMessages();
   }, []);
 
-  const emailProblem = checked && !EMAIL.test(email.trim()) ? t('login.error.email') : messageForField(error, 'email');
-  const passwordProblem = checked && !password ? t('app.required') : messageForField(error, 'password');
+  const emailProblem = checked && !EMAIL.test(email.trim()) ? t('login.error.email') : fieldErrorText(error, 'email', language, t);
+  const passwordProblem = checked && !password ? t('app.required') : fieldErrorText(error, 'password', language, t);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

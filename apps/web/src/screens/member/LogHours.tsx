@@ -4,7 +4,6 @@ import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { contributionsControllerCreate, contributionsControllerList } from '../../api/generated/sdk.gen';
 import type { ContributionDto, CreateContributionDto } from '../../api/generated/types.gen';
 import { unwrap } from '../../api/client';
-import { messageForField } from '../../api/api-error';
 import { frenchNumber, frenchShortDate } from '../../format';
 import { usePreferences, useT } from '../../preferences';
 import { useSession } from '../../session';
@@ -14,7 +13,7 @@ import { Page, Section } from '../../ui/Page';
 import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
-import { errorText } from '../../ui/error-text';
+import { errorText, fieldErrorText } from '../../ui/error-text';
 import { dayProblem, isoDay, parseHours } from './member-rules';
 import { useOwnMember } from './own-member';
 import './member.css';
@@ -78,9 +77,9 @@ export function LogHoursScreen() {
 
   const parsed = parseHours(hours);
   const dateIssue = dayProblem(date, today);
-  const hoursError = checked && 'problem' in parsed ? t(`member.log.error.${parsed.problem}`) : messageForField(create.error, 'hours');
-  const dateError = checked && dateIssue ? t(`member.log.error.${dateIssue}`) : messageForField(create.error, 'date');
-  const otherError = create.error && !messageForField(create.error, 'hours') && !messageForField(create.error, 'date') ? create.error : null;
+  const hoursError = checked && 'problem' in parsed ? t(`member.log.error.${parsed.problem}`) : fieldErrorText(create.error, 'hours', language, t);
+  const dateError = checked && dateIssue ? t(`member.log.error.${dateIssue}`) : fieldErrorText(create.error, 'date', language, t);
+  const otherError = create.error && !fieldErrorText(create.error, 'hours', language, t) && !fieldErrorText(create.error, 'date', language, t) ? create.error : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
