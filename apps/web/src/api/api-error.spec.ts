@@ -1,4 +1,4 @@
-import { ApiError, messageForField, networkError, NETWORK_ERROR, toApiError, UNREADABLE_ERROR } from './api-error';
+import { ApiError, networkError, NETWORK_ERROR, toApiError, UNREADABLE_ERROR } from './api-error';
 
 describe('toApiError', () => {
   it('keeps the status, code and message of the API error body', () => {
@@ -47,15 +47,8 @@ describe('toApiError', () => {
   });
 });
 
-describe('networkError and messageForField', () => {
+describe('networkError', () => {
   it('a request with no answer has status 0', () => {
     expect([networkError().status, networkError().code]).toEqual([0, NETWORK_ERROR]);
-  });
-
-  it('gives the message only to the field it names', () => {
-    const error = new ApiError(400, 'VALIDATION_FAILED', 'email must be an email', 'email');
-    expect(messageForField(error, 'email')).toBe('email must be an email');
-    expect(messageForField(error, 'password')).toBeUndefined();
-    expect(messageForField(new Error('x'), 'email')).toBeUndefined();
   });
 });

@@ -59,11 +59,3 @@ export function toApiError(status: number, body: unknown): ApiError {
 export function networkError(): ApiError {
   return new ApiError(0, NETWORK_ERROR, '');
 }
-
-/**
- * The API's own (English) message when the error names that field. A screen shows
- * `fieldErrorText()` of ui/error-text.ts instead, which says it in the console's language.
- */
-export function messageForField(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError && error.field === field ? error.message : undefined;
-}

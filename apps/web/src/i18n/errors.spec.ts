@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { ApiError, toApiError } from '../api/api-error';
 import { errorText, fieldErrorText, frenchErrorsLoaded } from '../ui/error-text';
 import { frenchAmount } from '../format';
-import { en } from './en';
 import { errorsFr, fieldLabel, fillErrorSentence, frenchErrorText, frenchValidation, isErrorCode, type ErrorCode } from './errors';
-import { fr, type MessageKey } from './fr';
+import type { MessageKey } from './fr';
+import { translate } from './messages';
 import { followsFrenchTypography, NBSP } from './typography';
 
 const spaced = (text: string) => text.replace(/ ([:;?!»])/g, `${NBSP}$1`).replace(/« /g, `«${NBSP}`);
-const tFr = (key: MessageKey) => fr[key];
-const tEn = (key: MessageKey) => en[key];
+const tFr = (key: MessageKey) => translate('fr', key);
+const tEn = (key: MessageKey) => translate('en', key);
 
 /** The codes of the generated client's error type, read from its source (the type itself is erased at run time). */
 function generatedCodes(): string[] {
@@ -234,9 +234,9 @@ describe('errorText and fieldErrorText', () => {
   });
 
   it('keeps our own sentences for no answer and an unreadable one', () => {
-    expect(errorText(toApiError(502, '<html>Bad gateway</html>'), 'fr', tFr)).toBe(fr['app.error.unreadable']);
-    expect(errorText(new Error('boom'), 'fr', tFr)).toBe(fr['app.error.unreadable']);
-    expect(errorText(new ApiError(0, 'NETWORK_ERROR', ''), 'fr', tFr)).toBe(fr['app.error.network']);
+    expect(errorText(toApiError(502, '<html>Bad gateway</html>'), 'fr', tFr)).toBe(tFr('app.error.unreadable'));
+    expect(errorText(new Error('boom'), 'fr', tFr)).toBe(tFr('app.error.unreadable'));
+    expect(errorText(new ApiError(0, 'NETWORK_ERROR', ''), 'fr', tFr)).toBe(tFr('app.error.network'));
   });
 
   it('gives a field its sentence only when the error names it', () => {

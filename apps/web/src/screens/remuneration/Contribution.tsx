@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { contributionsControllerGet, contributionsControllerReject, contributionsControllerValidate } from '../../api/generated/sdk.gen';
 import type { RejectContributionDto } from '../../api/generated/types.gen';
-import { messageForField } from '../../api/api-error';
+import { useFieldErrorText } from '../../ui/useFieldErrorText';
 import { unwrap } from '../../api/client';
 import { frenchNumber, frenchShortDate } from '../../format';
 import { useT } from '../../preferences';
@@ -23,6 +23,7 @@ const noop = () => undefined;
 /** `/contributions/:id` ("Aujourd'hui" and notifications link here): the entry, validated in one click or refused with a reason, confirmed in words. */
 export function ContributionScreen({ id }: { id: string }) {
   const t = useT();
+  const apiFieldError = useFieldErrorText();
   const { site } = useSession();
   const queryClient = useQueryClient();
   const siteId = site?.siteId ?? '';
@@ -77,9 +78,9 @@ export function ContributionScreen({ id }: { id: string }) {
                       setReason(value);
                       reject.reset();
                     }}
-                    errorMessage={messageForField(reject.error, 'reason')}
+                    errorMessage={apiFieldError(reject.error, 'reason')}
                   />
-                  {reject.error && !messageForField(reject.error, 'reason') ? <ActionError error={reject.error} /> : null}
+                  {reject.error && !apiFieldError(reject.error, 'reason') ? <ActionError error={reject.error} /> : null}
                   <ConfirmDialog
                     triggerLabel={t('contribution.reject')}
                     icon="door"

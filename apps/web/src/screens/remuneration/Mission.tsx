@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { missionsControllerCancel, missionsControllerComplete, missionsControllerConfirmTeam, missionsControllerGet } from '../../api/generated/sdk.gen';
 import type { MissionDto, MissionParticipantDto } from '../../api/generated/types.gen';
-import { messageForField } from '../../api/api-error';
+import { useFieldErrorText } from '../../ui/useFieldErrorText';
 import { unwrap } from '../../api/client';
 import { frenchNumber, frenchShortDate } from '../../format';
 import { useT } from '../../preferences';
@@ -90,6 +90,7 @@ const noop = () => undefined;
 /** The hours of each team member, then the completion (confirmed in words with the total). */
 function Complete({ mission, onChange }: { mission: MissionDto; onChange(): Promise<unknown> }) {
   const t = useT();
+  const apiFieldError = useFieldErrorText();
   const { site } = useSession();
   const siteId = site?.siteId ?? '';
   const [typed, setTyped] = useState<Record<string, string>>({});
@@ -99,7 +100,7 @@ function Complete({ mission, onChange }: { mission: MissionDto; onChange(): Prom
     mutationFn: (participants: { memberId: string; hours: string }[]) => unwrap(missionsControllerComplete({ path: { siteId, missionId: mission.id }, body: { participants } })),
     onSuccess: onChange,
   });
-  const fieldError = mission.team.some((_, index) => messageForField(complete.error, `participants[${index}].hours`));
+  const fieldError = mission.team.some((_, index) => apiFieldError(complete.error, `participants[${index}].hours`));
   return (
     <Section title={t('mission.complete')}>
       <p>{t('mission.complete.intro')}</p>
@@ -117,7 +118,7 @@ function Complete({ mission, onChange }: { mission: MissionDto; onChange(): Prom
                 setTyped((current) => ({ ...current, [person.memberId]: value }));
                 complete.reset();
               }}
-              errorMessage={problem ? t(`member.log.error.${problem}`) : messageForField(complete.error, `participants[${index}].hours`)}
+              errorMessage={problem ? t(`member.log.error.${problem}`) : apiFieldError(complete.error, `participants[${index}].hours`)}
             />
           );
         })}
@@ -168,6 +169,7 @@ function Participants({ mission }: { mission: MissionDto }) {
 /** Cancelling needs a reason (the people signed up read it), then a confirmation in words. */
 function Cancel({ mission, onChange }: { mission: MissionDto; onChange(): Promise<unknown> }) {
   const t = useT();
+  const apiFieldError = useFieldErrorText();
   const { site } = useSession();
   const siteId = site?.siteId ?? '';
   const [reason, setReason] = useState('');
@@ -187,9 +189,9 @@ function Cancel({ mission, onChange }: { mission: MissionDto; onChange(): Promis
             setReason(value);
             cancel.reset();
           }}
-          errorMessage={checked && !reason.trim() ? t('mission.cancel.needsReason') : messageForField(cancel.error, 'reason')}
+          errorMessage={checked && !reason.trim() ? t('mission.cancel.needsReason') : apiFieldError(cancel.error, 'reason')}
         />
-        {cancel.error && !messageForField(cancel.error, 'reason') ? <ActionError error={cancel.error} /> : null}
+        {cancel.error && !apiFieldError(cancel.error, 'reason') ? <ActionError error={cancel.error} /> : null}
         {reason.trim() ? (
           <ConfirmDialog
             triggerLabel={t('mission.cancel')}

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
 import { missionsControllerCreate } from '../../api/generated/sdk.gen';
 import type { CreateMissionDto } from '../../api/generated/types.gen';
-import { messageForField } from '../../api/api-error';
 import { unwrap } from '../../api/client';
+import { useFieldErrorText } from '../../ui/useFieldErrorText';
 import { useT } from '../../preferences';
 import { ROUTES } from '../../routes';
 import { useSession } from '../../session';
@@ -29,6 +29,7 @@ const FIELDS: readonly { field: MissionField; type?: string; help?: boolean; inp
 /** `/missions/nouvelle`: the coordination describes a mission; members then see it and sign up. */
 export function NewMissionScreen() {
   const t = useT();
+  const apiFieldError = useFieldErrorText();
   const { site } = useSession();
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
@@ -55,8 +56,8 @@ export function NewMissionScreen() {
     );
   }
   const problems = checked ? missionProblems(form) : {};
-  const errorOf = (field: MissionField) => (problems[field] ? t(`newMission.problem.${problems[field]}`) : messageForField(create.error, field));
-  const fieldError = FIELDS.some(({ field }) => messageForField(create.error, field));
+  const errorOf = (field: MissionField) => (problems[field] ? t(`newMission.problem.${problems[field]}`) : apiFieldError(create.error, field));
+  const fieldError = FIELDS.some(({ field }) => apiFieldError(create.error, field));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { periodsControllerAnswer, periodsControllerObject, periodsControllerObjections } from '../../api/generated/sdk.gen';
 import type { ObjectionViewDto } from '../../api/generated/types.gen';
-import { messageForField } from '../../api/api-error';
+import { useFieldErrorText } from '../../ui/useFieldErrorText';
 import { unwrap } from '../../api/client';
 import { useT } from '../../preferences';
 import { useSession } from '../../session';
@@ -41,6 +41,7 @@ function TextForm({
   field: string;
 }) {
   const t = useT();
+  const apiFieldError = useFieldErrorText();
   const [text, setText] = useState('');
   const [checked, setChecked] = useState(false);
   const submit = (event: FormEvent) => {
@@ -57,14 +58,8 @@ function TextForm({
   };
   return (
     <form className="form narrow" onSubmit={submit} noValidate>
-      <TextField
-        label={label}
-        description={help}
-        value={text}
-        onChange={setText}
-        errorMessage={checked && !text.trim() ? t('objections.required') : messageForField(error, field)}
-      />
-      {error && !messageForField(error, field) ? <ActionError error={error} /> : null}
+      <TextField label={label} description={help} value={text} onChange={setText} errorMessage={checked && !text.trim() ? t('objections.required') : apiFieldError(error, field)} />
+      {error && !apiFieldError(error, field) ? <ActionError error={error} /> : null}
       <Button type="submit" icon="check" isPending={pending}>
         {submitLabel}
       </Button>

@@ -3,9 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { periodsControllerCreate, periodsControllerList } from '../../api/generated/sdk.gen';
 import type { PeriodSummaryDto } from '../../api/generated/types.gen';
-import { messageForField } from '../../api/api-error';
 import { unwrap } from '../../api/client';
 import { frenchAmount, frenchShortDate } from '../../format';
+import { useFieldErrorText } from '../../ui/useFieldErrorText';
 import { useT } from '../../preferences';
 import { ROUTES } from '../../routes';
 import { useSession } from '../../session';
@@ -23,6 +23,7 @@ import './remuneration.css';
 /** A period by hand (the current month's opens by itself): two days of one month. */
 function NewPeriod({ siteId }: { siteId: string }) {
   const t = useT();
+  const apiFieldError = useFieldErrorText();
   const queryClient = useQueryClient();
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
@@ -38,7 +39,7 @@ function NewPeriod({ siteId }: { siteId: string }) {
     if (Object.keys(periodProblems(startsOn, endsOn)).length > 0) return;
     create.mutate();
   };
-  const fieldError = messageForField(create.error, 'startsOn') ?? messageForField(create.error, 'endsOn');
+  const fieldError = apiFieldError(create.error, 'startsOn') ?? apiFieldError(create.error, 'endsOn');
   return (
     <Section title={t('periods.new')}>
       <form className="form narrow" onSubmit={submit} noValidate>
@@ -51,7 +52,7 @@ function NewPeriod({ siteId }: { siteId: string }) {
             setStartsOn(value);
             create.reset();
           }}
-          errorMessage={problems.startsOn ? t(`periods.problem.${problems.startsOn}`) : messageForField(create.error, 'startsOn')}
+          errorMessage={problems.startsOn ? t(`periods.problem.${problems.startsOn}`) : apiFieldError(create.error, 'startsOn')}
         />
         <TextField
           label={t('periods.new.endsOn')}
@@ -61,7 +62,7 @@ function NewPeriod({ siteId }: { siteId: string }) {
             setEndsOn(value);
             create.reset();
           }}
-          errorMessage={problems.endsOn ? t(`periods.problem.${problems.endsOn}`) : messageForField(create.error, 'endsOn')}
+          errorMessage={problems.endsOn ? t(`periods.problem.${problems.endsOn}`) : apiFieldError(create.error, 'endsOn')}
         />
         {create.isSuccess ? <Notice tone="success">{t('periods.new.done')}</Notice> : null}
         {create.error && !fieldError ? <ActionError error={create.error} /> : null}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { periodsControllerGive, periodsControllerRecognitions } from '../../api/generated/sdk.gen';
 import type { GiveRecognitionDto, PointsTotalDto } from '../../api/generated/types.gen';
-import { messageForField } from '../../api/api-error';
+import { useFieldErrorText } from '../../ui/useFieldErrorText';
 import { unwrap } from '../../api/client';
 import { useT } from '../../preferences';
 import { useSession } from '../../session';
@@ -25,6 +25,7 @@ interface Person {
 /** A member gives points with a word of thanks, within what they have left (the form's limits are the API's). */
 function GiveForm({ periodId, people, remaining }: { periodId: string; people: readonly Person[]; remaining: number }) {
   const t = useT();
+  const apiFieldError = useFieldErrorText();
   const { site } = useSession();
   const siteId = site?.siteId ?? '';
   const queryClient = useQueryClient();
@@ -51,7 +52,7 @@ function GiveForm({ periodId, people, remaining }: { periodId: string; people: r
     give.mutate({ toMemberId: to, points: parsed.points, ...(note.trim() ? { note: note.trim() } : {}) });
   };
   if (people.length === 0) return <EmptyState>{t('recognition.nobody')}</EmptyState>;
-  const fieldErrors = ['toMemberId', 'points', 'note'].some((field) => messageForField(give.error, field));
+  const fieldErrors = ['toMemberId', 'points', 'note'].some((field) => apiFieldError(give.error, field));
   return (
     <form className="form narrow" onSubmit={submit} noValidate>
       <Select
@@ -63,7 +64,7 @@ function GiveForm({ periodId, people, remaining }: { periodId: string; people: r
           setTo(value);
           give.reset();
         }}
-        description={checked && !to ? t('recognition.problem.to') : messageForField(give.error, 'toMemberId')}
+        description={checked && !to ? t('recognition.problem.to') : apiFieldError(give.error, 'toMemberId')}
       />
       <TextField
         label={t('recognition.points')}
@@ -74,9 +75,9 @@ function GiveForm({ periodId, people, remaining }: { periodId: string; people: r
           setPoints(value);
           give.reset();
         }}
-        errorMessage={checked && 'problem' in parsed ? t(`recognition.problem.${parsed.problem}`, { remaining }) : messageForField(give.error, 'points')}
+        errorMessage={checked && 'problem' in parsed ? t(`recognition.problem.${parsed.problem}`, { remaining }) : apiFieldError(give.error, 'points')}
       />
-      <TextField label={t('recognition.note')} value={note} onChange={setNote} errorMessage={messageForField(give.error, 'note')} />
+      <TextField label={t('recognition.note')} value={note} onChange={setNote} errorMessage={apiFieldError(give.error, 'note')} />
       {give.isSuccess ? <Notice tone="success">{t('recognition.given', { points: give.data.points, name: give.data.toName })}</Notice> : null}
       {give.error && !fieldErrors ? <ActionError error={give.error} /> : null}
       <Button type="submit" icon="check" isPending={give.isPending}>

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { paySimulatorControllerSimulate } from '../../api/generated/sdk.gen';
-import { messageForField } from '../../api/api-error';
 import { unwrap } from '../../api/client';
 import { frenchAmount } from '../../format';
+import { useFieldErrorText } from '../../ui/useFieldErrorText';
 import { useT } from '../../preferences';
 import { useSession } from '../../session';
 import { Button } from '../../ui/Button';
@@ -17,6 +17,7 @@ import './remuneration.css';
 /** `/simulateur`, for everyone: what a share (the employer-cost envelope) means in gross and net pay, with the site's rate table. */
 export function SimulatorScreen() {
   const t = useT();
+  const apiFieldError = useFieldErrorText();
   const { site } = useSession();
   const siteId = site?.siteId ?? '';
   const [input, setInput] = useState('');
@@ -49,9 +50,9 @@ export function SimulatorScreen() {
                 setInput(value);
                 simulate.reset();
               }}
-              errorMessage={checked && 'problem' in parsed ? t(`simulator.problem.${parsed.problem}`) : messageForField(simulate.error, 'amount')}
+              errorMessage={checked && 'problem' in parsed ? t(`simulator.problem.${parsed.problem}`) : apiFieldError(simulate.error, 'amount')}
             />
-            {simulate.error && !messageForField(simulate.error, 'amount') ? <ActionError error={simulate.error} /> : null}
+            {simulate.error && !apiFieldError(simulate.error, 'amount') ? <ActionError error={simulate.error} /> : null}
             <Button type="submit" icon="check" isPending={simulate.isPending}>
               {t('simulator.submit')}
             </Button>
