@@ -33,8 +33,12 @@ export async function launchChromium(): Promise<Browser> {
 /** A fresh browser profile (no cookie, no storage) on that device, in French: close it at the end of the test. */
 export async function openConsole(browser: Browser, device: Device): Promise<{ context: BrowserContext; page: Page }> {
   const phone = device === 'phone';
-  const context = await browser.newContext({ viewport: VIEWPORTS[device], locale: 'fr-FR', hasTouch: phone, isMobile: phone });
-  return { context, page: await context.newPage() };
+  // In Paris's time zone, the region's clock: "today" in the page is the platform's today.
+  const context = await browser.newContext({ viewport: VIEWPORTS[device], locale: 'fr-FR', timezoneId: 'Europe/Paris', hasTouch: phone, isMobile: phone });
+  const page = await context.newPage();
+  // A script error in the page is in the test's output, next to the step that waits in vain.
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  return { context, page };
 }
 
 /**
@@ -73,9 +77,9 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** The texts of buttons, link-buttons and menu controls under 44 px high (touch targets): expect it to be empty. */
+/** The texts of buttons, link-buttons, menu controls, choices and inputs under 44 px high (touch targets): expect it to be empty. */
 export async function smallTouchTargets(page: Page): Promise<(string | null)[]> {
-  return page.$$eval('.button, .nav__link, .select__button, .header__brand, .todo__link', (elements) =>
+  return page.$$eval('.button, .nav__link, .select__button, .header__brand, .todo__link, .member-choice, .field__input', (elements) =>
     elements.filter((element) => element.getBoundingClientRect().height < 44).map((element) => element.textContent),
   );
 }

@@ -1,53 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addDays, frenchAmount } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
+import { launchChromium, logIn as logInAs, openConsole, screens, smallTouchTargets } from './browser';
 import { aMemberFile, registerMember, setUpRegion, type Region, untilCommerceKnows, usePlatform } from './platform';
 
-const ROOT = join(__dirname, '..', '..');
-/** Debian's Chromium (`.ci/run` installs it with apt when missing): no browser download. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Screenshots of every screen the test passes, kept as CI artifacts (gitignored). */
-const SCREENSHOTS = join(ROOT, 'test/browser/screenshots');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } as const;
-const LAPTOP = { viewport: { width: 1366, height: 768 } } as const;
 const MEMBER = { email: 'amel@lacape.kpa.local', password: 'mon parcours à la cape' };
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; html: string }[];
-}
-
-/** The WCAG 2.1 A and AA rules of axe-core, run in the page (a copy of web-console-browser's helper). */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    // react-aria's live announcer keeps a pressed button's announcement for a while after it is gone: transient, not ours.
-    const context = { exclude: [['[data-live-announcer]']] };
-    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.html.slice(0, 200)}`).join(', ')}`,
-  );
-}
-
-async function screen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  expect({ screen: name, violations: await accessibilityViolations(page) }).toEqual({ screen: name, violations: [] });
-}
-
-/** Touch targets: every button, link-button, menu control and choice at least 44 px high. */
-async function smallTargets(page: Page): Promise<(string | null)[]> {
-  return page.$$eval('.button, .nav__link, .select__button, .member-choice, .field__input', (elements) =>
-    elements.filter((element) => element.getBoundingClientRect().height < 44).map((element) => element.textContent),
-  );
-}
 
 /** The day in Paris, as the platform counts it (a contribution may not be dated in the future). */
 function today(): string {
@@ -71,17 +28,11 @@ describe('the member’s console on a phone', () => {
   const asCoordinator = (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) => platform.http(method, path, { token: region.sites.a.coordinator, body });
 
   async function logIn(page: Page): Promise<void> {
-    await page.goto(`${platform.gatewayUrl}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(MEMBER.email);
-    await page.getByLabel('Mot de passe').fill(MEMBER.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logInAs(page, platform.gatewayUrl, MEMBER.email, MEMBER.password);
     await page.getByRole('heading', { level: 1, name: 'Mon accueil' }).waitFor();
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` (it builds the console too).');
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
     region = await setUpRegion(platform);
     memberId = await registerMember(
       platform,
@@ -106,7 +57,7 @@ describe('the member’s console on a phone', () => {
     });
     expect(mission.status).toBe(201);
     missionId = mission.body.id;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -114,8 +65,8 @@ describe('the member’s console on a phone', () => {
   });
 
   it('(2) a member lands on her home, signs up for a mission with one tap and logs 2.5 contributive hours', async () => {
-    const context = await browser.newContext({ ...PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    const page = await context.newPage();
+    const screen = screens('member-phone');
+    const { context, page } = await openConsole(browser, 'phone');
     await logIn(page);
     // A member's home, not the coordination's "Aujourd'hui".
     expect(new URL(page.url()).pathname).toBe('/accueil');
@@ -123,17 +74,17 @@ describe('the member’s console on a phone', () => {
     await page.getByText('Vous êtes à l’étape « Immersion ».').waitFor();
     await page.getByText('Couture').first().waitFor();
     await page.getByText('Vous n’êtes inscrit·e à aucune mission.', { exact: false }).waitFor();
-    await screen(page, 'phone-member-accueil');
-    expect(await smallTargets(page)).toEqual([]);
+    await screen(page, 'phone-accueil');
+    expect(await smallTouchTargets(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Missions', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Missions' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Retouches pour la friperie' }).waitFor();
-    await screen(page, 'phone-member-missions');
+    await screen(page, 'phone-missions');
     await page.getByRole('button', { name: /^Je m’inscris à « Retouches pour la friperie »/ }).click();
     await page.getByText('Inscription enregistrée pour « Retouches pour la friperie ».').waitFor();
     await page.getByRole('button', { name: 'Me désinscrire' }).waitFor();
-    await screen(page, 'phone-member-missions-inscrite');
+    await screen(page, 'phone-missions-inscrite');
     const mission = await asCoordinator('GET', at(`/missions/${missionId}`));
     expect(mission.body.signUps.map((signUp: { memberId: string }) => signUp.memberId)).toEqual([memberId]);
 
@@ -142,8 +93,8 @@ describe('the member’s console on a phone', () => {
     // Under 30 seconds: the day is today already, the kind a contributive day; she types the hours and sends.
     expect(await page.getByLabel('Jour', { exact: true }).inputValue()).toBe(day);
     expect(await page.getByRole('radio', { name: 'Journée contributive' }).isChecked()).toBe(true);
-    await screen(page, 'phone-member-mes-heures');
-    expect(await smallTargets(page)).toEqual([]);
+    await screen(page, 'phone-mes-heures');
+    expect(await smallTouchTargets(page)).toEqual([]);
     // A mistake is stopped on the phone with what to fix, next to the field.
     await page.getByRole('button', { name: 'Envoyer mes heures' }).click();
     await page.getByText('Indiquez un nombre d’heures.').waitFor();
@@ -151,7 +102,7 @@ describe('the member’s console on a phone', () => {
     await page.getByRole('button', { name: 'Envoyer mes heures' }).click();
     await page.getByText(/2,5 h envoyées pour le/).waitFor();
     await page.getByText(/2,5 h, Journée contributive \(en attente\)/).waitFor();
-    await screen(page, 'phone-member-mes-heures-envoyees');
+    await screen(page, 'phone-mes-heures-envoyees');
     const logged = await asCoordinator('GET', at(`/contributions?memberId=${memberId}`));
     expect(logged.body.items.map((entry: { kind: string; hours: string; date: string; status: string }) => [entry.kind, Number(entry.hours), entry.date, entry.status])).toEqual([
       ['contributive_day', 2.5, day, 'submitted'],
@@ -168,8 +119,8 @@ describe('the member’s console on a phone', () => {
     await page.goto(`${platform.gatewayUrl}/mes-heures`);
     await page.getByRole('heading', { level: 1, name: 'Déclarer mes heures' }).waitFor();
     expect(await page.$eval('html', (html) => html.classList.contains('easy-reading'))).toBe(true);
-    await screen(page, 'phone-member-mes-heures-lecture-facile');
-    expect(await smallTargets(page)).toEqual([]);
+    await screen(page, 'phone-mes-heures-lecture-facile');
+    expect(await smallTouchTargets(page)).toEqual([]);
     await page.evaluate(() => localStorage.setItem('kpa.easyReading', 'off'));
     await context.close();
   });
@@ -219,12 +170,12 @@ describe('the member’s console on a phone', () => {
     const share = closed.body.figures.shares.find((line: { memberId: string }) => line.memberId === memberId);
     expect(Number(share.total)).toBeGreaterThan(0);
 
-    const context = await browser.newContext({ ...PHONE, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    const page = await context.newPage();
+    const screen = screens('member-period');
+    const { context, page } = await openConsole(browser, 'phone');
     await logIn(page);
     await page.getByRole('heading', { level: 2, name: 'Ma part de la dernière période' }).waitFor();
     await page.getByText(`${frenchAmount(share.total)} pour la période du`, { exact: false }).waitFor();
-    await screen(page, 'phone-member-accueil-part');
+    await screen(page, 'phone-accueil-part');
     await page.getByRole('link', { name: 'Voir le détail de la période' }).click();
     await page.getByRole('heading', { level: 1, name: /^Période du/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/periodes/${current.id}`);
@@ -237,24 +188,23 @@ describe('the member’s console on a phone', () => {
     expect(await page.locator('.pot-chart__row').count()).toBe(closed.body.figures.pot.terms.length);
     await page.getByText(`Cagnotte : ${frenchAmount(closed.body.figures.pot.pot)}`).waitFor();
     await page.getByRole('grid', { name: 'La part de chacun·e' }).getByRole('rowheader', { name: 'Amel Kaci' }).waitFor();
-    await screen(page, 'phone-member-periode');
+    await screen(page, 'phone-periode');
     await context.close();
 
     // The same screens on a laptop.
-    const laptop = await browser.newContext({ ...LAPTOP, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    const wide = await laptop.newPage();
+    const { context: laptop, page: wide } = await openConsole(browser, 'laptop');
     await logIn(wide);
     await wide.getByText(`${frenchAmount(share.total)} pour la période du`, { exact: false }).waitFor();
-    await screen(wide, 'laptop-member-accueil');
+    await screen(wide, 'laptop-accueil');
     await wide.getByRole('link', { name: 'Missions', exact: true }).click();
     await wide.getByRole('heading', { level: 2, name: 'Retouches pour la friperie' }).waitFor();
-    await screen(wide, 'laptop-member-missions');
+    await screen(wide, 'laptop-missions');
     await wide.getByRole('link', { name: 'Mes heures', exact: true }).click();
     await wide.getByRole('heading', { level: 1, name: 'Déclarer mes heures' }).waitFor();
-    await screen(wide, 'laptop-member-mes-heures');
+    await screen(wide, 'laptop-mes-heures');
     await wide.goto(`${platform.gatewayUrl}/periodes/${current.id}`);
     await wide.getByText(`Vous recevez ${frenchAmount(share.total)}.`).waitFor();
-    await screen(wide, 'laptop-member-periode');
+    await screen(wide, 'laptop-periode');
     await laptop.close();
   });
 });

@@ -1,42 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { launchChromium, logIn, openConsole, screens } from './browser';
 import { aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
-
-// The browser harness of web-console-browser.e2e-spec.ts (a local copy until test/e2e/browser.ts exists).
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = join(ROOT, 'test/browser/screenshots');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-const VIEWPORTS = {
-  laptop: { width: 1366, height: 768 },
-  phone: { width: 390, height: 844 },
-} as const;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; html: string }[];
-}
-
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const context = { exclude: [['[data-live-announcer]']] };
-    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.html.slice(0, 200)}`).join(', ')}`,
-  );
-}
-
-async function screen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `members-${name}.png`), fullPage: true });
-  expect({ screen: name, violations: await accessibilityViolations(page) }).toEqual({ screen: name, violations: [] });
-}
 
 /** A birth date that makes the person 17 today (and 16 at least: the site's minimum age for a CAPE). */
 function seventeenYearsOld(today = new Date()): string {
@@ -56,11 +21,8 @@ describe('the members screens in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` (it builds the console too).');
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
     region = await setUpRegion(platform);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -68,13 +30,9 @@ describe('the members screens in Chromium', () => {
   });
 
   it('registers a 17-year-old, refuses the CAPE until the guardian’s consent is recorded, then signs it', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'fr-FR' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${platform.gatewayUrl}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(region.sites.a.coordinatorEmail);
-    await page.getByLabel('Mot de passe').fill(COORDINATOR_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const screen = screens('members-laptop');
+    const { context, page } = await openConsole(browser, 'laptop');
+    await logIn(page, platform.gatewayUrl, region.sites.a.coordinatorEmail, COORDINATOR_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
 
     // The coordination's navigation leads to the members; an empty site says what to do first.
@@ -174,21 +132,17 @@ describe('the members screens in Chromium', () => {
   });
 
   it('shows the list and a member’s file on a phone', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'fr-FR', hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${platform.gatewayUrl}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(region.sites.a.coordinatorEmail);
-    await page.getByLabel('Mot de passe').fill(COORDINATOR_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const screen = screens('members-phone');
+    const { context, page } = await openConsole(browser, 'phone');
+    await logIn(page, platform.gatewayUrl, region.sites.a.coordinatorEmail, COORDINATOR_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Membres' }).click();
     await page.getByRole('rowheader', { name: 'Lina Haddad' }).waitFor();
-    await screen(page, 'phone-liste');
+    await screen(page, 'liste');
     await page.getByRole('link', { name: 'Lina Haddad' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lina Haddad' }).waitFor();
     await page.getByText(/Accord de Samia Haddad \(mère\) enregistré/).waitFor();
-    await screen(page, 'phone-fiche');
+    await screen(page, 'fiche');
     await context.close();
   });
 
@@ -198,13 +152,9 @@ describe('the members screens in Chromium', () => {
     const left = await platform.http('POST', `/v1/sites/${site.id}/members/${leaver}/leave`, { token: site.coordinator, body: { leftOn: '2026-11-30', outcome: 'employment' } });
     expect(left.status).toBe(200);
 
-    const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'fr-FR', acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${platform.gatewayUrl}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(site.coordinatorEmail);
-    await page.getByLabel('Mot de passe').fill(COORDINATOR_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const screen = screens('members-import');
+    const { context, page } = await openConsole(browser, 'laptop');
+    await logIn(page, platform.gatewayUrl, site.coordinatorEmail, COORDINATOR_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
 
     await page.getByRole('navigation').getByRole('link', { name: 'Membres' }).click();
