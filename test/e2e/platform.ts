@@ -38,6 +38,11 @@ const PORTS_PER_WORKER = 500;
  */
 const FIRST_PORT = Number(process.env.KPA_E2E_PORT_BASE ?? 20000) + (Number(process.env.JEST_WORKER_ID ?? 1) % 20) * PORTS_PER_WORKER;
 let nextPort = FIRST_PORT;
+/**
+ * How long a service may take to answer /health/ready. A crash is seen at once (its exit); this is
+ * for a machine busy with other suites, where six services starting together took over 30 s.
+ */
+const READY_TIMEOUT_MS = 90_000;
 
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -170,7 +175,7 @@ export class Platform {
       ),
     );
     exited.catch(() => undefined);
-    await Promise.race([exited, eventually(async () => (await fetch(`${this.url(instance)}/health/ready`)).status === 200, { timeoutMs: 30000, what: `${instance} to be ready` })]);
+    await Promise.race([exited, eventually(async () => (await fetch(`${this.url(instance)}/health/ready`)).status === 200, { timeoutMs: READY_TIMEOUT_MS, what: `${instance} to be ready` })]);
   }
 
   async startAll(): Promise<void> {
