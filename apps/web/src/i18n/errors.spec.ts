@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, toApiError } from '../api/api-error';
-import { errorText, fieldErrorText, frenchErrorsLoaded } from '../ui/error-text';
+import { errorText, fieldErrorText, loadFrenchErrors } from '../ui/error-text';
 import { frenchAmount } from '../format';
 import { errorsFr, fieldLabel, fillErrorSentence, frenchErrorText, frenchValidation, isErrorCode, type ErrorCode } from './errors';
 import type { MessageKey } from './fr';
@@ -21,7 +21,7 @@ function generatedCodes(): string[] {
 }
 
 // errorText has the French sentences once their chunk is loaded (at once, in the console).
-beforeAll(() => frenchErrorsLoaded);
+beforeAll(() => loadFrenchErrors());
 
 describe('errorsFr', () => {
   const codes = Object.keys(errorsFr) as ErrorCode[];

@@ -1,3 +1,4 @@
+import { loadFrenchErrors } from '../ui/error-text';
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
 
@@ -10,14 +11,18 @@ const CATALOGUES: Record<Language, Partial<Record<MessageKey, string>>> = { fr: 
 let areas: Promise<void> | undefined;
 
 /**
- * Loads the areas' strings (one chunk, `areas.ts`), once: the screens past the log-in wait for it
- * (`use()` in app.tsx), the log-in page asks for it ahead, once drawn.
+ * Loads the areas' strings (one chunk, `areas.ts`) and the French error sentences (another), once:
+ * the screens past the log-in wait for them (`use()` in app.tsx), the log-in page asks for them
+ * ahead, once drawn.
  */
 export function loadAreaMessages(): Promise<void> {
-  areas ??= import('./areas').then(({ areasFr, areasEn }) => {
-    Object.assign(CATALOGUES.fr, areasFr);
-    Object.assign(CATALOGUES.en, areasEn);
-  });
+  areas ??= Promise.all([
+    import('./areas').then(({ areasFr, areasEn }) => {
+      Object.assign(CATALOGUES.fr, areasFr);
+      Object.assign(CATALOGUES.en, areasEn);
+    }),
+    loadFrenchErrors(),
+  ]).then(() => undefined);
   return areas;
 }
 

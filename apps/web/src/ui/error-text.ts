@@ -5,18 +5,23 @@ import { frenchTypography } from '../i18n/typography';
 
 let french: typeof import('../i18n/errors') | undefined;
 
+let loading: Promise<void> | undefined;
+
 /**
- * The French error sentences (i18n/errors.ts, some 9 KB gzipped) come in their own chunk, asked for
- * as soon as the console starts: the first screen's script is within a few hundred bytes of the
- * issue's 200 KB budget. Until they arrive (a fraction of a second; never, offline), an error reads
- * as the API's message with French typography. Tests await this promise.
+ * The French error sentences (i18n/errors.ts, some 9 KB gzipped) come in their own chunk, with the
+ * areas' strings (`loadAreaMessages()`): asked for once the log-in page is drawn, awaited by the
+ * screens behind it. Until they arrive (never, offline), an error reads as the API's message with
+ * French typography.
  */
-export const frenchErrorsLoaded: Promise<void> = import('../i18n/errors').then(
-  (module) => {
-    french = module;
-  },
-  () => undefined,
-);
+export function loadFrenchErrors(): Promise<void> {
+  loading ??= import('../i18n/errors').then(
+    (module) => {
+      french = module;
+    },
+    () => undefined,
+  );
+  return loading;
+}
 
 /**
  * The sentence a person reads for a failure. In French, the console's own plain sentence for the
