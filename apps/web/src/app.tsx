@@ -25,6 +25,18 @@ const RegisterMemberScreen = lazy(() => import('./screens/members/RegisterMember
 const InvoiceScreen = lazy(() => import('./screens/commerce/Invoice').then((module) => ({ default: module.InvoiceScreen })));
 const InvoicesScreen = lazy(() => import('./screens/commerce/Invoices').then((module) => ({ default: module.InvoicesScreen })));
 const QuotesScreen = lazy(() => import('./screens/commerce/Quotes').then((module) => ({ default: module.QuotesScreen })));
+const SiteReportsScreen = lazy(() => import('./screens/reports/Reports').then((module) => ({ default: module.SiteReportsScreen })));
+const NetworkReportsScreen = lazy(() => import('./screens/reports/Reports').then((module) => ({ default: module.NetworkReportsScreen })));
+const OverdueScreen = lazy(() => import('./screens/dunning/Dunning').then((module) => ({ default: module.OverdueScreen })));
+const DunningPolicyScreen = lazy(() => import('./screens/dunning/Dunning').then((module) => ({ default: module.PolicyScreen })));
+const CollectionScreen = lazy(() => import('./screens/dunning/Dunning').then((module) => ({ default: module.CollectionScreen })));
+const DunningDraftsScreen = lazy(() => import('./screens/dunning/Dunning').then((module) => ({ default: module.DraftsScreen })));
+const DunningDraftScreen = lazy(() => import('./screens/dunning/Dunning').then((module) => ({ default: module.DraftScreen })));
+const RegionFiguresScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.RegionFiguresScreen })));
+const HostStructuresScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.HostStructuresScreen })));
+const HostStructureScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.HostStructureScreen })));
+const AdminSitesScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.AdminSitesScreen })));
+const AdminSiteScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.AdminSiteScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -144,6 +156,77 @@ function Routes() {
           {(params) => (
             <Guard needsSite>
               <InvoiceScreen id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        {/* reports */}
+        <Route path={ROUTES.reports}>
+          <Guard needsSite>
+            <SiteReportsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.networkReports}>
+          <Guard needsSite>
+            <NetworkReportsScreen />
+          </Guard>
+        </Route>
+        {/* dunning */}
+        <Route path={ROUTES.dunning}>
+          <Guard needsSite>
+            <OverdueScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.dunningPolicy}>
+          <Guard needsSite>
+            <DunningPolicyScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.dunningDrafts}>
+          <Guard needsSite>
+            <DunningDraftsScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.dunningDraft(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <DunningDraftScreen key={params.id} invoiceId={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route<{ id: string }> path={ROUTES.collection(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <CollectionScreen key={params.id} invoiceId={params.id} />
+            </Guard>
+          )}
+        </Route>
+        {/* admin */}
+        <Route path={ROUTES.admin}>
+          <Guard needsSite>
+            <RegionFiguresScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.hostStructures}>
+          <Guard needsSite>
+            <HostStructuresScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.hostStructure(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <HostStructureScreen key={params.id} id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path={ROUTES.adminSites}>
+          <Guard needsSite>
+            <AdminSitesScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.adminSite(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <AdminSiteScreen key={params.id} id={params.id} />
             </Guard>
           )}
         </Route>

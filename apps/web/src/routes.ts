@@ -28,6 +28,21 @@ export const ROUTES = {
   mission: (id: string) => `/missions/${id}`,
   contribution: (id: string) => `/contributions/${id}`,
   period: (id: string) => `/periodes/${id}`,
+  // reports
+  reports: '/rapports',
+  networkReports: '/rapports/reseau',
+  // dunning
+  dunning: '/relances',
+  dunningPolicy: '/relances/regles',
+  dunningDrafts: '/relances/mises-en-demeure',
+  dunningDraft: (invoiceId: string) => `/relances/mises-en-demeure/${invoiceId}`,
+  collection: (invoiceId: string) => `/relances/factures/${invoiceId}`,
+  // admin
+  admin: '/administration',
+  hostStructures: '/administration/structures',
+  hostStructure: (id: string) => `/administration/structures/${id}`,
+  adminSites: '/administration/sites',
+  adminSite: (id: string) => `/administration/sites/${id}`,
 } as const;
 
 const API_RESOURCE = /^\/v1\/sites\/[0-9a-f-]{36}\/(members|quotes|invoices|missions|contributions|periods)\/([0-9a-f-]{36})$/;

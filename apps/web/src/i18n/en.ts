@@ -2,6 +2,9 @@ import type { Messages } from './fr';
 import { memberEn } from './member';
 import { membersEn } from './members';
 import { commerceEn } from './commerce';
+import { reportsEn } from './reports';
+import { dunningEn } from './dunning';
+import { adminEn } from './admin';
 
 /** English: the same keys as fr.ts (the type refuses a missing or an extra one). */
 export const en: Messages = {
@@ -129,4 +132,7 @@ export const en: Messages = {
   ...memberEn,
   ...membersEn,
   ...commerceEn,
+  ...reportsEn,
+  ...dunningEn,
+  ...adminEn,
 };

@@ -1,5 +1,8 @@
 import { membersFr } from './members';
 import { commerceFr } from './commerce';
+import { reportsFr } from './reports';
+import { dunningFr } from './dunning';
+import { adminFr } from './admin';
 /**
  * Every string the console shows, in French (the default). Keys are `screen.thing`; `{name}`
  * placeholders are filled by t(). French typography: a no-break space (U+00A0) before : ; ? ! —
@@ -132,6 +135,9 @@ export const fr = {
   ...memberFr,
   ...membersFr,
   ...commerceFr,
+  ...reportsFr,
+  ...dunningFr,
+  ...adminFr,
 } as const;
 
 /** The message keys; en.ts is typed with this, so a missing or extra key does not compile. */
