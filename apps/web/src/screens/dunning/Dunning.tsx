@@ -627,6 +627,7 @@ export function DraftScreen({ invoiceId }: { invoiceId: string }) {
     onSuccess: (log) => {
       queryClient.setQueryData(['collection', siteId, invoiceId], log);
       void queryClient.invalidateQueries({ queryKey: ['receivables', siteId] });
+      void queryClient.invalidateQueries({ queryKey: ['dunning-drafts', siteId] });
     },
   });
   if (!site) return null;
