@@ -12,6 +12,7 @@ const { ensurePeople, memberPasswordKeys } = require('./demo/people');
 const { ensureCommerce } = require('./demo/commerce');
 const { ensureRemuneration } = require('./demo/remuneration');
 const { todayInParis } = require('./demo/dates');
+const { ensureSecondHostStructure } = require('./demo/admin');
 
 /**
  * `npm start -- --demo`: a small region loaded through the public API, as a user would, so
@@ -394,6 +395,7 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
     throw error;
   }
   const hostStructureId = await ensureHostStructure(api);
+  await ensureSecondHostStructure(api);
   const logins = [];
   const siteLogins = [];
   const siteIds = {};
