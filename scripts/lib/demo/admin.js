@@ -14,6 +14,7 @@ const { info } = require('../output');
 const INCUBATOR = {
   kind: 'business_incubator',
   legalName: 'Couveuse Les Pousses',
+  legalForm: 'SCIC SAS à capital variable',
   siret: '48302542500016',
   addressLine: '8 quai Duperré',
   postalCode: '17000',

@@ -34,7 +34,17 @@ import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { PeriodPicker } from '../reports/PeriodPicker';
 import type { Period } from '../reports/report-rules';
-import { checkHostStructure, checkSite, checkSiteUser, figureBars, type HostStructureDraft, type Problem, type SiteDraft, type SiteUserDraft } from './admin-rules';
+import {
+  checkHostStructure,
+  hostStructureBody,
+  checkSite,
+  checkSiteUser,
+  figureBars,
+  type HostStructureDraft,
+  type Problem,
+  type SiteDraft,
+  type SiteUserDraft,
+} from './admin-rules';
 import './admin.css';
 
 type Translate = ReturnType<typeof useT>;
@@ -188,13 +198,27 @@ export function RegionFiguresScreen() {
   );
 }
 
-const EMPTY_HOST: HostStructureDraft = { kind: 'cae', legalName: '', siret: '', vatNumber: '', city: '', addressLine: '', postalCode: '' };
-const HOST_FIELDS = ['kind', 'legalName', 'siret', 'vatNumber', 'city', 'addressLine', 'postalCode'] as const;
+const EMPTY_HOST: HostStructureDraft = {
+  kind: 'cae',
+  legalName: '',
+  legalForm: '',
+  shareCapital: '',
+  rcsCity: '',
+  siret: '',
+  vatNumber: '',
+  city: '',
+  addressLine: '',
+  postalCode: '',
+};
+const HOST_FIELDS = ['kind', 'legalName', 'legalForm', 'shareCapital', 'rcsCity', 'siret', 'vatNumber', 'city', 'addressLine', 'postalCode'] as const;
 
 function hostDraftOf(host: HostStructureDto): HostStructureDraft {
   return {
     kind: host.kind,
     legalName: host.legalName,
+    legalForm: (host.legalForm as string | null) ?? '',
+    shareCapital: ((host.shareCapital as string | null) ?? '').replace('.', ','),
+    rcsCity: (host.rcsCity as string | null) ?? '',
     siret: host.siret,
     vatNumber: (host.vatNumber as string | null) ?? '',
     city: host.city,
@@ -227,6 +251,24 @@ function HostFields({
         />
       ) : null}
       <TextField label={t('admin.host.legalName')} value={draft.legalName} maxLength={200} onChange={(legalName) => onChange({ legalName })} errorMessage={message('legalName')} />
+      <TextField
+        label={t('admin.host.legalForm')}
+        description={t('admin.host.legalFormHelp')}
+        value={draft.legalForm}
+        maxLength={100}
+        onChange={(legalForm) => onChange({ legalForm })}
+        errorMessage={message('legalForm')}
+      />
+      <div className="admin-pair">
+        <TextField
+          label={t('admin.host.shareCapital')}
+          inputMode="decimal"
+          value={draft.shareCapital}
+          onChange={(shareCapital) => onChange({ shareCapital })}
+          errorMessage={message('shareCapital')}
+        />
+        <TextField label={t('admin.host.rcsCity')} value={draft.rcsCity} maxLength={100} onChange={(rcsCity) => onChange({ rcsCity })} errorMessage={message('rcsCity')} />
+      </div>
       <TextField label={t('admin.host.siret')} inputMode="numeric" value={draft.siret} onChange={(siret) => onChange({ siret })} errorMessage={message('siret')} />
       <TextField
         label={t('admin.host.vatNumber')}
@@ -256,19 +298,6 @@ function HostFields({
   );
 }
 
-/** What the API takes: identifiers without spaces; empty optional fields left out on creation, null on a change. */
-function hostBody(draft: HostStructureDraft, creating: boolean) {
-  const optional = (value: string) => (value.trim() === '' ? (creating ? undefined : null) : value.trim());
-  return {
-    legalName: draft.legalName.trim(),
-    siret: draft.siret.replace(/\s/g, ''),
-    vatNumber: optional(draft.vatNumber.replace(/\s/g, '')),
-    city: draft.city.trim(),
-    addressLine: optional(draft.addressLine),
-    postalCode: optional(draft.postalCode),
-  };
-}
-
 function useHostStructures(enabled: boolean) {
   return useQuery({ queryKey: ['host-structures', 'region'], queryFn: () => unwrap(hostStructuresControllerList({ query: { limit: 100 } })), enabled });
 }
@@ -289,7 +318,8 @@ export function HostStructuresScreen() {
   const problems = checkHostStructure(draft);
   const create = useMutation({
     // The generated type reads the API's nullable strings as objects (an OpenAPI quirk): the values are strings.
-    mutationFn: () => unwrap(hostStructuresControllerCreate({ body: { kind: draft.kind, ...(hostBody(draft, true) as { legalName: string; siret: string; city: string }) } })),
+    mutationFn: () =>
+      unwrap(hostStructuresControllerCreate({ body: { kind: draft.kind, ...(hostStructureBody(draft, true) as { legalName: string; siret: string; city: string }) } })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['host-structures'] });
       setDraft(EMPTY_HOST);
@@ -376,7 +406,7 @@ export function HostStructureScreen({ id }: { id: string }) {
       <QueryState query={host}>
         {(data) => (
           <>
-            <HostEditor key={data.updatedAt} host={data} />
+            <HostEditor key={data.id} host={data} />
             <Section title={t('admin.host.sites')}>
               <QueryState query={sites}>
                 {(page) => {
@@ -411,7 +441,7 @@ function HostEditor({ host }: { host: HostStructureDto }) {
   const [saved, setSaved] = useState(false);
   const problems = checkHostStructure(draft);
   const update = useMutation({
-    mutationFn: () => unwrap(hostStructuresControllerUpdate({ path: { hostStructureId: host.id }, body: hostBody(draft, false) as unknown as Record<string, never> })),
+    mutationFn: () => unwrap(hostStructuresControllerUpdate({ path: { hostStructureId: host.id }, body: hostStructureBody(draft, false) as unknown as Record<string, never> })),
     onSuccess: (next) => {
       queryClient.setQueryData(['host-structure', 'region', host.id], next);
       void queryClient.invalidateQueries({ queryKey: ['host-structures'] });
@@ -768,7 +798,7 @@ export function AdminSiteScreen({ id }: { id: string }) {
       <QueryState query={site}>
         {(data) => (
           <div className="admin-site">
-            <SiteEditor key={data.updatedAt} site={data} hostName={hosts.data?.items.find((host) => host.id === data.hostStructureId)?.legalName ?? ''} />
+            <SiteEditor key={data.id} site={data} hostName={hosts.data?.items.find((host) => host.id === data.hostStructureId)?.legalName ?? ''} />
             <SiteUsers site={data} />
           </div>
         )}

@@ -1,4 +1,4 @@
-import { checkHostStructure, checkSite, checkSiteUser, figureBars, type HostStructureDraft } from './admin-rules';
+import { checkHostStructure, checkSite, checkSiteUser, figureBars, hostStructureBody, type HostStructureDraft, shareCapitalOf } from './admin-rules';
 
 /** The SIRET and VAT number the e2e tests use (a real pair: Luhn key and VAT key match). */
 const SIRET = '12002701600357';
@@ -6,6 +6,9 @@ const VAT = 'FR85120027016';
 const host = (patch: Partial<HostStructureDraft> = {}): HostStructureDraft => ({
   kind: 'cae',
   legalName: 'CAE Grand Nord',
+  legalForm: 'SCOP SARL à capital variable',
+  shareCapital: '',
+  rcsCity: '',
   siret: SIRET,
   vatNumber: VAT,
   city: 'Lille',
@@ -27,6 +30,31 @@ describe('a host structure', () => {
     expect(fields(checkHostStructure(host({ siret: '1200270160035' })))).toEqual(['siret']);
     expect(fields(checkHostStructure(host({ vatNumber: 'FR40303265045' })))).toEqual(['vatNumber']);
     expect(fields(checkHostStructure(host({ vatNumber: 'FR00120027016' })))).toEqual(['vatNumber']);
+  });
+
+  it('needs the legal form every invoice prints; takes a share capital as people write it', () => {
+    expect(fields(checkHostStructure(host({ legalForm: ' ' })))).toEqual(['legalForm']);
+    expect(fields(checkHostStructure(host({ shareCapital: 'quinze mille' })))).toEqual(['shareCapital']);
+    expect(shareCapitalOf('15 000')).toBe('15000.00');
+    expect(shareCapitalOf('15000,5')).toBe('15000.50');
+    expect(shareCapitalOf('15000.50')).toBe('15000.50');
+    expect(shareCapitalOf('15000,505')).toBeNull();
+  });
+
+  it('sends identifiers without spaces; an empty optional field is left out on creation, cleared on a change', () => {
+    const draft = host({ siret: '120 027 016 00357', vatNumber: 'fr 85 120027016', shareCapital: '15 000', addressLine: '' });
+    expect(hostStructureBody(draft, true)).toEqual({
+      legalName: 'CAE Grand Nord',
+      legalForm: 'SCOP SARL à capital variable',
+      shareCapital: '15000.00',
+      rcsCity: undefined,
+      siret: SIRET,
+      vatNumber: VAT,
+      city: 'Lille',
+      addressLine: undefined,
+      postalCode: undefined,
+    });
+    expect(hostStructureBody(host({ vatNumber: '' }), false)).toMatchObject({ vatNumber: null, shareCapital: null, addressLine: null });
   });
 
   it('names every other field to fix', () => {

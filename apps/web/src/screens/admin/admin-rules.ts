@@ -11,6 +11,10 @@ export type Problem = { field: string; key: MessageKey };
 export interface HostStructureDraft {
   kind: 'cae' | 'business_incubator' | 'association';
   legalName: string;
+  /** Printed on every invoice (commerce refuses to issue without it, SELLER_IDENTITY_INCOMPLETE). */
+  legalForm: string;
+  shareCapital: string;
+  rcsCity: string;
   siret: string;
   vatNumber: string;
   city: string;
@@ -22,6 +26,10 @@ export function checkHostStructure(draft: HostStructureDraft): Problem[] {
   const problems: Problem[] = [];
   const name = draft.legalName.trim();
   if (name.length < 2 || name.length > 200) problems.push({ field: 'legalName', key: 'admin.problem.legalName' });
+  const legalForm = draft.legalForm.trim();
+  if (legalForm.length < 2 || legalForm.length > 100) problems.push({ field: 'legalForm', key: 'admin.problem.legalForm' });
+  if (draft.shareCapital.trim() !== '' && shareCapitalOf(draft.shareCapital) === null) problems.push({ field: 'shareCapital', key: 'admin.problem.shareCapital' });
+  if (draft.rcsCity.trim().length > 100) problems.push({ field: 'rcsCity', key: 'admin.problem.rcsCity' });
   const siret = compactIdentifier(draft.siret);
   if (!isValidSiret(siret)) problems.push({ field: 'siret', key: 'admin.problem.siret' });
   const vat = compactIdentifier(draft.vatNumber);
@@ -32,6 +40,33 @@ export function checkHostStructure(draft: HostStructureDraft): Problem[] {
   const postal = draft.postalCode.trim();
   if (postal !== '' && !/^\d{5}$/.test(postal)) problems.push({ field: 'postalCode', key: 'admin.problem.postalCode' });
   return problems;
+}
+
+/** A share capital typed as "15 000", "15000,50" or "15000.50": the API's "15000.50", or null. */
+export function shareCapitalOf(text: string): string | null {
+  const value = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (!/^\d{1,13}(\.\d{1,2})?$/.test(value)) return null;
+  const [euros, cents = ''] = value.split('.');
+  return `${euros}.${cents.padEnd(2, '0')}`;
+}
+
+/**
+ * What the API takes: identifiers without spaces, the share capital as a decimal string; an empty
+ * optional field is left out when creating, and null (cleared) when changing.
+ */
+export function hostStructureBody(draft: HostStructureDraft, creating: boolean) {
+  const optional = (value: string | null) => (value === null || value.trim() === '' ? (creating ? undefined : null) : value.trim());
+  return {
+    legalName: draft.legalName.trim(),
+    legalForm: draft.legalForm.trim(),
+    shareCapital: optional(draft.shareCapital.trim() === '' ? '' : shareCapitalOf(draft.shareCapital)),
+    rcsCity: optional(draft.rcsCity),
+    siret: compactIdentifier(draft.siret),
+    vatNumber: optional(compactIdentifier(draft.vatNumber)),
+    city: draft.city.trim(),
+    addressLine: optional(draft.addressLine),
+    postalCode: optional(draft.postalCode),
+  };
 }
 
 export interface SiteDraft {
