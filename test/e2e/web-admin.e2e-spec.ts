@@ -221,6 +221,7 @@ describe('reports, dunning and network admin in the console (Chromium)', () => {
     await page.goto(`${platform.gatewayUrl}/relances/factures/${coopains.invoiceId}`);
     await page.getByRole('heading', { level: 1, name: `Suivi de la facture ${coopains.number}` }).waitFor();
     await page.getByText('Mise en demeure préparée, à relire').waitFor();
+    await page.getByText(/^Mise en demeure préparée, pas encore envoyée\s: relisez-la, puis envoyez-la\.$/).waitFor();
     expect(await page.getByRole('definition').filter({ hasText: '€' }).last().innerText()).toMatch(/^50,00\s€$/);
     await page.getByLabel('Ce qui a été dit ou fait').fill('Appel à Mme Durand : elle paiera vendredi.');
     await page.getByRole('button', { name: 'Ajouter la note' }).click();

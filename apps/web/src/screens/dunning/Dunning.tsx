@@ -506,7 +506,14 @@ export function CollectionScreen({ invoiceId }: { invoiceId: string }) {
               <p>{t('dunning.collection.dueOn', { date: frenchShortDate(log.dueOn) })}</p>
             </Section>
             <Section title={t('dunning.collection.status')}>
-              <p data-testid="dunning-step">{log.status.settled ? t('dunning.collection.settled') : dunningText(t, log.status)}</p>
+              <p data-testid="dunning-step">
+                {log.status.settled
+                  ? t('dunning.collection.settled')
+                  : // A drafted formal notice counts as level 3 recorded, but nothing was sent yet: say so.
+                    hasDraft(log)
+                    ? t('dunning.collection.draftWaiting')
+                    : dunningText(t, log.status)}
+              </p>
               {act && hasDraft(log) ? (
                 <ButtonLink href={ROUTES.dunningDraft(invoiceId)} variant="primary" icon="arrow">
                   {t('dunning.collection.readDraft')}
