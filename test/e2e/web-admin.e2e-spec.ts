@@ -231,7 +231,18 @@ describe('reports, dunning and network admin in the console (Chromium)', () => {
     await page.getByRole('link', { name: 'Relire la mise en demeure' }).click();
     await page.getByRole('heading', { level: 1, name: `Mise en demeure, facture ${coopains.number}` }).waitFor();
     await page.getByText(/Reste dû\s: 50,00\s€\./).waitFor();
-    await page.locator('iframe[title^="Facture"]').waitFor();
+    // The letter itself, as the send will attach it today, and the invoice it attaches.
+    await page.locator(`iframe[title="Mise en demeure de la facture ${coopains.number} en PDF"]`).waitFor();
+    await page.locator(`iframe[title="Facture ${coopains.number} en PDF"]`).waitFor();
+    const letter = await fetch(`${platform.gatewayUrl}/v1/sites/${coopains.siteId}/dunning-drafts/${coopains.invoiceId}/letter.pdf`, {
+      headers: { authorization: `Bearer ${coordinator}` },
+    });
+    expect({ status: letter.status, type: letter.headers.get('content-type') }).toEqual({ status: 200, type: 'application/pdf' });
+    expect(
+      Buffer.from(await letter.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     await screen(page, 'mise-en-demeure');
     await page.getByRole('button', { name: 'Envoyer la mise en demeure' }).click();
     const dialog = page.getByRole('alertdialog');

@@ -6,6 +6,7 @@ import {
   documentPdfsControllerInvoice,
   dunningControllerAddNote,
   dunningControllerCollection,
+  dunningControllerDraftLetter,
   dunningControllerDrafts,
   dunningControllerPause,
   dunningControllerPolicy,
@@ -584,13 +585,24 @@ export function DraftsScreen() {
   );
 }
 
-/** The invoice the formal notice attaches, in the page (a blob URL: the request needs the access token). */
-function AttachedInvoice({ siteId, invoiceId, number }: { siteId: string; invoiceId: string; number: string }) {
+/** A PDF in the page: fetched with the access token as a blob, shown in a `blob:` frame (the CSP allows it), with a download link. */
+function PdfInPage({
+  title,
+  queryKey,
+  fetchPdf,
+  frameTitle,
+  downloadLabel,
+  fileName,
+}: {
+  title: string;
+  queryKey: readonly unknown[];
+  fetchPdf(): Promise<unknown>;
+  frameTitle: string;
+  downloadLabel: string;
+  fileName: string;
+}) {
   const t = useT();
-  const pdf = useQuery({
-    queryKey: ['invoice-pdf', siteId, invoiceId],
-    queryFn: async () => (await unwrap(documentPdfsControllerInvoice({ path: { siteId, invoiceId }, parseAs: 'blob' }))) as unknown as Blob,
-  });
+  const pdf = useQuery({ queryKey, queryFn: async () => (await fetchPdf()) as Blob });
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     if (!pdf.data) return;
@@ -599,17 +611,17 @@ function AttachedInvoice({ siteId, invoiceId, number }: { siteId: string; invoic
     return () => URL.revokeObjectURL(next);
   }, [pdf.data]);
   return (
-    <Section title={t('dunning.draft.invoicePdf')}>
+    <Section title={title}>
       <QueryState query={pdf}>
         {() =>
           url ? (
             <>
               <p>
-                <a className="button button--secondary" href={url} download={`${number}.pdf`}>
-                  <span>{t('dunning.draft.download')}</span>
+                <a className="button button--secondary" href={url} download={fileName}>
+                  <span>{downloadLabel}</span>
                 </a>
               </p>
-              <iframe className="dunning-pdf" title={t('dunning.draft.frame', { number })} src={url} />
+              <iframe className="dunning-pdf" title={frameTitle} src={url} />
             </>
           ) : (
             <p role="status">{t('dunning.draft.pdfLoading')}</p>
@@ -663,10 +675,23 @@ export function DraftScreen({ invoiceId }: { invoiceId: string }) {
               <>
                 <p>{t('dunning.draft.summary', { number: draft.number, date: frenchShortDate(draft.dueOn), amount: frenchAmount(draft.outstanding) })}</p>
                 <p>{t('dunning.draft.prepared', { date: frenchShortDate(draft.preparedAt.slice(0, 10)) })}</p>
-                <Section title={t('dunning.draft.letter')}>
-                  <p>{t('dunning.draft.letterText')}</p>
-                </Section>
-                <AttachedInvoice siteId={siteId} invoiceId={invoiceId} number={draft.number} />
+                <p>{t('dunning.draft.letterText')}</p>
+                <PdfInPage
+                  title={t('dunning.draft.letter')}
+                  queryKey={['dunning-letter', siteId, invoiceId]}
+                  fetchPdf={() => unwrap(dunningControllerDraftLetter({ path: { siteId, invoiceId }, parseAs: 'blob' }))}
+                  frameTitle={t('dunning.draft.letterFrame', { number: draft.number })}
+                  downloadLabel={t('dunning.draft.letterDownload')}
+                  fileName={`mise-en-demeure-${draft.number}.pdf`}
+                />
+                <PdfInPage
+                  title={t('dunning.draft.invoicePdf')}
+                  queryKey={['invoice-pdf', siteId, invoiceId]}
+                  fetchPdf={() => unwrap(documentPdfsControllerInvoice({ path: { siteId, invoiceId }, parseAs: 'blob' }))}
+                  frameTitle={t('dunning.draft.frame', { number: draft.number })}
+                  downloadLabel={t('dunning.draft.download')}
+                  fileName={`${draft.number}.pdf`}
+                />
                 {send.isError ? (
                   <Notice tone="error" title={t('app.error.title')}>
                     <p>{errorText(send.error, language, t)}</p>
