@@ -44,6 +44,7 @@ export default defineConfig({
     alias: {
       '@kpa/contracts/french-format': join(repo, 'libs/contracts/src/french-format.ts'),
       '@kpa/contracts/document-totals': join(repo, 'libs/contracts/src/document-totals.ts'),
+      '@kpa/contracts/french-identifiers': join(repo, 'libs/contracts/src/french-identifiers.ts'),
     },
   },
   build: {

@@ -13,6 +13,7 @@ const { ensureCommerce } = require('./demo/commerce');
 const { ensureRemuneration } = require('./demo/remuneration');
 const { todayInParis } = require('./demo/dates');
 const { ensureNetworkActivity } = require('./demo/network');
+const { ensureSecondHostStructure } = require('./demo/admin');
 
 /**
  * `npm start -- --demo`: a small region loaded through the public API, as a user would, so
@@ -395,6 +396,7 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
     throw error;
   }
   const hostStructureId = await ensureHostStructure(api);
+  await ensureSecondHostStructure(api);
   const logins = [];
   const siteLogins = [];
   const siteIds = {};

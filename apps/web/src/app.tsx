@@ -41,6 +41,18 @@ const ReciprocityScreen = lazy(() => import('./screens/network/Reciprocity').the
 const EquipmentScreen = lazy(() => import('./screens/network/Equipment').then((module) => ({ default: module.EquipmentScreen })));
 const LaunchesScreen = lazy(() => import('./screens/network/Launches').then((module) => ({ default: module.LaunchesScreen })));
 const MyNetworkProfileScreen = lazy(() => import('./screens/network/MyNetworkProfile').then((module) => ({ default: module.MyNetworkProfileScreen })));
+const SiteReportsScreen = lazy(() => import('./screens/reports/Reports').then((module) => ({ default: module.SiteReportsScreen })));
+const NetworkReportsScreen = lazy(() => import('./screens/reports/Reports').then((module) => ({ default: module.NetworkReportsScreen })));
+const OverdueScreen = lazy(() => import('./screens/dunning/Dunning').then((module) => ({ default: module.OverdueScreen })));
+const DunningPolicyScreen = lazy(() => import('./screens/dunning/Dunning').then((module) => ({ default: module.PolicyScreen })));
+const CollectionScreen = lazy(() => import('./screens/dunning/Dunning').then((module) => ({ default: module.CollectionScreen })));
+const DunningDraftsScreen = lazy(() => import('./screens/dunning/Dunning').then((module) => ({ default: module.DraftsScreen })));
+const DunningDraftScreen = lazy(() => import('./screens/dunning/Dunning').then((module) => ({ default: module.DraftScreen })));
+const RegionFiguresScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.RegionFiguresScreen })));
+const HostStructuresScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.HostStructuresScreen })));
+const HostStructureScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.HostStructureScreen })));
+const AdminSitesScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.AdminSitesScreen })));
+const AdminSiteScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.AdminSiteScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -252,6 +264,77 @@ function Routes() {
           <Guard needsSite>
             <MyNetworkProfileScreen />
           </Guard>
+        </Route>
+        {/* reports */}
+        <Route path={ROUTES.reports}>
+          <Guard needsSite>
+            <SiteReportsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.networkReports}>
+          <Guard needsSite>
+            <NetworkReportsScreen />
+          </Guard>
+        </Route>
+        {/* dunning */}
+        <Route path={ROUTES.dunning}>
+          <Guard needsSite>
+            <OverdueScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.dunningPolicy}>
+          <Guard needsSite>
+            <DunningPolicyScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.dunningDrafts}>
+          <Guard needsSite>
+            <DunningDraftsScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.dunningDraft(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <DunningDraftScreen key={params.id} invoiceId={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route<{ id: string }> path={ROUTES.collection(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <CollectionScreen key={params.id} invoiceId={params.id} />
+            </Guard>
+          )}
+        </Route>
+        {/* admin */}
+        <Route path={ROUTES.admin}>
+          <Guard needsSite>
+            <RegionFiguresScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.hostStructures}>
+          <Guard needsSite>
+            <HostStructuresScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.hostStructure(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <HostStructureScreen key={params.id} id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path={ROUTES.adminSites}>
+          <Guard needsSite>
+            <AdminSitesScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.adminSite(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <AdminSiteScreen key={params.id} id={params.id} />
+            </Guard>
+          )}
         </Route>
         <Route path="/">
           <Redirect to={ROUTES.today} />

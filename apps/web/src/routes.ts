@@ -43,6 +43,21 @@ export const ROUTES = {
   networkLaunches: '/reseau/lancements',
   myNetworkProfile: '/reseau/mon-profil',
   networkSite: (siteId: string) => `/reseau/kpa/${siteId}`,
+  // reports
+  reports: '/rapports',
+  networkReports: '/rapports/reseau',
+  // dunning
+  dunning: '/relances',
+  dunningPolicy: '/relances/regles',
+  dunningDrafts: '/relances/mises-en-demeure',
+  dunningDraft: (invoiceId: string) => `/relances/mises-en-demeure/${invoiceId}`,
+  collection: (invoiceId: string) => `/relances/factures/${invoiceId}`,
+  // admin
+  admin: '/administration',
+  hostStructures: '/administration/structures',
+  hostStructure: (id: string) => `/administration/structures/${id}`,
+  adminSites: '/administration/sites',
+  adminSite: (id: string) => `/administration/sites/${id}`,
 } as const;
 
 const API_RESOURCE = /^\/v1\/sites\/[0-9a-f-]{36}\/(members|quotes|invoices|missions|contributions|periods)\/([0-9a-f-]{36})$/;

@@ -212,6 +212,7 @@ export const RPC = {
     dunningStatuses: 'rpc.worker.dunning.statuses',
     dunningDraftList: 'rpc.worker.dunning_draft.list',
     dunningDraftSend: 'rpc.worker.dunning_draft.send',
+    dunningDraftLetter: 'rpc.worker.dunning_draft.letter',
     // worker: reports
     reportRequest: 'rpc.worker.report.request',
     reportGet: 'rpc.worker.report.get',

@@ -11,6 +11,7 @@ import type {
   AddCollectionNoteRequest,
   CollectionLog,
   DunningDraftList,
+  DunningDraftLetter,
   DunningInvoiceRequest,
   DunningPolicyView,
   DunningStatuses,
@@ -447,6 +448,7 @@ export const RPC_TYPES = {
   [RPC.worker.dunningStatuses]: rpc<DunningStatusesRequest, DunningStatuses>(),
   [RPC.worker.dunningDraftList]: rpc<ListDunningDraftsRequest, DunningDraftList>(),
   [RPC.worker.dunningDraftSend]: rpc<SendDunningDraftRequest, CollectionLog>(),
+  [RPC.worker.dunningDraftLetter]: rpc<DunningInvoiceRequest, DunningDraftLetter>(),
   // worker: reports (remuneration's figures, the worker's reports)
   [RPC.remuneration.activityFigures]: rpc<RemunerationActivityFiguresRequest, RemunerationActivityFigures>(),
   [RPC.worker.reportRequest]: rpc<RequestReport, ReportView>(),

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CollectionLog, DunningDraftList, DunningPolicyView, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
@@ -78,6 +79,28 @@ export class DunningController {
   @ApiErrors(200, DunningDraftListDto, 401, 403, 404)
   drafts(@Param('siteId') siteId: string): Promise<DunningDraftList> {
     return this.rpc.call(RPC.worker.dunningDraftList, { siteId });
+  }
+
+  /** The formal notice's letter as it would be sent today, for the coordinator to read first (not kept: the send renders it again). */
+  @Get('dunning-drafts/:invoiceId/letter.pdf')
+  @SiteRoles('coordinator')
+  @ApiProduces('application/pdf')
+  @ApiResponse({
+    status: 200,
+    description: 'The letter (A4, French), as the send would attach it today.',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(200, undefined, 400, 401, 403, 404, 409)
+  async draftLetter(
+    @Param('siteId') siteId: string,
+    @Param('invoiceId', new ParseUUIDPipe()) invoiceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const file = await this.rpc.call(RPC.worker.dunningDraftLetter, { siteId, invoiceId });
+    const bytes = Buffer.from(file.base64, 'base64');
+    // Written with today's date and figures: never cached.
+    reply.header('Cache-Control', 'no-store');
+    return new StreamableFile(bytes, { type: file.contentType, disposition: `inline; filename="${file.filename}"`, length: bytes.length });
   }
 
   @Post('dunning-drafts/:invoiceId/send')

@@ -4,6 +4,9 @@ import { memberEn, memberFr } from './member';
 import { membersEn, membersFr } from './members';
 import { remunerationEn, remunerationFr } from './remuneration';
 import { networkEn, networkFr } from './network';
+import { reportsEn, reportsFr } from './reports';
+import { dunningEn, dunningFr } from './dunning';
+import { adminEn, adminFr } from './admin';
 
 /**
  * The strings of every area past the first screens, in one chunk the console loads after its first
@@ -17,6 +20,9 @@ export const areasFr = {
   ...accountFr,
   ...remunerationFr,
   ...networkFr,
+  ...reportsFr,
+  ...dunningFr,
+  ...adminFr,
 };
 
 export const areasEn: Record<keyof typeof areasFr, string> = {
@@ -26,4 +32,7 @@ export const areasEn: Record<keyof typeof areasFr, string> = {
   ...accountEn,
   ...remunerationEn,
   ...networkEn,
+  ...reportsEn,
+  ...dunningEn,
+  ...adminEn,
 };

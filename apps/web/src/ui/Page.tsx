@@ -62,7 +62,7 @@ function NavLink({ href, icon, children }: { href: string; icon: IconName; child
 
 function Header() {
   const t = useT();
-  const { state, site } = useSession();
+  const { state, site, me } = useSession();
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count'],
     queryFn: () => unwrap(meNotificationsControllerList({ query: { unread: true, limit: 1 } })),
@@ -119,6 +119,21 @@ function Header() {
           {site && site.role !== 'member' ? (
             <NavLink href={ROUTES.network} icon="list">
               {t('network.nav')}
+            </NavLink>
+          ) : null}
+          {site && site.role !== 'member' ? (
+            <NavLink href={ROUTES.reports} icon="list">
+              {t('reports.nav')}
+            </NavLink>
+          ) : null}
+          {site && (site.role === 'coordinator' || site.role === 'accountant') ? (
+            <NavLink href={ROUTES.dunning} icon="bell">
+              {t('dunning.nav')}
+            </NavLink>
+          ) : null}
+          {me?.networkAdmin ? (
+            <NavLink href={ROUTES.admin} icon="lock">
+              {t('admin.nav')}
             </NavLink>
           ) : null}
           <NavLink href={ROUTES.notifications} icon="bell">

@@ -4,6 +4,7 @@ import {
   AddCollectionNoteRequest,
   CollectionLog,
   DunningDraftList,
+  DunningDraftLetter,
   DunningInvoiceRequest,
   DunningPolicyView,
   DunningStatuses,
@@ -65,6 +66,11 @@ export class DunningRpcController {
   @RpcHandler(RPC.worker.dunningDraftList)
   drafts(@Payload() request: ListDunningDraftsRequest): Promise<DunningDraftList> {
     return this.dunning.drafts(request.siteId);
+  }
+
+  @RpcHandler(RPC.worker.dunningDraftLetter)
+  draftLetter(@Payload() request: DunningInvoiceRequest): Promise<DunningDraftLetter> {
+    return this.dunning.draftLetter(request.siteId, request.invoiceId);
   }
 
   @RpcHandler(RPC.worker.dunningDraftSend)

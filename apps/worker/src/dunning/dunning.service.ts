@@ -10,6 +10,7 @@ import {
   CollectionLog,
   DomainError,
   DunningDraftList,
+  DunningDraftLetter,
   DunningPolicyView,
   DunningStatus,
   DunningStatuses,
@@ -156,41 +157,15 @@ export class DunningService {
       await this.repository.markDropped(manager, invoiceId, level);
       return 'dropped';
     }
-    // What the read model does not hold, asked when the e-mail is written: the client's kind, name and
-    // address (personal data the worker does not keep), the invoice's figures as commerce knows them
-    // (deposits of a final invoice included), its printed mentions and PDF; the site's name and city.
-    const [facts, client, pdf, site] = await Promise.all([
-      this.rpc.call(RPC.commerce.invoiceGet, { siteId, invoiceId }),
-      this.rpc.call(RPC.commerce.clientGet, { siteId, clientId: invoice.clientId }),
+    const [{ client, figures, letter, letterPdf }, pdf] = await Promise.all([
+      this.letterOf(siteId, invoice, level),
       this.rpc.call(RPC.commerce.documentPdf, { siteId, kind: 'invoice', id: invoiceId }),
-      this.rpc.call(RPC.membership.siteGet, { siteId }),
     ]);
-    const cents = (value: string) => parseCents(value) ?? 0;
-    const figures = {
-      totalCents: cents(facts.totals.total),
-      depositsCents: cents(facts.totals.depositsDeducted),
-      paidCents: cents(facts.paid),
-      creditedCents: cents(facts.credited),
-    };
     if (!client.email || letterAmountDueCents(figures) === 0) {
       if (!client.email) this.logger.warn({ invoiceId, level }, 'dunning: the client has no e-mail address; the reminder is dropped (see the collection log)');
       await this.repository.markDropped(manager, invoiceId, level);
       return 'dropped';
     }
-    const writtenOn = parisClock(this.clock.now()).date;
-    const letter = reminderLetter({
-      level,
-      clientKind: client.kind,
-      clientName: client.name,
-      senderName: site.name,
-      invoiceNumber: invoice.number,
-      issuedOn: invoice.issuedOn,
-      dueOn: invoice.dueOn,
-      ...figures,
-      invoiceLatePenaltySentence: facts.mentions?.find((sentence) => LATE_PENALTY.test(sentence)) ?? null,
-      writtenOn,
-    });
-    const letterPdf = await renderLetterPdf(letter, writtenOn, site.city);
     return this.unitOfWork.run(async (tx) => {
       const locked = await this.repository.reminder(tx.manager, invoiceId, level, true);
       if (!locked || locked.status !== expected) return 'skipped' as const;
@@ -212,6 +187,61 @@ export class DunningService {
       await tx.publish(createEvent(REMINDER_SENT_V1, siteId, { invoiceId, level, mailId: mail.messageId }, this.clock.now()));
       return 'queued' as const;
     });
+  }
+
+  /**
+   * The letter of a reminder as written today, and its PDF. What the read model does not hold is
+   * asked when it is written: the client's kind, name and address (personal data the worker does
+   * not keep), the invoice's figures as commerce knows them (deposits of a final invoice
+   * included), its printed mentions; the site's name and city.
+   */
+  private async letterOf(siteId: string, invoice: DunningInvoiceRow, level: DunningLevel) {
+    const [facts, client, site] = await Promise.all([
+      this.rpc.call(RPC.commerce.invoiceGet, { siteId, invoiceId: invoice.invoiceId }),
+      this.rpc.call(RPC.commerce.clientGet, { siteId, clientId: invoice.clientId }),
+      this.rpc.call(RPC.membership.siteGet, { siteId }),
+    ]);
+    const cents = (value: string) => parseCents(value) ?? 0;
+    const figures = {
+      totalCents: cents(facts.totals.total),
+      depositsCents: cents(facts.totals.depositsDeducted),
+      paidCents: cents(facts.paid),
+      creditedCents: cents(facts.credited),
+    };
+    const writtenOn = parisClock(this.clock.now()).date;
+    const letter = reminderLetter({
+      level,
+      clientKind: client.kind,
+      clientName: client.name,
+      senderName: site.name,
+      invoiceNumber: invoice.number,
+      issuedOn: invoice.issuedOn,
+      dueOn: invoice.dueOn,
+      ...figures,
+      invoiceLatePenaltySentence: facts.mentions?.find((sentence) => LATE_PENALTY.test(sentence)) ?? null,
+      writtenOn,
+    });
+    return { client, figures, letter, letterPdf: await renderLetterPdf(letter, writtenOn, site.city) };
+  }
+
+  /** The formal notice a coordinator reviews, as it would be sent today: the same letter and PDF the send queues. */
+  async draftLetter(siteId: string, invoiceId: string): Promise<DunningDraftLetter> {
+    const manager = this.dataSource.manager;
+    const reminder = await this.repository.reminder(manager, invoiceId, 3);
+    const invoice = await this.repository.invoice(manager, siteId, invoiceId);
+    if (!reminder || reminder.siteId !== siteId || !invoice)
+      throw new DomainError('DUNNING_DRAFT_NOT_FOUND', 'This invoice has no formal notice (mise en demeure) prepared.', { invoiceId });
+    if (reminder.status !== 'draft') {
+      throw new DomainError(
+        'DUNNING_DRAFT_ALREADY_SENT',
+        `The formal notice of this invoice was already ${reminder.status === 'queued' ? 'sent' : 'dropped (the invoice was settled)'}.`,
+        {
+          invoiceId,
+        },
+      );
+    }
+    const { letterPdf } = await this.letterOf(siteId, invoice, 3);
+    return { filename: `mise-en-demeure-${invoice.number}.pdf`, contentType: 'application/pdf', base64: letterPdf.toString('base64') };
   }
 
   // --- policy -----------------------------------------------------------------------------------

@@ -9511,6 +9511,62 @@ export type DunningControllerDraftsResponses = {
 
 export type DunningControllerDraftsResponse = DunningControllerDraftsResponses[keyof DunningControllerDraftsResponses];
 
+export type DunningControllerDraftLetterData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        siteId: string;
+        invoiceId: string;
+    };
+    query?: never;
+    url: '/v1/sites/{siteId}/dunning-drafts/{invoiceId}/letter.pdf';
+};
+
+export type DunningControllerDraftLetterErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Your role may not do this (FORBIDDEN)
+     */
+    403: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Conflicts with the current state (taken code or e-mail, idempotency key in use)
+     */
+    409: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type DunningControllerDraftLetterError = DunningControllerDraftLetterErrors[keyof DunningControllerDraftLetterErrors];
+
+export type DunningControllerDraftLetterResponses = {
+    /**
+     * No content
+     *
+     * The letter (A4, French), as the send would attach it today.
+     */
+    200: Blob | File;
+};
+
+export type DunningControllerDraftLetterResponse = DunningControllerDraftLetterResponses[keyof DunningControllerDraftLetterResponses];
+
 export type DunningControllerSendDraftData = {
     body?: never;
     headers?: {

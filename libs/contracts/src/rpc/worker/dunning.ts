@@ -122,6 +122,13 @@ export interface DunningDraftList {
   items: DunningDraft[];
 }
 
+/** A formal notice's letter as it would be sent today, for the coordinator to read before sending (A4 PDF, base64). */
+export interface DunningDraftLetter {
+  filename: string;
+  contentType: 'application/pdf';
+  base64: string;
+}
+
 export interface SendDunningDraftRequest extends DunningInvoiceRequest {
   actor: DunningActor;
 }
