@@ -25,6 +25,13 @@ const RegisterMemberScreen = lazy(() => import('./screens/members/RegisterMember
 const InvoiceScreen = lazy(() => import('./screens/commerce/Invoice').then((module) => ({ default: module.InvoiceScreen })));
 const InvoicesScreen = lazy(() => import('./screens/commerce/Invoices').then((module) => ({ default: module.InvoicesScreen })));
 const QuotesScreen = lazy(() => import('./screens/commerce/Quotes').then((module) => ({ default: module.QuotesScreen })));
+const QuoteScreen = lazy(() => import('./screens/commerce/Quote').then((module) => ({ default: module.QuoteScreen })));
+const ClientsScreen = lazy(() => import('./screens/commerce/Clients').then((module) => ({ default: module.ClientsScreen })));
+const CatalogueScreen = lazy(() => import('./screens/commerce/Catalogue').then((module) => ({ default: module.CatalogueScreen })));
+const CreditNotesScreen = lazy(() => import('./screens/commerce/CreditNotes').then((module) => ({ default: module.CreditNotesScreen })));
+const CreditNoteScreen = lazy(() => import('./screens/commerce/CreditNotes').then((module) => ({ default: module.CreditNoteScreen })));
+const ReceivablesScreen = lazy(() => import('./screens/commerce/Receivables').then((module) => ({ default: module.ReceivablesScreen })));
+const ExpensesScreen = lazy(() => import('./screens/commerce/Expenses').then((module) => ({ default: module.ExpensesScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -146,6 +153,50 @@ function Routes() {
               <InvoiceScreen id={params.id} />
             </Guard>
           )}
+        </Route>
+        <Route path={ROUTES.newQuote}>
+          <Guard needsSite>
+            <QuoteScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.quote(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <QuoteScreen key={params.id} id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path={ROUTES.creditNotes}>
+          <Guard needsSite>
+            <CreditNotesScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.creditNote(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <CreditNoteScreen key={params.id} id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path={ROUTES.receivables}>
+          <Guard needsSite>
+            <ReceivablesScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.clients}>
+          <Guard needsSite>
+            <ClientsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.catalogue}>
+          <Guard needsSite>
+            <CatalogueScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.expenses}>
+          <Guard needsSite>
+            <ExpensesScreen />
+          </Guard>
         </Route>
         <Route path="/">
           <Redirect to={ROUTES.today} />

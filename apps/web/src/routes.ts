@@ -22,12 +22,19 @@ export const ROUTES = {
   invoices: '/factures',
   newInvoice: '/factures/nouvelle',
   quotes: '/devis',
+  newQuote: '/devis/nouveau',
+  creditNotes: '/avoirs',
+  receivables: '/encours',
+  clients: '/clients',
+  catalogue: '/catalogue',
+  expenses: '/depenses',
   member: (id: string) => `/membres/${id}`,
   quote: (id: string) => `/devis/${id}`,
   invoice: (id: string) => `/factures/${id}`,
   mission: (id: string) => `/missions/${id}`,
   contribution: (id: string) => `/contributions/${id}`,
   period: (id: string) => `/periodes/${id}`,
+  creditNote: (id: string) => `/avoirs/${id}`,
 } as const;
 
 const API_RESOURCE = /^\/v1\/sites\/[0-9a-f-]{36}\/(members|quotes|invoices|missions|contributions|periods)\/([0-9a-f-]{36})$/;

@@ -111,6 +111,11 @@ function Header() {
               {t('nav.invoices')}
             </NavLink>
           ) : null}
+          {site?.role === 'member' ? (
+            <NavLink href={ROUTES.expenses} icon="save">
+              {t('nav.myExpenses')}
+            </NavLink>
+          ) : null}
           <NavLink href={ROUTES.notifications} icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>
