@@ -165,7 +165,7 @@ function Receipt({ siteId, expense }: { siteId: string; expense: ExpenseDto }) {
 }
 
 /** One expense: its facts, its receipt, and the coordination's decision (approve, reject with a reason, reimburse). */
-function ExpenseDetail({ siteId, expense, onClose }: { siteId: string; expense: ExpenseDto; onClose(): void }) {
+function ExpenseDetail({ siteId, expense: shown, onClose }: { siteId: string; expense: ExpenseDto; onClose(): void }) {
   const t = useT();
   const { language } = usePreferences();
   const { site } = useSession();
@@ -174,14 +174,16 @@ function ExpenseDetail({ siteId, expense, onClose }: { siteId: string; expense: 
   const [method, setMethod] = useState<(typeof METHODS)[number]>('bank_transfer');
   const [reasonMissing, setReasonMissing] = useState(false);
   const decide = useMutation({
-    mutationFn: (action: 'approve' | 'reject' | 'reimburse') => {
-      const path = { siteId, expenseId: expense.id };
+    mutationFn: (action: 'approve' | 'reject' | 'reimburse'): Promise<ExpenseDto> => {
+      const path = { siteId, expenseId: shown.id };
       if (action === 'approve') return unwrap(expensesControllerApprove({ path }));
       if (action === 'reject') return unwrap(expensesControllerReject({ path, body: { reason: reason.trim() } }));
       return unwrap(expensesControllerReimburse({ path, body: { method } }));
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['expenses', siteId] }),
   });
+  // Once decided, the expense as the API answered (it may leave the filtered list below).
+  const expense = decide.data ?? shown;
   const actions = expenseActions(expense.status as ExpenseStatus, site?.role ?? 'member', expense.paidByMemberId !== null);
   return (
     <Section title={t('expenses.detail', { what: expense.description })}>
@@ -291,7 +293,7 @@ export function ExpensesScreen() {
   const member = site?.role === 'member';
   const own = useOwnMember(siteId, member);
   const [status, setStatus] = useState<(typeof STATUSES)[number] | 'all'>(member ? 'all' : 'submitted');
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [open, setOpen] = useState<ExpenseDto | null>(null);
   const [recorded, setRecorded] = useState<ExpenseDto | null>(null);
   const memberId = member ? own.data?.member.id : undefined;
   const expenses = useQuery({
@@ -301,14 +303,13 @@ export function ExpensesScreen() {
   });
   if (!site) return null;
   const mayRecord = site.role !== 'accountant';
-  const open = expenses.data?.items.find((expense) => expense.id === openId) ?? null;
   return (
     <Page title={member ? t('nav.myExpenses') : t('expenses.title')}>
       <CommerceNav />
       <p>{member ? t('expenses.intro.member') : t('expenses.intro')}</p>
       {recorded ? <Notice tone="success">{t('expenses.recorded', { amount: frenchAmount(recorded.amount) })}</Notice> : null}
       {mayRecord ? <RecordExpense key={recorded?.id ?? 'first'} siteId={siteId} member={member} onRecorded={setRecorded} /> : null}
-      {open ? <ExpenseDetail key={open.id} siteId={siteId} expense={open} onClose={() => setOpenId(null)} /> : null}
+      {open ? <ExpenseDetail key={open.id} siteId={siteId} expense={open} onClose={() => setOpen(null)} /> : null}
       <Section title={t('expenses.list')}>
         <Select
           label={t('invoices.filter')}
@@ -333,7 +334,7 @@ export function ExpensesScreen() {
                     id: 'open',
                     title: t('quotes.col.action'),
                     cell: (expense) => (
-                      <Button variant="secondary" onPress={() => setOpenId(expense.id)}>
+                      <Button variant="secondary" onPress={() => setOpen(expense)}>
                         {t('expenses.open', { what: expense.description })}
                       </Button>
                     ),
