@@ -254,7 +254,9 @@ describe('the commerce area in the web console (Chromium)', () => {
     await page.getByRole('button', { name: 'Valider la dépense' }).click();
     await page.getByText('Dépense validée.').waitFor();
     await page.getByRole('button', { name: 'Noter le remboursement' }).waitFor();
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(390);
     await screen(page, 'depense-validee-telephone');
     await coordinator.context.close();
   });

@@ -97,9 +97,7 @@ export interface CatalogueForm {
 const PRICE = /^\d{1,9}(?:\.\d{1,4})?$/;
 
 /** The body of POST/PATCH …/catalogue, or the field to fix first. */
-export function catalogueBody(
-  form: CatalogueForm,
-):
+export function catalogueBody(form: CatalogueForm):
   | {
       ok: true;
       body: { label: string; description: string | null; unit: CatalogueForm['unit']; unitPrice: string; vatRate: CatalogueForm['vatRate']; exemptionReason: string | null };
