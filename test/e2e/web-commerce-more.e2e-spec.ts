@@ -113,17 +113,19 @@ describe('the commerce area in the web console (Chromium)', () => {
     await page.getByRole('option', { name: 'Organisme public' }).click();
     await page.getByLabel('Code service Chorus Pro (facultatif)').waitFor();
     await page.getByRole('button', { name: 'Créer le client' }).click();
+    await page.getByText('Ce champ est obligatoire.').first().waitFor();
     expect(await page.getByText('Ce champ est obligatoire.').count()).toBe(5);
     await page.getByLabel('Nom de la structure').fill('Mairie de Roubaix');
     await page.getByLabel('Adresse (numéro et rue)').fill('17 Grand Place');
     await page.getByLabel('Code postal').fill('59100');
     await page.getByLabel('Ville').fill('Roubaix');
-    await page.getByLabel('SIRET', { exact: true }).fill('120 027 016 00358');
+    await page.getByLabel('SIRET', { exact: true }).fill('215 905 126 00012');
     await page.getByRole('button', { name: 'Créer le client' }).click();
     await page.getByText(/Luhn/).waitFor();
     expect(await page.getByLabel('SIRET', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await screen(page, 'client-siret-refuse');
-    await page.getByLabel('SIRET', { exact: true }).fill(TEST_SIRET);
+    // The town hall's own SIRET (the bakery's is taken on this site: the API refuses a second client with it).
+    await page.getByLabel('SIRET', { exact: true }).fill('215 905 126 00011');
     await page.getByLabel('Code service Chorus Pro (facultatif)').fill('SERV-CULTURE');
     await page.getByRole('button', { name: 'Créer le client' }).click();
     await page.getByText('Mairie de Roubaix est enregistré.').waitFor();
