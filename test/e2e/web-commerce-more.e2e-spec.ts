@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { addDays } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
 import { launchChromium, logIn, openConsole, screens } from './browser';
@@ -9,15 +9,15 @@ const MEMBER = { email: 'sonia@lacape.kpa.local', password: 'mes tickets de cais
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 /** The text a person reads, French no-break spaces as plain ones (readable expectations). */
-async function textOf(page: Page, testId: string): Promise<string> {
-  return (await page.getByTestId(testId).innerText()).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+async function textOf(within: Page | Locator, testId: string): Promise<string> {
+  return (await within.getByTestId(testId).innerText()).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
 }
 
-async function untilTotals(page: Page, expected: string[]): Promise<void> {
+async function untilTotals(within: Page | Locator, expected: string[]): Promise<void> {
   let last = '';
   await eventually(
     async () => {
-      last = await textOf(page, 'totals');
+      last = await textOf(within, 'totals');
       return expected.every((part) => last.includes(part));
     },
     { what: `the totals to show ${expected.join(', ')}` },
@@ -121,7 +121,7 @@ describe('the commerce area in the web console (Chromium)', () => {
     await page.getByLabel('Ville').fill('Roubaix');
     await page.getByLabel('SIRET', { exact: true }).fill('215 905 126 00012');
     await page.getByRole('button', { name: 'Créer le client' }).click();
-    await page.getByText(/Luhn/).waitFor();
+    await page.getByText(fr('Ce SIRET n’existe pas : vérifiez les 14 chiffres')).waitFor();
     expect(await page.getByLabel('SIRET', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await screen(page, 'client-siret-refuse');
     // The town hall's own SIRET (the bakery's is taken on this site: the API refuses a second client with it).
@@ -189,11 +189,13 @@ describe('the commerce area in the web console (Chromium)', () => {
     await page.getByRole('link', { name: `Ouvrir ${invoiceNumber}` }).click();
     await page.getByRole('heading', { level: 1, name: `Facture ${invoiceNumber}` }).waitFor();
     await page.getByRole('button', { name: 'Faire un avoir' }).click();
+    // The credit note's own lines and totals, under the invoice's.
+    const creditForm = page.getByRole('region', { name: 'Faire un avoir' });
     await page.getByRole('button', { name: /Ce que l’avoir annule/ }).click();
     await page.getByRole('option', { name: 'Une partie : je choisis les lignes'.replace(' :', '\u00a0:') }).click();
-    await line(1).getByLabel('Quantité').fill('1');
-    await untilTotals(page, ['Total TTC 60,00 €']);
-    await page.getByLabel('Motif').fill('Une séance annulée');
+    await creditForm.getByRole('group', { name: 'Ligne 1' }).getByLabel('Quantité').fill('1');
+    await untilTotals(creditForm, ['Total TTC 60,00 €']);
+    await creditForm.getByLabel('Motif', { exact: true }).fill('Une séance annulée');
     await page.getByRole('button', { name: 'Émettre l’avoir' }).click();
     const credit = page.getByRole('alertdialog', { name: fr('Émettre cet avoir ?') });
     await credit.getByText(fr(`L’avoir de 60,00 € sur la facture ${invoiceNumber} reçoit son numéro définitif. C’est définitif :`), { exact: false }).waitFor();

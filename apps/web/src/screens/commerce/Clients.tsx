@@ -13,7 +13,7 @@ import { Select } from '../../ui/Select';
 import { Table } from '../../ui/Table';
 import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
-import { CLIENT_KINDS, type ClientForm, type ClientKind, clientBody, clientFieldOf, clientFields, clientProblems, EMPTY_CLIENT } from './commerce-rules';
+import { CLIENT_KINDS, clientApiProblem, type ClientForm, type ClientKind, clientBody, clientFieldOf, clientFields, clientProblems, EMPTY_CLIENT } from './commerce-rules';
 import { CommerceNav } from './document-parts';
 
 function formOf(client: ClientDto): ClientForm {
@@ -53,7 +53,8 @@ function ClientEditor({ siteId, client, onDone }: { siteId: string; client: Clie
   });
   const problems = checked ? clientProblems(form) : {};
   const apiField = save.error instanceof ApiError ? clientFieldOf(save.error.field ?? null) : null;
-  const apiMessage = save.error ? errorText(save.error, language, t) : null;
+  const ownWords = save.error instanceof ApiError ? clientApiProblem(save.error.code, apiField) : null;
+  const apiMessage = ownWords ? t(`clients.problem.${ownWords}`) : save.error ? errorText(save.error, language, t) : null;
   const error = (field: keyof ClientForm) => (field in problems ? t('app.required') : apiField === field && apiMessage ? apiMessage : undefined);
   const fields = clientFields(form.kind);
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   expensesControllerApprove,
@@ -185,103 +185,108 @@ function ExpenseDetail({ siteId, expense: shown, onClose }: { siteId: string; ex
   // Once decided, the expense as the API answered (it may leave the filtered list below).
   const expense = decide.data ?? shown;
   const actions = expenseActions(expense.status as ExpenseStatus, site?.role ?? 'member', expense.paidByMemberId !== null);
+  // Opened from the list below: brought into view (on a phone it would open off screen).
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => top.current?.scrollIntoView({ block: 'start' }), []);
   return (
-    <Section title={t('expenses.detail', { what: expense.description })}>
-      <dl className="commerce-facts">
-        <div>
-          <dt>{t('expenses.spentOn')}</dt>
-          <dd>{frenchShortDate(expense.spentOn)}</dd>
-        </div>
-        <div>
-          <dt>{t('expenses.amount')}</dt>
-          <dd>{t('expenses.amountWithVat', { amount: frenchAmount(expense.amount), vat: frenchAmount(expense.vat) })}</dd>
-        </div>
-        <div>
-          <dt>{t('expenses.col.status')}</dt>
-          <dd>{t(`expenses.status.${expense.status}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('expenses.paidBy')}</dt>
-          <dd>{expense.paidByMemberId ? t('expenses.paidBy.member') : t('expenses.paidBy.site')}</dd>
-        </div>
-        {expense.rejectionReason ? (
+    <div ref={top}>
+      <Section title={t('expenses.detail', { what: expense.description })}>
+        <dl className="commerce-facts">
           <div>
-            <dt>{t('expenses.rejectionReason')}</dt>
-            <dd>{expense.rejectionReason}</dd>
+            <dt>{t('expenses.date')}</dt>
+            <dd>{frenchShortDate(expense.spentOn)}</dd>
           </div>
-        ) : null}
-      </dl>
-      <Receipt siteId={siteId} expense={expense} />
-      {decide.isError ? (
-        <Notice tone="error" title={t('app.error.title')}>
-          <p>{errorText(decide.error, language, t)}</p>
-        </Notice>
-      ) : null}
-      {decide.isSuccess ? <Notice tone="success">{t(`expenses.done.${decide.variables}`)}</Notice> : null}
-      {actions.length > 0 ? (
-        <div className="commerce-form">
-          {actions.includes('approve') ? (
-            <div className="actions">
-              <Button icon="check" isPending={decide.isPending && decide.variables === 'approve'} onPress={() => decide.mutate('approve')}>
-                {t('expenses.approve')}
-              </Button>
+          <div>
+            <dt>{t('expenses.amount')}</dt>
+            <dd>{t('expenses.amountWithVat', { amount: frenchAmount(expense.amount), vat: frenchAmount(expense.vat) })}</dd>
+          </div>
+          <div>
+            <dt>{t('expenses.col.status')}</dt>
+            <dd>{t(`expenses.status.${expense.status}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('expenses.paidBy')}</dt>
+            <dd>{expense.paidByMemberId ? t('expenses.paidBy.member') : t('expenses.paidBy.site')}</dd>
+          </div>
+          {expense.rejectionReason ? (
+            <div>
+              <dt>{t('expenses.rejectionReason')}</dt>
+              <dd>{expense.rejectionReason}</dd>
             </div>
           ) : null}
-          {actions.includes('reject') ? (
-            <>
-              <TextField
-                label={t('expenses.reason')}
-                description={t('expenses.reasonHelp')}
-                value={reason}
-                maxLength={500}
-                onChange={setReason}
-                errorMessage={reasonMissing ? t('expenses.reasonMissing') : undefined}
-              />
+        </dl>
+        <Receipt siteId={siteId} expense={expense} />
+        {decide.isError ? (
+          <Notice tone="error" title={t('app.error.title')}>
+            <p>{errorText(decide.error, language, t)}</p>
+          </Notice>
+        ) : null}
+        {decide.isSuccess ? <Notice tone="success">{t(`expenses.done.${decide.variables}`)}</Notice> : null}
+        {actions.length > 0 ? (
+          <div className="commerce-form">
+            {actions.includes('approve') ? (
               <div className="actions">
-                <ConfirmDialog
-                  triggerLabel={t('expenses.reject')}
-                  title={t('expenses.reject.title')}
-                  sentence={t('expenses.reject.sentence')}
-                  confirmLabel={t('expenses.reject.confirm')}
-                  cancelLabel={t('invoice.cancel')}
-                  onConfirm={() => {
-                    setReasonMissing(reason.trim() === '');
-                    if (reason.trim() !== '') decide.mutate('reject');
-                  }}
-                />
+                <Button icon="check" isPending={decide.isPending && decide.variables === 'approve'} onPress={() => decide.mutate('approve')}>
+                  {t('expenses.approve')}
+                </Button>
               </div>
-            </>
-          ) : null}
-          {actions.includes('reimburse') ? (
-            <>
-              <Select
-                label={t('expenses.method')}
-                options={METHODS.map((id) => ({ id, label: t(`expenses.method.${id}`) }))}
-                value={method}
-                onChange={(id) => setMethod(id as (typeof METHODS)[number])}
-              />
-              <div className="actions">
-                <ConfirmDialog
-                  triggerLabel={t('expenses.reimburse')}
-                  triggerVariant="primary"
-                  icon="check"
-                  title={t('expenses.reimburse.title')}
-                  sentence={t('expenses.reimburse.sentence', { amount: frenchAmount(expense.amount) })}
-                  confirmLabel={t('expenses.reimburse.confirm')}
-                  cancelLabel={t('invoice.cancel')}
-                  onConfirm={() => decide.mutate('reimburse')}
+            ) : null}
+            {actions.includes('reject') ? (
+              <>
+                <TextField
+                  label={t('expenses.reason')}
+                  description={t('expenses.reasonHelp')}
+                  value={reason}
+                  maxLength={500}
+                  onChange={setReason}
+                  errorMessage={reasonMissing ? t('expenses.reasonMissing') : undefined}
                 />
-              </div>
-            </>
-          ) : null}
+                <div className="actions">
+                  <ConfirmDialog
+                    triggerLabel={t('expenses.reject')}
+                    title={t('expenses.reject.title')}
+                    sentence={t('expenses.reject.sentence')}
+                    confirmLabel={t('expenses.reject.confirm')}
+                    cancelLabel={t('invoice.cancel')}
+                    onConfirm={() => {
+                      setReasonMissing(reason.trim() === '');
+                      if (reason.trim() !== '') decide.mutate('reject');
+                    }}
+                  />
+                </div>
+              </>
+            ) : null}
+            {actions.includes('reimburse') ? (
+              <>
+                <Select
+                  label={t('expenses.method')}
+                  options={METHODS.map((id) => ({ id, label: t(`expenses.method.${id}`) }))}
+                  value={method}
+                  onChange={(id) => setMethod(id as (typeof METHODS)[number])}
+                />
+                <div className="actions">
+                  <ConfirmDialog
+                    triggerLabel={t('expenses.reimburse')}
+                    triggerVariant="primary"
+                    icon="check"
+                    title={t('expenses.reimburse.title')}
+                    sentence={t('expenses.reimburse.sentence', { amount: frenchAmount(expense.amount) })}
+                    confirmLabel={t('expenses.reimburse.confirm')}
+                    cancelLabel={t('invoice.cancel')}
+                    onConfirm={() => decide.mutate('reimburse')}
+                  />
+                </div>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="actions">
+          <Button variant="quiet" onPress={onClose}>
+            {t('app.close')}
+          </Button>
         </div>
-      ) : null}
-      <div className="actions">
-        <Button variant="quiet" onPress={onClose}>
-          {t('app.close')}
-        </Button>
-      </div>
-    </Section>
+      </Section>
+    </div>
   );
 }
 
@@ -295,6 +300,7 @@ export function ExpensesScreen() {
   const [status, setStatus] = useState<(typeof STATUSES)[number] | 'all'>(member ? 'all' : 'submitted');
   const [open, setOpen] = useState<ExpenseDto | null>(null);
   const [recorded, setRecorded] = useState<ExpenseDto | null>(null);
+  const [recording, setRecording] = useState(false);
   const memberId = member ? own.data?.member.id : undefined;
   const expenses = useQuery({
     queryKey: ['expenses', siteId, status, memberId ?? null],
@@ -308,7 +314,8 @@ export function ExpensesScreen() {
       <CommerceNav />
       <p>{member ? t('expenses.intro.member') : t('expenses.intro')}</p>
       {recorded ? <Notice tone="success">{t('expenses.recorded', { amount: frenchAmount(recorded.amount) })}</Notice> : null}
-      {mayRecord ? <RecordExpense key={recorded?.id ?? 'first'} siteId={siteId} member={member} onRecorded={setRecorded} /> : null}
+      {/* A member comes to record; the coordination to decide: the form first for her, behind a button for them. */}
+      {member ? <RecordExpense key={recorded?.id ?? 'first'} siteId={siteId} member onRecorded={setRecorded} /> : null}
       {open ? <ExpenseDetail key={open.id} siteId={siteId} expense={open} onClose={() => setOpen(null)} /> : null}
       <Section title={t('expenses.list')}>
         <Select
@@ -327,7 +334,7 @@ export function ExpensesScreen() {
                 rows={page.items}
                 columns={[
                   { id: 'what', title: t('expenses.description'), isRowHeader: true, cell: (expense) => expense.description },
-                  { id: 'date', title: t('expenses.spentOn'), cell: (expense) => frenchShortDate(expense.spentOn) },
+                  { id: 'date', title: t('expenses.date'), cell: (expense) => frenchShortDate(expense.spentOn) },
                   { id: 'status', title: t('expenses.col.status'), cell: (expense) => t(`expenses.status.${expense.status}`) },
                   { id: 'amount', title: t('expenses.amount'), align: 'end', cell: (expense) => frenchAmount(expense.amount) },
                   {
@@ -345,6 +352,25 @@ export function ExpensesScreen() {
           }
         </QueryState>
       </Section>
+      {!member && mayRecord ? (
+        recording ? (
+          <RecordExpense
+            key={recorded?.id ?? 'first'}
+            siteId={siteId}
+            member={false}
+            onRecorded={(expense) => {
+              setRecorded(expense);
+              setRecording(false);
+            }}
+          />
+        ) : (
+          <div className="actions">
+            <Button variant="secondary" icon="save" onPress={() => setRecording(true)}>
+              {t('expenses.record')}
+            </Button>
+          </div>
+        )
+      ) : null}
     </Page>
   );
 }

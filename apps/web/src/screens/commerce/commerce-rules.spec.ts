@@ -2,6 +2,7 @@ import {
   bucketRows,
   catalogueBody,
   cents,
+  clientApiProblem,
   clientBody,
   clientFieldOf,
   clientFields,
@@ -57,6 +58,13 @@ describe('clients', () => {
   it('stops on an empty name or address, and a missing SIRET where the kind needs one', () => {
     expect(clientProblems(EMPTY_CLIENT)).toEqual({ name: 'required', line: 'required', postalCode: 'required', city: 'required', siret: 'required' });
     expect(clientProblems({ ...business, kind: 'association', siret: '' })).toEqual({});
+  });
+
+  it('words the common refusals itself, plainly, and leaves the rest to the API’s message', () => {
+    expect(clientApiProblem('VALIDATION_FAILED', 'siret')).toBe('siret');
+    expect(clientApiProblem('CLIENT_SIRET_TAKEN', 'siret')).toBe('siretTaken');
+    expect(clientApiProblem('VALIDATION_FAILED', 'name')).toBeNull();
+    expect(clientApiProblem('FORBIDDEN', null)).toBeNull();
   });
 
   it('maps the API’s field names to the form’s', () => {

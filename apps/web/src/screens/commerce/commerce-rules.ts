@@ -85,6 +85,16 @@ export function clientFieldOf(apiField: string | null): keyof ClientForm | null 
   return last in EMPTY_CLIENT ? (last as keyof ClientForm) : apiField === 'billingAddress' ? 'line' : null;
 }
 
+/** The client fields whose API refusals the console words itself, plainly (the API speaks English). */
+export type ClientApiProblem = 'siret' | 'siretTaken' | 'vatNumber' | 'email' | 'phone' | 'postalCode';
+
+/** Our own sentence for a refusal of the client form, or null to show the API's message. */
+export function clientApiProblem(code: string, field: keyof ClientForm | null): ClientApiProblem | null {
+  if (code === 'CLIENT_SIRET_TAKEN') return 'siretTaken';
+  if (code !== 'VALIDATION_FAILED') return null;
+  return field === 'siret' || field === 'vatNumber' || field === 'email' || field === 'phone' || field === 'postalCode' ? field : null;
+}
+
 export interface CatalogueForm {
   label: string;
   description: string;
