@@ -26,6 +26,16 @@ async function untilTotals(within: Page | Locator, expected: string[]): Promise<
   });
 }
 
+/** Waits for what the screen says after an API call; if it never shows, the failure quotes the page's alerts (the API's refusal). */
+async function untilShown(page: Page, text: string | RegExp): Promise<void> {
+  try {
+    await page.getByText(text).first().waitFor({ timeout: 20_000 });
+  } catch (error) {
+    const alerts = (await page.getByRole('alert').allInnerTexts()).join(' | ');
+    throw new Error(`${String(text)} never showed (alerts: ${alerts || 'none'}; at ${page.url()}): ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
+}
+
 /** A French sentence as the console writes it: a no-break space before : ; ? ! */
 const fr = (text: string) => text.replace(/ ([:;?!])/g, '\u00a0$1');
 
@@ -128,7 +138,7 @@ describe('the commerce area in the web console (Chromium)', () => {
     await page.getByLabel('SIRET', { exact: true }).fill('215 905 126 00011');
     await page.getByLabel('Code service Chorus Pro (facultatif)').fill('SERV-CULTURE');
     await page.getByRole('button', { name: 'Créer le client' }).click();
-    await page.getByText('Mairie de Roubaix est enregistré.').waitFor();
+    await untilShown(page, 'Mairie de Roubaix est enregistré.');
     await page.getByLabel('Chercher par nom').fill('Mairie');
     await page.getByRole('rowheader', { name: 'Mairie de Roubaix' }).waitFor();
     await eventually(async () => (await page.getByRole('rowheader', { name: 'Boulangerie du Pile' }).count()) === 0, { what: 'the search to leave one client' });
@@ -144,7 +154,7 @@ describe('the commerce area in the web console (Chromium)', () => {
     await page.getByRole('option', { name: 'jour' }).click();
     await page.getByLabel('Prix unitaire HT (€)').fill('150');
     await page.getByRole('button', { name: 'Ajouter au catalogue' }).click();
-    await page.getByText('Atelier couture est enregistré.').waitFor();
+    await untilShown(page, 'Atelier couture est enregistré.');
     await page.locator('.table').getByText('150,00 €').waitFor();
     await screen(page, 'catalogue');
 
@@ -166,18 +176,18 @@ describe('the commerce area in the web console (Chromium)', () => {
     await untilTotals(page, ['Total HT 230,00 €', 'TVA à 20 % 46,00 €', 'Total TTC 276,00 €']);
     await screen(page, 'devis-nouveau');
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
-    await page.getByText('Brouillon enregistré.').waitFor();
+    await untilShown(page, 'Brouillon enregistré.');
     await page.getByRole('heading', { level: 1, name: 'Devis en brouillon' }).waitFor();
     expect(page.url()).toMatch(/\/devis\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Soumettre à la coordination' }).click();
     await page.getByText(fr('Statut : À valider. Client : Mairie de Roubaix.'), { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Valider le devis' }).click();
-    await page.getByText(fr('Devis validé : il peut partir chez le client.')).waitFor();
+    await untilShown(page, fr('Devis validé : il peut partir chez le client.'));
     await page.getByRole('button', { name: 'Envoyer au client' }).click();
     const send = page.getByRole('alertdialog', { name: fr('Envoyer ce devis ?') });
     await send.getByText('part chez Mairie de Roubaix').waitFor();
     await send.getByRole('button', { name: 'Envoyer, c’est définitif' }).click();
-    await page.getByText('Devis envoyé au client.').waitFor();
+    await untilShown(page, 'Devis envoyé au client.');
     await page.getByRole('heading', { level: 1, name: /^Devis \S+-\d+$/ }).waitFor();
     await page.getByRole('button', { name: 'Le client accepte' }).waitFor();
     expect(await textOf(page, 'totals')).toContain('Total TTC 276,00 €');
@@ -202,7 +212,7 @@ describe('the commerce area in the web console (Chromium)', () => {
     await screen(page, 'avoir-confirmation');
     await credit.getByRole('button', { name: 'Émettre, c’est définitif' }).click();
     await page.getByRole('heading', { level: 1, name: /^Avoir \S+$/ }).waitFor();
-    await page.getByText(/^Avoir \S+ émis\.$/).waitFor();
+    await untilShown(page, /^Avoir \S+ émis\.$/);
     await page.getByText(fr('Motif : Une séance annulée')).waitFor();
     expect(await textOf(page, 'totals')).toContain('Total TTC 60,00 €');
     await expectPdfInPage(page);
@@ -238,7 +248,7 @@ describe('the commerce area in the web console (Chromium)', () => {
     await member.page.locator('#expense-receipt').setInputFiles({ name: 'ticket.png', mimeType: 'image/png', buffer: PNG });
     await member.page.getByText(fr('Fichier choisi : ticket.png')).waitFor();
     await member.page.getByRole('button', { name: 'Envoyer la dépense' }).click();
-    await member.page.getByText('Dépense de 12,50 € envoyée à la coordination.').waitFor();
+    await untilShown(member.page, 'Dépense de 12,50 € envoyée à la coordination.');
     await member.page.locator('.table').getByText('À valider').waitFor();
     await screen(member.page, 'depense-membre-telephone');
     await member.context.close();
@@ -256,7 +266,7 @@ describe('the commerce area in the web console (Chromium)', () => {
     await page.getByText('12,50 € dont TVA 2,08 €').waitFor();
     await screen(page, 'depense-a-valider-telephone');
     await page.getByRole('button', { name: 'Valider la dépense' }).click();
-    await page.getByText('Dépense validée.').waitFor();
+    await untilShown(page, 'Dépense validée.');
     await page.getByRole('button', { name: 'Noter le remboursement' }).waitFor();
     expect(
       await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth),
