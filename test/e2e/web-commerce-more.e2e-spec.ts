@@ -26,13 +26,33 @@ async function untilTotals(within: Page | Locator, expected: string[]): Promise<
   });
 }
 
+/** The page's latest API exchanges, quoted when a screen never says what it should. */
+const apiCalls = new WeakMap<Page, string[]>();
+function watchApi(page: Page): void {
+  const calls: string[] = [];
+  apiCalls.set(page, calls);
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/v1/')) calls.push(`→ ${request.method()} ${new URL(request.url()).pathname}`);
+  });
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/v1/')) calls.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
+}
+
 /** Waits for what the screen says after an API call; if it never shows, the failure quotes the page's alerts (the API's refusal). */
 async function untilShown(page: Page, text: string | RegExp): Promise<void> {
   try {
     await page.getByText(text).first().waitFor({ timeout: 20_000 });
   } catch (error) {
     const alerts = (await page.getByRole('alert').allInnerTexts()).join(' | ');
-    throw new Error(`${String(text)} never showed (alerts: ${alerts || 'none'}; at ${page.url()}): ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    const fieldErrors = (await page.locator('.field__error').allInnerTexts()).join(' | ');
+    const calls = (apiCalls.get(page) ?? []).slice(-8).join(', ');
+    throw new Error(
+      `${String(text)} never showed (alerts: ${alerts || 'none'}; field errors: ${fieldErrors || 'none'}; at ${page.url()}; API: ${calls}): ${(error as Error).message.split('\n')[0]}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -108,6 +128,7 @@ describe('the commerce area in the web console (Chromium)', () => {
 
   it('walks clients, catalogue, a quote from draft to sent, a credit note and the receivables on a laptop', async () => {
     const { context, page } = await openConsole(browser, 'laptop');
+    watchApi(page);
     await logIn(page, platform.gatewayUrl, region.sites.a.coordinatorEmail, COORDINATOR_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
     await page.getByRole('link', { name: 'Commerce', exact: true }).click();
@@ -236,6 +257,7 @@ describe('the commerce area in the web console (Chromium)', () => {
 
   it('lets a member record an expense with a photo on her phone, which the coordinator approves on his', async () => {
     const member = await openConsole(browser, 'phone');
+    watchApi(member.page);
     await logIn(member.page, platform.gatewayUrl, MEMBER.email, MEMBER.password);
     await member.page.getByRole('heading', { level: 1, name: 'Mon accueil' }).waitFor();
     await member.page.getByRole('link', { name: 'Mes dépenses' }).first().click();
@@ -255,6 +277,7 @@ describe('the commerce area in the web console (Chromium)', () => {
 
     const coordinator = await openConsole(browser, 'phone');
     const page = coordinator.page;
+    watchApi(page);
     await logIn(page, platform.gatewayUrl, region.sites.a.coordinatorEmail, COORDINATOR_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
     await page.goto(`${platform.gatewayUrl}/depenses`);
