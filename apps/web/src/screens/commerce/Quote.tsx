@@ -147,7 +147,15 @@ function QuoteEditor({ siteId, quote }: { siteId: string; quote: QuoteDto | null
         ) : null}
         {saved ? <Notice tone="success">{t('invoice.saved')}</Notice> : null}
         <div className="actions">
-          <Button type="submit" variant="secondary" icon="save" isPending={saveDraft.isPending}>
+          {/* Pressed, not a native submit: a press right after the catalogue's listbox closed was seen lost under load. */}
+          <Button
+            variant="secondary"
+            icon="save"
+            isPending={saveDraft.isPending}
+            onPress={() => {
+              if (ready()) saveDraft.mutate();
+            }}
+          >
             {t('invoice.save')}
           </Button>
           <Button
