@@ -50,6 +50,7 @@ describe('the demo region', () => {
         'invoices',
         'missions',
         'expenses',
+        'credit-notes',
         'contributions',
         'periods',
         'cape-contracts',
@@ -120,7 +121,7 @@ describe('the demo region', () => {
     }
   });
 
-  it('commerce: clients of every kind, quotes in each state, missions planned and completed, invoices paid, partly paid and due', async () => {
+  it('commerce: clients of every kind, quotes in each state, missions planned and completed, invoices paid, partly paid and due, a credit note', async () => {
     for (const siteId of [sites.LACAPE, sites.MOULINS]) {
       const clients = (await get(`/v1/sites/${siteId}/clients?limit=100`)).items.map((client: { kind: string }) => client.kind);
       expect(new Set(clients)).toEqual(new Set(['individual', 'company', 'association', 'public_body']));
@@ -139,6 +140,9 @@ describe('the demo region', () => {
       expect(invoices).toEqual(['issued', 'paid', 'partially_paid']);
       const expenses = (await get(`/v1/sites/${siteId}/expenses?limit=100`)).items.map((expense: { status: string }) => expense.status).sort();
       expect(expenses).toEqual(['approved', 'submitted']);
+      // One hour waived on the private client's invoice: /avoirs is not empty.
+      const notes = (await get(`/v1/sites/${siteId}/credit-notes?limit=100`)).items;
+      expect(notes).toEqual([expect.objectContaining({ full: false, reason: 'Geste commercial : une heure offerte' })]);
     }
   });
 

@@ -182,7 +182,8 @@ describe('invoices in the web console (Chromium)', () => {
     const pdfs = collectPdfs(page);
     await logIn(page);
 
-    await page.getByRole('link', { name: 'Factures', exact: true }).click();
+    // The main navigation's "Commerce" leads to the invoices, the first of the area's screens.
+    await page.getByRole('link', { name: 'Commerce', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Factures' }).waitFor();
     await page.getByText('Aucune facture ici').waitFor();
     await screen(page, 'laptop-factures-vide');
@@ -261,7 +262,7 @@ describe('invoices in the web console (Chromium)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
 
-    await tabTo(page, /^Factures$/);
+    await tabTo(page, /^Commerce$/);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Factures' }).waitFor();
     await tabTo(page, /^Nouvelle facture$/);
@@ -269,7 +270,8 @@ describe('invoices in the web console (Chromium)', () => {
     await page.getByRole('heading', { level: 1, name: 'Nouvelle facture' }).waitFor();
 
     // A closed select chooses by typing its option's first letters (react-aria's typeahead).
-    await tabTo(page, /Client/);
+    // (Past the area's "Clients" link: the client select.)
+    await tabTo(page, /Client(?!s)/);
     await page.keyboard.type('Boul');
     await page.getByRole('button', { name: /Boulangerie du Pile/ }).waitFor();
 
@@ -315,7 +317,8 @@ describe('invoices in the web console (Chromium)', () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'fr-FR' });
     const page = await context.newPage();
     await logIn(page);
-    await page.getByRole('link', { name: 'Factures', exact: true }).click();
+    // The main navigation's "Commerce" leads to the invoices, the first of the area's screens.
+    await page.getByRole('link', { name: 'Commerce', exact: true }).click();
     await page.getByRole('link', { name: 'Voir les devis' }).click();
     await page.getByRole('heading', { level: 1, name: 'Devis' }).waitFor();
     await page.locator('.table').getByText('72,00 €').waitFor();

@@ -53,6 +53,13 @@ const HostStructuresScreen = lazy(() => import('./screens/admin/Admin').then((mo
 const HostStructureScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.HostStructureScreen })));
 const AdminSitesScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.AdminSitesScreen })));
 const AdminSiteScreen = lazy(() => import('./screens/admin/Admin').then((module) => ({ default: module.AdminSiteScreen })));
+const QuoteScreen = lazy(() => import('./screens/commerce/Quote').then((module) => ({ default: module.QuoteScreen })));
+const ClientsScreen = lazy(() => import('./screens/commerce/Clients').then((module) => ({ default: module.ClientsScreen })));
+const CatalogueScreen = lazy(() => import('./screens/commerce/Catalogue').then((module) => ({ default: module.CatalogueScreen })));
+const CreditNotesScreen = lazy(() => import('./screens/commerce/CreditNotes').then((module) => ({ default: module.CreditNotesScreen })));
+const CreditNoteScreen = lazy(() => import('./screens/commerce/CreditNotes').then((module) => ({ default: module.CreditNoteScreen })));
+const ReceivablesScreen = lazy(() => import('./screens/commerce/Receivables').then((module) => ({ default: module.ReceivablesScreen })));
+const ExpensesScreen = lazy(() => import('./screens/commerce/Expenses').then((module) => ({ default: module.ExpensesScreen })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -335,6 +342,50 @@ function Routes() {
               <AdminSiteScreen key={params.id} id={params.id} />
             </Guard>
           )}
+        </Route>
+        <Route path={ROUTES.newQuote}>
+          <Guard needsSite>
+            <QuoteScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.quote(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <QuoteScreen key={params.id} id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path={ROUTES.creditNotes}>
+          <Guard needsSite>
+            <CreditNotesScreen />
+          </Guard>
+        </Route>
+        <Route<{ id: string }> path={ROUTES.creditNote(':id')}>
+          {(params) => (
+            <Guard needsSite>
+              <CreditNoteScreen key={params.id} id={params.id} />
+            </Guard>
+          )}
+        </Route>
+        <Route path={ROUTES.receivables}>
+          <Guard needsSite>
+            <ReceivablesScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.clients}>
+          <Guard needsSite>
+            <ClientsScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.catalogue}>
+          <Guard needsSite>
+            <CatalogueScreen />
+          </Guard>
+        </Route>
+        <Route path={ROUTES.expenses}>
+          <Guard needsSite>
+            <ExpensesScreen />
+          </Guard>
         </Route>
         <Route path="/">
           <Redirect to={ROUTES.today} />

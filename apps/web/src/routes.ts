@@ -28,6 +28,12 @@ export const ROUTES = {
   periods: '/periodes',
   simulator: '/simulateur',
   remunerationSettings: '/reglages-remuneration',
+  newQuote: '/devis/nouveau',
+  creditNotes: '/avoirs',
+  receivables: '/encours',
+  clients: '/clients',
+  catalogue: '/catalogue',
+  expenses: '/depenses',
   member: (id: string) => `/membres/${id}`,
   quote: (id: string) => `/devis/${id}`,
   invoice: (id: string) => `/factures/${id}`,
@@ -58,6 +64,7 @@ export const ROUTES = {
   hostStructure: (id: string) => `/administration/structures/${id}`,
   adminSites: '/administration/sites',
   adminSite: (id: string) => `/administration/sites/${id}`,
+  creditNote: (id: string) => `/avoirs/${id}`,
 } as const;
 
 const API_RESOURCE = /^\/v1\/sites\/[0-9a-f-]{36}\/(members|quotes|invoices|missions|contributions|periods)\/([0-9a-f-]{36})$/;

@@ -7,7 +7,7 @@ const { addDays } = require('./dates');
 /**
  * commerce: each site's activity poles (from the seeds), clients of every kind, a catalogue,
  * quotes in each state, missions planned and completed with hours, invoices paid, partly paid
- * and due, expenses. Found again by natural keys: a client's name, an item's label, a quote's or
+ * and due, a credit note, expenses. Found again by natural keys: a client's name, an item's label, a quote's or
  * an invoice's first line, a mission's title, an expense's description.
  */
 
@@ -247,6 +247,24 @@ async function ensureAcceptedWorkAndInvoices(api, siteId, code, clients, quotes,
   }
 }
 
+// A credit note: one of the two hours of a free invoice waived after the fact (found again by its reason).
+const CREDIT_NOTES = {
+  LACAPE: ['Dépannage de l’ordinateur familial', '1', 'SOS numérique', 'Geste commercial : une heure offerte'],
+  MOULINS: ['Tonte et taille de haie', '1', 'jardin', 'Geste commercial : une heure offerte'],
+};
+
+async function ensureCreditNote(api, siteId, code) {
+  const [description, quantity, pole, reason] = CREDIT_NOTES[code];
+  const invoices = await api.listAll(`/sites/${siteId}/invoices?limit=100`);
+  const invoice = invoices.find((item) => item.lines?.[0]?.description === description);
+  if (!invoice || invoice.status === 'draft') return;
+  const notes = await api.listAll(`/sites/${siteId}/credit-notes?invoiceId=${invoice.id}&limit=100`);
+  if (notes.some((note) => note.reason === reason)) return;
+  // Only while something is still owed (a rerun after the client paid credits nothing).
+  if (invoice.outstanding === '0.00') return;
+  await api.call('POST', `/sites/${siteId}/invoices/${invoice.id}/credit-notes`, { lines: [line(pole, description, quantity)], reason }, [201]);
+}
+
 async function ensureExpenses(api, siteId, code, people, today) {
   const existing = await api.listAll(`/sites/${siteId}/expenses?limit=100`);
   for (const [description, amount, vat, category, daysAgo, paidBy, approve] of EXPENSES[code]) {
@@ -279,8 +297,9 @@ async function ensureCommerce(client, { code, siteId, siteName, people, today })
   const quotes = await ensureQuotes(api, siteId, code, clients, today);
   await ensureMissions(api, siteId, code, people, today);
   await ensureAcceptedWorkAndInvoices(api, siteId, code, clients, quotes, people, today);
+  await ensureCreditNote(api, siteId, code);
   await ensureExpenses(api, siteId, code, people, today);
-  if (api.writes > 0) info(`${siteName}: clients, catalogue, quotes in each state, missions, invoices and expenses loaded`);
+  if (api.writes > 0) info(`${siteName}: clients, catalogue, quotes in each state, missions, invoices, a credit note and expenses loaded`);
 }
 
 module.exports = { ensureCommerce };

@@ -136,6 +136,11 @@ function Header() {
               {t('admin.nav')}
             </NavLink>
           ) : null}
+          {site?.role === 'member' ? (
+            <NavLink href={ROUTES.expenses} icon="save">
+              {t('nav.myExpenses')}
+            </NavLink>
+          ) : null}
           <NavLink href={ROUTES.notifications} icon="bell">
             {count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}
           </NavLink>

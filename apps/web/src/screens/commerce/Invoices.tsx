@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
-import { clientsControllerList, invoicesControllerList } from '../../api/generated/sdk.gen';
+import { invoicesControllerList } from '../../api/generated/sdk.gen';
 import type { InvoiceDto } from '../../api/generated/types.gen';
 import { unwrap } from '../../api/client';
 import { frenchAmount, frenchShortDate } from '../../format';
@@ -14,14 +14,10 @@ import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { Table } from '../../ui/Table';
 import { ROUTES } from '../../routes';
+import { CommerceNav, useClients } from './document-parts';
 
 export const INVOICE_STATUSES = ['draft', 'issued', 'partially_paid', 'paid', 'cancelled'] as const;
 type Status = (typeof INVOICE_STATUSES)[number];
-
-/** The site's clients by id (one page of 100: a KPA has tens of clients, not thousands). */
-export function useClients(siteId: string) {
-  return useQuery({ queryKey: ['clients', siteId], queryFn: () => unwrap(clientsControllerList({ path: { siteId }, query: { limit: 100 } })) });
-}
 
 /** `/factures`: the site's invoices, filtered by status, each a link to its page. */
 export function InvoicesScreen() {
@@ -40,6 +36,7 @@ export function InvoicesScreen() {
   const label = (invoice: InvoiceDto) => invoice.number ?? t('invoices.draftNumber', { date: frenchShortDate(invoice.createdAt.slice(0, 10)) });
   return (
     <Page title={t('invoices.title')}>
+      <CommerceNav />
       <p>{t('invoices.intro')}</p>
       <div className="actions">
         <ButtonLink href={ROUTES.newInvoice} variant="primary" icon="arrow">

@@ -6,14 +6,16 @@ import { unwrap } from '../../api/client';
 import { frenchAmount, frenchShortDate } from '../../format';
 import { usePreferences, useT } from '../../preferences';
 import { useSession } from '../../session';
-import { Button } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { EmptyState, Notice } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { Table } from '../../ui/Table';
 import { errorText } from '../../ui/error-text';
-import { useClients } from './Invoices';
+import { CommerceNav, useClients } from './document-parts';
+import { ROUTES } from '../../routes';
+import { Link } from 'wouter';
 
 const QUOTE_STATUSES = ['submitted', 'draft', 'validated', 'sent', 'accepted', 'declined', 'expired'] as const;
 type Status = (typeof QUOTE_STATUSES)[number];
@@ -41,7 +43,15 @@ export function QuotesScreen() {
   const clientName = (id: string) => clients.data?.items.find((client) => client.id === id)?.name ?? '';
   return (
     <Page title={t('quotes.title')}>
+      <CommerceNav />
       <p>{t('quotes.intro')}</p>
+      {site.role === 'accountant' ? null : (
+        <div className="actions">
+          <ButtonLink href={ROUTES.newQuote} variant="primary" icon="arrow">
+            {t('quotes.new')}
+          </ButtonLink>
+        </div>
+      )}
       <Select
         label={t('invoices.filter')}
         options={[...QUOTE_STATUSES.map((id) => ({ id, label: t(`quote.status.${id}`) })), { id: 'all', label: t('invoices.filter.all') }]}
@@ -67,7 +77,14 @@ export function QuotesScreen() {
                   id: 'quote',
                   title: t('quotes.col.quote'),
                   isRowHeader: true,
-                  cell: (quote) => quote.number ?? t('quotes.draftOf', { date: frenchShortDate(quote.createdAt.slice(0, 10)) }),
+                  cell: (quote) => {
+                    const what = quote.number ?? t('quotes.draftOf', { date: frenchShortDate(quote.createdAt.slice(0, 10)) });
+                    return (
+                      <Link href={ROUTES.quote(quote.id)} aria-label={t('invoices.open', { what })}>
+                        {what}
+                      </Link>
+                    );
+                  },
                 },
                 { id: 'client', title: t('invoices.col.client'), cell: (quote) => clientName(quote.clientId) },
                 { id: 'status', title: t('invoices.col.status'), cell: (quote) => t(`quote.status.${quote.status}`) },

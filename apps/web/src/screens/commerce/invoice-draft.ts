@@ -92,3 +92,49 @@ export function centsText(cents: number): string {
   const abs = Math.abs(cents);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+let nextKey = 0;
+const newKey = () => `line-${++nextKey}`;
+
+/** An empty free line: one hour at 20 %, the price to type. */
+export function freeLine(): EditorLine {
+  return { key: newKey(), catalogueItemId: null, description: '', quantity: '1', unit: 'hour', unitPrice: '', vatRate: '20', exemptionReason: '' };
+}
+
+/** A line from a catalogue item: its label, unit, price and VAT, one of it. */
+export function lineFromCatalogue(item: { id: string; label: string; unit: EditorUnit; unitPrice: string; vatRate: EditorVatRate; exemptionReason: string | null }): EditorLine {
+  return {
+    key: newKey(),
+    catalogueItemId: item.id,
+    description: item.label,
+    quantity: '1',
+    unit: item.unit,
+    unitPrice: item.unitPrice,
+    vatRate: item.vatRate,
+    exemptionReason: item.exemptionReason ?? '',
+  };
+}
+
+/** A saved document's lines (a draft quote or invoice) as the editor holds them. */
+export function editorLinesFrom(
+  lines: readonly {
+    catalogueItemId: string | null;
+    description: string;
+    quantity: string;
+    unit: EditorUnit;
+    unitPrice: string;
+    vatRate: EditorVatRate;
+    exemptionReason: string | null;
+  }[],
+): EditorLine[] {
+  return lines.map((line) => ({
+    key: newKey(),
+    catalogueItemId: line.catalogueItemId,
+    description: line.description,
+    quantity: line.quantity,
+    unit: line.unit,
+    unitPrice: line.unitPrice,
+    vatRate: line.vatRate,
+    exemptionReason: line.exemptionReason ?? '',
+  }));
+}
