@@ -218,7 +218,9 @@ describe('reports, dunning and network admin in the console (Chromium)', () => {
     expect((await api('GET', '/dunning-policy')).body.level2.delayDays).toBe(20);
     await screen(page, 'regles');
 
-    await page.goto(`${platform.gatewayUrl}/relances/factures/${coopains.invoiceId}`);
+    // The invoice's page leads to its collection.
+    await page.goto(`${platform.gatewayUrl}/factures/${coopains.invoiceId}`);
+    await page.getByRole('link', { name: 'Relances et suivi du paiement' }).click();
     await page.getByRole('heading', { level: 1, name: `Suivi de la facture ${coopains.number}` }).waitFor();
     await page.getByText('Mise en demeure préparée, à relire').waitFor();
     await page.getByText(/^Mise en demeure préparée, pas encore envoyée\s: relisez-la, puis envoyez-la\.$/).waitFor();

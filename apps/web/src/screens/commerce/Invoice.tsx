@@ -272,14 +272,20 @@ function IssuedInvoice({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
   const t = useT();
   const { site } = useSession();
   const mayCredit = site?.role === 'coordinator' || site?.role === 'admin';
+  const followsDunning = site?.role !== 'member' && invoice.outstanding !== '0.00';
   const number = invoice.number ?? '';
   return (
     <Page title={t('invoice.title', { number })}>
       <CommerceNav />
-      <p>
+      <p className="actions">
         <ButtonLink href={ROUTES.invoices} variant="quiet" icon="arrow">
           {t('invoice.back')}
         </ButtonLink>
+        {followsDunning ? (
+          <ButtonLink href={ROUTES.collection(invoice.id)} variant="quiet" icon="bell">
+            {t('invoice.collection')}
+          </ButtonLink>
+        ) : null}
       </p>
       <Notice tone="success">
         {t('invoice.issued', { number, date: invoice.issuedOn ? frenchShortDate(invoice.issuedOn) : '' })} {t(`invoice.status.${invoice.status}`)}.

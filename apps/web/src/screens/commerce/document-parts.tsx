@@ -49,6 +49,7 @@ export function CommerceNav() {
     ...(member ? [] : [{ href: ROUTES.invoices, label: t('invoices.title') }]),
     ...(member ? [] : [{ href: ROUTES.creditNotes, label: t('creditNotes.title') }]),
     ...(member ? [] : [{ href: ROUTES.receivables, label: t('receivables.title') }]),
+    ...(member ? [] : [{ href: ROUTES.dunning, label: t('dunning.nav') }]),
     { href: ROUTES.clients, label: t('clients.title') },
     { href: ROUTES.catalogue, label: t('catalogue.title') },
     { href: ROUTES.expenses, label: member ? t('nav.myExpenses') : t('expenses.title') },
