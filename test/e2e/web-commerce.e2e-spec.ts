@@ -1,49 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { eventually } from '@kpa/testing';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openConsole, screens, VIEWPORTS } from './browser';
 import { COORDINATOR_PASSWORD, setUpRegion, siteUserToken, type Region, untilCommerceKnows, usePlatform } from './platform';
-
-const ROOT = join(__dirname, '..', '..');
-/** Debian's Chromium (`.ci/run` installs it with apt when missing): no browser download. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Screenshots of every screen the test passes, kept as CI artifacts (gitignored). */
-const SCREENSHOTS = join(ROOT, 'test/browser/screenshots');
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-
-const VIEWPORTS = {
-  laptop: { width: 1366, height: 768 },
-  phone: { width: 390, height: 844 },
-} as const;
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[]; html: string }[];
-}
-
-// A local copy of web-console-browser.e2e-spec.ts's axe helper (no shared test/e2e/browser.ts yet), with
-// `iframes: false`: the only frame here is the invoice's PDF, which axe cannot enter and would wait on.
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the gateway's CSP rightly refuses an injected <script>.
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    // react-aria's live announcer keeps a pending button's announcement for 7 s after it is gone: transient, not ours.
-    const context = { exclude: [['[data-live-announcer]']] };
-    const result = await axe.run(context, { iframes: false, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  });
-  return violations.map(
-    (violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.html.slice(0, 200)}`).join(', ')}`,
-  );
-}
-
-async function screen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  expect({ screen: name, violations: await accessibilityViolations(page) }).toEqual({ screen: name, violations: [] });
-}
 
 /** The text a person reads, with French no-break spaces as plain ones (for readable expectations). */
 async function totalsText(page: Page): Promise<string> {
@@ -124,9 +82,6 @@ describe('invoices in the web console (Chromium)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` (it builds the console too).');
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
     region = await setUpRegion(platform);
     await untilCommerceKnows(platform, [region.sites.a.id]);
     // The seller's identity an issued invoice prints (the host structure's legal form and capital).
@@ -161,7 +116,7 @@ describe('invoices in the web console (Chromium)', () => {
     });
     expect(quote.status).toBe(201);
     expect((await platform.http('POST', `/v1/sites/${region.sites.a.id}/quotes/${quote.body.id}/submit`, { token: member })).status).toBe(200);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -177,8 +132,8 @@ describe('invoices in the web console (Chromium)', () => {
   }
 
   it('lets a coordinator draft an invoice at 20 % and 5.5 %, watch the totals, issue it, open the PDF and record a payment', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'fr-FR' });
-    const page = await context.newPage();
+    const screen = screens('commerce-laptop');
+    const { context, page } = await openConsole(browser, 'laptop');
     const pdfs = collectPdfs(page);
     await logIn(page);
 
@@ -186,7 +141,7 @@ describe('invoices in the web console (Chromium)', () => {
     await page.getByRole('link', { name: 'Commerce', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Factures' }).waitFor();
     await page.getByText('Aucune facture ici').waitFor();
-    await screen(page, 'laptop-factures-vide');
+    await screen(page, 'factures-vide');
 
     await page.getByRole('link', { name: 'Nouvelle facture', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Nouvelle facture' }).waitFor();
@@ -210,7 +165,7 @@ describe('invoices in the web console (Chromium)', () => {
     await page.getByRole('option', { name: '5,5 %' }).click();
     // VAT once per rate on the rounded base: 21,10 € × 5,5 % = 1,1605 → 1,16 €.
     await untilTotals(page, ['Base HT à 5,5 % 21,10 €', 'TVA à 5,5 % 1,16 €', 'Total HT 321,10 €', 'Total TVA 61,16 €', 'Total TTC 382,26 €']);
-    await screen(page, 'laptop-facture-brouillon');
+    await screen(page, 'facture-brouillon');
 
     // A quantity the API would refuse is named on its line before anything is sent.
     await line(2).getByLabel('Quantité').fill('0');
@@ -226,32 +181,32 @@ describe('invoices in the web console (Chromium)', () => {
     await page.getByRole('button', { name: 'Émettre la facture' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Émettre cette facture ?'.replace(' ?', '\u00a0?') });
     await dialog.getByText('La facture recevra son numéro définitif').waitFor();
-    await screen(page, 'laptop-facture-emettre');
+    await screen(page, 'facture-emettre');
     await dialog.getByRole('button', { name: 'Émettre, le numéro est définitif' }).click();
 
     await page.getByRole('heading', { level: 1, name: /^Facture LACAPE-F-\d{4}-\d+$/ }).waitFor();
     await untilTotals(page, ['Total TTC 382,26 €', 'Reste dû 382,26 €']);
     await expectPdfInPage(page, pdfs);
-    await screen(page, 'laptop-facture-emise');
+    await screen(page, 'facture-emise');
 
     await page.getByLabel('Montant reçu (€)').fill('100');
     await page.getByRole('button', { name: 'Enregistrer un paiement' }).click();
     await page.getByText('Paiement enregistré.', { exact: true }).waitFor();
     await untilTotals(page, ['Déjà payé 100,00 €', 'Reste dû 282,26 €']);
     await page.locator('.table').getByText('Virement', { exact: true }).waitFor();
-    await screen(page, 'laptop-facture-paiement');
+    await screen(page, 'facture-paiement');
 
     await page.getByRole('link', { name: 'Toutes les factures' }).click();
     await page.getByRole('heading', { level: 1, name: 'Factures' }).waitFor();
     await page.getByRole('link', { name: /^Ouvrir LACAPE-F-/ }).waitFor();
     await page.locator('.table').getByText('Payée en partie', { exact: true }).waitFor();
-    await screen(page, 'laptop-factures');
+    await screen(page, 'factures');
     await context.close();
   });
 
   it('does the same journey with the keyboard only', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'fr-FR' });
-    const page = await context.newPage();
+    const screen = screens('commerce-keyboard');
+    const { context, page } = await openConsole(browser, 'laptop');
     const pdfs = collectPdfs(page);
     await page.goto(`${platform.gatewayUrl}/connexion`);
     await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
@@ -296,7 +251,7 @@ describe('invoices in the web console (Chromium)', () => {
     await tabTo(page, /TVA/);
     await page.keyboard.type('5');
     await untilTotals(page, ['TVA à 5,5 % 0,44 €', 'Total HT 108,00 €', 'Total TTC 128,44 €']);
-    await screen(page, 'clavier-facture-brouillon');
+    await screen(page, 'facture-brouillon');
 
     await tabTo(page, /^Émettre la facture$/);
     await page.keyboard.press('Enter');
@@ -309,30 +264,30 @@ describe('invoices in the web console (Chromium)', () => {
     await untilTotals(page, ['Total TTC 128,44 €']);
     await expectPdfInPage(page, pdfs);
     await tabTo(page, /^Télécharger le PDF$/);
-    await screen(page, 'clavier-facture-emise');
+    await screen(page, 'facture-emise');
     await context.close();
   });
 
   it('lets the coordinator validate the quote a member submitted', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.laptop, locale: 'fr-FR' });
-    const page = await context.newPage();
+    const screen = screens('commerce-quote');
+    const { context, page } = await openConsole(browser, 'laptop');
     await logIn(page);
     // The main navigation's "Commerce" leads to the invoices, the first of the area's screens.
     await page.getByRole('link', { name: 'Commerce', exact: true }).click();
     await page.getByRole('link', { name: 'Voir les devis' }).click();
     await page.getByRole('heading', { level: 1, name: 'Devis' }).waitFor();
     await page.locator('.table').getByText('72,00 €').waitFor();
-    await screen(page, 'laptop-devis-a-valider');
+    await screen(page, 'devis-a-valider');
     await page.getByRole('button', { name: 'Valider le devis pour Boulangerie du Pile' }).click();
     await page.getByText('Devis validé').waitFor();
     await page.getByText('Aucun devis à valider').waitFor();
-    await screen(page, 'laptop-devis-valide');
+    await screen(page, 'devis-valide');
     await context.close();
   });
 
   it('shows the list, the editor and an issued invoice on a phone', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'fr-FR', hasTouch: true, isMobile: true });
-    const page = await context.newPage();
+    const screen = screens('commerce-phone');
+    const { context, page } = await openConsole(browser, 'phone');
     await logIn(page);
     await page.goto(`${platform.gatewayUrl}/factures`);
     await page.getByRole('heading', { level: 1, name: 'Factures' }).waitFor();
@@ -340,20 +295,20 @@ describe('invoices in the web console (Chromium)', () => {
       .getByRole('link', { name: /^Ouvrir LACAPE-F-/ })
       .first()
       .waitFor();
-    await screen(page, 'phone-factures');
+    await screen(page, 'factures');
     await page
       .getByRole('link', { name: /^Ouvrir LACAPE-F-/ })
       .first()
       .click();
     await page.getByRole('heading', { level: 1, name: /^Facture LACAPE-F-/ }).waitFor();
     await page.locator('iframe.pdf-frame').waitFor();
-    await screen(page, 'phone-facture-emise');
+    await screen(page, 'facture-emise');
     await page.goto(`${platform.gatewayUrl}/factures/nouvelle`);
     await page.getByRole('heading', { level: 1, name: 'Nouvelle facture' }).waitFor();
     await page.getByRole('group', { name: 'Ligne 1' }).getByLabel('Désignation').fill('Repassage');
     await page.getByRole('group', { name: 'Ligne 1' }).getByLabel('Prix unitaire HT (€)').fill('12,5');
     await untilTotals(page, ['Total TTC 15,00 €']);
-    await screen(page, 'phone-facture-nouvelle');
+    await screen(page, 'facture-nouvelle');
     // Nothing wider than the phone: the page does not scroll sideways.
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(VIEWPORTS.phone.width);
     await context.close();
