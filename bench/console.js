@@ -10,7 +10,8 @@
  *    Largest Contentful Paint (PerformanceObserver `largest-contentful-paint`) and when the log-in
  *    button is there to press.
  * 2. Each screen of the coordinator's journey on the laptop profile (1366×768, no throttling):
- *    log-in → Aujourd'hui → Notifications → Mon compte, the time from the navigation (page load,
+ *    log-in → Aujourd'hui → Notifications → Mon compte → Membres → a member's file → Factures →
+ *    Nouvelle facture → Missions → Périodes → Réseau → Rapports, the time from the navigation (page load,
  *    or the click) until the screen is interactive: its heading shown and none of its data still
  *    loading (no `.loading` left), clocked in the page.
  *
@@ -147,6 +148,18 @@ async function journey(browser, login) {
   times['Aujourd’hui'] = await click(page.getByRole('button', { name: 'Se connecter' }), 'Aujourd’hui');
   times.Notifications = await click(page.getByRole('link', { name: /^Notifications/ }), 'Notifications');
   times['Mon compte'] = await click(page.getByRole('link', { name: 'Mon compte' }), 'Mon compte');
+  // The screens of the issue's journeys, from the main navigation and the areas' own links.
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  const area = page.locator('nav.subnav');
+  times.Membres = await click(nav.getByRole('link', { name: 'Membres' }), 'Membres');
+  const first = page.getByRole('rowheader').getByRole('link').first();
+  times['fiche d’un membre'] = await click(first, (await first.innerText()).trim());
+  times.Factures = await click(nav.getByRole('link', { name: 'Commerce' }), 'Factures');
+  times['Nouvelle facture'] = await click(page.getByRole('link', { name: 'Nouvelle facture' }), 'Nouvelle facture');
+  times['Missions (tableau)'] = await click(nav.getByRole('link', { name: 'Rémunération' }), 'Missions');
+  times['Périodes'] = await click(area.getByRole('link', { name: 'Périodes' }), 'Périodes de rémunération');
+  times['Réseau'] = await click(nav.getByRole('link', { name: 'Réseau' }), 'Les KPA du réseau');
+  times.Rapports = await click(nav.getByRole('link', { name: 'Rapports' }), 'Rapport du site');
   await context.close();
   return times;
 }
