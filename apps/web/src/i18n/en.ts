@@ -22,6 +22,8 @@ export const en: CoreMessages = {
   'nav.notifications': 'Notifications',
   'nav.notificationsUnread': 'Notifications ({count} unread)',
   'nav.account': 'My account',
+  'nav.menu': 'Menu',
+  'nav.menuUnread': 'Menu ({count} unread notifications)',
   'header.site': 'Site',
   'header.language': 'Language',
   'header.chooseSite': 'Choose a site',

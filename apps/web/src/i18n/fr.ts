@@ -30,6 +30,8 @@ export const fr = {
   'nav.notifications': 'Notifications',
   'nav.notificationsUnread': 'Notifications ({count} non lues)',
   'nav.account': 'Mon compte',
+  'nav.menu': 'Menu',
+  'nav.menuUnread': 'Menu ({count} notifications non lues)',
   'header.site': 'Site',
   'header.language': 'Langue',
   'header.chooseSite': 'Choisir un site',

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { meNotificationsControllerList } from '../api/generated/sdk.gen';
@@ -8,7 +8,7 @@ import { usePreferences, useT } from '../preferences';
 import { useSession } from '../session';
 import { Select } from './Select';
 import { Pictogram } from './Button';
-import type { IconName } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { ROUTES } from '../routes';
 
 /** The page's main heading takes the focus after a navigation, so screen readers announce the new screen. */
@@ -60,6 +60,39 @@ function NavLink({ href, icon, children }: { href: string; icon: IconName; child
   );
 }
 
+/**
+ * The main navigation: one row on a laptop; on a phone (under 60 rem) a "Menu" button that opens
+ * it as a list, so the header stays one short band instead of three rows of links (ui.css). The
+ * button says whether it is open (aria-expanded); Escape closes it and gives the focus back.
+ */
+function PhoneMenu({ unread, children }: { unread: number; children: ReactNode }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const navId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      setOpen(false);
+      toggle.current?.focus();
+    }
+  };
+  // A link chosen (even the current page's) closes the menu.
+  const onClick = (event: MouseEvent) => {
+    if ((event.target as Element).closest('a')) setOpen(false);
+  };
+  return (
+    <div className="nav-area" onKeyDown={onKeyDown}>
+      <button ref={toggle} type="button" className="nav-toggle" aria-expanded={open} aria-controls={navId} onClick={() => setOpen((value) => !value)}>
+        <Icon name={open ? 'close' : 'menu'} />
+        <span>{unread > 0 ? t('nav.menuUnread', { count: unread }) : t('nav.menu')}</span>
+      </button>
+      <nav id={navId} aria-label={t('app.mainNav')} className={open ? 'nav nav--open' : 'nav'} onClick={onClick}>
+        {children}
+      </nav>
+    </div>
+  );
+}
+
 function Header() {
   const t = useT();
   const { state, site } = useSession();
@@ -82,7 +115,7 @@ function Header() {
         </div>
       </div>
       {state === 'signed-in' ? (
-        <nav aria-label={t('app.mainNav')} className="nav">
+        <PhoneMenu unread={count}>
           {site?.role === 'member' ? (
             // member: their own home, the missions to join, their hours
             <>
@@ -127,7 +160,7 @@ function Header() {
           <NavLink href={ROUTES.account} icon="person">
             {t('nav.account')}
           </NavLink>
-        </nav>
+        </PhoneMenu>
       ) : null}
     </header>
   );
