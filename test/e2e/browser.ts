@@ -100,3 +100,24 @@ export function screens(test: string): (page: Page, screen: string) => Promise<v
     expect({ screen: `${test}/${screen}`, violations: await accessibilityViolations(page) }).toEqual({ screen: `${test}/${screen}`, violations: [] });
   };
 }
+
+/**
+ * Follows a link of the main navigation as a person does on any device: on a phone the links are
+ * behind the "Menu" button (ui/Page.tsx), opened first when it is shown.
+ */
+export async function goTo(page: Page, link: string | RegExp): Promise<void> {
+  const menu = page.getByRole('button', { name: /^Menu/ });
+  if (await menu.isVisible()) {
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', typeof link === 'string' ? { name: link, exact: true } : { name: link })
+    .click();
+}
+
+/** How many pixels the page is wider than the window (a table or a long word pushing it): expect 0. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  // A string, evaluated in the page: the tests' tsconfig has no DOM types.
+  return page.evaluate<number>('Math.max(0, document.documentElement.scrollWidth - window.innerWidth)');
+}

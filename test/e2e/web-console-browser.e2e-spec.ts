@@ -1,7 +1,7 @@
 import { get } from 'node:http';
 import { eventually } from '@kpa/testing';
 import type { Browser } from 'playwright-core';
-import { launchChromium, logIn, openConsole, screens, smallTouchTargets, VIEWPORTS, type Device } from './browser';
+import { goTo, horizontalOverflow, launchChromium, logIn, openConsole, screens, smallTouchTargets, VIEWPORTS, type Device } from './browser';
 import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
 
 /** A GET as a browser sends it, answered raw (not decoded): its status, content-encoding and the bytes on the wire. */
@@ -118,12 +118,22 @@ describe('the web console in Chromium', () => {
         await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
       }
 
-      await page.getByRole('link', { name: /^Notifications/ }).click();
+      if (device === 'phone') {
+        // On a phone the main navigation is one "Menu" button, not rows of links; open, it lists them.
+        expect(await page.getByRole('navigation', { name: 'Navigation principale' }).isVisible()).toBe(false);
+        await page.getByRole('button', { name: 'Menu' }).click();
+        expect(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('true');
+        await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Membres' }).waitFor();
+        await screen(page, 'menu');
+        expect(await smallTouchTargets(page)).toEqual([]);
+      }
+      await goTo(page, /^Notifications/);
       await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
       await page.getByText('Vous n’avez aucune notification').waitFor();
       await screen(page, 'notifications');
+      expect(await horizontalOverflow(page)).toBe(0);
 
-      await page.getByRole('link', { name: 'Mon compte' }).click();
+      await goTo(page, 'Mon compte');
       await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
       await page.getByRole('button', { name: 'Enregistrer mes préférences' }).waitFor();
       await screen(page, 'mon-compte');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { addDays, frenchAmount } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
+import { goTo, horizontalOverflow } from './browser';
 import { aMemberFile, registerMember, setUpRegion, type Region, untilCommerceKnows, usePlatform } from './platform';
 
 const ROOT = join(__dirname, '..', '..');
@@ -126,7 +127,8 @@ describe('the member’s console on a phone', () => {
     await screen(page, 'phone-member-accueil');
     expect(await smallTargets(page)).toEqual([]);
 
-    await page.getByRole('link', { name: 'Missions', exact: true }).click();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await goTo(page, 'Missions');
     await page.getByRole('heading', { level: 1, name: 'Missions' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Retouches pour la friperie' }).waitFor();
     await screen(page, 'phone-member-missions');
@@ -137,7 +139,8 @@ describe('the member’s console on a phone', () => {
     const mission = await asCoordinator('GET', at(`/missions/${missionId}`));
     expect(mission.body.signUps.map((signUp: { memberId: string }) => signUp.memberId)).toEqual([memberId]);
 
-    await page.getByRole('link', { name: 'Mes heures', exact: true }).click();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await goTo(page, 'Mes heures');
     await page.getByRole('heading', { level: 1, name: 'Déclarer mes heures' }).waitFor();
     // Under 30 seconds: the day is today already, the kind a contributive day; she types the hours and sends.
     expect(await page.getByLabel('Jour', { exact: true }).inputValue()).toBe(day);
@@ -158,7 +161,8 @@ describe('the member’s console on a phone', () => {
     ]);
 
     // Home shows the mission she joined and the hours of the month.
-    await page.getByRole('link', { name: 'Accueil', exact: true }).click();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await goTo(page, 'Accueil');
     await page.getByRole('heading', { level: 1, name: 'Mon accueil' }).waitFor();
     await page.getByText('2,5 h déclarées ce mois-ci').waitFor();
     await page.getByText('Retouches pour la friperie').waitFor();
@@ -238,6 +242,7 @@ describe('the member’s console on a phone', () => {
     await page.getByText(`Cagnotte : ${frenchAmount(closed.body.figures.pot.pot)}`).waitFor();
     await page.getByRole('grid', { name: 'La part de chacun·e' }).getByRole('rowheader', { name: 'Amel Kaci' }).waitFor();
     await screen(page, 'phone-member-periode');
+    expect(await horizontalOverflow(page)).toBe(0);
     await context.close();
 
     // The same screens on a laptop.

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { goTo, horizontalOverflow } from './browser';
 import { aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
 
 // The browser harness of web-console-browser.e2e-spec.ts (a local copy until test/e2e/browser.ts exists).
@@ -182,13 +183,16 @@ describe('the members screens in Chromium', () => {
     await page.getByLabel('Mot de passe').fill(COORDINATOR_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Membres' }).click();
+    await goTo(page, 'Membres');
     await page.getByRole('rowheader', { name: 'Lina Haddad' }).waitFor();
     await screen(page, 'phone-liste');
+    // The table scrolls inside its own box: the page itself does not scroll sideways.
+    expect(await horizontalOverflow(page)).toBe(0);
     await page.getByRole('link', { name: 'Lina Haddad' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lina Haddad' }).waitFor();
     await page.getByText(/Accord de Samia Haddad \(mère\) enregistré/).waitFor();
     await screen(page, 'phone-fiche');
+    expect(await horizontalOverflow(page)).toBe(0);
     await context.close();
   });
 
