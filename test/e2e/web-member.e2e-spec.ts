@@ -45,8 +45,14 @@ async function screen(page: Page, name: string): Promise<void> {
 
 /** Touch targets: every button, link-button, menu control and choice at least 44 px high. */
 async function smallTargets(page: Page): Promise<(string | null)[]> {
-  return page.$$eval('.button, .nav__link, .select__button, .member-choice, .field__input', (elements) =>
-    elements.filter((element) => element.getBoundingClientRect().height < 44).map((element) => element.textContent),
+  // A control not shown (the phone's closed menu) has no height: it is no target.
+  return page.$$eval('.button, .nav__link, .nav-toggle, .select__button, .member-choice, .field__input', (elements) =>
+    elements
+      .filter((element) => {
+        const height = element.getBoundingClientRect().height;
+        return height > 0 && height < 44;
+      })
+      .map((element) => element.textContent),
   );
 }
 
@@ -237,10 +243,13 @@ describe('the member’s console on a phone', () => {
     // Her share's explanation, in the remuneration service's own French words, rule by rule.
     const mine = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Ma part' }) });
     for (const part of share.byRule) await mine.getByText(part.explanation).waitFor();
-    // The pot as a chart (one bar per term) and a table; everyone's share in a table.
+    // The pot as a chart (one bar per term) and a table.
     expect(await page.locator('.pot-chart__row').count()).toBe(closed.body.figures.pot.terms.length);
     await page.getByText(`Cagnotte : ${frenchAmount(closed.body.figures.pot.pot)}`).waitFor();
-    await page.getByRole('grid', { name: 'La part de chacun·e' }).getByRole('rowheader', { name: 'Amel Kaci' }).waitFor();
+    // Everyone's share, a line per person; the explanation opens on a tap.
+    const amel = page.getByRole('region', { name: 'La part de chacun·e' }).getByRole('listitem').filter({ hasText: 'Amel Kaci' });
+    await amel.getByText('Amel Kaci').click();
+    await amel.getByText(share.byRule[0].explanation).waitFor();
     await screen(page, 'phone-member-periode');
     expect(await horizontalOverflow(page)).toBe(0);
     await context.close();

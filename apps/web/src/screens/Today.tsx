@@ -18,11 +18,14 @@ import { Page, Section } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
 import { Table } from '../ui/Table';
 import { dunningStep } from './dunning-step';
+import { dueIsPast } from './due-date';
+import { isoDay } from './member/member-rules';
 import { ROUTES } from '../routes';
 
 function FollowUp({ siteId }: { siteId: string }) {
   const t = useT();
   const query = useQuery({ queryKey: ['follow-up', siteId], queryFn: () => unwrap(interviewsControllerFollowUp({ path: { siteId } })) });
+  const today = isoDay(new Date());
   return (
     <Section title={t('today.followUp.title')}>
       <QueryState query={query}>
@@ -42,7 +45,12 @@ function FollowUp({ siteId }: { siteId: string }) {
                     <ul className="todo__reasons">
                       {item.attention.map((reason) => (
                         <li key={reason.code}>
-                          {reason.dueOn ? t('attention.dueOn', { what: t(`attention.${reason.code}`), date: frenchShortDate(reason.dueOn) }) : t(`attention.${reason.code}`)}
+                          {reason.dueOn
+                            ? t(dueIsPast(reason.dueOn, today) ? 'attention.lateSince' : 'attention.dueOn', {
+                                what: t(`attention.${reason.code}`),
+                                date: frenchShortDate(reason.dueOn),
+                              })
+                            : t(`attention.${reason.code}`)}
                         </li>
                       ))}
                     </ul>
@@ -116,7 +124,8 @@ function QuotesToValidate({ siteId }: { siteId: string }) {
             <ul className="todo-list">
               {page.items.map((quote) => (
                 <li key={quote.id} className="todo">
-                  <Link href={ROUTES.quote(quote.id)} className="todo__link">
+                  {/* The quotes list opens on those waiting for validation; a quote's own page (/devis/:id) is still to come. */}
+                  <Link href={ROUTES.quotes} className="todo__link">
                     <span className="todo__title">{t('today.quotes.line', { date: frenchShortDate(quote.createdAt.slice(0, 10)), total: frenchAmount(quote.totals.total) })}</span>
                     <span className="todo__meta">{t('today.quotes.open')}</span>
                   </Link>
