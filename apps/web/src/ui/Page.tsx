@@ -50,10 +50,16 @@ function SiteSwitch() {
   );
 }
 
-function NavLink({ href, icon, children }: { href: string; icon: IconName; children: ReactNode }) {
+/**
+ * A link of the main navigation. `area` lists the address prefixes of its area's other screens (a
+ * mission's page, a member's file…): there it is marked as the current area (aria-current="true"),
+ * so a person always sees where they are; on its own address it is the current page.
+ */
+function NavLink({ href, icon, area = [], children }: { href: string; icon: IconName; area?: readonly string[]; children: ReactNode }) {
   const [location] = useLocation();
+  const inArea = [href, ...area].some((prefix) => location === prefix || location.startsWith(`${prefix}/`));
   return (
-    <Link href={href} className="nav__link" aria-current={location === href ? 'page' : undefined}>
+    <Link href={href} className="nav__link" aria-current={location === href ? 'page' : inArea ? 'true' : undefined}>
       <Pictogram icon={icon} />
       <span>{children}</span>
     </Link>
@@ -119,7 +125,7 @@ function Header() {
           {site?.role === 'member' ? (
             // member: their own home, the missions to join, their hours
             <>
-              <NavLink href={ROUTES.home} icon="home">
+              <NavLink href={ROUTES.home} icon="home" area={[ROUTES.periods]}>
                 {t('nav.home')}
               </NavLink>
               <NavLink href={ROUTES.missions} icon="list">
@@ -140,12 +146,16 @@ function Header() {
             </NavLink>
           ) : null}
           {site && site.role !== 'member' ? (
-            <NavLink href={ROUTES.invoices} icon="list">
+            <NavLink href={ROUTES.invoices} icon="list" area={[ROUTES.quotes]}>
               {t('nav.invoices')}
             </NavLink>
           ) : null}
           {site && site.role !== 'member' ? (
-            <NavLink href={site.role === 'accountant' ? ROUTES.periods : ROUTES.missions} icon="list">
+            <NavLink
+              href={site.role === 'accountant' ? ROUTES.periods : ROUTES.missions}
+              icon="list"
+              area={[ROUTES.missions, ROUTES.contributions, ROUTES.periods, ROUTES.simulator, ROUTES.remunerationSettings]}
+            >
               {t('remuneration.nav')}
             </NavLink>
           ) : null}
