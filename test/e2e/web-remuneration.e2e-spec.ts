@@ -172,7 +172,7 @@ describe('the remuneration screens (Chromium)', () => {
     await coordinator.getByText('Heures validées.').waitFor();
     await coordinator.getByRole('link', { name: 'Yanis Morel' }).waitFor({ state: 'detached' });
     await coordinator.getByRole('link', { name: 'Amel Kaci' }).click();
-    await coordinator.getByRole('heading', { level: 1, name: 'Contribution de Amel Kaci' }).waitFor();
+    await coordinator.getByRole('heading', { level: 1, name: 'Contribution d’Amel Kaci' }).waitFor();
     expect(new URL(coordinator.url()).pathname).toBe(`/contributions/${ids.amelEntry}`);
     await coordinator.getByText('Heures : 2 h').waitFor();
     await screen(coordinator, 'contribution');

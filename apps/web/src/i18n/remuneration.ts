@@ -96,7 +96,7 @@ export const remunerationFr = {
   'contributions.validateOf': 'Valider les {hours} h de {name}',
   'contributions.validated': 'Heures validées.',
 
-  'contribution.title': 'Contribution de {name}',
+  'contribution.title': 'Contribution {ofName}',
   'contribution.day': 'Jour : {date}',
   'contribution.kind': 'Type : {kind}',
   'contribution.hours': 'Heures : {hours} h',

@@ -1,5 +1,6 @@
 import {
   completion,
+  frenchOf,
   missionBoard,
   missionBody,
   missionProblems,
@@ -144,5 +145,15 @@ describe('the remuneration settings form', () => {
     expect(weightPercents({ time: 50, equal: 20, peer: 30, mission: 0 })).toEqual({ time: 50, equal: 20, peer: 30, mission: 0 });
     expect(weightPercents({ time: 1, equal: 1, peer: 1, mission: 0 })).toEqual({ time: 33, equal: 33, peer: 33, mission: 0 });
     expect(weightPercents({ time: 0, equal: 0, peer: 0, mission: 0 })).toEqual({ time: 0, equal: 0, peer: 0, mission: 0 });
+  });
+});
+
+describe('frenchOf', () => {
+  it('elides "de" before a vowel, accented or not, and keeps it before a consonant or an h', () => {
+    expect(frenchOf('Inès Benali')).toBe('d’Inès Benali');
+    expect(frenchOf('Émilie Roux')).toBe('d’Émilie Roux');
+    expect(frenchOf('Amel Kaci')).toBe('d’Amel Kaci');
+    expect(frenchOf('Karim Haddad')).toBe('de Karim Haddad');
+    expect(frenchOf('Hugo Petit')).toBe('de Hugo Petit');
   });
 });

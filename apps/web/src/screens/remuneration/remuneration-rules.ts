@@ -210,3 +210,11 @@ export function weightPercents(rules: Readonly<Record<Rule, number>>): Record<Ru
   for (const rule of RULES) percents[rule] = total === 0 ? 0 : Math.round((rules[rule] / total) * 100);
   return percents;
 }
+
+/**
+ * "de" before a person's name, elided before a vowel as French writes it: "d’Inès Benali",
+ * "de Karim Haddad" ("h" is left alone: "de Hugo" is as common as "d’Hugo").
+ */
+export function frenchOf(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöûüAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜ]/.test(name.trim()) ? `d’${name.trim()}` : `de ${name.trim()}`;
+}
