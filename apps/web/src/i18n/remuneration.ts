@@ -96,7 +96,8 @@ export const remunerationFr = {
   'contributions.validateOf': 'Valider les {hours} h de {name}',
   'contributions.validated': 'Heures validées.',
 
-  'contribution.title': 'Contribution {ofName}',
+  'contribution.title': 'Contribution de {name}',
+  'contribution.titleElided': 'Contribution d’{name}',
   'contribution.day': 'Jour : {date}',
   'contribution.kind': 'Type : {kind}',
   'contribution.hours': 'Heures : {hours} h',
@@ -352,6 +353,7 @@ export const remunerationEn: Record<keyof typeof remunerationFr, string> = {
   'contributions.validated': 'Hours validated.',
 
   'contribution.title': 'Contribution of {name}',
+  'contribution.titleElided': 'Contribution of {name}',
   'contribution.day': 'Day: {date}',
   'contribution.kind': 'Kind: {kind}',
   'contribution.hours': 'Hours: {hours} h',

@@ -212,9 +212,9 @@ export function weightPercents(rules: Readonly<Record<Rule, number>>): Record<Ru
 }
 
 /**
- * "de" before a person's name, elided before a vowel as French writes it: "d’Inès Benali",
- * "de Karim Haddad" ("h" is left alone: "de Hugo" is as common as "d’Hugo").
+ * Whether French elides "de" before this name: "d’Inès Benali", but "de Karim Haddad" ("h" is
+ * left alone: "de Hugo" is as common as "d’Hugo"). The message files hold both sentences.
  */
-export function frenchOf(name: string): string {
-  return /^[aeiouyàâäéèêëîïôöûüAEIOUYÀÂÄÉÈÊËÎÏÔÖÛÜ]/.test(name.trim()) ? `d’${name.trim()}` : `de ${name.trim()}`;
+export function elidesDe(name: string): boolean {
+  return /^[aeiouyàâäéèêëîïôöûü]/i.test(name.trim());
 }
