@@ -2,7 +2,7 @@ import { get } from 'node:http';
 import { eventually } from '@kpa/testing';
 import type { Browser } from 'playwright-core';
 import { goTo, horizontalOverflow, launchChromium, logIn, openConsole, screens, smallTouchTargets, VIEWPORTS, type Device } from './browser';
-import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
+import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, siteUserToken, type Region, usePlatform } from './platform';
 
 /** A GET as a browser sends it, answered raw (not decoded): its status, content-encoding and the bytes on the wire. */
 function rawGet(url: string, acceptEncoding: string): Promise<{ status: number; encoding: string | undefined; bytes: number; body: string }> {
@@ -79,6 +79,21 @@ describe('the web console in Chromium', () => {
     // Site A's member is not on site B's board.
     await page.getByText('Personne n’attend d’entretien').waitFor();
     expect(await page.getByText('Inès Benali').count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows the host structure’s accountant, on a phone, where their work is rather than a dead end', async () => {
+    const screen = screens('console-accountant-phone');
+    await siteUserToken(platform, region.sites.a, 'accountant');
+    const { context, page } = await openConsole(browser, 'phone');
+    await logIn(page, platform.gatewayUrl, `accountant.${region.sites.a.id}@kpa.local`, COORDINATOR_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
+    await page.getByText('vous téléchargez le fichier de paie de chaque période approuvée', { exact: false }).waitFor();
+    await screen(page, 'aujourdhui');
+    expect(await smallTouchTargets(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Voir les périodes et la paie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Périodes de rémunération' }).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
     await context.close();
   });
 

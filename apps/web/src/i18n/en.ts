@@ -51,6 +51,9 @@ export const en: CoreMessages = {
 
   'today.title': 'Today',
   'today.intro': 'What needs your attention at {site}.',
+  'today.accountantIntro': 'For {site}, you read the invoices and their payments, and download the payroll file of each approved period.',
+  'today.accountant.invoices': 'See the invoices',
+  'today.accountant.periods': 'See the periods and the payroll',
   'today.memberIntro': 'Hello! Your own space is coming here soon. Meanwhile, your notifications tell you what changes.',
   'today.followUp.title': 'Follow-up of people',
   'today.followUp.empty': 'Nobody is waiting for an interview. When you register a new person, they appear here for their first interview.',

@@ -59,6 +59,9 @@ export const fr = {
 
   'today.title': 'Aujourd’hui',
   'today.intro': 'Ce qui demande votre attention à {site}.',
+  'today.accountantIntro': 'Pour {site}, vous lisez les factures et leurs paiements, et vous téléchargez le fichier de paie de chaque période approuvée.',
+  'today.accountant.invoices': 'Voir les factures',
+  'today.accountant.periods': 'Voir les périodes et la paie',
   'today.memberIntro': 'Bonjour ! Votre espace arrive bientôt ici. En attendant, vos notifications vous disent ce qui change.',
   'today.followUp.title': 'Suivi des personnes',
   'today.followUp.empty': 'Personne n’attend d’entretien. Quand vous inscrivez une nouvelle personne, elle apparaît ici pour son premier entretien.',

@@ -13,6 +13,7 @@ import { unwrap } from '../api/client';
 import { frenchAmount, frenchNumber, frenchShortDate } from '../format';
 import { useT } from '../preferences';
 import { useSession } from '../session';
+import { ButtonLink } from '../ui/Button';
 import { Notice, EmptyState } from '../ui/Notice';
 import { Page, Section } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
@@ -218,6 +219,22 @@ export function TodayScreen() {
   const { site } = useSession();
   if (!site) return null;
   // The coordination's board (a network admin may act on any site as its coordination does).
+  // The host structure's accountant: no board to run, but the two places their work is.
+  if (site.role === 'accountant') {
+    return (
+      <Page title={t('today.title')}>
+        <p>{t('today.accountantIntro', { site: site.name })}</p>
+        <div className="actions">
+          <ButtonLink href={ROUTES.invoices} variant="primary" icon="list">
+            {t('today.accountant.invoices')}
+          </ButtonLink>
+          <ButtonLink href={ROUTES.periods} icon="list">
+            {t('today.accountant.periods')}
+          </ButtonLink>
+        </div>
+      </Page>
+    );
+  }
   if (site.role !== 'coordinator' && site.role !== 'admin') {
     return (
       <Page title={t('today.title')}>
