@@ -50,7 +50,7 @@ const SITES = [
       ],
       offers: [
         { kind: 'equipment', label: 'Atelier sérigraphie', description: 'carrousel 4 couleurs, prêt à la journée' },
-        { kind: 'accompaniment', label: 'Micro-accompagnement', description: 'deux jours pour un KPA qui démarre' },
+        { kind: 'accompaniment', label: 'Micro-accompagnement', description: 'deux jours pour une KPA qui démarre' },
       ],
       contactEmail: 'contact@lacape.kpa.local',
       latitude: 50.6942,
@@ -85,7 +85,7 @@ const SITES = [
     coordinator: { email: 'coordination@bailleul.kpa.local', displayName: 'Coordination KPA Bailleul' },
     passwordKey: 'DEMO_BAILLEUL_COORDINATOR_PASSWORD',
     networkProfile: {
-      presentation: 'Un KPA en réflexion au centre de Bailleul : des habitants, une association porteuse et La Cape pour marraine.',
+      presentation: 'Une KPA en réflexion au centre de Bailleul : des habitants, une association porteuse et La Cape pour marraine.',
       poles: [{ name: 'Cuisine', description: 'un repas partagé par mois pour commencer' }],
       offers: [],
       contactEmail: 'contact@bailleul.kpa.local',

@@ -78,10 +78,18 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** The texts of buttons, link-buttons, menu controls, choices and inputs under 44 px high (touch targets): expect it to be empty. */
+/**
+ * The texts of buttons, link-buttons, menu controls, choices and inputs under 44 px high (touch targets): expect it
+ * to be empty. A control not shown (the phone's closed menu) is no target: it has no height.
+ */
 export async function smallTouchTargets(page: Page): Promise<(string | null)[]> {
-  return page.$$eval('.button, .nav__link, .select__button, .header__brand, .todo__link, .member-choice, .field__input', (elements) =>
-    elements.filter((element) => element.getBoundingClientRect().height < 44).map((element) => element.textContent),
+  return page.$$eval('.button, .nav__link, .nav-toggle, .select__button, .header__brand, .todo__link, .subnav__link, .member-choice, .field__input', (elements) =>
+    elements
+      .filter((element) => {
+        const height = element.getBoundingClientRect().height;
+        return height > 0 && height < 44;
+      })
+      .map((element) => element.textContent),
   );
 }
 
@@ -104,4 +112,25 @@ export function screens(test: string): (page: Page, screen: string) => Promise<v
     await page.screenshot({ path: join(folder, `${count}-${screen}.png`), fullPage: true });
     expect({ screen: `${test}/${screen}`, violations: await accessibilityViolations(page) }).toEqual({ screen: `${test}/${screen}`, violations: [] });
   };
+}
+
+/**
+ * Follows a link of the main navigation as a person does on any device: on a phone the links are
+ * behind the "Menu" button (ui/Page.tsx), opened first when it is shown.
+ */
+export async function goTo(page: Page, link: string | RegExp): Promise<void> {
+  const menu = page.getByRole('button', { name: /^Menu/ });
+  if (await menu.isVisible()) {
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', typeof link === 'string' ? { name: link, exact: true } : { name: link })
+    .click();
+}
+
+/** How many pixels the page is wider than the window (a table or a long word pushing it): expect 0. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  // A string, evaluated in the page: the tests' tsconfig has no DOM types.
+  return page.evaluate<number>('Math.max(0, document.documentElement.scrollWidth - window.innerWidth)');
 }

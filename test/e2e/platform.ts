@@ -175,7 +175,10 @@ export class Platform {
       ),
     );
     exited.catch(() => undefined);
-    await Promise.race([exited, eventually(async () => (await fetch(`${this.url(instance)}/health/ready`)).status === 200, { timeoutMs: READY_TIMEOUT_MS, what: `${instance} to be ready` })]);
+    await Promise.race([
+      exited,
+      eventually(async () => (await fetch(`${this.url(instance)}/health/ready`)).status === 200, { timeoutMs: READY_TIMEOUT_MS, what: `${instance} to be ready` }),
+    ]);
   }
 
   async startAll(): Promise<void> {

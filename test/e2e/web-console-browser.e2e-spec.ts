@@ -1,8 +1,8 @@
 import { get } from 'node:http';
 import { eventually } from '@kpa/testing';
 import type { Browser } from 'playwright-core';
-import { launchChromium, logIn, openConsole, screens, smallTouchTargets, VIEWPORTS, type Device } from './browser';
-import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
+import { goTo, horizontalOverflow, launchChromium, logIn, openConsole, screens, smallTouchTargets, VIEWPORTS, type Device } from './browser';
+import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, siteUserToken, type Region, usePlatform } from './platform';
 
 /** A GET as a browser sends it, answered raw (not decoded): its status, content-encoding and the bytes on the wire. */
 function rawGet(url: string, acceptEncoding: string): Promise<{ status: number; encoding: string | undefined; bytes: number; body: string }> {
@@ -82,6 +82,21 @@ describe('the web console in Chromium', () => {
     await context.close();
   });
 
+  it('shows the host structure’s accountant, on a phone, where their work is rather than a dead end', async () => {
+    const screen = screens('console-accountant-phone');
+    await siteUserToken(platform, region.sites.a, 'accountant');
+    const { context, page } = await openConsole(browser, 'phone');
+    await logIn(page, platform.gatewayUrl, `accountant.${region.sites.a.id}@kpa.local`, COORDINATOR_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
+    await page.getByText('vous téléchargez le fichier de paie de chaque période approuvée', { exact: false }).waitFor();
+    await screen(page, 'aujourdhui');
+    expect(await smallTouchTargets(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Voir les périodes et la paie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Périodes de rémunération' }).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await context.close();
+  });
+
   for (const device of Object.keys(VIEWPORTS) as Device[]) {
     it(`lets a coordinator log in and see Aujourd’hui on a ${device}, then the notifications and the account`, async () => {
       const screen = screens(`console-coordinator-${device}`);
@@ -118,12 +133,22 @@ describe('the web console in Chromium', () => {
         await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
       }
 
-      await page.getByRole('link', { name: /^Notifications/ }).click();
+      if (device === 'phone') {
+        // On a phone the main navigation is one "Menu" button, not rows of links; open, it lists them.
+        expect(await page.getByRole('navigation', { name: 'Navigation principale' }).isVisible()).toBe(false);
+        await page.getByRole('button', { name: 'Menu' }).click();
+        expect(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('true');
+        await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Membres' }).waitFor();
+        await screen(page, 'menu');
+        expect(await smallTouchTargets(page)).toEqual([]);
+      }
+      await goTo(page, /^Notifications/);
       await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
       await page.getByText('Vous n’avez aucune notification').waitFor();
       await screen(page, 'notifications');
+      expect(await horizontalOverflow(page)).toBe(0);
 
-      await page.getByRole('link', { name: 'Mon compte' }).click();
+      await goTo(page, 'Mon compte');
       await page.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
       await page.getByRole('button', { name: 'Enregistrer mes préférences' }).waitFor();
       await screen(page, 'mon-compte');

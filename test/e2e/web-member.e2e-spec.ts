@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays, frenchAmount } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
-import { launchChromium, logIn as logInAs, openConsole, screens, smallTouchTargets } from './browser';
+import { goTo, horizontalOverflow, launchChromium, logIn as logInAs, openConsole, screens, smallTouchTargets } from './browser';
 import { aMemberFile, registerMember, setUpRegion, type Region, untilCommerceKnows, usePlatform } from './platform';
 
 const MEMBER = { email: 'amel@lacape.kpa.local', password: 'mon parcours à la cape' };
@@ -77,7 +77,8 @@ describe('the member’s console on a phone', () => {
     await screen(page, 'phone-accueil');
     expect(await smallTouchTargets(page)).toEqual([]);
 
-    await page.getByRole('link', { name: 'Missions', exact: true }).click();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await goTo(page, 'Missions');
     await page.getByRole('heading', { level: 1, name: 'Missions' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Retouches pour la friperie' }).waitFor();
     await screen(page, 'phone-missions');
@@ -88,7 +89,8 @@ describe('the member’s console on a phone', () => {
     const mission = await asCoordinator('GET', at(`/missions/${missionId}`));
     expect(mission.body.signUps.map((signUp: { memberId: string }) => signUp.memberId)).toEqual([memberId]);
 
-    await page.getByRole('link', { name: 'Mes heures', exact: true }).click();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await goTo(page, 'Mes heures');
     await page.getByRole('heading', { level: 1, name: 'Déclarer mes heures' }).waitFor();
     // Under 30 seconds: the day is today already, the kind a contributive day; she types the hours and sends.
     expect(await page.getByLabel('Jour', { exact: true }).inputValue()).toBe(day);
@@ -109,7 +111,8 @@ describe('the member’s console on a phone', () => {
     ]);
 
     // Home shows the mission she joined and the hours of the month.
-    await page.getByRole('link', { name: 'Accueil', exact: true }).click();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await goTo(page, 'Accueil');
     await page.getByRole('heading', { level: 1, name: 'Mon accueil' }).waitFor();
     await page.getByText('2,5 h déclarées ce mois-ci').waitFor();
     await page.getByText('Retouches pour la friperie').waitFor();
@@ -184,11 +187,15 @@ describe('the member’s console on a phone', () => {
     // Her share's explanation, in the remuneration service's own French words, rule by rule.
     const mine = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Ma part' }) });
     for (const part of share.byRule) await mine.getByText(part.explanation).waitFor();
-    // The pot as a chart (one bar per term) and a table; everyone's share in a table.
+    // The pot as a chart (one bar per term) and a table.
     expect(await page.locator('.pot-chart__row').count()).toBe(closed.body.figures.pot.terms.length);
     await page.getByText(`Cagnotte : ${frenchAmount(closed.body.figures.pot.pot)}`).waitFor();
-    await page.getByRole('grid', { name: 'La part de chacun·e' }).getByRole('rowheader', { name: 'Amel Kaci' }).waitFor();
+    // Everyone's share, a line per person; the explanation opens on a tap.
+    const amel = page.getByRole('region', { name: 'La part de chacun·e' }).getByRole('listitem').filter({ hasText: 'Amel Kaci' });
+    await amel.getByText('Amel Kaci').click();
+    await amel.getByText(share.byRule[0].explanation).waitFor();
     await screen(page, 'phone-periode');
+    expect(await horizontalOverflow(page)).toBe(0);
     await context.close();
 
     // The same screens on a laptop.

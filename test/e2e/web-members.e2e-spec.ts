@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { launchChromium, logIn, openConsole, screens } from './browser';
+import { goTo, horizontalOverflow, launchChromium, logIn, openConsole, screens } from './browser';
 import { aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
 
 /** A birth date that makes the person 17 today (and 16 at least: the site's minimum age for a CAPE). */
@@ -136,13 +136,16 @@ describe('the members screens in Chromium', () => {
     const { context, page } = await openConsole(browser, 'phone');
     await logIn(page, platform.gatewayUrl, region.sites.a.coordinatorEmail, COORDINATOR_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Membres' }).click();
+    await goTo(page, 'Membres');
     await page.getByRole('rowheader', { name: 'Lina Haddad' }).waitFor();
     await screen(page, 'liste');
+    // The table scrolls inside its own box: the page itself does not scroll sideways.
+    expect(await horizontalOverflow(page)).toBe(0);
     await page.getByRole('link', { name: 'Lina Haddad' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lina Haddad' }).waitFor();
     await page.getByText(/Accord de Samia Haddad \(mère\) enregistré/).waitFor();
     await screen(page, 'fiche');
+    expect(await horizontalOverflow(page)).toBe(0);
     await context.close();
   });
 

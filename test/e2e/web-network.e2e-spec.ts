@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
-import { launchChromium, logIn, openConsole, screens } from './browser';
+import { goTo, horizontalOverflow, launchChromium, logIn, openConsole, screens } from './browser';
 import { aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, usePlatform } from './platform';
 
 const MEMBER = { email: 'nadia@lacape.kpa.local', password: 'je partage mes talents' };
@@ -244,13 +244,16 @@ describe('the console’s network screens', () => {
     const { page: phone } = await openConsole(browser, 'phone');
     await logIn(phone, platform.gatewayUrl, MEMBER.email, MEMBER.password);
     await phone.getByRole('heading', { level: 1, name: 'Mon accueil' }).waitFor();
+    await phone.getByRole('button', { name: /^Menu/ }).click();
+    await phone.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Mon compte' }).waitFor();
     expect(await phone.getByRole('link', { name: 'Réseau', exact: true }).count()).toBe(0);
-    await phone.getByRole('link', { name: 'Mon compte' }).click();
+    await goTo(phone, 'Mon compte');
     await phone.getByRole('link', { name: 'Partager mes compétences avec le réseau' }).click();
     await phone.getByRole('heading', { level: 1, name: 'Mon profil réseau' }).waitFor();
     await phone.getByText('Aujourd’hui, les autres KPA ne vous voient pas.').waitFor();
     await phone.getByText('Pour arrêter, décochez la case et enregistrez', { exact: false }).waitFor();
     await screen(phone, 'telephone-mon-profil');
+    expect(await horizontalOverflow(phone)).toBe(0);
     await phone.getByText('Je suis d’accord pour que les autres KPA voient mes compétences').click();
     await phone.getByLabel('Mes compétences', { exact: true }).fill('Couture, cuisine');
     await phone.getByRole('button', { name: 'Enregistrer mon choix' }).click();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { addDays, frenchAmount } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
-import { launchChromium, logIn, openConsole, screens } from './browser';
+import { goTo, horizontalOverflow, launchChromium, logIn, openConsole, screens } from './browser';
 import { aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, untilCommerceKnows, usePlatform } from './platform';
 
 const AMEL = { email: 'amel@lacape.kpa.local', password: 'mon parcours à la cape' };
@@ -172,7 +172,7 @@ describe('the remuneration screens (Chromium)', () => {
     await coordinator.getByText('Heures validées.').waitFor();
     await coordinator.getByRole('link', { name: 'Yanis Morel' }).waitFor({ state: 'detached' });
     await coordinator.getByRole('link', { name: 'Amel Kaci' }).click();
-    await coordinator.getByRole('heading', { level: 1, name: 'Contribution de Amel Kaci' }).waitFor();
+    await coordinator.getByRole('heading', { level: 1, name: 'Contribution d’Amel Kaci' }).waitFor();
     expect(new URL(coordinator.url()).pathname).toBe(`/contributions/${ids.amelEntry}`);
     await coordinator.getByText('Heures : 2 h').waitFor();
     await screen(coordinator, 'contribution');
@@ -210,7 +210,8 @@ describe('the remuneration screens (Chromium)', () => {
       [ids.yanis, 30, 'Merci pour la cuisine du mardi'],
     ]);
 
-    await amel.getByRole('link', { name: 'Accueil', exact: true }).click();
+    expect(await horizontalOverflow(amel)).toBe(0);
+    await goTo(amel, 'Accueil');
     await amel.getByRole('link', { name: 'Simuler ma paie' }).click();
     await amel.getByRole('heading', { level: 1, name: 'Simulateur de paie' }).waitFor();
     await amel.getByLabel('Montant de la part, en euros').fill('300');

@@ -1,8 +1,4 @@
-/**
- * The console's addresses, in French (what a person reads in the address bar and bookmarks), in
- * one place. The screens behind `member`, `quote`… are still to come: until then they show the
- * "page not found" screen with a way back.
- */
+/** The console's addresses, in French (what a person reads in the address bar and bookmarks), in one place. */
 export const ROUTES = {
   login: '/connexion',
   chooseSite: '/choisir-un-site',

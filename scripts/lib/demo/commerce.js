@@ -204,7 +204,7 @@ async function ensureMissions(api, siteId, code, people, today) {
     let mission = existing.find((item) => item.title === title);
     if (!mission) {
       const startsOn = addDays(today, startsIn);
-      const body = { title, activityPole: pole, startsOn, endsOn: addDays(startsOn, days - 1), place: 'au local du KPA', peopleNeeded, description: `Mission du pôle ${pole}.` };
+      const body = { title, activityPole: pole, startsOn, endsOn: addDays(startsOn, days - 1), place: 'au local de la KPA', peopleNeeded, description: `Mission du pôle ${pole}.` };
       mission = await api.call('POST', `/sites/${siteId}/missions`, body, [201]);
     }
     await runMission(

@@ -280,7 +280,7 @@ export const networkFr = {
   'network.launches.step.coordination_team_formed': 'Équipe de coordination formée',
   'network.launches.step.charter_written': 'Charte écrite',
   'network.launches.step.first_members': 'Premiers membres',
-  'network.launches.step.first_mission': 'Première prestation',
+  'network.launches.step.first_mission': 'Première mission',
   'network.launches.step.first_invoice': 'Première facture',
   'network.launches.doneOn': 'fait le {date}',
   'network.launches.todo': 'à faire',

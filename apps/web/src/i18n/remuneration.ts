@@ -97,6 +97,7 @@ export const remunerationFr = {
   'contributions.validated': 'Heures validées.',
 
   'contribution.title': 'Contribution de {name}',
+  'contribution.titleElided': 'Contribution d’{name}',
   'contribution.day': 'Jour : {date}',
   'contribution.kind': 'Type : {kind}',
   'contribution.hours': 'Heures : {hours} h',
@@ -123,7 +124,7 @@ export const remunerationFr = {
   'periods.col.distributed': 'Distribué',
   'periods.col.actions': 'Étape suivante',
   'periods.range': 'du {from} au {to}',
-  'periods.notFrozen': 'aperçu',
+  'periods.notFrozen': 'connu à la clôture',
   'periods.new': 'Nouvelle période',
   'periods.new.intro': 'Une période couvre des jours d’un même mois : la paie est mensuelle.',
   'periods.new.startsOn': 'Premier jour',
@@ -352,6 +353,7 @@ export const remunerationEn: Record<keyof typeof remunerationFr, string> = {
   'contributions.validated': 'Hours validated.',
 
   'contribution.title': 'Contribution of {name}',
+  'contribution.titleElided': 'Contribution of {name}',
   'contribution.day': 'Day: {date}',
   'contribution.kind': 'Kind: {kind}',
   'contribution.hours': 'Hours: {hours} h',
@@ -378,7 +380,7 @@ export const remunerationEn: Record<keyof typeof remunerationFr, string> = {
   'periods.col.distributed': 'Distributed',
   'periods.col.actions': 'Next step',
   'periods.range': 'from {from} to {to}',
-  'periods.notFrozen': 'preview',
+  'periods.notFrozen': 'known at closing',
   'periods.new': 'New period',
   'periods.new.intro': 'A period covers days of one month: pay is monthly.',
   'periods.new.startsOn': 'First day',

@@ -54,7 +54,7 @@ export function NotificationsScreen() {
                       <p className="todo__title">
                         <span className="badge">{notification.readAt ? t('notifications.read') : t('notifications.new')}</span> {notification.title}
                       </p>
-                      <p>{notification.body}</p>
+                      <p className="todo__body">{notification.body}</p>
                       <p className="todo__meta">{frenchShortDate(notification.createdAt.slice(0, 10))}</p>
                       <div className="actions">
                         {route ? (

@@ -13,16 +13,20 @@ import { unwrap } from '../api/client';
 import { frenchAmount, frenchNumber, frenchShortDate } from '../format';
 import { useT } from '../preferences';
 import { useSession } from '../session';
+import { ButtonLink } from '../ui/Button';
 import { Notice, EmptyState } from '../ui/Notice';
 import { Page, Section } from '../ui/Page';
 import { QueryState } from '../ui/QueryState';
 import { Table } from '../ui/Table';
 import { dunningStep } from './dunning-step';
+import { dueIsPast } from './due-date';
+import { isoDay } from './member/member-rules';
 import { ROUTES } from '../routes';
 
 function FollowUp({ siteId }: { siteId: string }) {
   const t = useT();
   const query = useQuery({ queryKey: ['follow-up', siteId], queryFn: () => unwrap(interviewsControllerFollowUp({ path: { siteId } })) });
+  const today = isoDay(new Date());
   return (
     <Section title={t('today.followUp.title')}>
       <QueryState query={query}>
@@ -42,7 +46,12 @@ function FollowUp({ siteId }: { siteId: string }) {
                     <ul className="todo__reasons">
                       {item.attention.map((reason) => (
                         <li key={reason.code}>
-                          {reason.dueOn ? t('attention.dueOn', { what: t(`attention.${reason.code}`), date: frenchShortDate(reason.dueOn) }) : t(`attention.${reason.code}`)}
+                          {reason.dueOn
+                            ? t(dueIsPast(reason.dueOn, today) ? 'attention.lateSince' : 'attention.dueOn', {
+                                what: t(`attention.${reason.code}`),
+                                date: frenchShortDate(reason.dueOn),
+                              })
+                            : t(`attention.${reason.code}`)}
                         </li>
                       ))}
                     </ul>
@@ -116,6 +125,7 @@ function QuotesToValidate({ siteId }: { siteId: string }) {
             <ul className="todo-list">
               {page.items.map((quote) => (
                 <li key={quote.id} className="todo">
+                  {/* The quotes list opens on those waiting for validation; a quote's own page (/devis/:id) is still to come. */}
                   <Link href={ROUTES.quote(quote.id)} className="todo__link">
                     <span className="todo__title">{t('today.quotes.line', { date: frenchShortDate(quote.createdAt.slice(0, 10)), total: frenchAmount(quote.totals.total) })}</span>
                     <span className="todo__meta">{t('today.quotes.open')}</span>
@@ -209,6 +219,22 @@ export function TodayScreen() {
   const { site } = useSession();
   if (!site) return null;
   // The coordination's board (a network admin may act on any site as its coordination does).
+  // The host structure's accountant: no board to run, but the two places their work is.
+  if (site.role === 'accountant') {
+    return (
+      <Page title={t('today.title')}>
+        <p>{t('today.accountantIntro', { site: site.name })}</p>
+        <div className="actions">
+          <ButtonLink href={ROUTES.invoices} variant="primary" icon="list">
+            {t('today.accountant.invoices')}
+          </ButtonLink>
+          <ButtonLink href={ROUTES.periods} icon="list">
+            {t('today.accountant.periods')}
+          </ButtonLink>
+        </div>
+      </Page>
+    );
+  }
   if (site.role !== 'coordinator' && site.role !== 'admin') {
     return (
       <Page title={t('today.title')}>

@@ -13,6 +13,8 @@ const PATHS = {
   door: 'M14 4H6v16h8M10 12h11M18 9l3 3-3 3',
   lock: 'M6 11h12v10H6zM8 11V7a4 4 0 1 1 8 0v4',
   retry: 'M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5',
+  menu: 'M4 6h16M4 12h16M4 18h16',
+  close: 'M6 6l12 12M18 6L6 18',
 } as const;
 
 export type IconName = keyof typeof PATHS;

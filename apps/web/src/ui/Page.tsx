@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useQuery } from '@tanstack/react-query';
 import { meNotificationsControllerList } from '../api/generated/sdk.gen';
@@ -8,7 +8,7 @@ import { usePreferences, useT } from '../preferences';
 import { useSession } from '../session';
 import { Select } from './Select';
 import { Pictogram } from './Button';
-import type { IconName } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { ROUTES } from '../routes';
 
 /** The page's main heading takes the focus after a navigation, so screen readers announce the new screen. */
@@ -50,13 +50,52 @@ function SiteSwitch() {
   );
 }
 
-function NavLink({ href, icon, children }: { href: string; icon: IconName; children: ReactNode }) {
+/**
+ * A link of the main navigation. `area` lists the address prefixes of its area's other screens (a
+ * mission's page, a member's file…): there it is marked as the current area (aria-current="true"),
+ * so a person always sees where they are; on its own address it is the current page.
+ */
+function NavLink({ href, icon, area = [], children }: { href: string; icon: IconName; area?: readonly string[]; children: ReactNode }) {
   const [location] = useLocation();
+  const inArea = [href, ...area].some((prefix) => location === prefix || location.startsWith(`${prefix}/`));
   return (
-    <Link href={href} className="nav__link" aria-current={location === href ? 'page' : undefined}>
+    <Link href={href} className="nav__link" aria-current={location === href ? 'page' : inArea ? 'true' : undefined}>
       <Pictogram icon={icon} />
       <span>{children}</span>
     </Link>
+  );
+}
+
+/**
+ * The main navigation: one row on a laptop; on a phone (under 60 rem) a "Menu" button that opens
+ * it as a list, so the header stays one short band instead of three rows of links (ui.css). The
+ * button says whether it is open (aria-expanded); Escape closes it and gives the focus back.
+ */
+function PhoneMenu({ unread, children }: { unread: number; children: ReactNode }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const navId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      setOpen(false);
+      toggle.current?.focus();
+    }
+  };
+  // A link chosen (even the current page's) closes the menu.
+  const onClick = (event: MouseEvent) => {
+    if ((event.target as Element).closest('a')) setOpen(false);
+  };
+  return (
+    <div className="nav-area" onKeyDown={onKeyDown}>
+      <button ref={toggle} type="button" className="nav-toggle" aria-expanded={open} aria-controls={navId} onClick={() => setOpen((value) => !value)}>
+        <Icon name={open ? 'close' : 'menu'} />
+        <span>{unread > 0 ? t('nav.menuUnread', { count: unread }) : t('nav.menu')}</span>
+      </button>
+      <nav id={navId} aria-label={t('app.mainNav')} className={open ? 'nav nav--open' : 'nav'} onClick={onClick}>
+        {children}
+      </nav>
+    </div>
   );
 }
 
@@ -82,11 +121,11 @@ function Header() {
         </div>
       </div>
       {state === 'signed-in' ? (
-        <nav aria-label={t('app.mainNav')} className="nav">
+        <PhoneMenu unread={count}>
           {site?.role === 'member' ? (
             // member: their own home, the missions to join, their hours
             <>
-              <NavLink href={ROUTES.home} icon="home">
+              <NavLink href={ROUTES.home} icon="home" area={[ROUTES.periods]}>
                 {t('nav.home')}
               </NavLink>
               <NavLink href={ROUTES.missions} icon="list">
@@ -107,12 +146,16 @@ function Header() {
             </NavLink>
           ) : null}
           {site && site.role !== 'member' ? (
-            <NavLink href={ROUTES.invoices} icon="list">
+            <NavLink href={ROUTES.invoices} icon="list" area={[ROUTES.quotes]}>
               {t('nav.invoices')}
             </NavLink>
           ) : null}
           {site && site.role !== 'member' ? (
-            <NavLink href={site.role === 'accountant' ? ROUTES.periods : ROUTES.missions} icon="list">
+            <NavLink
+              href={site.role === 'accountant' ? ROUTES.periods : ROUTES.missions}
+              icon="list"
+              area={[ROUTES.missions, ROUTES.contributions, ROUTES.periods, ROUTES.simulator, ROUTES.remunerationSettings]}
+            >
               {t('remuneration.nav')}
             </NavLink>
           ) : null}
@@ -147,7 +190,7 @@ function Header() {
           <NavLink href={ROUTES.account} icon="person">
             {t('nav.account')}
           </NavLink>
-        </nav>
+        </PhoneMenu>
       ) : null}
     </header>
   );

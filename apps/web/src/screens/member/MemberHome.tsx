@@ -12,6 +12,7 @@ import { QueryState } from '../../ui/QueryState';
 import { ROUTES } from '../../routes';
 import { isoDay, lastSettledPeriod, localDayAndTime, missionPlace, monthOf, nextInterview, nextStage } from './member-rules';
 import { useOwnMember, type OwnMember } from './own-member';
+import { dueIsPast } from '../due-date';
 import './member.css';
 
 function Journey({ own }: { own: OwnMember }) {
@@ -27,7 +28,12 @@ function Journey({ own }: { own: OwnMember }) {
       {journey.due.length > 0 ? (
         <ul className="member-list">
           {journey.due.map((due) => (
-            <li key={due.kind}>{t('member.journey.due', { what: t(`member.journey.due.${due.kind}`), date: frenchShortDate(due.dueOn) })}</li>
+            <li key={due.kind}>
+              {t(dueIsPast(due.dueOn, isoDay(new Date())) ? 'member.journey.duePast' : 'member.journey.due', {
+                what: t(`member.journey.due.${due.kind}`),
+                date: frenchShortDate(due.dueOn),
+              })}
+            </li>
           ))}
         </ul>
       ) : null}

@@ -143,15 +143,24 @@ export function PeriodScreen() {
                 {shares.length === 0 ? (
                   <EmptyState>{t('member.period.shares.empty')}</EmptyState>
                 ) : (
-                  <Table<MemberShareDto & { id: string }>
-                    label={t('member.period.shares')}
-                    rows={shares}
-                    columns={[
-                      { id: 'name', title: t('member.period.shares.name'), isRowHeader: true, cell: (share) => share.name },
-                      { id: 'total', title: t('member.period.shares.total'), align: 'end', cell: (share) => frenchAmount(share.total) },
-                      { id: 'explanation', title: t('member.period.shares.explanation'), cell: (share) => <Explanation share={share} /> },
-                    ]}
-                  />
+                  // One line per person, the explanation opened on demand: as a table its sentences were
+                  // squeezed into a column a phone had to scroll sideways, and the page was 7 screens long.
+                  <>
+                    <p className="hint">{t('member.period.shares.hint')}</p>
+                    <ul className="share-list">
+                      {shares.map((share) => (
+                        <li key={share.id} className="share">
+                          <details>
+                            <summary className="share__summary">
+                              <span className="share__name">{share.name}</span>
+                              <span className="share__total">{frenchAmount(share.total)}</span>
+                            </summary>
+                            <Explanation share={share} />
+                          </details>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
                 )}
               </Section>
             </>

@@ -59,23 +59,24 @@ function Profile({ siteId, member, t }: { siteId: string; member: MemberDto; t: 
   return (
     <>
       <Facts rows={rows} />
-      <Section title={t('members.guardian.title')}>
-        {member.guardian ? (
-          <Notice tone="success">
-            {t('members.guardian.recorded', { name: member.guardian.name, relationship: member.guardian.relationship, date: frenchShortDate(member.guardian.consentedOn) })}
-          </Notice>
-        ) : needsGuardian(member.birthDate, today) ? (
-          <>
-            <div className="members-explain">
-              <p>{t('members.guardian.why')}</p>
-              <p>{t('members.guardian.missing')}</p>
-            </div>
-            <GuardianConsentForm siteId={siteId} memberId={member.id} />
-          </>
-        ) : (
-          <p>{t('members.guardian.adult')}</p>
-        )}
-      </Section>
+      {/* An adult with no guardian recorded has nothing to do here: no section saying so. */}
+      {member.guardian || needsGuardian(member.birthDate, today) ? (
+        <Section title={t('members.guardian.title')}>
+          {member.guardian ? (
+            <Notice tone="success">
+              {t('members.guardian.recorded', { name: member.guardian.name, relationship: member.guardian.relationship, date: frenchShortDate(member.guardian.consentedOn) })}
+            </Notice>
+          ) : needsGuardian(member.birthDate, today) ? (
+            <>
+              <div className="members-explain">
+                <p>{t('members.guardian.why')}</p>
+                <p>{t('members.guardian.missing')}</p>
+              </div>
+              <GuardianConsentForm siteId={siteId} memberId={member.id} />
+            </>
+          ) : null}
+        </Section>
+      ) : null}
       <MemberPrivacy siteId={siteId} member={member} />
     </>
   );

@@ -15,7 +15,7 @@ import { Page, Section } from '../../ui/Page';
 import { QueryState } from '../../ui/QueryState';
 import { TextField } from '../../ui/TextField';
 import { ActionError, RemunerationNav } from './RemunerationNav';
-import { coordinates } from './remuneration-rules';
+import { coordinates, elidesDe } from './remuneration-rules';
 import './remuneration.css';
 
 const noop = () => undefined;
@@ -44,7 +44,7 @@ export function ContributionScreen({ id }: { id: string }) {
   if (!site) return null;
   const runs = coordinates(site.role);
   return (
-    <Page title={query.data ? t('contribution.title', { name: query.data.memberName }) : t('contributions.title')}>
+    <Page title={query.data ? t(elidesDe(query.data.memberName) ? 'contribution.titleElided' : 'contribution.title', { name: query.data.memberName }) : t('contributions.title')}>
       <RemunerationNav />
       <QueryState query={query}>
         {(entry) => (

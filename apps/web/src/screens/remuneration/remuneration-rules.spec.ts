@@ -1,5 +1,6 @@
 import {
   completion,
+  elidesDe,
   missionBoard,
   missionBody,
   missionProblems,
@@ -144,5 +145,12 @@ describe('the remuneration settings form', () => {
     expect(weightPercents({ time: 50, equal: 20, peer: 30, mission: 0 })).toEqual({ time: 50, equal: 20, peer: 30, mission: 0 });
     expect(weightPercents({ time: 1, equal: 1, peer: 1, mission: 0 })).toEqual({ time: 33, equal: 33, peer: 33, mission: 0 });
     expect(weightPercents({ time: 0, equal: 0, peer: 0, mission: 0 })).toEqual({ time: 0, equal: 0, peer: 0, mission: 0 });
+  });
+});
+
+describe('elidesDe', () => {
+  it('elides "de" before a vowel, accented or not, and keeps it before a consonant or an h', () => {
+    expect(['Inès Benali', 'Émilie Roux', 'amel Kaci', 'Yanis Morel'].map(elidesDe)).toEqual([true, true, true, true]);
+    expect(['Karim Haddad', 'Hugo Petit', 'Zoé Martin'].map(elidesDe)).toEqual([false, false, false]);
   });
 });

@@ -210,3 +210,11 @@ export function weightPercents(rules: Readonly<Record<Rule, number>>): Record<Ru
   for (const rule of RULES) percents[rule] = total === 0 ? 0 : Math.round((rules[rule] / total) * 100);
   return percents;
 }
+
+/**
+ * Whether French elides "de" before this name: "d’Inès Benali", but "de Karim Haddad" ("h" is
+ * left alone: "de Hugo" is as common as "d’Hugo"). The message files hold both sentences.
+ */
+export function elidesDe(name: string): boolean {
+  return /^[aeiouyàâäéèêëîïôöûü]/i.test(name.trim());
+}
