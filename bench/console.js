@@ -89,17 +89,13 @@ async function firstLoad(browser) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
 
   const files = [];
-  const requestedAt = new Map();
-  page.on('request', (request) => requestedAt.set(request.url(), Date.now()));
   page.on('response', (response) => {
     const path = new URL(response.url()).pathname;
     if (!/\.(js|mjs|css)$/.test(path)) return;
-    const requested = requestedAt.get(response.url());
     // `wire`: what the network carried (the gateway sends a build's .br/.gz when there is one); `gzip`: the file gzipped here.
     files.push(
       Promise.all([response.body(), response.request().sizes()]).then(([body, sizes]) => ({
         path,
-        requested,
         raw: body.length,
         gzip: gzipSync(body).length,
         wire: sizes.responseBodySize,
@@ -109,17 +105,19 @@ async function firstLoad(browser) {
   // Not logged in: / sends the visitor to the log-in screen, the first screen anyone sees.
   await page.goto(`${base}/`);
   const usable = await interactive(page, 'Connexion');
-  const drawnAt = Date.now();
   await page.waitForLoadState('networkidle');
   // "networkidle" may have fired before the log-in page was drawn: leave its fetches ahead the time to start and end.
   await page.waitForTimeout(2000);
   const lcp = await largestContentfulPaint(page);
   const loaded = await Promise.all(files);
   await context.close();
-  // The first screen's files are those asked for before it was usable; the log-in page then fetches
-  // the next screens' strings ahead (i18n/areas.ts and the French errors), counted apart.
-  const firstScreen = loaded.filter((file) => file.requested <= drawnAt);
-  const ahead = loaded.filter((file) => file.requested > drawnAt);
+  // The first screen's files are those index.html names (the entry script, its preloads, its CSS);
+  // once drawn, the log-in page fetches the next screens' strings ahead (i18n/areas.ts, the French
+  // errors): counted apart.
+  const html = await (await fetch(`${base}/`)).text();
+  const named = new Set([...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((match) => match[1]));
+  const firstScreen = loaded.filter((file) => named.has(file.path));
+  const ahead = loaded.filter((file) => !named.has(file.path));
   const sum = (files, kind, field) => files.filter((file) => file.path.endsWith(kind)).reduce((total, file) => total + file[field], 0);
   return {
     js: sum(firstScreen, '.js', 'gzip'),
