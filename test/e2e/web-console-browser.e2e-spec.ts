@@ -101,9 +101,15 @@ describe('the web console in Chromium', () => {
     it(`lets a coordinator log in and see Aujourd’hui on a ${device}, then the notifications and the account`, async () => {
       const screen = screens(`console-coordinator-${device}`);
       const { context, page } = await openConsole(browser, device);
+      const refreshes: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/v1/auth/console/refresh')) refreshes.push(request.url());
+      });
       await page.goto(`${platform.gatewayUrl}/`);
-      // Not logged in: the console sends the visitor to the log-in page.
+      // Not logged in: the console sends the visitor to the log-in page, at once — a browser that
+      // never logged in does not ask for a refresh that can only fail.
       await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+      expect(refreshes).toEqual([]);
       await screen(page, 'connexion');
 
       await logIn(page, platform.gatewayUrl, region.sites.a.coordinatorEmail, COORDINATOR_PASSWORD);

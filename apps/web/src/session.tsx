@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { authControllerMe, sitesControllerList } from './api/generated/sdk.gen';
 import type { MeDto, SiteGrantDto } from './api/generated/types.gen';
 import { refreshSession, unwrap } from './api/client';
-import { currentAccessToken, onSessionChange } from './api/session';
+import { currentAccessToken, mayHoldSession, onSessionChange } from './api/session';
 
 type SessionState = 'checking' | 'signed-out' | 'signed-in';
 
@@ -43,7 +43,7 @@ function savedSite(): string | null {
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [state, setState] = useState<SessionState>(() => (currentAccessToken() ? 'signed-in' : 'checking'));
+  const [state, setState] = useState<SessionState>(() => (currentAccessToken() ? 'signed-in' : mayHoldSession() ? 'checking' : 'signed-out'));
   const [siteId, setSiteId] = useState<string | null>(savedSite);
 
   useEffect(() => {
@@ -52,7 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setState(signedIn ? 'signed-in' : 'signed-out');
       if (!signedIn) queryClient.clear();
     });
-    if (!currentAccessToken()) void refreshSession().then((ok) => setState(ok ? 'signed-in' : 'signed-out'));
+    if (!currentAccessToken() && mayHoldSession()) void refreshSession().then((ok) => setState(ok ? 'signed-in' : 'signed-out'));
     return () => {
       unsubscribe();
     };
