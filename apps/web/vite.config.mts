@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import { defineConfig, type Plugin } from 'vite';
 
 const here = import.meta.dirname;
@@ -38,7 +39,8 @@ export default defineConfig({
   root: here,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [precompress()],
+  // react-aria ships its controls' strings in 34 languages; the console speaks French and English.
+  plugins: [optimizeLocales.vite({ locales: ['fr', 'en'] }), precompress()],
   resolve: {
     // The pure modules of @kpa/contracts, not its index (which pulls Node modules).
     alias: {

@@ -9,10 +9,14 @@ import { SessionProvider, useSession } from './session';
 import { ChooseSiteScreen } from './screens/ChooseSite';
 import { LoginScreen } from './screens/Login';
 import { NotFoundScreen } from './screens/NotFound';
-import { TodayOrMemberHome } from './screens/member/RoleHome';
+import { loadHomeScreen } from './screens/home-screen';
+import { mayHoldSession } from './api/session';
 import { ROUTES } from './routes';
 
 /** The screens past the first ones load when first opened: the log-in screen ships less (docs/console.md, speed). */
+const TodayOrMemberHome = lazy(() => loadHomeScreen().then((module) => ({ default: module.TodayOrMemberHome })));
+// A session may be restored: its home screen is fetched alongside the refresh, not after it.
+if (mayHoldSession()) void loadHomeScreen();
 const AccountScreen = lazy(() => import('./screens/Account').then((module) => ({ default: module.AccountScreen })));
 const NotificationsScreen = lazy(() => import('./screens/Notifications').then((module) => ({ default: module.NotificationsScreen })));
 const LogHoursScreen = lazy(() => import('./screens/member/LogHours').then((module) => ({ default: module.LogHoursScreen })));

@@ -4,6 +4,7 @@ import { Redirect, useLocation } from 'wouter';
 import { ApiError } from '../api/api-error';
 import { logIn } from '../api/client';
 import { loadAreaMessages } from '../i18n/messages';
+import { loadHomeScreen } from './home-screen';
 import { usePreferences, useT } from '../preferences';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
@@ -26,9 +27,10 @@ export function LoginScreen() {
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const { state } = useSession();
-  // Once the page is drawn, the next screens' strings are fetched ahead: the log-in waits for nothing.
+  // Once the page is drawn, the next screen and the areas' strings are fetched ahead: the log-in waits for nothing.
   useEffect(() => {
     void loadAreaMessages();
+    void loadHomeScreen();
   }, []);
 
   const emailProblem = checked && !EMAIL.test(email.trim()) ? t('login.error.email') : fieldErrorText(error, 'email', language, t);

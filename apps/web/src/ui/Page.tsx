@@ -6,7 +6,6 @@ import { unwrap } from '../api/client';
 import { LANGUAGES, type Language } from '../i18n/messages';
 import { usePreferences, useT } from '../preferences';
 import { useSession } from '../session';
-import { Select } from './Select';
 import { Pictogram } from './Button';
 import { Icon, type IconName } from './Icon';
 import { ROUTES } from '../routes';
@@ -20,17 +19,50 @@ function useFocusOnMount() {
   return heading;
 }
 
+/**
+ * A header control: the phone's or the browser's own list (light on the first screen, large on a
+ * phone), its label kept for screen readers.
+ */
+function HeaderChoice({
+  label,
+  options,
+  value,
+  placeholder,
+  onChange,
+}: {
+  label: string;
+  options: readonly { id: string; label: string }[];
+  value: string | null;
+  placeholder?: string;
+  onChange(id: string): void;
+}) {
+  const id = useId();
+  return (
+    <span className="field select">
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <select id={id} className="select__button" value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
+        {value === null ? (
+          <option value="" disabled>
+            {placeholder}
+          </option>
+        ) : null}
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
 function LanguageSwitch() {
   const t = useT();
   const { language, setLanguage } = usePreferences();
   return (
-    <Select
-      label={t('header.language')}
-      hideLabel
-      options={LANGUAGES.map((id) => ({ id, label: t(`lang.${id}`) }))}
-      value={language}
-      onChange={(id) => setLanguage(id as Language)}
-    />
+    <HeaderChoice label={t('header.language')} options={LANGUAGES.map((id) => ({ id, label: t(`lang.${id}`) }))} value={language} onChange={(id) => setLanguage(id as Language)} />
   );
 }
 
@@ -39,9 +71,8 @@ function SiteSwitch() {
   const { sites, site, chooseSite } = useSession();
   if (sites.length < 2) return site ? <span className="header__site">{site.name}</span> : null;
   return (
-    <Select
+    <HeaderChoice
       label={t('header.site')}
-      hideLabel
       options={sites.map((choice) => ({ id: choice.siteId, label: choice.name }))}
       placeholder={t('header.chooseSite')}
       value={site?.siteId ?? null}
