@@ -11,7 +11,7 @@ import { NETWORK_ADMIN_ONLY, SIGNED_IN, SITE_ROLES } from '../../apps/gateway/sr
 import { SiteRole } from '../../apps/gateway/src/auth/roles';
 import { addDays, addMonths } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
-import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, HttpResult, Platform, registerMember, setUpRegion, siteUserToken, untilCommerceKnows } from './platform';
+import { ADMIN, aMemberFile, COORDINATOR_PASSWORD, HttpResult, Platform, registerMember, setUpRegion, siteUserToken, today, untilCommerceKnows } from './platform';
 
 /** The rule a route declares, read from the decorators' metadata as the guard reads it. */
 export type Rule = { kind: 'public' } | { kind: 'networkAdmin' } | { kind: 'signedIn' } | { kind: 'site'; roles: SiteRole[] } | { kind: 'undeclared' };
@@ -86,9 +86,8 @@ export interface World {
   madeUp: string[];
 }
 
-export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+/** Kept here too: the generated specs take their fixtures from this file. */
+export { today };
 
 /** Parses the OpenAPI path's parameters (`/v1/sites/{siteId}/members/{memberId}`). */
 export function pathParameters(path: string): string[] {

@@ -358,3 +358,48 @@ export async function untilCommerceKnows(platform: Platform, siteIds: string[]):
     { what: 'the sites and their host known by commerce' },
   );
 }
+
+/** The day in Paris, as the platform counts it (a contribution may not be dated in the future, a mission is completed from its first day on). */
+export function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** Commerce and remuneration each learn members from membership's events: waits until both know these. */
+export async function untilMembersKnown(platform: Platform, memberIds: string[]): Promise<void> {
+  await eventually(
+    async () =>
+      (await platform.query('SELECT 1 FROM commerce.known_member WHERE id = ANY($1)', [memberIds])).length === memberIds.length &&
+      (await platform.query('SELECT 1 FROM remuneration.known_member WHERE id = ANY($1)', [memberIds])).length === memberIds.length,
+    { what: 'the members known by commerce and remuneration' },
+  );
+}
+
+/** Money in site a's pot: the host's legal identity (an invoice needs it), then an invoice of 10 hours at 30 € issued and paid on `day`. */
+export async function paidInvoice(platform: Platform, region: Region, day: string, description: string): Promise<void> {
+  const site = region.sites.a;
+  const at = (path: string) => `/v1/sites/${site.id}${path}`;
+  const asCoordinator = (path: string, body: unknown) => platform.http('POST', at(path), { token: site.coordinator, body });
+  const patched = await platform.http('PATCH', `/v1/host-structures/${region.hostStructureId}`, {
+    token: region.admin,
+    body: { legalForm: 'SCOP SARL à capital variable', shareCapital: '15000.00', rcsCity: 'Lille', addressLine: '12 rue de la Paix', postalCode: '59000' },
+  });
+  expect(patched.status).toBe(200);
+  await eventually(async () => (await platform.query("SELECT 1 FROM commerce.seller_host_structure WHERE identity->>'legalForm' IS NOT NULL")).length === 1, {
+    what: "the host structure's legal form known by commerce",
+  });
+  const client = await asCoordinator('/clients', {
+    kind: 'company',
+    name: 'Friperie du Pile',
+    billingAddress: { line: '3 place de la Liberté', postalCode: '59100', city: 'Roubaix' },
+    siret: '120 027 016 00357',
+  });
+  expect(client.status).toBe(201);
+  const invoice = await asCoordinator('/invoices', {
+    clientId: client.body.id,
+    lines: [{ description, quantity: '10', unit: 'hour', unitPrice: '30.00', vatRate: '20' }],
+  });
+  expect(invoice.status).toBe(201);
+  const issued = await asCoordinator(`/invoices/${invoice.body.id}/issue`, {});
+  expect(issued.status).toBe(200);
+  expect((await asCoordinator(`/invoices/${invoice.body.id}/payments`, { amount: issued.body.totals.total, receivedOn: day, method: 'transfer' })).status).toBe(201);
+}

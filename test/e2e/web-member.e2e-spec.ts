@@ -2,14 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { addDays, frenchAmount } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
 import { goTo, horizontalOverflow, launchChromium, logIn as logInAs, openConsole, screens, smallTouchTargets } from './browser';
-import { aMemberFile, registerMember, setUpRegion, type Region, untilCommerceKnows, usePlatform } from './platform';
+import { aMemberFile, paidInvoice, registerMember, setUpRegion, type Region, today, untilCommerceKnows, untilMembersKnown, usePlatform } from './platform';
 
 const MEMBER = { email: 'amel@lacape.kpa.local', password: 'mon parcours à la cape' };
-
-/** The day in Paris, as the platform counts it (a contribution may not be dated in the future). */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 /**
  * The member on a phone (issue 14, journeys 2 and 4): she lands on her own home, signs up for a
@@ -41,12 +36,7 @@ describe('the member’s console on a phone', () => {
     );
     expect((await asCoordinator('POST', at(`/members/${memberId}/account`), MEMBER)).status).toBe(201);
     await untilCommerceKnows(platform, [region.sites.a.id]);
-    await eventually(
-      async () =>
-        (await platform.query('SELECT 1 FROM commerce.known_member WHERE id = $1', [memberId])).length === 1 &&
-        (await platform.query('SELECT 1 FROM remuneration.known_member WHERE id = $1', [memberId])).length === 1,
-      { what: 'the member known by commerce and remuneration' },
-    );
+    await untilMembersKnown(platform, [memberId]);
     const mission = await asCoordinator('POST', at('/missions'), {
       title: 'Retouches pour la friperie',
       activityPole: 'couture',
@@ -130,29 +120,7 @@ describe('the member’s console on a phone', () => {
 
   it('(4) once the coordinator closes the period, the member reads her share and how it was obtained', async () => {
     // Money in the pot: the host's legal identity, an invoice issued and paid.
-    const patched = await platform.http('PATCH', `/v1/host-structures/${region.hostStructureId}`, {
-      token: region.admin,
-      body: { legalForm: 'SCOP SARL à capital variable', shareCapital: '15000.00', rcsCity: 'Lille', addressLine: '12 rue de la Paix', postalCode: '59000' },
-    });
-    expect(patched.status).toBe(200);
-    await eventually(async () => (await platform.query("SELECT 1 FROM commerce.seller_host_structure WHERE identity->>'legalForm' IS NOT NULL")).length === 1, {
-      what: "the host structure's legal form known by commerce",
-    });
-    const client = await asCoordinator('POST', at('/clients'), {
-      kind: 'company',
-      name: 'Friperie du Pile',
-      billingAddress: { line: '3 place de la Liberté', postalCode: '59100', city: 'Roubaix' },
-      siret: '120 027 016 00357',
-    });
-    expect(client.status).toBe(201);
-    const invoice = await asCoordinator('POST', at('/invoices'), {
-      clientId: client.body.id,
-      lines: [{ description: 'Retouches', quantity: '10', unit: 'hour', unitPrice: '30.00', vatRate: '20' }],
-    });
-    expect(invoice.status).toBe(201);
-    const issued = await asCoordinator('POST', at(`/invoices/${invoice.body.id}/issue`), {});
-    expect(issued.status).toBe(200);
-    expect((await asCoordinator('POST', at(`/invoices/${invoice.body.id}/payments`), { amount: issued.body.totals.total, receivedOn: day, method: 'transfer' })).status).toBe(201);
+    await paidInvoice(platform, region, day, 'Retouches');
 
     // The coordinator validates Amel's hours and closes the current period.
     const [entry] = (await asCoordinator('GET', at(`/contributions?memberId=${memberId}`))).body.items;

@@ -2,15 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { addDays, frenchAmount } from '@kpa/contracts';
 import { eventually } from '@kpa/testing';
 import { goTo, horizontalOverflow, launchChromium, logIn, openConsole, screens } from './browser';
-import { aMemberFile, COORDINATOR_PASSWORD, registerMember, setUpRegion, type Region, untilCommerceKnows, usePlatform } from './platform';
+import { aMemberFile, COORDINATOR_PASSWORD, paidInvoice, registerMember, setUpRegion, type Region, today, untilCommerceKnows, untilMembersKnown, usePlatform } from './platform';
 
 const AMEL = { email: 'amel@lacape.kpa.local', password: 'mon parcours à la cape' };
 const YANIS = { email: 'yanis@lacape.kpa.local', password: 'la cuisine du mardi' };
-
-/** The day in Paris, as the platform counts it (a mission is completed from its first day on). */
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 /**
  * The remuneration screens in Chromium: a coordinator on a laptop creates a mission, confirms the
@@ -41,12 +36,7 @@ describe('the remuneration screens (Chromium)', () => {
     tokens.amel = (await platform.login(AMEL.email, AMEL.password)).accessToken;
     tokens.yanis = (await platform.login(YANIS.email, YANIS.password)).accessToken;
     await untilCommerceKnows(platform, [site.id]);
-    await eventually(
-      async () =>
-        (await platform.query('SELECT 1 FROM commerce.known_member WHERE id = ANY($1)', [[ids.amel, ids.yanis]])).length === 2 &&
-        (await platform.query('SELECT 1 FROM remuneration.known_member WHERE id = ANY($1)', [[ids.amel, ids.yanis]])).length === 2,
-      { what: 'the members known by commerce and remuneration' },
-    );
+    await untilMembersKnown(platform, [ids.amel, ids.yanis]);
     // Each member logs contributive time today, as they do on their phone.
     const log = async (token: string, hours: string) => {
       const entry = await platform.http('POST', at('/contributions'), { token, body: { kind: 'contributive_day', date: day, hours } });
@@ -56,29 +46,7 @@ describe('the remuneration screens (Chromium)', () => {
     ids.amelEntry = await log(tokens.amel, '2');
     ids.yanisEntry = await log(tokens.yanis, '3');
     // Money in the pot: the host's legal identity, an invoice issued and paid.
-    const patched = await platform.http('PATCH', `/v1/host-structures/${region.hostStructureId}`, {
-      token: region.admin,
-      body: { legalForm: 'SCOP SARL à capital variable', shareCapital: '15000.00', rcsCity: 'Lille', addressLine: '12 rue de la Paix', postalCode: '59000' },
-    });
-    expect(patched.status).toBe(200);
-    await eventually(async () => (await platform.query("SELECT 1 FROM commerce.seller_host_structure WHERE identity->>'legalForm' IS NOT NULL")).length === 1, {
-      what: "the host structure's legal form known by commerce",
-    });
-    const client = await asCoordinator('POST', at('/clients'), {
-      kind: 'company',
-      name: 'Friperie du Pile',
-      billingAddress: { line: '3 place de la Liberté', postalCode: '59100', city: 'Roubaix' },
-      siret: '120 027 016 00357',
-    });
-    expect(client.status).toBe(201);
-    const invoice = await asCoordinator('POST', at('/invoices'), {
-      clientId: client.body.id,
-      lines: [{ description: 'Repas des voisins', quantity: '10', unit: 'hour', unitPrice: '30.00', vatRate: '20' }],
-    });
-    expect(invoice.status).toBe(201);
-    const issued = await asCoordinator('POST', at(`/invoices/${invoice.body.id}/issue`), {});
-    expect(issued.status).toBe(200);
-    expect((await asCoordinator('POST', at(`/invoices/${invoice.body.id}/payments`), { amount: issued.body.totals.total, receivedOn: day, method: 'transfer' })).status).toBe(201);
+    await paidInvoice(platform, region, day, 'Repas des voisins');
     browser = await launchChromium();
   });
 
