@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   hostStructuresControllerList,
@@ -165,15 +165,54 @@ function RequestedList({ siteId, reports }: { siteId: string; reports: Requested
   );
 }
 
+/** The form that asks for a report: what `children` add (a scope), the period, the API's refusal (unless a field shows it), the button. */
+function RequestForm({
+  request,
+  refusalShown = true,
+  children,
+}: {
+  request: { mutate(period: Period): void; isError: boolean; error: unknown; isPending: boolean };
+  refusalShown?: boolean;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const { language } = usePreferences();
+  const [period, setPeriod] = useState<Period | null>(null);
+  const [checked, setChecked] = useState(false);
+  return (
+    <Section title={t('reports.ask')}>
+      <form
+        className="report-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setChecked(true);
+          if (period) request.mutate(period);
+        }}
+      >
+        {children}
+        <PeriodPicker onPeriod={setPeriod} showErrors={checked} />
+        {request.isError && refusalShown ? (
+          <Notice tone="error" title={t('app.error.title')}>
+            <p>{errorText(request.error, language, t)}</p>
+          </Notice>
+        ) : null}
+        <div className="actions">
+          <Button type="submit" icon="save" isPending={request.isPending}>
+            {t('reports.request')}
+          </Button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
 /** `/rapports`: the site's activity report for a period, its progress, then its PDF and CSV. */
 export function SiteReportsScreen() {
   const t = useT();
-  const { language } = usePreferences();
   const { site } = useSession();
   const access = useReportAccess();
   const siteId = site?.siteId ?? '';
-  const [period, setPeriod] = useState<Period | null>(null);
-  const [checked, setChecked] = useState(false);
   const [reports, remember] = useRequestedReports(`kpa.reports.${siteId}`);
   const request = useMutation({
     mutationFn: (chosen: Period) => unwrap(siteReportsControllerRequest({ path: { siteId }, body: { kind: 'activity', from: chosen.from, to: chosen.to } })),
@@ -188,29 +227,7 @@ export function SiteReportsScreen() {
       ) : (
         <>
           <p>{t('reports.site.intro', { site: site.name })}</p>
-          <Section title={t('reports.ask')}>
-            <form
-              className="report-form"
-              noValidate
-              onSubmit={(event) => {
-                event.preventDefault();
-                setChecked(true);
-                if (period) request.mutate(period);
-              }}
-            >
-              <PeriodPicker onPeriod={setPeriod} showErrors={checked} />
-              {request.isError ? (
-                <Notice tone="error" title={t('app.error.title')}>
-                  <p>{errorText(request.error, language, t)}</p>
-                </Notice>
-              ) : null}
-              <div className="actions">
-                <Button type="submit" icon="save" isPending={request.isPending}>
-                  {t('reports.request')}
-                </Button>
-              </div>
-            </form>
-          </Section>
+          <RequestForm request={request} />
           <RequestedList siteId={siteId} reports={reports} />
         </>
       )}
@@ -224,9 +241,7 @@ export function NetworkReportsScreen() {
   const { language } = usePreferences();
   const { site } = useSession();
   const access = useReportAccess();
-  const [period, setPeriod] = useState<Period | null>(null);
   const [scope, setScope] = useState('region');
-  const [checked, setChecked] = useState(false);
   const [reports, remember] = useRequestedReports('kpa.reports.region');
   const hosts = useQuery({
     queryKey: ['host-structures', 'region'],
@@ -247,39 +262,18 @@ export function NetworkReportsScreen() {
       ) : (
         <>
           <p>{t('reports.network.intro')}</p>
-          <Section title={t('reports.ask')}>
-            <form
-              className="report-form"
-              noValidate
-              onSubmit={(event) => {
-                event.preventDefault();
-                setChecked(true);
-                if (period) request.mutate(period);
-              }}
-            >
-              <Select
-                label={t('reports.scope')}
-                options={[
-                  { id: 'region', label: t('reports.scope.region') },
-                  ...(hosts.data?.items ?? []).map((host) => ({ id: host.id, label: t('reports.scope.host', { name: host.legalName }) })),
-                ]}
-                value={scope}
-                onChange={setScope}
-              />
-              {apiField === 'scope' ? <p className="field__error">{errorText(request.error, language, t)}</p> : null}
-              <PeriodPicker onPeriod={setPeriod} showErrors={checked} />
-              {request.isError && apiField !== 'scope' ? (
-                <Notice tone="error" title={t('app.error.title')}>
-                  <p>{errorText(request.error, language, t)}</p>
-                </Notice>
-              ) : null}
-              <div className="actions">
-                <Button type="submit" icon="save" isPending={request.isPending}>
-                  {t('reports.request')}
-                </Button>
-              </div>
-            </form>
-          </Section>
+          <RequestForm request={request} refusalShown={apiField !== 'scope'}>
+            <Select
+              label={t('reports.scope')}
+              options={[
+                { id: 'region', label: t('reports.scope.region') },
+                ...(hosts.data?.items ?? []).map((host) => ({ id: host.id, label: t('reports.scope.host', { name: host.legalName }) })),
+              ]}
+              value={scope}
+              onChange={setScope}
+            />
+            {apiField === 'scope' ? <p className="field__error">{errorText(request.error, language, t)}</p> : null}
+          </RequestForm>
           <RequestedList siteId={site?.siteId ?? ''} reports={reports} />
         </>
       )}
