@@ -24,6 +24,7 @@ import { useSession } from '../../session';
 import { ROUTES } from '../../routes';
 import { Button, ButtonLink } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import type { IconName } from '../../ui/Icon';
 import { EmptyState, Notice } from '../../ui/Notice';
 import { Page, Section } from '../../ui/Page';
 import { QueryState } from '../../ui/QueryState';
@@ -97,6 +98,50 @@ function FormError({ error, fields }: { error: unknown; fields: readonly string[
     <Notice tone="error" title={t('app.error.title')}>
       <p>{errorText(error, language, t)}</p>
     </Notice>
+  );
+}
+
+/** A form of the area: sent once its checks pass; under its fields, the API's refusal that names none of them, what was done, and the button. */
+function AdminForm({
+  action,
+  problems,
+  onTried,
+  fields,
+  done,
+  submitLabel,
+  icon = 'save',
+  children,
+}: {
+  action: { mutate(): void; error: unknown; isPending: boolean };
+  problems: Problem[];
+  /** The checks' messages show once the person tried to send. */
+  onTried(): void;
+  fields: readonly string[];
+  /** The success notice's words, once done. */
+  done: string | null;
+  submitLabel: string;
+  icon?: IconName;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="admin-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onTried();
+        if (problems.length === 0) action.mutate();
+      }}
+    >
+      {children}
+      <FormError error={action.error} fields={fields} />
+      {done ? <Notice tone="success">{done}</Notice> : null}
+      <div className="actions">
+        <Button type="submit" icon={icon} isPending={action.isPending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -240,6 +285,10 @@ function HostFields({
   creating: boolean;
 }) {
   const t = useT();
+  /** A text field of the draft: its label, value and message follow its name. */
+  const field = (name: Exclude<keyof HostStructureDraft, 'kind'>, more: { description?: string; maxLength?: number; inputMode?: 'decimal' | 'numeric' }) => (
+    <TextField label={t(`admin.host.${name}`)} value={draft[name]} onChange={(value) => onChange({ [name]: value })} errorMessage={message(name)} {...more} />
+  );
   return (
     <>
       {creating ? (
@@ -250,49 +299,18 @@ function HostFields({
           onChange={(kind) => onChange({ kind: kind as HostStructureDraft['kind'] })}
         />
       ) : null}
-      <TextField label={t('admin.host.legalName')} value={draft.legalName} maxLength={200} onChange={(legalName) => onChange({ legalName })} errorMessage={message('legalName')} />
-      <TextField
-        label={t('admin.host.legalForm')}
-        description={t('admin.host.legalFormHelp')}
-        value={draft.legalForm}
-        maxLength={100}
-        onChange={(legalForm) => onChange({ legalForm })}
-        errorMessage={message('legalForm')}
-      />
+      {field('legalName', { maxLength: 200 })}
+      {field('legalForm', { description: t('admin.host.legalFormHelp'), maxLength: 100 })}
       <div className="admin-pair">
-        <TextField
-          label={t('admin.host.shareCapital')}
-          inputMode="decimal"
-          value={draft.shareCapital}
-          onChange={(shareCapital) => onChange({ shareCapital })}
-          errorMessage={message('shareCapital')}
-        />
-        <TextField label={t('admin.host.rcsCity')} value={draft.rcsCity} maxLength={100} onChange={(rcsCity) => onChange({ rcsCity })} errorMessage={message('rcsCity')} />
+        {field('shareCapital', { inputMode: 'decimal' })}
+        {field('rcsCity', { maxLength: 100 })}
       </div>
-      <TextField label={t('admin.host.siret')} inputMode="numeric" value={draft.siret} onChange={(siret) => onChange({ siret })} errorMessage={message('siret')} />
-      <TextField
-        label={t('admin.host.vatNumber')}
-        description={t('admin.host.vatHelp')}
-        value={draft.vatNumber}
-        onChange={(vatNumber) => onChange({ vatNumber })}
-        errorMessage={message('vatNumber')}
-      />
-      <TextField
-        label={t('admin.host.addressLine')}
-        value={draft.addressLine}
-        maxLength={200}
-        onChange={(addressLine) => onChange({ addressLine })}
-        errorMessage={message('addressLine')}
-      />
+      {field('siret', { inputMode: 'numeric' })}
+      {field('vatNumber', { description: t('admin.host.vatHelp') })}
+      {field('addressLine', { maxLength: 200 })}
       <div className="admin-pair">
-        <TextField
-          label={t('admin.host.postalCode')}
-          inputMode="numeric"
-          value={draft.postalCode}
-          onChange={(postalCode) => onChange({ postalCode })}
-          errorMessage={message('postalCode')}
-        />
-        <TextField label={t('admin.host.city')} value={draft.city} maxLength={100} onChange={(city) => onChange({ city })} errorMessage={message('city')} />
+        {field('postalCode', { inputMode: 'numeric' })}
+        {field('city', { maxLength: 100 })}
       </div>
     </>
   );
@@ -359,14 +377,13 @@ export function HostStructuresScreen() {
         }
       </QueryState>
       <Section title={t('admin.hosts.new')}>
-        <form
-          className="admin-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            setChecked(true);
-            if (problems.length === 0) create.mutate();
-          }}
+        <AdminForm
+          action={create}
+          problems={problems}
+          onTried={() => setChecked(true)}
+          fields={HOST_FIELDS}
+          done={create.isSuccess ? t('admin.host.created', { name: create.data.legalName }) : null}
+          submitLabel={t('admin.host.create')}
         >
           <HostFields
             draft={draft}
@@ -377,14 +394,7 @@ export function HostStructuresScreen() {
               setDraft((current) => ({ ...current, ...patch }));
             }}
           />
-          <FormError error={create.error} fields={HOST_FIELDS} />
-          {create.isSuccess ? <Notice tone="success">{t('admin.host.created', { name: create.data.legalName })}</Notice> : null}
-          <div className="actions">
-            <Button type="submit" icon="save" isPending={create.isPending}>
-              {t('admin.host.create')}
-            </Button>
-          </div>
-        </form>
+        </AdminForm>
       </Section>
     </AdminPage>
   );
@@ -451,14 +461,13 @@ function HostEditor({ host }: { host: HostStructureDto }) {
   const message = fieldMessage(t, update.error, language, problems, checked);
   return (
     <Section title={t('admin.host.edit')}>
-      <form
-        className="admin-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setChecked(true);
-          if (problems.length === 0) update.mutate();
-        }}
+      <AdminForm
+        action={update}
+        problems={problems}
+        onTried={() => setChecked(true)}
+        fields={HOST_FIELDS}
+        done={saved ? t('admin.host.saved') : null}
+        submitLabel={t('admin.host.save')}
       >
         <p>{t(`admin.kind.${host.kind}`)}</p>
         <HostFields
@@ -471,14 +480,7 @@ function HostEditor({ host }: { host: HostStructureDto }) {
             setDraft((current) => ({ ...current, ...patch }));
           }}
         />
-        <FormError error={update.error} fields={HOST_FIELDS} />
-        {saved ? <Notice tone="success">{t('admin.host.saved')}</Notice> : null}
-        <div className="actions">
-          <Button type="submit" icon="save" isPending={update.isPending}>
-            {t('admin.host.save')}
-          </Button>
-        </div>
-      </form>
+      </AdminForm>
     </Section>
   );
 }
@@ -554,14 +556,13 @@ export function AdminSitesScreen() {
             hostPage.items.length === 0 ? (
               <EmptyState>{t('admin.site.hostNone')}</EmptyState>
             ) : (
-              <form
-                className="admin-form"
-                noValidate
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  setChecked(true);
-                  if (problems.length === 0) create.mutate();
-                }}
+              <AdminForm
+                action={create}
+                problems={problems}
+                onTried={() => setChecked(true)}
+                fields={SITE_FIELDS}
+                done={create.isSuccess ? t('admin.site.created', { name: create.data.name }) : null}
+                submitLabel={t('admin.site.create')}
               >
                 <TextField label={t('admin.site.name')} value={draft.name} maxLength={120} onChange={(name) => set({ name })} errorMessage={message('name')} />
                 <TextField
@@ -587,14 +588,7 @@ export function AdminSitesScreen() {
                   onChange={(hostStructureId) => set({ hostStructureId })}
                 />
                 {message('hostStructureId') ? <p className="field__error">{message('hostStructureId')}</p> : null}
-                <FormError error={create.error} fields={SITE_FIELDS} />
-                {create.isSuccess ? <Notice tone="success">{t('admin.site.created', { name: create.data.name })}</Notice> : null}
-                <div className="actions">
-                  <Button type="submit" icon="save" isPending={create.isPending}>
-                    {t('admin.site.create')}
-                  </Button>
-                </div>
-              </form>
+              </AdminForm>
             )
           }
         </QueryState>
@@ -627,14 +621,13 @@ function SiteEditor({ site, hostName }: { site: SiteDto; hostName: string }) {
   };
   return (
     <Section title={t('admin.site.edit')}>
-      <form
-        className="admin-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setChecked(true);
-          if (problems.length === 0) update.mutate();
-        }}
+      <AdminForm
+        action={update}
+        problems={problems}
+        onTried={() => setChecked(true)}
+        fields={SITE_FIELDS}
+        done={saved ? t('admin.site.saved') : null}
+        submitLabel={t('admin.site.save')}
       >
         <p>{t('admin.site.hostFixed', { name: hostName })}</p>
         <TextField label={t('admin.site.name')} value={draft.name} maxLength={120} onChange={(name) => set({ name })} errorMessage={message('name')} />
@@ -645,14 +638,7 @@ function SiteEditor({ site, hostName }: { site: SiteDto; hostName: string }) {
           value={draft.status}
           onChange={(status) => set({ status: status as SiteDraft['status'] })}
         />
-        <FormError error={update.error} fields={SITE_FIELDS} />
-        {saved ? <Notice tone="success">{t('admin.site.saved')}</Notice> : null}
-        <div className="actions">
-          <Button type="submit" icon="save" isPending={update.isPending}>
-            {t('admin.site.save')}
-          </Button>
-        </div>
-      </form>
+      </AdminForm>
     </Section>
   );
 }
@@ -737,14 +723,14 @@ function SiteUsers({ site }: { site: SiteDto }) {
       </Section>
       <Section title={t('admin.users.give')}>
         <p>{t('admin.users.giveIntro')}</p>
-        <form
-          className="admin-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            setChecked(true);
-            if (problems.length === 0) give.mutate();
-          }}
+        <AdminForm
+          action={give}
+          problems={problems}
+          onTried={() => setChecked(true)}
+          fields={USER_FIELDS}
+          done={give.isSuccess ? t('admin.user.given', { name: give.data.displayName, role: roleName(give.data.role) }) : null}
+          submitLabel={t('admin.user.submit')}
+          icon="person"
         >
           <TextField label={t('admin.user.email')} type="email" value={draft.email} onChange={(email) => set({ email })} errorMessage={message('email')} />
           <TextField
@@ -769,14 +755,7 @@ function SiteUsers({ site }: { site: SiteDto }) {
             onChange={(password) => set({ password })}
             errorMessage={message('password')}
           />
-          <FormError error={give.error} fields={USER_FIELDS} />
-          {give.isSuccess ? <Notice tone="success">{t('admin.user.given', { name: give.data.displayName, role: roleName(give.data.role) })}</Notice> : null}
-          <div className="actions">
-            <Button type="submit" icon="person" isPending={give.isPending}>
-              {t('admin.user.submit')}
-            </Button>
-          </div>
-        </form>
+        </AdminForm>
       </Section>
     </>
   );
