@@ -16,6 +16,7 @@ import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { type CatalogueForm, catalogueBody } from './commerce-rules';
 import { CommerceNav, useCatalogue } from './document-parts';
+import { EditorSection, useEditing } from './editing';
 import { EDITOR_UNITS, EDITOR_VAT_RATES, type EditorUnit, type EditorVatRate } from './invoice-draft';
 
 const EMPTY: CatalogueForm = { label: '', description: '', unit: 'hour', unitPrice: '', vatRate: '20', exemptionReason: '' };
@@ -56,66 +57,49 @@ function ItemEditor({ siteId, item, onDone }: { siteId: string; item: CatalogueI
   const apiMessage = save.error ? errorText(save.error, language, t) : null;
   const error = (field: keyof CatalogueForm) => (problem === field ? t(`catalogue.problem.${problem}`) : apiField === field && apiMessage ? apiMessage : undefined);
   return (
-    <Section title={item ? t('catalogue.edit', { label: item.label }) : t('catalogue.new')}>
-      <form
-        className="commerce-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setChecked(true);
-          if (checkedBody.ok) save.mutate();
-        }}
-      >
-        <TextField label={t('catalogue.label')} value={form.label} maxLength={200} onChange={(label) => set({ label })} errorMessage={error('label')} />
-        <TextField
-          label={t('catalogue.description')}
-          value={form.description}
-          maxLength={1000}
-          onChange={(description) => set({ description })}
-          errorMessage={error('description')}
-        />
-        <div className="commerce-form__pair">
-          <Select
-            label={t('invoice.line.unit')}
-            options={EDITOR_UNITS.map((unit) => ({ id: unit, label: t(`unit.${unit}`) }))}
-            value={form.unit}
-            onChange={(unit) => set({ unit: unit as EditorUnit })}
-          />
-          <TextField
-            label={t('invoice.line.unitPrice')}
-            inputMode="decimal"
-            value={form.unitPrice}
-            onChange={(unitPrice) => set({ unitPrice })}
-            errorMessage={error('unitPrice')}
-          />
-        </div>
+    <EditorSection
+      title={item ? t('catalogue.edit', { label: item.label }) : t('catalogue.new')}
+      onSubmit={() => {
+        setChecked(true);
+        if (checkedBody.ok) save.mutate();
+      }}
+      refusal={apiMessage && !['label', 'description', 'unitPrice', 'exemptionReason'].includes(apiField ?? '') ? apiMessage : null}
+      isPending={save.isPending}
+      submitLabel={item ? t('clients.saveChanges') : t('catalogue.create')}
+    >
+      <TextField label={t('catalogue.label')} value={form.label} maxLength={200} onChange={(label) => set({ label })} errorMessage={error('label')} />
+      <TextField
+        label={t('catalogue.description')}
+        value={form.description}
+        maxLength={1000}
+        onChange={(description) => set({ description })}
+        errorMessage={error('description')}
+      />
+      <div className="commerce-form__pair">
         <Select
-          label={t('invoice.line.vatRate')}
-          options={EDITOR_VAT_RATES.map((rate) => ({ id: rate, label: t('invoice.rate', { rate: frenchNumber(rate) }) }))}
-          value={form.vatRate}
-          onChange={(vatRate) => set({ vatRate: vatRate as EditorVatRate })}
+          label={t('invoice.line.unit')}
+          options={EDITOR_UNITS.map((unit) => ({ id: unit, label: t(`unit.${unit}`) }))}
+          value={form.unit}
+          onChange={(unit) => set({ unit: unit as EditorUnit })}
         />
-        {form.vatRate === '0' ? (
-          <TextField
-            label={t('invoice.line.exemptionReason')}
-            description={t('invoice.line.exemptionHelp')}
-            value={form.exemptionReason}
-            onChange={(exemptionReason) => set({ exemptionReason })}
-            errorMessage={error('exemptionReason')}
-          />
-        ) : null}
-        {apiMessage && !['label', 'description', 'unitPrice', 'exemptionReason'].includes(apiField ?? '') ? (
-          <Notice tone="error" title={t('app.error.title')}>
-            <p>{apiMessage}</p>
-          </Notice>
-        ) : null}
-        <div className="actions">
-          <Button type="submit" icon="save" isPending={save.isPending}>
-            {item ? t('clients.saveChanges') : t('catalogue.create')}
-          </Button>
-        </div>
-      </form>
-    </Section>
+        <TextField label={t('invoice.line.unitPrice')} inputMode="decimal" value={form.unitPrice} onChange={(unitPrice) => set({ unitPrice })} errorMessage={error('unitPrice')} />
+      </div>
+      <Select
+        label={t('invoice.line.vatRate')}
+        options={EDITOR_VAT_RATES.map((rate) => ({ id: rate, label: t('invoice.rate', { rate: frenchNumber(rate) }) }))}
+        value={form.vatRate}
+        onChange={(vatRate) => set({ vatRate: vatRate as EditorVatRate })}
+      />
+      {form.vatRate === '0' ? (
+        <TextField
+          label={t('invoice.line.exemptionReason')}
+          description={t('invoice.line.exemptionHelp')}
+          value={form.exemptionReason}
+          onChange={(exemptionReason) => set({ exemptionReason })}
+          errorMessage={error('exemptionReason')}
+        />
+      ) : null}
+    </EditorSection>
   );
 }
 
@@ -125,8 +109,7 @@ export function CatalogueScreen() {
   const { site } = useSession();
   const siteId = site?.siteId ?? '';
   const catalogue = useCatalogue(siteId);
-  const [editing, setEditing] = useState<CatalogueItemDto | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { editing, saved, open, done } = useEditing<CatalogueItemDto>();
   if (!site) return null;
   const mayEdit = site.role === 'coordinator' || site.role === 'admin';
   return (
@@ -136,27 +119,13 @@ export function CatalogueScreen() {
       {saved ? <Notice tone="success">{t('catalogue.saved', { label: saved })}</Notice> : null}
       {mayEdit && editing === null ? (
         <div className="actions">
-          <Button
-            icon="save"
-            onPress={() => {
-              setSaved(null);
-              setEditing('new');
-            }}
-          >
+          <Button icon="save" onPress={() => open('new')}>
             {t('catalogue.new')}
           </Button>
         </div>
       ) : null}
       {editing !== null ? (
-        <ItemEditor
-          key={editing === 'new' ? 'new' : editing.id}
-          siteId={siteId}
-          item={editing === 'new' ? null : editing}
-          onDone={(item) => {
-            setSaved(item.label);
-            setEditing(null);
-          }}
-        />
+        <ItemEditor key={editing === 'new' ? 'new' : editing.id} siteId={siteId} item={editing === 'new' ? null : editing} onDone={(item) => done(item.label)} />
       ) : null}
       <Section title={t('catalogue.list')}>
         <QueryState query={catalogue}>
@@ -178,13 +147,7 @@ export function CatalogueScreen() {
                     title: t('quotes.col.action'),
                     cell: (item) =>
                       mayEdit ? (
-                        <Button
-                          variant="secondary"
-                          onPress={() => {
-                            setSaved(null);
-                            setEditing(item);
-                          }}
-                        >
+                        <Button variant="secondary" onPress={() => open(item)}>
                           {t('catalogue.editOne', { label: item.label })}
                         </Button>
                       ) : null,

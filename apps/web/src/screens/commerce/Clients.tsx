@@ -15,6 +15,7 @@ import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { CLIENT_KINDS, clientApiProblem, type ClientForm, type ClientKind, clientBody, clientFieldOf, clientFields, clientProblems, EMPTY_CLIENT } from './commerce-rules';
 import { CommerceNav } from './document-parts';
+import { EditorSection, useEditing } from './editing';
 
 function formOf(client: ClientDto): ClientForm {
   return {
@@ -58,90 +59,73 @@ function ClientEditor({ siteId, client, onDone }: { siteId: string; client: Clie
   const error = (field: keyof ClientForm) => (field in problems ? t('app.required') : apiField === field && apiMessage ? apiMessage : undefined);
   const fields = clientFields(form.kind);
   return (
-    <Section title={client ? t('clients.edit', { name: client.name }) : t('clients.new')}>
-      <form
-        className="commerce-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setChecked(true);
-          if (Object.keys(clientProblems(form)).length === 0) save.mutate();
-        }}
-      >
-        <Select
-          label={t('clients.kind')}
-          options={CLIENT_KINDS.map((kind) => ({ id: kind, label: t(`clients.kind.${kind}`) }))}
-          value={form.kind}
-          onChange={(kind) => set({ kind: kind as ClientKind })}
-        />
+    <EditorSection
+      title={client ? t('clients.edit', { name: client.name }) : t('clients.new')}
+      onSubmit={() => {
+        setChecked(true);
+        if (Object.keys(clientProblems(form)).length === 0) save.mutate();
+      }}
+      refusal={apiField === null ? apiMessage : null}
+      isPending={save.isPending}
+      submitLabel={client ? t('clients.saveChanges') : t('clients.create')}
+    >
+      <Select
+        label={t('clients.kind')}
+        options={CLIENT_KINDS.map((kind) => ({ id: kind, label: t(`clients.kind.${kind}`) }))}
+        value={form.kind}
+        onChange={(kind) => set({ kind: kind as ClientKind })}
+      />
+      <TextField
+        label={form.kind === 'individual' ? t('clients.fullName') : t('clients.name')}
+        value={form.name}
+        onChange={(name) => set({ name })}
+        maxLength={200}
+        errorMessage={error('name')}
+      />
+      <TextField label={t('clients.line')} value={form.line} onChange={(line) => set({ line })} errorMessage={error('line')} />
+      <div className="commerce-form__pair">
+        <TextField label={t('clients.postalCode')} value={form.postalCode} inputMode="numeric" onChange={(postalCode) => set({ postalCode })} errorMessage={error('postalCode')} />
+        <TextField label={t('clients.city')} value={form.city} onChange={(city) => set({ city })} errorMessage={error('city')} />
+      </div>
+      <div className="commerce-form__pair">
+        <TextField label={t('clients.email')} type="email" value={form.email} onChange={(email) => set({ email })} errorMessage={error('email')} />
+        <TextField label={t('clients.phone')} type="tel" value={form.phone} onChange={(phone) => set({ phone })} errorMessage={error('phone')} />
+      </div>
+      {fields.siret ? (
         <TextField
-          label={form.kind === 'individual' ? t('clients.fullName') : t('clients.name')}
-          value={form.name}
-          onChange={(name) => set({ name })}
-          maxLength={200}
-          errorMessage={error('name')}
+          label={fields.siret === 'required' ? t('clients.siret') : t('clients.siretOptional')}
+          description={t('clients.siretHelp')}
+          inputMode="numeric"
+          value={form.siret}
+          onChange={(siret) => set({ siret })}
+          errorMessage={error('siret')}
         />
-        <TextField label={t('clients.line')} value={form.line} onChange={(line) => set({ line })} errorMessage={error('line')} />
-        <div className="commerce-form__pair">
+      ) : null}
+      {fields.vatNumber ? (
+        <TextField
+          label={t('clients.vatNumber')}
+          description={t('clients.vatNumberHelp')}
+          value={form.vatNumber}
+          onChange={(vatNumber) => set({ vatNumber })}
+          errorMessage={error('vatNumber')}
+        />
+      ) : null}
+      {fields.chorus ? (
+        <>
           <TextField
-            label={t('clients.postalCode')}
-            value={form.postalCode}
-            inputMode="numeric"
-            onChange={(postalCode) => set({ postalCode })}
-            errorMessage={error('postalCode')}
+            label={t('clients.chorus')}
+            description={t('clients.chorusHelp')}
+            value={form.chorusServiceCode}
+            onChange={(chorusServiceCode) => set({ chorusServiceCode })}
+            errorMessage={error('chorusServiceCode')}
           />
-          <TextField label={t('clients.city')} value={form.city} onChange={(city) => set({ city })} errorMessage={error('city')} />
-        </div>
-        <div className="commerce-form__pair">
-          <TextField label={t('clients.email')} type="email" value={form.email} onChange={(email) => set({ email })} errorMessage={error('email')} />
-          <TextField label={t('clients.phone')} type="tel" value={form.phone} onChange={(phone) => set({ phone })} errorMessage={error('phone')} />
-        </div>
-        {fields.siret ? (
-          <TextField
-            label={fields.siret === 'required' ? t('clients.siret') : t('clients.siretOptional')}
-            description={t('clients.siretHelp')}
-            inputMode="numeric"
-            value={form.siret}
-            onChange={(siret) => set({ siret })}
-            errorMessage={error('siret')}
-          />
-        ) : null}
-        {fields.vatNumber ? (
-          <TextField
-            label={t('clients.vatNumber')}
-            description={t('clients.vatNumberHelp')}
-            value={form.vatNumber}
-            onChange={(vatNumber) => set({ vatNumber })}
-            errorMessage={error('vatNumber')}
-          />
-        ) : null}
-        {fields.chorus ? (
-          <>
-            <TextField
-              label={t('clients.chorus')}
-              description={t('clients.chorusHelp')}
-              value={form.chorusServiceCode}
-              onChange={(chorusServiceCode) => set({ chorusServiceCode })}
-              errorMessage={error('chorusServiceCode')}
-            />
-            <label className="commerce-check">
-              <input type="checkbox" checked={form.commitmentNumberRequired} onChange={(event) => set({ commitmentNumberRequired: event.target.checked })} />
-              <span>{t('clients.commitment')}</span>
-            </label>
-          </>
-        ) : null}
-        {apiMessage && apiField === null ? (
-          <Notice tone="error" title={t('app.error.title')}>
-            <p>{apiMessage}</p>
-          </Notice>
-        ) : null}
-        <div className="actions">
-          <Button type="submit" icon="save" isPending={save.isPending}>
-            {client ? t('clients.saveChanges') : t('clients.create')}
-          </Button>
-        </div>
-      </form>
-    </Section>
+          <label className="commerce-check">
+            <input type="checkbox" checked={form.commitmentNumberRequired} onChange={(event) => set({ commitmentNumberRequired: event.target.checked })} />
+            <span>{t('clients.commitment')}</span>
+          </label>
+        </>
+      ) : null}
+    </EditorSection>
   );
 }
 
@@ -151,8 +135,7 @@ export function ClientsScreen() {
   const { site } = useSession();
   const siteId = site?.siteId ?? '';
   const [q, setQ] = useState('');
-  const [editing, setEditing] = useState<ClientDto | 'new' | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const { editing, saved, open, done } = useEditing<ClientDto>();
   const search = q.trim();
   const clients = useQuery({
     queryKey: ['clients', siteId, 'search', search],
@@ -168,27 +151,13 @@ export function ClientsScreen() {
       {saved ? <Notice tone="success">{t('clients.saved', { name: saved })}</Notice> : null}
       {mayEdit && editing === null ? (
         <div className="actions">
-          <Button
-            icon="person"
-            onPress={() => {
-              setSaved(null);
-              setEditing('new');
-            }}
-          >
+          <Button icon="person" onPress={() => open('new')}>
             {t('clients.new')}
           </Button>
         </div>
       ) : null}
       {editing !== null ? (
-        <ClientEditor
-          key={editing === 'new' ? 'new' : editing.id}
-          siteId={siteId}
-          client={editing === 'new' ? null : editing}
-          onDone={(client) => {
-            setSaved(client.name);
-            setEditing(null);
-          }}
-        />
+        <ClientEditor key={editing === 'new' ? 'new' : editing.id} siteId={siteId} client={editing === 'new' ? null : editing} onDone={(client) => done(client.name)} />
       ) : null}
       <Section title={t('clients.list')}>
         <TextField label={t('clients.search')} type="search" value={q} onChange={setQ} />
@@ -210,13 +179,7 @@ export function ClientsScreen() {
                     title: t('quotes.col.action'),
                     cell: (client) =>
                       mayEdit ? (
-                        <Button
-                          variant="secondary"
-                          onPress={() => {
-                            setSaved(null);
-                            setEditing(client);
-                          }}
-                        >
+                        <Button variant="secondary" onPress={() => open(client)}>
                           {t('clients.editOne', { name: client.name })}
                         </Button>
                       ) : null,

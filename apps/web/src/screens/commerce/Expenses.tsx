@@ -26,6 +26,7 @@ import { errorText } from '../../ui/error-text';
 import { useOwnMember } from '../member/own-member';
 import { type ExpenseForm, type ExpenseStatus, expenseActions, expenseBody, localDay, receiptProblem } from './commerce-rules';
 import { CommerceNav } from './document-parts';
+import { EditorSection } from './editing';
 
 const CATEGORIES = ['supplies', 'travel', 'meals', 'equipment', 'rent', 'insurance', 'training', 'communication', 'other'] as const;
 const STATUSES = ['submitted', 'approved', 'rejected', 'reimbursed'] as const;
@@ -63,71 +64,54 @@ function RecordExpense({ siteId, member, onRecorded }: { siteId: string; member:
   const error = (field: 'spentOn' | 'description' | 'amount' | 'vat') =>
     problem === field ? t(`expenses.problem.${field}`) : apiField === field && apiMessage ? apiMessage : undefined;
   return (
-    <Section title={t('expenses.record')}>
-      <form
-        className="commerce-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setChecked(true);
-          if (body.ok && !fileProblem) record.mutate();
-        }}
-      >
-        <TextField label={t('expenses.spentOn')} value={form.spentOn} onChange={(spentOn) => set({ spentOn })} errorMessage={error('spentOn')} />
+    <EditorSection
+      title={t('expenses.record')}
+      onSubmit={() => {
+        setChecked(true);
+        if (body.ok && !fileProblem) record.mutate();
+      }}
+      refusal={apiMessage && !['spentOn', 'description', 'amount', 'vat'].includes(apiField ?? '') ? apiMessage : null}
+      isPending={record.isPending}
+      submitLabel={t('expenses.send')}
+    >
+      <TextField label={t('expenses.spentOn')} value={form.spentOn} onChange={(spentOn) => set({ spentOn })} errorMessage={error('spentOn')} />
+      <TextField label={t('expenses.description')} value={form.description} maxLength={500} onChange={(description) => set({ description })} errorMessage={error('description')} />
+      <div className="commerce-form__pair">
+        <TextField label={t('expenses.amount')} inputMode="decimal" value={form.amount} onChange={(amount) => set({ amount })} errorMessage={error('amount')} />
         <TextField
-          label={t('expenses.description')}
-          value={form.description}
-          maxLength={500}
-          onChange={(description) => set({ description })}
-          errorMessage={error('description')}
+          label={t('expenses.vat')}
+          description={t('expenses.vatHelp')}
+          inputMode="decimal"
+          value={form.vat}
+          onChange={(vat) => set({ vat })}
+          errorMessage={error('vat')}
         />
-        <div className="commerce-form__pair">
-          <TextField label={t('expenses.amount')} inputMode="decimal" value={form.amount} onChange={(amount) => set({ amount })} errorMessage={error('amount')} />
-          <TextField
-            label={t('expenses.vat')}
-            description={t('expenses.vatHelp')}
-            inputMode="decimal"
-            value={form.vat}
-            onChange={(vat) => set({ vat })}
-            errorMessage={error('vat')}
-          />
-        </div>
-        <Select
-          label={t('expenses.category')}
-          options={CATEGORIES.map((id) => ({ id, label: t(`expenses.category.${id}`) }))}
-          value={form.category}
-          onChange={(category) => set({ category: category as ExpenseForm['category'] })}
+      </div>
+      <Select
+        label={t('expenses.category')}
+        options={CATEGORIES.map((id) => ({ id, label: t(`expenses.category.${id}`) }))}
+        value={form.category}
+        onChange={(category) => set({ category: category as ExpenseForm['category'] })}
+      />
+      <div className="field">
+        <label className="field__label" htmlFor="expense-receipt">
+          {t('expenses.receipt')}
+        </label>
+        <input
+          id="expense-receipt"
+          className="receipt-input"
+          type="file"
+          accept="image/*,application/pdf"
+          capture="environment"
+          aria-describedby="expense-receipt-help"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
         />
-        <div className="field">
-          <label className="field__label" htmlFor="expense-receipt">
-            {t('expenses.receipt')}
-          </label>
-          <input
-            id="expense-receipt"
-            className="receipt-input"
-            type="file"
-            accept="image/*,application/pdf"
-            capture="environment"
-            aria-describedby="expense-receipt-help"
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
-          <p id="expense-receipt-help" className="field__description">
-            {file ? t('expenses.receiptChosen', { name: file.name }) : t('expenses.receiptHelp')}
-          </p>
-          {fileProblem ? <p className="field__error">{t(`expenses.receiptProblem.${fileProblem}`)}</p> : null}
-        </div>
-        {apiMessage && !['spentOn', 'description', 'amount', 'vat'].includes(apiField ?? '') ? (
-          <Notice tone="error" title={t('app.error.title')}>
-            <p>{apiMessage}</p>
-          </Notice>
-        ) : null}
-        <div className="actions">
-          <Button type="submit" icon="save" isPending={record.isPending}>
-            {t('expenses.send')}
-          </Button>
-        </div>
-      </form>
-    </Section>
+        <p id="expense-receipt-help" className="field__description">
+          {file ? t('expenses.receiptChosen', { name: file.name }) : t('expenses.receiptHelp')}
+        </p>
+        {fileProblem ? <p className="field__error">{t(`expenses.receiptProblem.${fileProblem}`)}</p> : null}
+      </div>
+    </EditorSection>
   );
 }
 
