@@ -18,7 +18,7 @@ import { Table } from '../../ui/Table';
 import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { creditNoteBody } from './commerce-rules';
-import { CommerceNav, DocumentPdf, LinesEditor, LinesTable, problemText, Totals, useClients } from './document-parts';
+import { CommerceNav, DocumentPdf, IssuedLines, LinesEditor, problemText, useClients } from './document-parts';
 import { centsText, editorLinesFrom, type EditorLine, liveTotals } from './invoice-draft';
 
 /**
@@ -219,12 +219,7 @@ export function CreditNoteScreen({ id }: { id: string }) {
               </ButtonLink>
             </p>
             {credit.reason ? <p>{t('creditNote.reasonIs', { reason: credit.reason })}</p> : null}
-            <Section title={t('invoice.lines')}>
-              <LinesTable lines={credit.lines} />
-            </Section>
-            <Section title={t('invoice.totals')}>
-              <Totals totals={credit.totals} />
-            </Section>
+            <IssuedLines lines={credit.lines} totals={credit.totals} />
             <DocumentPdf
               title={t('creditNote.pdf')}
               frameTitle={t('creditNote.pdf.frame', { number: credit.number })}

@@ -26,7 +26,7 @@ import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { ROUTES } from '../../routes';
 import { CreditNoteForm, InvoiceCreditNotes } from './CreditNotes';
-import { ClientChoice, CommerceNav, DocumentPdf, LinesEditor, LinesTable, problemText, Totals } from './document-parts';
+import { ClientChoice, CommerceNav, DocumentLoading, DocumentPdf, IssuedLines, LinesEditor, problemText } from './document-parts';
 import { apiLines, editorLinesFrom, type EditorLine, freeLine, liveTotals } from './invoice-draft';
 import './commerce.css';
 
@@ -292,18 +292,14 @@ function IssuedInvoice({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
         {invoice.dueOn ? ` ${t('invoice.dueOn', { date: frenchShortDate(invoice.dueOn) })}` : null}
       </Notice>
       <div className="invoice-view">
-        <Section title={t('invoice.lines')}>
-          <LinesTable lines={invoice.lines} />
-        </Section>
-        <Section title={t('invoice.totals')}>
-          <Totals
-            totals={invoice.totals}
-            extra={[
-              { label: t('invoice.totals.paid'), amount: invoice.paid },
-              { label: t('invoice.totals.outstanding'), amount: invoice.outstanding },
-            ]}
-          />
-        </Section>
+        <IssuedLines
+          lines={invoice.lines}
+          totals={invoice.totals}
+          extra={[
+            { label: t('invoice.totals.paid'), amount: invoice.paid },
+            { label: t('invoice.totals.outstanding'), amount: invoice.outstanding },
+          ]}
+        />
         <DocumentPdf
           title={t('invoice.pdf')}
           frameTitle={t('invoice.pdf.frame', { number })}
@@ -331,13 +327,6 @@ export function InvoiceScreen({ id }: { id?: string }) {
   });
   if (!site) return null;
   if (!id) return <InvoiceEditor key="new" siteId={siteId} invoice={null} />;
-  if (!query.data) {
-    return (
-      <Page title={t('invoices.title')}>
-        <CommerceNav />
-        <QueryState query={query}>{() => null}</QueryState>
-      </Page>
-    );
-  }
+  if (!query.data) return <DocumentLoading title={t('invoices.title')} query={query} />;
   return query.data.status === 'draft' ? <InvoiceEditor key={query.data.id} siteId={siteId} invoice={query.data} /> : <IssuedInvoice siteId={siteId} invoice={query.data} />;
 }

@@ -21,12 +21,11 @@ import { ROUTES } from '../../routes';
 import { Button, ButtonLink } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Notice } from '../../ui/Notice';
-import { Page, Section } from '../../ui/Page';
-import { QueryState } from '../../ui/QueryState';
+import { Page } from '../../ui/Page';
 import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { defaultValidUntil, localDay, type QuoteAction, quoteActions } from './commerce-rules';
-import { ClientChoice, CommerceNav, DocumentPdf, LinesEditor, LinesTable, problemText, Totals, useClients } from './document-parts';
+import { ClientChoice, CommerceNav, DocumentLoading, DocumentPdf, IssuedLines, LinesEditor, problemText, useClients } from './document-parts';
 import { apiLines, editorLinesFrom, type EditorLine, freeLine, liveTotals } from './invoice-draft';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -271,12 +270,7 @@ function QuoteView({ siteId, quote }: { siteId: string; quote: QuoteDto }) {
         </p>
       ) : null}
       <div className="invoice-view">
-        <Section title={t('invoice.lines')}>
-          <LinesTable lines={quote.lines} />
-        </Section>
-        <Section title={t('invoice.totals')}>
-          <Totals totals={quote.totals} />
-        </Section>
+        <IssuedLines lines={quote.lines} totals={quote.totals} />
         <DocumentPdf
           title={t('quote.pdf')}
           frameTitle={t('quote.pdf.frame', { number: number || title })}
@@ -301,14 +295,7 @@ export function QuoteScreen({ id }: { id?: string }) {
   });
   if (!site) return null;
   if (!id) return <QuoteEditor key="new" siteId={siteId} quote={null} />;
-  if (!query.data) {
-    return (
-      <Page title={t('quotes.title')}>
-        <CommerceNav />
-        <QueryState query={query}>{() => null}</QueryState>
-      </Page>
-    );
-  }
+  if (!query.data) return <DocumentLoading title={t('quotes.title')} query={query} />;
   const editable = quoteActions(query.data.status, site.role).includes('edit');
   return editable ? <QuoteEditor key={query.data.id} siteId={siteId} quote={query.data} /> : <QuoteView siteId={siteId} quote={query.data} />;
 }

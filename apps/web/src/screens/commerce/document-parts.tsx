@@ -1,5 +1,5 @@
-import { Fragment, useEffect, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { Fragment, useState } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { catalogueControllerList, clientsControllerList } from '../../api/generated/sdk.gen';
 import type { QuoteLineViewDto, QuoteVatBreakdownDto } from '../../api/generated/types.gen';
 import { unwrap } from '../../api/client';
@@ -10,7 +10,8 @@ import { Link } from 'wouter';
 import { ROUTES } from '../../routes';
 import { EmptyState } from '../../ui/Notice';
 import { Button } from '../../ui/Button';
-import { Section } from '../../ui/Page';
+import { Page, Section } from '../../ui/Page';
+import { PdfInPage, type PdfInPageProps } from '../../ui/PdfInPage';
 import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { SubNav } from '../../ui/SubNav';
@@ -313,46 +314,33 @@ export function LinesTable({ lines }: { lines: readonly QuoteLineViewDto[] }) {
   );
 }
 
-interface DocumentPdfProps {
-  /** The section's title ("La facture en PDF"). */
-  title: string;
-  /** The frame's accessible title ("Facture LACAPE-F-2026-1 (PDF)"). */
-  frameTitle: string;
-  fileName: string;
-  queryKey: readonly unknown[];
-  /** Fetches the PDF with the access token (a generated call with `parseAs: 'blob'`). */
-  fetchPdf(): Promise<unknown>;
+/** An issued document's lines and totals (the totals with `extra` rows: paid, outstanding), read-only. */
+export function IssuedLines({ lines, totals, extra }: { lines: readonly QuoteLineViewDto[]; totals: TotalsView; extra?: { label: string; amount: string }[] }) {
+  const t = useT();
+  return (
+    <>
+      <Section title={t('invoice.lines')}>
+        <LinesTable lines={lines} />
+      </Section>
+      <Section title={t('invoice.totals')}>
+        <Totals totals={totals} extra={extra} />
+      </Section>
+    </>
+  );
 }
 
-/** A document's PDF shown in the page through a blob URL (the CSP allows blob: frames), with a download link. */
-export function DocumentPdf({ title, frameTitle, fileName, queryKey, fetchPdf }: DocumentPdfProps) {
-  const t = useT();
-  const pdf = useQuery({ queryKey, queryFn: async () => (await fetchPdf()) as Blob });
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!pdf.data) return;
-    const next = URL.createObjectURL(pdf.data);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [pdf.data]);
+/** A quote's or an invoice's screen until the document comes: the area's title and links, and the query's state (loading, not found, failed). */
+export function DocumentLoading({ title, query }: { title: string; query: UseQueryResult<unknown> }) {
   return (
-    <Section title={title}>
-      <QueryState query={pdf}>
-        {() =>
-          url ? (
-            <>
-              <p>
-                <a className="button button--secondary" href={url} download={fileName}>
-                  <span>{t('invoice.pdf.download')}</span>
-                </a>
-              </p>
-              <iframe className="pdf-frame" title={frameTitle} src={url} data-bytes={pdf.data?.size} />
-            </>
-          ) : (
-            <p role="status">{t('invoice.pdf.loading')}</p>
-          )
-        }
-      </QueryState>
-    </Section>
+    <Page title={title}>
+      <CommerceNav />
+      <QueryState query={query}>{() => null}</QueryState>
+    </Page>
   );
+}
+
+/** An issued document's PDF in the page, with its download link. */
+export function DocumentPdf(props: Pick<PdfInPageProps, 'title' | 'frameTitle' | 'fileName' | 'queryKey' | 'fetchPdf'>) {
+  const t = useT();
+  return <PdfInPage {...props} downloadLabel={t('invoice.pdf.download')} loadingLabel={t('invoice.pdf.loading')} frameClassName="pdf-frame" withBytes />;
 }

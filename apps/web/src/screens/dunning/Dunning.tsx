@@ -15,7 +15,7 @@ import {
   dunningControllerSetPolicy,
   receivablesControllerSite,
 } from '../../api/generated/sdk.gen';
-import type { CollectionLogDto, DunningStatusDto, ReceivableDto } from '../../api/generated/types.gen';
+import type { CollectionLogDto, DunningDraftDto, DunningStatusDto, ReceivableDto } from '../../api/generated/types.gen';
 import { ApiError, unwrap } from '../../api/client';
 import { frenchAmount, frenchShortDate } from '../../format';
 import { usePreferences, useT } from '../../preferences';
@@ -25,10 +25,11 @@ import { Button, ButtonLink } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Notice } from '../../ui/Notice';
 import { Page, Section } from '../../ui/Page';
+import { PdfInPage } from '../../ui/PdfInPage';
 import { QueryState } from '../../ui/QueryState';
 import { Select } from '../../ui/Select';
 import { SubNav } from '../../ui/SubNav';
-import { Table } from '../../ui/Table';
+import { Table, type TableColumn } from '../../ui/Table';
 import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { dunningStep } from '../dunning-step';
@@ -85,6 +86,24 @@ export function dunningText(t: Translate, status: DunningStatusDto | null): stri
   return t(step.key, values);
 }
 
+/** An overdue invoice's number as the table's row header: a link named for what it opens. */
+function numberColumn<T extends { invoiceId: string; number: string }>(
+  t: Translate,
+  href: (invoiceId: string) => string,
+  openLabel: 'dunning.overdue.open' | 'dunning.drafts.open',
+): TableColumn<T> {
+  return {
+    id: 'number',
+    title: t('dunning.col.number'),
+    isRowHeader: true,
+    cell: (row) => (
+      <Link href={href(row.invoiceId)} aria-label={t(openLabel, { number: row.number })}>
+        {row.number}
+      </Link>
+    ),
+  };
+}
+
 /** `/relances`: the site's overdue invoices with their dunning step, each opening its collection. */
 export function OverdueScreen() {
   const t = useT();
@@ -110,16 +129,7 @@ export function OverdueScreen() {
               label={t('dunning.overdue.title')}
               rows={overdue}
               columns={[
-                {
-                  id: 'number',
-                  title: t('dunning.col.number'),
-                  isRowHeader: true,
-                  cell: (row) => (
-                    <Link href={ROUTES.collection(row.invoiceId)} aria-label={t('dunning.overdue.open', { number: row.number })}>
-                      {row.number}
-                    </Link>
-                  ),
-                },
+                numberColumn(t, ROUTES.collection, 'dunning.overdue.open'),
                 { id: 'client', title: t('dunning.col.client'), cell: (row) => row.clientName },
                 { id: 'outstanding', title: t('dunning.col.outstanding'), align: 'end', cell: (row) => frenchAmount(row.outstanding) },
                 { id: 'late', title: t('dunning.col.late'), align: 'end', cell: (row) => t('today.overdue.days', { days: row.daysOverdue }) },
@@ -559,20 +569,11 @@ export function DraftsScreen() {
           list.items.length === 0 ? (
             <EmptyState>{t('dunning.drafts.empty')}</EmptyState>
           ) : (
-            <Table
+            <Table<DunningDraftDto & { id: string }>
               label={t('dunning.drafts.title')}
               rows={list.items.map((draft) => ({ ...draft, id: draft.invoiceId }))}
               columns={[
-                {
-                  id: 'number',
-                  title: t('dunning.col.number'),
-                  isRowHeader: true,
-                  cell: (draft) => (
-                    <Link href={ROUTES.dunningDraft(draft.invoiceId)} aria-label={t('dunning.drafts.open', { number: draft.number })}>
-                      {draft.number}
-                    </Link>
-                  ),
-                },
+                numberColumn(t, ROUTES.dunningDraft, 'dunning.drafts.open'),
                 { id: 'due', title: t('dunning.col.dueOn'), cell: (draft) => frenchShortDate(draft.dueOn) },
                 { id: 'outstanding', title: t('dunning.col.outstanding'), align: 'end', cell: (draft) => frenchAmount(draft.outstanding) },
                 { id: 'prepared', title: t('dunning.col.prepared'), cell: (draft) => frenchShortDate(draft.preparedAt.slice(0, 10)) },
@@ -582,53 +583,6 @@ export function DraftsScreen() {
         }
       </QueryState>
     </DunningPage>
-  );
-}
-
-/** A PDF in the page: fetched with the access token as a blob, shown in a `blob:` frame (the CSP allows it), with a download link. */
-function PdfInPage({
-  title,
-  queryKey,
-  fetchPdf,
-  frameTitle,
-  downloadLabel,
-  fileName,
-}: {
-  title: string;
-  queryKey: readonly unknown[];
-  fetchPdf(): Promise<unknown>;
-  frameTitle: string;
-  downloadLabel: string;
-  fileName: string;
-}) {
-  const t = useT();
-  const pdf = useQuery({ queryKey, queryFn: async () => (await fetchPdf()) as Blob });
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!pdf.data) return;
-    const next = URL.createObjectURL(pdf.data);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [pdf.data]);
-  return (
-    <Section title={title}>
-      <QueryState query={pdf}>
-        {() =>
-          url ? (
-            <>
-              <p>
-                <a className="button button--secondary" href={url} download={fileName}>
-                  <span>{downloadLabel}</span>
-                </a>
-              </p>
-              <iframe className="dunning-pdf" title={frameTitle} src={url} />
-            </>
-          ) : (
-            <p role="status">{t('dunning.draft.pdfLoading')}</p>
-          )
-        }
-      </QueryState>
-    </Section>
   );
 }
 
@@ -682,6 +636,8 @@ export function DraftScreen({ invoiceId }: { invoiceId: string }) {
                   fetchPdf={() => unwrap(dunningControllerDraftLetter({ path: { siteId, invoiceId }, parseAs: 'blob' }))}
                   frameTitle={t('dunning.draft.letterFrame', { number: draft.number })}
                   downloadLabel={t('dunning.draft.letterDownload')}
+                  loadingLabel={t('dunning.draft.pdfLoading')}
+                  frameClassName="dunning-pdf"
                   fileName={`mise-en-demeure-${draft.number}.pdf`}
                 />
                 <PdfInPage
@@ -690,6 +646,8 @@ export function DraftScreen({ invoiceId }: { invoiceId: string }) {
                   fetchPdf={() => unwrap(documentPdfsControllerInvoice({ path: { siteId, invoiceId }, parseAs: 'blob' }))}
                   frameTitle={t('dunning.draft.frame', { number: draft.number })}
                   downloadLabel={t('dunning.draft.download')}
+                  loadingLabel={t('dunning.draft.pdfLoading')}
+                  frameClassName="dunning-pdf"
                   fileName={`${draft.number}.pdf`}
                 />
                 {send.isError ? (
