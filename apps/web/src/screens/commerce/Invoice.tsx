@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react';
-import { useLocation } from 'wouter';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   documentPdfsControllerInvoice,
@@ -26,7 +25,7 @@ import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { ROUTES } from '../../routes';
 import { CreditNoteForm, InvoiceCreditNotes } from './CreditNotes';
-import { ClientChoice, CommerceNav, DocumentLoading, DocumentPdf, IssuedLines, LinesEditor, problemText } from './document-parts';
+import { ClientChoice, CommerceNav, DocumentLoading, DocumentPdf, IssuedLines, LinesEditor, problemText, useDraftSaving } from './document-parts';
 import { apiLines, editorLinesFrom, type EditorLine, freeLine, liveTotals } from './invoice-draft';
 import './commerce.css';
 
@@ -34,55 +33,33 @@ import './commerce.css';
 function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDto | null }) {
   const t = useT();
   const { language } = usePreferences();
-  const [, navigate] = useLocation();
-  const queryClient = useQueryClient();
   const [clientId, setClientId] = useState<string | null>(invoice?.clientId ?? null);
   const [lines, setLines] = useState<EditorLine[]>(() => (invoice ? editorLinesFrom(invoice.lines) : [freeLine()]));
   const [checked, setChecked] = useState(false);
-  const created = useRef<string | null>(null);
-  // A new draft's first save moves to its address (a new screen): the history entry says it was saved.
-  const [saved, setSaved] = useState(() => invoice !== null && (history.state as { saved?: boolean } | null)?.saved === true);
   const live = liveTotals(lines, invoice?.totals.vatFranchise ?? false);
-
-  const save = async (): Promise<InvoiceDto> => {
-    // The generated type reads the API's nullable strings as objects (an OpenAPI quirk): the values are strings.
-    const body = { clientId: clientId ?? undefined, lines: apiLines(lines) as unknown as QuoteLineDto[] };
-    // A new invoice whose issue was refused after its draft was created: the retry replaces that draft, not a second one.
-    const draftId = invoice?.id ?? created.current;
-    const result = draftId
-      ? await unwrap(invoicesControllerUpdate({ path: { siteId, invoiceId: draftId }, body }))
-      : await unwrap(invoicesControllerCreate({ path: { siteId }, body }));
-    created.current = result.id;
-    queryClient.setQueryData(['invoice', siteId, result.id], result);
-    void queryClient.invalidateQueries({ queryKey: ['invoices', siteId] });
-    return result;
-  };
+  // The generated type reads the API's nullable strings as objects (an OpenAPI quirk): the values are strings.
+  const body = () => ({ clientId: clientId ?? undefined, lines: apiLines(lines) as unknown as QuoteLineDto[] });
+  const {
+    saveDraft,
+    nextStep: issue,
+    saved,
+    setSaved,
+    failure,
+  } = useDraftSaving({
+    draft: invoice,
+    kind: 'invoice',
+    siteId,
+    route: ROUTES.invoice,
+    create: () => unwrap(invoicesControllerCreate({ path: { siteId }, body: body() })),
+    update: (invoiceId) => unwrap(invoicesControllerUpdate({ path: { siteId, invoiceId }, body: body() })),
+    next: (invoiceId) => unwrap(invoicesControllerIssue({ path: { siteId, invoiceId } })),
+  });
 
   const ready = () => {
     setChecked(true);
     return clientId !== null && live.ok;
   };
 
-  const saveDraft = useMutation({
-    mutationFn: save,
-    onSuccess: (result) => {
-      setSaved(true);
-      if (!invoice) navigate(ROUTES.invoice(result.id), { replace: true, state: { saved: true } });
-    },
-  });
-  const issue = useMutation({
-    mutationFn: async () => {
-      const draft = await save();
-      return unwrap(invoicesControllerIssue({ path: { siteId, invoiceId: draft.id } }));
-    },
-    onSuccess: (result) => {
-      queryClient.setQueryData(['invoice', siteId, result.id], result);
-      void queryClient.invalidateQueries({ queryKey: ['invoices', siteId] });
-      if (!invoice) navigate(ROUTES.invoice(result.id), { replace: true });
-    },
-  });
-
-  const failure = saveDraft.error ?? issue.error;
   const apiField = failure instanceof ApiError ? failure.field : null;
   const apiMessage = failure ? errorText(failure, language, t) : null;
   const problemField = checked && !live.ok ? live.field : null;

@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react';
-import { useLocation } from 'wouter';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   documentPdfsControllerQuote,
@@ -25,7 +24,7 @@ import { Page } from '../../ui/Page';
 import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { defaultValidUntil, localDay, type QuoteAction, quoteActions } from './commerce-rules';
-import { ClientChoice, CommerceNav, DocumentLoading, DocumentPdf, IssuedLines, LinesEditor, problemText, useClients } from './document-parts';
+import { ClientChoice, CommerceNav, DocumentLoading, DocumentPdf, IssuedLines, LinesEditor, problemText, useClients, useDraftSaving } from './document-parts';
 import { apiLines, editorLinesFrom, type EditorLine, freeLine, liveTotals } from './invoice-draft';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,51 +33,35 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function QuoteEditor({ siteId, quote }: { siteId: string; quote: QuoteDto | null }) {
   const t = useT();
   const { language } = usePreferences();
-  const [, navigate] = useLocation();
-  const queryClient = useQueryClient();
   const [clientId, setClientId] = useState<string | null>(quote?.clientId ?? null);
   const [validUntil, setValidUntil] = useState(() => quote?.validUntil ?? defaultValidUntil(localDay(new Date())));
   const [place, setPlace] = useState(quote?.executionPlace ?? '');
   const [lines, setLines] = useState<EditorLine[]>(() => (quote ? editorLinesFrom(quote.lines) : [freeLine()]));
   const [checked, setChecked] = useState(false);
-  const [saved, setSaved] = useState(() => quote !== null && (history.state as { saved?: boolean } | null)?.saved === true);
-  const created = useRef<string | null>(null);
   const live = liveTotals(lines, quote?.totals.vatFranchise ?? false);
   const dateOk = ISO_DATE.test(validUntil.trim());
-
-  const save = async (): Promise<QuoteDto> => {
-    // The generated type reads the API's nullable strings as objects (an OpenAPI quirk): the values are strings.
-    const body = { clientId: clientId ?? undefined, validUntil: validUntil.trim(), executionPlace: place.trim() || null, lines: apiLines(lines) } as unknown as CreateQuoteDto;
-    const draftId = quote?.id ?? created.current;
-    const result = draftId ? await unwrap(quotesControllerUpdate({ path: { siteId, quoteId: draftId }, body })) : await unwrap(quotesControllerCreate({ path: { siteId }, body }));
-    created.current = result.id;
-    queryClient.setQueryData(['quote', siteId, result.id], result);
-    void queryClient.invalidateQueries({ queryKey: ['quotes', siteId] });
-    return result;
-  };
+  // The generated type reads the API's nullable strings as objects (an OpenAPI quirk): the values are strings.
+  const body = () =>
+    ({ clientId: clientId ?? undefined, validUntil: validUntil.trim(), executionPlace: place.trim() || null, lines: apiLines(lines) }) as unknown as CreateQuoteDto;
+  const {
+    saveDraft,
+    nextStep: submit,
+    saved,
+    setSaved,
+    failure,
+  } = useDraftSaving({
+    draft: quote,
+    kind: 'quote',
+    siteId,
+    route: ROUTES.quote,
+    create: () => unwrap(quotesControllerCreate({ path: { siteId }, body: body() })),
+    update: (quoteId) => unwrap(quotesControllerUpdate({ path: { siteId, quoteId }, body: body() })),
+    next: (quoteId) => unwrap(quotesControllerSubmit({ path: { siteId, quoteId } })),
+  });
   const ready = () => {
     setChecked(true);
     return clientId !== null && dateOk && live.ok;
   };
-  const saveDraft = useMutation({
-    mutationFn: save,
-    onSuccess: (result) => {
-      setSaved(true);
-      if (!quote) navigate(ROUTES.quote(result.id), { replace: true, state: { saved: true } });
-    },
-  });
-  const submit = useMutation({
-    mutationFn: async () => {
-      const draft = await save();
-      return unwrap(quotesControllerSubmit({ path: { siteId, quoteId: draft.id } }));
-    },
-    onSuccess: (result) => {
-      queryClient.setQueryData(['quote', siteId, result.id], result);
-      void queryClient.invalidateQueries({ queryKey: ['quotes', siteId] });
-      if (!quote) navigate(ROUTES.quote(result.id), { replace: true });
-    },
-  });
-  const failure = saveDraft.error ?? submit.error;
   const apiField = failure instanceof ApiError ? (failure.field ?? null) : null;
   const apiMessage = failure ? errorText(failure, language, t) : null;
   const fieldError = (field: string) => {

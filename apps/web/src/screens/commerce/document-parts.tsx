@@ -1,12 +1,12 @@
-import { Fragment, useState } from 'react';
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { Fragment, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { catalogueControllerList, clientsControllerList } from '../../api/generated/sdk.gen';
 import type { QuoteLineViewDto, QuoteVatBreakdownDto } from '../../api/generated/types.gen';
 import { unwrap } from '../../api/client';
 import { frenchAmount, frenchNumber } from '../../format';
 import { useT } from '../../preferences';
 import { useSession } from '../../session';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { ROUTES } from '../../routes';
 import { EmptyState } from '../../ui/Notice';
 import { Button } from '../../ui/Button';
@@ -172,6 +172,57 @@ export function ClientChoice({ siteId, value, onChange, error }: { siteId: strin
       }
     </QueryState>
   );
+}
+
+interface DraftSavingOptions<T> {
+  /** The draft on screen; null for a new document. */
+  draft: T | null;
+  /** Names the query keys: the document's (`invoice`) and its list's (`invoices`). */
+  kind: 'invoice' | 'quote';
+  siteId: string;
+  route(id: string): string;
+  create(): Promise<T>;
+  update(id: string): Promise<T>;
+  /** The step after the draft (issue, submit), on the draft just saved. */
+  next(id: string): Promise<T>;
+}
+
+/**
+ * A quote's or an invoice's draft being saved, and its next step (saved first): a new draft moves to
+ * its address once created, and is updated, not created again, when its next step was refused.
+ */
+export function useDraftSaving<T extends { id: string }>({ draft, kind, siteId, route, create, update, next }: DraftSavingOptions<T>) {
+  const [, navigate] = useLocation();
+  const queryClient = useQueryClient();
+  const created = useRef<string | null>(null);
+  // A new draft's first save moves to its address (a new screen): the history entry says it was saved.
+  const [saved, setSaved] = useState(() => draft !== null && (history.state as { saved?: boolean } | null)?.saved === true);
+  const remember = (result: T) => {
+    queryClient.setQueryData([kind, siteId, result.id], result);
+    void queryClient.invalidateQueries({ queryKey: [`${kind}s`, siteId] });
+  };
+  const save = async (): Promise<T> => {
+    const draftId = draft?.id ?? created.current;
+    const result = draftId ? await update(draftId) : await create();
+    created.current = result.id;
+    remember(result);
+    return result;
+  };
+  const saveDraft = useMutation({
+    mutationFn: save,
+    onSuccess: (result) => {
+      setSaved(true);
+      if (!draft) navigate(route(result.id), { replace: true, state: { saved: true } });
+    },
+  });
+  const nextStep = useMutation({
+    mutationFn: async () => next((await save()).id),
+    onSuccess: (result) => {
+      remember(result);
+      if (!draft) navigate(route(result.id), { replace: true });
+    },
+  });
+  return { saveDraft, nextStep, saved, setSaved, failure: saveDraft.error ?? nextStep.error };
 }
 
 interface LinesEditorProps {
