@@ -60,7 +60,7 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
     return clientId !== null && live.ok;
   };
 
-  const apiField = failure instanceof ApiError ? failure.field : null;
+  const apiField = failure instanceof ApiError ? (failure.field ?? null) : null;
   const apiMessage = failure ? errorText(failure, language, t) : null;
   const problemField = checked && !live.ok ? live.field : null;
   const fieldError = (field: string) => {
