@@ -31,7 +31,7 @@ async function pdfjs(): Promise<PdfJs> {
 
 /**
  * The text of a PDF. No-break spaces (which keep "1 234,56 €" on one line) read as plain spaces, so
- * a test writes the words as a person reads them.
+ * a test writes the words as a person reads them; control characters are dropped.
  */
 export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
   const { getDocument } = await pdfjs();
@@ -51,7 +51,10 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
         text += item.str;
         if (item.hasEOL) text += '\n';
       }
-      pages.push(text.replace(/\u00a0/g, ' '));
+      // A glyph with no character (a joining stroke Arabic shaping inserts, written `<>` in the
+      // font's ToUnicode map) reads back as a control character: no one reads it, drop it.
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      pages.push(text.replace(/\u00a0/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f]/g, ''));
       page.cleanup();
     }
     const metadata = await document.getMetadata();

@@ -60,13 +60,36 @@ export interface PrintableLine {
   net: string;
 }
 
+/**
+ * A final invoice's deduction at one VAT rate: the base and VAT its deposit invoices already charged
+ * (Σ of their VAT groups at that rate), and the base and VAT that remain due (the invoice's group −
+ * the deduction). Printed so that an accountant does not count the deposits' VAT twice: it was due
+ * when each deposit was paid (CGI art. 269-2-c and 283-3; deposit invoices, art. 289 I-1-c).
+ */
+export interface PrintableDepositDeduction {
+  category: 'S' | 'E';
+  rate: VatRate;
+  exemptionReason: string | null;
+  depositBase: string;
+  depositVat: string;
+  dueBase: string;
+  dueVat: string;
+}
+
 export interface PrintableTotals {
   net: string;
   vat: string;
   total: string;
   vatBreakdown: QuoteVatBreakdown[];
+  /**
+   * The seller is under the VAT franchise (CGI art. 293 B): the document prints no VAT column nor
+   * VAT table, "Total" instead of "Total TTC", and the 293 B sentence.
+   */
+  vatFranchise: boolean;
   /** Final invoices: deposit invoices deducted, by number. */
   deposits: { number: string; issuedOn: string; total: string }[];
+  /** Final invoices: the deposits' deduction and what remains due, per VAT rate (empty otherwise). */
+  depositDeductions: PrintableDepositDeduction[];
   /** What the client still has to pay (total − deposits); equals total otherwise. */
   amountDue: string;
 }

@@ -2,7 +2,7 @@ import { legalMentions, RECOVERY_INDEMNITY_SENTENCE } from '../documents/legal-m
 import { aSellerIdentity } from '../documents/printable.test-helpers';
 import { InvoiceLineData, invoiceTotals } from './invoice';
 import { depositLines } from './invoice-deposits';
-import { ClientSnapshot, creditNoteDocument, creditNoteMentions, invoiceDocument } from './invoice-document';
+import { ClientSnapshot, creditNoteDocument, creditNoteMentions, depositDeductions, invoiceDocument } from './invoice-document';
 
 const seller = aSellerIdentity();
 
@@ -63,7 +63,16 @@ describe('the printable invoice', () => {
       { label: "Nature de l'opération", value: 'Prestations de services' },
     ]);
     expect(doc.lines[1]).toEqual({ description: 'Évacuation', quantity: '1', unit: 'forfait', unitPrice: '10.005', vatRate: '10', net: '10.01' });
-    expect(doc.totals).toEqual({ net: '60.01', vat: '11.00', total: '71.01', vatBreakdown: totals.vatBreakdown, deposits: [], amountDue: '71.01' });
+    expect(doc.totals).toEqual({
+      net: '60.01',
+      vat: '11.00',
+      total: '71.01',
+      vatBreakdown: totals.vatBreakdown,
+      vatFranchise: false,
+      deposits: [],
+      depositDeductions: [],
+      amountDue: '71.01',
+    });
     expect(doc.mentions).toContain(RECOVERY_INDEMNITY_SENTENCE);
   });
 
@@ -84,6 +93,7 @@ describe('the printable invoice', () => {
     expect(doc.mentions.join(' ')).not.toContain('40 €');
     expect(doc.lines.map((l) => l.vatRate)).toEqual(['0', '0']);
     expect(doc.totals.vat).toBe('0.00');
+    expect(doc.totals.vatFranchise).toBe(true);
   });
 
   it('a final invoice lists the deposits it deducts and the amount still due', () => {
@@ -103,6 +113,56 @@ describe('the printable invoice', () => {
     expect(doc).toMatchObject({ kind: 'final_invoice', title: 'Facture de solde' });
     expect(doc.totals.deposits).toEqual([{ number: 'LACAPE-F-2026-00002', issuedOn: '2026-10-01', total: depositTotals.total }]);
     expect(doc.totals.amountDue).toBe('35.50'); // 71.01 − 35.51
+  });
+
+  it('a final invoice prints, per VAT rate, the base and VAT its deposits charged and what remains due (CGI art. 283-3)', () => {
+    // Two deposits of 30 % and 20 % of the quote: 50.00 and 10.01 of net at 20 % and 10 %, split by rate.
+    const deposit = (number: string, percent: string) => {
+      const t = invoiceTotals(depositLines({ number: 'Q', lines }, { depositPercent: percent }), false).totals;
+      return { invoiceId: number, number, issuedOn: '2026-10-01', net: t.net, vat: t.vat, total: t.total, vatBreakdown: t.vatBreakdown };
+    };
+    const deposits = [deposit('LACAPE-F-2026-00002', '30'), deposit('LACAPE-F-2026-00003', '20')];
+    expect(deposits.map((d) => d.vatBreakdown.map((g) => [g.rate, g.base, g.vat]))).toEqual([
+      [
+        ['20', '15.00', '3.00'],
+        ['10', '3.00', '0.30'],
+      ],
+      [
+        ['20', '10.00', '2.00'],
+        ['10', '2.00', '0.20'],
+      ],
+    ]);
+    const final = invoiceTotals(lines, false, deposits).totals;
+    const doc = invoiceDocument({ ...input, kind: 'final', totals: final });
+    // Invoice: 20 % 50.00 + 10.00 VAT; 10 % 10.01 + 1.00 VAT.
+    expect(doc.totals.depositDeductions).toEqual([
+      { category: 'S', rate: '20', exemptionReason: null, depositBase: '25.00', depositVat: '5.00', dueBase: '25.00', dueVat: '5.00' },
+      { category: 'S', rate: '10', exemptionReason: null, depositBase: '5.00', depositVat: '0.50', dueBase: '5.01', dueVat: '0.50' },
+    ]);
+    // What remains due per rate adds up to what the invoice asks, to the cent.
+    const cents = (v: string) => Math.round(Number(v) * 100);
+    const due = doc.totals.depositDeductions.reduce((sum, g) => sum + cents(g.dueBase) + cents(g.dueVat), 0);
+    expect(due).toBe(cents(doc.totals.amountDue));
+    const deducted = doc.totals.depositDeductions.reduce((sum, g) => sum + cents(g.depositBase) + cents(g.depositVat), 0);
+    expect(deducted).toBe(cents(final.depositsDeducted));
+  });
+
+  it('depositDeductions: none without deposits; a deposit rate the invoice lacks still shows (what is due there goes negative)', () => {
+    expect(depositDeductions(totals.vatBreakdown, [])).toEqual([]);
+    const odd = {
+      invoiceId: 'y',
+      number: 'N',
+      issuedOn: '2026-10-01',
+      net: '10.00',
+      vat: '0.55',
+      total: '10.55',
+      vatBreakdown: [{ category: 'S' as const, rate: '5.5' as const, exemptionReason: null, base: '10.00', vat: '0.55' }],
+    };
+    expect(depositDeductions(totals.vatBreakdown, [odd]).map((g) => [g.rate, g.depositBase, g.dueBase, g.dueVat])).toEqual([
+      ['20', '0.00', '50.00', '10.00'],
+      ['10', '0.00', '10.01', '1.00'],
+      ['5.5', '10.00', '-10.00', '-0.55'],
+    ]);
   });
 
   it('a credit note prints the invoice it corrects, its reason, and no payment mentions', () => {

@@ -1,8 +1,18 @@
-import { CreditNoteTotals, InvoiceKind, InvoiceTotals, OperationCategory } from '@kpa/contracts';
+import { CreditNoteTotals, formatCents, InvoiceDeposit, InvoiceKind, InvoiceTotals, OperationCategory, QuoteVatBreakdown } from '@kpa/contracts';
 import { DEFAULT_LATE_PENALTY_SENTENCE, NO_EARLY_PAYMENT_DISCOUNT_SENTENCE, PUBLIC_BODY_LATE_INTEREST_SENTENCE, RECOVERY_INDEMNITY_SENTENCE } from '../documents/legal-mentions';
-import { ClientSnapshot, PrintableClient, PrintableDocument, PrintableFact, PrintableKind, printableClient, printableLines, printableSeller } from '../documents/printable';
+import {
+  ClientSnapshot,
+  PrintableClient,
+  PrintableDepositDeduction,
+  PrintableDocument,
+  PrintableFact,
+  PrintableKind,
+  printableClient,
+  printableLines,
+  printableSeller,
+} from '../documents/printable';
 import type { SellerIdentity } from '../sellers/seller';
-import { InvoiceLineData } from './invoice';
+import { InvoiceLineData, sumRates, toRateAmounts } from './invoice';
 
 export type { ClientSnapshot };
 
@@ -43,6 +53,33 @@ export interface InvoiceDocumentInput {
   mentions: string[];
 }
 
+/**
+ * What a final invoice deducts at each VAT rate and what remains due there: the deposits' VAT groups
+ * summed by rate (the same groups the API returns in totals.deposits[].vatBreakdown), subtracted
+ * from the invoice's own. Σ (dueBase + dueVat) = amountDue, to the cent. Empty without deposits.
+ */
+export function depositDeductions(vatBreakdown: readonly QuoteVatBreakdown[], deposits: readonly InvoiceDeposit[]): PrintableDepositDeduction[] {
+  if (deposits.length === 0) return [];
+  const invoiced = toRateAmounts(vatBreakdown);
+  const deducted = sumRates(...deposits.map((deposit) => toRateAmounts(deposit.vatBreakdown)));
+  // Every rate of either side, in the order of VAT_RATES (issue refuses a deposit rate the invoice lacks).
+  return sumRates(invoiced, deducted).map((group) => {
+    const own = invoiced.find((g) => g.rate === group.rate);
+    const taken = deducted.find((g) => g.rate === group.rate);
+    const ownBase = own?.baseCents ?? 0;
+    const ownVat = own?.vatCents ?? 0;
+    return {
+      category: group.category,
+      rate: group.rate,
+      exemptionReason: group.exemptionReason,
+      depositBase: formatCents(taken?.baseCents ?? 0),
+      depositVat: formatCents(taken?.vatCents ?? 0),
+      dueBase: formatCents(ownBase - (taken?.baseCents ?? 0)),
+      dueVat: formatCents(ownVat - (taken?.vatCents ?? 0)),
+    };
+  });
+}
+
 /** An invoice (standard, deposit or final) as printed. */
 export function invoiceDocument(input: InvoiceDocumentInput): PrintableDocument {
   const facts: PrintableFact[] = [{ label: "Date d'échéance", value: input.dueOn }];
@@ -64,7 +101,9 @@ export function invoiceDocument(input: InvoiceDocumentInput): PrintableDocument 
       vat: input.totals.vat,
       total: input.totals.total,
       vatBreakdown: input.totals.vatBreakdown,
+      vatFranchise: input.totals.vatFranchise,
       deposits: input.totals.deposits.map((d) => ({ number: d.number, issuedOn: d.issuedOn, total: d.total })),
+      depositDeductions: depositDeductions(input.totals.vatBreakdown, input.totals.deposits),
       amountDue: input.totals.amountDue,
     },
     mentions: input.mentions,
@@ -115,7 +154,9 @@ export function creditNoteDocument(input: CreditNoteDocumentInput): PrintableDoc
       vat: input.totals.vat,
       total: input.totals.total,
       vatBreakdown: input.totals.vatBreakdown,
+      vatFranchise: input.totals.vatFranchise,
       deposits: [],
+      depositDeductions: [],
       amountDue: input.totals.total,
     },
     mentions: creditNoteMentions(input.invoiceMentions),

@@ -1,3 +1,4 @@
+import { pdfFonts } from '@kpa/testing/pdf-fonts';
 import { pdfText } from '@kpa/testing/pdf-text';
 import { VAT_FRANCHISE_NOTE } from '@kpa/contracts';
 import { capeMention, legalMentions, RECOVERY_INDEMNITY_SENTENCE } from '../legal-mentions';
@@ -17,7 +18,9 @@ function aConsumerInvoice(): PrintableDocument {
       vat: '8.00',
       total: '48.00',
       vatBreakdown: [{ category: 'S', rate: '20', exemptionReason: null, base: '40.00', vat: '8.00' }],
+      vatFranchise: false,
       deposits: [],
+      depositDeductions: [],
       amountDue: '48.00',
     },
     mentions: legalMentions({ clientKind: 'individual', vatFranchise: false, issueDate: '2026-11-21' }),
@@ -108,7 +111,7 @@ describe('renderPdf', () => {
     expect(words).not.toContain('pénalités');
   });
 
-  it('prints the franchise sentence when the seller is under the VAT franchise', async () => {
+  it('a franchise document prints no VAT column nor VAT table, "Total" and the 293 B sentence', async () => {
     const invoice = aPrintableInvoice();
     const pdf = await renderPdf({
       ...invoice,
@@ -119,7 +122,9 @@ describe('renderPdf', () => {
         vat: '0.00',
         total: '30.00',
         vatBreakdown: [{ category: 'E', rate: '0', exemptionReason: 'VATEX-FR-FRANCHISE', base: '30.00', vat: '0.00' }],
+        vatFranchise: true,
         deposits: [],
+        depositDeductions: [],
         amountDue: '30.00',
       },
       mentions: legalMentions({ clientKind: 'company', vatFranchise: true, issueDate: '2026-11-21' }),
@@ -127,6 +132,32 @@ describe('renderPdf', () => {
     const words = flat((await pdfText(pdf)).text);
     expect(words).toContain(VAT_FRANCHISE_NOTE);
     expect(words).not.toContain('N° TVA intracommunautaire');
+    expect(words).toContain('Désignation Qté Unité Prix unit. Montant');
+    expect(words).toContain('Total 30,00 €');
+    for (const vatWord of ['0 %', 'TTC', 'HT', 'Taux de TVA', 'Total TVA', 'Montant TVA']) expect(words).not.toContain(vatWord);
+    // "TVA" only in the franchise sentences (seller identity, by the total, legal mentions) and the client's VAT number.
+    const count = (part: string): number => words.split(part).length - 1;
+    expect(count('TVA')).toBe(count('TVA non applicable') + count('Franchise en base de TVA') + count('N° TVA : '));
+    expect(count('TVA non applicable')).toBe(2);
+  });
+
+  it('prints an exemption reason in full under the VAT table, and rates the French way', async () => {
+    const reason = 'Exonération de TVA, article 261-4-4° du Code général des impôts (formation professionnelle continue)';
+    const invoice = aPrintableInvoice();
+    const pdf = await renderPdf({
+      ...invoice,
+      lines: [...invoice.lines, { description: 'Formation', quantity: '1', unit: 'forfait', unitPrice: '100', vatRate: '0', net: '100.00' }],
+      totals: {
+        ...invoice.totals,
+        vatBreakdown: [...invoice.totals.vatBreakdown, { category: 'E', rate: '0', exemptionReason: reason, base: '100.00', vat: '0.00' }],
+      },
+    });
+    const words = flat((await pdfText(pdf)).text);
+    expect(words).toContain(`TVA à 0 % : exonération — ${reason}`);
+    expect(words).toContain('20 % 1 234,56 € 246,91 €');
+    expect(words).toContain('5,5 % 45,31 € 2,49 €');
+    expect(words).toContain('0 % 100,00 € 0,00 €');
+    expect(words).not.toMatch(/\d%/);
   });
 
   it('a 120-line invoice breaks into pages, each with the number and page x/y, every line printed once', async () => {
@@ -198,14 +229,22 @@ describe('renderPdf', () => {
     expect(flat((await pdfText(await renderPdf(aQuote()))).text)).not.toContain('rétractation');
   });
 
-  it('a final invoice deducts its deposits and shows what is left to pay; public bodies print their Chorus references', async () => {
+  it('a final invoice deducts its deposits per VAT rate and shows the VAT still due; public bodies print their Chorus references', async () => {
     const invoice = aPrintableInvoice();
     const pdf = await renderPdf({
       ...invoice,
       kind: 'final_invoice',
       title: 'Facture de solde',
       client: { ...invoice.client, kind: 'public_body', name: 'Mairie de Roubaix', serviceCode: 'SERV-EDU', commitmentNumber: 'EJ-778899', purchaseOrderNumber: null },
-      totals: { ...invoice.totals, deposits: [{ number: 'LACAPE-F-2026-00030', issuedOn: '2026-10-01', total: '500.00' }], amountDue: '1029.27' },
+      totals: {
+        ...invoice.totals,
+        deposits: [{ number: 'LACAPE-F-2026-00030', issuedOn: '2026-10-01', total: '500.00' }],
+        depositDeductions: [
+          { category: 'S', rate: '20', exemptionReason: null, depositBase: '400.00', depositVat: '80.00', dueBase: '834.56', dueVat: '166.91' },
+          { category: 'S', rate: '5.5', exemptionReason: null, depositBase: '18.96', depositVat: '1.04', dueBase: '26.35', dueVat: '1.45' },
+        ],
+        amountDue: '1029.27',
+      },
     });
     const words = flat((await pdfText(pdf)).text);
     expect(words).toContain('Facture de solde');
@@ -215,11 +254,97 @@ describe('renderPdf', () => {
     expect(words).toContain('-500,00 €');
     expect(words).toContain('Reste à payer');
     expect(words).toContain('1 029,27 €');
+    expect(words).toContain('Acomptes déduits et TVA restant due, par taux');
+    expect(words).toContain('Taux de TVA Base HT des acomptes TVA des acomptes Base HT restant due TVA restant due');
+    expect(words).toContain('20 % 400,00 € 80,00 € 834,56 € 166,91 €');
+    expect(words).toContain('5,5 % 18,96 € 1,04 € 26,35 € 1,45 €');
+    expect(words).toContain('Total 418,96 € 81,04 € 860,91 € 168,36 €');
   });
 
-  it('prints text outside the standard fonts legibly instead of wrong glyphs', async () => {
+  it('a final invoice frozen before the per-rate deduction existed still prints its deposits', async () => {
     const invoice = aPrintableInvoice();
-    const words = flat((await pdfText(await renderPdf({ ...invoice, client: { ...invoice.client, name: 'Łukasz Wałęsa\u202fSARL' } }))).text);
-    expect(words).toContain('Lukasz Walesa SARL');
+    const { depositDeductions: _deductions, vatFranchise: _franchise, ...legacyTotals } = invoice.totals;
+    const legacy = {
+      ...invoice,
+      kind: 'final_invoice',
+      totals: { ...legacyTotals, deposits: [{ number: 'LACAPE-F-2026-00030', issuedOn: '2026-10-01', total: '500.00' }], amountDue: '1029.27' },
+    } as unknown as PrintableDocument;
+    const words = flat((await pdfText(await renderPdf(legacy))).text);
+    expect(words).toContain('Acompte N° LACAPE-F-2026-00030 du 01/10/2026');
+    expect(words).toContain('Total TTC');
+    expect(words).not.toContain('Acomptes déduits');
+  });
+
+  it('prints Latin Extended, Greek, Cyrillic and Arabic names exactly, with embedded fonts only', async () => {
+    const invoice = aPrintableInvoice();
+    const names = ['Łukasz Dağlı', 'Γιώργος Παπαδόπουλος', 'Дмитрий Иванов', 'محمد عبد الله'];
+    const pdf = await renderPdf({
+      ...invoice,
+      client: { ...invoice.client, name: 'Łukasz Dağlı', address: ['Γιώργος Παπαδόπουλος', 'Дмитрий Иванов', '59100 Roubaix'] },
+      lines: [
+        { description: 'Traduction pour محمد عبد الله SARL', quantity: '1', unit: 'forfait', unitPrice: '45.31', vatRate: '5.5', net: '45.31' },
+        { description: 'Déplacement', quantity: '1', unit: 'forfait', unitPrice: '1234.56', vatRate: '20', net: '1234.56' },
+      ],
+    });
+    const { text, info } = await pdfText(pdf);
+    const words = flat(text);
+    for (const name of names) expect(words).toContain(name);
+    // The Arabic run is shaped right to left (rlig) and reads back in logical order, words in order,
+    // the Latin text around it in place. What pdfkit does not do (no bidi algorithm): reorder the runs
+    // of a line whose base direction is right to left; a line is always laid left to right.
+    expect(words).toContain('Traduction pour محمد عبد الله SARL');
+    expect(info).toMatchObject({ Subject: 'Facture — Łukasz Dağlı' });
+
+    const fonts = pdfFonts(pdf);
+    expect(fonts.map((font) => font.baseFont).sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular', 'NotoSansArabic-Regular']);
+    expect(fonts.every((font) => font.embedded && font.subtype === 'Type0')).toBe(true);
+    expect(pdf.toString('latin1')).not.toMatch(/\/BaseFont \/Helvetica/);
+  });
+
+  it('every kind of document embeds every font it uses', async () => {
+    for (const doc of [aPrintableInvoice(), aQuote({ withdrawalNotice: true }), aConsumerInvoice(), aQuote({ number: null, lines: manyLines(60) })]) {
+      const fonts = pdfFonts(await renderPdf(doc));
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((font) => !font.embedded)).toEqual([]);
+    }
+  });
+
+  it('a 60-line invoice: each designation that fits the wide column holds on one row, and the net is carried from page to page', async () => {
+    // 58 characters: two rows each in the former 207-point column.
+    const lines: PrintableLine[] = Array.from({ length: 60 }, (_, i) => ({
+      description: `Atelier ${String(i + 1).padStart(2, '0')} : accompagnement au numérique des habitants`,
+      quantity: '1',
+      unit: 'heure',
+      unitPrice: '10',
+      vatRate: '20',
+      net: '10.00',
+    }));
+    const { pages } = await pdfText(await renderPdf(aPrintableInvoice({ lines })));
+    // 60 rows of 16 points fill two pages (at three rows each they took five); the mentions may go to a third.
+    expect(pages.length).toBeLessThanOrEqual(3);
+    expect(pages[1]).toContain('Atelier 60');
+    expect(pages[1]).toContain('Total TTC');
+    const rows = pages.flatMap((page) => page.split('\n'));
+    for (let i = 1; i <= 60; i++) {
+      const designation = `Atelier ${String(i).padStart(2, '0')} : accompagnement au numérique des habitants`;
+      expect(rows.filter((row) => row.includes(designation))).toHaveLength(1);
+    }
+    // The lines of page 1, their net at its foot, the same at the head of page 2.
+    const onFirstPage = (pages[0].match(/Atelier \d\d/g) ?? []).length;
+    expect(onFirstPage).toBeGreaterThan(20);
+    const carried = `${onFirstPage * 10},00 €`;
+    expect(flat(pages[0])).toContain(`Total HT à reporter ${carried}`);
+    expect(flat(pages[1])).toContain(`Report total HT ${carried}`);
+    expect(flat(pages[1]).indexOf(`Report total HT ${carried}`)).toBeLessThan(flat(pages[1]).indexOf(`Atelier ${String(onFirstPage + 1).padStart(2, '0')}`));
+    pages.forEach((page, index) => {
+      expect(page).toContain('N° LACAPE-F-2026-00042');
+      expect(page).toContain(`Page ${index + 1}/${pages.length}`);
+    });
+  });
+
+  it('a one-page document carries nothing forward', async () => {
+    const words = flat((await pdfText(await renderPdf(aPrintableInvoice()))).text);
+    expect(words).not.toContain('reporter');
+    expect(words).not.toContain('Report');
   });
 });

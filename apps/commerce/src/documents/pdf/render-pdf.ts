@@ -1,17 +1,21 @@
 import PDFDocument from 'pdfkit';
-import { frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, VAT_FRANCHISE_REASON, winAnsiText } from '@kpa/contracts';
-import { PrintableDocument, PrintableLine } from '../printable';
+import { formatCents, frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON } from '@kpa/contracts';
+import { PrintableDepositDeduction, PrintableDocument, PrintableLine, PrintableTotals } from '../printable';
+import { DOCUMENT_FONTS, FontWeight, hasArabic, registerDocumentFonts, scriptRuns } from './pdf-fonts';
 
 /**
  * Lays a PrintableDocument out as an A4 PDF in French. It decides nothing about the law: every
  * sentence and figure comes from the document; this file only places them, formats numbers and
- * dates the French way, breaks pages and prints the number and "page x/y" on every page
- * (CGI ann. II art. 242 nonies A: the number appears on every page of a multi-page invoice).
+ * dates the French way, breaks pages, carries the lines' subtotal from page to page ("À reporter",
+ * "Report") and prints the number and "page x/y" on every page (CGI ann. II art. 242 nonies A: the
+ * number appears on every page of a multi-page invoice).
  *
  * Pure (no Nest, no database) and deterministic: the same document gives the same bytes. PDFKit
  * derives the file ID from the info dictionary, so fixing CreationDate (the document's date) fixes
- * the ID too. The standard Helvetica font is not embedded (every reader has it): a PDF stays a
- * few kilobytes, well under the 1 MB a NATS reply may carry.
+ * the ID too. Every font is embedded (pdf-fonts.ts: Noto Sans, and Noto Sans Arabic for Arabic
+ * runs), subset to the glyphs used: names in any Latin, Greek, Cyrillic or Arabic script print
+ * exactly, and the file can become a PDF/A-3 (Factur-X). A PDF stays a few tens of kilobytes, well
+ * under the 1 MB a NATS reply may carry.
  */
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -23,29 +27,49 @@ const TOP = 40;
 const BOTTOM = A4.height - 62;
 const FOOTER_Y = A4.height - 44;
 
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const REGULAR: FontWeight = 'regular';
+const BOLD: FontWeight = 'bold';
 const INK = '#1a1a1a';
 const MUTED = '#555555';
 const RULE = '#b0b0b0';
 const SHADE = '#eeeeee';
 const DRAFT = '#a40000';
 
-/** The line table's columns, left to right (widths sum to WIDTH). */
-const COLUMNS = [
-  { key: 'description', label: 'Désignation', width: 207, align: 'left' },
-  { key: 'quantity', label: 'Qté', width: 44, align: 'right' },
-  { key: 'unit', label: 'Unité', width: 50, align: 'left' },
-  { key: 'unitPrice', label: 'PU HT', width: 72, align: 'right' },
-  { key: 'vatRate', label: 'TVA', width: 46, align: 'right' },
-  { key: 'net', label: 'Total HT', width: WIDTH - 207 - 44 - 50 - 72 - 46, align: 'right' },
-] as const;
-type ColumnKey = (typeof COLUMNS)[number]['key'];
+interface Column {
+  key: ColumnKey;
+  label: string;
+  width: number;
+  align: 'left' | 'right';
+}
+type ColumnKey = 'description' | 'quantity' | 'unit' | 'unitPrice' | 'vatRate' | 'net';
+
+/**
+ * The line table's columns, left to right (widths sum to WIDTH). The figures take what their widest
+ * value needs at 8.5 pt ("1 234,5678 €", "123 456,78 €"); the designation takes the rest, so a usual
+ * designation holds on one row. Under the VAT franchise there is no VAT column and no "HT": the
+ * designation gets its width.
+ */
+function columns(vatFranchise: boolean): Column[] {
+  const figures: Column[] = [
+    { key: 'quantity', label: 'Qté', width: 36, align: 'right' },
+    { key: 'unit', label: 'Unité', width: 42, align: 'left' },
+    { key: 'unitPrice', label: vatFranchise ? 'Prix unit.' : 'PU HT', width: 64, align: 'right' },
+    ...(vatFranchise ? [] : [{ key: 'vatRate', label: 'TVA', width: 36, align: 'right' } as Column]),
+    { key: 'net', label: vatFranchise ? 'Montant' : 'Total HT', width: 66, align: 'right' },
+  ];
+  const used = figures.reduce((sum, column) => sum + column.width, 0);
+  return [{ key: 'description', label: 'Désignation', width: WIDTH - used, align: 'left' }, ...figures];
+}
 const CELL_PAD = 4;
+
+/** C0 and C1 controls (the API refuses them; a frozen document is printed as it is): a space each. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 
 /** French spacing: a no-break space before ":", ";", "!", "?", "€", "%" and inside « », so "40 €" never splits over two lines. */
 function typeset(text: string): string {
-  return winAnsiText(text)
+  return text
+    .replace(CONTROLS, ' ')
     .replace(/ ([:;!?»€%])/g, `${NBSP}$1`)
     .replace(/« /g, `«${NBSP}`);
 }
@@ -58,6 +82,27 @@ function lineCells(line: PrintableLine): Record<ColumnKey, string> {
     unitPrice: frenchAmount(line.unitPrice),
     vatRate: frenchPercent(line.vatRate),
     net: frenchAmount(line.net),
+  };
+}
+
+/** Signed cents of a printed amount ("-12.50" → -1250). */
+function signedCents(amount: string): number {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
+  if (!match) throw new RangeError(`Not an amount: "${amount}"`);
+  const cents = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  return match[1] === '-' ? -cents : cents;
+}
+
+/**
+ * Totals as printed, with what a document frozen before a field existed lacks: its franchise read
+ * from its VAT groups, no per-rate deduction (it printed the deposits as one amount each).
+ */
+function totalsOf(doc: PrintableDocument): PrintableTotals {
+  const t = doc.totals as Partial<PrintableTotals> & Pick<PrintableTotals, 'net' | 'vat' | 'total' | 'vatBreakdown' | 'deposits' | 'amountDue'>;
+  return {
+    ...t,
+    vatFranchise: t.vatFranchise ?? (t.vatBreakdown.length > 0 && t.vatBreakdown.every((g) => g.exemptionReason === VAT_FRANCHISE_REASON)),
+    depositDeductions: t.depositDeductions ?? [],
   };
 }
 
@@ -75,16 +120,18 @@ class Layout {
       lang: 'fr-FR',
       displayTitle: true,
       info: {
-        Title: winAnsiText(`${doc.title} ${doc.number ?? '(brouillon)'}`),
-        Author: winAnsiText(doc.seller.legalName),
-        Subject: winAnsiText(`${doc.title} — ${doc.client.name}`),
+        // PDFKit writes a non-ASCII string as UTF-16: names stay exact here too.
+        Title: `${doc.title} ${doc.number ?? '(brouillon)'}`,
+        Author: doc.seller.legalName,
+        Subject: `${doc.title} — ${doc.client.name}`,
         Creator: 'KPA-Cité',
         Producer: 'KPA-Cité',
         // Fixed, so the same document renders the same bytes (PDFKit also hashes it into the file ID).
         CreationDate: Number.isNaN(date.getTime()) ? new Date(0) : date,
       },
     } as PDFKit.PDFDocumentOptions);
-    this.pdf.fillColor(INK);
+    registerDocumentFonts(this.pdf);
+    this.font(REGULAR, 10);
   }
 
   /** "Facture N° KPA13-F-2026-000123", or the draft warning. */
@@ -92,17 +139,43 @@ class Layout {
     return this.doc.number === null ? 'BROUILLON — document sans valeur' : `${this.doc.title} N°${NBSP}${this.doc.number}`;
   }
 
-  font(name: string, size: number, color = INK): this {
-    this.pdf.font(name).fontSize(size).fillColor(color);
+  private weight: FontWeight = REGULAR;
+
+  font(weight: FontWeight, size: number, color = INK): this {
+    this.weight = weight;
+    this.pdf.font(DOCUMENT_FONTS.latin[weight]).fontSize(size).fillColor(color);
     return this;
   }
 
+  /** The height of a text at the current font; Arabic glyphs stand taller, so a text with some is measured with both fonts. */
   height(text: string, width: number): number {
-    return this.pdf.heightOfString(typeset(text), { width });
+    const typeset_ = typeset(text);
+    const latin = this.pdf.heightOfString(typeset_, { width });
+    if (!hasArabic(typeset_)) return latin;
+    this.pdf.font(DOCUMENT_FONTS.arabic[this.weight]);
+    const arabic = this.pdf.heightOfString(typeset_, { width, features: ['rlig'] } as PDFKit.Mixins.TextOptions);
+    this.pdf.font(DOCUMENT_FONTS.latin[this.weight]);
+    return Math.max(latin, arabic);
   }
 
+  /**
+   * Writes a text at (x, y). A text with Arabic goes out run by run (pdf-fonts.ts scriptRuns), each
+   * with its font, chained with `continued`; an Arabic run is shaped right to left (`rlig`).
+   */
   write(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}): void {
-    this.pdf.text(typeset(text), x, y, options);
+    const typeset_ = typeset(text);
+    if (!hasArabic(typeset_)) {
+      this.pdf.text(typeset_, x, y, options);
+      return;
+    }
+    const runs = scriptRuns(typeset_);
+    runs.forEach((run, index) => {
+      this.pdf.font(run.arabic ? DOCUMENT_FONTS.arabic[this.weight] : DOCUMENT_FONTS.latin[this.weight]);
+      const runOptions = { ...options, continued: index < runs.length - 1, features: run.arabic ? ['rlig'] : [] } as PDFKit.Mixins.TextOptions;
+      if (index === 0) this.pdf.text(run.text, x, y, runOptions);
+      else this.pdf.text(run.text, runOptions);
+    });
+    this.pdf.font(DOCUMENT_FONTS.latin[this.weight]);
   }
 
   /** Starts a new page when `needed` points do not fit on this one; true if it did. */
@@ -128,7 +201,7 @@ class Layout {
   }
 
   /** Lines of text stacked at x from y; returns the y under them. */
-  stack(lines: { text: string; font?: string; size?: number; color?: string; gap?: number }[], x: number, y: number, width: number): number {
+  stack(lines: StackLine[], x: number, y: number, width: number): number {
     let at = y;
     for (const line of lines) {
       this.font(line.font ?? REGULAR, line.size ?? 8.5, line.color ?? INK);
@@ -140,7 +213,15 @@ class Layout {
   }
 }
 
-function sellerLines(doc: PrintableDocument): { text: string; font?: string; size?: number; color?: string; gap?: number }[] {
+interface StackLine {
+  text: string;
+  font?: FontWeight;
+  size?: number;
+  color?: string;
+  gap?: number;
+}
+
+function sellerLines(doc: PrintableDocument): StackLine[] {
   const s = doc.seller;
   const form = [s.legalForm, s.shareCapital !== null ? `au capital de ${frenchAmount(s.shareCapital)}` : null].filter(Boolean).join(' ');
   const registration = [`SIREN ${s.siren}`, `SIRET ${s.siret}`, s.rcsCity ? `RCS ${s.rcsCity}` : null].filter(Boolean).join(' — ');
@@ -154,7 +235,7 @@ function sellerLines(doc: PrintableDocument): { text: string; font?: string; siz
   ];
 }
 
-function clientLines(doc: PrintableDocument): { text: string; font?: string; size?: number; color?: string; gap?: number }[] {
+function clientLines(doc: PrintableDocument): StackLine[] {
   const c = doc.client;
   const ids: [string, string | null][] = [
     ['SIRET', c.siret],
@@ -229,36 +310,64 @@ function facts(layout: Layout, doc: PrintableDocument): void {
   layout.y += 10;
 }
 
-function tableHeader(layout: Layout): void {
+function tableHeader(layout: Layout, table: Column[]): void {
   const h = 16;
   layout.pdf.save().rect(LEFT, layout.y, WIDTH, h).fill(SHADE).restore();
   layout.font(BOLD, 8.5);
   let x = LEFT;
-  for (const column of COLUMNS) {
-    layout.write(column.label, x + CELL_PAD, layout.y + 4.5, { width: column.width - 2 * CELL_PAD, align: column.align, lineBreak: false });
+  for (const column of table) {
+    layout.write(column.label, x + CELL_PAD, layout.y + 4, { width: column.width - 2 * CELL_PAD, align: column.align, lineBreak: false });
     x += column.width;
   }
   layout.y += h + 2;
 }
 
-function lines(layout: Layout, doc: PrintableDocument): void {
+const CARRY_HEIGHT = 16;
+
+/** "À reporter" at the foot of a page of lines, "Report" at the head of the next: the net of the lines printed so far. */
+function carryRow(layout: Layout, table: Column[], label: string, netCents: number): void {
+  const last = table[table.length - 1];
+  const labelWidth = WIDTH - last.width;
+  layout.pdf
+    .save()
+    .rect(LEFT, layout.y, WIDTH, CARRY_HEIGHT - 2)
+    .fill(SHADE)
+    .restore();
+  layout.font(BOLD, 8.5);
+  layout.write(label, LEFT + CELL_PAD, layout.y + 3, { width: labelWidth - 2 * CELL_PAD, align: 'right', lineBreak: false });
+  layout.write(frenchAmount(formatCents(netCents)), LEFT + labelWidth + CELL_PAD, layout.y + 3, { width: last.width - 2 * CELL_PAD, align: 'right', lineBreak: false });
+  layout.y += CARRY_HEIGHT;
+}
+
+function lines(layout: Layout, doc: PrintableDocument, vatFranchise: boolean): void {
+  const table = columns(vatFranchise);
+  const netLabel = vatFranchise ? 'Total' : 'Total HT';
   layout.ensure(16 + 30);
-  tableHeader(layout);
-  for (const line of doc.lines) {
+  tableHeader(layout, table);
+  let carriedCents = 0;
+  doc.lines.forEach((line, index) => {
     const cells = lineCells(line);
     layout.font(REGULAR, 8.5);
-    const descriptionWidth = COLUMNS[0].width - 2 * CELL_PAD;
+    const descriptionWidth = table[0].width - 2 * CELL_PAD;
     const h = Math.max(layout.height(cells.description, descriptionWidth), 10) + 6;
-    if (layout.ensure(h)) tableHeader(layout);
+    // Keep room for the carry row under every line but the last (after it, the table ends).
+    const reserve = index < doc.lines.length - 1 ? CARRY_HEIGHT : 0;
+    if (layout.y + h + reserve > BOTTOM && index > 0) {
+      carryRow(layout, table, `${netLabel} à reporter`, carriedCents);
+      layout.newPage();
+      tableHeader(layout, table);
+      carryRow(layout, table, `Report ${netLabel.charAt(0).toLowerCase()}${netLabel.slice(1)}`, carriedCents);
+    } else if (layout.ensure(h)) tableHeader(layout, table);
     let x = LEFT;
     layout.font(REGULAR, 8.5);
-    for (const column of COLUMNS) {
+    for (const column of table) {
       layout.write(cells[column.key], x + CELL_PAD, layout.y + 3, { width: column.width - 2 * CELL_PAD, align: column.align });
       x += column.width;
     }
     layout.y += h;
     layout.rule(layout.y - 1, LEFT, RIGHT, SHADE);
-  }
+    carriedCents += signedCents(line.net);
+  });
   layout.y += 10;
 }
 
@@ -268,34 +377,43 @@ interface Row {
   bold?: boolean;
 }
 
-function vatLabel(rate: string, category: 'S' | 'E', exemptionReason: string | null): string {
-  if (category === 'S') return frenchPercent(rate);
-  if (exemptionReason === VAT_FRANCHISE_REASON) return `${frenchPercent(rate)} — TVA non applicable, art. 293 B du CGI`;
-  return exemptionReason ? `${frenchPercent(rate)} — exonération : ${exemptionReason}` : `${frenchPercent(rate)} — exonéré`;
+/** "exonération : <reason>", printed under the VAT table, where it has the room to be read. */
+function exemptionSentence(rate: string, exemptionReason: string | null): string {
+  if (exemptionReason === VAT_FRANCHISE_REASON) return `TVA à ${frenchPercent(rate)} : ${VAT_FRANCHISE_NOTE}`;
+  return exemptionReason ? `TVA à ${frenchPercent(rate)} : exonération — ${exemptionReason}` : `TVA à ${frenchPercent(rate)} : exonération`;
 }
 
-function totals(layout: Layout, doc: PrintableDocument): void {
-  const t = doc.totals;
-  // Left: the VAT breakdown per rate (CGI ann. II art. 242 nonies A: base and VAT per rate).
-  const breakdownWidth = 250;
-  const rateWidth = 110;
-  const amountWidth = (breakdownWidth - rateWidth) / 2;
-  layout.font(REGULAR, 8.5);
-  const breakdown = t.vatBreakdown.map((g) => ({ label: vatLabel(g.rate, g.category, g.exemptionReason), base: frenchAmount(g.base), vat: frenchAmount(g.vat) }));
-  const breakdownHeights = breakdown.map((g) => Math.max(layout.height(g.label, rateWidth - 2 * CELL_PAD), 10) + 4);
-  const breakdownHeight = 16 + breakdownHeights.reduce((a, b) => a + b, 0);
-
-  // Right: totals, deposits deducted, what is due.
-  const rows: Row[] = [
-    { label: 'Total HT', value: frenchAmount(t.net) },
-    { label: 'Total TVA', value: frenchAmount(t.vat) },
-    { label: 'Total TTC', value: frenchAmount(t.total), bold: true },
-  ];
+/** Rows of the right-hand column: totals, deposits deducted, what is due. */
+function totalRows(doc: PrintableDocument, t: PrintableTotals): Row[] {
+  const rows: Row[] = t.vatFranchise
+    ? [{ label: 'Total', value: frenchAmount(t.total), bold: true }]
+    : [
+        { label: 'Total HT', value: frenchAmount(t.net) },
+        { label: 'Total TVA', value: frenchAmount(t.vat) },
+        { label: 'Total TTC', value: frenchAmount(t.total), bold: true },
+      ];
   for (const deposit of t.deposits) {
     rows.push({ label: `Acompte N° ${deposit.number} du ${frenchDate(deposit.issuedOn)}`, value: frenchAmount(`-${deposit.total.replace(/^-/, '')}`) });
   }
   if (t.deposits.length > 0) rows.push({ label: 'Reste à payer', value: frenchAmount(t.amountDue), bold: true });
   else if (doc.kind !== 'quote' && doc.kind !== 'credit_note') rows.push({ label: 'Net à payer', value: frenchAmount(t.amountDue), bold: true });
+  return rows;
+}
+
+function totals(layout: Layout, doc: PrintableDocument, t: PrintableTotals): void {
+  // Left: the VAT breakdown per rate (CGI ann. II art. 242 nonies A: base and VAT per rate), each
+  // exemption's reason under it on its own line; under the franchise, the 293 B sentence instead.
+  const breakdownWidth = 250;
+  const rateWidth = 70;
+  const amountWidth = (breakdownWidth - rateWidth) / 2;
+  const breakdown = t.vatBreakdown.map((g) => ({ label: frenchPercent(g.rate), base: frenchAmount(g.base), vat: frenchAmount(g.vat) }));
+  const reasons = t.vatFranchise ? [VAT_FRANCHISE_NOTE] : t.vatBreakdown.filter((g) => g.category === 'E').map((g) => exemptionSentence(g.rate, g.exemptionReason));
+  layout.font(REGULAR, 8);
+  const reasonHeights = reasons.map((reason) => layout.height(reason, breakdownWidth) + 2);
+  const tableHeight = t.vatFranchise ? 0 : 16 + breakdown.length * 14;
+  const breakdownHeight = tableHeight + (reasons.length > 0 ? 4 : 0) + reasonHeights.reduce((a, b) => a + b, 0);
+
+  const rows = totalRows(doc, t);
   const totalsX = LEFT + breakdownWidth + 16;
   const totalsWidth = RIGHT - totalsX;
   const valueWidth = 80;
@@ -308,19 +426,27 @@ function totals(layout: Layout, doc: PrintableDocument): void {
   layout.ensure(Math.max(breakdownHeight, totalsHeight) + 4);
   const top = layout.y;
 
-  // Breakdown table.
-  layout.pdf.save().rect(LEFT, top, breakdownWidth, 14).fill(SHADE).restore();
-  layout.font(BOLD, 8);
-  layout.write('Taux de TVA', LEFT + CELL_PAD, top + 3.5, { width: rateWidth - 2 * CELL_PAD, lineBreak: false });
-  layout.write('Base HT', LEFT + rateWidth, top + 3.5, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
-  layout.write('Montant TVA', LEFT + rateWidth + amountWidth, top + 3.5, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
-  let y = top + 16;
-  breakdown.forEach((g, index) => {
-    layout.font(REGULAR, 8.5);
-    layout.write(g.label, LEFT + CELL_PAD, y, { width: rateWidth - 2 * CELL_PAD });
-    layout.write(g.base, LEFT + rateWidth, y, { width: amountWidth - CELL_PAD, align: 'right' });
-    layout.write(g.vat, LEFT + rateWidth + amountWidth, y, { width: amountWidth - CELL_PAD, align: 'right' });
-    y += breakdownHeights[index];
+  let y = top;
+  if (!t.vatFranchise) {
+    layout.pdf.save().rect(LEFT, top, breakdownWidth, 14).fill(SHADE).restore();
+    layout.font(BOLD, 8);
+    layout.write('Taux de TVA', LEFT + CELL_PAD, top + 3, { width: rateWidth - 2 * CELL_PAD, lineBreak: false });
+    layout.write('Base HT', LEFT + rateWidth, top + 3, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
+    layout.write('Montant TVA', LEFT + rateWidth + amountWidth, top + 3, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
+    y = top + 16;
+    for (const g of breakdown) {
+      layout.font(REGULAR, 8.5);
+      layout.write(g.label, LEFT + CELL_PAD, y, { width: rateWidth - 2 * CELL_PAD, lineBreak: false });
+      layout.write(g.base, LEFT + rateWidth, y, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
+      layout.write(g.vat, LEFT + rateWidth + amountWidth, y, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
+      y += 14;
+    }
+    if (reasons.length > 0) y += 4;
+  }
+  reasons.forEach((reason, index) => {
+    layout.font(t.vatFranchise ? BOLD : REGULAR, 8);
+    layout.write(reason, LEFT, y, { width: breakdownWidth });
+    y += reasonHeights[index];
   });
 
   // Totals column.
@@ -339,6 +465,46 @@ function totals(layout: Layout, doc: PrintableDocument): void {
   });
 
   layout.y = top + Math.max(breakdownHeight, totalsHeight) + 14;
+  if (!t.vatFranchise && t.depositDeductions.length > 0) depositDeductionTable(layout, t.depositDeductions);
+}
+
+/**
+ * A final invoice's deduction per VAT rate (CGI art. 283-3, 289 I-1-c): the base and VAT the
+ * deposits already charged, and the base and VAT still due at each rate, with their totals.
+ */
+function depositDeductionTable(layout: Layout, deductions: PrintableDepositDeduction[]): void {
+  const rateWidth = 71;
+  const amountWidth = (WIDTH - rateWidth) / 4;
+  const headers = ['Base HT des acomptes', 'TVA des acomptes', 'Base HT restant due', 'TVA restant due'];
+  const sum = (pick: (d: PrintableDepositDeduction) => string): string => frenchAmount(formatCents(deductions.reduce((total, d) => total + signedCents(pick(d)), 0)));
+  const rows = [
+    ...deductions.map((d) => ({ label: frenchPercent(d.rate), cells: [d.depositBase, d.depositVat, d.dueBase, d.dueVat].map(frenchAmount), bold: false })),
+    { label: 'Total', cells: [sum((d) => d.depositBase), sum((d) => d.depositVat), sum((d) => d.dueBase), sum((d) => d.dueVat)], bold: true },
+  ];
+  const titleHeight = 13;
+  const headerHeight = 16;
+  const rowHeight = 14;
+  layout.ensure(titleHeight + headerHeight + rows.length * rowHeight + 4);
+  layout.font(BOLD, 8.5);
+  layout.write('Acomptes déduits et TVA restant due, par taux', LEFT, layout.y, { width: WIDTH, lineBreak: false });
+  layout.y += titleHeight;
+  layout.pdf.save().rect(LEFT, layout.y, WIDTH, 14).fill(SHADE).restore();
+  layout.font(BOLD, 8);
+  layout.write('Taux de TVA', LEFT + CELL_PAD, layout.y + 3, { width: rateWidth - 2 * CELL_PAD, lineBreak: false });
+  headers.forEach((header, index) => {
+    layout.write(header, LEFT + rateWidth + index * amountWidth, layout.y + 3, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
+  });
+  layout.y += headerHeight;
+  for (const row of rows) {
+    layout.font(row.bold ? BOLD : REGULAR, 8.5);
+    layout.write(row.label, LEFT + CELL_PAD, layout.y, { width: rateWidth - 2 * CELL_PAD, lineBreak: false });
+    row.cells.forEach((cell, index) => {
+      layout.write(cell, LEFT + rateWidth + index * amountWidth, layout.y, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
+    });
+    layout.y += rowHeight;
+  }
+  layout.rule(layout.y - 2);
+  layout.y += 12;
 }
 
 function mentions(layout: Layout, doc: PrintableDocument): void {
@@ -381,7 +547,7 @@ function withdrawalNotice(layout: Layout, doc: PrintableDocument): void {
     `Vous disposez d'un délai de quatorze jours à compter de la conclusion du contrat pour exercer votre droit de rétractation, sans avoir à justifier de motifs ni à payer de pénalités (C. consom. L221-18). Pour l'exercer, adressez-nous avant l'expiration de ce délai le formulaire ci-dessous ou toute autre déclaration dénuée d'ambiguïté, par courrier à ${s.legalName}, ${s.address.join(', ')}.`,
     "Aucun paiement ne peut être exigé avant l'expiration d'un délai de sept jours à compter de la conclusion du contrat (C. consom. L221-10). Si vous souhaitez que la prestation commence avant la fin du délai de rétractation, vous devez en faire la demande expresse par écrit ; en cas de rétractation, vous paierez alors un montant proportionnel au service fourni jusqu'à la communication de votre décision (C. consom. L221-25).",
   ];
-  const form = [
+  const form: StackLine[] = [
     { text: 'Formulaire de rétractation', font: BOLD, size: 9.5, gap: 3 },
     { text: '(Veuillez compléter et renvoyer le présent formulaire uniquement si vous souhaitez vous rétracter du contrat.)', size: 8, gap: 4 },
     { text: `À l'attention de ${s.legalName}, ${s.address.join(', ')} :`, gap: 4 },
@@ -450,10 +616,11 @@ export function renderPdf(doc: PrintableDocument): Promise<Buffer> {
       layout.pdf.on('end', () => resolve(Buffer.concat(chunks)));
       layout.pdf.on('error', reject);
 
+      const t = totalsOf(doc);
       header(layout, doc);
       facts(layout, doc);
-      lines(layout, doc);
-      totals(layout, doc);
+      lines(layout, doc, t.vatFranchise);
+      totals(layout, doc, t);
       mentions(layout, doc);
       if (doc.acceptanceArea) acceptanceArea(layout);
       if (doc.withdrawalNotice) withdrawalNotice(layout, doc);
