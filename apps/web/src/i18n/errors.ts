@@ -159,7 +159,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   PAYMENT_EXCEEDS_BALANCE: 'Ce paiement dépasse ce qui reste à payer sur la facture[ ({outstanding})]. Enregistrez au plus ce montant.',
   CREDIT_EXCEEDS_INVOICE: 'Cet avoir dépasse ce qui reste à annuler sur la facture[ ({creditable})]. Réduisez-le à ce montant au plus.',
   PAYMENT_BEFORE_WITHDRAWAL_DELAY:
-    'Ce contrat a été conclu chez le client : la loi interdit de recevoir un paiement pendant les 7 jours qui suivent (Code de la consommation, article L221-10)[. Un paiement peut être reçu à partir du {firstAllowedOn}]. Rendez l’argent s’il a déjà été donné.',
+    'Ce contrat a été conclu chez le client : la loi interdit de recevoir un paiement pendant les 7 jours qui suivent (Code de la consommation, article L221-10)[. Un paiement peut être reçu à partir du {firstAllowedOn}]. Rendez l’argent s’il a déjà été donné.',
   REFUND_EXCEEDS_AMOUNT_DUE: 'Ce remboursement dépasse ce qui est dû au client sur cette facture[ ({refundDue})]. Remboursez au plus ce montant, après un avoir.',
   CAPE_NOT_RUNNING: 'Ce membre n’a pas de contrat CAPE en cours[ le {date}], donc la mention CAPE ne peut pas être imprimée. Retirez-la, ou renouvelez d’abord le contrat.',
   SELLER_IDENTITY_INCOMPLETE:
