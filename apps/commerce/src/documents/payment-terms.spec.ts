@@ -1,4 +1,4 @@
-import { dueDate, dueDateNotBefore, firstPaymentDayOffPremises, OFF_PREMISES_NO_PAYMENT_DAYS, paymentTermDays } from './payment-terms';
+import { dueDate, dueDateNotBefore, firstPaymentDayOffPremises, OFF_PREMISES_NO_PAYMENT_DAYS, offPremisesRestriction, paymentTermDays } from './payment-terms';
 import { refusalOf } from '@kpa/testing/refusal';
 
 function fieldOf(fn: () => unknown): unknown {
@@ -83,6 +83,13 @@ describe('off-premises contracts: no payment during the first 7 days (C. consom.
 
   it('refuses a date that is not one', () => {
     expect(refusalOf(() => firstPaymentDayOffPremises('2026-02-30'))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'concludedOn' });
+  });
+
+  it('an invoice prints the restriction only while the first allowed day is still to come', () => {
+    expect(offPremisesRestriction('2026-12-07', '2026-12-07')).toEqual({ concludedOn: '2026-12-07', firstPaymentOn: '2026-12-15' });
+    expect(offPremisesRestriction('2026-12-07', '2026-12-14')).toEqual({ concludedOn: '2026-12-07', firstPaymentOn: '2026-12-15' });
+    expect(offPremisesRestriction('2026-12-07', '2026-12-15')).toBeNull();
+    expect(offPremisesRestriction(null, '2026-12-07')).toBeNull();
   });
 
   it('the due date is the usual one, or the first allowed day when the usual one is earlier', () => {

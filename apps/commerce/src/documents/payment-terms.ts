@@ -82,6 +82,17 @@ export function firstPaymentDayOffPremises(concludedOn: string): string {
 }
 
 /**
+ * What an invoice issued on `issueDate` under an off-premises contract concluded on `concludedOn`
+ * must print: the first day a payment may be received, or null when that day has already come (an
+ * invoice issued 8 days or more after the contract asks for nothing the law forbids).
+ */
+export function offPremisesRestriction(concludedOn: string | null, issueDate: string): { concludedOn: string; firstPaymentOn: string } | null {
+  if (concludedOn === null) return null;
+  const firstPaymentOn = firstPaymentDayOffPremises(concludedOn);
+  return compareDates(firstPaymentOn, issueDate) > 0 ? { concludedOn, firstPaymentOn } : null;
+}
+
+/**
  * The due date of an invoice under an off-premises contract: its usual due date, but never before
  * the first day a payment may be received (an earlier date would ask for what the law forbids).
  */

@@ -5,7 +5,7 @@ import { todayInFrance } from '@kpa/platform';
 import { ClientEntity } from '../clients/client.entity';
 import { ClientRepository } from '../clients/client.repository';
 import { legalMentions } from '../documents/legal-mentions';
-import { dueDateNotBefore, firstPaymentDayOffPremises, paymentTermDays } from '../documents/payment-terms';
+import { dueDateNotBefore, offPremisesRestriction, paymentTermDays } from '../documents/payment-terms';
 import { PrintableDocument } from '../documents/printable';
 import { SellerIdentity } from '../sellers/seller';
 import { SellerRepository } from '../sellers/seller.repository';
@@ -87,8 +87,8 @@ export class InvoicePrintables {
     if (deposits.length > 0) checkDepositsFit(totals.vatBreakdown, deposits);
     const termDays = paymentTermDays(client.kind, data.paymentTermDays);
     // A quote signed at an individual's home, then accepted: no payment before the 7-day period ends.
-    const concludedOn = client.kind === 'individual' ? await this.quotes.offPremisesConcludedOn(manager, siteId, data.quoteId) : null;
-    const firstPaymentOn = concludedOn === null ? null : firstPaymentDayOffPremises(concludedOn);
+    const offPremises = offPremisesRestriction(client.kind === 'individual' ? await this.quotes.offPremisesConcludedOn(manager, siteId, data.quoteId) : null, issueDate);
+    const firstPaymentOn = offPremises?.firstPaymentOn ?? null;
     const capeHolder = data.capeHolderMemberId ? await this.members.capeHolderOn(manager, siteId, data.capeHolderMemberId, issueDate, seller) : null;
     return {
       data,
@@ -104,7 +104,7 @@ export class InvoicePrintables {
         vatFranchise: seller.vatFranchise,
         issueDate,
         capeHolder,
-        offPremises: concludedOn === null || firstPaymentOn === null ? null : { concludedOn, firstPaymentOn },
+        offPremises,
       }),
       quoteNumber: await this.quotes.quoteNumber(manager, siteId, data.quoteId),
     };
