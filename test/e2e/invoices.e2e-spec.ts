@@ -289,6 +289,8 @@ describe('invoices over HTTP', () => {
         net: '100.00',
         vat: '20.00',
         total: '120.00',
+        refundDue: '0.00',
+        refundDueNet: '0.00',
       },
       {
         creditNoteId: full.body.id,
@@ -300,11 +302,54 @@ describe('invoices over HTTP', () => {
         net: '133.33',
         vat: '21.83',
         total: '155.16',
+        refundDue: '0.00',
+        refundDueNet: '0.00',
       },
     ]);
     const draft = await post(invoices(), { clientId: ids.company, lines });
     expect((await post(`${invoices()}/${draft.body.id}/credit-notes`, { full: true })).body.code).toBe('INVOICE_NOT_ISSUED');
     ids.cancelled = invoice.body.id;
+  });
+
+  it('a paid invoice credited (a gesture after payment): the amount is due back, a refund over HTTP settles it; the receivables board counts it apart', async () => {
+    const invoice = await post(invoices(), { clientId: ids.company, lines });
+    const number = (await issue(invoice.body.id)).body.number;
+    const path = `${invoices()}/${invoice.body.id}`;
+    expect((await post(`${path}/payments`, { amount: '275.16', receivedOn: today(), method: 'transfer' })).body.invoice).toMatchObject({ status: 'paid' });
+    const early = await post(`${path}/refunds`, { amount: '1.00', refundedOn: today(), method: 'transfer' });
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ code: 'REFUND_EXCEEDS_AMOUNT_DUE', details: { refundDue: '0.00' } });
+
+    const gesture = await post(`${path}/credit-notes`, { lines: [{ ...lines[0], quantity: '0.5' }], reason: 'Geste commercial' });
+    expect(gesture.status).toBe(201);
+    expect(gesture.body.totals).toMatchObject({ net: '50.00', vat: '10.00', total: '60.00' });
+    expect((await platform.http('GET', path, { token: accountant })).body).toMatchObject({ status: 'paid', outstanding: '0.00', refundDue: '60.00', refunded: '0.00' });
+    const board = await platform.http('GET', `/v1/sites/${site().a.id}/receivables`, { token: accountant });
+    expect(board.body.refundsDue.count).toBeGreaterThanOrEqual(1);
+    expect(board.body.items.some((i: any) => i.invoiceId === invoice.body.id)).toBe(false);
+
+    expect((await post(`${path}/refunds`, { amount: '60.00', refundedOn: today(), method: 'transfer' }, member)).status).toBe(403);
+    expect((await post(`${path}/refunds`, { amount: '60.001', refundedOn: today(), method: 'transfer' })).status).toBe(400);
+    expect((await post(`${path}/refunds`, { amount: '60.00', refundedOn: today(), method: 'voucher' })).status).toBe(400);
+    const over = await post(`${path}/refunds`, { amount: '60.01', refundedOn: today(), method: 'transfer' });
+    expect(over.status).toBe(422);
+    expect(over.body).toMatchObject({ code: 'REFUND_EXCEEDS_AMOUNT_DUE', details: { refundDue: '60.00' } });
+    const refund = await post(`${path}/refunds`, { amount: '60.00', refundedOn: today(), method: 'transfer' });
+    expect(refund.status).toBe(201);
+    expect(refund.body).toMatchObject({ amount: '60.00', netAmount: '50.00', invoice: { status: 'paid', refundDue: '0.00', refunded: '60.00', outstanding: '0.00' } });
+    const listed = await platform.http('GET', `${path}/refunds`, { token: accountant });
+    expect(listed.body.items.map((r: any) => r.id)).toEqual([refund.body.id]);
+    const [event] = (await outbox('commerce.refund.recorded')).filter((e) => e.envelope.data.invoiceId === invoice.body.id);
+    expect(event.envelope.data).toEqual({
+      refundId: refund.body.id,
+      invoiceId: invoice.body.id,
+      invoiceNumber: number,
+      missionId: null,
+      amount: '60.00',
+      netAmount: '50.00',
+      refundedOn: today(),
+      method: 'transfer',
+    });
   });
 
   it('a deposit invoice of 30 % of an accepted quote, then the final invoice deducting it; a mission’s invoice carries its mission', async () => {

@@ -63,6 +63,9 @@ import { ActivityFiguresService } from './activity/activity-figures.service';
 import { RowSecurity1767000000000 } from './migrations/1767000000000-row-security';
 // worker: quotes (the expiry sweep)
 import { QuoteExpiry1767200000000 } from './migrations/1767200000000-quote-expiry';
+import { Refunds1768400000000 } from './migrations/1768400000000-refunds';
+import { RefundEntity } from './invoices/refund.entity';
+import { RefundRepository } from './invoices/refund.repository';
 import { QuoteExpiryService } from './quotes/quote-expiry.service';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
@@ -74,6 +77,7 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     InvoiceEntity,
     CreditNoteEntity,
     PaymentEntity,
+    RefundEntity,
     MissionEntity,
     MissionSignUpEntity,
     MissionParticipantEntity,
@@ -95,6 +99,8 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     RowSecurity1767000000000,
     // worker: quotes (the expiry sweep)
     QuoteExpiry1767200000000,
+    // issue 15: credit notes on a paid part, refunds
+    Refunds1768400000000,
   ],
 };
 
@@ -147,6 +153,7 @@ export class CommerceModule {
         InvoicesService,
         CreditNotesService,
         PaymentsService,
+        RefundRepository,
         ReceivablesService,
         DocumentsPdfService,
         MissionsService,

@@ -11,6 +11,7 @@ import { ContributionsRpcController } from './contributions/contributions.rpc-co
 import { SettingsService } from './settings/settings.service';
 import { SettingsRpcController } from './settings/settings.rpc-controller';
 import { Periods1765700000000 } from './migrations/1765700000000-periods';
+import { RefundMovements1768500000000 } from './migrations/1768500000000-refund-movements';
 import { RowSecurity1767000000000 } from './migrations/1767000000000-row-security';
 import { Idempotency1766100000000 } from './migrations/1766100000000-idempotency';
 import { PeriodsService } from './periods/periods.service';
@@ -34,7 +35,7 @@ import { RecognitionsRepository } from './periods/recognitions.repository';
 export const REMUNERATION_DATABASE: DatabaseModuleOptions = {
   schema: 'remuneration',
   entities: [ContributionEntity],
-  migrations: [Init1764000000000, Ledger1765600000000, Periods1765700000000, Idempotency1766100000000, RowSecurity1767000000000],
+  migrations: [Init1764000000000, Ledger1765600000000, Periods1765700000000, Idempotency1766100000000, RowSecurity1767000000000, RefundMovements1768500000000],
 };
 
 const REPOSITORIES = [DirectoryRepository, ContributionsRepository, LedgerRepository, SiteSettingsRepository, PeriodsRepository, ObjectionsRepository, RecognitionsRepository];

@@ -14,6 +14,7 @@ import { INVOICE_PAID_V1 } from './events/commerce/invoice-paid.v1';
 import { MISSION_COMPLETED_V1 } from './events/commerce/mission-completed.v1';
 import { MISSION_TEAM_CONFIRMED_V1 } from './events/commerce/mission-team-confirmed.v1';
 import { PAYMENT_RECORDED_V1 } from './events/commerce/payment-recorded.v1';
+import { REFUND_RECORDED_V1 } from './events/commerce/refund-recorded.v1';
 import { QUOTE_ACCEPTED_V1, QUOTE_DECLINED_V1, QUOTE_SENT_V1 } from './events/commerce/quote-decided.v1';
 // worker: quotes (commerce's expiry sweep)
 import { QUOTE_EXPIRED_V1 } from './events/commerce/quote-expired.v1';
@@ -79,6 +80,7 @@ export const EVENTS = {
   MISSION_COMPLETED_V1,
   MISSION_TEAM_CONFIRMED_V1,
   PAYMENT_RECORDED_V1,
+  REFUND_RECORDED_V1,
   QUOTE_SENT_V1,
   QUOTE_ACCEPTED_V1,
   QUOTE_DECLINED_V1,

@@ -38,6 +38,7 @@ export * from './events/commerce/mission-team-confirmed.v1';
 export * from './rpc/commerce/invoices';
 export * from './events/commerce/invoice-issued.v1';
 export * from './events/commerce/payment-recorded.v1';
+export * from './events/commerce/refund-recorded.v1';
 export * from './events/commerce/invoice-paid.v1';
 export * from './events/commerce/credit-note-issued.v1';
 export * from './rpc/commerce/expenses';

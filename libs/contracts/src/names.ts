@@ -108,6 +108,8 @@ export const RPC = {
     creditNoteGet: 'rpc.commerce.credit_note.get',
     paymentRecord: 'rpc.commerce.payment.record',
     paymentList: 'rpc.commerce.payment.list',
+    refundRecord: 'rpc.commerce.refund.record',
+    refundList: 'rpc.commerce.refund.list',
     receivablesBoard: 'rpc.commerce.receivables.board',
     // worker: reports (the activity report's figures)
     activityFigures: 'rpc.commerce.activity.figures',

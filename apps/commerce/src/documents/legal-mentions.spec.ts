@@ -9,6 +9,7 @@ import {
   legalMentions,
   LegalMentionsInput,
   NO_EARLY_PAYMENT_DISCOUNT_SENTENCE,
+  offPremisesPaymentSentence,
   PUBLIC_BODY_LATE_INTEREST_SENTENCE,
   RECOVERY_INDEMNITY_SENTENCE,
 } from './legal-mentions';
@@ -140,5 +141,18 @@ describe('legal mentions', () => {
       'Indemnité forfaitaire pour fra',
       'Activité exercée par Awa Diall',
     ]);
+  });
+
+  it('an off-premises contract with an individual: the day no payment may be received before (C. consom. L221-10), before the CAPE mention', () => {
+    const offPremises = { concludedOn: '2026-12-07', firstPaymentOn: '2026-12-15' };
+    expect(mentions({ clientKind: 'individual', vatFranchise: true, capeHolder: cape, offPremises })).toEqual([
+      'TVA non applicable, art. 293 B du CGI',
+      offPremisesPaymentSentence('2026-12-07', '2026-12-15'),
+      capeMention(cape, '2026-03-10'),
+    ]);
+    expect(offPremisesPaymentSentence('2026-12-07', '2026-12-15')).toBe(
+      'Contrat conclu hors établissement le 07/12/2026 : aucun paiement ne peut être reçu avant le 15/12/2026 (C. consom. L221-10).',
+    );
+    expect(mentions({ clientKind: 'individual', offPremises: null })).toEqual([]);
   });
 });

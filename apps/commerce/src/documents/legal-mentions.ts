@@ -76,6 +76,16 @@ export const RECOVERY_INDEMNITY_SENTENCE = 'Indemnité forfaitaire pour frais de
 /** C. com. L441-9: the conditions of early-payment discount, here the usual "none". */
 export const NO_EARLY_PAYMENT_DISCOUNT_SENTENCE = "Pas d'escompte pour paiement anticipé";
 
+/**
+ * Off-premises contracts with an individual (C. consom. L221-10): the invoice says when a payment may
+ * be received, so that neither the client nor the person collecting pays or takes money too early.
+ */
+export const OFF_PREMISES_PAYMENT_PREFIX = 'Contrat conclu hors établissement';
+
+export function offPremisesPaymentSentence(concludedOn: string, firstPaymentOn: string): string {
+  return `${OFF_PREMISES_PAYMENT_PREFIX} le ${frenchDate(concludedOn)} : aucun paiement ne peut être reçu avant le ${frenchDate(firstPaymentOn)} (C. consom. L221-10).`;
+}
+
 export function latePenaltySentence(ratePercent: string): string {
   const hundredths = percentHundredths(ratePercent);
   if (hundredths === undefined) throw new RangeError(`Not a percent: ${ratePercent}`);
@@ -109,6 +119,8 @@ export interface LegalMentionsInput {
   latePenaltyRatePercent?: string | null;
   /** When a CAPE holder carries out the activity (C. com. R127-3). */
   capeHolder?: CapeHolder | null;
+  /** An off-premises contract with an individual: the day it was concluded and the first day a payment may be received (L221-10). */
+  offPremises?: { concludedOn: string; firstPaymentOn: string } | null;
   /** Override of the legal-rate table (tests, or a row not yet released). */
   legalInterestRates?: readonly LegalInterestRatePeriod[];
 }
@@ -187,6 +199,7 @@ export function legalMentions(input: LegalMentionsInput): string[] {
     }
   }
 
+  if (input.offPremises) mentions.push(offPremisesPaymentSentence(input.offPremises.concludedOn, input.offPremises.firstPaymentOn));
   if (input.capeHolder) mentions.push(capeMention(input.capeHolder, input.issueDate));
   return mentions;
 }

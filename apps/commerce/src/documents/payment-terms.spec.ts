@@ -1,4 +1,4 @@
-import { dueDate, paymentTermDays } from './payment-terms';
+import { dueDate, dueDateNotBefore, firstPaymentDayOffPremises, OFF_PREMISES_NO_PAYMENT_DAYS, offPremisesRestriction, paymentTermDays } from './payment-terms';
 import { refusalOf } from '@kpa/testing/refusal';
 
 function fieldOf(fn: () => unknown): unknown {
@@ -60,5 +60,43 @@ describe('payment terms', () => {
     expect(paymentTermDays('public_body')).toBe(30);
     expect(paymentTermDays('individual')).toBe(0);
     expect(paymentTermDays('association', 45)).toBe(45);
+  });
+});
+
+describe('off-premises contracts: no payment during the first 7 days (C. consom. L221-10)', () => {
+  it('the contract day is not counted: concluded on day D, the 7 days are D+1..D+7, a payment is allowed from D+8', () => {
+    // Monday 7 December 2026: the period runs 8–14 December and expires at the end of the 14th.
+    expect(firstPaymentDayOffPremises('2026-12-07')).toBe('2026-12-15');
+    expect(OFF_PREMISES_NO_PAYMENT_DAYS).toBe(7);
+  });
+
+  it('crosses months, years and 29 February', () => {
+    expect(firstPaymentDayOffPremises('2026-12-28')).toBe('2027-01-05');
+    expect(firstPaymentDayOffPremises('2028-02-22')).toBe('2028-03-01');
+    expect(firstPaymentDayOffPremises('2027-02-22')).toBe('2027-03-02');
+  });
+
+  it('does not move a period ending on a weekend (that extension is written for the withdrawal period only)', () => {
+    // Concluded Saturday 5 December 2026: the period ends Saturday 12, a payment is allowed Sunday 13.
+    expect(firstPaymentDayOffPremises('2026-12-05')).toBe('2026-12-13');
+  });
+
+  it('refuses a date that is not one', () => {
+    expect(refusalOf(() => firstPaymentDayOffPremises('2026-02-30'))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'concludedOn' });
+  });
+
+  it('an invoice prints the restriction only while the first allowed day is still to come', () => {
+    expect(offPremisesRestriction('2026-12-07', '2026-12-07')).toEqual({ concludedOn: '2026-12-07', firstPaymentOn: '2026-12-15' });
+    expect(offPremisesRestriction('2026-12-07', '2026-12-14')).toEqual({ concludedOn: '2026-12-07', firstPaymentOn: '2026-12-15' });
+    expect(offPremisesRestriction('2026-12-07', '2026-12-15')).toBeNull();
+    expect(offPremisesRestriction(null, '2026-12-07')).toBeNull();
+  });
+
+  it('the due date is the usual one, or the first allowed day when the usual one is earlier', () => {
+    expect(dueDateNotBefore('2026-12-07', '2026-12-15')).toBe('2026-12-15');
+    expect(dueDateNotBefore('2026-12-14', '2026-12-15')).toBe('2026-12-15');
+    expect(dueDateNotBefore('2026-12-15', '2026-12-15')).toBe('2026-12-15');
+    expect(dueDateNotBefore('2026-12-16', '2026-12-15')).toBe('2026-12-16');
+    expect(dueDateNotBefore('2026-12-07', null)).toBe('2026-12-07');
   });
 });

@@ -1,4 +1,4 @@
-import { addDays, ClientKind, DomainError, isIsoDate } from '@kpa/contracts';
+import { addDays, ClientKind, compareDates, DomainError, isIsoDate } from '@kpa/contracts';
 
 /**
  * Due dates of invoices (docs/domain-rules.md §1.4). Counted from the issue date: L441-10 counts the default
@@ -58,4 +58,44 @@ export function paymentTermDays(clientKind: ClientKind, agreedDays?: number | nu
 export function dueDate(issueDate: string, clientKind: ClientKind, agreedDays?: number | null): string {
   if (!isIsoDate(issueDate)) throw new DomainError('VALIDATION_FAILED', 'issueDate must be a date written YYYY-MM-DD.', { field: 'issueDate' });
   return addDays(issueDate, paymentTermDays(clientKind, agreedDays));
+}
+
+/**
+ * C. consom. L221-10: "Le professionnel ne peut recevoir aucun paiement ou aucune contrepartie, sous
+ * quelque forme que ce soit, de la part du consommateur avant l'expiration d'un délai de sept jours à
+ * compter de la conclusion du contrat hors établissement" (penalty: L242-7, two years and 150 000 €).
+ *
+ * Counting, as French law counts a period in days (C. proc. civ. 641; règlement 1182/71 art. 3, which
+ * L221-19 applies to the withdrawal period of the same contracts): the day the contract is concluded
+ * is not counted; the seven days are the next seven, and the period expires at the end of the
+ * seventh. So a contract concluded on day D allows a payment from day D + 8: concluded Monday
+ * 7 December 2026, no payment through Monday 14 December, a payment on Tuesday 15 December.
+ * (uncertain) L221-19's extension to the next working day when a period ends on a Saturday, Sunday
+ * or public holiday is written for the withdrawal period only; it is not applied here.
+ */
+export const OFF_PREMISES_NO_PAYMENT_DAYS = 7;
+
+/** The first day a payment may be received for an off-premises contract concluded on `concludedOn` (YYYY-MM-DD). */
+export function firstPaymentDayOffPremises(concludedOn: string): string {
+  if (!isIsoDate(concludedOn)) throw new DomainError('VALIDATION_FAILED', 'concludedOn must be a date written YYYY-MM-DD.', { field: 'concludedOn' });
+  return addDays(concludedOn, OFF_PREMISES_NO_PAYMENT_DAYS + 1);
+}
+
+/**
+ * What an invoice issued on `issueDate` under an off-premises contract concluded on `concludedOn`
+ * must print: the first day a payment may be received, or null when that day has already come (an
+ * invoice issued 8 days or more after the contract asks for nothing the law forbids).
+ */
+export function offPremisesRestriction(concludedOn: string | null, issueDate: string): { concludedOn: string; firstPaymentOn: string } | null {
+  if (concludedOn === null) return null;
+  const firstPaymentOn = firstPaymentDayOffPremises(concludedOn);
+  return compareDates(firstPaymentOn, issueDate) > 0 ? { concludedOn, firstPaymentOn } : null;
+}
+
+/**
+ * The due date of an invoice under an off-premises contract: its usual due date, but never before
+ * the first day a payment may be received (an earlier date would ask for what the law forbids).
+ */
+export function dueDateNotBefore(usualDueOn: string, firstPaymentOn: string | null): string {
+  return firstPaymentOn !== null && compareDates(usualDueOn, firstPaymentOn) < 0 ? firstPaymentOn : usualDueOn;
 }

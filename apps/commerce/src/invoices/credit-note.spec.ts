@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DomainError, formatCents } from '@kpa/contracts';
 import { invoiceTotals, toRateAmounts } from './invoice';
-import { outstandingCents, planPayment, remainingNetCents } from './invoice-payments';
+import { creditableCents, outstandingCents, planPayment, planRefund, refundDueCents, remainingNetCents } from './invoice-payments';
 import { CreditState, planCreditNote } from './credit-note';
 import { balanceOf, line, TODAY } from './invoice.test-helpers';
 import { refusalOf } from '@kpa/testing/refusal';
@@ -43,7 +43,7 @@ describe('credit notes', () => {
     expect(refusalOf(() => planCreditNote({ ...after, balance: full.balance, status: 'cancelled' }, { full: true, lines: null }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
   });
 
-  it('refuses more than remains at a rate, a rate the invoice does not have, a full credit of a partly paid invoice, a draft, a deducted deposit', () => {
+  it('refuses more than remains at a rate, a rate the invoice does not have, more than is left to credit, a draft, a deducted deposit', () => {
     expect(refusalOf(() => planCreditNote(state, { lines: [line('200.01', '20')] }, label))).toMatchObject({
       code: 'CREDIT_EXCEEDS_INVOICE',
       details: { rate: '20', creditable: '200.00' },
@@ -51,9 +51,12 @@ describe('credit notes', () => {
     expect(refusalOf(() => planCreditNote(state, { lines: [line('1', '5.5')] }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
     const paid = planPayment({ status: 'issued', issuedOn: TODAY, balance: state.balance }, { amount: '100', receivedOn: TODAY, method: 'cash' }, TODAY);
     const partlyPaid = { ...state, status: paid.status, balance: paid.balance };
-    expect(refusalOf(() => planCreditNote(partlyPaid, { full: true, lines: null }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
-    expect(refusalOf(() => planCreditNote(partlyPaid, { lines: [line('200', '20')] }, label)).message).toContain('exceeds what is left');
-    expect(planCreditNote(partlyPaid, { lines: [line('100', '20')] }, label).status).toBe('partially_paid');
+    expect(planCreditNote(partlyPaid, { lines: [line('100', '20')] }, label)).toMatchObject({ status: 'partially_paid', refundDueCents: 0, refundDueNetCents: 0 });
+    const all = planCreditNote(partlyPaid, { full: true, lines: null }, label);
+    expect(refusalOf(() => planCreditNote({ ...partlyPaid, balance: all.balance, creditedRates: all.rates }, { lines: [line('0.01', '20')] }, label))).toMatchObject({
+      code: 'CREDIT_EXCEEDS_INVOICE',
+      details: { creditable: '0.00' },
+    });
     expect(refusalOf(() => planCreditNote({ ...state, status: 'draft' }, { full: true, lines: null }, label)).code).toBe('INVOICE_NOT_ISSUED');
     expect(refusalOf(() => planCreditNote({ ...state, deductedByNumber: 'LACAPE-F-2026-00009' }, { full: true, lines: null }, label)).code).toBe('DEPOSIT_ALREADY_DEDUCTED');
     expect(refusalOf(() => planCreditNote(state, { lines: null }, label)).details).toEqual({ field: 'lines' });
@@ -79,7 +82,7 @@ describe('credit notes', () => {
               s = { ...s, status: p.status, balance: p.balance };
               paidOnce = true;
             }
-            if (outstandingCents(s.balance) === 0) break;
+            if (creditableCents(s.balance) === 0) break;
             try {
               const plan = planCreditNote(s, { lines: [line(formatCents(c), i % 2 === 0 ? '20' : '5.5')] }, label);
               s = { ...s, status: plan.status, balance: plan.balance, creditedRates: [...s.creditedRates, ...plan.rates] };
@@ -88,6 +91,14 @@ describe('credit notes', () => {
             }
             expect(outstandingCents(s.balance)).toBeGreaterThanOrEqual(0);
             expect(remainingNetCents(s.balance)).toBeGreaterThanOrEqual(0);
+            expect(refundDueCents(s.balance)).toBeLessThanOrEqual(s.balance.paidCents);
+            expect(outstandingCents(s.balance) === 0 || refundDueCents(s.balance) === 0).toBe(true);
+          }
+          const due = refundDueCents(s.balance);
+          if (due > 0) {
+            const r = planRefund({ status: s.status, issuedOn: TODAY, balance: s.balance }, { amount: formatCents(due), refundedOn: TODAY, method: 'transfer' }, TODAY);
+            s = { ...s, status: r.status, balance: r.balance };
+            expect(refundDueCents(s.balance)).toBe(0);
           }
           const left = outstandingCents(s.balance);
           if (left > 0) {
@@ -95,9 +106,69 @@ describe('credit notes', () => {
             s = { ...s, status: p.status, balance: p.balance };
           }
           expect(outstandingCents(s.balance)).toBe(0);
-          expect(s.balance.paidNetCents).toBe(s.balance.netCents - s.balance.creditedNetCents);
+          // What the client keeps paid, net, is exactly the net that was not credited (to the cent, up to
+          // a cent a rounded VAT split may leave between net and VAT when a refund reverses it).
+          expect(Math.abs(s.balance.paidNetCents - s.balance.refundedNetCents - (s.balance.netCents - s.balance.creditedNetCents))).toBeLessThanOrEqual(1);
+          expect(s.balance.paidCents - s.balance.refundedCents).toBe(s.balance.totalCents - s.balance.creditedCents);
         },
       ),
     );
+  });
+
+  describe('on a paid part: the excess is due back to the client, and a refund settles it', () => {
+    const paidInFull = () => {
+      const p = planPayment({ status: 'issued', issuedOn: TODAY, balance: state.balance }, { amount: '295', receivedOn: TODAY, method: 'transfer' }, TODAY);
+      return { ...state, status: p.status, balance: p.balance };
+    };
+
+    it('a commercial gesture on a paid invoice: 60.00 due back, the invoice stays paid, outstanding 0; the refund settles it', () => {
+      const paid = paidInFull();
+      const gesture = planCreditNote(paid, { lines: [line('50', '20', '1', 'Geste commercial')] }, label);
+      expect(gesture).toMatchObject({ totalCents: 6000, netCents: 5000, refundDueCents: 6000, refundDueNetCents: 5000, status: 'paid' });
+      expect(outstandingCents(gesture.balance)).toBe(0);
+      expect(refundDueCents(gesture.balance)).toBe(6000);
+      const half = planRefund({ status: 'paid', issuedOn: TODAY, balance: gesture.balance }, { amount: '20.01', refundedOn: TODAY, method: 'cheque' }, TODAY);
+      expect(half).toMatchObject({ amountCents: 2001, netCents: 1668, status: 'paid' }); // 20.01 × 50/60 = 16.675 → 16.68
+      const rest = planRefund({ status: 'paid', issuedOn: TODAY, balance: half.balance }, { amount: '39.99', refundedOn: TODAY, method: 'cheque' }, TODAY);
+      expect(rest).toMatchObject({ amountCents: 3999, netCents: 5000 - 1668, status: 'paid' });
+      expect(refundDueCents(rest.balance)).toBe(0);
+      expect(outstandingCents(rest.balance)).toBe(0);
+    });
+
+    it('a partly paid invoice credited beyond its unpaid part: the unpaid part is cancelled first, the rest is due back', () => {
+      const p = planPayment({ status: 'issued', issuedOn: TODAY, balance: state.balance }, { amount: '200', receivedOn: TODAY, method: 'cash' }, TODAY);
+      const credited = planCreditNote({ ...state, status: p.status, balance: p.balance }, { lines: [line('100', '20')] }, label); // 120.00, unpaid 95.00
+      expect(credited).toMatchObject({ totalCents: 12000, refundDueCents: 2500, status: 'paid' });
+      expect(outstandingCents(credited.balance)).toBe(0);
+    });
+
+    it('full on a paid invoice: all of it is due back; once refunded the invoice is cancelled', () => {
+      const full = planCreditNote(paidInFull(), { full: true, lines: null }, label);
+      expect(full).toMatchObject({ totalCents: 29500, refundDueCents: 29500, refundDueNetCents: 25000, status: 'paid' });
+      const refund = planRefund({ status: 'paid', issuedOn: TODAY, balance: full.balance }, { amount: '295', refundedOn: TODAY, method: 'transfer' }, TODAY);
+      expect(refund).toMatchObject({ netCents: 25000, status: 'cancelled' });
+    });
+
+    it('refuses a refund above what is due (422 with the amount due), with nothing due, a bad amount, method or date, on a draft', () => {
+      const gesture = planCreditNote(paidInFull(), { lines: [line('50', '20')] }, label);
+      const refund = (input: Record<string, unknown>, balance = gesture.balance, status: 'paid' | 'draft' | 'issued' = 'paid') =>
+        refusalOf(() => planRefund({ status, issuedOn: status === 'draft' ? null : '2026-11-02', balance }, { amount: '10', refundedOn: TODAY, method: 'cash', ...input }, TODAY));
+      expect(refund({ amount: '60.01' })).toMatchObject({ code: 'REFUND_EXCEEDS_AMOUNT_DUE', details: { field: 'amount', refundDue: '60.00' } });
+      expect(refund({}, state.balance, 'issued')).toMatchObject({ code: 'REFUND_EXCEEDS_AMOUNT_DUE', details: { refundDue: '0.00' } });
+      expect(refund({}, state.balance, 'draft').code).toBe('INVOICE_NOT_ISSUED');
+      expect(refund({ amount: '0' }).details).toEqual({ field: 'amount' });
+      expect(refund({ amount: 10 }).details).toEqual({ field: 'amount' });
+      expect(refund({ method: 'voucher' }).details).toEqual({ field: 'method' });
+      expect(refund({ refundedOn: '2026-11-23' }).details).toEqual({ field: 'refundedOn' });
+      expect(refund({ refundedOn: '2026-11-01' }).details).toEqual({ field: 'refundedOn' });
+      expect(refund({ refundedOn: undefined }).details).toEqual({ field: 'refundedOn' });
+    });
+
+    it('a payment cannot be recorded while a refund is due (nothing is owed)', () => {
+      const gesture = planCreditNote(paidInFull(), { lines: [line('50', '20')] }, label);
+      expect(refusalOf(() => planPayment({ status: 'paid', issuedOn: TODAY, balance: gesture.balance }, { amount: '0.01', receivedOn: TODAY, method: 'cash' }, TODAY)).code).toBe(
+        'PAYMENT_EXCEEDS_BALANCE',
+      );
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { computeTotals, CreditNoteTotals, DomainError, formatCents, invalidField, InvoiceStatus, VAT_FRANCHISE_NOTE } from '@kpa/contracts';
 import { assertIssued, fromRateAmounts, InvoiceLineData, RateAmount, sumRates } from './invoice';
-import { Balance, outstandingCents, remainingNetCents, statusOf } from './invoice-payments';
+import { Balance, creditableCents, creditableNetCents, refundDueCents, refundDueNetCents, statusOf } from './invoice-payments';
 
 /** Credit notes (avoirs) against an issued invoice: pure rules. */
 
@@ -37,6 +37,12 @@ export interface CreditPlan {
   totalCents: number;
   balance: Balance;
   status: Exclude<InvoiceStatus, 'draft'>;
+  /**
+   * The part of this credit note that cancels money already paid: it becomes due back to the client
+   * (a refund to record), and the part of the net it carries. 0 when it cancels only what was unpaid.
+   */
+  refundDueCents: number;
+  refundDueNetCents: number;
 }
 
 function exceeds(message: string, details: Record<string, unknown> = {}): DomainError {
@@ -44,10 +50,11 @@ function exceeds(message: string, details: Record<string, unknown> = {}): Domain
 }
 
 /**
- * A credit note (avoir, docs/domain-rules.md §1.3): `full` cancels what remains of an unpaid invoice exactly
- * (its remaining base and VAT at each rate, so the invoice ends at 0.00); otherwise `lines` credit
- * part of it, each VAT group within what remains at that rate, the whole within what is left to pay.
- * A paid part is not credited here (that would be a refund).
+ * A credit note (avoir, docs/domain-rules.md §1.3): `full` cancels all that remains of the invoice
+ * exactly (its remaining base and VAT at each rate, so nothing is left to credit); otherwise `lines`
+ * credit part of it, each VAT group within what remains at that rate, the whole within what is not
+ * credited yet. It cancels the unpaid part first; what it cancels beyond (a paid part: a refund, a
+ * commercial gesture after payment) becomes due back to the client, settled by recording a refund.
  */
 export function planCreditNote(state: CreditState, input: { full?: unknown; lines: InvoiceLineData[] | null }, reasonLabel: string): CreditPlan {
   assertIssued(state.status);
@@ -61,18 +68,16 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
   if (full && input.lines !== null) throw invalidField('lines', 'Send either full: true or lines, not both.');
   if (!full && input.lines === null)
     throw invalidField('lines', 'Say what the credit note cancels: lines [{description, quantity, unit, unitPrice, vatRate}], or full: true for all that remains.');
-  const outstanding = outstandingCents(state.balance);
-  if (outstanding === 0) throw exceeds(`Nothing is left to credit on this invoice (it is ${state.status}).`, { outstanding: '0.00' });
+  const creditable = creditableCents(state.balance);
+  if (creditable <= 0)
+    throw exceeds(`Nothing is left to credit on this invoice: earlier credit notes${state.balance.depositsCents > 0 ? ' and its deposits' : ''} cancel all of it.`, {
+      creditable: '0.00',
+    });
 
   const remaining = creditableRates(state.rates, state.depositRates, state.creditedRates);
   let lines: InvoiceLineData[];
   let rates: RateAmount[];
   if (full) {
-    if (state.balance.paidCents > 0) {
-      throw exceeds(`Part of this invoice is paid: a credit note cancels only what is unpaid (${formatCents(outstanding)}). Credit lines for that part.`, {
-        outstanding: formatCents(outstanding),
-      });
-    }
     const untouched = state.depositRates.length === 0 && state.creditedRates.length === 0;
     rates = remaining.filter((g) => g.baseCents > 0 || g.vatCents > 0);
     lines = untouched
@@ -110,12 +115,16 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
   const vatCents = rates.reduce((sum, g) => sum + g.vatCents, 0);
   const totalCents = netCents + vatCents;
   if (totalCents <= 0) throw invalidField('lines', 'A credit note must cancel an amount above 0.00.');
-  if (totalCents > outstanding) {
-    throw exceeds(`This credit note (${formatCents(totalCents)}) exceeds what is left of the invoice (${formatCents(outstanding)}).`, { outstanding: formatCents(outstanding) });
+  if (totalCents > creditable) {
+    throw exceeds(`This credit note (${formatCents(totalCents)}) exceeds what is left to credit on the invoice (${formatCents(creditable)}).`, {
+      creditable: formatCents(creditable),
+    });
   }
-  if (netCents > remainingNetCents(state.balance)) {
-    throw exceeds(`This credit note cancels ${formatCents(netCents)} excluding VAT, more than the invoice's unsettled net (${formatCents(remainingNetCents(state.balance))}).`, {
-      remainingNet: formatCents(remainingNetCents(state.balance)),
+  const creditableNet = creditableNetCents(state.balance);
+  if (netCents > creditableNet) {
+    throw exceeds(`This credit note cancels ${formatCents(netCents)} excluding VAT, more than the invoice's net left to credit (${formatCents(creditableNet)}).`, {
+      creditable: formatCents(creditable),
+      creditableNet: formatCents(creditableNet),
     });
   }
   const balance = { ...state.balance, creditedCents: state.balance.creditedCents + totalCents, creditedNetCents: state.balance.creditedNetCents + netCents };
@@ -136,5 +145,7 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
     totalCents,
     balance,
     status: statusOf(balance),
+    refundDueCents: refundDueCents(balance) - refundDueCents(state.balance),
+    refundDueNetCents: refundDueNetCents(balance) - refundDueNetCents(state.balance),
   };
 }

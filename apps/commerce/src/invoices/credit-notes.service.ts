@@ -8,6 +8,7 @@ import {
   CreditNotePage,
   DomainError,
   EventEnvelope,
+  formatCents,
   GetCreditNoteRequest,
   INVOICE_PAID_V1,
   isUuid,
@@ -42,7 +43,8 @@ export class CreditNotesService {
    * Issues a credit note against an issued invoice, in one transaction: lock the invoice, check what
    * remains creditable, take the next number of the site's credit-note series, freeze the document
    * (the invoice's client as printed on it, the seller as it is today), lower the invoice's balance
-   * (cancelled when nothing unpaid remains) and publish `commerce.credit_note.issued`.
+   * (cancelled when nothing unpaid remains; a part already paid becomes `refundDue`, settled by
+   * recording refunds) and publish `commerce.credit_note.issued` with that paid part.
    */
   create({ siteId, invoiceId, actor, creditNote: input }: CreateCreditNoteRequest): Promise<CreditNote> {
     const today = todayInFrance();
@@ -93,6 +95,7 @@ export class CreditNotesService {
           issueDate: today,
           invoiceNumber: invoice.number,
           invoiceIssuedOn: invoice.issuedOn,
+          operationCategory: invoice.operationCategory,
           reason,
           seller,
           client: frozenInvoice.client,
@@ -130,6 +133,8 @@ export class CreditNotesService {
             net: plan.totals.net,
             vat: plan.totals.vat,
             total: plan.totals.total,
+            refundDue: formatCents(plan.refundDueCents),
+            refundDueNet: formatCents(plan.refundDueNetCents),
           },
           now,
         ),

@@ -173,6 +173,7 @@ describe('the printable invoice', () => {
       issueDate: '2026-11-23',
       invoiceNumber: 'LACAPE-F-2026-00007',
       invoiceIssuedOn: '2026-11-22',
+      operationCategory: 'mixed',
       reason: 'Erreur de quantité',
       seller,
       client: invoiceDocument(input).client,
@@ -191,7 +192,34 @@ describe('the printable invoice', () => {
     expect(doc.facts).toEqual([
       { label: 'Facture rectifiée', value: 'LACAPE-F-2026-00007 du 2026-11-22' },
       { label: 'Motif', value: 'Erreur de quantité' },
+      { label: "Nature de l'opération", value: 'Livraison de biens et prestations de services' },
     ]);
     expect(doc.totals.amountDue).toBe('60.00');
+  });
+
+  const individual: ClientSnapshot = { ...town, kind: 'individual', name: 'Mme Durand', siret: null, chorusServiceCode: null };
+
+  it('an off-premises contract: payable from the first allowed day, the due date not earlier, the L221-10 sentence; never on the credit note', () => {
+    const mentions = legalMentions({
+      clientKind: 'individual',
+      vatFranchise: false,
+      issueDate: '2026-12-07',
+      offPremises: { concludedOn: '2026-12-07', firstPaymentOn: '2026-12-15' },
+    });
+    expect(mentions).toEqual(['Contrat conclu hors établissement le 07/12/2026 : aucun paiement ne peut être reçu avant le 15/12/2026 (C. consom. L221-10).']);
+    const doc = invoiceDocument({ ...input, client: individual, issueDate: '2026-12-07', dueOn: '2026-12-15', paymentTermDays: 0, firstPaymentOn: '2026-12-15', mentions });
+    expect(doc.facts.slice(0, 2)).toEqual([
+      { label: "Date d'échéance", value: '2026-12-15' },
+      { label: 'Conditions de paiement', value: 'Paiement à partir du 2026-12-15' },
+    ]);
+    expect(doc.mentions).toEqual(mentions);
+    // A term agreed beyond the first allowed day keeps its wording.
+    expect(
+      invoiceDocument({ ...input, client: individual, issueDate: '2026-12-07', dueOn: '2027-01-06', paymentTermDays: 30, firstPaymentOn: '2026-12-15', mentions }).facts[1],
+    ).toEqual({
+      label: 'Conditions de paiement',
+      value: 'Paiement à 30 jours',
+    });
+    expect(creditNoteMentions(mentions)).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
-import { CreditNoteTotals, formatCents, InvoiceDeposit, InvoiceKind, InvoiceTotals, OperationCategory, QuoteVatBreakdown } from '@kpa/contracts';
-import { DEFAULT_LATE_PENALTY_SENTENCE, NO_EARLY_PAYMENT_DISCOUNT_SENTENCE, PUBLIC_BODY_LATE_INTEREST_SENTENCE, RECOVERY_INDEMNITY_SENTENCE } from '../documents/legal-mentions';
+import { addDays, compareDates, CreditNoteTotals, formatCents, InvoiceDeposit, InvoiceKind, InvoiceTotals, OperationCategory, QuoteVatBreakdown } from '@kpa/contracts';
+import {
+  DEFAULT_LATE_PENALTY_SENTENCE,
+  NO_EARLY_PAYMENT_DISCOUNT_SENTENCE,
+  OFF_PREMISES_PAYMENT_PREFIX,
+  PUBLIC_BODY_LATE_INTEREST_SENTENCE,
+  RECOVERY_INDEMNITY_SENTENCE,
+} from '../documents/legal-mentions';
 import {
   ClientSnapshot,
   PrintableClient,
@@ -39,6 +45,8 @@ export interface InvoiceDocumentInput {
   issueDate: string;
   dueOn: string;
   paymentTermDays: number;
+  /** Off-premises contracts (C. consom. L221-10): no payment may be received before this day. */
+  firstPaymentOn?: string | null;
   seller: SellerIdentity;
   client: ClientSnapshot;
   purchaseOrderNumber: string | null;
@@ -83,7 +91,13 @@ export function depositDeductions(vatBreakdown: readonly QuoteVatBreakdown[], de
 /** An invoice (standard, deposit or final) as printed. */
 export function invoiceDocument(input: InvoiceDocumentInput): PrintableDocument {
   const facts: PrintableFact[] = [{ label: "Date d'échéance", value: input.dueOn }];
-  facts.push({ label: 'Conditions de paiement', value: input.paymentTermDays === 0 ? 'Paiement à réception' : `Paiement à ${input.paymentTermDays} jours` });
+  const terms = input.paymentTermDays === 0 ? 'Paiement à réception' : `Paiement à ${input.paymentTermDays} jours`;
+  const firstPaymentOn = input.firstPaymentOn ?? null;
+  facts.push({
+    label: 'Conditions de paiement',
+    // "à réception" would invite a payment the law forbids during the first 7 days (L221-10).
+    value: firstPaymentOn !== null && compareDates(firstPaymentOn, addDays(input.issueDate, input.paymentTermDays)) >= 0 ? `Paiement à partir du ${firstPaymentOn}` : terms,
+  });
   if (input.supplyDate) facts.push({ label: input.operationCategory === 'goods' ? 'Date de livraison' : 'Date de la prestation', value: input.supplyDate });
   if (input.deliveryStartsOn && input.deliveryEndsOn) facts.push({ label: "Période d'exécution", value: `du ${input.deliveryStartsOn} au ${input.deliveryEndsOn}` });
   if (input.quoteNumber) facts.push({ label: 'Devis', value: input.quoteNumber });
@@ -119,7 +133,9 @@ const PAYMENT_SENTENCES = new Set([NO_EARLY_PAYMENT_DISCOUNT_SENTENCE, DEFAULT_L
  * asks for no payment, so no penalty and no recovery indemnity apply to it.
  */
 export function creditNoteMentions(invoiceMentions: readonly string[]): string[] {
-  return invoiceMentions.filter((sentence) => !PAYMENT_SENTENCES.has(sentence) && !sentence.startsWith('En cas de retard de paiement'));
+  return invoiceMentions.filter(
+    (sentence) => !PAYMENT_SENTENCES.has(sentence) && !sentence.startsWith('En cas de retard de paiement') && !sentence.startsWith(OFF_PREMISES_PAYMENT_PREFIX),
+  );
 }
 
 export interface CreditNoteDocumentInput {
@@ -127,6 +143,8 @@ export interface CreditNoteDocumentInput {
   issueDate: string;
   invoiceNumber: string;
   invoiceIssuedOn: string;
+  /** The corrected invoice's nature of operation (CGI ann. II 242 nonies A 8° bis): a credit note carries every invoice mention. */
+  operationCategory: OperationCategory;
   reason: string | null;
   seller: SellerIdentity;
   /** The client as the invoice printed it. */
@@ -140,6 +158,7 @@ export interface CreditNoteDocumentInput {
 export function creditNoteDocument(input: CreditNoteDocumentInput): PrintableDocument {
   const facts: PrintableFact[] = [{ label: 'Facture rectifiée', value: `${input.invoiceNumber} du ${input.invoiceIssuedOn}` }];
   if (input.reason) facts.push({ label: 'Motif', value: input.reason });
+  facts.push({ label: "Nature de l'opération", value: OPERATION_LABELS[input.operationCategory] });
   return {
     kind: 'credit_note',
     title: 'Avoir',

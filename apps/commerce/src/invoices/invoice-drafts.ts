@@ -148,6 +148,8 @@ export class InvoiceDrafts {
       creditedNetCents: 0,
       paidCents: 0,
       paidNetCents: 0,
+      refundedCents: 0,
+      refundedNetCents: 0,
       createdBy: actor.userId,
       createdByRole: actor.role,
       createdAt: now,

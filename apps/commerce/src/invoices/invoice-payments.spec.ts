@@ -73,3 +73,24 @@ describe('payments', () => {
     );
   });
 });
+
+describe('payments under an off-premises contract (C. consom. L221-10)', () => {
+  const totals = invoiceTotals([line('100', '20')], false).totals;
+  // Contract concluded 2026-11-02 (the invoice's issue day): a payment is allowed from 2026-11-10.
+  const invoice = { status: 'issued' as InvoiceStatus, issuedOn: '2026-11-02', balance: balanceOf(totals), firstPaymentOn: '2026-11-10' };
+
+  it('refuses a payment received before the first allowed day with 422 and that day, from day 0 to day 7', () => {
+    for (const receivedOn of ['2026-11-02', '2026-11-05', '2026-11-09']) {
+      const refusal = refusalOf(() => planPayment(invoice, { amount: '10', receivedOn, method: 'cash' }, TODAY));
+      expect(refusal).toMatchObject({ code: 'PAYMENT_BEFORE_WITHDRAWAL_DELAY', details: { field: 'receivedOn', firstAllowedOn: '2026-11-10' } });
+      expect(refusal.message).toContain('L221-10');
+      expect(refusal.message).toContain('2026-11-10');
+    }
+  });
+
+  it('accepts it on the first allowed day and after; no limit without an off-premises contract', () => {
+    expect(planPayment(invoice, { amount: '10', receivedOn: '2026-11-10', method: 'cash' }, TODAY).amountCents).toBe(1000);
+    expect(planPayment(invoice, { amount: '10', receivedOn: '2026-11-11', method: 'card' }, TODAY).amountCents).toBe(1000);
+    expect(planPayment({ ...invoice, firstPaymentOn: null }, { amount: '10', receivedOn: '2026-11-02', method: 'cash' }, TODAY).amountCents).toBe(1000);
+  });
+});

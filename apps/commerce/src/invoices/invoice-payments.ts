@@ -14,25 +14,71 @@ export interface Balance {
   creditedNetCents: number;
   paidCents: number;
   paidNetCents: number;
+  /** Money given back to the client after a credit note on a paid part, and the net it carries. */
+  refundedCents: number;
+  refundedNetCents: number;
 }
 
-/** What the client still owes: total − deposits − credit notes − payments. */
+/**
+ * What the client owes, signed: total − deposits − credit notes − payments + refunds. Negative when a
+ * credit note cancelled a part already paid and that money has not been given back yet.
+ */
+export function owedCents(b: Balance): number {
+  return b.totalCents - b.depositsCents - b.creditedCents - b.paidCents + b.refundedCents;
+}
+
+/** What the client still owes (never negative). */
 export function outstandingCents(b: Balance): number {
-  return b.totalCents - b.depositsCents - b.creditedCents - b.paidCents;
+  return Math.max(0, owedCents(b));
+}
+
+/** What the seller owes the client back: a credit note on a paid part, not refunded yet (never negative). */
+export function refundDueCents(b: Balance): number {
+  return Math.max(0, -owedCents(b));
+}
+
+/** The net (excluding VAT) still to settle, signed like owedCents: negative when a refund is due. */
+export function owedNetCents(b: Balance): number {
+  return b.netCents - b.depositsNetCents - b.creditedNetCents - b.paidNetCents + b.refundedNetCents;
 }
 
 /** The part of the net that payments have still to settle. */
 export function remainingNetCents(b: Balance): number {
-  return b.netCents - b.depositsNetCents - b.creditedNetCents - b.paidNetCents;
+  return Math.max(0, owedNetCents(b));
+}
+
+/** The net the refund still due carries. */
+export function refundDueNetCents(b: Balance): number {
+  return Math.max(0, -owedNetCents(b));
+}
+
+/** What credit notes may still cancel: the invoice less its deposits and earlier credit notes, paid or not. */
+export function creditableCents(b: Balance): number {
+  return b.totalCents - b.depositsCents - b.creditedCents;
+}
+
+export function creditableNetCents(b: Balance): number {
+  return b.netCents - b.depositsNetCents - b.creditedNetCents;
 }
 
 /**
- * The status an issued invoice's balance implies. Nothing left: `paid`, or `cancelled` when credit
- * notes alone cancelled it (nothing paid, nothing deducted).
+ * The status an issued invoice's balance implies. Nothing left to pay: `paid`, or `cancelled` when
+ * credit notes cancelled it and the client kept nothing paid (nothing paid, or all of it refunded;
+ * nothing deducted). A refund still due leaves it `paid`: the client owes nothing, the seller does.
  */
 export function statusOf(b: Balance): Exclude<InvoiceStatus, 'draft'> {
-  if (outstandingCents(b) === 0) return b.paidCents === 0 && b.depositsCents === 0 && b.creditedCents > 0 ? 'cancelled' : 'paid';
-  return b.paidCents > 0 ? 'partially_paid' : 'issued';
+  const kept = b.paidCents - b.refundedCents;
+  if (outstandingCents(b) === 0) return kept === 0 && b.depositsCents === 0 && b.creditedCents > 0 && refundDueCents(b) === 0 ? 'cancelled' : 'paid';
+  return kept > 0 ? 'partially_paid' : 'issued';
+}
+
+/**
+ * The share of `totalNetCents` that `amountCents` of `totalCents` carries: proportional, rounded half
+ * up to the cent; the whole amount takes the exact remainder, so the shares sum to the net exactly.
+ */
+function proportionalNet(amountCents: number, totalCents: number, totalNetCents: number): number {
+  if (amountCents >= totalCents) return totalNetCents;
+  return Number(roundHalfAwayFromZero(BigInt(amountCents) * BigInt(totalNetCents), BigInt(totalCents)));
 }
 
 /**
@@ -41,10 +87,7 @@ export function statusOf(b: Balance): Exclude<InvoiceStatus, 'draft'> {
  * the shares of a paid invoice sum to its net (minus deposits and credit notes) exactly.
  */
 export function settledNetCents(b: Balance, amountCents: number): number {
-  const outstanding = outstandingCents(b);
-  const remaining = remainingNetCents(b);
-  if (amountCents >= outstanding) return remaining;
-  return Number(roundHalfAwayFromZero(BigInt(amountCents) * BigInt(remaining), BigInt(outstanding)));
+  return proportionalNet(amountCents, outstandingCents(b), remainingNetCents(b));
 }
 
 export interface PaymentPlan {
@@ -60,7 +103,13 @@ export interface PaymentPlan {
 
 /** A payment of an issued invoice: partial payments allowed, never more than what is owed. */
 export function planPayment(
-  invoice: { status: InvoiceStatus; issuedOn: string | null; balance: Balance },
+  invoice: {
+    status: InvoiceStatus;
+    issuedOn: string | null;
+    balance: Balance;
+    /** Off-premises contracts: the first day a payment may be received (C. consom. L221-10); null otherwise. */
+    firstPaymentOn?: string | null;
+  },
   input: { amount?: unknown; receivedOn?: unknown; method?: unknown },
   today: string,
 ): PaymentPlan {
@@ -76,6 +125,14 @@ export function planPayment(
     throw invalidField(
       'receivedOn',
       `receivedOn (${input.receivedOn}) is before the invoice's issue date (${invoice.issuedOn}): money received earlier is a deposit, invoiced by a deposit invoice.`,
+    );
+  }
+  const firstPaymentOn = invoice.firstPaymentOn ?? null;
+  if (firstPaymentOn !== null && compareDates(input.receivedOn, firstPaymentOn) < 0) {
+    throw new DomainError(
+      'PAYMENT_BEFORE_WITHDRAWAL_DELAY',
+      `This invoice comes from a contract concluded at the client's home (off-premises): no payment may be received before the 7-day period after the contract has expired (C. consom. L221-10, a criminal offence under L242-7). A payment received on ${input.receivedOn} is too early: the first allowed date is ${firstPaymentOn}. Give back any money already taken and record it from then on.`,
+      { field: 'receivedOn', firstAllowedOn: firstPaymentOn },
     );
   }
   const outstanding = outstandingCents(invoice.balance);
@@ -99,4 +156,50 @@ export function planPayment(
     status: statusOf(balance),
     settles: outstandingCents(balance) === 0,
   };
+}
+
+export interface RefundPlan {
+  amountCents: number;
+  /** The share of the net (excluding VAT) the refund gives back: the refund of all that is due takes the exact remainder. */
+  netCents: number;
+  refundedOn: string;
+  method: PaymentMethod;
+  balance: Balance;
+  status: Exclude<InvoiceStatus, 'draft'>;
+}
+
+/**
+ * Money given back to the client after a credit note cancelled a part already paid: within what is
+ * due back (422 REFUND_EXCEEDS_AMOUNT_DUE), dated neither in the future nor before the invoice's
+ * issue, with the same methods as payments. Partial refunds allowed.
+ */
+export function planRefund(
+  invoice: { status: InvoiceStatus; issuedOn: string | null; balance: Balance },
+  input: { amount?: unknown; refundedOn?: unknown; method?: unknown },
+  today: string,
+): RefundPlan {
+  assertIssued(invoice.status);
+  const amountCents = parseCents(input.amount);
+  if (typeof input.amount !== 'string' || amountCents === undefined || amountCents <= 0) {
+    throw invalidField('amount', 'amount must be an amount above 0 written like "152.05" (at most 2 decimals).');
+  }
+  if (!PAYMENT_METHODS.includes(input.method as PaymentMethod)) throw invalidField('method', `method must be one of ${PAYMENT_METHODS.join(', ')}.`);
+  if (!isIsoDate(input.refundedOn)) throw invalidField('refundedOn', 'refundedOn is required: the day the money was given back, written YYYY-MM-DD.');
+  if (compareDates(input.refundedOn, today) > 0) throw invalidField('refundedOn', `refundedOn (${input.refundedOn}) is in the future: record a refund once made.`);
+  if (invoice.issuedOn !== null && compareDates(input.refundedOn, invoice.issuedOn) < 0) {
+    throw invalidField('refundedOn', `refundedOn (${input.refundedOn}) is before the invoice's issue date (${invoice.issuedOn}).`);
+  }
+  const due = refundDueCents(invoice.balance);
+  if (amountCents > due) {
+    throw new DomainError(
+      'REFUND_EXCEEDS_AMOUNT_DUE',
+      due === 0
+        ? 'Nothing is due back to the client on this invoice: issue a credit note on the paid part first, then record its refund.'
+        : `This refund (${formatCents(amountCents)}) exceeds what is due back to the client (${formatCents(due)}): record at most ${formatCents(due)}.`,
+      { field: 'amount', refundDue: formatCents(due) },
+    );
+  }
+  const netCents = proportionalNet(amountCents, due, refundDueNetCents(invoice.balance));
+  const balance = { ...invoice.balance, refundedCents: invoice.balance.refundedCents + amountCents, refundedNetCents: invoice.balance.refundedNetCents + netCents };
+  return { amountCents, netCents, refundedOn: input.refundedOn, method: input.method as PaymentMethod, balance, status: statusOf(balance) };
 }

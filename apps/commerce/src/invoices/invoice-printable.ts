@@ -5,7 +5,7 @@ import { todayInFrance } from '@kpa/platform';
 import { ClientEntity } from '../clients/client.entity';
 import { ClientRepository } from '../clients/client.repository';
 import { legalMentions } from '../documents/legal-mentions';
-import { paymentTermDays } from '../documents/payment-terms';
+import { dueDateNotBefore, offPremisesRestriction, paymentTermDays } from '../documents/payment-terms';
 import { PrintableDocument } from '../documents/printable';
 import { SellerIdentity } from '../sellers/seller';
 import { SellerRepository } from '../sellers/seller.repository';
@@ -26,6 +26,8 @@ export interface PreparedInvoice {
   deposits: InvoiceDeposit[];
   totals: InvoiceTotals;
   termDays: number;
+  /** Off-premises contracts (C. consom. L221-10): the first day a payment may be received; null otherwise. */
+  firstPaymentOn: string | null;
   dueOn: string;
   mentions: string[];
   quoteNumber: string | null;
@@ -39,6 +41,7 @@ export function documentOf(prepared: PreparedInvoice, number: string | null, iss
     issueDate,
     dueOn: prepared.dueOn,
     paymentTermDays: prepared.termDays,
+    firstPaymentOn: prepared.firstPaymentOn,
     seller: prepared.seller,
     client,
     purchaseOrderNumber: data.purchaseOrderNumber,
@@ -83,6 +86,9 @@ export class InvoicePrintables {
     const { totals } = invoiceTotals(data.lines, seller.vatFranchise, deposits);
     if (deposits.length > 0) checkDepositsFit(totals.vatBreakdown, deposits);
     const termDays = paymentTermDays(client.kind, data.paymentTermDays);
+    // A quote signed at an individual's home, then accepted: no payment before the 7-day period ends.
+    const offPremises = offPremisesRestriction(client.kind === 'individual' ? await this.quotes.offPremisesConcludedOn(manager, siteId, data.quoteId) : null, issueDate);
+    const firstPaymentOn = offPremises?.firstPaymentOn ?? null;
     const capeHolder = data.capeHolderMemberId ? await this.members.capeHolderOn(manager, siteId, data.capeHolderMemberId, issueDate, seller) : null;
     return {
       data,
@@ -91,8 +97,15 @@ export class InvoicePrintables {
       deposits,
       totals,
       termDays,
-      dueOn: addDays(issueDate, termDays),
-      mentions: legalMentions({ clientKind: client.kind, vatFranchise: seller.vatFranchise, issueDate, capeHolder }),
+      firstPaymentOn,
+      dueOn: dueDateNotBefore(addDays(issueDate, termDays), firstPaymentOn),
+      mentions: legalMentions({
+        clientKind: client.kind,
+        vatFranchise: seller.vatFranchise,
+        issueDate,
+        capeHolder,
+        offPremises,
+      }),
       quoteNumber: await this.quotes.quoteNumber(manager, siteId, data.quoteId),
     };
   }

@@ -68,13 +68,29 @@ describe('status machine', () => {
   });
 
   it('derives the status from the balance: issued, partially paid, paid, cancelled by credit notes alone', () => {
-    const b: Balance = { totalCents: 12000, netCents: 10000, depositsCents: 0, depositsNetCents: 0, creditedCents: 0, creditedNetCents: 0, paidCents: 0, paidNetCents: 0 };
+    const b: Balance = {
+      totalCents: 12000,
+      netCents: 10000,
+      depositsCents: 0,
+      depositsNetCents: 0,
+      creditedCents: 0,
+      creditedNetCents: 0,
+      paidCents: 0,
+      paidNetCents: 0,
+      refundedCents: 0,
+      refundedNetCents: 0,
+    };
     expect(statusOf(b)).toBe('issued');
     expect(statusOf({ ...b, paidCents: 100 })).toBe('partially_paid');
     expect(statusOf({ ...b, paidCents: 12000 })).toBe('paid');
     expect(statusOf({ ...b, creditedCents: 12000 })).toBe('cancelled');
     expect(statusOf({ ...b, creditedCents: 2000, paidCents: 10000 })).toBe('paid');
     expect(statusOf({ ...b, depositsCents: 12000 })).toBe('paid');
+    // A credit note on a paid part: paid while the refund is due, and after it; cancelled once all is credited and refunded.
+    expect(statusOf({ ...b, paidCents: 12000, creditedCents: 3000 })).toBe('paid');
+    expect(statusOf({ ...b, paidCents: 12000, creditedCents: 3000, refundedCents: 3000 })).toBe('paid');
+    expect(statusOf({ ...b, paidCents: 12000, creditedCents: 12000 })).toBe('paid');
+    expect(statusOf({ ...b, paidCents: 12000, creditedCents: 12000, refundedCents: 12000 })).toBe('cancelled');
   });
 });
 

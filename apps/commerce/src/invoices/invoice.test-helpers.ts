@@ -23,5 +23,7 @@ export function balanceOf(totals: InvoiceTotals): Balance {
     creditedNetCents: 0,
     paidCents: 0,
     paidNetCents: 0,
+    refundedCents: 0,
+    refundedNetCents: 0,
   };
 }

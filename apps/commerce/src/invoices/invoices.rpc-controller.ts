@@ -18,6 +18,10 @@ import {
   ReceivablesBoard,
   ReceivablesBoardRequest,
   RecordPaymentRequest,
+  RecordRefundRequest,
+  RefundPage,
+  RefundRecorded,
+  ListRefundsRequest,
   RPC,
   UpdateInvoiceRequest,
 } from '@kpa/contracts';
@@ -88,6 +92,17 @@ export class InvoicesRpcController {
   @RpcHandler(RPC.commerce.paymentList)
   listPayments(@Payload() request: ListPaymentsRequest): Promise<PaymentPage> {
     return this.payments.list(request);
+  }
+
+  @RpcHandler(RPC.commerce.refundRecord)
+  @IdempotentCommand()
+  recordRefund(@Payload() request: RecordRefundRequest): Promise<RefundRecorded> {
+    return this.payments.refund(request);
+  }
+
+  @RpcHandler(RPC.commerce.refundList)
+  listRefunds(@Payload() request: ListRefundsRequest): Promise<RefundPage> {
+    return this.payments.listRefunds(request);
   }
 
   @RpcHandler(RPC.commerce.receivablesBoard)

@@ -80,7 +80,7 @@ export class InvoicesService {
       assertIssuable(invoice.status, invoice.number);
       const prepared = await this.printables.prepareInvoice(manager, siteIdOf(siteId), invoice, today, 'issue');
       const money = moneyColumns(prepared.totals);
-      const balance = { ...invoice.balance(), ...money, creditedCents: 0, creditedNetCents: 0, paidCents: 0, paidNetCents: 0 };
+      const balance = { ...invoice.balance(), ...money, creditedCents: 0, creditedNetCents: 0, paidCents: 0, paidNetCents: 0, refundedCents: 0, refundedNetCents: 0 };
       const status = statusOf(balance);
       if (prepared.deposits.length > 0) {
         await this.invoices.markDeducted(

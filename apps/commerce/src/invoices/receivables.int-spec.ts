@@ -10,6 +10,7 @@ import { Quotes1765000000000 } from '../migrations/1765000000000-quotes';
 import { KnownMembers1765100000000 } from '../migrations/1765100000000-known-members';
 import { Missions1765200000000 } from '../migrations/1765200000000-missions';
 import { Invoices1765300000000 } from '../migrations/1765300000000-invoices';
+import { Refunds1768400000000 } from '../migrations/1768400000000-refunds';
 import { aging } from './receivables';
 import { boardQueries, ReceivablesRepository } from './receivables.repository';
 import { ReceivablesService } from './receivables.service';
@@ -66,6 +67,7 @@ describe('receivables board and invoice tables', () => {
           KnownMembers1765100000000,
           Missions1765200000000,
           Invoices1765300000000,
+          Refunds1768400000000,
         ],
       }),
     ).initialize();
@@ -197,5 +199,38 @@ describe('receivables board and invoice tables', () => {
       [payment, siteA, row.id],
     );
     await expect(dataSource.query('DELETE FROM commerce.payment WHERE id = $1', [payment])).rejects.toThrow(/never changed/);
+  });
+
+  it('a credit note on a paid part: outstanding stays 0 (never negative), the refund due is counted apart on the board until refunded', async () => {
+    const [row]: { id: string; total_cents: string; net_cents: string }[] = await dataSource.query(
+      "SELECT id, total_cents::text, net_cents::text FROM commerce.invoice WHERE site_id = $1 AND status = 'issued' AND total_cents > 1000 ORDER BY id LIMIT 1",
+      [siteB],
+    );
+    const before = (await board.board({ siteIds: [siteB] })).refundsDue;
+    // Paid in full, then 10.00 (8.00 net) credited: 10.00 due back.
+    await dataSource.query("UPDATE commerce.invoice SET paid_cents = total_cents, paid_net_cents = net_cents, status = 'paid', paid_on = current_date WHERE id = $1", [row.id]);
+    await dataSource.query('UPDATE commerce.invoice SET credited_cents = 1000, credited_net_cents = 800 WHERE id = $1', [row.id]);
+    const [after]: { outstanding_cents: string; refund_due_cents: string }[] = await dataSource.query(
+      'SELECT outstanding_cents::text, refund_due_cents::text FROM commerce.invoice WHERE id = $1',
+      [row.id],
+    );
+    expect(after).toEqual({ outstanding_cents: '0', refund_due_cents: '1000' });
+    expect((await board.board({ siteIds: [siteB] })).refundsDue).toEqual({ count: before.count + 1, amount: formatCents(Number(before.amount.replace('.', '')) + 1000) });
+    expect((await board.board({})).refundsDue.count).toBeGreaterThanOrEqual(before.count + 1);
+    expect((await board.board({ siteIds: [siteA] })).items.some((i) => i.invoiceId === row.id)).toBe(false);
+    // Never more refunded than due, nor than paid; never unpaid statuses while money is due back.
+    await expect(dataSource.query('UPDATE commerce.invoice SET refunded_cents = 1001, refunded_net_cents = 800 WHERE id = $1', [row.id])).rejects.toThrow(
+      /invoice_refunded_within_due/,
+    );
+    await expect(dataSource.query("UPDATE commerce.invoice SET status = 'issued', paid_on = NULL WHERE id = $1", [row.id])).rejects.toThrow(/invoice_unpaid_statuses/);
+    await expect(dataSource.query('UPDATE commerce.invoice SET credited_cents = total_cents + 1 WHERE id = $1', [row.id])).rejects.toThrow(/invoice_credited_within_total/);
+    await dataSource.query('UPDATE commerce.invoice SET refunded_cents = 1000, refunded_net_cents = 800 WHERE id = $1', [row.id]);
+    expect((await board.board({ siteIds: [siteB] })).refundsDue).toEqual(before);
+    const refund = randomUUID();
+    await dataSource.query(
+      `INSERT INTO commerce.refund (id, site_id, invoice_id, amount_cents, net_cents, refunded_on, method, created_by, created_at) VALUES ($1, $2, $3, 1000, 800, current_date, 'transfer', $1, now())`,
+      [refund, siteB, row.id],
+    );
+    await expect(dataSource.query('UPDATE commerce.refund SET amount_cents = 1 WHERE id = $1', [refund])).rejects.toThrow(/never changed/);
   });
 });

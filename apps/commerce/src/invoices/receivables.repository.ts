@@ -31,7 +31,7 @@ export interface SqlQuery {
  * bucket. One site filters with `site_id = $n` so the planner walks `invoice_receivable_idx` from its
  * first key; every site uses `invoice_receivable_all_idx`.
  */
-export function boardQueries(request: BoardRequest, today: string): { page: SqlQuery; totals: SqlQuery } {
+export function boardQueries(request: BoardRequest, today: string): { page: SqlQuery; totals: SqlQuery; refundsDue: SqlQuery } {
   const filter = (params: unknown[]): string => {
     const where = [UNPAID];
     const { siteIds } = request;
@@ -57,7 +57,17 @@ export function boardQueries(request: BoardRequest, today: string): { page: SqlQ
   const totalsParams: unknown[] = [today];
   const totals = `SELECT i.site_id, ${bucketSql('$1')} AS bucket, count(*)::int AS count, sum(i.outstanding_cents)::text AS cents
     FROM commerce.invoice i WHERE ${filter(totalsParams)} GROUP BY 1, 2`;
-  return { page: { sql: page, params: pageParams }, totals: { sql: totals, params: totalsParams } };
+  // Money due back to clients (credit notes on a paid part, not refunded yet): never in the unpaid
+  // rows or their totals (outstanding is never negative), counted apart on `invoice_refund_due_idx`.
+  const refundParams: unknown[] = [];
+  const refundWhere = ['i.refund_due_cents > 0'];
+  if (request.siteIds !== undefined) {
+    refundWhere.push(
+      request.siteIds.length === 1 ? `i.site_id = $${refundParams.push(request.siteIds[0])}::uuid` : `i.site_id = ANY($${refundParams.push(request.siteIds)}::uuid[])`,
+    );
+  }
+  const refundsDue = `SELECT count(*)::int AS count, coalesce(sum(i.refund_due_cents), 0)::text AS cents FROM commerce.invoice i WHERE ${refundWhere.join(' AND ')}`;
+  return { page: { sql: page, params: pageParams }, totals: { sql: totals, params: totalsParams }, refundsDue: { sql: refundsDue, params: refundParams } };
 }
 
 /** An unpaid invoice on the board, as read. */
@@ -89,11 +99,12 @@ export interface BucketRow {
  */
 @Injectable()
 export class ReceivablesRepository {
-  /** One page of unpaid invoices (one row more than `limit` when another page follows) and the totals per site and bucket. */
-  async board(manager: EntityManager, request: BoardRequest, today: string): Promise<{ rows: ItemRow[]; totals: BucketRow[] }> {
+  /** One page of unpaid invoices (one row more than `limit` when another page follows), the totals per site and bucket, and the money due back to clients. */
+  async board(manager: EntityManager, request: BoardRequest, today: string): Promise<{ rows: ItemRow[]; totals: BucketRow[]; refundsDue: { count: number; cents: string } }> {
     const queries = boardQueries(request, today);
     const rows: ItemRow[] = await manager.query(queries.page.sql, queries.page.params);
     const totals: BucketRow[] = await manager.query(queries.totals.sql, queries.totals.params);
-    return { rows, totals };
+    const refunds: { count: number; cents: string }[] = await manager.query(queries.refundsDue.sql, queries.refundsDue.params);
+    return { rows, totals, refundsDue: refunds[0] ?? { count: 0, cents: '0' } };
   }
 }

@@ -42,10 +42,23 @@ export class ReceivablesService {
       throw new DomainError('VALIDATION_FAILED', 'siteIds must be site ids.', { field: 'siteIds' });
     }
     if (siteIds !== undefined && siteIds.length === 0) {
-      return { asOf: today, items: [], nextCursor: null, buckets: bucketTotals(emptyBuckets()), sites: [], count: 0, outstanding: '0.00' };
+      return {
+        asOf: today,
+        items: [],
+        nextCursor: null,
+        buckets: bucketTotals(emptyBuckets()),
+        sites: [],
+        count: 0,
+        outstanding: '0.00',
+        refundsDue: { count: 0, amount: '0.00' },
+      };
     }
 
-    const { rows, totals } = await this.receivables.board(this.dataSource.manager, { siteIds: siteIds?.map((id) => siteIdOf(id)), bucket: request.bucket, cursor, limit }, today);
+    const { rows, totals, refundsDue } = await this.receivables.board(
+      this.dataSource.manager,
+      { siteIds: siteIds?.map((id) => siteIdOf(id)), bucket: request.bucket, cursor, limit },
+      today,
+    );
 
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -91,6 +104,7 @@ export class ReceivablesService {
         }),
       count: overall.count,
       outstanding: formatCents(Number(overall.cents)),
+      refundsDue: { count: refundsDue.count, amount: formatCents(Number(refundsDue.cents)) },
     };
   }
 }

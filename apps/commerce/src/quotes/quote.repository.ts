@@ -66,6 +66,19 @@ export class QuoteRepository {
     return rows[0]?.number ?? null;
   }
 
+  /**
+   * The day the off-premises contract an invoice comes from was concluded: the acceptance day of its
+   * quote when that quote was signed at an individual client's home (C. consom. L221-10); null otherwise.
+   */
+  async offPremisesConcludedOn(manager: EntityManager, siteId: SiteId, quoteId: string | null): Promise<string | null> {
+    if (quoteId === null) return null;
+    const rows: { answered_on: string | null }[] = await manager.query(
+      `SELECT to_char(answered_on, 'YYYY-MM-DD') AS answered_on FROM commerce.quote WHERE id = $1 AND site_id = $2 AND signed_at_client_home AND status = 'accepted'`,
+      [quoteId, siteId],
+    );
+    return rows[0]?.answered_on ?? null;
+  }
+
   /** One page of the site's quotes, oldest first; `sent` and `expired` split on the validity as of `today`. */
   page(manager: EntityManager, siteId: SiteId, status: QuoteStatus | undefined, today: string, page: PageRequest): Promise<{ items: QuoteEntity[]; nextCursor: string | null }> {
     const query = manager.getRepository(QuoteEntity).createQueryBuilder('q').where('q.siteId = :siteId', { siteId });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreditNote, Invoice, InvoicePage, PaymentPage, PaymentRecorded, RPC } from '@kpa/contracts';
+import { CreditNote, Invoice, InvoicePage, PaymentPage, PaymentRecorded, RefundPage, RefundRecorded, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { commerceActorOf } from '../auth/actors';
 import { CurrentPrincipal, SiteRoles } from '../auth/auth.decorators';
@@ -17,6 +17,9 @@ import {
   PaymentPageDto,
   PaymentRecordedDto,
   RecordPaymentDto,
+  RecordRefundDto,
+  RefundPageDto,
+  RefundRecordedDto,
   UpdateInvoiceDto,
 } from './dto/invoices.dto';
 
@@ -93,6 +96,26 @@ export class InvoicesController {
   @ApiErrors(200, PaymentPageDto, 400, 401, 404)
   payments(@Param('siteId') siteId: string, @Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Query() query: PageQueryDto): Promise<PaymentPage> {
     return this.rpc.call(RPC.commerce.paymentList, { ...query, siteId, invoiceId });
+  }
+
+  /** Money given back to the client after a credit note on a paid part: at most the invoice's refundDue. */
+  @Post(':invoiceId/refunds')
+  @HttpCode(201)
+  @SiteRoles('coordinator')
+  @ApiErrors(201, RefundRecordedDto, 400, 401, 403, 404, 409, 422)
+  recordRefund(
+    @Param('siteId') siteId: string,
+    @Param('invoiceId', new ParseUUIDPipe()) invoiceId: string,
+    @Body() body: RecordRefundDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RefundRecorded> {
+    return this.rpc.call(RPC.commerce.refundRecord, { siteId, invoiceId, actor: commerceActorOf(principal, siteId), refund: body });
+  }
+
+  @Get(':invoiceId/refunds')
+  @ApiErrors(200, RefundPageDto, 400, 401, 404)
+  refunds(@Param('siteId') siteId: string, @Param('invoiceId', new ParseUUIDPipe()) invoiceId: string, @Query() query: PageQueryDto): Promise<RefundPage> {
+    return this.rpc.call(RPC.commerce.refundList, { ...query, siteId, invoiceId });
   }
 
   /** A credit note against the invoice, issued at once in the site's credit-note series: full, or lines. */

@@ -137,6 +137,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'PAYMENT_TERM_TOO_LONG':
     case 'PAYMENT_EXCEEDS_BALANCE':
     case 'CREDIT_EXCEEDS_INVOICE':
+    case 'PAYMENT_BEFORE_WITHDRAWAL_DELAY':
+    case 'REFUND_EXCEEDS_AMOUNT_DUE':
     case 'CAPE_NOT_RUNNING':
     case 'SELLER_IDENTITY_INCOMPLETE':
     case 'DEPOSIT_INVOICE_INVALID':

@@ -1,5 +1,5 @@
-import { CreditNoteIssuedV1, ExpenseApprovedV1, MissionCompletedV1, PaymentRecordedV1 } from '@kpa/contracts';
-import { creditNoteMovement, expenseMovement, missionHoursRows, paymentMovement } from './ledger-entries';
+import { CreditNoteIssuedV1, ExpenseApprovedV1, MissionCompletedV1, PaymentRecordedV1, RefundRecordedV1 } from '@kpa/contracts';
+import { creditNoteMovement, expenseMovement, missionHoursRows, paymentMovement, refundMovement } from './ledger-entries';
 
 const KARIM = '0190a0b0-0000-7000-8000-00000000000a';
 const INES = '0190a0b0-0000-7000-8000-00000000000b';
@@ -100,6 +100,46 @@ describe('ledger entries from commerce events', () => {
       missionId: null,
       reference: 'LACAPE-A-2026-0001',
     });
+  });
+
+  it('a credit note on a paid part counts only its unpaid part; its refund counts when the money is given back (never twice)', () => {
+    const note: CreditNoteIssuedV1 = {
+      creditNoteId: '0190a0b0-0000-7000-8000-000000000014',
+      number: 'LACAPE-A-2026-0002',
+      invoiceId: '0190a0b0-0000-7000-8000-000000000003',
+      invoiceNumber: 'LACAPE-F-2026-0007',
+      missionId: '0190a0b0-0000-7000-8000-000000000009',
+      issuedOn: '2026-12-12',
+      net: '100.00',
+      vat: '20.00',
+      total: '120.00',
+      refundDue: '90.00',
+      refundDueNet: '75.00',
+    };
+    expect(creditNoteMovement(note)).toMatchObject({ kind: 'credit_note', netCents: 2_500n, vatCents: 500n });
+    expect(creditNoteMovement({ ...note, refundDue: '120.00', refundDueNet: '100.00' })).toMatchObject({ netCents: 0n, vatCents: 0n });
+    expect(() => creditNoteMovement({ ...note, refundDueNet: '100.01' })).toThrow(/do not fit/);
+    const refund: RefundRecordedV1 = {
+      refundId: '0190a0b0-0000-7000-8000-000000000015',
+      invoiceId: note.invoiceId,
+      invoiceNumber: note.invoiceNumber,
+      missionId: note.missionId,
+      amount: '90.00',
+      netAmount: '75.00',
+      refundedOn: '2026-12-20',
+      method: 'transfer',
+    };
+    expect(refundMovement(refund)).toEqual({
+      id: refund.refundId,
+      kind: 'refund',
+      occurredOn: '2026-12-20',
+      netCents: 7_500n,
+      vatCents: 1_500n,
+      missionId: note.missionId,
+      reference: 'LACAPE-F-2026-0007',
+    });
+    expect(() => refundMovement({ ...refund, netAmount: '-1.00' })).toThrow();
+    expect(() => refundMovement({ ...refund, refundedOn: '20/12/2026' })).toThrow(/refundedOn/);
   });
 
   it('an expense: dated when approved, referenced by its category', () => {

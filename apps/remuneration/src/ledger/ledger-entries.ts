@@ -1,4 +1,4 @@
-import { CreditNoteIssuedV1, ExpenseApprovedV1, isIsoDate, MissionCompletedV1, PaymentRecordedV1 } from '@kpa/contracts';
+import { CreditNoteIssuedV1, ExpenseApprovedV1, isIsoDate, MissionCompletedV1, PaymentRecordedV1, RefundRecordedV1 } from '@kpa/contracts';
 import { parseHundredths, parseMoney } from '../units';
 
 /**
@@ -8,7 +8,7 @@ import { parseHundredths, parseMoney } from '../units';
  * something wrong.
  */
 
-export const MONEY_MOVEMENT_KINDS = ['payment', 'credit_note', 'expense'] as const;
+export const MONEY_MOVEMENT_KINDS = ['payment', 'credit_note', 'refund', 'expense'] as const;
 export type MoneyMovementKind = (typeof MONEY_MOVEMENT_KINDS)[number];
 
 export interface MissionHoursRow {
@@ -21,15 +21,15 @@ export interface MissionHoursRow {
 }
 
 export interface MoneyMovementRow {
-  /** The paymentId / creditNoteId / expenseId: replaying the event finds the row already there. */
+  /** The paymentId / creditNoteId / refundId / expenseId: replaying the event finds the row already there. */
   id: string;
   kind: MoneyMovementKind;
-  /** receivedOn / issuedOn / approvedOn. */
+  /** receivedOn / issuedOn / refundedOn / approvedOn. */
   occurredOn: string;
   netCents: bigint;
   vatCents: bigint;
   missionId: string | null;
-  /** Invoice number / credit note number / expense category. */
+  /** Invoice number / credit note number / invoice number / expense category. */
   reference: string;
 }
 
@@ -71,16 +71,41 @@ export function paymentMovement(data: PaymentRecordedV1): MoneyMovementRow {
   };
 }
 
-/** A credit note: what it cancels, positive (the pot subtracts it). */
+/**
+ * A credit note: what it cancels of the unpaid part, positive (the pot subtracts it). The part that
+ * cancels money already paid (`refundDue`, since issue 15) is left out here: it leaves the pot when
+ * the money is given back, as refunds, so it is never subtracted twice.
+ */
 export function creditNoteMovement(data: CreditNoteIssuedV1): MoneyMovementRow {
+  const net = parseMoney(data.net, 'net', true);
+  const vat = parseMoney(data.vat, 'vat', true);
+  const refundDue = data.refundDue === undefined ? 0n : parseMoney(data.refundDue, 'refundDue');
+  const refundDueNet = data.refundDueNet === undefined ? 0n : parseMoney(data.refundDueNet, 'refundDueNet');
+  if (refundDueNet > net || refundDue < refundDueNet)
+    throw new Error(`credit note ${data.number}: refundDue ${data.refundDue} / refundDueNet ${data.refundDueNet} do not fit its net ${data.net}`);
   return {
     id: data.creditNoteId,
     kind: 'credit_note',
     occurredOn: date(data.issuedOn, 'issuedOn'),
-    netCents: parseMoney(data.net, 'net', true),
-    vatCents: parseMoney(data.vat, 'vat', true),
+    netCents: net - refundDueNet,
+    vatCents: vat - (refundDue - refundDueNet),
     missionId: data.missionId,
     reference: data.number,
+  };
+}
+
+/** Money given back to a client after a credit note on a paid part: positive, the pot subtracts its net. */
+export function refundMovement(data: RefundRecordedV1): MoneyMovementRow {
+  const amount = parseMoney(data.amount, 'amount');
+  const netCents = parseMoney(data.netAmount, 'netAmount');
+  return {
+    id: data.refundId,
+    kind: 'refund',
+    occurredOn: date(data.refundedOn, 'refundedOn'),
+    netCents,
+    vatCents: amount - netCents,
+    missionId: data.missionId,
+    reference: data.invoiceNumber,
   };
 }
 

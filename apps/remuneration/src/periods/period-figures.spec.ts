@@ -188,5 +188,6 @@ describe('activeDuring and missionMargin', () => {
     ];
     expect(missionMargin(money, false)).toBe(8_500n);
     expect(missionMargin(money, true)).toBe(8_400n);
+    expect(missionMargin([...money, { kind: 'refund' as const, netCents: 2_000n, vatCents: 400n }], false)).toBe(6_500n);
   });
 });

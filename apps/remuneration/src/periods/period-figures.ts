@@ -16,7 +16,7 @@ import { formatHours, formatMoney, sumOf } from '../units';
 
 export interface LedgerMovement {
   id: string;
-  kind: 'payment' | 'credit_note' | 'expense';
+  kind: 'payment' | 'credit_note' | 'refund' | 'expense';
   occurredOn: string;
   netCents: bigint;
   vatCents: bigint;
@@ -97,9 +97,13 @@ export function activeDuring(member: Pick<LedgerMember, 'joinedOn' | 'leftOn'>, 
   return compareDates(member.joinedOn, period.endsOn) <= 0 && (member.leftOn === null || compareDates(member.leftOn, period.startsOn) >= 0);
 }
 
-/** Mission margin: payments − credit notes − expenses of the mission (an expense costs its VAT too under the franchise). */
+/** Mission margin: payments − credit notes − refunds − expenses of the mission (an expense costs its VAT too under the franchise). */
 export function missionMargin(movements: readonly Pick<LedgerMovement, 'kind' | 'netCents' | 'vatCents'>[], hostVatFranchise: boolean): bigint {
-  return sumOf(movements.map((m) => (m.kind === 'payment' ? m.netCents : m.kind === 'credit_note' ? -m.netCents : -(hostVatFranchise ? m.netCents + m.vatCents : m.netCents))));
+  return sumOf(
+    movements.map((m) =>
+      m.kind === 'payment' ? m.netCents : m.kind === 'credit_note' || m.kind === 'refund' ? -m.netCents : -(hostVatFranchise ? m.netCents + m.vatCents : m.netCents),
+    ),
+  );
 }
 
 /** In a preview the peer rule has no basis because the points are secret, not because none were given: say so. */
@@ -120,6 +124,7 @@ export function computeFigures(ledger: PeriodLedger, options: { kind: 'preview' 
     period,
     paymentsNetCents: movements.filter((m) => m.kind === 'payment').map((m) => m.netCents),
     creditNotesNetCents: movements.filter((m) => m.kind === 'credit_note').map((m) => m.netCents),
+    refundsNetCents: movements.filter((m) => m.kind === 'refund').map((m) => m.netCents),
     expenses: movements.filter((m) => m.kind === 'expense').map((m) => ({ netCents: m.netCents, vatCents: m.vatCents })),
     carryOverCents: ledger.carryOverCents,
     hostVatFranchise: ledger.hostVatFranchise,

@@ -247,3 +247,24 @@ describe('parsePotSettings', () => {
     expect(refusalOf(() => parsePotSettings(raw))).toMatchObject({ code: 'VALIDATION_FAILED', details: { field } });
   });
 });
+
+describe('computePot: refunds (credit notes on a paid part, issue 15)', () => {
+  it('a refund is a negative term after the credit notes, and lowers the base of the rates', () => {
+    const pot = computePot(input({ paymentsNetCents: [100_000n], creditNotesNetCents: [10_000n], refundsNetCents: [5_000n, 2_500n] }, { hostContributionPpm: 100_000n }));
+    expect(pot.terms.slice(0, 4).map((t) => [t.kind, t.cents])).toEqual([
+      ['payments', 100_000n],
+      ['credit_notes', -10_000n],
+      ['refunds', -7_500n],
+      ['host_contribution', -8_250n],
+    ]);
+    expect(term(pot, 'refunds')?.detail).toBe('2 remboursements sur la période');
+    expect(term(pot, 'host_contribution')?.detail).toContain('(paiements HT − avoirs HT − remboursements HT)');
+    expect(pot.baseCents).toBe(82_500n);
+    expect(pot.potCents).toBe(82_500n - 8_250n);
+  });
+
+  it('no refund, no term (the terms of earlier periods are unchanged); a negative refund is a bug upstream', () => {
+    expect(term(computePot(input({ paymentsNetCents: [100n] })), 'refunds')).toBeUndefined();
+    expect(() => computePot(input({ refundsNetCents: [-1n] }))).toThrow(RangeError);
+  });
+});

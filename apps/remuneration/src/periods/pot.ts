@@ -100,6 +100,8 @@ export interface PotInput {
   paymentsNetCents: readonly bigint[];
   /** Net (excl. VAT) of each credit note issued in the period, as a positive amount. */
   creditNotesNetCents: readonly bigint[];
+  /** Net (excl. VAT) of each refund given back to a client in the period (credit notes on a paid part), as a positive amount. */
+  refundsNetCents?: readonly bigint[];
   /** Expenses approved in the period. */
   expenses: readonly ExpenseAmount[];
   /** From the previous period: its deficit (< 0) plus what it left undistributed (> 0). */
@@ -109,7 +111,7 @@ export interface PotInput {
   settings: PotSettings;
 }
 
-export const POT_TERM_KINDS = ['payments', 'credit_notes', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] as const;
+export const POT_TERM_KINDS = ['payments', 'credit_notes', 'refunds', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] as const;
 export type PotTermKind = (typeof POT_TERM_KINDS)[number];
 
 export interface PotTerm {
@@ -164,6 +166,8 @@ export function rateOf(baseCents: bigint, ppm: bigint): bigint {
 export function computePot(input: PotInput): Pot {
   nonNegative(input.paymentsNetCents, 'A payment');
   nonNegative(input.creditNotesNetCents, 'A credit note');
+  const refundsNetCents = input.refundsNetCents ?? [];
+  nonNegative(refundsNetCents, 'A refund');
   nonNegative(
     input.expenses.flatMap((e) => [e.netCents, e.vatCents]),
     'An expense amount',
@@ -171,8 +175,9 @@ export function computePot(input: PotInput): Pot {
   const { settings } = input;
   const payments = sumOf(input.paymentsNetCents);
   const creditNotes = sumOf(input.creditNotesNetCents);
-  const base = payments - creditNotes > 0n ? payments - creditNotes : 0n;
-  const baseText = `${frenchEuros(base)} (paiements HT − avoirs HT)`;
+  const refunds = sumOf(refundsNetCents);
+  const base = payments - creditNotes - refunds > 0n ? payments - creditNotes - refunds : 0n;
+  const baseText = `${frenchEuros(base)} (paiements HT − avoirs HT${refundsNetCents.length > 0 ? ' − remboursements HT' : ''})`;
 
   const terms: PotTerm[] = [
     {
@@ -194,6 +199,15 @@ export function computePot(input: PotInput): Pot {
       detail: `${frenchPercent(settings.hostContributionPpm)} de ${baseText}, arrondi au centime`,
     },
   ];
+  // A credit note's paid part leaves the pot when the money is given back (issue 15): only then, and once.
+  if (refundsNetCents.length > 0) {
+    terms.splice(2, 0, {
+      kind: 'refunds',
+      label: 'Remboursements aux clients (HT)',
+      cents: -refunds,
+      detail: plural(refundsNetCents.length, 'remboursement sur la période', 'remboursements sur la période'),
+    });
+  }
 
   // docs/domain-rules.md §5.2 "activity costs": what the host really bears. Under the franchise it cannot
   // recover VAT, so an expense costs its amount incl. VAT; otherwise the VAT is recovered and only

@@ -157,7 +157,10 @@ export const errorsFr: Record<ErrorCode, string> = {
   COMMITMENT_NUMBER_REQUIRED: 'Ce client demande son numéro d’engagement sur les factures, sinon Chorus Pro les refuse. Ajoutez-le au brouillon, puis émettez la facture.',
   PAYMENT_TERM_TOO_LONG: 'Ce délai de paiement est trop long pour un client professionnel[ : {max} jours au plus après la date de la facture]. Raccourcissez-le.',
   PAYMENT_EXCEEDS_BALANCE: 'Ce paiement dépasse ce qui reste à payer sur la facture[ ({outstanding})]. Enregistrez au plus ce montant.',
-  CREDIT_EXCEEDS_INVOICE: 'Cet avoir dépasse ce qui reste à payer sur la facture[ ({outstanding})]. Un avoir annule seulement la partie pas encore payée.',
+  CREDIT_EXCEEDS_INVOICE: 'Cet avoir dépasse ce qui reste à annuler sur la facture[ ({creditable})]. Réduisez-le à ce montant au plus.',
+  PAYMENT_BEFORE_WITHDRAWAL_DELAY:
+    'Ce contrat a été conclu chez le client : la loi interdit de recevoir un paiement pendant les 7 jours qui suivent (Code de la consommation, article L221-10)[. Un paiement peut être reçu à partir du {firstAllowedOn}]. Rendez l’argent s’il a déjà été donné.',
+  REFUND_EXCEEDS_AMOUNT_DUE: 'Ce remboursement dépasse ce qui est dû au client sur cette facture[ ({refundDue})]. Remboursez au plus ce montant, après un avoir.',
   CAPE_NOT_RUNNING: 'Ce membre n’a pas de contrat CAPE en cours[ le {date}], donc la mention CAPE ne peut pas être imprimée. Retirez-la, ou renouvelez d’abord le contrat.',
   SELLER_IDENTITY_INCOMPLETE:
     'La forme juridique de la structure hébergeuse manque, et une facture doit l’indiquer. Demandez à l’administration du réseau de la compléter, puis émettez à nouveau la facture.',
@@ -213,7 +216,7 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** Details that are dates or instants by their name (`leftOn`, `startsAt`, `validUntil`, `date`). */
 const DATE_KEY = /(On|At|Until|^date)$/;
 /** Details that are amounts in euros (decimal strings, as the API writes money). */
-const AMOUNT_KEYS = new Set(['outstanding', 'amount', 'total']);
+const AMOUNT_KEYS = new Set(['outstanding', 'amount', 'total', 'creditable', 'refundDue']);
 /** Details shown as written: document numbers ("2026-0042" is not a number), references, times. */
 const VERBATIM_KEYS = new Set(['number', 'deductedBy', 'errorId', 'startTime']);
 

@@ -29,6 +29,10 @@ import {
   PaymentRecorded,
   Receivable,
   ReceivablesBoard,
+  Refund,
+  RefundInput,
+  RefundPage,
+  RefundRecorded,
   SiteReceivablesTotal,
 } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
@@ -188,6 +192,18 @@ export class RecordPaymentDto implements PaymentInput {
   @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS, { message: `method must be one of ${PAYMENT_METHODS.join(', ')}` }) method: PaymentMethod;
 }
 
+export class RecordRefundDto implements RefundInput {
+  @ApiProperty({ example: '60.00', description: 'above 0, at most the invoice refundDue (422 REFUND_EXCEEDS_AMOUNT_DUE)' })
+  @IsString()
+  @Matches(AMOUNT, { message: 'amount must be an amount written like "152.05" (at most 2 decimals)' })
+  amount: string;
+
+  @ApiProperty({ example: '2026-11-22', description: 'the day the money was given back: not in the future, not before the issue date' })
+  @IsCalendarDate()
+  refundedOn: string;
+  @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS, { message: `method must be one of ${PAYMENT_METHODS.join(', ')}` }) method: PaymentMethod;
+}
+
 export class ReceivablesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: AGING_BUCKETS }) @IsOptional() @IsIn(AGING_BUCKETS, { message: `bucket must be one of ${AGING_BUCKETS.join(', ')}` }) bucket?: AgingBucket;
 }
@@ -240,7 +256,9 @@ export class InvoiceDto implements Invoice {
   @ApiProperty({ type: InvoiceTotalsDto }) totals: InvoiceTotalsDto;
   @ApiProperty({ example: '0.00' }) credited: string;
   @ApiProperty({ example: '0.00' }) paid: string;
-  @ApiProperty({ example: '65.80', description: 'amountDue − credited − paid' }) outstanding: string;
+  @ApiProperty({ example: '65.80', description: 'amountDue − credited − paid + refunded, never below 0: what the client still owes' }) outstanding: string;
+  @ApiProperty({ example: '0.00', description: 'Σ refunds given back to the client' }) refunded: string;
+  @ApiProperty({ example: '0.00', description: 'owed back to the client: credit notes on a paid part not refunded yet' }) refundDue: string;
   @ApiProperty({ nullable: true, type: String }) paidOn: string | null;
   @ApiProperty({ nullable: true, type: [String], description: 'the legal sentences printed, frozen at issue; null on a draft' }) mentions: string[] | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
@@ -289,6 +307,29 @@ export class PaymentRecordedDto extends PaymentDto implements PaymentRecorded {
 
 export class PaymentPageDto extends PageDto(PaymentDto) implements PaymentPage {}
 
+export class RefundDto implements Refund {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) siteId: string;
+  @ApiProperty({ format: 'uuid' }) invoiceId: string;
+  @ApiProperty({ example: '60.00' }) amount: string;
+  @ApiProperty({ example: '50.00', description: 'the part of the net (excluding VAT) it gives back' }) netAmount: string;
+  @ApiProperty() refundedOn: string;
+  @ApiProperty({ enum: PAYMENT_METHODS }) method: PaymentMethod;
+  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class RefundRecordedDto extends RefundDto implements RefundRecorded {
+  @ApiProperty({ type: InvoiceDto, description: 'the invoice after this refund' }) invoice: InvoiceDto;
+}
+
+export class RefundPageDto extends PageDto(RefundDto) implements RefundPage {}
+
+export class RefundsDueDto {
+  @ApiProperty() count: number;
+  @ApiProperty({ example: '60.00' }) amount: string;
+}
+
 export class ReceivableDto implements Receivable {
   @ApiProperty({ format: 'uuid' }) invoiceId: string;
   @ApiProperty({ format: 'uuid' }) siteId: string;
@@ -329,4 +370,5 @@ export class ReceivablesBoardDto implements ReceivablesBoard {
   @ApiProperty({ type: [SiteReceivablesTotalDto] }) sites: SiteReceivablesTotalDto[];
   @ApiProperty() count: number;
   @ApiProperty() outstanding: string;
+  @ApiProperty({ type: RefundsDueDto, description: 'invoices with money due back to the client (credit notes on a paid part not refunded yet)' }) refundsDue: RefundsDueDto;
 }

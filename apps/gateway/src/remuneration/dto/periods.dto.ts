@@ -103,8 +103,8 @@ export class PeriodSummaryDto implements PeriodSummary {
 export class PeriodPageDto extends PageDto(PeriodSummaryDto) implements PeriodPage {}
 
 export class PotTermDto implements PotTermView {
-  @ApiProperty({ enum: ['payments', 'credit_notes', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] }) kind:
-    'payments' | 'credit_notes' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
+  @ApiProperty({ enum: ['payments', 'credit_notes', 'refunds', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] }) kind:
+    'payments' | 'credit_notes' | 'refunds' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
   @ApiProperty({ example: 'Contribution coopérative de la structure hébergeuse' }) label: string;
   @ApiProperty({ example: '-214.20', description: 'signed as it counts in the pot' }) amount: string;
   @ApiProperty({ example: '10 % de 2 142,00 € (paiements HT − avoirs HT), arrondi au centime' }) detail: string;
@@ -186,7 +186,7 @@ export class RecognitionSummaryDto {
 
 export class CountedMovementDto implements CountedMovement {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['payment', 'credit_note', 'expense'] }) kind: 'payment' | 'credit_note' | 'expense';
+  @ApiProperty({ enum: ['payment', 'credit_note', 'refund', 'expense'] }) kind: 'payment' | 'credit_note' | 'refund' | 'expense';
   @ApiProperty({ example: '2026-12-04' }) occurredOn: string;
   @ApiProperty({ example: '233.33' }) net: string;
   @ApiProperty({ example: '41.83' }) vat: string;

@@ -30,7 +30,7 @@ export type ErrorDto = {
     /**
      * Stable code: never renamed.
      */
-    code: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'INVALID_CURSOR' | 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'FORBIDDEN' | 'NETWORK_SITE_NOT_YOURS' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'HOST_STRUCTURE_NOT_FOUND' | 'SITE_NOT_FOUND' | 'USER_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'CAPE_CONTRACT_NOT_FOUND' | 'INTERVIEW_NOT_FOUND' | 'CLIENT_NOT_FOUND' | 'CATALOGUE_ITEM_NOT_FOUND' | 'QUOTE_NOT_FOUND' | 'EXPENSE_NOT_FOUND' | 'RECEIPT_NOT_FOUND' | 'INVOICE_NOT_FOUND' | 'CREDIT_NOTE_NOT_FOUND' | 'MISSION_NOT_FOUND' | 'CONTRIBUTION_NOT_FOUND' | 'PERIOD_NOT_FOUND' | 'OBJECTION_NOT_FOUND' | 'HELP_REQUEST_NOT_FOUND' | 'HELP_OFFER_NOT_FOUND' | 'HELP_CONTRIBUTION_NOT_FOUND' | 'RECIPROCITY_MOVEMENT_NOT_FOUND' | 'RECIPROCITY_TEMPLATE_NOT_FOUND' | 'RECIPROCITY_ENTRY_NOT_FOUND' | 'NETWORK_SITE_NOT_FOUND' | 'POOL_PERSON_NOT_FOUND' | 'EQUIPMENT_NOT_FOUND' | 'RESERVATION_NOT_FOUND' | 'LAUNCH_NOT_FOUND' | 'ACCOMPANIMENT_NOT_FOUND' | 'DUNNING_INVOICE_NOT_FOUND' | 'DUNNING_DRAFT_NOT_FOUND' | 'REPORT_NOT_FOUND' | 'NOTIFICATION_NOT_FOUND' | 'SESSION_NOT_FOUND' | 'HOST_STRUCTURE_SIRET_TAKEN' | 'SITE_CODE_TAKEN' | 'USER_EMAIL_TAKEN' | 'IDEMPOTENCY_KEY_IN_USE' | 'MEMBER_ALREADY_LEFT' | 'MEMBER_HAS_ACCOUNT' | 'CAPE_ALREADY_TERMINATED' | 'MEMBER_STILL_ACTIVE' | 'MEMBER_ERASED' | 'CLIENT_SIRET_TAKEN' | 'QUOTE_NOT_EDITABLE' | 'QUOTE_TRANSITION_REFUSED' | 'EXPENSE_NOT_EDITABLE' | 'EXPENSE_TRANSITION_REFUSED' | 'INVOICE_NOT_EDITABLE' | 'INVOICE_ALREADY_ISSUED' | 'INVOICE_NOT_ISSUED' | 'INVOICE_QUOTE_NOT_ACCEPTED' | 'DEPOSIT_ALREADY_DEDUCTED' | 'MISSION_NOT_OPEN' | 'MISSION_TRANSITION_REFUSED' | 'MISSION_QUOTE_NOT_ACCEPTED' | 'PERIOD_TRANSITION_REFUSED' | 'PERIOD_NOT_OPEN' | 'PERIOD_NOT_CLOSED' | 'PERIOD_OVERLAP' | 'PERIOD_OBJECTIONS_PENDING' | 'PERIOD_OUT_OF_ORDER' | 'CONTRIBUTION_TRANSITION_REFUSED' | 'HELP_REQUEST_NOT_OPEN' | 'HELP_OFFER_NOT_ACCEPTABLE' | 'HELP_OFFER_NOT_DECLINABLE' | 'HELP_REQUEST_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_DONE' | 'HELP_REQUEST_NOT_CANCELLABLE' | 'HELP_REQUEST_NOT_EXPIRABLE' | 'HELP_OFFER_ALREADY_DECIDED' | 'HELP_OFFER_ALREADY_MADE' | 'HELP_HOURS_NOT_AWAITING' | 'HELP_HOURS_ALREADY_CONFIRMED' | 'RECIPROCITY_ALREADY_REVERSED' | 'RECIPROCITY_ENTRY_ALREADY_DECIDED' | 'POOL_PERSON_IS_MEMBER' | 'RESERVATION_OVERLAP' | 'RESERVATION_TRANSITION_REFUSED' | 'EQUIPMENT_WITHDRAWN' | 'LAUNCH_STEP_ALREADY_COMPLETED' | 'ACCOMPANIMENT_ALREADY_CONFIRMED' | 'REPORT_NOT_READY' | 'REQUEST_TIMEOUT' | 'PAYLOAD_TOO_LARGE' | 'RECEIPT_TOO_LARGE' | 'URI_TOO_LONG' | 'UNSUPPORTED_MEDIA_TYPE' | 'HEADERS_TOO_LARGE' | 'DUNNING_ALREADY_PAUSED' | 'DUNNING_NOT_PAUSED' | 'DUNNING_DRAFT_ALREADY_SENT' | 'WEAK_PASSWORD' | 'WRONG_CURRENT_PASSWORD' | 'IDEMPOTENCY_KEY_REUSED' | 'ISSUE_DATE_BEFORE_LAST' | 'CAPE_MEMBER_TOO_YOUNG' | 'CAPE_GUARDIAN_CONSENT_MISSING' | 'CAPE_CHARTER_NOT_SIGNED' | 'CAPE_INVALID_DATES' | 'CAPE_PERIOD_TOO_LONG' | 'CAPE_TOO_MANY_RENEWALS' | 'CAPE_TOTAL_TOO_LONG' | 'CAPE_ALREADY_ACTIVE' | 'CAPE_NOT_RENEWABLE' | 'IMPORT_FILE_REFUSED' | 'INTERVIEW_TRANSITION_REFUSED' | 'INTERVIEW_FIRST_ALREADY_EXISTS' | 'QUOTE_EXPIRED' | 'RECEIPT_TYPE_NOT_ALLOWED' | 'COMMITMENT_NUMBER_REQUIRED' | 'PAYMENT_TERM_TOO_LONG' | 'PAYMENT_EXCEEDS_BALANCE' | 'CREDIT_EXCEEDS_INVOICE' | 'CAPE_NOT_RUNNING' | 'SELLER_IDENTITY_INCOMPLETE' | 'DEPOSIT_INVOICE_INVALID' | 'MISSION_MEMBER_NOT_SIGNED_UP' | 'MISSION_TEAM_EMPTY' | 'MISSION_NOT_STARTED' | 'MINOR_DAILY_HOURS_EXCEEDED' | 'PERIOD_INVALID_DATES' | 'MINOR_WEEKLY_HOURS_EXCEEDED' | 'MINOR_NIGHT_WORK' | 'SELF_RECOGNITION_REFUSED' | 'RECOGNITION_BUDGET_EXCEEDED' | 'RECOGNITION_RECIPIENT_INACTIVE' | 'PAYROLL_RATES_MISSING' | 'CONTRIBUTION_OUTSIDE_MEMBERSHIP' | 'HELP_OFFER_OWN_REQUEST' | 'HELP_HOURS_SITE_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_STARTED' | 'NETWORK_SITE_UNKNOWN' | 'RECIPROCITY_ENTRY_SAME_SITE' | 'RECIPROCITY_TEMPLATE_INACTIVE' | 'RECIPROCITY_REVERSAL_NOT_REVERSIBLE' | 'RESERVATION_INVALID_RANGE' | 'RESERVATION_TOO_LONG' | 'RESERVATION_OWN_EQUIPMENT' | 'LAUNCH_STEP_DATE_INVALID' | 'MENTOR_NOT_ESTABLISHED' | 'ACCOMPANIMENT_NOT_MENTOR' | 'DUNNING_POLICY_INVALID' | 'RATE_LIMITED' | 'TOO_MANY_LOGIN_ATTEMPTS' | 'INTERNAL_ERROR' | 'SERVICE_UNAVAILABLE';
+    code: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'INVALID_CURSOR' | 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'FORBIDDEN' | 'NETWORK_SITE_NOT_YOURS' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'HOST_STRUCTURE_NOT_FOUND' | 'SITE_NOT_FOUND' | 'USER_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'CAPE_CONTRACT_NOT_FOUND' | 'INTERVIEW_NOT_FOUND' | 'CLIENT_NOT_FOUND' | 'CATALOGUE_ITEM_NOT_FOUND' | 'QUOTE_NOT_FOUND' | 'EXPENSE_NOT_FOUND' | 'RECEIPT_NOT_FOUND' | 'INVOICE_NOT_FOUND' | 'CREDIT_NOTE_NOT_FOUND' | 'MISSION_NOT_FOUND' | 'CONTRIBUTION_NOT_FOUND' | 'PERIOD_NOT_FOUND' | 'OBJECTION_NOT_FOUND' | 'HELP_REQUEST_NOT_FOUND' | 'HELP_OFFER_NOT_FOUND' | 'HELP_CONTRIBUTION_NOT_FOUND' | 'RECIPROCITY_MOVEMENT_NOT_FOUND' | 'RECIPROCITY_TEMPLATE_NOT_FOUND' | 'RECIPROCITY_ENTRY_NOT_FOUND' | 'NETWORK_SITE_NOT_FOUND' | 'POOL_PERSON_NOT_FOUND' | 'EQUIPMENT_NOT_FOUND' | 'RESERVATION_NOT_FOUND' | 'LAUNCH_NOT_FOUND' | 'ACCOMPANIMENT_NOT_FOUND' | 'DUNNING_INVOICE_NOT_FOUND' | 'DUNNING_DRAFT_NOT_FOUND' | 'REPORT_NOT_FOUND' | 'NOTIFICATION_NOT_FOUND' | 'SESSION_NOT_FOUND' | 'HOST_STRUCTURE_SIRET_TAKEN' | 'SITE_CODE_TAKEN' | 'USER_EMAIL_TAKEN' | 'IDEMPOTENCY_KEY_IN_USE' | 'MEMBER_ALREADY_LEFT' | 'MEMBER_HAS_ACCOUNT' | 'CAPE_ALREADY_TERMINATED' | 'MEMBER_STILL_ACTIVE' | 'MEMBER_ERASED' | 'CLIENT_SIRET_TAKEN' | 'QUOTE_NOT_EDITABLE' | 'QUOTE_TRANSITION_REFUSED' | 'EXPENSE_NOT_EDITABLE' | 'EXPENSE_TRANSITION_REFUSED' | 'INVOICE_NOT_EDITABLE' | 'INVOICE_ALREADY_ISSUED' | 'INVOICE_NOT_ISSUED' | 'INVOICE_QUOTE_NOT_ACCEPTED' | 'DEPOSIT_ALREADY_DEDUCTED' | 'MISSION_NOT_OPEN' | 'MISSION_TRANSITION_REFUSED' | 'MISSION_QUOTE_NOT_ACCEPTED' | 'PERIOD_TRANSITION_REFUSED' | 'PERIOD_NOT_OPEN' | 'PERIOD_NOT_CLOSED' | 'PERIOD_OVERLAP' | 'PERIOD_OBJECTIONS_PENDING' | 'PERIOD_OUT_OF_ORDER' | 'CONTRIBUTION_TRANSITION_REFUSED' | 'HELP_REQUEST_NOT_OPEN' | 'HELP_OFFER_NOT_ACCEPTABLE' | 'HELP_OFFER_NOT_DECLINABLE' | 'HELP_REQUEST_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_DONE' | 'HELP_REQUEST_NOT_CANCELLABLE' | 'HELP_REQUEST_NOT_EXPIRABLE' | 'HELP_OFFER_ALREADY_DECIDED' | 'HELP_OFFER_ALREADY_MADE' | 'HELP_HOURS_NOT_AWAITING' | 'HELP_HOURS_ALREADY_CONFIRMED' | 'RECIPROCITY_ALREADY_REVERSED' | 'RECIPROCITY_ENTRY_ALREADY_DECIDED' | 'POOL_PERSON_IS_MEMBER' | 'RESERVATION_OVERLAP' | 'RESERVATION_TRANSITION_REFUSED' | 'EQUIPMENT_WITHDRAWN' | 'LAUNCH_STEP_ALREADY_COMPLETED' | 'ACCOMPANIMENT_ALREADY_CONFIRMED' | 'REPORT_NOT_READY' | 'REQUEST_TIMEOUT' | 'PAYLOAD_TOO_LARGE' | 'RECEIPT_TOO_LARGE' | 'URI_TOO_LONG' | 'UNSUPPORTED_MEDIA_TYPE' | 'HEADERS_TOO_LARGE' | 'DUNNING_ALREADY_PAUSED' | 'DUNNING_NOT_PAUSED' | 'DUNNING_DRAFT_ALREADY_SENT' | 'WEAK_PASSWORD' | 'WRONG_CURRENT_PASSWORD' | 'IDEMPOTENCY_KEY_REUSED' | 'ISSUE_DATE_BEFORE_LAST' | 'CAPE_MEMBER_TOO_YOUNG' | 'CAPE_GUARDIAN_CONSENT_MISSING' | 'CAPE_CHARTER_NOT_SIGNED' | 'CAPE_INVALID_DATES' | 'CAPE_PERIOD_TOO_LONG' | 'CAPE_TOO_MANY_RENEWALS' | 'CAPE_TOTAL_TOO_LONG' | 'CAPE_ALREADY_ACTIVE' | 'CAPE_NOT_RENEWABLE' | 'IMPORT_FILE_REFUSED' | 'INTERVIEW_TRANSITION_REFUSED' | 'INTERVIEW_FIRST_ALREADY_EXISTS' | 'QUOTE_EXPIRED' | 'RECEIPT_TYPE_NOT_ALLOWED' | 'COMMITMENT_NUMBER_REQUIRED' | 'PAYMENT_TERM_TOO_LONG' | 'PAYMENT_EXCEEDS_BALANCE' | 'CREDIT_EXCEEDS_INVOICE' | 'PAYMENT_BEFORE_WITHDRAWAL_DELAY' | 'REFUND_EXCEEDS_AMOUNT_DUE' | 'CAPE_NOT_RUNNING' | 'SELLER_IDENTITY_INCOMPLETE' | 'DEPOSIT_INVOICE_INVALID' | 'MISSION_MEMBER_NOT_SIGNED_UP' | 'MISSION_TEAM_EMPTY' | 'MISSION_NOT_STARTED' | 'MINOR_DAILY_HOURS_EXCEEDED' | 'PERIOD_INVALID_DATES' | 'MINOR_WEEKLY_HOURS_EXCEEDED' | 'MINOR_NIGHT_WORK' | 'SELF_RECOGNITION_REFUSED' | 'RECOGNITION_BUDGET_EXCEEDED' | 'RECOGNITION_RECIPIENT_INACTIVE' | 'PAYROLL_RATES_MISSING' | 'CONTRIBUTION_OUTSIDE_MEMBERSHIP' | 'HELP_OFFER_OWN_REQUEST' | 'HELP_HOURS_SITE_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_STARTED' | 'NETWORK_SITE_UNKNOWN' | 'RECIPROCITY_ENTRY_SAME_SITE' | 'RECIPROCITY_TEMPLATE_INACTIVE' | 'RECIPROCITY_REVERSAL_NOT_REVERSIBLE' | 'RESERVATION_INVALID_RANGE' | 'RESERVATION_TOO_LONG' | 'RESERVATION_OWN_EQUIPMENT' | 'LAUNCH_STEP_DATE_INVALID' | 'MENTOR_NOT_ESTABLISHED' | 'ACCOMPANIMENT_NOT_MENTOR' | 'DUNNING_POLICY_INVALID' | 'RATE_LIMITED' | 'TOO_MANY_LOGIN_ATTEMPTS' | 'INTERNAL_ERROR' | 'SERVICE_UNAVAILABLE';
     message: string;
     /**
      * Machine-readable context: fields, ids, retryAfterSeconds…
@@ -1364,9 +1364,17 @@ export type InvoiceDto = {
     credited: string;
     paid: string;
     /**
-     * amountDue − credited − paid
+     * amountDue − credited − paid + refunded, never below 0: what the client still owes
      */
     outstanding: string;
+    /**
+     * Σ refunds given back to the client
+     */
+    refunded: string;
+    /**
+     * owed back to the client: credit notes on a paid part not refunded yet
+     */
+    refundDue: string;
     paidOn: string | null;
     /**
      * the legal sentences printed, frozen at issue; null on a draft
@@ -1488,6 +1496,57 @@ export type PaymentPageDto = {
     nextCursor: string | null;
 };
 
+export type RecordRefundDto = {
+    /**
+     * above 0, at most the invoice refundDue (422 REFUND_EXCEEDS_AMOUNT_DUE)
+     */
+    amount: string;
+    /**
+     * the day the money was given back: not in the future, not before the issue date
+     */
+    refundedOn: string;
+    method: 'transfer' | 'cheque' | 'cash' | 'card';
+};
+
+export type RefundRecordedDto = {
+    id: string;
+    siteId: string;
+    invoiceId: string;
+    amount: string;
+    /**
+     * the part of the net (excluding VAT) it gives back
+     */
+    netAmount: string;
+    refundedOn: string;
+    method: 'transfer' | 'cheque' | 'cash' | 'card';
+    createdBy: string;
+    createdAt: string;
+    /**
+     * the invoice after this refund
+     */
+    invoice: InvoiceDto;
+};
+
+export type RefundDto = {
+    id: string;
+    siteId: string;
+    invoiceId: string;
+    amount: string;
+    /**
+     * the part of the net (excluding VAT) it gives back
+     */
+    netAmount: string;
+    refundedOn: string;
+    method: 'transfer' | 'cheque' | 'cash' | 'card';
+    createdBy: string;
+    createdAt: string;
+};
+
+export type RefundPageDto = {
+    items: Array<RefundDto>;
+    nextCursor: string | null;
+};
+
 export type CreateCreditNoteDto = {
     /**
      * true: cancel all that remains of an unpaid invoice
@@ -1585,6 +1644,11 @@ export type SiteReceivablesTotalDto = {
     buckets: Array<BucketTotalDto>;
 };
 
+export type RefundsDueDto = {
+    count: number;
+    amount: string;
+};
+
 export type ReceivablesBoardDto = {
     asOf: string;
     items: Array<ReceivableDto>;
@@ -1596,6 +1660,10 @@ export type ReceivablesBoardDto = {
     sites: Array<SiteReceivablesTotalDto>;
     count: number;
     outstanding: string;
+    /**
+     * invoices with money due back to the client (credit notes on a paid part not refunded yet)
+     */
+    refundsDue: RefundsDueDto;
 };
 
 export type CreateMissionDto = {
@@ -2114,7 +2182,7 @@ export type CreatePeriodDto = {
 };
 
 export type PotTermDto = {
-    kind: 'payments' | 'credit_notes' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
+    kind: 'payments' | 'credit_notes' | 'refunds' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
     label: string;
     /**
      * signed as it counts in the pot
@@ -2208,7 +2276,7 @@ export type RecognitionSummaryDto = {
 
 export type CountedMovementDto = {
     id: string;
-    kind: 'payment' | 'credit_note' | 'expense';
+    kind: 'payment' | 'credit_note' | 'refund' | 'expense';
     occurredOn: string;
     net: string;
     vat: string;
@@ -6836,6 +6904,110 @@ export type InvoicesControllerRecordPaymentResponses = {
 };
 
 export type InvoicesControllerRecordPaymentResponse = InvoicesControllerRecordPaymentResponses[keyof InvoicesControllerRecordPaymentResponses];
+
+export type InvoicesControllerRefundsData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        siteId: string;
+        invoiceId: string;
+    };
+    query?: {
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+        limit?: number;
+    };
+    url: '/v1/sites/{siteId}/invoices/{invoiceId}/refunds';
+};
+
+export type InvoicesControllerRefundsErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type InvoicesControllerRefundsError = InvoicesControllerRefundsErrors[keyof InvoicesControllerRefundsErrors];
+
+export type InvoicesControllerRefundsResponses = {
+    200: RefundPageDto;
+};
+
+export type InvoicesControllerRefundsResponse = InvoicesControllerRefundsResponses[keyof InvoicesControllerRefundsResponses];
+
+export type InvoicesControllerRecordRefundData = {
+    body: RecordRefundDto;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        siteId: string;
+        invoiceId: string;
+    };
+    query?: never;
+    url: '/v1/sites/{siteId}/invoices/{invoiceId}/refunds';
+};
+
+export type InvoicesControllerRecordRefundErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Your role may not do this (FORBIDDEN)
+     */
+    403: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Conflicts with the current state (taken code or e-mail, idempotency key in use)
+     */
+    409: ErrorDto;
+    /**
+     * Refused by a rule (weak password, idempotency key reused)
+     */
+    422: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type InvoicesControllerRecordRefundError = InvoicesControllerRecordRefundErrors[keyof InvoicesControllerRecordRefundErrors];
+
+export type InvoicesControllerRecordRefundResponses = {
+    201: RefundRecordedDto;
+};
+
+export type InvoicesControllerRecordRefundResponse = InvoicesControllerRecordRefundResponses[keyof InvoicesControllerRecordRefundResponses];
 
 export type InvoicesControllerCreditData = {
     body: CreateCreditNoteDto;

@@ -17,7 +17,7 @@ import { Select } from '../../ui/Select';
 import { Table } from '../../ui/Table';
 import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
-import { creditNoteBody } from './commerce-rules';
+import { creditableCents, creditNoteBody } from './commerce-rules';
 import { CommerceNav, DocumentPdf, IssuedLines, LinesEditor, problemText, useClients } from './document-parts';
 import { centsText, editorLinesFrom, type EditorLine, liveTotals } from './invoice-draft';
 
@@ -31,8 +31,9 @@ export function CreditNoteForm({ siteId, invoice }: { siteId: string; invoice: I
   const [, navigate] = useLocation();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const fullAllowed = invoice.paid === '0.00';
-  const [mode, setMode] = useState<'full' | 'lines'>(fullAllowed ? 'full' : 'lines');
+  // All that is not credited yet, paid or not: beyond what is unpaid, the money is owed back (a refund).
+  const creditable = centsText(creditableCents(invoice));
+  const [mode, setMode] = useState<'full' | 'lines'>('full');
   const [lines, setLines] = useState<EditorLine[]>(() => editorLinesFrom(invoice.lines));
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState(false);
@@ -55,7 +56,7 @@ export function CreditNoteForm({ siteId, invoice }: { siteId: string; invoice: I
     if (checked && !live.ok && live.field === field) return problemText(t, live.reason, live.field);
     return undefined;
   };
-  const amount = mode === 'full' ? frenchAmount(invoice.outstanding) : live.ok ? frenchAmount(centsText(live.totals.totalCents)) : '';
+  const amount = mode === 'full' ? frenchAmount(creditable) : live.ok ? frenchAmount(centsText(live.totals.totalCents)) : '';
   if (!open) {
     return (
       <Section title={t('creditNote.make')}>
@@ -71,19 +72,16 @@ export function CreditNoteForm({ siteId, invoice }: { siteId: string; invoice: I
   return (
     <Section title={t('creditNote.make')}>
       <form className="invoice-editor" noValidate onSubmit={(event) => event.preventDefault()}>
-        {fullAllowed ? (
-          <Select
-            label={t('creditNote.mode')}
-            options={[
-              { id: 'full', label: t('creditNote.mode.full', { amount: frenchAmount(invoice.outstanding) }) },
-              { id: 'lines', label: t('creditNote.mode.lines') },
-            ]}
-            value={mode}
-            onChange={(value) => setMode(value as 'full' | 'lines')}
-          />
-        ) : (
-          <p>{t('creditNote.partlyPaid', { amount: frenchAmount(invoice.outstanding) })}</p>
-        )}
+        <Select
+          label={t('creditNote.mode')}
+          options={[
+            { id: 'full', label: t('creditNote.mode.full', { amount: frenchAmount(creditable) }) },
+            { id: 'lines', label: t('creditNote.mode.lines') },
+          ]}
+          value={mode}
+          onChange={(value) => setMode(value as 'full' | 'lines')}
+        />
+        {invoice.paid !== '0.00' ? <p>{t('creditNote.partlyPaid', { amount: frenchAmount(invoice.outstanding) })}</p> : null}
         {mode === 'lines' ? <LinesEditor siteId={siteId} lines={lines} onChange={setLines} live={live} fieldError={fieldError} /> : null}
         <TextField
           label={t('creditNote.reason')}

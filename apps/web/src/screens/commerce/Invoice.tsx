@@ -7,6 +7,8 @@ import {
   invoicesControllerIssue,
   invoicesControllerPayments,
   invoicesControllerRecordPayment,
+  invoicesControllerRecordRefund,
+  invoicesControllerRefunds,
   invoicesControllerUpdate,
 } from '../../api/generated/sdk.gen';
 import type { InvoiceDto, QuoteLineDto } from '../../api/generated/types.gen';
@@ -24,6 +26,7 @@ import { Table } from '../../ui/Table';
 import { TextField } from '../../ui/TextField';
 import { errorText } from '../../ui/error-text';
 import { ROUTES } from '../../routes';
+import { creditableCents } from './commerce-rules';
 import { CreditNoteForm, InvoiceCreditNotes } from './CreditNotes';
 import { ClientChoice, CommerceNav, DocumentLoading, DocumentPdf, IssuedLines, LinesEditor, problemText, useDraftSaving } from './document-parts';
 import { apiLines, editorLinesFrom, type EditorLine, freeLine, liveTotals } from './invoice-draft';
@@ -244,7 +247,109 @@ function Payments({ siteId, invoice }: { siteId: string; invoice: InvoiceDto }) 
   );
 }
 
-/** An issued invoice: read-only lines and totals, its PDF in the page, its payments. */
+/**
+ * Money given back to the client after a credit note on a paid part (issue 15): the refunds made,
+ * and while some is still due, a form to record one (at most what is due, the payment methods).
+ */
+function Refunds({ siteId, invoice, mayRecord }: { siteId: string; invoice: InvoiceDto; mayRecord: boolean }) {
+  const t = useT();
+  const { language } = usePreferences();
+  const queryClient = useQueryClient();
+  const refunds = useQuery({
+    queryKey: ['refunds', siteId, invoice.id],
+    queryFn: () => unwrap(invoicesControllerRefunds({ path: { siteId, invoiceId: invoice.id }, query: { limit: 100 } })),
+  });
+  const [amount, setAmount] = useState(invoice.refundDue.replace('.', ','));
+  const [refundedOn, setRefundedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [method, setMethod] = useState<(typeof METHODS)[number]>('transfer');
+  const [checked, setChecked] = useState(false);
+  const record = useMutation({
+    mutationFn: () =>
+      unwrap(
+        invoicesControllerRecordRefund({
+          path: { siteId, invoiceId: invoice.id },
+          body: { amount: amount.trim().replace(',', '.'), refundedOn: refundedOn.trim(), method },
+        }),
+      ),
+    onSuccess: (result) => {
+      queryClient.setQueryData(['invoice', siteId, invoice.id], result.invoice);
+      void queryClient.invalidateQueries({ queryKey: ['refunds', siteId, invoice.id] });
+      void queryClient.invalidateQueries({ queryKey: ['invoices', siteId] });
+    },
+  });
+  const amountOk = AMOUNT.test(amount.trim()) && Number(amount.trim().replace(',', '.')) > 0;
+  const dateOk = ISO_DATE.test(refundedOn.trim());
+  const apiField = record.error instanceof ApiError ? record.error.field : null;
+  const apiMessage = record.error ? errorText(record.error, language, t) : null;
+  if (invoice.refunded === '0.00' && invoice.refundDue === '0.00') return null;
+  return (
+    <Section title={t('invoice.refunds')}>
+      {invoice.refundDue !== '0.00' ? <Notice tone="info">{t('invoice.refunds.due', { amount: frenchAmount(invoice.refundDue) })}</Notice> : null}
+      <QueryState query={refunds}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <EmptyState>{t('invoice.refunds.empty')}</EmptyState>
+          ) : (
+            <Table
+              label={t('invoice.refunds')}
+              rows={page.items}
+              columns={[
+                { id: 'date', title: t('invoice.refunds.date'), isRowHeader: true, cell: (refund) => frenchShortDate(refund.refundedOn) },
+                { id: 'method', title: t('invoice.payments.method'), cell: (refund) => t(`payment.method.${refund.method}`) },
+                { id: 'amount', title: t('invoice.payments.amount'), align: 'end', cell: (refund) => frenchAmount(refund.amount) },
+              ]}
+            />
+          )
+        }
+      </QueryState>
+      {mayRecord && invoice.refundDue !== '0.00' ? (
+        <form
+          className="payment-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            setChecked(true);
+            if (amountOk && dateOk) record.mutate();
+          }}
+        >
+          <TextField
+            label={t('invoice.refund.amount')}
+            description={t('invoice.refund.amountHelp', { amount: frenchAmount(invoice.refundDue) })}
+            inputMode="decimal"
+            value={amount}
+            onChange={setAmount}
+            errorMessage={checked && !amountOk ? t('invoice.payment.amountInvalid') : apiField === 'amount' ? (apiMessage ?? undefined) : undefined}
+          />
+          <TextField
+            label={t('invoice.refund.refundedOn')}
+            value={refundedOn}
+            onChange={setRefundedOn}
+            errorMessage={checked && !dateOk ? t('invoice.payment.receivedOnInvalid') : apiField === 'refundedOn' ? (apiMessage ?? undefined) : undefined}
+          />
+          <Select
+            label={t('invoice.payment.method')}
+            options={METHODS.map((id) => ({ id, label: t(`payment.method.${id}`) }))}
+            value={method}
+            onChange={(id) => setMethod(id as (typeof METHODS)[number])}
+          />
+          {apiMessage && apiField !== 'amount' && apiField !== 'refundedOn' ? (
+            <Notice tone="error" title={t('app.error.title')}>
+              <p>{apiMessage}</p>
+            </Notice>
+          ) : null}
+          <div className="actions">
+            <Button type="submit" icon="save" isPending={record.isPending}>
+              {t('invoice.refund.record')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+      {record.isSuccess ? <Notice tone="success">{t('invoice.refund.recorded')}</Notice> : null}
+    </Section>
+  );
+}
+
+/** An issued invoice: read-only lines and totals, its PDF in the page, its payments, credit notes and refunds. */
 function IssuedInvoice({ siteId, invoice }: { siteId: string; invoice: InvoiceDto }) {
   const t = useT();
   const { site } = useSession();
@@ -275,6 +380,8 @@ function IssuedInvoice({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
           extra={[
             { label: t('invoice.totals.paid'), amount: invoice.paid },
             { label: t('invoice.totals.outstanding'), amount: invoice.outstanding },
+            ...(invoice.refunded !== '0.00' ? [{ label: t('invoice.totals.refunded'), amount: invoice.refunded }] : []),
+            ...(invoice.refundDue !== '0.00' ? [{ label: t('invoice.totals.refundDue'), amount: invoice.refundDue }] : []),
           ]}
         />
         <DocumentPdf
@@ -286,7 +393,8 @@ function IssuedInvoice({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
         />
         <Payments siteId={siteId} invoice={invoice} />
         <InvoiceCreditNotes siteId={siteId} invoiceId={invoice.id} />
-        {mayCredit && invoice.outstanding !== '0.00' ? <CreditNoteForm key={invoice.updatedAt} siteId={siteId} invoice={invoice} /> : null}
+        <Refunds key={`refunds-${invoice.updatedAt}`} siteId={siteId} invoice={invoice} mayRecord={mayCredit} />
+        {mayCredit && creditableCents(invoice) > 0 ? <CreditNoteForm key={invoice.updatedAt} siteId={siteId} invoice={invoice} /> : null}
       </div>
     </Page>
   );

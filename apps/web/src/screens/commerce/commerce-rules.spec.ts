@@ -7,6 +7,7 @@ import {
   clientFieldOf,
   clientFields,
   clientProblems,
+  creditableCents,
   creditNoteBody,
   defaultValidUntil,
   EMPTY_CLIENT,
@@ -181,5 +182,13 @@ describe('editor lines', () => {
     const fromItem = lineFromCatalogue({ id: 'i1', label: 'Atelier couture', unit: 'day', unitPrice: '150.00', vatRate: '0', exemptionReason: 'Art. 261 CGI' });
     expect(fromItem).toMatchObject({ catalogueItemId: 'i1', description: 'Atelier couture', unit: 'day', unitPrice: '150.00', vatRate: '0', exemptionReason: 'Art. 261 CGI' });
     expect(fromItem.key).not.toBe(free.key);
+  });
+});
+
+describe('credit notes on an issued invoice', () => {
+  it('may cancel all that is not credited yet, paid or not (the paid part is then refunded)', () => {
+    expect(creditableCents({ totals: { amountDue: '275.16' }, credited: '0.00' })).toBe(27516);
+    expect(creditableCents({ totals: { amountDue: '275.16' }, credited: '120.00' })).toBe(15516);
+    expect(creditableCents({ totals: { amountDue: '275.16' }, credited: '275.16' })).toBe(0);
   });
 });

@@ -214,6 +214,15 @@ export function cents(value: string): number {
   return Number(units) * 100 + Number(decimals.padEnd(2, '0').slice(0, 2));
 }
 
+/**
+ * What a credit note may still cancel on an issued invoice, in cents: its amount due (less the
+ * deposits a final invoice deducts) less earlier credit notes, paid or not. Beyond `outstanding`,
+ * what it cancels was already paid: it becomes `refundDue`, owed back to the client (issue 15).
+ */
+export function creditableCents(invoice: { totals: { amountDue: string }; credited: string }): number {
+  return Math.max(0, cents(invoice.totals.amountDue) - cents(invoice.credited));
+}
+
 /** The receivables board's buckets, from not yet due to the oldest (what to chase first is last). */
 export const BUCKETS = ['not_due', '1_30', '31_60', '61_90', 'over_90'] as const;
 export type Bucket = (typeof BUCKETS)[number];

@@ -14,6 +14,13 @@ export interface CreditNoteIssuedV1 {
   net: string;
   vat: string;
   total: string;
+  /**
+   * The part of `total` that cancels money already paid, due back to the client until refunds
+   * (`commerce.refund.recorded`) settle it, and the part of `net` it carries. Added in issue 15;
+   * absent from earlier events, which never credited a paid part: read absent as "0.00".
+   */
+  refundDue?: string;
+  refundDueNet?: string;
 }
 
 /** Stable: remuneration consumes it. A breaking change is a v2 published beside it. */

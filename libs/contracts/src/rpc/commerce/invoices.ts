@@ -127,8 +127,12 @@ export interface Invoice {
   credited: string;
   /** Σ payments. */
   paid: string;
-  /** amountDue − credited − paid. */
+  /** amountDue − credited − paid + refunded, never below 0: what the client still owes. */
   outstanding: string;
+  /** Σ refunds: money given back to the client after credit notes on a paid part. */
+  refunded: string;
+  /** What the seller owes the client back: credit notes on a paid part not refunded yet (0 otherwise). */
+  refundDue: string;
   /** Day of the payment that settled it. */
   paidOn: string | null;
   /** The legal sentences printed, frozen at issue (null on a draft: see its PDF preview). */
@@ -269,6 +273,49 @@ export interface PaymentRecorded extends Payment {
   invoice: Invoice;
 }
 
+// --- refunds ------------------------------------------------------------------------------------
+
+export interface RefundInput {
+  /** > 0 and ≤ the invoice's refundDue. */
+  amount: string;
+  /** Not in the future, not before the invoice's issue date. */
+  refundedOn: string;
+  method: PaymentMethod;
+}
+
+/** Money given back to the client after a credit note cancelled a part already paid. Never changed. */
+export interface Refund {
+  id: string;
+  siteId: string;
+  invoiceId: string;
+  amount: string;
+  /** The share of the net (excluding VAT) it gives back; the refunds of a credit note sum to its paid part's net exactly. */
+  netAmount: string;
+  refundedOn: string;
+  method: PaymentMethod;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface RecordRefundRequest {
+  siteId: string;
+  invoiceId: string;
+  actor: InvoiceActor;
+  refund: RefundInput;
+}
+
+export interface ListRefundsRequest extends PageRequest {
+  siteId: string;
+  invoiceId: string;
+}
+
+export type RefundPage = Page<Refund>;
+
+/** The refund recorded, with the invoice as it is after it (refundDue, status). */
+export interface RefundRecorded extends Refund {
+  invoice: Invoice;
+}
+
 // --- receivables --------------------------------------------------------------------------------
 
 export interface Receivable {
@@ -313,6 +360,8 @@ export interface ReceivablesBoard {
   sites: SiteReceivablesTotal[];
   count: number;
   outstanding: string;
+  /** Invoices on which money is due back to the client (credit notes on a paid part not refunded yet), over all the board's sites. */
+  refundsDue: { count: number; amount: string };
 }
 
 /** One site (`siteIds: [siteId]`), several (an accountant's or coordinator's sites), or every site (`siteIds` absent: network admin). */

@@ -50,7 +50,7 @@ export interface PeriodSummary {
 export type PeriodPage = Page<PeriodSummary>;
 
 export interface PotTermView {
-  kind: 'payments' | 'credit_notes' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
+  kind: 'payments' | 'credit_notes' | 'refunds' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
   /** French, for people. */
   label: string;
   /** Signed as it counts: deductions are negative. */
@@ -102,10 +102,10 @@ export interface RulePartView {
   explanation: string;
 }
 
-/** A money movement (payment, credit note, expense) the period counts. */
+/** A money movement (payment, credit note, refund, expense) the period counts. */
 export interface CountedMovement {
   id: string;
-  kind: 'payment' | 'credit_note' | 'expense';
+  kind: 'payment' | 'credit_note' | 'refund' | 'expense';
   occurredOn: string;
   net: string;
   vat: string;
