@@ -2,12 +2,12 @@
  * How figures read in French, on a document, in an e-mail or on a screen: "1 234,56 €", "5,5 %",
  * "21/11/2026", "1er mars 2026", "4 déc. 2026", "2,5". One module for every service and the console.
  * Written by hand
- * rather than with Intl: Intl's fr-FR groups digits with a narrow no-break space (U+202F), which the
- * PDF standard fonts (WinAnsi) cannot print, and the inputs are decimal strings that must never go
- * through a binary float.
+ * rather than with Intl: the inputs are decimal strings that must never go through a binary float,
+ * and the digits are grouped with one no-break space everywhere (Intl's fr-FR uses a narrow one,
+ * U+202F, which older fonts and plain-text mail readers show badly).
  */
 
-/** No-break space: keeps "1 234,56 €" on one line and is printable in WinAnsi. */
+/** No-break space: keeps "1 234,56 €" on one line. */
 export const NBSP = '\u00a0';
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
@@ -76,38 +76,4 @@ export function frenchShortDate(isoDate: string): string {
 /** Every YYYY-MM-DD in a printed value written the French way ("du 2026-01-05 au 2026-01-06" → "du 05/01/2026 au 06/01/2026"). */
 export function frenchDatesIn(text: string): string {
   return text.replace(ISO_DATE, (_match, year: string, month: string, day: string) => `${day}/${month}/${year}`);
-}
-
-/** Unicode code points above 0xFF that WinAnsi (the standard PDF fonts' encoding) prints. */
-const WIN_ANSI_EXTRA = new Set([
-  0x0152, 0x0153, 0x0160, 0x0161, 0x0178, 0x017d, 0x017e, 0x0192, 0x02c6, 0x02dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026,
-  0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
-]);
-
-const SPACES = /[\u2000-\u200a\u202f\u205f]/g;
-/** Letters with a stroke have no Unicode decomposition: their plain letter by hand. */
-const STROKED: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' };
-const HYPHENS = /[\u2010\u2011\u2212]/g;
-
-function printable(code: number): boolean {
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(code);
-}
-
-/**
- * Text the standard fonts can print: French is fully covered (é, à, ç, œ, «, », €, —); thin spaces
- * become no-break spaces, a character outside WinAnsi loses its accent ("ł" → "l") or becomes "?",
- * control characters become spaces. Without this, pdfkit would write the wrong glyph silently.
- */
-export function winAnsiText(text: string): string {
-  let out = '';
-  for (const char of text.replace(SPACES, NBSP).replace(HYPHENS, '-')) {
-    const code = char.codePointAt(0) as number;
-    if (printable(code)) out += char;
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += code === 0x0a ? '\n' : ' ';
-    else {
-      const base = (STROKED[char] ?? char).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      out += base.length > 0 && [...base].every((c) => printable(c.codePointAt(0) as number)) ? base : '?';
-    }
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import { pdfText } from '@kpa/testing';
+import { pdfFonts } from '@kpa/testing/pdf-fonts';
 import { ClientKind } from '@kpa/contracts';
 import { LetterFacts, letterHtml, letterText, reminderLetter } from './dunning-letter';
 import { DunningLevel } from './dunning-schedule';
@@ -91,6 +92,29 @@ describe('reminder letters', () => {
     const consumer = await pdfText(await renderLetterPdf(reminderLetter(facts('individual')), '2026-02-11'));
     expect(consumer.text).toContain('Déjà réglé');
     expect(consumer.text).not.toMatch(/40\s€/);
+  });
+
+  it('names the debtor exactly on the formal notice — Latin Extended, Cyrillic, Arabic — with every font embedded', async () => {
+    for (const [kind, name] of [
+      ['individual', 'Łukasz Dağlı'],
+      ['company', 'ООО Дмитрий Иванов'],
+      ['individual', 'محمد عبد الله'],
+    ] as const) {
+      const pdf = await renderLetterPdf(reminderLetter({ ...facts(kind, 3), clientName: name, senderName: 'La Cape — Coopérative Łódź' }), '2026-02-11', 'Roubaix');
+      const { text, info } = await pdfText(pdf);
+      const words = text.replace(/\s+/g, ' ');
+      // The addressee block names every debtor; an individual is greeted by name too.
+      expect(words).toContain(name);
+      if (kind === 'individual') expect(words).toContain(`Bonjour ${name},`);
+      expect(words).toContain('Mise en demeure de payer');
+      expect(words).toContain('La Cape — Coopérative Łódź');
+      expect(info).toMatchObject({ Title: 'Mise en demeure de payer — facture n° LACAPE-F-2026-00042' });
+      const fonts = pdfFonts(pdf);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((font) => !font.embedded)).toEqual([]);
+      expect(fonts.map((font) => font.baseFont)).not.toContain('Helvetica');
+      if (kind === 'individual' && name.startsWith('م')) expect(fonts.map((font) => font.baseFont)).toContain('NotoSansArabic-Regular');
+    }
   });
 
   it('renders the same bytes for the same letter', async () => {

@@ -34,6 +34,8 @@ export interface LetterFacts {
 }
 
 export interface Letter {
+  /** Whom the letter is addressed to: the debtor's name exactly as the invoice printed it (a formal notice must name its debtor). */
+  addressee: string;
   /** Title printed at the top of the PDF and used as the e-mail subject's start. */
   title: string;
   subject: string;
@@ -117,6 +119,7 @@ export function reminderLetter(facts: LetterFacts): Letter {
     { label: 'Reste à payer', value: due },
   ];
   return {
+    addressee: facts.clientName,
     title: TITLES[facts.level],
     subject: `${TITLES[facts.level]} — facture n° ${facts.invoiceNumber}`,
     greeting: facts.clientKind === 'individual' ? `Bonjour ${facts.clientName},` : 'Madame, Monsieur,',

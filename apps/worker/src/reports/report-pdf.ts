@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { frenchLongDate, ReportFigure } from '@kpa/contracts';
+import { DOCUMENT_FONTS, FontWeight, heightOfText, registerDocumentFonts, writeText } from '@kpa/platform/pdf/pdf-fonts';
 import { SECTIONS } from './activity-report';
 import { activityCharts, Chart, chartSvg, shownValue } from './report-charts';
 
@@ -12,9 +11,10 @@ import { activityCharts, Chart, chartSvg, shownValue } from './report-charts';
  * Nest, no database) and deterministic: the same figures give the same bytes (the creation date is
  * the report's own).
  *
- * Fonts are embedded (Noto Sans, SIL Open Font License, from @expo-google-fonts/noto-sans): the
- * charts' SVG text is drawn with them too (svg-to-pdfkit's fontCallback), never with unembedded
- * Helvetica, and any Latin-script name prints.
+ * Fonts are the platform's embedded ones (libs/platform pdf-fonts.ts: Noto Sans, Noto Sans Arabic for
+ * Arabic runs, shaped right to left), like every other PDF of the platform: a site's or host
+ * structure's name in any Latin, Greek, Cyrillic or Arabic script prints exactly. The charts' SVG
+ * text is drawn with Noto Sans too (svg-to-pdfkit's fontCallback), never with unembedded Helvetica.
  */
 export interface ReportDocument {
   /** "Rapport d’activité". */
@@ -40,20 +40,8 @@ const INK = '#1a1a1a';
 const MUTED = '#555555';
 const RULE = '#b0b0b0';
 const SHADE = '#f0f0f0';
-const REGULAR = 'Report-Regular';
-const BOLD = 'Report-Bold';
-
-/** Noto Sans, a production dependency (TTF, which fontkit embeds; WOFF2 crashes it). */
-function fontFile(weight: string): Buffer {
-  const directory = dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
-  return readFileSync(join(directory, weight, `NotoSans_${weight}.ttf`));
-}
-
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function reportFonts(): { regular: Buffer; bold: Buffer } {
-  fonts ??= { regular: fontFile('400Regular'), bold: fontFile('700Bold') };
-  return fonts;
-}
+const REGULAR: FontWeight = 'regular';
+const BOLD: FontWeight = 'bold';
 
 const KEY_FIGURES = [
   'people.took_part',
@@ -88,19 +76,29 @@ class Layout {
         CreationDate: new Date(report.generatedAt),
       },
     } as PDFKit.PDFDocumentOptions);
-    const { regular, bold } = reportFonts();
-    this.pdf.registerFont(REGULAR, regular);
-    this.pdf.registerFont(BOLD, bold);
+    registerDocumentFonts(this.pdf);
   }
 
-  font(name: string, size: number, color = INK): this {
-    this.pdf.font(name).fontSize(size).fillColor(color);
+  private weight: FontWeight = REGULAR;
+
+  font(weight: FontWeight, size: number, color = INK): this {
+    this.weight = weight;
+    this.pdf.font(DOCUMENT_FONTS.latin[weight]).fontSize(size).fillColor(color);
     return this;
   }
 
+  /** Writes at (x, y) in the current weight, each script run in its font. */
+  write(text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions): void {
+    writeText(this.pdf, text, this.weight, options, { x, y });
+  }
+
+  height(text: string, width: number): number {
+    return heightOfText(this.pdf, text, this.weight, { width });
+  }
+
   text(text: string, x: number, width: number, options: PDFKit.Mixins.TextOptions = {}): void {
-    this.pdf.text(text, x, this.y, { width, ...options });
-    this.y += this.pdf.heightOfString(text, { width, ...options });
+    this.write(text, x, this.y, { width, ...options });
+    this.y += heightOfText(this.pdf, text, this.weight, { width, ...options });
   }
 
   ensure(needed: number): void {
@@ -111,7 +109,7 @@ class Layout {
     this.pdf.addPage();
     this.y = TOP;
     this.font(BOLD, 8, MUTED);
-    this.pdf.text(`${this.report.title} — ${this.report.scopeLabel} — du ${frenchLongDate(this.report.from)} au ${frenchLongDate(this.report.to)}`, LEFT, this.y, {
+    this.write(`${this.report.title} — ${this.report.scopeLabel} — du ${frenchLongDate(this.report.from)} au ${frenchLongDate(this.report.to)}`, LEFT, this.y, {
       width: WIDTH,
       lineBreak: false,
     });
@@ -152,12 +150,12 @@ class Layout {
     const labelWidth = WIDTH - valueWidth;
     const line = (label: string, value: string, bold: boolean, shade: boolean): void => {
       this.font(bold ? BOLD : REGULAR, 9);
-      const height = Math.max(this.pdf.heightOfString(label, { width: labelWidth - 8 }), 11) + 5;
+      const height = Math.max(this.height(label, labelWidth - 8), 11) + 5;
       this.ensure(height);
       if (shade) this.pdf.save().rect(LEFT, this.y, WIDTH, height).fill(SHADE).restore();
       this.font(bold ? BOLD : REGULAR, 9);
-      this.pdf.text(label, LEFT + 4, this.y + 3, { width: labelWidth - 8 });
-      this.pdf.text(value, LEFT + labelWidth, this.y + 3, { width: valueWidth - 4, align: 'right' });
+      this.write(label, LEFT + 4, this.y + 3, { width: labelWidth - 8 });
+      this.write(value, LEFT + labelWidth, this.y + 3, { width: valueWidth - 4, align: 'right' });
       this.y += height;
     };
     line(header[0], header[1], true, true);
@@ -192,7 +190,7 @@ class Layout {
       width: svgWidth * scale,
       height,
       assumePt: true,
-      fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),
+      fontCallback: (_family, bold) => DOCUMENT_FONTS.latin[bold ? BOLD : REGULAR],
     });
     this.y += height + 6;
     const rows = chart.rows.map((row): [string, string] => [row.series ? `${row.label} — ${row.series}` : row.label, row.shown]);
@@ -204,7 +202,7 @@ class Layout {
     for (let index = range.start; index < range.start + range.count; index++) {
       this.pdf.switchToPage(index);
       this.font(REGULAR, 8, MUTED);
-      this.pdf.text(`KPA-Cité — ${this.report.title} — page ${index + 1}/${range.count}`, LEFT, A4.height - 40, { width: WIDTH, align: 'center', lineBreak: false });
+      this.write(`KPA-Cité — ${this.report.title} — page ${index + 1}/${range.count}`, LEFT, A4.height - 40, { width: WIDTH, align: 'center', lineBreak: false });
     }
   }
 

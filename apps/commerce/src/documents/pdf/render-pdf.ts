@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { formatCents, frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON } from '@kpa/contracts';
 import { PrintableDepositDeduction, PrintableDocument, PrintableLine, PrintableTotals } from '../printable';
-import { DOCUMENT_FONTS, FontWeight, hasArabic, registerDocumentFonts, scriptRuns } from './pdf-fonts';
+import { DOCUMENT_FONTS, FontWeight, hasArabic, registerDocumentFonts, scriptRuns } from '@kpa/platform/pdf/pdf-fonts';
 
 /**
  * Lays a PrintableDocument out as an A4 PDF in French. It decides nothing about the law: every
