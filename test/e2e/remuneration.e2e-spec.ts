@@ -145,7 +145,6 @@ describe('remuneration over HTTP', () => {
     expect(preview.figures.label).toContain('Aperçu');
     expect(preview.figures.pot.terms.map((t: any) => [t.kind, t.amount])).toEqual([
       ['payments', '427.92'],
-      ['credit_notes', '0.00'],
       ['host_contribution', '-42.79'],
       ['expenses', '-20.00'],
       ['carry_over', '0.00'],

@@ -11,6 +11,7 @@ import { CommerceModule } from '../../apps/commerce/src/commerce.module';
 // The consumer side of the flow: remuneration's ledger, as it runs, on the same stream.
 import { REMUNERATION_DATABASE, RemunerationRepositoriesModule } from '../../apps/remuneration/src/remuneration.module';
 import { LedgerSubscription } from '../../apps/remuneration/src/ledger/ledger.subscription';
+import { missionMargin } from '../../apps/remuneration/src/periods/period-figures';
 
 /**
  * Credit notes on a paid part and refunds (issue 15), end to end through the real commerce service
@@ -67,6 +68,15 @@ describe('credit notes on a paid part and refunds, in Postgres and NATS', () => 
       `SELECT kind, net_cents::text AS net_cents, vat_cents::text AS vat_cents FROM remuneration.money_movement
         WHERE site_id = $1 AND reference = ANY($2::text[]) ORDER BY recorded_at, kind`,
       [siteId, [reference]],
+    );
+  }
+
+  /** What the ledger's rows of these documents bring to the pot (and a mission's margin): the money collected, net. */
+  async function collected(...references: string[]): Promise<bigint> {
+    const rows = (await Promise.all(references.map(movements))).flat();
+    return missionMargin(
+      rows.map((r) => ({ kind: r.kind as 'payment' | 'credit_note' | 'refund' | 'expense', netCents: BigInt(r.net_cents), vatCents: BigInt(r.vat_cents) })),
+      false,
     );
   }
 
@@ -159,6 +169,7 @@ describe('credit notes on a paid part and refunds, in Postgres and NATS', () => 
       ]),
     );
     expect(await movements(credit.number)).toEqual([{ kind: 'credit_note', net_cents: '0', vat_cents: '0' }]);
+    expect(await collected(invoice.number as string, credit.number)).toBe(7_500n);
   });
 
   it('a partly paid invoice credited in full: the unpaid part is cancelled, the paid part refunded; then it is cancelled', async () => {
@@ -169,11 +180,14 @@ describe('credit notes on a paid part and refunds, in Postgres and NATS', () => 
     expect(await call(RPC.commerce.invoiceGet, { siteId, invoiceId: invoice.id })).toMatchObject({ status: 'paid', outstanding: '0.00', refundDue: '48.00' });
     const refund = await call(RPC.commerce.refundRecord, { siteId, invoiceId: invoice.id, actor, refund: { amount: '48.00', refundedOn: today, method: 'cheque' } });
     expect(refund.invoice).toMatchObject({ status: 'cancelled', outstanding: '0.00', refundDue: '0.00', paidOn: null });
-    // The credit note counts its unpaid part (60.00 net of 100.00) when issued; the rest leaves with the refund.
+    // The credit note's row records its unpaid part (60.00 net of 100.00), as information: money that never arrived.
     await eventually(async () => (await movements(credit.number)).length === 1, { what: 'the credit note in the ledger' });
     expect(await movements(credit.number)).toEqual([{ kind: 'credit_note', net_cents: '6000', vat_cents: '1200' }]);
     await eventually(async () => (await movements(invoice.number as string)).some((m) => m.kind === 'refund'), { what: 'the refund in the ledger' });
     expect((await movements(invoice.number as string)).find((m) => m.kind === 'refund')).toEqual({ kind: 'refund', net_cents: '4000', vat_cents: '800' });
+    // The pot counts the money collected: 40.00 received − 40.00 given back = 0 (not −60.00 more for the credit note).
+    await eventually(async () => (await movements(invoice.number as string)).length === 2, { what: 'the payment and the refund in the ledger' });
+    expect(await collected(invoice.number as string, credit.number)).toBe(0n);
   });
 
   it('off-premises: no payment during the 7 days after the quote signed at home was accepted (422 with the first allowed day); the invoice says so', async () => {

@@ -72,9 +72,11 @@ export function paymentMovement(data: PaymentRecordedV1): MoneyMovementRow {
 }
 
 /**
- * A credit note: what it cancels of the unpaid part, positive (the pot subtracts it). The part that
- * cancels money already paid (`refundDue`, since issue 15) is left out here: it leaves the pot when
- * the money is given back, as refunds, so it is never subtracted twice.
+ * A credit note: what it cancelled of the unpaid part, positive. Recorded as information only: the
+ * pot and a mission's margin count the money collected (payments − refunds), and money that was
+ * never paid was never counted, so the credit note counts 0 there. The part that cancels money
+ * already paid (`refundDue`, since issue 15) is left out here: it leaves the pot when the money is
+ * given back, as a refund.
  */
 export function creditNoteMovement(data: CreditNoteIssuedV1): MoneyMovementRow {
   const net = parseMoney(data.net, 'net', true);

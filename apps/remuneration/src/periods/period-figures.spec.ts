@@ -54,7 +54,6 @@ describe('computeFigures', () => {
     // 2 142 € of payments, 10 % contribution 214.20, expense 50 € net (VAT recovered), carry-over −10 €.
     expect(f.pot.terms.map((t) => [t.kind, t.amount])).toEqual([
       ['payments', '2142.00'],
-      ['credit_notes', '0.00'],
       ['host_contribution', '-214.20'],
       ['expenses', '-50.00'],
       ['carry_over', '-10.00'],
@@ -180,14 +179,89 @@ describe('activeDuring and missionMargin', () => {
     expect(activeDuring({ joinedOn: '2025-01-01', leftOn: '2026-02-28' }, march)).toBe(false);
   });
 
-  it("a mission's margin: payments − credit notes − expenses (with their VAT under the franchise)", () => {
+  it("a mission's margin: payments − refunds − expenses (with their VAT under the franchise); a credit note counts 0", () => {
     const money = [
       { kind: 'payment' as const, netCents: 10_000n, vatCents: 2_000n },
       { kind: 'credit_note' as const, netCents: 1_000n, vatCents: 200n },
       { kind: 'expense' as const, netCents: 500n, vatCents: 100n },
     ];
-    expect(missionMargin(money, false)).toBe(8_500n);
-    expect(missionMargin(money, true)).toBe(8_400n);
-    expect(missionMargin([...money, { kind: 'refund' as const, netCents: 2_000n, vatCents: 400n }], false)).toBe(6_500n);
+    expect(missionMargin(money, false)).toBe(9_500n);
+    expect(missionMargin(money, true)).toBe(9_400n);
+    expect(missionMargin([...money, { kind: 'refund' as const, netCents: 2_000n, vatCents: 400n }], false)).toBe(7_500n);
+  });
+
+  it('the margin is the money collected: adding credit-note movements never changes it', () => {
+    const movement = fc.record({
+      kind: fc.constantFrom('payment' as const, 'refund' as const, 'expense' as const),
+      netCents: fc.bigInt({ min: 0n, max: 1_000_000n }),
+      vatCents: fc.bigInt({ min: 0n, max: 200_000n }),
+    });
+    const credit = fc.record({ kind: fc.constant('credit_note' as const), netCents: fc.bigInt({ min: 0n, max: 1_000_000n }), vatCents: fc.bigInt({ min: 0n, max: 200_000n }) });
+    fc.assert(
+      fc.property(fc.array(movement, { maxLength: 8 }), fc.array(credit, { maxLength: 4 }), fc.boolean(), (money, credits, franchise) => {
+        expect(missionMargin([...money, ...credits], franchise)).toBe(missionMargin(money, franchise));
+      }),
+    );
+  });
+});
+
+describe('computeFigures: credit notes and the money collected', () => {
+  it('figures frozen before credit notes stopped counting are shown as they were frozen, credit-note term included', () => {
+    const frozen = computeFigures(ledger(), { kind: 'frozen', now: NOW });
+    // As a close before issue 15 stored it: an "Avoirs émis (HT)" term, and the pot it gave.
+    const old = {
+      ...frozen,
+      pot: {
+        ...frozen.pot,
+        terms: [
+          frozen.pot.terms[0],
+          { kind: 'credit_notes' as const, label: 'Avoirs émis (HT)', amount: '-30.00', detail: '1 avoir émis sur la période' },
+          ...frozen.pot.terms.slice(1),
+        ],
+        pot: '1837.80',
+      },
+    };
+    const stored = JSON.parse(JSON.stringify(old)) as typeof old;
+    expect(renderFigures(stored, new Map()).pot).toEqual(old.pot);
+  });
+
+  const mission = (margin: bigint) => new Map([[ids.mission, margin]]);
+  const noHost = { ...DEFAULT_POT_SETTINGS, hostContributionPpm: 0n };
+
+  it('invoice 100 HT, credit note 30 HT on the unpaid part, payment of the 70 left: the pot counts the 70 collected', () => {
+    const movements = [
+      { id: 'a1', kind: 'credit_note' as const, occurredOn: '2026-03-05', netCents: 3_000n, vatCents: 600n, missionId: ids.mission, reference: 'LACAPE-A-2026-0001' },
+      { id: 'p1', kind: 'payment' as const, occurredOn: '2026-03-20', netCents: 7_000n, vatCents: 1_400n, missionId: ids.mission, reference: 'LACAPE-F-2026-00001' },
+    ];
+    expect(missionMargin(movements, false)).toBe(7_000n);
+    const f = computeFigures(ledger({ movements, missionMargins: mission(missionMargin(movements, false)), carryOverCents: 0n, pot: noHost }), { kind: 'frozen', now: NOW });
+    expect(f.pot.terms.map((t) => [t.kind, t.amount])).toEqual([
+      ['payments', '70.00'],
+      ['host_contribution', '0.00'],
+      ['expenses', '0.00'],
+      ['carry_over', '0.00'],
+    ]);
+    expect(f.pot).toMatchObject({ base: '70.00', pot: '70.00' });
+    // The credit note stays in the period's ledger, as information.
+    expect(f.ledger.movements.map((m) => [m.kind, m.net])).toEqual([
+      ['credit_note', '30.00'],
+      ['payment', '70.00'],
+    ]);
+  });
+
+  it('invoice 100 HT paid, credit note 25 HT on the paid part, refund of 25: 75 (the credit note counts only through its refund)', () => {
+    // commerce.credit_note.issued's movement carries only what cancelled the unpaid part: 0 here.
+    const movements = [
+      { id: 'p1', kind: 'payment' as const, occurredOn: '2026-03-02', netCents: 10_000n, vatCents: 2_000n, missionId: ids.mission, reference: 'LACAPE-F-2026-00001' },
+      { id: 'a1', kind: 'credit_note' as const, occurredOn: '2026-03-10', netCents: 0n, vatCents: 0n, missionId: ids.mission, reference: 'LACAPE-A-2026-0001' },
+      { id: 'r1', kind: 'refund' as const, occurredOn: '2026-03-12', netCents: 2_500n, vatCents: 500n, missionId: ids.mission, reference: 'LACAPE-F-2026-00001' },
+    ];
+    expect(missionMargin(movements, false)).toBe(7_500n);
+    const f = computeFigures(ledger({ movements, missionMargins: mission(missionMargin(movements, false)), carryOverCents: 0n, pot: noHost }), { kind: 'frozen', now: NOW });
+    expect(f.pot.terms.slice(0, 2).map((t) => [t.kind, t.amount])).toEqual([
+      ['payments', '100.00'],
+      ['refunds', '-25.00'],
+    ]);
+    expect(f.pot).toMatchObject({ base: '75.00', pot: '75.00' });
   });
 });

@@ -97,13 +97,27 @@ export function activeDuring(member: Pick<LedgerMember, 'joinedOn' | 'leftOn'>, 
   return compareDates(member.joinedOn, period.endsOn) <= 0 && (member.leftOn === null || compareDates(member.leftOn, period.startsOn) >= 0);
 }
 
-/** Mission margin: payments − credit notes − refunds − expenses of the mission (an expense costs its VAT too under the franchise). */
+/**
+ * A money movement as it counts in a mission's margin, as in the pot: money collected only. A
+ * credit note counts 0: on an unpaid part it cancels money that never arrives, on a paid part the
+ * refund takes the money out (docs/remuneration.md). Its row stays in the ledger as information.
+ */
+function collectedCents(m: Pick<LedgerMovement, 'kind' | 'netCents' | 'vatCents'>, hostVatFranchise: boolean): bigint {
+  switch (m.kind) {
+    case 'payment':
+      return m.netCents;
+    case 'refund':
+      return -m.netCents;
+    case 'credit_note':
+      return 0n;
+    case 'expense':
+      return -(hostVatFranchise ? m.netCents + m.vatCents : m.netCents);
+  }
+}
+
+/** Mission margin: payments − refunds − expenses of the mission (an expense costs its VAT too under the franchise); credit notes count 0. */
 export function missionMargin(movements: readonly Pick<LedgerMovement, 'kind' | 'netCents' | 'vatCents'>[], hostVatFranchise: boolean): bigint {
-  return sumOf(
-    movements.map((m) =>
-      m.kind === 'payment' ? m.netCents : m.kind === 'credit_note' || m.kind === 'refund' ? -m.netCents : -(hostVatFranchise ? m.netCents + m.vatCents : m.netCents),
-    ),
-  );
+  return sumOf(movements.map((m) => collectedCents(m, hostVatFranchise)));
 }
 
 /** In a preview the peer rule has no basis because the points are secret, not because none were given: say so. */
@@ -123,7 +137,6 @@ export function computeFigures(ledger: PeriodLedger, options: { kind: 'preview' 
   const pot = computePot({
     period,
     paymentsNetCents: movements.filter((m) => m.kind === 'payment').map((m) => m.netCents),
-    creditNotesNetCents: movements.filter((m) => m.kind === 'credit_note').map((m) => m.netCents),
     refundsNetCents: movements.filter((m) => m.kind === 'refund').map((m) => m.netCents),
     expenses: movements.filter((m) => m.kind === 'expense').map((m) => ({ netCents: m.netCents, vatCents: m.vatCents })),
     carryOverCents: ledger.carryOverCents,

@@ -10,7 +10,6 @@ function input(more: Partial<PotInput> = {}, settings: Partial<PotSettings> = {}
   return {
     period: MARCH,
     paymentsNetCents: [],
-    creditNotesNetCents: [],
     expenses: [],
     carryOverCents: 0n,
     hostVatFranchise: false,
@@ -42,7 +41,7 @@ describe('computePot: every term', () => {
   const full = input(
     {
       paymentsNetCents: [100_000n, 50_050n],
-      creditNotesNetCents: [10_050n],
+      refundsNetCents: [10_050n],
       expenses: [
         { netCents: 10_000n, vatCents: 2_000n },
         { netCents: 5_000n, vatCents: 0n },
@@ -62,10 +61,10 @@ describe('computePot: every term', () => {
 
   it('labels each term for people and adds them up to the pot', () => {
     const pot = computePot(full);
-    // base = 1 500.50 − 100.50 = 1 400 €: contribution 140 €, reserve 70 €.
+    // base = 1 500.50 − 100.50 refunded = 1 400 €: contribution 140 €, reserve 70 €.
     expect(pot.terms.map((t) => [t.kind, t.label, t.cents])).toEqual([
       ['payments', 'Paiements reçus (HT)', 150_050n],
-      ['credit_notes', 'Avoirs émis (HT)', -10_050n],
+      ['refunds', 'Remboursements aux clients (HT)', -10_050n],
       ['host_contribution', 'Contribution coopérative de la structure hébergeuse', -14_000n],
       ['expenses', 'Notes de frais approuvées', -15_000n],
       ['reserve_rate', 'Réserve', -7_000n],
@@ -75,13 +74,13 @@ describe('computePot: every term', () => {
     ]);
     expect(pot.potCents).toBe(66_500n);
     expect(pot.baseCents).toBe(140_000n);
-    expect(term(pot, 'host_contribution')?.detail).toBe(`10${NB}% de 1\u202f400,00${NB}€ (paiements HT − avoirs HT), arrondi au centime`);
+    expect(term(pot, 'host_contribution')?.detail).toBe(`10${NB}% de 1\u202f400,00${NB}€ (paiements HT − remboursements HT), arrondi au centime`);
     expect(term(pot, 'payments')?.detail).toBe('2 paiements reçus sur la période');
-    expect(term(pot, 'credit_notes')?.detail).toBe('1 avoir émis sur la période');
+    expect(term(pot, 'refunds')?.detail).toBe('1 remboursement sur la période');
     expect(term(pot, 'expenses')?.detail).toBe('2 notes de frais, HT : la structure hébergeuse récupère la TVA');
     expect(term(pot, 'carry_over')?.detail).toBe('Déficit de la période précédente');
     expect(formatPot(pot)).toMatchObject({ pot: '665.00', distributable: '665.00', deficit: '0.00', base: '1400.00' });
-    expect(formatPot(pot).terms[1]).toEqual({ kind: 'credit_notes', label: 'Avoirs émis (HT)', amount: '-100.50', detail: '1 avoir émis sur la période' });
+    expect(formatPot(pot).terms[1]).toEqual({ kind: 'refunds', label: 'Remboursements aux clients (HT)', amount: '-100.50', detail: '1 remboursement sur la période' });
   });
 
   it('counts expenses with their VAT when the host is under the VAT franchise (it cannot recover it)', () => {
@@ -111,8 +110,8 @@ describe('computePot: every term', () => {
     expect(() => carryOverToNext(pot, -1n)).toThrow(RangeError);
   });
 
-  it('applies no rate to a negative base (more credit notes than payments)', () => {
-    const pot = computePot(input({ paymentsNetCents: [1_000n], creditNotesNetCents: [5_000n] }, { hostContributionPpm: 100_000n, reserveRatePpm: 10_000n }));
+  it('applies no rate to a negative base (more refunded than received in the period)', () => {
+    const pot = computePot(input({ paymentsNetCents: [1_000n], refundsNetCents: [5_000n] }, { hostContributionPpm: 100_000n, reserveRatePpm: 10_000n }));
     expect(pot.baseCents).toBe(0n);
     expect(term(pot, 'host_contribution')?.cents).toBe(-0n);
     expect(pot.potCents).toBe(-4_000n);
@@ -161,7 +160,7 @@ describe('computePot: properties', () => {
       return fc.constantFrom(periodOf(day, 'month'), periodOf(day, 'week'), { startsOn: day, endsOn: day });
     }),
     paymentsNetCents: amounts(10_000_000n),
-    creditNotesNetCents: amounts(1_000_000n),
+    refundsNetCents: amounts(1_000_000n),
     expenses: fc.array(fc.record({ netCents: fc.bigInt({ min: 0n, max: 1_000_000n }), vatCents: fc.bigInt({ min: 0n, max: 200_000n }) }), { maxLength: 10 }),
     carryOverCents: fc.bigInt({ min: -5_000_000n, max: 5_000_000n }),
     hostVatFranchise: fc.boolean(),
@@ -192,8 +191,8 @@ describe('computePot: properties', () => {
       fc.property(potInput, (i) => {
         const pot = computePot(i);
         const payments = i.paymentsNetCents.reduce((s, c) => s + c, 0n);
-        const credits = i.creditNotesNetCents.reduce((s, c) => s + c, 0n);
-        const base = payments > credits ? payments - credits : 0n;
+        const refunds = i.refundsNetCents.reduce((s, c) => s + c, 0n);
+        const base = payments > refunds ? payments - refunds : 0n;
         const contribution = -(term(pot, 'host_contribution')?.cents as bigint);
         const gap = contribution * 1_000_000n - base * i.settings.hostContributionPpm;
         expect(gap <= 500_000n && gap > -500_000n).toBe(true);
@@ -249,22 +248,39 @@ describe('parsePotSettings', () => {
 });
 
 describe('computePot: refunds (credit notes on a paid part, issue 15)', () => {
-  it('a refund is a negative term after the credit notes, and lowers the base of the rates', () => {
-    const pot = computePot(input({ paymentsNetCents: [100_000n], creditNotesNetCents: [10_000n], refundsNetCents: [5_000n, 2_500n] }, { hostContributionPpm: 100_000n }));
-    expect(pot.terms.slice(0, 4).map((t) => [t.kind, t.cents])).toEqual([
+  it('a refund is a negative term right after the payments, and lowers the base of the rates', () => {
+    const pot = computePot(input({ paymentsNetCents: [100_000n], refundsNetCents: [5_000n, 2_500n] }, { hostContributionPpm: 100_000n }));
+    expect(pot.terms.slice(0, 3).map((t) => [t.kind, t.cents])).toEqual([
       ['payments', 100_000n],
-      ['credit_notes', -10_000n],
       ['refunds', -7_500n],
-      ['host_contribution', -8_250n],
+      ['host_contribution', -9_250n],
     ]);
     expect(term(pot, 'refunds')?.detail).toBe('2 remboursements sur la période');
-    expect(term(pot, 'host_contribution')?.detail).toContain('(paiements HT − avoirs HT − remboursements HT)');
-    expect(pot.baseCents).toBe(82_500n);
-    expect(pot.potCents).toBe(82_500n - 8_250n);
+    expect(term(pot, 'host_contribution')?.detail).toContain('(paiements HT − remboursements HT)');
+    expect(pot.baseCents).toBe(92_500n);
+    expect(pot.potCents).toBe(92_500n - 9_250n);
   });
 
-  it('no refund, no term (the terms of earlier periods are unchanged); a negative refund is a bug upstream', () => {
-    expect(term(computePot(input({ paymentsNetCents: [100n] })), 'refunds')).toBeUndefined();
+  it('invoice 100 paid, credit note 25 on the paid part, refund 25: 75 collected and kept', () => {
+    const pot = computePot(input({ paymentsNetCents: [10_000n], refundsNetCents: [2_500n] }, { hostContributionPpm: 0n }));
+    expect(pot.baseCents).toBe(7_500n);
+    expect(pot.potCents).toBe(7_500n);
+  });
+
+  it('no refund, no term; a negative refund is a bug upstream', () => {
+    const pot = computePot(input({ paymentsNetCents: [100n] }));
+    expect(term(pot, 'refunds')).toBeUndefined();
+    expect(term(pot, 'host_contribution')?.detail).toContain('(paiements HT)');
     expect(() => computePot(input({ refundsNetCents: [-1n] }))).toThrow(RangeError);
+  });
+});
+
+describe('computePot: credit notes are no term (turnover collected, docs/remuneration.md)', () => {
+  it('returns no credit-note term, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: 0n, max: 10_000_000n }), { maxLength: 5 }), (payments) => {
+        expect(computePot(input({ paymentsNetCents: payments })).terms.map((t) => t.kind)).not.toContain('credit_notes');
+      }),
+    );
   });
 });

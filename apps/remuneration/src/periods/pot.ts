@@ -6,16 +6,18 @@ import { formatMoney, formatPercent, frenchEuros, frenchPercent, parseMoney, par
  * The pot of a period (docs/domain-rules.md §5.2–5.3: the envelope for the variable part of pay):
  *
  *   pot = payments received (excl. VAT)
- *       − credit notes issued (excl. VAT)
+ *       − refunds given back to clients (excl. VAT)
  *       − host structure's contribution (rate × base)
  *       − approved expenses (incl. VAT under the franchise, excl. VAT when the host recovers it)
  *       − reserves (rate × base, and fixed monthly amounts: rent, equipment fund…)
  *       ± carry-over from the previous period
  *
- * base = max(0, payments − credit notes). Each rate is applied once to the period's base and
- * rounded half away from zero to the cent. distributable = max(0, pot); a negative pot is a
- * deficit carried to the next period. Every term is returned with a French label, and the terms
- * add up to the pot exactly.
+ * base = max(0, payments − refunds): the turnover collected (§5.1–5.2). Credit notes are no term:
+ * one on an unpaid part cancels money that never arrives (that payment is simply never counted),
+ * one on a paid part leaves the pot as its refund when the money is given back. Each rate is
+ * applied once to the period's base and rounded half away from zero to the cent.
+ * distributable = max(0, pot); a negative pot is a deficit carried to the next period. Every term
+ * is returned with a French label, and the terms add up to the pot exactly.
  */
 
 export const MAX_FIXED_RESERVES = 20;
@@ -98,8 +100,6 @@ export interface PotInput {
   period: PeriodDates;
   /** Net (excl. VAT) of each payment received in the period. */
   paymentsNetCents: readonly bigint[];
-  /** Net (excl. VAT) of each credit note issued in the period, as a positive amount. */
-  creditNotesNetCents: readonly bigint[];
   /** Net (excl. VAT) of each refund given back to a client in the period (credit notes on a paid part), as a positive amount. */
   refundsNetCents?: readonly bigint[];
   /** Expenses approved in the period. */
@@ -111,7 +111,11 @@ export interface PotInput {
   settings: PotSettings;
 }
 
-export const POT_TERM_KINDS = ['payments', 'credit_notes', 'refunds', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] as const;
+/**
+ * The terms computePot returns. Figures frozen at a close before credit notes stopped counting (see
+ * docs/remuneration.md) may also hold a 'credit_notes' term: PotTermView keeps that kind for them.
+ */
+export const POT_TERM_KINDS = ['payments', 'refunds', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] as const;
 export type PotTermKind = (typeof POT_TERM_KINDS)[number];
 
 export interface PotTerm {
@@ -132,7 +136,7 @@ export interface Pot {
   distributableCents: bigint;
   /** min(0, pot): the deficit carried to the next period. */
   deficitCents: bigint;
-  /** payments − credit notes, at least 0: what the rates apply to. */
+  /** payments − refunds, at least 0: what the rates apply to. */
   baseCents: bigint;
 }
 
@@ -165,7 +169,6 @@ export function rateOf(baseCents: bigint, ppm: bigint): bigint {
 
 export function computePot(input: PotInput): Pot {
   nonNegative(input.paymentsNetCents, 'A payment');
-  nonNegative(input.creditNotesNetCents, 'A credit note');
   const refundsNetCents = input.refundsNetCents ?? [];
   nonNegative(refundsNetCents, 'A refund');
   nonNegative(
@@ -174,10 +177,9 @@ export function computePot(input: PotInput): Pot {
   );
   const { settings } = input;
   const payments = sumOf(input.paymentsNetCents);
-  const creditNotes = sumOf(input.creditNotesNetCents);
   const refunds = sumOf(refundsNetCents);
-  const base = payments - creditNotes - refunds > 0n ? payments - creditNotes - refunds : 0n;
-  const baseText = `${frenchEuros(base)} (paiements HT − avoirs HT${refundsNetCents.length > 0 ? ' − remboursements HT' : ''})`;
+  const base = payments - refunds > 0n ? payments - refunds : 0n;
+  const baseText = `${frenchEuros(base)} (${refundsNetCents.length > 0 ? 'paiements HT − remboursements HT' : 'paiements HT'})`;
 
   const terms: PotTerm[] = [
     {
@@ -185,12 +187,6 @@ export function computePot(input: PotInput): Pot {
       label: 'Paiements reçus (HT)',
       cents: payments,
       detail: plural(input.paymentsNetCents.length, 'paiement reçu sur la période', 'paiements reçus sur la période'),
-    },
-    {
-      kind: 'credit_notes',
-      label: 'Avoirs émis (HT)',
-      cents: -creditNotes,
-      detail: plural(input.creditNotesNetCents.length, 'avoir émis sur la période', 'avoirs émis sur la période'),
     },
     {
       kind: 'host_contribution',
@@ -201,7 +197,7 @@ export function computePot(input: PotInput): Pot {
   ];
   // A credit note's paid part leaves the pot when the money is given back (issue 15): only then, and once.
   if (refundsNetCents.length > 0) {
-    terms.splice(2, 0, {
+    terms.splice(1, 0, {
       kind: 'refunds',
       label: 'Remboursements aux clients (HT)',
       cents: -refunds,

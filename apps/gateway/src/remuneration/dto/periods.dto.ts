@@ -103,11 +103,14 @@ export class PeriodSummaryDto implements PeriodSummary {
 export class PeriodPageDto extends PageDto(PeriodSummaryDto) implements PeriodPage {}
 
 export class PotTermDto implements PotTermView {
-  @ApiProperty({ enum: ['payments', 'credit_notes', 'refunds', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'] }) kind:
-    'payments' | 'credit_notes' | 'refunds' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
+  @ApiProperty({
+    enum: ['payments', 'credit_notes', 'refunds', 'host_contribution', 'expenses', 'reserve_rate', 'reserve_fixed', 'carry_over'],
+    description: 'credit_notes: only in figures frozen at a close before credit notes stopped counting in the pot (money collected only); they are kept as they were',
+  })
+  kind: 'payments' | 'credit_notes' | 'refunds' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
   @ApiProperty({ example: 'Contribution coopérative de la structure hébergeuse' }) label: string;
   @ApiProperty({ example: '-214.20', description: 'signed as it counts in the pot' }) amount: string;
-  @ApiProperty({ example: '10 % de 2 142,00 € (paiements HT − avoirs HT), arrondi au centime' }) detail: string;
+  @ApiProperty({ example: '10 % de 2 142,00 € (paiements HT), arrondi au centime' }) detail: string;
 }
 
 export class PotDto {

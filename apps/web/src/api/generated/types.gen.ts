@@ -2182,6 +2182,9 @@ export type CreatePeriodDto = {
 };
 
 export type PotTermDto = {
+    /**
+     * credit_notes: only in figures frozen at a close before credit notes stopped counting in the pot (money collected only); they are kept as they were
+     */
     kind: 'payments' | 'credit_notes' | 'refunds' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
     label: string;
     /**

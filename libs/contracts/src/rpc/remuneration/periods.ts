@@ -50,6 +50,10 @@ export interface PeriodSummary {
 export type PeriodPage = Page<PeriodSummary>;
 
 export interface PotTermView {
+  /**
+   * 'credit_notes' only in figures frozen at a close before the pot counted money collected alone
+   * (credit notes no longer a term, docs/remuneration.md): those figures are kept as approved.
+   */
   kind: 'payments' | 'credit_notes' | 'refunds' | 'host_contribution' | 'expenses' | 'reserve_rate' | 'reserve_fixed' | 'carry_over';
   /** French, for people. */
   label: string;
