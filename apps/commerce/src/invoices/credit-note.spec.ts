@@ -1,10 +1,28 @@
 import fc from 'fast-check';
 import { DomainError, formatCents } from '@kpa/contracts';
 import { invoiceTotals, toRateAmounts } from './invoice';
-import { creditableCents, outstandingCents, planPayment, planRefund, refundDueCents, remainingNetCents } from './invoice-payments';
+import {
+  Balance,
+  creditableCents,
+  outstandingCents,
+  owedCents,
+  owedNetCents,
+  planPayment,
+  planRefund,
+  refundDueCents,
+  refundDueNetCents,
+  remainingNetCents,
+} from './invoice-payments';
 import { CreditState, planCreditNote } from './credit-note';
 import { balanceOf, line, TODAY } from './invoice.test-helpers';
 import { refusalOf } from '@kpa/testing/refusal';
+
+/** The invariants that keep an invoice's net consistent with its amount (what payments and refunds split). */
+function expectConsistent(b: Balance): void {
+  expect(Math.sign(owedNetCents(b))).toBe(Math.sign(owedCents(b)));
+  expect(remainingNetCents(b)).toBeLessThanOrEqual(outstandingCents(b));
+  expect(refundDueNetCents(b)).toBeLessThanOrEqual(refundDueCents(b));
+}
 
 describe('credit notes', () => {
   const lines = [line('100', '20', '2', 'Jardinage'), line('50', '10', '1', 'Taille de haie')];
@@ -79,6 +97,8 @@ describe('credit notes', () => {
           for (const [i, c] of credits.entries()) {
             if (i === 1 && !paidOnce && payment <= outstandingCents(s.balance)) {
               const p = planPayment({ status: s.status, issuedOn: TODAY, balance: s.balance }, { amount: formatCents(payment), receivedOn: TODAY, method: 'card' }, TODAY);
+              expect(p.netCents).toBeGreaterThanOrEqual(0);
+              expect(p.netCents).toBeLessThanOrEqual(p.amountCents);
               s = { ...s, status: p.status, balance: p.balance };
               paidOnce = true;
             }
@@ -93,26 +113,102 @@ describe('credit notes', () => {
             expect(remainingNetCents(s.balance)).toBeGreaterThanOrEqual(0);
             expect(refundDueCents(s.balance)).toBeLessThanOrEqual(s.balance.paidCents);
             expect(outstandingCents(s.balance) === 0 || refundDueCents(s.balance) === 0).toBe(true);
+            expectConsistent(s.balance);
           }
           const due = refundDueCents(s.balance);
           if (due > 0) {
             const r = planRefund({ status: s.status, issuedOn: TODAY, balance: s.balance }, { amount: formatCents(due), refundedOn: TODAY, method: 'transfer' }, TODAY);
+            expect(r.netCents).toBeGreaterThanOrEqual(0);
+            expect(r.netCents).toBeLessThanOrEqual(r.amountCents);
             s = { ...s, status: r.status, balance: r.balance };
             expect(refundDueCents(s.balance)).toBe(0);
           }
           const left = outstandingCents(s.balance);
           if (left > 0) {
             const p = planPayment({ status: s.status, issuedOn: TODAY, balance: s.balance }, { amount: formatCents(left), receivedOn: TODAY, method: 'card' }, TODAY);
+            expect(p.netCents).toBeGreaterThanOrEqual(0);
+            expect(p.netCents).toBeLessThanOrEqual(p.amountCents);
             s = { ...s, status: p.status, balance: p.balance };
           }
           expect(outstandingCents(s.balance)).toBe(0);
-          // What the client keeps paid, net, is exactly the net that was not credited (to the cent, up to
-          // a cent a rounded VAT split may leave between net and VAT when a refund reverses it).
-          expect(Math.abs(s.balance.paidNetCents - s.balance.refundedNetCents - (s.balance.netCents - s.balance.creditedNetCents))).toBeLessThanOrEqual(1);
+          expect(owedNetCents(s.balance)).toBe(0);
+          // What the client keeps paid, net, is exactly the net that was not credited.
+          expect(s.balance.paidNetCents - s.balance.refundedNetCents).toBe(s.balance.netCents - s.balance.creditedNetCents);
           expect(s.balance.paidCents - s.balance.refundedCents).toBe(s.balance.totalCents - s.balance.creditedCents);
         },
       ),
     );
+  });
+
+  describe('on a partly paid invoice with two VAT rates: the net left to pay stays consistent with the amount', () => {
+    const mixed = (a: string, b: string): CreditState => {
+      const ls = [line(a, '20'), line(b, '5.5')];
+      const t = invoiceTotals(ls, false).totals;
+      return { ...state, lines: ls, balance: balanceOf(t), rates: toRateAmounts(t.vatBreakdown), creditedRates: [] };
+    };
+    const pay = (s: CreditState, amount: string) => {
+      const p = planPayment({ status: s.status, issuedOn: TODAY, balance: s.balance }, { amount, receivedOn: TODAY, method: 'transfer' }, TODAY);
+      return { plan: p, state: { ...s, status: p.status, balance: p.balance } };
+    };
+    const credit = (s: CreditState, input: { full?: boolean; lines: ReturnType<typeof line>[] | null }) => {
+      const plan = planCreditNote(s, input, label);
+      return { plan, state: { ...s, status: plan.status, balance: plan.balance, creditedRates: [...s.creditedRates, ...plan.rates] } };
+    };
+
+    it('100 HT at 20 % + 100 HT at 5.5 %, 120.00 paid: crediting the 5.5 % line whole is refused (the payment paid 13.57 of VAT, not 20.00); the 20 % line or all of it can be', () => {
+      const paid = pay(mixed('100', '100'), '120');
+      expect(paid.plan).toMatchObject({ amountCents: 12000, netCents: 10643 }); // 120.00 × 200.00 / 225.50
+      expect(owedCents(paid.state.balance)).toBe(10550);
+      expect(owedNetCents(paid.state.balance)).toBe(9357); // VAT left to pay: 11.93
+      const refusal = refusalOf(() => planCreditNote(paid.state, { lines: [line('100', '5.5')] }, label));
+      expect(refusal).toMatchObject({ code: 'CREDIT_EXCEEDS_INVOICE', details: { rate: '5.5', creditable: '93.57', owedNet: '93.57', owedVat: '11.93' } });
+      expect(refusal.message).toContain('at VAT rate 5.5 % credit at most 93.57 excluding VAT; or cancel all that remains with full: true');
+
+      // At most 93.57 at 5.5 % (VAT 5.15): 6.78 left to pay, all of it VAT.
+      const most = credit(paid.state, { lines: [line('93.57', '5.5')] });
+      expect(most.plan).toMatchObject({ netCents: 9357, vatCents: 515, refundDueCents: 0, refundDueNetCents: 0, status: 'partially_paid' });
+      expect([outstandingCents(most.state.balance), remainingNetCents(most.state.balance)]).toEqual([678, 0]);
+      expect(pay(most.state, '6.78').plan).toMatchObject({ netCents: 0, settles: true });
+
+      // The whole 20 % line (120.00, net 100.00): 14.50 due back, carrying 6.43 of net; the client keeps 105.50, net 100.00 (the 5.5 % line).
+      const line20 = credit(paid.state, { lines: [line('100', '20')] });
+      expect(line20.plan).toMatchObject({ totalCents: 12000, netCents: 10000, refundDueCents: 1450, refundDueNetCents: 643, status: 'paid' });
+      const refund = planRefund({ status: 'paid', issuedOn: TODAY, balance: line20.state.balance }, { amount: '14.50', refundedOn: TODAY, method: 'transfer' }, TODAY);
+      expect(refund).toMatchObject({ netCents: 643, status: 'paid' });
+      expect(refund.balance.paidNetCents - refund.balance.refundedNetCents).toBe(10000);
+
+      // Everything: 120.00 due back with all the net it paid.
+      expect(credit(paid.state, { full: true, lines: null }).plan).toMatchObject({ totalCents: 22550, refundDueCents: 12000, refundDueNetCents: 10643 });
+    });
+
+    it('counterexample of the property: 0.73 HT at 20 % + 5306.82 HT at 5.5 %, 0.01 credited, 3711.77 paid: 1789.37 at 5.5 % is refused, 1789.35 or from 1789.91 is accepted', () => {
+      const first = credit(mixed('0.73', '5306.82'), { lines: [line('0.01', '20')] });
+      expect(first.plan).toMatchObject({ netCents: 1, vatCents: 0 });
+      const paid = pay(first.state, '3711.77');
+      expect(paid.plan.netCents).toBe(351819); // 3711.77 × 5307.54 / 5599.57
+      expect([owedCents(paid.state.balance), owedNetCents(paid.state.balance)]).toEqual([188780, 178935]); // VAT left to pay: 98.45
+
+      // 1789.37 HT + 98.42 VAT = 1887.79: 0.01 would be left to pay while 0.02 of net would be due back.
+      const refusal = refusalOf(() => planCreditNote(paid.state, { lines: [line('1789.37', '5.5')] }, label));
+      expect(refusal).toMatchObject({ code: 'CREDIT_EXCEEDS_INVOICE', details: { rate: '5.5', creditable: '1789.35', owedNet: '1789.35', owedVat: '98.45' } });
+      expect(refusal.message).toContain(
+        'at VAT rate 5.5 % credit at most 1789.35 excluding VAT, or from 1789.91 to 5306.82 (all that is left to pay and beyond: the excess is due back to the client)',
+      );
+
+      // 1789.35 + 98.41: 0.04 left to pay, no net; the settling payment takes it.
+      const within = credit(paid.state, { lines: [line('1789.35', '5.5')] });
+      expect(within.plan).toMatchObject({ totalCents: 188776, refundDueCents: 0, status: 'partially_paid' });
+      const settled = pay(within.state, '0.04');
+      expect(settled.plan).toMatchObject({ netCents: 0, settles: true, status: 'paid' });
+      expect(settled.state.balance.paidNetCents).toBe(settled.state.balance.netCents - settled.state.balance.creditedNetCents);
+
+      // 1789.91 + 98.45 = 1888.36: all that was left to pay and 0.56 due back, all of it net.
+      const beyond = credit(paid.state, { lines: [line('1789.91', '5.5')] });
+      expect(beyond.plan).toMatchObject({ totalCents: 188836, refundDueCents: 56, refundDueNetCents: 56, status: 'paid' });
+      const refund = planRefund({ status: 'paid', issuedOn: TODAY, balance: beyond.state.balance }, { amount: '0.56', refundedOn: TODAY, method: 'transfer' }, TODAY);
+      expect(refund.balance.paidNetCents - refund.balance.refundedNetCents).toBe(refund.balance.netCents - refund.balance.creditedNetCents);
+      expect(refusalOf(() => planCreditNote(paid.state, { lines: [line('1789.90', '5.5')] }, label)).code).toBe('CREDIT_EXCEEDS_INVOICE');
+    });
   });
 
   describe('on a paid part: the excess is due back to the client, and a refund settles it', () => {

@@ -1,6 +1,6 @@
-import { computeTotals, CreditNoteTotals, DomainError, formatCents, invalidField, InvoiceStatus, VAT_FRANCHISE_NOTE } from '@kpa/contracts';
+import { computeTotals, CreditNoteTotals, DomainError, formatCents, invalidField, InvoiceStatus, VAT_FRANCHISE_NOTE, vatCents as vatOfBase } from '@kpa/contracts';
 import { assertIssued, fromRateAmounts, InvoiceLineData, RateAmount, sumRates } from './invoice';
-import { Balance, creditableCents, creditableNetCents, refundDueCents, refundDueNetCents, statusOf } from './invoice-payments';
+import { Balance, creditableCents, creditableNetCents, owedCents, owedNetCents, refundDueCents, refundDueNetCents, statusOf } from './invoice-payments';
 
 /** Credit notes (avoirs) against an issued invoice: pure rules. */
 
@@ -55,6 +55,8 @@ function exceeds(message: string, details: Record<string, unknown> = {}): Domain
  * credit part of it, each VAT group within what remains at that rate, the whole within what is not
  * credited yet. It cancels the unpaid part first; what it cancels beyond (a paid part: a refund, a
  * commercial gesture after payment) becomes due back to the client, settled by recording a refund.
+ * Its net and VAT are both within what is left to pay, or both beyond it (keepsNetWithAmount), so
+ * the net left to pay or due back always matches the amount.
  */
 export function planCreditNote(state: CreditState, input: { full?: unknown; lines: InvoiceLineData[] | null }, reasonLabel: string): CreditPlan {
   assertIssued(state.status);
@@ -127,6 +129,7 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
       creditableNet: formatCents(creditableNet),
     });
   }
+  assertKeepsNetWithAmount(state, remaining, rates, netCents, vatCents);
   const balance = { ...state.balance, creditedCents: state.balance.creditedCents + totalCents, creditedNetCents: state.balance.creditedNetCents + netCents };
   return {
     full,
@@ -148,4 +151,77 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
     refundDueCents: refundDueCents(balance) - refundDueCents(state.balance),
     refundDueNetCents: refundDueNetCents(balance) - refundDueNetCents(state.balance),
   };
+}
+
+/**
+ * Whether a credit note of `netCents` + `vatCents` leaves the invoice's net consistent with its
+ * amount. Payments are split between net and VAT in proportion to what was left to pay when they
+ * were received (BOFiP: a partial payment of a multi-rate invoice pays each rate in proportion), so
+ * what is left to pay has a net `owedNet` and a VAT `owedVat` of its own. A credit note that cancels
+ * more net than is left to pay but less VAT (or the reverse) would leave the client owing an amount
+ * while the seller owes net back: the invoice's net and amount would disagree. It is accepted when
+ * its net and its VAT are both within what is left to pay (it cancels part of the unpaid part), or
+ * both beyond it (it cancels all the unpaid part, and the excess, net and VAT, is due back).
+ */
+export function keepsNetWithAmount(balance: Balance, netCents: number, vatCents: number): boolean {
+  const owedNet = owedNetCents(balance);
+  const owedVat = owedCents(balance) - owedNet;
+  return (netCents <= owedNet && vatCents <= owedVat) || (netCents >= owedNet && vatCents >= owedVat);
+}
+
+/**
+ * The bases a credit note at `group`'s rate alone may cancel: up to `upTo` (within what is left to
+ * pay), and from `from` to `to` (all the unpaid part and beyond: the excess is due back), or null
+ * when no base at that rate reaches beyond.
+ */
+export function creditableBasesAtRate(balance: Balance, left: RateAmount, vatFranchise: boolean): { upTo: number; beyond: { from: number; to: number } | null } {
+  const owedNet = owedNetCents(balance);
+  const owedVat = owedCents(balance) - owedNet;
+  // The VAT a credit of `base` at that rate carries, as planCreditNote computes it.
+  const vatOf = (base: number) => (base === left.baseCents ? left.vatCents : Math.min(vatFranchise ? 0 : Number(vatOfBase(BigInt(base), left.rate)), left.vatCents));
+  const within = (base: number) => base <= owedNet && vatOf(base) <= owedVat;
+  const beyond = (base: number) => base >= owedNet && vatOf(base) >= owedVat;
+  const max = Math.max(0, left.baseCents);
+  // Both are monotonic in the base (the VAT never decreases as the base grows): bisect. `within`
+  // fails at 0 only when money is due back already, and then every credit is beyond.
+  let lo = 0;
+  let hi = within(0) ? max : 0;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (within(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const upTo = lo;
+  if (!beyond(max)) return { upTo, beyond: null };
+  lo = 0;
+  hi = max;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (beyond(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return { upTo, beyond: { from: lo, to: max } };
+}
+
+function assertKeepsNetWithAmount(state: CreditState, remaining: readonly RateAmount[], rates: readonly RateAmount[], netCents: number, vatCents: number): void {
+  if (keepsNetWithAmount(state.balance, netCents, vatCents)) return;
+  const owedNet = owedNetCents(state.balance);
+  const owedVat = owedCents(state.balance) - owedNet;
+  const bounds = rates.map((g) => {
+    const left = remaining.find((r) => r.rate === g.rate) as RateAmount;
+    return { rate: g.rate, ...creditableBasesAtRate(state.balance, left, state.vatFranchise) };
+  });
+  const atRates = bounds
+    .map(
+      (b) =>
+        `at VAT rate ${b.rate} % credit at most ${formatCents(b.upTo)} excluding VAT` +
+        (b.beyond === null
+          ? ''
+          : `, or from ${formatCents(b.beyond.from)} to ${formatCents(b.beyond.to)} (all that is left to pay and beyond: the excess is due back to the client)`),
+    )
+    .join('; ');
+  throw exceeds(
+    `This credit note cancels ${formatCents(netCents)} excluding VAT and ${formatCents(vatCents)} of VAT, but what is left to pay on the invoice is ${formatCents(owedNet)} excluding VAT and ${formatCents(owedVat)} of VAT (payments pay each VAT rate in proportion): it would cancel more of one and less of the other, and the net left to pay would no longer match the amount. Alone, ${atRates}; or cancel all that remains with full: true.`,
+    { rate: bounds[0].rate, creditable: formatCents(bounds[0].upTo), owedNet: formatCents(owedNet), owedVat: formatCents(owedVat) },
+  );
 }
