@@ -24,6 +24,7 @@ export * from './rpc/membership/stats';
 export * from './small-counts';
 export * from './period';
 export * from './french-identifiers';
+export * from './bank-identifiers';
 export * from './rpc/commerce/clients';
 export * from './rpc/commerce/catalogue';
 export * from './events/commerce/client-changed.v1';

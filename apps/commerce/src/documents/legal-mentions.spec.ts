@@ -11,6 +11,7 @@ import {
   NO_EARLY_PAYMENT_DISCOUNT_SENTENCE,
   PUBLIC_BODY_LATE_INTEREST_SENTENCE,
   RECOVERY_INDEMNITY_SENTENCE,
+  VAT_ON_DEBITS_SENTENCE,
 } from './legal-mentions';
 import { refusalOf } from '@kpa/testing/refusal';
 
@@ -140,5 +141,14 @@ describe('legal mentions', () => {
       'Indemnité forfaitaire pour fra',
       'Activité exercée par Awa Diall',
     ]);
+  });
+});
+
+describe('VAT on debits (docs/domain-rules.md §1.1)', () => {
+  it('prints the option when a VAT-registered seller opted for it, never under the franchise', () => {
+    expect(legalMentions({ clientKind: 'company', vatFranchise: false, vatOnDebits: true, issueDate: '2026-03-02' })).toContain(VAT_ON_DEBITS_SENTENCE);
+    expect(legalMentions({ clientKind: 'individual', vatFranchise: false, vatOnDebits: true, issueDate: '2026-03-02' })).toEqual([VAT_ON_DEBITS_SENTENCE]);
+    expect(legalMentions({ clientKind: 'company', vatFranchise: false, issueDate: '2026-03-02' })).not.toContain(VAT_ON_DEBITS_SENTENCE);
+    expect(legalMentions({ clientKind: 'individual', vatFranchise: true, vatOnDebits: true, issueDate: '2026-03-02' })).not.toContain(VAT_ON_DEBITS_SENTENCE);
   });
 });

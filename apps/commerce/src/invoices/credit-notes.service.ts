@@ -99,6 +99,7 @@ export class CreditNotesService {
           lines: plan.lines,
           totals: plan.totals,
           invoiceMentions: frozenInvoice.mentions,
+          invoiceEInvoice: frozenInvoice.einvoice,
         }),
         netCents: plan.netCents,
         vatCents: plan.vatCents,

@@ -92,7 +92,7 @@ export class InvoicePrintables {
       totals,
       termDays,
       dueOn: addDays(issueDate, termDays),
-      mentions: legalMentions({ clientKind: client.kind, vatFranchise: seller.vatFranchise, issueDate, capeHolder }),
+      mentions: legalMentions({ clientKind: client.kind, vatFranchise: seller.vatFranchise, vatOnDebits: seller.vatOnDebits, issueDate, capeHolder }),
       quoteNumber: await this.quotes.quoteNumber(manager, siteId, data.quoteId),
     };
   }

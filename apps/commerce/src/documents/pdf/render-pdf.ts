@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, VAT_FRANCHISE_REASON, winAnsiText } from '@kpa/contracts';
-import { PrintableDocument, PrintableLine } from '../printable';
+import { PrintableDocument, PrintableLine, sellerContactLines } from '../printable';
 
 /**
  * Lays a PrintableDocument out as an A4 PDF in French. It decides nothing about the law: every
@@ -150,6 +150,7 @@ function sellerLines(doc: PrintableDocument): { text: string; font?: string; siz
     ...s.address.map((text) => ({ text })),
     { text: registration },
     { text: s.vatNumber ? `N° TVA intracommunautaire : ${s.vatNumber}` : 'Franchise en base de TVA (art. 293 B du CGI)' },
+    ...sellerContactLines(doc).map((text) => ({ text })),
     { text: `Établissement : ${s.siteName}`, color: MUTED },
   ];
 }
