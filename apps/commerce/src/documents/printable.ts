@@ -148,6 +148,13 @@ export function addressLines(addressLine: string | null, postalCode: string | nu
   return [addressLine, [postalCode, city].filter(Boolean).join(' ')].filter((line): line is string => typeof line === 'string' && line.trim() !== '');
 }
 
+/** ["12 rue de la Paix", "59000 Lille"] back into its parts (a French address as addressLines prints it). */
+export function addressFromLines(lines: readonly string[]): PostalAddress {
+  const last = lines[lines.length - 1] ?? '';
+  const match = /^(\d{5})\s+(.+)$/.exec(last);
+  return { line: lines.slice(0, -1).join(', '), postalCode: match ? match[1] : '', city: match ? match[2] : last };
+}
+
 /** The client as printed, from the client's record at the document's date. */
 export interface ClientSnapshot {
   kind: ClientKind;

@@ -7,6 +7,7 @@ import {
   PrintableEInvoiceFacts,
   PrintableFact,
   PrintableKind,
+  addressFromLines,
   printableClient,
   printableLines,
   printableSeller,
@@ -161,11 +162,4 @@ export function creditNoteDocument(input: CreditNoteDocumentInput): PrintableDoc
       buyerAddress: input.invoiceEInvoice?.buyerAddress ?? addressFromLines(input.client.address),
     },
   };
-}
-
-/** A client address printed as ["line", "59100 Roubaix"] back into its parts (documents frozen before issue 15). */
-function addressFromLines(lines: readonly string[]): PostalAddress {
-  const last = lines[lines.length - 1] ?? '';
-  const match = /^(\d{5})\s+(.+)$/.exec(last);
-  return { line: lines.slice(0, -1).join(', '), postalCode: match ? match[1] : '', city: match ? match[2] : last };
 }
