@@ -142,7 +142,7 @@ describe('EN 16931 mapping of a frozen document', () => {
     expect(invoice['cac:AccountingCustomerParty']['cac:Party']['cac:PartyLegalEntity']).toEqual({ 'cbc:RegistrationName': 'Łukasz Dağlı' });
     expect(invoice['cac:PaymentTerms']).toEqual({ 'cbc:Note': 'Paiement à réception' });
     expect(invoice['cac:InvoicePeriod']).toEqual({ 'cbc:StartDate': '2026-11-02', 'cbc:EndDate': '2026-11-06' });
-    expect(invoice['cac:Delivery']).toBeUndefined();
+    expect(invoice['cac:Delivery']).toEqual({ 'cbc:ActualDeliveryDate': '2026-11-06' });
   });
 
   it('BT-23 from the nature of the operation: B1 goods, M1 mixed; the VAT-on-debits option as a note', () => {

@@ -221,7 +221,9 @@ export function en16931Invoice(doc: PrintableDocument): En16931Invoice {
       : {}),
     'cac:AccountingSupplierParty': { 'cac:Party': seller(doc) },
     'cac:AccountingCustomerParty': { 'cac:Party': buyer(doc) },
-    ...(!period && f.supplyDate ? { 'cac:Delivery': { 'cbc:ActualDeliveryDate': f.supplyDate } } : {}),
+    // BT-72: the date of the supply; when only a period is known, its last day; when neither, the issue
+    // date (the CGI asks for the supply date only when it differs). CII needs a delivery element anyway.
+    'cac:Delivery': { 'cbc:ActualDeliveryDate': f.supplyDate ?? f.periodEnd ?? doc.issueDate },
     ...(!creditNote && doc.seller.iban
       ? {
           'cac:PaymentMeans': [
