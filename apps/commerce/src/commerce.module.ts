@@ -44,6 +44,10 @@ import { InvoicesRpcController } from './invoices/invoices.rpc-controller';
 import { DocumentFiles1765400000000 } from './migrations/1765400000000-document-files';
 import { DocumentsPdfService } from './documents/pdf/documents-pdf.service';
 import { DocumentsPdfRpcController } from './documents/pdf/documents-pdf.rpc-controller';
+// e-invoicing (issue 15): Factur-X and CII files
+import { EInvoiceFiles1768300000000 } from './migrations/1768300000000-e-invoice-files';
+import { EInvoiceFilesService } from './e-invoicing/e-invoice-files.service';
+import { EInvoiceFilesRpcController } from './e-invoicing/e-invoice-files.rpc-controller';
 import { Missions1765200000000 } from './migrations/1765200000000-missions';
 import { MissionEntity, MissionParticipantEntity, MissionSignUpEntity } from './missions/mission.entity';
 import { MissionsService } from './missions/missions.service';
@@ -95,6 +99,8 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     RowSecurity1767000000000,
     // worker: quotes (the expiry sweep)
     QuoteExpiry1767200000000,
+    // e-invoicing (issue 15)
+    EInvoiceFiles1768300000000,
   ],
 };
 
@@ -118,6 +124,7 @@ export class CommerceModule {
         QuotesRpcController,
         InvoicesRpcController,
         DocumentsPdfRpcController,
+        EInvoiceFilesRpcController,
         MissionsRpcController,
         ExpensesRpcController,
         // worker: reports
@@ -149,6 +156,7 @@ export class CommerceModule {
         PaymentsService,
         ReceivablesService,
         DocumentsPdfService,
+        EInvoiceFilesService,
         MissionsService,
         ExpensesService,
         ObjectStores,

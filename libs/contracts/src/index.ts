@@ -44,6 +44,7 @@ export * from './events/commerce/credit-note-issued.v1';
 export * from './rpc/commerce/expenses';
 export * from './events/commerce/expense-approved.v1';
 export * from './rpc/commerce/document-pdfs';
+export * from './rpc/commerce/e-invoices';
 export * from './rpc/remuneration/periods';
 export * from './events/remuneration/period-closed.v1';
 export * from './events/remuneration/contribution-decided.v1';
