@@ -138,7 +138,6 @@ function seller(doc: PrintableDocument): SellerParty {
   const contact = { ...(s.phone ? { 'cbc:Telephone': s.phone } : {}), ...(s.email ? { 'cbc:ElectronicMail': s.email } : {}) };
   return {
     ...(s.electronicAddress ? { 'cbc:EndpointID': s.electronicAddress, 'cbc:EndpointID@schemeID': SIREN_SCHEME } : {}),
-    'cac:PartyIdentification': [{ 'cbc:ID': s.siret, 'cbc:ID@schemeID': SIRET_SCHEME }],
     'cac:PostalAddress': postalAddress(address),
     'cac:PartyTaxScheme': taxSchemes,
     'cac:PartyLegalEntity': {
