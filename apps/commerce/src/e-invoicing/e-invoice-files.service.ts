@@ -16,7 +16,7 @@ import { InvoicePrintables } from '../invoices/invoice-printable';
 import { PrintableDocument } from '../documents/printable';
 import { DocumentFileRepository } from '../documents/pdf/document-file.repository';
 import { DocumentFileKind, documentFile, PrintableSource } from '../documents/pdf/document-files';
-import { ciiXml, facturXPdf } from './factur-x';
+import { ciiXml, facturXPdf, generated } from './factur-x';
 
 const NOT_FOUND: Record<EInvoiceDocumentKind, { code: ErrorCode; what: string }> = {
   invoice: { code: 'INVOICE_NOT_FOUND', what: 'invoice' },
@@ -83,25 +83,5 @@ export class EInvoiceFilesService {
           };
     const file = await documentFile(this.files, manager, { siteId, kind: target.kind, documentId: request.id }, load, render, target.suffix);
     return { filename: file.filename, contentType: target.contentType, sha256: file.sha256, contentBase64: file.bytes.toString('base64') };
-  }
-}
-
-/**
- * The library validates its input against its JSON schema: a document frozen before the checks at
- * issue existed may not pass. That is a 422 naming the schema's complaint, not a 500.
- */
-async function generated(run: () => Promise<Buffer>): Promise<Buffer> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof DomainError) throw error;
-    const details = (error as { errors?: { instancePath?: string; message?: string }[] }).errors;
-    if (!Array.isArray(details)) throw error;
-    const first = details[0];
-    throw new DomainError(
-      'EINVOICE_RULE_BROKEN',
-      `This document's data cannot make a valid EN 16931 e-invoice (${first?.instancePath ?? ''} ${first?.message ?? ''}): it was issued before these checks; correct it with a credit note and a new invoice.`,
-      { rule: 'EN16931-SCHEMA', rules: details.map((d) => `${d.instancePath ?? ''} ${d.message ?? ''}`.trim()) },
-    );
   }
 }

@@ -1,4 +1,5 @@
 import { InvoiceService } from '@e-invoice-eu/core';
+import { DomainError } from '@kpa/contracts';
 import { PrintableDocument } from '../documents/printable';
 import { En16931Invoice, en16931Invoice } from './en16931';
 
@@ -101,4 +102,24 @@ export async function facturXPdf(doc: PrintableDocument, pdf: Buffer, filename: 
     pdf: { buffer: new Uint8Array(pdf), filename, mimetype: 'application/pdf' },
   });
   return Buffer.from(bytes as Uint8Array);
+}
+
+/**
+ * The library validates its input against its JSON schema: a document frozen before the checks at
+ * issue existed may not pass. That is a 422 naming the schema's complaint, not a 500.
+ */
+export async function generated(run: () => Promise<Buffer>): Promise<Buffer> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    const details = (error as { errors?: { instancePath?: string; message?: string }[] }).errors;
+    if (!Array.isArray(details)) throw error;
+    const first = details[0];
+    throw new DomainError(
+      'EINVOICE_RULE_BROKEN',
+      `This document's data cannot make a valid EN 16931 e-invoice (${first?.instancePath ?? ''} ${first?.message ?? ''}): it was issued before these checks; correct it with a credit note and a new invoice.`,
+      { rule: 'EN16931-SCHEMA', rules: details.map((d) => `${d.instancePath ?? ''} ${d.message ?? ''}`.trim()) },
+    );
+  }
 }
