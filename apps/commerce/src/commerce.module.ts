@@ -44,6 +44,10 @@ import { InvoicesRpcController } from './invoices/invoices.rpc-controller';
 import { DocumentFiles1765400000000 } from './migrations/1765400000000-document-files';
 import { DocumentsPdfService } from './documents/pdf/documents-pdf.service';
 import { DocumentsPdfRpcController } from './documents/pdf/documents-pdf.rpc-controller';
+// e-invoicing (issue 15): Factur-X and CII files
+import { EInvoiceFiles1768300000000 } from './migrations/1768300000000-e-invoice-files';
+import { EInvoiceFilesService } from './e-invoicing/e-invoice-files.service';
+import { EInvoiceFilesRpcController } from './e-invoicing/e-invoice-files.rpc-controller';
 import { Missions1765200000000 } from './migrations/1765200000000-missions';
 import { MissionEntity, MissionParticipantEntity, MissionSignUpEntity } from './missions/mission.entity';
 import { MissionsService } from './missions/missions.service';
@@ -101,6 +105,8 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     QuoteExpiry1767200000000,
     // issue 15: credit notes on a paid part, refunds
     Refunds1768400000000,
+    // e-invoicing (issue 15)
+    EInvoiceFiles1768300000000,
   ],
 };
 
@@ -124,6 +130,7 @@ export class CommerceModule {
         QuotesRpcController,
         InvoicesRpcController,
         DocumentsPdfRpcController,
+        EInvoiceFilesRpcController,
         MissionsRpcController,
         ExpensesRpcController,
         // worker: reports
@@ -156,6 +163,7 @@ export class CommerceModule {
         RefundRepository,
         ReceivablesService,
         DocumentsPdfService,
+        EInvoiceFilesService,
         MissionsService,
         ExpensesService,
         ObjectStores,

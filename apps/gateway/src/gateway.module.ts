@@ -37,6 +37,7 @@ import { InvoicesController } from './commerce/invoices.controller';
 import { CreditNotesController } from './commerce/credit-notes.controller';
 import { ReceivablesController } from './commerce/receivables.controller';
 import { DocumentPdfsController } from './commerce/document-pdfs.controller';
+import { EInvoicesController } from './commerce/e-invoices.controller';
 import { MissionsController } from './commerce/missions.controller';
 import { ExpensesController } from './commerce/expenses.controller';
 import { ReceiptStorage } from './commerce/receipt-storage';
@@ -103,6 +104,7 @@ export class GatewayModule {
         CreditNotesController,
         ReceivablesController,
         DocumentPdfsController,
+        EInvoicesController,
         MissionsController,
         ExpensesController,
         ContributionsController,

@@ -36,6 +36,7 @@ import { CapeContractRepository } from './cape-contracts/cape-contract.repositor
 import { CapeContractsRpcController } from './cape-contracts/cape-contracts.rpc-controller';
 import { Interviews1764400000000 } from './migrations/1764400000000-interviews';
 import { RowSecurity1767000000000 } from './migrations/1767000000000-row-security';
+import { HostStructureEInvoicing1768200000000 } from './migrations/1768200000000-host-structure-e-invoicing';
 import { InterviewEntity } from './interviews/interview.entity';
 import { InterviewsService } from './interviews/interviews.service';
 import { InterviewRepository } from './interviews/interview.repository';
@@ -58,6 +59,7 @@ export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = {
     SiteProfile1764700000000,
     Idempotency1766100000000,
     RowSecurity1767000000000,
+    HostStructureEInvoicing1768200000000,
   ],
 };
 

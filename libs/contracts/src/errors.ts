@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'INVOICE_NOT_FOUND',
   'CREDIT_NOTE_NOT_FOUND',
   'MISSION_NOT_FOUND',
+  // 404: a draft invoice has no Factur-X nor CII file (only an issued document has one)
+  'DOCUMENT_NOT_ISSUED',
   // 404: remuneration
   'CONTRIBUTION_NOT_FOUND',
   'PERIOD_NOT_FOUND',
@@ -165,6 +167,8 @@ export const ERROR_CODES = [
   'CAPE_NOT_RUNNING',
   'SELLER_IDENTITY_INCOMPLETE',
   'DEPOSIT_INVOICE_INVALID',
+  // 422: the invoice would make an invalid EN 16931 e-invoice; details.rule names the business rule (BR-CO-10, BR-FR-…)
+  'EINVOICE_RULE_BROKEN',
   // 422: missions
   'MISSION_MEMBER_NOT_SIGNED_UP',
   'MISSION_TEAM_EMPTY',

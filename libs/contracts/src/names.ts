@@ -89,6 +89,7 @@ export const RPC = {
     quoteUpdate: 'rpc.commerce.quote.update',
     quoteAct: 'rpc.commerce.quote.act',
     documentPdf: 'rpc.commerce.document.pdf',
+    documentEInvoice: 'rpc.commerce.document.einvoice',
     expenseCreate: 'rpc.commerce.expense.create',
     expenseList: 'rpc.commerce.expense.list',
     expenseGet: 'rpc.commerce.expense.get',

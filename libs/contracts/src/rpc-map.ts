@@ -47,6 +47,7 @@ import type {
 } from './rpc/commerce/catalogue';
 import type { Client, ClientPage, CreateClientRequest, GetClientRequest, ListClientsRequest, UpdateClientRequest } from './rpc/commerce/clients';
 import type { DocumentPdf, DocumentPdfRequest } from './rpc/commerce/document-pdfs';
+import type { EInvoiceFile, EInvoiceFileRequest } from './rpc/commerce/e-invoices';
 import type {
   ApproveExpenseRequest,
   AttachReceiptRequest,
@@ -336,6 +337,7 @@ export const RPC_TYPES = {
   [RPC.commerce.quoteUpdate]: rpc<UpdateQuoteRequest, Quote>(),
   [RPC.commerce.quoteAct]: rpc<QuoteActionRequest, Quote>(),
   [RPC.commerce.documentPdf]: rpc<DocumentPdfRequest, DocumentPdf>(),
+  [RPC.commerce.documentEInvoice]: rpc<EInvoiceFileRequest, EInvoiceFile>(),
   [RPC.commerce.expenseCreate]: rpc<CreateExpenseRequest, Expense>(),
   [RPC.commerce.expenseList]: rpc<ListExpensesRequest, ExpensePage>(),
   [RPC.commerce.expenseGet]: rpc<GetExpenseRequest, Expense>(),

@@ -12,6 +12,7 @@ import {
   offPremisesPaymentSentence,
   PUBLIC_BODY_LATE_INTEREST_SENTENCE,
   RECOVERY_INDEMNITY_SENTENCE,
+  VAT_ON_DEBITS_SENTENCE,
 } from './legal-mentions';
 import { refusalOf } from '@kpa/testing/refusal';
 
@@ -154,5 +155,14 @@ describe('legal mentions', () => {
       'Contrat conclu hors établissement le 07/12/2026 : aucun paiement ne peut être reçu avant le 15/12/2026 (C. consom. L221-10).',
     );
     expect(mentions({ clientKind: 'individual', offPremises: null })).toEqual([]);
+  });
+});
+
+describe('VAT on debits (docs/domain-rules.md §1.1)', () => {
+  it('prints the option when a VAT-registered seller opted for it, never under the franchise', () => {
+    expect(legalMentions({ clientKind: 'company', vatFranchise: false, vatOnDebits: true, issueDate: '2026-03-02' })).toContain(VAT_ON_DEBITS_SENTENCE);
+    expect(legalMentions({ clientKind: 'individual', vatFranchise: false, vatOnDebits: true, issueDate: '2026-03-02' })).toEqual([VAT_ON_DEBITS_SENTENCE]);
+    expect(legalMentions({ clientKind: 'company', vatFranchise: false, issueDate: '2026-03-02' })).not.toContain(VAT_ON_DEBITS_SENTENCE);
+    expect(legalMentions({ clientKind: 'individual', vatFranchise: true, vatOnDebits: true, issueDate: '2026-03-02' })).not.toContain(VAT_ON_DEBITS_SENTENCE);
   });
 });

@@ -73,6 +73,9 @@ export const PUBLIC_BODY_LATE_INTEREST_SENTENCE =
 /** C. com. L441-10 and D441-5 (B2B); CCP R2192-31 ff. (B2G). Never for a consumer (docs/domain-rules.md §1.4). */
 export const RECOVERY_INDEMNITY_SENTENCE = 'Indemnité forfaitaire pour frais de recouvrement : 40 €';
 
+/** CGI ann. II art. 242 nonies A (décret 2022-1299): a seller that opted to pay VAT on debits says so on its invoices. */
+export const VAT_ON_DEBITS_SENTENCE = "Option pour le paiement de la taxe d'après les débits";
+
 /** C. com. L441-9: the conditions of early-payment discount, here the usual "none". */
 export const NO_EARLY_PAYMENT_DISCOUNT_SENTENCE = "Pas d'escompte pour paiement anticipé";
 
@@ -121,6 +124,8 @@ export interface LegalMentionsInput {
   capeHolder?: CapeHolder | null;
   /** An off-premises contract with an individual: the day it was concluded and the first day a payment may be received (L221-10). */
   offPremises?: { concludedOn: string; firstPaymentOn: string } | null;
+  /** Invoices of a VAT-registered seller that opted to pay VAT on debits (docs/domain-rules.md §1.1). */
+  vatOnDebits?: boolean;
   /** Override of the legal-rate table (tests, or a row not yet released). */
   legalInterestRates?: readonly LegalInterestRatePeriod[];
 }
@@ -161,6 +166,7 @@ export function legalMentions(input: LegalMentionsInput): string[] {
   const mentions: string[] = [];
 
   if (input.vatFranchise) mentions.push(VAT_FRANCHISE_NOTE);
+  else if (input.vatOnDebits) mentions.push(VAT_ON_DEBITS_SENTENCE);
 
   const rate = input.latePenaltyRatePercent ?? undefined;
   const rateHundredths = rate === undefined ? undefined : percentHundredths(rate);

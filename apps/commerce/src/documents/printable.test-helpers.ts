@@ -22,6 +22,12 @@ export function aSellerIdentity(overrides: Partial<SellerIdentity> = {}): Seller
     addressLine: '12 rue de la Paix',
     postalCode: '59000',
     city: 'Lille',
+    iban: null,
+    bic: null,
+    electronicAddress: null,
+    phone: null,
+    email: null,
+    vatOnDebits: false,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { CatalogueUnit, ClientKind, computeTotals, formatCents, PostalAddress, QuoteLine, QuoteVatBreakdown, VatRate } from '@kpa/contracts';
+import { CatalogueUnit, ClientKind, computeTotals, formatCents, formatIban, PostalAddress, QuoteLine, QuoteVatBreakdown, VatRate } from '@kpa/contracts';
 import type { SellerIdentity } from '../sellers/seller';
 
 /** A document line as stored (quotes and invoices alike), before its net is computed. */
@@ -31,6 +31,19 @@ export interface PrintableSeller {
   address: string[];
   /** The KPA site the document comes from ("La Cape, Roubaix"), printed as the issuing establishment. */
   siteName: string;
+  /*
+   * What the e-invoicing reform added (issue 15). Optional: documents frozen before carry none of
+   * them, and read as null / false.
+   */
+  /** Compact IBAN ("FR7630006000011234567890189"): invoices print it for a transfer; the e-invoice's BT-84. */
+  iban?: string | null;
+  bic?: string | null;
+  /** The seller's routing address in the e-invoicing directory (BT-34). */
+  electronicAddress?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  /** Opted to pay VAT on debits (the invoice's mentions then carry the option). */
+  vatOnDebits?: boolean;
 }
 
 export interface PrintableClient {
@@ -123,6 +136,31 @@ export interface PrintableDocument {
   acceptanceArea: boolean;
   /** Off-premises quotes to individuals: the 14-day withdrawal notice and form (C. consom. L221-18). */
   withdrawalNotice: boolean;
+  /**
+   * What the e-invoice (Factur-X / CII, e-invoicing/en16931.ts) needs besides the printed words, frozen
+   * with the rest at issue so the XML never reads live data. Invoices and credit notes issued since
+   * issue 15; absent on quotes and on documents frozen before.
+   */
+  einvoice?: PrintableEInvoiceFacts;
+}
+
+/** Structured facts of an issued invoice or credit note, for its EN 16931 e-invoice. */
+export interface PrintableEInvoiceFacts {
+  /** Nature of the operation (BT-23 letter: B goods, S services, M mixed). */
+  operationCategory: 'goods' | 'services' | 'mixed';
+  /** BT-9, YYYY-MM-DD; null on a credit note. */
+  dueDate: string | null;
+  /** BT-20 as printed: "Paiement à 30 jours"; null on a credit note. */
+  paymentTerms: string | null;
+  /** BT-72: the date of the supply, or null. */
+  supplyDate: string | null;
+  /** BG-14: the period of the supply, or null. */
+  periodStart: string | null;
+  periodEnd: string | null;
+  /** BT-25/26: the invoice a credit note corrects, the deposit invoices a final invoice deducts. */
+  precedingInvoices: { number: string; issueDate: string }[];
+  sellerAddress: PostalAddress | null;
+  buyerAddress: PostalAddress;
 }
 
 /** French unit labels as printed. */
@@ -131,6 +169,13 @@ export const UNIT_LABELS: Record<CatalogueUnit, string> = { hour: 'heure', day: 
 /** The seller's registered office on lines, from its read-model identity. */
 export function addressLines(addressLine: string | null, postalCode: string | null, city: string): string[] {
   return [addressLine, [postalCode, city].filter(Boolean).join(' ')].filter((line): line is string => typeof line === 'string' && line.trim() !== '');
+}
+
+/** ["12 rue de la Paix", "59000 Lille"] back into its parts (a French address as addressLines prints it). */
+export function addressFromLines(lines: readonly string[]): PostalAddress {
+  const last = lines[lines.length - 1] ?? '';
+  const match = /^(\d{5})\s+(.+)$/.exec(last);
+  return { line: lines.slice(0, -1).join(', '), postalCode: match ? match[1] : '', city: match ? match[2] : last };
 }
 
 /** The client as printed, from the client's record at the document's date. */
@@ -154,7 +199,31 @@ export function printableSeller(seller: SellerIdentity): PrintableSeller {
     vatNumber: seller.vatNumber,
     address: addressLines(seller.addressLine, seller.postalCode, seller.city),
     siteName: seller.siteName,
+    iban: seller.iban,
+    bic: seller.bic,
+    electronicAddress: seller.electronicAddress,
+    phone: seller.phone,
+    email: seller.email,
+    vatOnDebits: seller.vatOnDebits,
   };
+}
+
+/** Invoices ask for a payment; quotes and credit notes do not. */
+const ASKS_FOR_PAYMENT: ReadonlySet<PrintableKind> = new Set(['invoice', 'deposit_invoice', 'final_invoice']);
+
+/**
+ * The seller block's contact and bank lines, in French: phone and e-mail on every document; on
+ * invoices, how to pay by transfer (IBAN in groups of four, BIC), as French clients expect.
+ */
+export function sellerContactLines(doc: Pick<PrintableDocument, 'kind' | 'seller'>): string[] {
+  const s = doc.seller;
+  const lines: string[] = [];
+  const contact = [s.phone ? `Tél. ${s.phone}` : null, s.email ?? null].filter((part): part is string => typeof part === 'string' && part !== '');
+  if (contact.length > 0) lines.push(contact.join(' — '));
+  if (ASKS_FOR_PAYMENT.has(doc.kind) && s.iban) {
+    lines.push(`Paiement par virement — IBAN ${formatIban(s.iban)}${s.bic ? ` — BIC ${s.bic}` : ''}`);
+  }
+  return lines;
 }
 
 export function printableClient(client: ClientSnapshot, purchaseOrderNumber: string | null, commitmentNumber: string | null): PrintableClient {

@@ -20,6 +20,7 @@ import { allocateDocumentNumber } from '../numbering/document-counter';
 import { SellerRepository } from '../sellers/seller.repository';
 import { toRateAmounts } from './invoice';
 import { planCreditNote } from './credit-note';
+import { checkEInvoiceRules } from '../e-invoicing/en16931-rules';
 import { creditNoteDocument } from './invoice-document';
 import { CreditNoteEntity } from './credit-note.entity';
 import { CreditNoteRepository } from './credit-note.repository';
@@ -102,6 +103,7 @@ export class CreditNotesService {
           lines: plan.lines,
           totals: plan.totals,
           invoiceMentions: frozenInvoice.mentions,
+          invoiceEInvoice: frozenInvoice.einvoice,
         }),
         netCents: plan.netCents,
         vatCents: plan.vatCents,
@@ -109,6 +111,8 @@ export class CreditNotesService {
         createdBy: actor.userId,
         createdAt: now,
       });
+      // Its e-invoice must be valid: refused (and the number given back by the rollback) otherwise.
+      checkEInvoiceRules(creditNote.printable);
       await this.creditNotes.insert(manager, creditNote);
       const paidOn = plan.status === 'paid' && invoice.paidOn === null ? ((await this.payments.lastPaymentOn(manager, siteIdOf(siteId), invoice.id)) ?? today) : invoice.paidOn;
       await this.invoices.update(manager, siteIdOf(siteId), invoice.id, {

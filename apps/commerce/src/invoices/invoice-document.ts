@@ -1,4 +1,15 @@
-import { addDays, compareDates, CreditNoteTotals, formatCents, InvoiceDeposit, InvoiceKind, InvoiceTotals, OperationCategory, QuoteVatBreakdown } from '@kpa/contracts';
+import {
+  addDays,
+  compareDates,
+  CreditNoteTotals,
+  formatCents,
+  InvoiceDeposit,
+  InvoiceKind,
+  InvoiceTotals,
+  OperationCategory,
+  PostalAddress,
+  QuoteVatBreakdown,
+} from '@kpa/contracts';
 import {
   DEFAULT_LATE_PENALTY_SENTENCE,
   NO_EARLY_PAYMENT_DISCOUNT_SENTENCE,
@@ -11,8 +22,10 @@ import {
   PrintableClient,
   PrintableDepositDeduction,
   PrintableDocument,
+  PrintableEInvoiceFacts,
   PrintableFact,
   PrintableKind,
+  addressFromLines,
   printableClient,
   printableLines,
   printableSeller,
@@ -123,7 +136,23 @@ export function invoiceDocument(input: InvoiceDocumentInput): PrintableDocument 
     mentions: input.mentions,
     acceptanceArea: false,
     withdrawalNotice: false,
+    einvoice: {
+      operationCategory: input.operationCategory,
+      dueDate: input.dueOn,
+      paymentTerms: facts[1].value,
+      supplyDate: input.supplyDate,
+      periodStart: input.deliveryStartsOn && input.deliveryEndsOn ? input.deliveryStartsOn : null,
+      periodEnd: input.deliveryStartsOn && input.deliveryEndsOn ? input.deliveryEndsOn : null,
+      precedingInvoices: input.totals.deposits.map((d) => ({ number: d.number, issueDate: d.issuedOn })),
+      sellerAddress: sellerPostalAddress(input.seller),
+      buyerAddress: { ...input.client.billingAddress },
+    },
   };
+}
+
+/** The seller's registered office as a postal address, when its postal code is known. */
+function sellerPostalAddress(seller: SellerIdentity): PostalAddress | null {
+  return seller.postalCode ? { line: seller.addressLine ?? '', postalCode: seller.postalCode, city: seller.city } : null;
 }
 
 const PAYMENT_SENTENCES = new Set([NO_EARLY_PAYMENT_DISCOUNT_SENTENCE, DEFAULT_LATE_PENALTY_SENTENCE, PUBLIC_BODY_LATE_INTEREST_SENTENCE, RECOVERY_INDEMNITY_SENTENCE]);
@@ -152,6 +181,8 @@ export interface CreditNoteDocumentInput {
   lines: readonly InvoiceLineData[];
   totals: CreditNoteTotals;
   invoiceMentions: readonly string[];
+  /** The corrected invoice's e-invoice facts (absent when it was frozen before issue 15). */
+  invoiceEInvoice?: PrintableEInvoiceFacts;
 }
 
 /** A credit note (avoir): its own number, the invoice it corrects (number and date), the amounts it cancels. */
@@ -181,5 +212,16 @@ export function creditNoteDocument(input: CreditNoteDocumentInput): PrintableDoc
     mentions: creditNoteMentions(input.invoiceMentions),
     acceptanceArea: false,
     withdrawalNotice: false,
+    einvoice: {
+      operationCategory: input.invoiceEInvoice?.operationCategory ?? 'services',
+      dueDate: null,
+      paymentTerms: null,
+      supplyDate: input.invoiceEInvoice?.supplyDate ?? null,
+      periodStart: input.invoiceEInvoice?.periodStart ?? null,
+      periodEnd: input.invoiceEInvoice?.periodEnd ?? null,
+      precedingInvoices: [{ number: input.invoiceNumber, issueDate: input.invoiceIssuedOn }],
+      sellerAddress: sellerPostalAddress(input.seller),
+      buyerAddress: input.invoiceEInvoice?.buyerAddress ?? addressFromLines(input.client.address),
+    },
   };
 }

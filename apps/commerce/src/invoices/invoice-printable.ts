@@ -102,6 +102,7 @@ export class InvoicePrintables {
       mentions: legalMentions({
         clientKind: client.kind,
         vatFranchise: seller.vatFranchise,
+        vatOnDebits: seller.vatOnDebits,
         issueDate,
         capeHolder,
         offPremises,

@@ -22,6 +22,7 @@ import { assertClientMayChange, assertEditable, assertIssuable, InvoiceDraftInpu
 import { statusOf } from './invoice-payments';
 import { InvoiceDrafts, moneyColumns } from './invoice-drafts';
 import { documentOf, InvoicePrintables } from './invoice-printable';
+import { checkEInvoiceRules } from '../e-invoicing/en16931-rules';
 import { InvoiceRepository } from './invoice.repository';
 
 @Injectable()
@@ -79,6 +80,9 @@ export class InvoicesService {
       const invoice = await this.invoices.findInvoice(manager, siteIdOf(siteId), invoiceId, true);
       assertIssuable(invoice.status, invoice.number);
       const prepared = await this.printables.prepareInvoice(manager, siteIdOf(siteId), invoice, today, 'issue');
+      // The document to freeze (its number comes last): refused now if its e-invoice would be invalid.
+      const printable = documentOf(prepared, null, today);
+      checkEInvoiceRules(printable);
       const money = moneyColumns(prepared.totals);
       const balance = { ...invoice.balance(), ...money, creditedCents: 0, creditedNetCents: 0, paidCents: 0, paidNetCents: 0, refundedCents: 0, refundedNetCents: 0 };
       const status = statusOf(balance);
@@ -116,7 +120,6 @@ export class InvoicesService {
       };
       const events: EventEnvelope[] = [createEvent(INVOICE_ISSUED_V1, siteId, data, now)];
       if (paidOn !== null) events.push(createEvent(INVOICE_PAID_V1, siteId, { invoiceId: invoice.id, number: '', paidOn }, now));
-      const printable = documentOf(prepared, null, today);
       const { number } = await allocateDocumentNumber(manager, { siteId, siteCode: prepared.seller.siteCode, kind: 'invoice' }, today, [
         this.invoices.freezeIssued(siteIdOf(siteId), invoice.id, { status, issuedOn: today, dueOn: prepared.dueOn, paidOn, updatedAt: now, printable }),
         (param) => publishSql(events, param, { from: 'numbered', fields: { number: 'numbered.number' } }),

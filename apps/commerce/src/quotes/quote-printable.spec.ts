@@ -70,6 +70,13 @@ describe('quoteDocument', () => {
       vatNumber: 'FR85120027016',
       address: ['12 rue de la Paix', '59000 Lille'],
       siteName: 'La Cape, Roubaix',
+      // What the e-invoicing reform added: a quote freezes them too (it prints the phone and e-mail).
+      iban: null,
+      bic: null,
+      electronicAddress: null,
+      phone: null,
+      email: null,
+      vatOnDebits: false,
     });
     expect(doc.client).toMatchObject({ kind: 'individual', name: 'Mme Durand', address: ['8 rue Jules Guesde', '59100 Roubaix'], siret: null });
     expect(doc.facts).toEqual([

@@ -77,6 +77,13 @@ export class SellerRepository {
       addressLine: identity.addressLine ?? null,
       postalCode: identity.postalCode ?? null,
       city: row.city,
+      // Fields of the e-invoicing reform: absent from the events published before they existed.
+      iban: identity.iban ?? null,
+      bic: identity.bic ?? null,
+      electronicAddress: identity.electronicAddress ?? null,
+      phone: identity.phone ?? null,
+      email: identity.email ?? null,
+      vatOnDebits: vatNumber !== null && identity.vatOnDebits === true,
     };
   }
 

@@ -21,4 +21,13 @@ export interface SellerIdentity extends SiteSeller {
   addressLine: string | null;
   postalCode: string | null;
   city: string;
+  /** Compact IBAN for transfers (BT-84), or null. */
+  iban: string | null;
+  bic: string | null;
+  /** The e-invoicing routing address (BT-34), or null. */
+  electronicAddress: string | null;
+  phone: string | null;
+  email: string | null;
+  /** Opted to pay VAT on debits (invoices print the option). */
+  vatOnDebits: boolean;
 }

@@ -33,6 +33,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'SESSION_NOT_FOUND':
     case 'CREDIT_NOTE_NOT_FOUND':
     case 'MISSION_NOT_FOUND':
+    case 'DOCUMENT_NOT_ISSUED':
     case 'CONTRIBUTION_NOT_FOUND':
     case 'PERIOD_NOT_FOUND':
     case 'OBJECTION_NOT_FOUND':
@@ -142,6 +143,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CAPE_NOT_RUNNING':
     case 'SELLER_IDENTITY_INCOMPLETE':
     case 'DEPOSIT_INVOICE_INVALID':
+    case 'EINVOICE_RULE_BROKEN':
     case 'MISSION_MEMBER_NOT_SIGNED_UP':
     case 'MISSION_TEAM_EMPTY':
     case 'MISSION_NOT_STARTED':

@@ -21,12 +21,19 @@ export class HostStructureEntity {
   @Column('text', { name: 'address_line', nullable: true }) addressLine: string | null;
   @Column('text', { name: 'postal_code', nullable: true }) postalCode: string | null;
   @Column('text') city: string;
+  @Column('text', { nullable: true }) iban: string | null;
+  @Column('text', { nullable: true }) bic: string | null;
+  @Column('text', { name: 'electronic_address', nullable: true }) electronicAddress: string | null;
+  @Column('text', { nullable: true }) phone: string | null;
+  @Column('text', { nullable: true }) email: string | null;
+  @Column('boolean', { name: 'vat_on_debits', default: false }) vatOnDebits: boolean;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 
   data(): HostStructureData {
     const { kind, legalName, legalForm, shareCapitalCents, rcsCity, siret, vatNumber, addressLine, postalCode, city } = this;
-    return { kind, legalName, legalForm, shareCapitalCents, rcsCity, siret, vatNumber, addressLine, postalCode, city };
+    const { iban, bic, electronicAddress, phone, email, vatOnDebits } = this;
+    return { kind, legalName, legalForm, shareCapitalCents, rcsCity, siret, vatNumber, addressLine, postalCode, city, iban, bic, electronicAddress, phone, email, vatOnDebits };
   }
 
   toContract(): HostStructure {
@@ -44,6 +51,12 @@ export class HostStructureEntity {
       addressLine: this.addressLine,
       postalCode: this.postalCode,
       city: this.city,
+      iban: this.iban,
+      bic: this.bic,
+      electronicAddress: this.electronicAddress,
+      phone: this.phone,
+      email: this.email,
+      vatOnDebits: this.vatOnDebits,
       createdAt: this.createdAt.toISOString(),
       updatedAt: this.updatedAt.toISOString(),
     };

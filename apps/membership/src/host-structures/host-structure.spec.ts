@@ -33,7 +33,53 @@ describe('host structure rules', () => {
       addressLine: '2 rue de la Coopération',
       postalCode: '59000',
       city: 'Lille',
+      iban: null,
+      bic: null,
+      electronicAddress: null,
+      phone: null,
+      email: null,
+      vatOnDebits: false,
     });
+  });
+
+  it('stores the IBAN compact and upper case, with its BIC, routing address, phone, e-mail and the VAT-on-debits option', () => {
+    const data = hostStructureData({
+      ...valid,
+      iban: 'fr76 3000 6000 0112 3456 7890 189',
+      bic: 'bnpa frpp',
+      electronicAddress: ' 120027016_FACTURES ',
+      phone: '03 20 00 00 00',
+      email: 'facturation@cae-grand-nord.fr',
+      vatOnDebits: true,
+    });
+    expect(data).toMatchObject({
+      iban: 'FR7630006000011234567890189',
+      bic: 'BNPAFRPP',
+      electronicAddress: '120027016_FACTURES',
+      phone: '03 20 00 00 00',
+      email: 'facturation@cae-grand-nord.fr',
+      vatOnDebits: true,
+    });
+    // A change keeps them, and blank clears one.
+    expect(changedHostStructure(data, { legalForm: 'SCIC SA' }).iban).toBe('FR7630006000011234567890189');
+    expect(changedHostStructure(data, { phone: '' }).phone).toBeNull();
+  });
+
+  it('refuses a wrong IBAN key, a French IBAN of the wrong length, a BIC of 9 characters or without IBAN, an address with spaces or too long', () => {
+    expect(fieldOf(() => hostStructureData({ ...valid, iban: 'FR7730006000011234567890189' }))).toBe('iban');
+    expect(fieldOf(() => hostStructureData({ ...valid, iban: 'FR763000600001123456789018' }))).toBe('iban');
+    expect(fieldOf(() => hostStructureData({ ...valid, iban: 'FR7630006000011234567890189', bic: 'BNPAFRPPX' }))).toBe('bic');
+    expect(fieldOf(() => hostStructureData({ ...valid, bic: 'BNPAFRPP' }))).toBe('bic');
+    expect(fieldOf(() => hostStructureData({ ...valid, electronicAddress: '120027016 factures' }))).toBe('electronicAddress');
+    expect(fieldOf(() => hostStructureData({ ...valid, electronicAddress: '1'.repeat(126) }))).toBe('electronicAddress');
+    expect(fieldOf(() => hostStructureData({ ...valid, email: 'not-an-address' }))).toBe('email');
+    expect(fieldOf(() => hostStructureData({ ...valid, phone: 'call me' }))).toBe('phone');
+  });
+
+  it('refuses the VAT-on-debits option under the VAT franchise, and anything but a boolean', () => {
+    expect(fieldOf(() => hostStructureData({ ...valid, vatNumber: null, vatOnDebits: true }))).toBe('vatOnDebits');
+    expect(fieldOf(() => hostStructureData({ ...valid, vatOnDebits: 'yes' as never }))).toBe('vatOnDebits');
+    expect(hostStructureData({ ...valid, vatNumber: null, vatOnDebits: false }).vatOnDebits).toBe(false);
   });
 
   it('takes an empty VAT number as the VAT franchise, and optional company-law mentions as absent', () => {

@@ -1,4 +1,18 @@
-import { CreateHostStructureRequest, DomainError, formatCents, HOST_STRUCTURE_KINDS, HostStructureKind, parseCents } from '@kpa/contracts';
+import {
+  compactIban,
+  CreateHostStructureRequest,
+  DomainError,
+  formatCents,
+  HOST_STRUCTURE_KINDS,
+  HostStructureKind,
+  isAbsent,
+  isValidBic,
+  isValidIban,
+  optionalEmail,
+  optionalPhone,
+  optionalText as optionalCheckedText,
+  parseCents,
+} from '@kpa/contracts';
 import { compactIdentifier, isValidFrenchVatNumber, isValidSiret } from './french-identifiers';
 
 /** The legal identity of a host structure, as stored (share capital in cents). */
@@ -13,6 +27,12 @@ export interface HostStructureData {
   addressLine: string | null;
   postalCode: string | null;
   city: string;
+  iban: string | null;
+  bic: string | null;
+  electronicAddress: string | null;
+  phone: string | null;
+  email: string | null;
+  vatOnDebits: boolean;
 }
 
 function invalid(field: string, message: string): DomainError {
@@ -60,6 +80,12 @@ export function hostStructureData(input: CreateHostStructureRequest): HostStruct
   if (postalCode !== null && !/^\d{5}$/.test(postalCode)) throw invalid('postalCode', 'postalCode must be a French postal code (5 digits).');
   const city = input.city?.trim() ?? '';
   if (city.length < 1 || city.length > 100) throw invalid('city', 'city must be 1 to 100 characters.');
+  const { iban, bic } = bankAccount(input.iban, input.bic);
+  if (input.vatOnDebits !== undefined && typeof input.vatOnDebits !== 'boolean') throw invalid('vatOnDebits', 'vatOnDebits must be true or false.');
+  const vatOnDebits = input.vatOnDebits ?? false;
+  if (vatOnDebits && vatNumber === null) {
+    throw invalid('vatOnDebits', 'vatOnDebits applies to a VAT-registered host structure only: give its vatNumber, or leave vatOnDebits false under the VAT franchise.');
+  }
   return {
     kind: input.kind,
     legalName,
@@ -71,7 +97,45 @@ export function hostStructureData(input: CreateHostStructureRequest): HostStruct
     addressLine: optionalText(input.addressLine, 'addressLine', 200),
     postalCode,
     city,
+    iban,
+    bic,
+    electronicAddress: electronicAddress(input.electronicAddress),
+    phone: optionalPhone(input.phone, 'phone'),
+    email: optionalEmail(input.email, 'email'),
+    vatOnDebits,
   };
+}
+
+/** IBAN (ISO 13616, mod 97; 27 characters in France) stored compact, and its BIC (8 or 11 characters), which needs an IBAN. */
+function bankAccount(ibanInput: unknown, bicInput: unknown): { iban: string | null; bic: string | null } {
+  let iban: string | null = null;
+  if (!isAbsent(ibanInput)) {
+    if (typeof ibanInput !== 'string') throw invalid('iban', 'iban must be text.');
+    iban = compactIban(ibanInput);
+    if (!isValidIban(iban)) {
+      throw invalid(
+        'iban',
+        'iban must be a valid IBAN: 2 letters of the country, 2 check digits and the account (27 characters for a French IBAN, "FR76 3000 6000 0112 3456 7890 189"); check it against the bank details (RIB).',
+      );
+    }
+  }
+  let bic: string | null = null;
+  if (!isAbsent(bicInput)) {
+    if (typeof bicInput !== 'string') throw invalid('bic', 'bic must be text.');
+    bic = bicInput.replace(/\s/g, '').toUpperCase();
+    if (!isValidBic(bic)) throw invalid('bic', 'bic must be a BIC of 8 or 11 letters and digits ("BNPAFRPP" or "BNPAFRPPXXX").');
+    if (iban === null) throw invalid('bic', 'A bic goes with an iban: give the iban too, or leave the bic empty.');
+  }
+  return { iban, bic };
+}
+
+/** The reform's routing address (PPF directory): free text without spaces, at most 125 characters, usually "SIREN" or "SIREN_suffix". */
+function electronicAddress(value: unknown): string | null {
+  const address = optionalCheckedText(value, 'electronicAddress', 125);
+  if (address !== null && /\s/.test(address)) {
+    throw invalid('electronicAddress', 'electronicAddress must have no spaces: the address registered in the e-invoicing directory, usually the SIREN or "SIREN_suffix".');
+  }
+  return address;
 }
 
 /** A change: the fields sent replace the current ones, then the whole identity is checked again. */

@@ -45,6 +45,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   EXPENSE_NOT_FOUND: 'Cette note de frais est introuvable sur ce site.',
   RECEIPT_NOT_FOUND: 'Le justificatif est introuvable. Envoyez le fichier à nouveau.',
   INVOICE_NOT_FOUND: 'Cette facture est introuvable sur ce site.',
+  DOCUMENT_NOT_ISSUED: 'Ce fichier n’existe que pour une facture émise : émettez la facture d’abord.',
   CREDIT_NOTE_NOT_FOUND: 'Cet avoir est introuvable sur ce site.',
   MISSION_NOT_FOUND: 'Cette mission est introuvable sur ce site.',
   CONTRIBUTION_NOT_FOUND: 'Ces heures sont introuvables sur ce site. Elles ont peut-être été supprimées.',
@@ -164,6 +165,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   CAPE_NOT_RUNNING: 'Ce membre n’a pas de contrat CAPE en cours[ le {date}], donc la mention CAPE ne peut pas être imprimée. Retirez-la, ou renouvelez d’abord le contrat.',
   SELLER_IDENTITY_INCOMPLETE:
     'La forme juridique de la structure hébergeuse manque, et une facture doit l’indiquer. Demandez à l’administration du réseau de la compléter, puis émettez à nouveau la facture.',
+  EINVOICE_RULE_BROKEN: 'Cette facture ne donnerait pas une facture électronique valide (norme EN 16931) : corrigez ce que le message indique, puis émettez-la à nouveau.',
   DEPOSIT_INVOICE_INVALID: 'Cet acompte ne peut pas être déduit ici. Choisissez une facture d’acompte émise, du même client et du même devis, ou faites une facture simple.',
   MISSION_MEMBER_NOT_SIGNED_UP: 'Une des personnes choisies n’est pas inscrite à cette mission. Inscrivez-la d’abord, ou choisissez parmi les inscrits.',
   MISSION_TEAM_EMPTY: 'Personne n’est encore inscrit à cette mission. Les membres s’inscrivent d’abord, ou la coordination les inscrit, puis vous confirmez l’équipe.',

@@ -5,8 +5,11 @@ import { PrintableDocument } from '../printable';
 import type { DocumentFileRepository } from './document-file.repository';
 import { renderPdf } from './render-pdf';
 
-/** The documents that have a PDF; also the `kind` of a stored file (never renamed: stored rows carry it). */
-export const DOCUMENT_FILE_KINDS = ['quote', 'invoice', 'credit_note'] as const;
+/**
+ * The `kind` of a stored file (never renamed: stored rows carry it): the PDF of a quote, invoice or
+ * credit note, and the e-invoice files of issued invoices and credit notes (e-invoicing/, issue 15).
+ */
+export const DOCUMENT_FILE_KINDS = ['quote', 'invoice', 'credit_note', 'invoice_factur_x', 'credit_note_factur_x', 'invoice_cii'] as const;
 export type DocumentFileKind = (typeof DOCUMENT_FILE_KINDS)[number];
 
 /** What a document's slice hands over to be printed. */
@@ -40,9 +43,9 @@ export function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The file name a browser saves: the document number, or "brouillon-<id>" for a draft. */
-export function pdfFilename(number: string | null, documentId: string): string {
-  return number === null ? `brouillon-${documentId}.pdf` : `${number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
+/** The file name a browser saves: the document number, or "brouillon-<id>" for a draft; `suffix` e.g. "_factur-x.pdf". */
+export function pdfFilename(number: string | null, documentId: string, suffix = '.pdf'): string {
+  return number === null ? `brouillon-${documentId}${suffix}` : `${number.replace(/[^A-Za-z0-9._-]/g, '_')}${suffix}`;
 }
 
 /** The stored PDF of a document of this site (another site's is not there for it). */
@@ -68,18 +71,19 @@ export async function documentFile(
   ref: DocumentRef,
   load: () => Promise<PrintableSource>,
   render: Renderer = renderPdf,
+  suffix = '.pdf',
 ): Promise<DocumentFile> {
   const stored = await storedFile(files, manager, ref);
   if (stored) return stored;
 
   const { printable, frozen } = await load();
   const bytes = await render(printable);
-  const filename = pdfFilename(printable.number, ref.documentId);
+  const filename = pdfFilename(printable.number, ref.documentId, suffix);
   if (!frozen) return { documentId: ref.documentId, filename, sha256: sha256Hex(bytes), bytes, frozen: false };
 
   await files.storeOnce(manager, ref.siteId, ref.kind, ref.documentId, { filename, sha256: sha256Hex(bytes), bytes });
   // Re-read: when another read stored first, its bytes are the document's bytes.
   const winner = await storedFile(files, manager, ref);
-  if (!winner) throw new Error(`The PDF of ${ref.kind} ${ref.documentId} is stored under another site`);
+  if (!winner) throw new Error(`The file of ${ref.kind} ${ref.documentId} is stored under another site`);
   return winner;
 }

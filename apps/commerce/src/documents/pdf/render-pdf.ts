@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatCents, frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON } from '@kpa/contracts';
-import { PrintableDepositDeduction, PrintableDocument, PrintableLine, PrintableTotals } from '../printable';
+import { PrintableDepositDeduction, PrintableDocument, PrintableLine, PrintableTotals, sellerContactLines } from '../printable';
 import { DOCUMENT_FONTS, FontWeight, hasArabic, registerDocumentFonts, scriptRuns } from '@kpa/platform/pdf/pdf-fonts';
 
 /**
@@ -231,6 +231,7 @@ function sellerLines(doc: PrintableDocument): StackLine[] {
     ...s.address.map((text) => ({ text })),
     { text: registration },
     { text: s.vatNumber ? `N° TVA intracommunautaire : ${s.vatNumber}` : 'Franchise en base de TVA (art. 293 B du CGI)' },
+    ...sellerContactLines(doc).map((text) => ({ text })),
     { text: `Établissement : ${s.siteName}`, color: MUTED },
   ];
 }

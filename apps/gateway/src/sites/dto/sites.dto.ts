@@ -93,6 +93,52 @@ export class CreateHostStructureDto implements CreateHostStructureRequest {
   @IsString()
   @Length(0, 5)
   postalCode?: string | null;
+
+  @ApiPropertyOptional({
+    example: 'FR76 3000 6000 0112 3456 7890 189',
+    nullable: true,
+    description: 'IBAN (ISO 13616, mod-97 checked; 27 characters in France), spaces allowed; stored compact, printed on invoices in groups of 4',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 50)
+  iban?: string | null;
+
+  @ApiPropertyOptional({ example: 'BNPAFRPP', nullable: true, description: 'BIC of 8 or 11 characters; needs an iban' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 15)
+  bic?: string | null;
+
+  @ApiPropertyOptional({
+    example: '120027016',
+    nullable: true,
+    description: 'routing address in the e-invoicing directory (BT-34), usually "SIREN" or "SIREN_suffix"; at most 125 characters, no spaces',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 125)
+  electronicAddress?: string | null;
+
+  @ApiPropertyOptional({ example: '03 20 00 00 00', nullable: true, description: 'printed on quotes and invoices' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 20)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: 'facturation@cae-grand-nord.fr', nullable: true, description: 'printed on quotes and invoices' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 254)
+  email?: string | null;
+
+  @ApiPropertyOptional({
+    example: false,
+    description: 'opted to pay VAT on debits: invoices print "Option pour le paiement de la taxe d\'après les débits"; VAT-registered hosts only',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'vatOnDebits must be true or false' })
+  vatOnDebits?: boolean;
 }
 
 export class UpdateHostStructureDto extends PartialType(OmitType(CreateHostStructureDto, ['kind'] as const)) {}
@@ -111,6 +157,12 @@ export class HostStructureDto implements HostStructure {
   @ApiProperty({ nullable: true, type: String }) addressLine: string | null;
   @ApiProperty({ nullable: true, type: String }) postalCode: string | null;
   @ApiProperty() city: string;
+  @ApiProperty({ nullable: true, type: String, example: 'FR7630006000011234567890189', description: 'compact' }) iban: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'BNPAFRPP' }) bic: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'routing address in the e-invoicing directory (BT-34)' }) electronicAddress: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ description: 'opted to pay VAT on debits' }) vatOnDebits: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

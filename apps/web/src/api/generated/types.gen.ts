@@ -30,7 +30,7 @@ export type ErrorDto = {
     /**
      * Stable code: never renamed.
      */
-    code: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'INVALID_CURSOR' | 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'FORBIDDEN' | 'NETWORK_SITE_NOT_YOURS' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'HOST_STRUCTURE_NOT_FOUND' | 'SITE_NOT_FOUND' | 'USER_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'CAPE_CONTRACT_NOT_FOUND' | 'INTERVIEW_NOT_FOUND' | 'CLIENT_NOT_FOUND' | 'CATALOGUE_ITEM_NOT_FOUND' | 'QUOTE_NOT_FOUND' | 'EXPENSE_NOT_FOUND' | 'RECEIPT_NOT_FOUND' | 'INVOICE_NOT_FOUND' | 'CREDIT_NOTE_NOT_FOUND' | 'MISSION_NOT_FOUND' | 'CONTRIBUTION_NOT_FOUND' | 'PERIOD_NOT_FOUND' | 'OBJECTION_NOT_FOUND' | 'HELP_REQUEST_NOT_FOUND' | 'HELP_OFFER_NOT_FOUND' | 'HELP_CONTRIBUTION_NOT_FOUND' | 'RECIPROCITY_MOVEMENT_NOT_FOUND' | 'RECIPROCITY_TEMPLATE_NOT_FOUND' | 'RECIPROCITY_ENTRY_NOT_FOUND' | 'NETWORK_SITE_NOT_FOUND' | 'POOL_PERSON_NOT_FOUND' | 'EQUIPMENT_NOT_FOUND' | 'RESERVATION_NOT_FOUND' | 'LAUNCH_NOT_FOUND' | 'ACCOMPANIMENT_NOT_FOUND' | 'DUNNING_INVOICE_NOT_FOUND' | 'DUNNING_DRAFT_NOT_FOUND' | 'REPORT_NOT_FOUND' | 'NOTIFICATION_NOT_FOUND' | 'SESSION_NOT_FOUND' | 'HOST_STRUCTURE_SIRET_TAKEN' | 'SITE_CODE_TAKEN' | 'USER_EMAIL_TAKEN' | 'IDEMPOTENCY_KEY_IN_USE' | 'MEMBER_ALREADY_LEFT' | 'MEMBER_HAS_ACCOUNT' | 'CAPE_ALREADY_TERMINATED' | 'MEMBER_STILL_ACTIVE' | 'MEMBER_ERASED' | 'CLIENT_SIRET_TAKEN' | 'QUOTE_NOT_EDITABLE' | 'QUOTE_TRANSITION_REFUSED' | 'EXPENSE_NOT_EDITABLE' | 'EXPENSE_TRANSITION_REFUSED' | 'INVOICE_NOT_EDITABLE' | 'INVOICE_ALREADY_ISSUED' | 'INVOICE_NOT_ISSUED' | 'INVOICE_QUOTE_NOT_ACCEPTED' | 'DEPOSIT_ALREADY_DEDUCTED' | 'MISSION_NOT_OPEN' | 'MISSION_TRANSITION_REFUSED' | 'MISSION_QUOTE_NOT_ACCEPTED' | 'PERIOD_TRANSITION_REFUSED' | 'PERIOD_NOT_OPEN' | 'PERIOD_NOT_CLOSED' | 'PERIOD_OVERLAP' | 'PERIOD_OBJECTIONS_PENDING' | 'PERIOD_OUT_OF_ORDER' | 'CONTRIBUTION_TRANSITION_REFUSED' | 'HELP_REQUEST_NOT_OPEN' | 'HELP_OFFER_NOT_ACCEPTABLE' | 'HELP_OFFER_NOT_DECLINABLE' | 'HELP_REQUEST_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_DONE' | 'HELP_REQUEST_NOT_CANCELLABLE' | 'HELP_REQUEST_NOT_EXPIRABLE' | 'HELP_OFFER_ALREADY_DECIDED' | 'HELP_OFFER_ALREADY_MADE' | 'HELP_HOURS_NOT_AWAITING' | 'HELP_HOURS_ALREADY_CONFIRMED' | 'RECIPROCITY_ALREADY_REVERSED' | 'RECIPROCITY_ENTRY_ALREADY_DECIDED' | 'POOL_PERSON_IS_MEMBER' | 'RESERVATION_OVERLAP' | 'RESERVATION_TRANSITION_REFUSED' | 'EQUIPMENT_WITHDRAWN' | 'LAUNCH_STEP_ALREADY_COMPLETED' | 'ACCOMPANIMENT_ALREADY_CONFIRMED' | 'REPORT_NOT_READY' | 'REQUEST_TIMEOUT' | 'PAYLOAD_TOO_LARGE' | 'RECEIPT_TOO_LARGE' | 'URI_TOO_LONG' | 'UNSUPPORTED_MEDIA_TYPE' | 'HEADERS_TOO_LARGE' | 'DUNNING_ALREADY_PAUSED' | 'DUNNING_NOT_PAUSED' | 'DUNNING_DRAFT_ALREADY_SENT' | 'WEAK_PASSWORD' | 'WRONG_CURRENT_PASSWORD' | 'IDEMPOTENCY_KEY_REUSED' | 'ISSUE_DATE_BEFORE_LAST' | 'CAPE_MEMBER_TOO_YOUNG' | 'CAPE_GUARDIAN_CONSENT_MISSING' | 'CAPE_CHARTER_NOT_SIGNED' | 'CAPE_INVALID_DATES' | 'CAPE_PERIOD_TOO_LONG' | 'CAPE_TOO_MANY_RENEWALS' | 'CAPE_TOTAL_TOO_LONG' | 'CAPE_ALREADY_ACTIVE' | 'CAPE_NOT_RENEWABLE' | 'IMPORT_FILE_REFUSED' | 'INTERVIEW_TRANSITION_REFUSED' | 'INTERVIEW_FIRST_ALREADY_EXISTS' | 'QUOTE_EXPIRED' | 'RECEIPT_TYPE_NOT_ALLOWED' | 'COMMITMENT_NUMBER_REQUIRED' | 'PAYMENT_TERM_TOO_LONG' | 'PAYMENT_EXCEEDS_BALANCE' | 'CREDIT_EXCEEDS_INVOICE' | 'PAYMENT_BEFORE_WITHDRAWAL_DELAY' | 'REFUND_EXCEEDS_AMOUNT_DUE' | 'CAPE_NOT_RUNNING' | 'SELLER_IDENTITY_INCOMPLETE' | 'DEPOSIT_INVOICE_INVALID' | 'MISSION_MEMBER_NOT_SIGNED_UP' | 'MISSION_TEAM_EMPTY' | 'MISSION_NOT_STARTED' | 'MINOR_DAILY_HOURS_EXCEEDED' | 'PERIOD_INVALID_DATES' | 'MINOR_WEEKLY_HOURS_EXCEEDED' | 'MINOR_NIGHT_WORK' | 'SELF_RECOGNITION_REFUSED' | 'RECOGNITION_BUDGET_EXCEEDED' | 'RECOGNITION_RECIPIENT_INACTIVE' | 'PAYROLL_RATES_MISSING' | 'CONTRIBUTION_OUTSIDE_MEMBERSHIP' | 'HELP_OFFER_OWN_REQUEST' | 'HELP_HOURS_SITE_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_STARTED' | 'NETWORK_SITE_UNKNOWN' | 'RECIPROCITY_ENTRY_SAME_SITE' | 'RECIPROCITY_TEMPLATE_INACTIVE' | 'RECIPROCITY_REVERSAL_NOT_REVERSIBLE' | 'RESERVATION_INVALID_RANGE' | 'RESERVATION_TOO_LONG' | 'RESERVATION_OWN_EQUIPMENT' | 'LAUNCH_STEP_DATE_INVALID' | 'MENTOR_NOT_ESTABLISHED' | 'ACCOMPANIMENT_NOT_MENTOR' | 'DUNNING_POLICY_INVALID' | 'RATE_LIMITED' | 'TOO_MANY_LOGIN_ATTEMPTS' | 'INTERNAL_ERROR' | 'SERVICE_UNAVAILABLE';
+    code: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'INVALID_CURSOR' | 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'FORBIDDEN' | 'NETWORK_SITE_NOT_YOURS' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'HOST_STRUCTURE_NOT_FOUND' | 'SITE_NOT_FOUND' | 'USER_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'CAPE_CONTRACT_NOT_FOUND' | 'INTERVIEW_NOT_FOUND' | 'CLIENT_NOT_FOUND' | 'CATALOGUE_ITEM_NOT_FOUND' | 'QUOTE_NOT_FOUND' | 'EXPENSE_NOT_FOUND' | 'RECEIPT_NOT_FOUND' | 'INVOICE_NOT_FOUND' | 'CREDIT_NOTE_NOT_FOUND' | 'MISSION_NOT_FOUND' | 'DOCUMENT_NOT_ISSUED' | 'CONTRIBUTION_NOT_FOUND' | 'PERIOD_NOT_FOUND' | 'OBJECTION_NOT_FOUND' | 'HELP_REQUEST_NOT_FOUND' | 'HELP_OFFER_NOT_FOUND' | 'HELP_CONTRIBUTION_NOT_FOUND' | 'RECIPROCITY_MOVEMENT_NOT_FOUND' | 'RECIPROCITY_TEMPLATE_NOT_FOUND' | 'RECIPROCITY_ENTRY_NOT_FOUND' | 'NETWORK_SITE_NOT_FOUND' | 'POOL_PERSON_NOT_FOUND' | 'EQUIPMENT_NOT_FOUND' | 'RESERVATION_NOT_FOUND' | 'LAUNCH_NOT_FOUND' | 'ACCOMPANIMENT_NOT_FOUND' | 'DUNNING_INVOICE_NOT_FOUND' | 'DUNNING_DRAFT_NOT_FOUND' | 'REPORT_NOT_FOUND' | 'NOTIFICATION_NOT_FOUND' | 'SESSION_NOT_FOUND' | 'HOST_STRUCTURE_SIRET_TAKEN' | 'SITE_CODE_TAKEN' | 'USER_EMAIL_TAKEN' | 'IDEMPOTENCY_KEY_IN_USE' | 'MEMBER_ALREADY_LEFT' | 'MEMBER_HAS_ACCOUNT' | 'CAPE_ALREADY_TERMINATED' | 'MEMBER_STILL_ACTIVE' | 'MEMBER_ERASED' | 'CLIENT_SIRET_TAKEN' | 'QUOTE_NOT_EDITABLE' | 'QUOTE_TRANSITION_REFUSED' | 'EXPENSE_NOT_EDITABLE' | 'EXPENSE_TRANSITION_REFUSED' | 'INVOICE_NOT_EDITABLE' | 'INVOICE_ALREADY_ISSUED' | 'INVOICE_NOT_ISSUED' | 'INVOICE_QUOTE_NOT_ACCEPTED' | 'DEPOSIT_ALREADY_DEDUCTED' | 'MISSION_NOT_OPEN' | 'MISSION_TRANSITION_REFUSED' | 'MISSION_QUOTE_NOT_ACCEPTED' | 'PERIOD_TRANSITION_REFUSED' | 'PERIOD_NOT_OPEN' | 'PERIOD_NOT_CLOSED' | 'PERIOD_OVERLAP' | 'PERIOD_OBJECTIONS_PENDING' | 'PERIOD_OUT_OF_ORDER' | 'CONTRIBUTION_TRANSITION_REFUSED' | 'HELP_REQUEST_NOT_OPEN' | 'HELP_OFFER_NOT_ACCEPTABLE' | 'HELP_OFFER_NOT_DECLINABLE' | 'HELP_REQUEST_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_DONE' | 'HELP_REQUEST_NOT_CANCELLABLE' | 'HELP_REQUEST_NOT_EXPIRABLE' | 'HELP_OFFER_ALREADY_DECIDED' | 'HELP_OFFER_ALREADY_MADE' | 'HELP_HOURS_NOT_AWAITING' | 'HELP_HOURS_ALREADY_CONFIRMED' | 'RECIPROCITY_ALREADY_REVERSED' | 'RECIPROCITY_ENTRY_ALREADY_DECIDED' | 'POOL_PERSON_IS_MEMBER' | 'RESERVATION_OVERLAP' | 'RESERVATION_TRANSITION_REFUSED' | 'EQUIPMENT_WITHDRAWN' | 'LAUNCH_STEP_ALREADY_COMPLETED' | 'ACCOMPANIMENT_ALREADY_CONFIRMED' | 'REPORT_NOT_READY' | 'REQUEST_TIMEOUT' | 'PAYLOAD_TOO_LARGE' | 'RECEIPT_TOO_LARGE' | 'URI_TOO_LONG' | 'UNSUPPORTED_MEDIA_TYPE' | 'HEADERS_TOO_LARGE' | 'DUNNING_ALREADY_PAUSED' | 'DUNNING_NOT_PAUSED' | 'DUNNING_DRAFT_ALREADY_SENT' | 'WEAK_PASSWORD' | 'WRONG_CURRENT_PASSWORD' | 'IDEMPOTENCY_KEY_REUSED' | 'ISSUE_DATE_BEFORE_LAST' | 'CAPE_MEMBER_TOO_YOUNG' | 'CAPE_GUARDIAN_CONSENT_MISSING' | 'CAPE_CHARTER_NOT_SIGNED' | 'CAPE_INVALID_DATES' | 'CAPE_PERIOD_TOO_LONG' | 'CAPE_TOO_MANY_RENEWALS' | 'CAPE_TOTAL_TOO_LONG' | 'CAPE_ALREADY_ACTIVE' | 'CAPE_NOT_RENEWABLE' | 'IMPORT_FILE_REFUSED' | 'INTERVIEW_TRANSITION_REFUSED' | 'INTERVIEW_FIRST_ALREADY_EXISTS' | 'QUOTE_EXPIRED' | 'RECEIPT_TYPE_NOT_ALLOWED' | 'COMMITMENT_NUMBER_REQUIRED' | 'PAYMENT_TERM_TOO_LONG' | 'PAYMENT_EXCEEDS_BALANCE' | 'CREDIT_EXCEEDS_INVOICE' | 'PAYMENT_BEFORE_WITHDRAWAL_DELAY' | 'REFUND_EXCEEDS_AMOUNT_DUE' | 'CAPE_NOT_RUNNING' | 'SELLER_IDENTITY_INCOMPLETE' | 'DEPOSIT_INVOICE_INVALID' | 'EINVOICE_RULE_BROKEN' | 'MISSION_MEMBER_NOT_SIGNED_UP' | 'MISSION_TEAM_EMPTY' | 'MISSION_NOT_STARTED' | 'MINOR_DAILY_HOURS_EXCEEDED' | 'PERIOD_INVALID_DATES' | 'MINOR_WEEKLY_HOURS_EXCEEDED' | 'MINOR_NIGHT_WORK' | 'SELF_RECOGNITION_REFUSED' | 'RECOGNITION_BUDGET_EXCEEDED' | 'RECOGNITION_RECIPIENT_INACTIVE' | 'PAYROLL_RATES_MISSING' | 'CONTRIBUTION_OUTSIDE_MEMBERSHIP' | 'HELP_OFFER_OWN_REQUEST' | 'HELP_HOURS_SITE_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_STARTED' | 'NETWORK_SITE_UNKNOWN' | 'RECIPROCITY_ENTRY_SAME_SITE' | 'RECIPROCITY_TEMPLATE_INACTIVE' | 'RECIPROCITY_REVERSAL_NOT_REVERSIBLE' | 'RESERVATION_INVALID_RANGE' | 'RESERVATION_TOO_LONG' | 'RESERVATION_OWN_EQUIPMENT' | 'LAUNCH_STEP_DATE_INVALID' | 'MENTOR_NOT_ESTABLISHED' | 'ACCOMPANIMENT_NOT_MENTOR' | 'DUNNING_POLICY_INVALID' | 'RATE_LIMITED' | 'TOO_MANY_LOGIN_ATTEMPTS' | 'INTERNAL_ERROR' | 'SERVICE_UNAVAILABLE';
     message: string;
     /**
      * Machine-readable context: fields, ids, retryAfterSeconds…
@@ -165,6 +165,40 @@ export type CreateHostStructureDto = {
     postalCode?: {
         [key: string]: unknown;
     } | null;
+    /**
+     * IBAN (ISO 13616, mod-97 checked; 27 characters in France), spaces allowed; stored compact, printed on invoices in groups of 4
+     */
+    iban?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * BIC of 8 or 11 characters; needs an iban
+     */
+    bic?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * routing address in the e-invoicing directory (BT-34), usually "SIREN" or "SIREN_suffix"; at most 125 characters, no spaces
+     */
+    electronicAddress?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * printed on quotes and invoices
+     */
+    phone?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * printed on quotes and invoices
+     */
+    email?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * opted to pay VAT on debits: invoices print "Option pour le paiement de la taxe d'après les débits"; VAT-registered hosts only
+     */
+    vatOnDebits?: boolean;
 };
 
 export type HostStructureDto = {
@@ -184,6 +218,21 @@ export type HostStructureDto = {
     addressLine: string | null;
     postalCode: string | null;
     city: string;
+    /**
+     * compact
+     */
+    iban: string | null;
+    bic: string | null;
+    /**
+     * routing address in the e-invoicing directory (BT-34)
+     */
+    electronicAddress: string | null;
+    phone: string | null;
+    email: string | null;
+    /**
+     * opted to pay VAT on debits
+     */
+    vatOnDebits: boolean;
     createdAt: string;
     updatedAt: string;
 };
@@ -227,6 +276,40 @@ export type UpdateHostStructureDto = {
     postalCode?: {
         [key: string]: unknown;
     } | null;
+    /**
+     * IBAN (ISO 13616, mod-97 checked; 27 characters in France), spaces allowed; stored compact, printed on invoices in groups of 4
+     */
+    iban?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * BIC of 8 or 11 characters; needs an iban
+     */
+    bic?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * routing address in the e-invoicing directory (BT-34), usually "SIREN" or "SIREN_suffix"; at most 125 characters, no spaces
+     */
+    electronicAddress?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * printed on quotes and invoices
+     */
+    phone?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * printed on quotes and invoices
+     */
+    email?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * opted to pay VAT on debits: invoices print "Option pour le paiement de la taxe d'après les débits"; VAT-registered hosts only
+     */
+    vatOnDebits?: boolean;
 };
 
 export type CarryingStructureDto = {
@@ -7401,6 +7484,162 @@ export type DocumentPdfsControllerCreditNoteResponses = {
 };
 
 export type DocumentPdfsControllerCreditNoteResponse = DocumentPdfsControllerCreditNoteResponses[keyof DocumentPdfsControllerCreditNoteResponses];
+
+export type EInvoicesControllerInvoiceFacturXData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        siteId: string;
+        invoiceId: string;
+    };
+    query?: never;
+    url: '/v1/sites/{siteId}/invoices/{invoiceId}/factur-x.pdf';
+};
+
+export type EInvoicesControllerInvoiceFacturXErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Refused by a rule (weak password, idempotency key reused)
+     */
+    422: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type EInvoicesControllerInvoiceFacturXError = EInvoicesControllerInvoiceFacturXErrors[keyof EInvoicesControllerInvoiceFacturXErrors];
+
+export type EInvoicesControllerInvoiceFacturXResponses = {
+    /**
+     * No content
+     *
+     * The Factur-X (profile EN 16931): the document’s PDF as a PDF/A-3 with its CII XML embedded as factur-x.xml (AFRelationship /Alternative). Generated from the frozen document at the first read, stored with its SHA-256 (ETag, Repr-Digest) and never changed.
+     */
+    200: Blob | File;
+};
+
+export type EInvoicesControllerInvoiceFacturXResponse = EInvoicesControllerInvoiceFacturXResponses[keyof EInvoicesControllerInvoiceFacturXResponses];
+
+export type EInvoicesControllerInvoiceCiiData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        siteId: string;
+        invoiceId: string;
+    };
+    query?: never;
+    url: '/v1/sites/{siteId}/invoices/{invoiceId}/cii.xml';
+};
+
+export type EInvoicesControllerInvoiceCiiErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Refused by a rule (weak password, idempotency key reused)
+     */
+    422: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type EInvoicesControllerInvoiceCiiError = EInvoicesControllerInvoiceCiiErrors[keyof EInvoicesControllerInvoiceCiiErrors];
+
+export type EInvoicesControllerInvoiceCiiResponses = {
+    /**
+     * No content
+     *
+     * The UN/CEFACT CII D16B XML (EN 16931) of the issued invoice: the same data as its Factur-X. Stored with its SHA-256 (ETag, Repr-Digest), never changed.
+     */
+    200: Blob | File;
+};
+
+export type EInvoicesControllerInvoiceCiiResponse = EInvoicesControllerInvoiceCiiResponses[keyof EInvoicesControllerInvoiceCiiResponses];
+
+export type EInvoicesControllerCreditNoteFacturXData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        siteId: string;
+        creditNoteId: string;
+    };
+    query?: never;
+    url: '/v1/sites/{siteId}/credit-notes/{creditNoteId}/factur-x.pdf';
+};
+
+export type EInvoicesControllerCreditNoteFacturXErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Refused by a rule (weak password, idempotency key reused)
+     */
+    422: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type EInvoicesControllerCreditNoteFacturXError = EInvoicesControllerCreditNoteFacturXErrors[keyof EInvoicesControllerCreditNoteFacturXErrors];
+
+export type EInvoicesControllerCreditNoteFacturXResponses = {
+    /**
+     * No content
+     *
+     * The Factur-X (profile EN 16931): the document’s PDF as a PDF/A-3 with its CII XML embedded as factur-x.xml (AFRelationship /Alternative). Generated from the frozen document at the first read, stored with its SHA-256 (ETag, Repr-Digest) and never changed.
+     */
+    200: Blob | File;
+};
+
+export type EInvoicesControllerCreditNoteFacturXResponse = EInvoicesControllerCreditNoteFacturXResponses[keyof EInvoicesControllerCreditNoteFacturXResponses];
 
 export type MissionsControllerListData = {
     body?: never;

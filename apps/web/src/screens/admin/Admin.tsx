@@ -254,8 +254,31 @@ const EMPTY_HOST: HostStructureDraft = {
   city: '',
   addressLine: '',
   postalCode: '',
+  iban: '',
+  bic: '',
+  electronicAddress: '',
+  phone: '',
+  email: '',
+  vatOnDebits: false,
 };
-const HOST_FIELDS = ['kind', 'legalName', 'legalForm', 'shareCapital', 'rcsCity', 'siret', 'vatNumber', 'city', 'addressLine', 'postalCode'] as const;
+const HOST_FIELDS = [
+  'kind',
+  'legalName',
+  'legalForm',
+  'shareCapital',
+  'rcsCity',
+  'siret',
+  'vatNumber',
+  'city',
+  'addressLine',
+  'postalCode',
+  'iban',
+  'bic',
+  'electronicAddress',
+  'phone',
+  'email',
+  'vatOnDebits',
+] as const;
 
 function hostDraftOf(host: HostStructureDto): HostStructureDraft {
   return {
@@ -269,6 +292,13 @@ function hostDraftOf(host: HostStructureDto): HostStructureDraft {
     city: host.city,
     addressLine: (host.addressLine as string | null) ?? '',
     postalCode: (host.postalCode as string | null) ?? '',
+    // Shown as people read it: in groups of four.
+    iban: ((host.iban as string | null) ?? '').replace(/(.{4})(?=.)/g, '$1 '),
+    bic: (host.bic as string | null) ?? '',
+    electronicAddress: (host.electronicAddress as string | null) ?? '',
+    phone: (host.phone as string | null) ?? '',
+    email: (host.email as string | null) ?? '',
+    vatOnDebits: host.vatOnDebits,
   };
 }
 
@@ -286,7 +316,7 @@ function HostFields({
 }) {
   const t = useT();
   /** A text field of the draft: its label, value and message follow its name. */
-  const field = (name: Exclude<keyof HostStructureDraft, 'kind'>, more: { description?: string; maxLength?: number; inputMode?: 'decimal' | 'numeric' }) => (
+  const field = (name: Exclude<keyof HostStructureDraft, 'kind' | 'vatOnDebits'>, more: { description?: string; maxLength?: number; inputMode?: 'decimal' | 'numeric' }) => (
     <TextField label={t(`admin.host.${name}`)} value={draft[name]} onChange={(value) => onChange({ [name]: value })} errorMessage={message(name)} {...more} />
   );
   return (
@@ -312,6 +342,39 @@ function HostFields({
         {field('postalCode', { inputMode: 'numeric' })}
         {field('city', { maxLength: 100 })}
       </div>
+      <div className="admin-pair">
+        <TextField label={t('admin.host.phone')} inputMode="tel" value={draft.phone} maxLength={20} onChange={(phone) => onChange({ phone })} errorMessage={message('phone')} />
+        <TextField label={t('admin.host.email')} inputMode="email" value={draft.email} maxLength={254} onChange={(email) => onChange({ email })} errorMessage={message('email')} />
+      </div>
+      <div className="admin-pair">
+        <TextField
+          label={t('admin.host.iban')}
+          description={t('admin.host.ibanHelp')}
+          value={draft.iban}
+          maxLength={50}
+          onChange={(iban) => onChange({ iban })}
+          errorMessage={message('iban')}
+        />
+        <TextField label={t('admin.host.bic')} value={draft.bic} maxLength={15} onChange={(bic) => onChange({ bic })} errorMessage={message('bic')} />
+      </div>
+      <TextField
+        label={t('admin.host.electronicAddress')}
+        description={t('admin.host.electronicAddressHelp')}
+        value={draft.electronicAddress}
+        maxLength={125}
+        onChange={(electronicAddress) => onChange({ electronicAddress })}
+        errorMessage={message('electronicAddress')}
+      />
+      <Select
+        label={t('admin.host.vatOnDebits')}
+        description={message('vatOnDebits') ?? t('admin.host.vatOnDebitsHelp')}
+        options={[
+          { id: 'receipts', label: t('admin.host.vatOnReceipts') },
+          { id: 'debits', label: t('admin.host.vatOnDebitsOption') },
+        ]}
+        value={draft.vatOnDebits ? 'debits' : 'receipts'}
+        onChange={(choice) => onChange({ vatOnDebits: choice === 'debits' })}
+      />
     </>
   );
 }

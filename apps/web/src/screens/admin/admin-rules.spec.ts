@@ -14,6 +14,12 @@ const host = (patch: Partial<HostStructureDraft> = {}): HostStructureDraft => ({
   city: 'Lille',
   addressLine: '',
   postalCode: '',
+  iban: '',
+  bic: '',
+  electronicAddress: '',
+  phone: '',
+  email: '',
+  vatOnDebits: false,
   ...patch,
 });
 const fields = (problems: { field: string }[]) => problems.map((problem) => problem.field);
@@ -53,6 +59,12 @@ describe('a host structure', () => {
       city: 'Lille',
       addressLine: undefined,
       postalCode: undefined,
+      iban: undefined,
+      bic: undefined,
+      electronicAddress: undefined,
+      phone: undefined,
+      email: undefined,
+      vatOnDebits: false,
     });
     expect(hostStructureBody(host({ vatNumber: '' }), false)).toMatchObject({ vatNumber: null, shareCapital: null, addressLine: null });
   });
@@ -65,6 +77,39 @@ describe('a host structure', () => {
       'postalCode',
     ]);
     expect(checkHostStructure(host({ postalCode: '59000', addressLine: '2 rue de la Coopération' }))).toEqual([]);
+  });
+
+  it('takes the IBAN as people type it and sends it compact, with its BIC, e-invoicing address, phone, e-mail and the debits option', () => {
+    const draft = host({
+      iban: 'fr76 3000 6000 0112 3456 7890 189',
+      bic: 'bnpa frpp',
+      electronicAddress: '120027016',
+      phone: '03 20 00 00 00',
+      email: 'compta@cae.fr',
+      vatOnDebits: true,
+    });
+    expect(checkHostStructure(draft)).toEqual([]);
+    expect(hostStructureBody(draft, false)).toMatchObject({ iban: 'FR7630006000011234567890189', bic: 'BNPAFRPP', electronicAddress: '120027016', vatOnDebits: true });
+    expect(hostStructureBody(host(), false)).toMatchObject({ iban: null, bic: null, vatOnDebits: false });
+  });
+
+  it('names a wrong IBAN key, a BIC without IBAN, an address with spaces, a bad phone or e-mail, the debits option without VAT number', () => {
+    expect(
+      fields(
+        checkHostStructure(
+          host({
+            iban: 'FR76 3000 6000 0112 3456 7890 188',
+            bic: 'BNPAFRPP',
+            electronicAddress: '120 027 016',
+            phone: 'demain',
+            email: 'compta',
+            vatNumber: '',
+            vatOnDebits: true,
+          }),
+        ),
+      ),
+    ).toEqual(['iban', 'electronicAddress', 'phone', 'email', 'vatOnDebits']);
+    expect(fields(checkHostStructure(host({ bic: 'BNPAFRPP' })))).toEqual(['bic']);
   });
 });
 

@@ -1,3 +1,4 @@
+import { compactIban, isValidBic, isValidIban } from '@kpa/contracts/bank-identifiers';
 import { compactIdentifier, isValidFrenchVatNumber, isValidSiret } from '@kpa/contracts/french-identifiers';
 import type { MessageKey } from '../../i18n/fr';
 
@@ -20,6 +21,13 @@ export interface HostStructureDraft {
   city: string;
   addressLine: string;
   postalCode: string;
+  /** What the e-invoicing reform needs (all optional): printed on invoices, sent in the e-invoice. */
+  iban: string;
+  bic: string;
+  electronicAddress: string;
+  phone: string;
+  email: string;
+  vatOnDebits: boolean;
 }
 
 export function checkHostStructure(draft: HostStructureDraft): Problem[] {
@@ -39,6 +47,17 @@ export function checkHostStructure(draft: HostStructureDraft): Problem[] {
   if (draft.addressLine.trim().length > 200) problems.push({ field: 'addressLine', key: 'admin.problem.addressLine' });
   const postal = draft.postalCode.trim();
   if (postal !== '' && !/^\d{5}$/.test(postal)) problems.push({ field: 'postalCode', key: 'admin.problem.postalCode' });
+  const iban = compactIban(draft.iban);
+  if (iban !== '' && !isValidIban(iban)) problems.push({ field: 'iban', key: 'admin.problem.iban' });
+  const bic = draft.bic.replace(/\s/g, '').toUpperCase();
+  if (bic !== '' && (!isValidBic(bic) || iban === '')) problems.push({ field: 'bic', key: 'admin.problem.bic' });
+  const address = draft.electronicAddress.trim();
+  if (address.length > 125 || /\s/.test(address)) problems.push({ field: 'electronicAddress', key: 'admin.problem.electronicAddress' });
+  const phone = draft.phone.trim();
+  if (phone !== '' && !/^\+?[0-9 .()-]{6,20}$/.test(phone)) problems.push({ field: 'phone', key: 'admin.problem.phone' });
+  const email = draft.email.trim();
+  if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ field: 'email', key: 'admin.problem.hostEmail' });
+  if (draft.vatOnDebits && vat === '') problems.push({ field: 'vatOnDebits', key: 'admin.problem.vatOnDebits' });
   return problems;
 }
 
@@ -66,6 +85,12 @@ export function hostStructureBody(draft: HostStructureDraft, creating: boolean) 
     city: draft.city.trim(),
     addressLine: optional(draft.addressLine),
     postalCode: optional(draft.postalCode),
+    iban: optional(compactIban(draft.iban)),
+    bic: optional(draft.bic.replace(/\s/g, '').toUpperCase()),
+    electronicAddress: optional(draft.electronicAddress),
+    phone: optional(draft.phone),
+    email: optional(draft.email),
+    vatOnDebits: draft.vatOnDebits,
   };
 }
 

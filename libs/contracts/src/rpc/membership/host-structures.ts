@@ -25,6 +25,21 @@ export interface HostStructure {
   addressLine: string | null;
   postalCode: string | null;
   city: string;
+  /** Bank account for transfers, compact ("FR7630006000011234567890189"); printed in groups of 4 on invoices. */
+  iban: string | null;
+  /** 8 or 11 characters; printed with the IBAN. */
+  bic: string | null;
+  /**
+   * The e-invoicing routing address of the reform (the PPF directory's "adresse de facturation
+   * électronique", BT-34), usually "SIREN" or "SIREN_suffix"; at most 125 characters.
+   */
+  electronicAddress: string | null;
+  /** Printed on quotes and invoices. */
+  phone: string | null;
+  /** Printed on quotes and invoices. */
+  email: string | null;
+  /** Opted to pay VAT on debits: invoices print "Option pour le paiement de la taxe d'après les débits". */
+  vatOnDebits: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -40,6 +55,12 @@ export interface CreateHostStructureRequest {
   addressLine?: string | null;
   postalCode?: string | null;
   city: string;
+  iban?: string | null;
+  bic?: string | null;
+  electronicAddress?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  vatOnDebits?: boolean;
 }
 
 /** Every field but the kind may change; the change is published to the services that print it. */
