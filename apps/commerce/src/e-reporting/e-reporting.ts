@@ -16,7 +16,7 @@ import { splitProportionally } from '../invoices/invoice-deposits';
 import { DateRange } from './e-reporting-period';
 
 /**
- * B2C e-reporting figures (DOMAIN-RULES §3.4, docs/e-reporting.md): pure rules, integer cents.
+ * B2C e-reporting figures (the reform's rules and the choices made: docs/e-reporting.md): pure rules, integer cents.
  *
  * - Transaction data: per (VAT category, rate), the bases and VAT of the B2C invoices ISSUED in the
  *   period, less the credit notes issued in it. A deposit invoice counts when issued; the final
@@ -45,7 +45,7 @@ export interface ReportedBuyer {
 
 /**
  * B2C for the reform: individuals, and legal persons not identified for VAT — an association with no
- * VAT number (§3.4: "non-VAT-registered legal persons such as many associations"). A company is
+ * VAT number (the reform: "non-VAT-registered legal persons such as many associations"). A company is
  * taken as a business even without a VAT number (a micro-enterprise under the franchise is still a
  * taxable person: B2B, e-invoiced); a public body is B2G (Chorus Pro).
  */

@@ -1,7 +1,7 @@
 import { VatRate } from './catalogue';
 
 /**
- * E-reporting figures of a host structure (docs/e-reporting.md, DOMAIN-RULES §3.4): what its PA
+ * E-reporting figures of a host structure (docs/e-reporting.md): what its PA
  * transmits for B2C sales, which the e-invoicing reform does not carry as invoices. Aggregated
  * per period and VAT rate, with no customer identity. Money as decimal strings ("152.05").
  */
