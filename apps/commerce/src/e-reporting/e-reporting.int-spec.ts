@@ -3,7 +3,7 @@ import { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions } from '@nestjs/microservices';
 import { connect, NatsConnection } from '@nats-io/transport-node';
-import { ErrorBody, Invoice, InvoiceActor, QuoteVatBreakdown, RPC, RpcRequest, RpcResponse, RpcSubject } from '@kpa/contracts';
+import { ErrorBody, Invoice, InvoiceActor, QuoteVatBreakdown, RPC, RpcRequest, RpcResponse, RpcSubject, VatRate } from '@kpa/contracts';
 import { createLogger, loadConfig, NamespacedNatsServer, todayInFrance } from '@kpa/platform';
 import { createTestEnv, databaseAsOwner, destroyTestEnv, OwnerDatabase, TestEnv } from '@kpa/testing';
 import { CommerceConfig } from '../commerce.config';
@@ -54,7 +54,7 @@ describe('e-reporting figures in Postgres and NATS', () => {
     franchiseIndividual: randomUUID(),
     otherIndividual: randomUUID(),
   };
-  const line = (unitPrice: string, vatRate: string, description = 'Jardinage') => ({ description, quantity: '1', unit: 'flat_rate', unitPrice, vatRate });
+  const line = (unitPrice: string, vatRate: VatRate, description = 'Jardinage') => ({ description, quantity: '1', unit: 'flat_rate' as const, unitPrice, vatRate });
 
   async function call<S extends RpcSubject>(subject: S, data: RpcRequest<S>): Promise<RpcResponse<S>> {
     const reply = await nc.request(`${env.namespace}.${subject}`, JSON.stringify({ pattern: subject, data, id: randomUUID() }), { timeout: 60_000 });
