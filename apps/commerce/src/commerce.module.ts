@@ -64,6 +64,9 @@ import { QuoteCapeHolder1765900000000 } from './migrations/1765900000000-quote-c
 import { ActivityFiguresRepository } from './activity/activity-figures.repository';
 import { ActivityFiguresRpcController } from './activity/activity-figures.rpc-controller';
 import { ActivityFiguresService } from './activity/activity-figures.service';
+import { EReportingRepository } from './e-reporting/e-reporting.repository';
+import { EReportingRpcController } from './e-reporting/e-reporting.rpc-controller';
+import { EReportingService } from './e-reporting/e-reporting.service';
 import { RowSecurity1767000000000 } from './migrations/1767000000000-row-security';
 // worker: quotes (the expiry sweep)
 import { QuoteExpiry1767200000000 } from './migrations/1767200000000-quote-expiry';
@@ -135,6 +138,7 @@ export class CommerceModule {
         ExpensesRpcController,
         // worker: reports
         ActivityFiguresRpcController,
+        EReportingRpcController,
       ],
       providers: [
         SellerRepository,
@@ -149,6 +153,8 @@ export class CommerceModule {
         ReceivablesRepository,
         ActivityFiguresRepository,
         ActivityFiguresService,
+        EReportingRepository,
+        EReportingService,
         ExpenseRepository,
         DocumentFileRepository,
         InvoiceDrafts,

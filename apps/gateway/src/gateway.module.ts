@@ -58,6 +58,7 @@ import { MeNetworkProfileController, NetworkSkillsController, PoolPeopleControll
 import { EquipmentController } from './network/equipment.controller';
 // worker: reports
 import { NetworkReportsController, SiteReportsController } from './reports/reports.controller';
+import { EReportingController } from './e-reporting/e-reporting.controller';
 import { LaunchesController } from './network/launches.controller';
 // worker: dunning
 import { DunningController } from './dunning/dunning.controller';
@@ -129,6 +130,7 @@ export class GatewayModule {
         // worker: reports
         SiteReportsController,
         NetworkReportsController,
+        EReportingController,
         // worker: mail, queue dashboard
         SiteMailController,
         MeNotificationsController,

@@ -68,6 +68,7 @@ export * from './events/networking/equipment-loan.v1';
 export * from './events/networking/launch-step-completed.v1';
 // worker: reports (funders' activity report, with the services' figures it reads)
 export * from './rpc/commerce/activity-figures';
+export * from './rpc/commerce/e-reporting';
 export * from './rpc/remuneration/activity-figures';
 export * from './rpc/worker/reports';
 export * from './events/worker/report-completed.v1';

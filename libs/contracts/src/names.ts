@@ -114,6 +114,9 @@ export const RPC = {
     receivablesBoard: 'rpc.commerce.receivables.board',
     // worker: reports (the activity report's figures)
     activityFigures: 'rpc.commerce.activity.figures',
+    // gateway: e-reporting of a host structure (B2C figures for its PA)
+    eReportingFigures: 'rpc.commerce.e_reporting.figures',
+    eReportingCsv: 'rpc.commerce.e_reporting.csv',
     // worker: quotes (the expiry sweep)
     quoteExpireDue: 'rpc.commerce.quote.expire_due',
     missionCreate: 'rpc.commerce.mission.create',

@@ -269,6 +269,7 @@ import type {
 } from './rpc/networking/reciprocity';
 // worker: reports
 import type { ActivityFiguresRequest, CommerceActivityFigures } from './rpc/commerce/activity-figures';
+import type { EReportingFigures, EReportingFile, EReportingRequest } from './rpc/commerce/e-reporting';
 import type { RemunerationActivityFigures, RemunerationActivityFiguresRequest } from './rpc/remuneration/activity-figures';
 import type { GetReportRequest, ReportFile, ReportFileRequest, ReportView, RequestReport } from './rpc/worker/reports';
 
@@ -371,6 +372,9 @@ export const RPC_TYPES = {
   [RPC.commerce.missionCancel]: rpc<MissionCancelRequest, Mission>(),
   // worker: reports (commerce's figures)
   [RPC.commerce.activityFigures]: rpc<ActivityFiguresRequest, CommerceActivityFigures>(),
+  // gateway: e-reporting
+  [RPC.commerce.eReportingFigures]: rpc<EReportingRequest, EReportingFigures>(),
+  [RPC.commerce.eReportingCsv]: rpc<EReportingRequest, EReportingFile>(),
   // worker: quotes (the expiry sweep)
   [RPC.commerce.quoteExpireDue]: rpc<ExpireDueQuotesRequest, ExpiredQuotes>(),
   // remuneration

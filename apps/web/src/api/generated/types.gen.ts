@@ -3577,6 +3577,79 @@ export type RequestNetworkReportDto = {
     scope: string;
 };
 
+export type EReportingTransactionRateDto = {
+    category: 'S' | 'E';
+    rate: '20' | '10' | '5.5' | '2.1' | '0';
+    exemptionReason: string | null;
+    invoicedBase: string;
+    invoicedVat: string;
+    creditedBase: string;
+    creditedVat: string;
+    /**
+     * invoiced − credited (may be negative)
+     */
+    base: string;
+    vat: string;
+    total: string;
+};
+
+export type EReportingTransactionsDto = {
+    rates: Array<EReportingTransactionRateDto>;
+    invoiceCount: number;
+    creditNoteCount: number;
+    base: string;
+    vat: string;
+    total: string;
+};
+
+export type EReportingPaymentRateDto = {
+    category: 'S' | 'E';
+    rate: '20' | '10' | '5.5' | '2.1' | '0';
+    exemptionReason: string | null;
+    received: string;
+    refunded: string;
+    /**
+     * received − refunded
+     */
+    amount: string;
+    base: string;
+    vat: string;
+};
+
+export type EReportingPaymentsDto = {
+    rates: Array<EReportingPaymentRateDto>;
+    paymentCount: number;
+    refundCount: number;
+    amount: string;
+    base: string;
+    vat: string;
+};
+
+export type EReportingPeriodDto = {
+    from: string;
+    to: string;
+    /**
+     * B2C invoices issued less credit notes issued, per VAT rate
+     */
+    transactions: EReportingTransactionsDto;
+    /**
+     * money received less refunds on B2C services invoices, per VAT rate
+     */
+    payments: EReportingPaymentsDto;
+};
+
+export type EReportingFiguresDto = {
+    hostStructureId: string;
+    from: string;
+    to: string;
+    frequency: 'monthly' | 'decadal' | 'bimonthly' | 'whole';
+    /**
+     * VAT on services is taken as due on receipt (no option for debits known yet)
+     */
+    servicesVatDue: 'receipts';
+    periods: Array<EReportingPeriodDto>;
+};
+
 export type OutgoingMailDto = {
     id: string;
     /**
@@ -12950,6 +13023,121 @@ export type NetworkReportsControllerCsvResponses = {
 };
 
 export type NetworkReportsControllerCsvResponse = NetworkReportsControllerCsvResponses[keyof NetworkReportsControllerCsvResponses];
+
+export type EReportingControllerFiguresData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        hostStructureId: string;
+    };
+    query?: {
+        /**
+         * first day (YYYY-MM-DD); with `to`, or neither for the previous calendar month
+         */
+        from?: string;
+        /**
+         * last day, included; at most 366 days after from
+         */
+        to?: string;
+        /**
+         * how the range is cut into transmission periods
+         */
+        frequency?: 'monthly' | 'decadal' | 'bimonthly' | 'whole';
+    };
+    url: '/v1/host-structures/{hostStructureId}/e-reporting';
+};
+
+export type EReportingControllerFiguresErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type EReportingControllerFiguresError = EReportingControllerFiguresErrors[keyof EReportingControllerFiguresErrors];
+
+export type EReportingControllerFiguresResponses = {
+    200: EReportingFiguresDto;
+};
+
+export type EReportingControllerFiguresResponse = EReportingControllerFiguresResponses[keyof EReportingControllerFiguresResponses];
+
+export type EReportingControllerCsvData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        hostStructureId: string;
+    };
+    query?: {
+        /**
+         * first day (YYYY-MM-DD); with `to`, or neither for the previous calendar month
+         */
+        from?: string;
+        /**
+         * last day, included; at most 366 days after from
+         */
+        to?: string;
+        /**
+         * how the range is cut into transmission periods
+         */
+        frequency?: 'monthly' | 'decadal' | 'bimonthly' | 'whole';
+    };
+    url: '/v1/host-structures/{hostStructureId}/e-reporting.csv';
+};
+
+export type EReportingControllerCsvErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type EReportingControllerCsvError = EReportingControllerCsvErrors[keyof EReportingControllerCsvErrors];
+
+export type EReportingControllerCsvResponses = {
+    /**
+     * No content
+     *
+     * The e-reporting figures as CSV: UTF-8 with a byte order mark, `;` separated, decimal comma without thousands separator (a negative amount keeps its minus sign), dates DD/MM/YYYY, a French header row; one line per period, data set (Opérations / Encaissements) and VAT rate. No customer identity.
+     */
+    200: string;
+};
+
+export type EReportingControllerCsvResponse = EReportingControllerCsvResponses[keyof EReportingControllerCsvResponses];
 
 export type SiteMailControllerListData = {
     body?: never;

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError, EReportingFigures, EReportingFile, EReportingRequest, isUuid } from '@kpa/contracts';
+import { todayInFrance } from '@kpa/platform';
+import { eReportingCsv, eReportingFilename } from './e-reporting-csv';
+import { eReportingRange, transmissionPeriods } from './e-reporting-period';
+import { eReportingPeriods, isB2c, rateAmounts, ReportedCreditNote, ReportedInvoice, ReportedMovement } from './e-reporting';
+import { EReportingRepository } from './e-reporting.repository';
+
+@Injectable()
+export class EReportingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: EReportingRepository,
+  ) {}
+
+  /**
+   * The B2C e-reporting figures of a host structure's sites, period by period (docs/e-reporting.md).
+   * The gateway has checked the caller may read this host structure.
+   */
+  async figures(request: EReportingRequest): Promise<EReportingFigures> {
+    if (!isUuid(request.hostStructureId)) throw new DomainError('VALIDATION_FAILED', 'hostStructureId must be a uuid.', { field: 'hostStructureId' });
+    const range = eReportingRange(request, todayInFrance());
+    // One snapshot for the four reads, so a payment recorded meanwhile cannot appear in one and not another.
+    const documents = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const siteIds = await this.repository.hostSites(manager, request.hostStructureId);
+      if (siteIds.length === 0) return { invoices: [], creditNotes: [], movements: [] };
+      const invoiceRows = (await this.repository.invoices(manager, siteIds, range.from, range.to)).filter((row) =>
+        isB2c({ kind: row.client_kind, vatNumber: row.client_vat_number }),
+      );
+      const creditRows = (await this.repository.creditNotes(manager, siteIds, range.from, range.to)).filter((row) =>
+        isB2c({ kind: row.client_kind, vatNumber: row.client_vat_number }),
+      );
+      const invoices: ReportedInvoice[] = invoiceRows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        issuedOn: row.issued_on,
+        operationCategory: row.operation_category,
+        breakdown: rateAmounts(row.vat_breakdown),
+        deducted: (row.deposits ?? []).flatMap((deposit) => rateAmounts(deposit.vatBreakdown)),
+      }));
+      const creditNotes: ReportedCreditNote[] = creditRows.map((row) => ({ invoiceId: row.invoice_id, issuedOn: row.issued_on, breakdown: rateAmounts(row.vat_breakdown) }));
+      const movementRows = await this.repository.movements(
+        manager,
+        invoices.map((invoice) => invoice.id),
+        range.to,
+      );
+      const movements: ReportedMovement[] = movementRows.map((row) => ({ invoiceId: row.invoice_id, on: row.on, amountCents: Number(row.amount_cents) }));
+      return { invoices, creditNotes, movements };
+    });
+    return {
+      hostStructureId: request.hostStructureId,
+      from: range.from,
+      to: range.to,
+      frequency: range.frequency,
+      servicesVatDue: 'receipts',
+      periods: eReportingPeriods(transmissionPeriods(range, range.frequency), documents),
+    };
+  }
+
+  async csv(request: EReportingRequest): Promise<EReportingFile> {
+    const figures = await this.figures(request);
+    return { filename: eReportingFilename(figures), contentType: 'text/csv; charset=utf-8', content: eReportingCsv(figures) };
+  }
+}
