@@ -158,7 +158,8 @@ export const errorsFr: Record<ErrorCode, string> = {
   COMMITMENT_NUMBER_REQUIRED: 'Ce client demande son numéro d’engagement sur les factures, sinon Chorus Pro les refuse. Ajoutez-le au brouillon, puis émettez la facture.',
   PAYMENT_TERM_TOO_LONG: 'Ce délai de paiement est trop long pour un client professionnel[ : {max} jours au plus après la date de la facture]. Raccourcissez-le.',
   PAYMENT_EXCEEDS_BALANCE: 'Ce paiement dépasse ce qui reste à payer sur la facture[ ({outstanding})]. Enregistrez au plus ce montant.',
-  CREDIT_EXCEEDS_INVOICE: 'Cet avoir dépasse ce qui peut encore être annulé sur la facture[ au taux de {rate} %][ : au plus {creditable}]. Réduisez-le, ou faites un avoir de tout ce qui reste.',
+  CREDIT_EXCEEDS_INVOICE:
+    'Cet avoir dépasse ce qui peut encore être annulé sur la facture[ au taux de {rate} %][ : au plus {creditable}]. Réduisez-le, ou faites un avoir de tout ce qui reste.',
   PAYMENT_BEFORE_WITHDRAWAL_DELAY:
     'Ce contrat a été conclu chez le client : la loi interdit de recevoir un paiement pendant les 7 jours qui suivent (Code de la consommation, article L221-10)[. Un paiement peut être reçu à partir du {firstAllowedOn}]. Rendez l’argent s’il a déjà été donné.',
   REFUND_EXCEEDS_AMOUNT_DUE: 'Ce remboursement dépasse ce qui est dû au client sur cette facture[ ({refundDue})]. Remboursez au plus ce montant, après un avoir.',
