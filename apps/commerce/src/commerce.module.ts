@@ -63,6 +63,7 @@ import { ActivityFiguresService } from './activity/activity-figures.service';
 import { RowSecurity1767000000000 } from './migrations/1767000000000-row-security';
 // worker: quotes (the expiry sweep)
 import { QuoteExpiry1767200000000 } from './migrations/1767200000000-quote-expiry';
+import { LineNature1768600000000 } from './migrations/1768600000000-line-nature';
 import { QuoteExpiryService } from './quotes/quote-expiry.service';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
@@ -95,6 +96,7 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     RowSecurity1767000000000,
     // worker: quotes (the expiry sweep)
     QuoteExpiry1767200000000,
+    LineNature1768600000000,
   ],
 };
 
