@@ -47,6 +47,7 @@ export default defineConfig({
       '@kpa/contracts/french-format': join(repo, 'libs/contracts/src/french-format.ts'),
       '@kpa/contracts/document-totals': join(repo, 'libs/contracts/src/document-totals.ts'),
       '@kpa/contracts/french-identifiers': join(repo, 'libs/contracts/src/french-identifiers.ts'),
+      '@kpa/contracts/operation-category': join(repo, 'libs/contracts/src/operation-category.ts'),
     },
   },
   build: {

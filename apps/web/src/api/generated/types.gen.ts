@@ -1024,6 +1024,10 @@ export type CreateCatalogueItemDto = {
     activityPole?: {
         [key: string]: unknown;
     } | null;
+    /**
+     * goods or a service: copied onto the lines made from the item
+     */
+    nature?: 'service' | 'goods';
 };
 
 export type CatalogueItemDto = {
@@ -1039,6 +1043,7 @@ export type CatalogueItemDto = {
     vatRate: '20' | '10' | '5.5' | '2.1' | '0';
     exemptionReason: string | null;
     activityPole: string | null;
+    nature: 'service' | 'goods';
     archived: boolean;
     createdAt: string;
     updatedAt: string;
@@ -1073,6 +1078,10 @@ export type UpdateCatalogueItemDto = {
         [key: string]: unknown;
     } | null;
     /**
+     * goods or a service: copied onto the lines made from the item
+     */
+    nature?: 'service' | 'goods';
+    /**
      * archived items are left out of the list (and of new lines)
      */
     archived?: boolean;
@@ -1105,6 +1114,10 @@ export type QuoteLineDto = {
     exemptionReason?: {
         [key: string]: unknown;
     } | null;
+    /**
+     * goods or a service; the catalogue item's, else service. The lines decide an invoice's nature of the operation
+     */
+    nature?: 'service' | 'goods';
 };
 
 export type CreateQuoteDto = {
@@ -1146,6 +1159,7 @@ export type QuoteLineViewDto = {
     vatRate: '20' | '10' | '5.5' | '2.1' | '0';
     exemptionReason: string | null;
     catalogueItemId: string | null;
+    nature: 'service' | 'goods';
     net: string;
 };
 
@@ -1288,7 +1302,16 @@ export type CreateInvoiceDto = {
     supplyDate?: {
         [key: string]: unknown;
     } | null;
+    /**
+     * derived from the lines' natures (all goods: goods, all services: services, both: mixed); when sent it must agree, else 422
+     */
     operationCategory?: 'services' | 'goods' | 'mixed';
+    /**
+     * goods only: where they are delivered, when not at the client’s address
+     */
+    deliveryAddress?: {
+        [key: string]: unknown;
+    } | null;
     /**
      * the member carrying out the activity under a CAPE: the invoice prints the R127-3 mention (422 CAPE_NOT_RUNNING if none runs on the issue date)
      */
@@ -1358,6 +1381,7 @@ export type InvoiceDto = {
     deliveryEndsOn: string | null;
     supplyDate: string | null;
     operationCategory: 'services' | 'goods' | 'mixed';
+    deliveryAddress: string | null;
     capeHolderMemberId: string | null;
     lines: Array<QuoteLineViewDto>;
     totals: InvoiceTotalsDto;
@@ -1428,7 +1452,16 @@ export type UpdateInvoiceDto = {
     supplyDate?: {
         [key: string]: unknown;
     } | null;
+    /**
+     * derived from the lines' natures (all goods: goods, all services: services, both: mixed); when sent it must agree, else 422
+     */
     operationCategory?: 'services' | 'goods' | 'mixed';
+    /**
+     * goods only: where they are delivered, when not at the client’s address
+     */
+    deliveryAddress?: {
+        [key: string]: unknown;
+    } | null;
     /**
      * the member carrying out the activity under a CAPE: the invoice prints the R127-3 mention (422 CAPE_NOT_RUNNING if none runs on the issue date)
      */
