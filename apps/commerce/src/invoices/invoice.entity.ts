@@ -102,7 +102,8 @@ export class InvoiceEntity {
       operationCategory: this.operationCategory,
       deliveryAddress: this.deliveryAddress,
       capeHolderMemberId: this.capeHolderMemberId,
-      lines: this.lines.map((line, index) => ({ ...line, net: nets[index] })),
+      // Lines issued before natures existed have none: a service (migration 1768600000000).
+      lines: this.lines.map((line, index) => ({ ...line, nature: line.nature ?? 'service', net: nets[index] })),
       totals: this.totals,
       credited: formatCents(this.creditedCents),
       paid: formatCents(this.paidCents),
