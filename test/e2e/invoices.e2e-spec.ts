@@ -89,7 +89,7 @@ describe('invoices over HTTP', () => {
     for (let batch = 0; batch < 10; batch++) {
       const created = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          post(invoices(site().b.id), { clientId: ids.companyB, lines: [{ ...lines[0], quantity: String(batch * 20 + i + 1) }] }, site().b.coordinator),
+          post(invoices(site().b.id), { clientId: ids.companyB, lines: [{ ...lines[0], quantity: String(batch * 20 + i + 1) }], supplyDate: today() }, site().b.coordinator),
         ),
       );
       for (const c of created) {
@@ -374,21 +374,21 @@ describe('invoices over HTTP', () => {
   it('the nature of the operation comes from the lines; the date of supply is required at issue; goods may name where they are delivered', async () => {
     const goods = [{ ...lines[0], nature: 'goods' }];
     const contradicted = await post(invoices(), { clientId: ids.company, lines: goods, operationCategory: 'services' });
-    expect(contradicted.status).toBe(422);
+    expect(contradicted.status).toBe(400);
     expect(contradicted.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'operationCategory', derived: 'goods' } });
     const draft = await post(invoices(), { clientId: ids.company, lines: [...goods, lines[0]], deliveryAddress: '3 quai du Port, 13002 Marseille' });
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ operationCategory: 'mixed', deliveryAddress: '3 quai du Port, 13002 Marseille', lines: [{ nature: 'goods' }, { nature: 'service' }] });
     const undated = await issue(draft.body.id);
     expect(undated.status).toBe(422);
-    expect(undated.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'supplyDate' } });
+    expect(undated.body).toMatchObject({ code: 'SUPPLY_DATE_REQUIRED', details: { field: 'supplyDate' } });
     const path = `${invoices()}/${draft.body.id}`;
     expect((await platform.http('PATCH', path, { token: coordinator(), body: { lines: goods, supplyDate: today() } })).body.operationCategory).toBe('goods');
     const issued = await issue(draft.body.id);
     expect(issued.status).toBe(200);
     expect(issued.body).toMatchObject({ operationCategory: 'goods', supplyDate: today() });
     const addressForServices = await post(invoices(), { clientId: ids.company, lines, deliveryAddress: '3 quai du Port, 13002 Marseille' });
-    expect(addressForServices.status).toBe(422);
+    expect(addressForServices.status).toBe(400);
     expect(addressForServices.body.details).toEqual({ field: 'deliveryAddress' });
   });
 

@@ -152,7 +152,7 @@ describe('the date or period of the supply at issue (CGI ann. II 242 nonies A 10
 
   it('refuses to issue when nothing tells the date, naming supplyDate; a deposit invoice may go without', () => {
     const refusal = refusalOf(() => supplyDatesAtIssue({ kind: 'standard', ...none }, { mission: null, quote: { executionStartsOn: null, executionEndsOn: null } }));
-    expect(refusal).toMatchObject({ code: 'VALIDATION_FAILED', field: 'supplyDate' });
+    expect(refusal).toMatchObject({ code: 'SUPPLY_DATE_REQUIRED', field: 'supplyDate' });
     expect(refusal.message).toContain('deliveryStartsOn and deliveryEndsOn');
     expect(supplyDatesAtIssue({ kind: 'deposit', ...none }, noSource)).toEqual(none);
   });

@@ -258,7 +258,7 @@ function datesOf(startsOn: string | null, endsOn: string | null): SupplyDates | 
  * The date or period of the supply an invoice prints (CGI ann. II 242 nonies A 10°), mandatory at
  * issue: the invoice's own, else the mission's days, else the quote's execution dates. A deposit
  * invoice may go without (its date is the deposit's payment, not known when it is issued); any other
- * invoice with none is refused with 422 naming supplyDate.
+ * invoice with none is refused (422 SUPPLY_DATE_REQUIRED, naming supplyDate).
  */
 export function supplyDatesAtIssue(data: Pick<InvoiceData, 'kind' | 'supplyDate' | 'deliveryStartsOn' | 'deliveryEndsOn'>, sources: SupplySources): SupplyDates {
   if (data.supplyDate !== null || data.deliveryStartsOn !== null) {
@@ -270,7 +270,7 @@ export function supplyDatesAtIssue(data: Pick<InvoiceData, 'kind' | 'supplyDate'
   if (found !== null) return found;
   if (data.kind === 'deposit') return { supplyDate: null, deliveryStartsOn: null, deliveryEndsOn: null };
   throw new DomainError(
-    'VALIDATION_FAILED',
+    'SUPPLY_DATE_REQUIRED',
     'An invoice states when the service was performed or the goods delivered (CGI ann. II 242 nonies A 10°), and nothing tells it here: set supplyDate (YYYY-MM-DD), or deliveryStartsOn and deliveryEndsOn for a period, on the draft, then issue.',
     { field: 'supplyDate' },
   );
