@@ -105,7 +105,7 @@ export class InvoiceFieldsDto implements InvoiceFields {
 
   @ApiPropertyOptional({
     enum: OPERATION_CATEGORIES,
-    description: "derived from the lines' natures (all goods: goods, all services: services, both: mixed); when sent it must agree, else 422",
+    description: "derived from the lines' natures (all goods: goods, all services: services, both: mixed); when sent it must agree, else 400 VALIDATION_FAILED",
   })
   @IsOptional()
   @IsIn(OPERATION_CATEGORIES, { message: `operationCategory must be one of ${OPERATION_CATEGORIES.join(', ')}` })

@@ -1303,7 +1303,7 @@ export type CreateInvoiceDto = {
         [key: string]: unknown;
     } | null;
     /**
-     * derived from the lines' natures (all goods: goods, all services: services, both: mixed); when sent it must agree, else 422
+     * derived from the lines' natures (all goods: goods, all services: services, both: mixed); when sent it must agree, else 400 VALIDATION_FAILED
      */
     operationCategory?: 'services' | 'goods' | 'mixed';
     /**
@@ -1453,7 +1453,7 @@ export type UpdateInvoiceDto = {
         [key: string]: unknown;
     } | null;
     /**
-     * derived from the lines' natures (all goods: goods, all services: services, both: mixed); when sent it must agree, else 422
+     * derived from the lines' natures (all goods: goods, all services: services, both: mixed); when sent it must agree, else 400 VALIDATION_FAILED
      */
     operationCategory?: 'services' | 'goods' | 'mixed';
     /**
