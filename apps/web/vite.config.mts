@@ -48,6 +48,7 @@ export default defineConfig({
       '@kpa/contracts/document-totals': join(repo, 'libs/contracts/src/document-totals.ts'),
       '@kpa/contracts/french-identifiers': join(repo, 'libs/contracts/src/french-identifiers.ts'),
       '@kpa/contracts/bank-identifiers': join(repo, 'libs/contracts/src/bank-identifiers.ts'),
+      '@kpa/contracts/operation-category': join(repo, 'libs/contracts/src/operation-category.ts'),
     },
   },
   build: {

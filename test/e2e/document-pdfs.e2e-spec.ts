@@ -155,7 +155,7 @@ describe('document PDFs over HTTP', () => {
 
   /** A draft invoice with these lines for the client, issued: its id and number. */
   async function issuedInvoice(clientId: string, lines: object[]): Promise<{ id: string; number: string }> {
-    const draft = await platform.http('POST', `/v1/sites/${site.a.id}/invoices`, { token: site.a.coordinator, body: { clientId, lines } });
+    const draft = await platform.http('POST', `/v1/sites/${site.a.id}/invoices`, { token: site.a.coordinator, body: { clientId, lines, supplyDate: '2026-11-02' } });
     expect(draft.status).toBe(201);
     const issued = await platform.http('POST', `/v1/sites/${site.a.id}/invoices/${draft.body.id}/issue`, { token: site.a.coordinator });
     expect(issued.status).toBe(200);

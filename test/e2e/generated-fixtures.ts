@@ -180,12 +180,12 @@ export async function setUpWorld(platform: Platform): Promise<World> {
       'missionId',
       async () => created('a mission', await post('/missions', { title: 'Buffet', activityPole: 'restauration', startsOn: day, endsOn: day, place: 'Roubaix', peopleNeeded: 2 })),
     ],
-    ['invoiceId', async () => created('an invoice', await post('/invoices', { clientId: ids.clientId, lines }))],
+    ['invoiceId', async () => created('an invoice', await post('/invoices', { clientId: ids.clientId, lines, supplyDate: '2026-11-02' }))],
     [
       'creditNoteId',
       async () => {
         // Credited on an invoice of its own: the matrix's invoice stays a draft.
-        const invoice = created('an invoice to credit', await post('/invoices', { clientId: ids.clientId, lines }));
+        const invoice = created('an invoice to credit', await post('/invoices', { clientId: ids.clientId, lines, supplyDate: '2026-11-02' }));
         created('its issue', await post(`/invoices/${invoice}/issue`, {}));
         return created('a credit note', await post(`/invoices/${invoice}/credit-notes`, { full: true, reason: 'Annulation' }));
       },

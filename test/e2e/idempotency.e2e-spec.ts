@@ -17,7 +17,7 @@ describe('idempotency across a lost reply', () => {
   const invoices = () => `/v1/sites/${region.sites.a.id}/invoices`;
   const lines = [{ description: 'Jardinage', quantity: '2', unit: 'hour', unitPrice: '100', vatRate: '20' }];
   const draft = async () => {
-    const created = await platform.http('POST', invoices(), { token: region.sites.a.coordinator, body: { clientId, lines } });
+    const created = await platform.http('POST', invoices(), { token: region.sites.a.coordinator, body: { clientId, lines, supplyDate: '2026-11-02' } });
     expect(created.status).toBe(201);
     return created.body.id as string;
   };

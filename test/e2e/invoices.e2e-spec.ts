@@ -68,7 +68,7 @@ describe('invoices over HTTP', () => {
   });
 
   it("refuses to issue while the host structure's legal form is unknown (422), then issues once it is set", async () => {
-    const draft = await post(invoices(), { clientId: ids.company, lines });
+    const draft = await post(invoices(), { clientId: ids.company, lines, supplyDate: today() });
     expect(draft.status).toBe(201);
     const refused = await issue(draft.body.id);
     expect(refused.status).toBe(422);
@@ -89,7 +89,7 @@ describe('invoices over HTTP', () => {
     for (let batch = 0; batch < 10; batch++) {
       const created = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          post(invoices(site().b.id), { clientId: ids.companyB, lines: [{ ...lines[0], quantity: String(batch * 20 + i + 1) }] }, site().b.coordinator),
+          post(invoices(site().b.id), { clientId: ids.companyB, lines: [{ ...lines[0], quantity: String(batch * 20 + i + 1) }], supplyDate: today() }, site().b.coordinator),
         ),
       );
       for (const c of created) {
@@ -215,7 +215,7 @@ describe('invoices over HTTP', () => {
   });
 
   it('a consumer invoice never shows the 40 € and is due on receipt; a public body that requires its commitment number is refused without it', async () => {
-    const consumer = await post(invoices(), { clientId: ids.individual, lines });
+    const consumer = await post(invoices(), { clientId: ids.individual, lines, supplyDate: today() });
     // Two issues of the same draft at once: one numbers it, the other finds it issued.
     const both = await Promise.all([issue(consumer.body.id), issue(consumer.body.id)]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
@@ -226,7 +226,7 @@ describe('invoices over HTTP', () => {
     expect(consumerIssued.body.mentions.join('\n')).not.toContain('pénalités');
     ids.consumer = consumer.body.id;
 
-    const town = await post(invoices(), { clientId: ids.town, lines });
+    const town = await post(invoices(), { clientId: ids.town, lines, supplyDate: today() });
     const refused = await issue(town.body.id);
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'COMMITMENT_NUMBER_REQUIRED', details: { field: 'commitmentNumber' } });
@@ -245,7 +245,7 @@ describe('invoices over HTTP', () => {
   });
 
   it('credit notes: a partial one then a full one, numbered in the A series; the invoice ends cancelled and frozen', async () => {
-    const invoice = await post(invoices(), { clientId: ids.company, lines });
+    const invoice = await post(invoices(), { clientId: ids.company, lines, supplyDate: today() });
     const number = (await issue(invoice.body.id)).body.number;
     const path = `${invoices()}/${invoice.body.id}`;
     const tooMuch = await post(`${path}/credit-notes`, { lines: [{ ...lines[0], quantity: '3' }] });
@@ -306,7 +306,7 @@ describe('invoices over HTTP', () => {
         refundDueNet: '0.00',
       },
     ]);
-    const draft = await post(invoices(), { clientId: ids.company, lines });
+    const draft = await post(invoices(), { clientId: ids.company, lines, supplyDate: today() });
     expect((await post(`${invoices()}/${draft.body.id}/credit-notes`, { full: true })).body.code).toBe('INVOICE_NOT_ISSUED');
     ids.cancelled = invoice.body.id;
   });
@@ -360,6 +360,9 @@ describe('invoices over HTTP', () => {
         { description: 'Évacuation des déchets verts', quantity: '1', unit: 'flat_rate', unitPrice: '80', vatRate: '10' },
       ],
       validUntil: plusDays(today(), 30),
+      // The final invoice takes its period of supply from here (CGI ann. II 242 nonies A 10°).
+      executionStartsOn: plusDays(today(), 1),
+      executionEndsOn: plusDays(today(), 3),
     });
     expect(quote.status).toBe(201);
     const notAccepted = await post(invoices(), { fromQuoteId: quote.body.id, kind: 'deposit', depositPercent: '30' });
@@ -384,6 +387,8 @@ describe('invoices over HTTP', () => {
     expect(final.body.totals).toMatchObject({ net: '330.00', vat: '58.00', total: '388.00', depositsDeducted: '116.40', amountDue: '271.60' });
     const finalIssued = await issue(final.body.id);
     expect(finalIssued.status).toBe(200);
+    // No date on the draft: the quote's execution period is the period of supply.
+    expect(finalIssued.body).toMatchObject({ supplyDate: null, deliveryStartsOn: plusDays(today(), 1), deliveryEndsOn: plusDays(today(), 3) });
     expect(finalIssued.body.totals.deposits).toEqual([expect.objectContaining({ invoiceId: deposit.body.id, number: depositIssued.body.number, total: '116.40' })]);
     expect(Number(finalIssued.body.number.slice(-5))).toBe(Number(depositIssued.body.number.slice(-5)) + 1);
     const settle = await post(`${invoices()}/${final.body.id}/payments`, { amount: '271.60', receivedOn: today(), method: 'transfer' });
@@ -402,7 +407,8 @@ describe('invoices over HTTP', () => {
     const fromMission = await post(invoices(), { fromMissionId: missionId, lines: [lines[0]] });
     expect(fromMission.status).toBe(201);
     expect(fromMission.body).toMatchObject({ missionId, clientId: ids.company, quoteId: null });
-    await issue(fromMission.body.id);
+    // The mission's day is the date of the service.
+    expect((await issue(fromMission.body.id)).body).toMatchObject({ supplyDate: today(), deliveryStartsOn: null });
     const paidByMission = await post(`${invoices()}/${fromMission.body.id}/payments`, { amount: '240.00', receivedOn: today(), method: 'cash' });
     expect(paidByMission.body.netAmount).toBe('200.00');
     const [event] = (await outbox('commerce.payment.recorded')).filter((e) => e.envelope.data.invoiceId === fromMission.body.id);
@@ -410,8 +416,29 @@ describe('invoices over HTTP', () => {
     expect((await post(invoices(), { fromMissionId: randomUUID(), lines })).body.code).toBe('MISSION_NOT_FOUND');
   });
 
+  it('the nature of the operation comes from the lines; the date of supply is required at issue; goods may name where they are delivered', async () => {
+    const goods = [{ ...lines[0], nature: 'goods' }];
+    const contradicted = await post(invoices(), { clientId: ids.company, lines: goods, operationCategory: 'services' });
+    expect(contradicted.status).toBe(400);
+    expect(contradicted.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'operationCategory', derived: 'goods' } });
+    const draft = await post(invoices(), { clientId: ids.company, lines: [...goods, lines[0]], deliveryAddress: '3 quai du Port, 13002 Marseille' });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ operationCategory: 'mixed', deliveryAddress: '3 quai du Port, 13002 Marseille', lines: [{ nature: 'goods' }, { nature: 'service' }] });
+    const undated = await issue(draft.body.id);
+    expect(undated.status).toBe(422);
+    expect(undated.body).toMatchObject({ code: 'SUPPLY_DATE_REQUIRED', details: { field: 'supplyDate' } });
+    const path = `${invoices()}/${draft.body.id}`;
+    expect((await platform.http('PATCH', path, { token: coordinator(), body: { lines: goods, supplyDate: today() } })).body.operationCategory).toBe('goods');
+    const issued = await issue(draft.body.id);
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({ operationCategory: 'goods', supplyDate: today() });
+    const addressForServices = await post(invoices(), { clientId: ids.company, lines, deliveryAddress: '3 quai du Port, 13002 Marseille' });
+    expect(addressForServices.status).toBe(400);
+    expect(addressForServices.body.details).toEqual({ field: 'deliveryAddress' });
+  });
+
   it('issuing saves the content as checked that day when the stored draft disagrees with it', async () => {
-    const draft = await post(invoices(), { clientId: ids.company, lines });
+    const draft = await post(invoices(), { clientId: ids.company, lines, supplyDate: today() });
     expect(draft.status).toBe(201);
     // As if the draft had been saved under other rules (say, before its host left the VAT franchise).
     await platform.query("UPDATE commerce.invoice SET total_cents = 1, net_cents = 1, totals = jsonb_set(totals, '{total}', '\"0.01\"') WHERE id = $1", [draft.body.id]);

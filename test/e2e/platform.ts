@@ -397,6 +397,7 @@ export async function paidInvoice(platform: Platform, region: Region, day: strin
   const invoice = await asCoordinator('/invoices', {
     clientId: client.body.id,
     lines: [{ description, quantity: '10', unit: 'hour', unitPrice: '30.00', vatRate: '20' }],
+    supplyDate: '2026-11-02',
   });
   expect(invoice.status).toBe(201);
   const issued = await asCoordinator(`/invoices/${invoice.body.id}/issue`, {});

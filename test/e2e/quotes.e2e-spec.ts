@@ -69,8 +69,18 @@ describe('quotes over HTTP', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', number: null, sentOn: null, clientId: ids.company, withdrawalNoticeRequired: false });
     expect(created.body.lines).toEqual([
-      { description: 'Repassage à domicile', quantity: '2.5', unit: 'hour', unitPrice: '18.1234', vatRate: '5.5', exemptionReason: null, catalogueItemId: ids.item, net: '45.31' },
-      { ...freeLine, exemptionReason: null, catalogueItemId: null, net: '15.00' },
+      {
+        description: 'Repassage à domicile',
+        quantity: '2.5',
+        unit: 'hour',
+        unitPrice: '18.1234',
+        vatRate: '5.5',
+        exemptionReason: null,
+        catalogueItemId: ids.item,
+        nature: 'service',
+        net: '45.31',
+      },
+      { ...freeLine, exemptionReason: null, catalogueItemId: null, nature: 'service', net: '15.00' },
     ]);
     expect(created.body.totals).toEqual({
       net: '60.31',

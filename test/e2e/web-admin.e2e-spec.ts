@@ -158,6 +158,7 @@ describe('reports, dunning and network admin in the console (Chromium)', () => {
     const draft = await api('POST', '/invoices', {
       clientId: client.body.id,
       lines: [{ description: 'Repas partagé', quantity: '4', unit: 'piece', unitPrice: '12.50', vatRate: '10' }],
+      supplyDate: '2026-11-02',
     });
     expect(draft.status).toBe(201);
     const issued = await api('POST', `/invoices/${draft.body.id}/issue`, {});

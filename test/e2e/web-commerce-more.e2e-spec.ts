@@ -109,6 +109,7 @@ describe('the commerce area in the web console (Chromium)', () => {
     const invoice = await asCoordinator('POST', at('/invoices'), {
       clientId: client.body.id,
       lines: [{ description: 'Atelier pâtisserie', quantity: '2', unit: 'hour', unitPrice: '50', vatRate: '20' }],
+      supplyDate: '2026-11-02',
     });
     expect(invoice.status).toBe(201);
     const issued = await asCoordinator('POST', at(`/invoices/${invoice.body.id}/issue`));

@@ -73,7 +73,7 @@ describe('dunning (worker) end to end', () => {
       const client = await api('POST', '/clients', clients[kind]);
       expect(client.status).toBe(201);
       // The same agreed term for both, so one clock serves both schedules.
-      const draft = await api('POST', '/invoices', { clientId: client.body.id, lines, paymentTermDays: 30 });
+      const draft = await api('POST', '/invoices', { clientId: client.body.id, lines, paymentTermDays: 30, supplyDate: '2026-11-02' });
       expect(draft.status).toBe(201);
       const issued = await api('POST', `/invoices/${draft.body.id}/issue`, {});
       expect(issued.status).toBe(200);

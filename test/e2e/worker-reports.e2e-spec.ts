@@ -45,7 +45,7 @@ describe('funder and network reports', () => {
     expect(client.status).toBe(201);
     const draft = await platform.http('POST', `/v1/sites/${site.id}/invoices`, {
       token: site.coordinator,
-      body: { clientId: client.body.id, lines: [{ description: 'Jardinage', quantity: '2', unit: 'hour', unitPrice, vatRate: '20' }] },
+      body: { clientId: client.body.id, lines: [{ description: 'Jardinage', quantity: '2', unit: 'hour', unitPrice, vatRate: '20' }], supplyDate: '2026-11-02' },
     });
     expect(draft.status).toBe(201);
     const issued = await platform.http('POST', `/v1/sites/${site.id}/invoices/${draft.body.id}/issue`, { token: site.coordinator });

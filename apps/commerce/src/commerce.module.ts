@@ -73,6 +73,7 @@ import { QuoteExpiry1767200000000 } from './migrations/1767200000000-quote-expir
 import { Refunds1768400000000 } from './migrations/1768400000000-refunds';
 import { RefundEntity } from './invoices/refund.entity';
 import { RefundRepository } from './invoices/refund.repository';
+import { LineNature1768600000000 } from './migrations/1768600000000-line-nature';
 import { QuoteExpiryService } from './quotes/quote-expiry.service';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
@@ -110,6 +111,8 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     Refunds1768400000000,
     // e-invoicing (issue 15)
     EInvoiceFiles1768300000000,
+    // issue 15: goods or service per line, the supply date at issue
+    LineNature1768600000000,
   ],
 };
 

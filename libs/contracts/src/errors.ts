@@ -159,6 +159,8 @@ export const ERROR_CODES = [
   'RECEIPT_TYPE_NOT_ALLOWED',
   // 422: invoices, credit notes, payments
   'COMMITMENT_NUMBER_REQUIRED',
+  /** Issuing an invoice that does not say when the service was performed or the goods delivered (CGI ann. II 242 nonies A 10°). */
+  'SUPPLY_DATE_REQUIRED',
   'PAYMENT_TERM_TOO_LONG',
   'PAYMENT_EXCEEDS_BALANCE',
   'CREDIT_EXCEEDS_INVOICE',

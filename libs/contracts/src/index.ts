@@ -87,3 +87,4 @@ export * from './events/gateway/site-user-changed.v1';
 // French figures and dates (documents, e-mails, the console)
 export * from './french-format';
 export * from './document-totals';
+export * from './operation-category';

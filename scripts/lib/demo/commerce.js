@@ -242,7 +242,11 @@ async function ensureAcceptedWorkAndInvoices(api, siteId, code, clients, quotes,
   if (fromQuote) await issueAndPay(api, siteId, fromQuote, 'all', today);
   for (const [clientKey, description, quantity, pole, share] of INVOICES[code]) {
     let invoice = invoices.find((item) => item.lines?.[0]?.description === description);
-    if (!invoice) invoice = await api.call('POST', `/sites/${siteId}/invoices`, { clientId: clients[clientKey].id, lines: [line(pole, description, quantity)] }, [201]);
+    // The day of the service: an invoice states it (CGI ann. II 242 nonies A 10°), or is not issued.
+    if (!invoice)
+      invoice = await api.call('POST', `/sites/${siteId}/invoices`, { clientId: clients[clientKey].id, lines: [line(pole, description, quantity)], supplyDate: today }, [201]);
+    else if (invoice.status === 'draft' && !invoice.supplyDate && !invoice.deliveryStartsOn)
+      invoice = await api.call('PATCH', `/sites/${siteId}/invoices/${invoice.id}`, { supplyDate: today }, [200]);
     await issueAndPay(api, siteId, invoice, share, today);
   }
 }

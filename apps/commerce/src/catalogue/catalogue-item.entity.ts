@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { CatalogueItem, CatalogueUnit, VatRate } from '@kpa/contracts';
+import { CatalogueItem, CatalogueUnit, LineNature, VatRate } from '@kpa/contracts';
 import { CatalogueItemData, formatTenThousandths } from './catalogue-item';
 
 /** bigint arrives from pg as a string: back to a safe integer (prices stay below 10^13). */
@@ -16,6 +16,7 @@ export class CatalogueItemEntity {
   @Column('text', { name: 'vat_rate' }) vatRate: VatRate;
   @Column('text', { name: 'exemption_reason', nullable: true }) exemptionReason: string | null;
   @Column('text', { name: 'activity_pole', nullable: true }) activityPole: string | null;
+  @Column('text') nature: LineNature;
   @Column('boolean') archived: boolean;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;

@@ -54,7 +54,15 @@ export class CatalogueItemRepository {
     return new Map(
       items.map((i) => [
         i.id,
-        { label: i.label, unit: i.unit, unitPrice: formatTenThousandths(i.unitPriceTenThousandths), vatRate: i.vatRate, exemptionReason: i.exemptionReason, archived: i.archived },
+        {
+          label: i.label,
+          unit: i.unit,
+          unitPrice: formatTenThousandths(i.unitPriceTenThousandths),
+          vatRate: i.vatRate,
+          exemptionReason: i.exemptionReason,
+          nature: i.nature,
+          archived: i.archived,
+        },
       ]),
     );
   }

@@ -29,8 +29,12 @@ describe('catalogue item rules', () => {
       vatRate: '5.5',
       exemptionReason: null,
       activityPole: 'services à la personne',
+      nature: 'service',
       archived: false,
     });
+    expect(newCatalogueItem({ ...item, nature: 'goods' }).nature).toBe('goods');
+    expect(refusalOf(() => newCatalogueItem({ ...item, nature: 'food' as never })).details).toEqual({ field: 'nature' });
+    expect(changeCatalogueItem(newCatalogueItem({ ...item, nature: 'goods' }), { unitPrice: '20' }).nature).toBe('goods');
   });
 
   it('refuses a 0 % rate without its exemption reason, and a reason with another rate', () => {

@@ -1,4 +1,16 @@
-import { CATALOGUE_UNITS, CatalogueItem, CatalogueItemInput, CatalogueUnit, DomainError, invalidField, optionalText, requiredText, VAT_RATES, VatRate } from '@kpa/contracts';
+import {
+  CATALOGUE_UNITS,
+  CatalogueItem,
+  CatalogueItemInput,
+  CatalogueUnit,
+  DomainError,
+  invalidField,
+  lineNature,
+  optionalText,
+  requiredText,
+  VAT_RATES,
+  VatRate,
+} from '@kpa/contracts';
 
 /** A catalogue item as stored: the unit price in ten-thousandths of a euro (an integer, never a float). */
 export interface CatalogueItemData extends Omit<CatalogueItem, 'id' | 'siteId' | 'unitPrice' | 'createdAt' | 'updatedAt'> {
@@ -46,6 +58,8 @@ export function newCatalogueItem(input: CatalogueItemInput): CatalogueItemData {
     vatRate: input.vatRate as VatRate,
     exemptionReason,
     activityPole: optionalText(input.activityPole, 'activityPole', 100),
+    // Goods or a service: copied onto the lines made from the item, which decide the invoice's nature of the operation.
+    nature: lineNature(input.nature, 'nature'),
     archived: false,
   };
 }

@@ -44,7 +44,7 @@ export const PERSON: ClientSnapshot = {
 };
 
 export function aLine(description: string, quantity: string, unitPrice: string, vatRate: InvoiceLineData['vatRate'], exemptionReason: string | null = null): InvoiceLineData {
-  return { description, quantity, unit: 'hour', unitPrice, vatRate, exemptionReason, catalogueItemId: null };
+  return { description, quantity, unit: 'hour', unitPrice, vatRate, exemptionReason, catalogueItemId: null, nature: 'service' };
 }
 
 export const TWO_RATES: InvoiceLineData[] = [aLine('Repassage à domicile', '2.5', '18.1234', '5.5'), aLine('Atelier cuisine', '3', '45', '20')];
@@ -67,6 +67,7 @@ export function anInvoice(overrides: Partial<InvoiceDocumentInput> & { vatFranch
     deliveryStartsOn: null,
     deliveryEndsOn: null,
     supplyDate: '2026-11-20',
+    deliveryAddress: null,
     operationCategory: 'services',
     mentions: legalMentions({ clientKind: client.kind, vatFranchise, issueDate: '2026-11-23', vatOnDebits: seller.vatOnDebits }),
     ...rest,

@@ -36,7 +36,8 @@ export class CreditNoteEntity {
       issuedOn: this.issuedOn,
       full: this.full,
       reason: this.reason,
-      lines: this.lines.map((line, index) => ({ ...line, net: nets[index] })),
+      // Lines issued before natures existed have none: a service (migration 1768600000000).
+      lines: this.lines.map((line, index) => ({ ...line, nature: line.nature ?? 'service', net: nets[index] })),
       totals: this.totals,
       createdBy: this.createdBy,
       createdAt: this.createdAt.toISOString(),

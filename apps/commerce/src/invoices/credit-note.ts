@@ -92,6 +92,11 @@ export function planCreditNote(state: CreditState, input: { full?: unknown; line
           vatRate: g.rate,
           exemptionReason: g.exemptionReason,
           catalogueItemId: null,
+          // Goods when every line credited at that rate supplied goods (the nature of the operation).
+          nature:
+            state.lines.some((l) => l.vatRate === g.rate) && state.lines.filter((l) => l.vatRate === g.rate).every((l) => l.nature === 'goods')
+              ? ('goods' as const)
+              : ('service' as const),
         }));
   } else {
     lines = input.lines as InvoiceLineData[];

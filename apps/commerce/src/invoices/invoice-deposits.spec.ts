@@ -23,9 +23,24 @@ describe('deposit and final invoices', () => {
     expect(lines.every((l) => l.unit === 'flat_rate' && l.quantity === '1')).toBe(true);
   });
 
+  it('a deposit follows the quote’s nature of the operation: goods, or goods and services split at a shared rate', () => {
+    const goods = { ...line('60', '20'), nature: 'goods' as const };
+    expect(depositLines({ number: null, lines: [goods] }, { depositPercent: '50' })).toEqual([
+      expect.objectContaining({ description: 'Acompte de 50 %', unitPrice: '30.00', nature: 'goods' }),
+    ]);
+    const mixed = depositLines({ number: null, lines: [goods, line('40', '20')] }, { depositPercent: '50' });
+    expect(mixed.map((l) => [l.description, l.unitPrice, l.nature])).toEqual([
+      ['Acompte de 50 % (services)', '20.00', 'service'],
+      ['Acompte de 50 % (biens)', '30.00', 'goods'],
+    ]);
+    expect(invoiceTotals(mixed, false).totals.net).toBe('50.00');
+  });
+
   it('a deposit of an amount excluding VAT, and the refusals', () => {
     const lines = depositLines({ number: null, lines: [line('100', '20')] }, { depositAmount: '40' });
-    expect(lines).toEqual([{ description: 'Acompte', quantity: '1', unit: 'flat_rate', unitPrice: '40.00', vatRate: '20', exemptionReason: null, catalogueItemId: null }]);
+    expect(lines).toEqual([
+      { description: 'Acompte', quantity: '1', unit: 'flat_rate', unitPrice: '40.00', vatRate: '20', exemptionReason: null, catalogueItemId: null, nature: 'service' },
+    ]);
     expect(depositLines({ number: null, lines: [line('100', '20')] }, { depositPercent: '12.5' })[0].description).toBe('Acompte de 12,5 %');
     expect(refusalOf(() => depositLines(quote, {})).details).toEqual({ field: 'depositPercent' });
     expect(refusalOf(() => depositLines(quote, { depositPercent: '30', depositAmount: '10' })).code).toBe('VALIDATION_FAILED');

@@ -7,6 +7,8 @@ import {
   InvoiceStatus,
   InvoiceTotals,
   isAbsent,
+  LINE_NATURES,
+  LineNature,
   lineNetCents,
   parseCents,
   parseQuantity,
@@ -55,26 +57,35 @@ export function splitProportionally(target: number, weights: readonly number[]):
 
 interface QuoteGroup {
   rate: VatRate;
+  nature: LineNature;
   exemptionReason: string | null;
   baseCents: number;
 }
 
-/** The quote's net per VAT rate it states (whatever the seller's franchise: the deposit follows the quote). */
+/**
+ * The quote's net per VAT rate it states (whatever the seller's franchise: the deposit follows the
+ * quote) and per nature, so that the deposit invoice's lines give it the quote's nature of the
+ * operation (goods, services or mixed).
+ */
 function quoteGroups(lines: readonly InvoiceLineData[]): QuoteGroup[] {
-  const byRate = new Map<VatRate, QuoteGroup>();
+  const groups = new Map<string, QuoteGroup>();
   lines.forEach((line, index) => {
     const net = Number(lineNetCents(parseQuantity(line.quantity, `lines[${index}].quantity`), parseUnitPrice(line.unitPrice, `lines[${index}].unitPrice`)));
-    const group = byRate.get(line.vatRate) ?? { rate: line.vatRate, exemptionReason: line.exemptionReason, baseCents: 0 };
+    const nature = line.nature ?? 'service';
+    const key = `${line.vatRate}|${nature}`;
+    const group = groups.get(key) ?? { rate: line.vatRate, nature, exemptionReason: line.exemptionReason, baseCents: 0 };
     group.baseCents += net;
-    byRate.set(line.vatRate, group);
+    groups.set(key, group);
   });
-  return VAT_RATES.filter((rate) => byRate.has(rate) && (byRate.get(rate) as QuoteGroup).baseCents > 0).map((rate) => byRate.get(rate) as QuoteGroup);
+  return VAT_RATES.flatMap((rate) => LINE_NATURES.map((nature) => groups.get(`${rate}|${nature}`))).filter((g): g is QuoteGroup => g !== undefined && g.baseCents > 0);
 }
+
+const NATURE_PARTS: Record<LineNature, string> = { service: 'services', goods: 'biens' };
 
 /**
  * The lines of a deposit invoice (facture d'acompte, CGI 289 I-1-c) for a percent or an amount
- * excluding VAT of a quote: one flat-rate line per VAT rate of the quote, the deposit's net split
- * over the rates in proportion to the quote's net at each rate, exact to the cent (largest
+ * excluding VAT of a quote: one flat-rate line per VAT rate (and nature) of the quote, the deposit's
+ * net split over them in proportion to the quote's net in each, exact to the cent (largest
  * remainder). For services VAT is due on payment, so the deposit invoice charges it (§1.3).
  */
 export function depositLines(
@@ -114,18 +125,24 @@ export function depositLines(
     target,
     groups.map((g) => g.baseCents),
   );
+  const severalRates = new Set(groups.map((g) => g.rate)).size > 1;
+  const bothNatures = new Set(groups.map((g) => g.nature)).size > 1;
   return groups
     .map((group, index) => ({ group, share: shares[index] }))
     .filter(({ share }) => share > 0)
-    .map(({ group, share }) => ({
-      description: groups.length > 1 ? `${label} (part à ${group.rate.replace('.', ',')} %)` : label,
-      quantity: '1',
-      unit: 'flat_rate' as const,
-      unitPrice: formatCents(share),
-      vatRate: group.rate,
-      exemptionReason: group.exemptionReason,
-      catalogueItemId: null,
-    }));
+    .map(({ group, share }) => {
+      const parts = [...(severalRates ? [`part à ${group.rate.replace('.', ',')} %`] : []), ...(bothNatures ? [NATURE_PARTS[group.nature]] : [])];
+      return {
+        description: parts.length > 0 ? `${label} (${parts.join(', ')})` : label,
+        quantity: '1',
+        unit: 'flat_rate' as const,
+        unitPrice: formatCents(share),
+        vatRate: group.rate,
+        exemptionReason: group.exemptionReason,
+        catalogueItemId: null,
+        nature: group.nature,
+      };
+    });
 }
 
 /** A deposit invoice as a final invoice sees it. */

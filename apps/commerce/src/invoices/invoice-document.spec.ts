@@ -15,8 +15,8 @@ const town: ClientSnapshot = {
   chorusServiceCode: 'SERV-JARDINS',
 };
 const lines: InvoiceLineData[] = [
-  { description: 'Taille de haie', quantity: '2', unit: 'hour', unitPrice: '25', vatRate: '20', exemptionReason: null, catalogueItemId: null },
-  { description: 'Évacuation', quantity: '1', unit: 'flat_rate', unitPrice: '10.005', vatRate: '10', exemptionReason: null, catalogueItemId: null },
+  { description: 'Taille de haie', quantity: '2', unit: 'hour', unitPrice: '25', vatRate: '20', exemptionReason: null, catalogueItemId: null, nature: 'service' },
+  { description: 'Évacuation', quantity: '1', unit: 'flat_rate', unitPrice: '10.005', vatRate: '10', exemptionReason: null, catalogueItemId: null, nature: 'service' },
 ];
 
 describe('the printable invoice', () => {
@@ -36,10 +36,33 @@ describe('the printable invoice', () => {
     deliveryEndsOn: '2026-11-06',
     supplyDate: null,
     operationCategory: 'services' as const,
+    deliveryAddress: null,
     lines,
     totals,
     mentions: legalMentions({ clientKind: 'public_body', vatFranchise: false, issueDate: '2026-11-22' }),
   };
+
+  it('prints goods as a delivery, with the delivery address when the goods go elsewhere', () => {
+    const doc = invoiceDocument({
+      ...input,
+      operationCategory: 'goods',
+      deliveryStartsOn: null,
+      deliveryEndsOn: null,
+      supplyDate: '2026-11-05',
+      deliveryAddress: '3 quai du Port, 13002 Marseille',
+    });
+    expect(doc.facts).toEqual(
+      expect.arrayContaining([
+        { label: 'Date de livraison', value: '2026-11-05' },
+        { label: "Nature de l'opération", value: 'Livraison de biens' },
+        { label: 'Adresse de livraison', value: '3 quai du Port, 13002 Marseille' },
+      ]),
+    );
+    expect(invoiceDocument({ ...input, operationCategory: 'mixed' }).facts).toContainEqual({
+      label: "Nature de l'opération",
+      value: 'Livraison de biens et prestations de services',
+    });
+  });
 
   it('prints the seller, the public body with its service code and commitment number, the facts and the totals', () => {
     const doc = invoiceDocument(input);

@@ -52,6 +52,12 @@ const OPERATION_LABELS: Record<OperationCategory, string> = {
   mixed: 'Livraison de biens et prestations de services',
 };
 
+const SUPPLY_DATE_LABELS: Record<OperationCategory, string> = {
+  services: 'Date de la prestation',
+  goods: 'Date de livraison',
+  mixed: 'Date de livraison et de la prestation',
+};
+
 export interface InvoiceDocumentInput {
   kind: InvoiceKind;
   number: string | null;
@@ -69,6 +75,8 @@ export interface InvoiceDocumentInput {
   deliveryEndsOn: string | null;
   supplyDate: string | null;
   operationCategory: OperationCategory;
+  /** Goods delivered elsewhere than the client's address. */
+  deliveryAddress: string | null;
   lines: readonly InvoiceLineData[];
   totals: InvoiceTotals;
   mentions: string[];
@@ -111,10 +119,12 @@ export function invoiceDocument(input: InvoiceDocumentInput): PrintableDocument 
     // "à réception" would invite a payment the law forbids during the first 7 days (L221-10).
     value: firstPaymentOn !== null && compareDates(firstPaymentOn, addDays(input.issueDate, input.paymentTermDays)) >= 0 ? `Paiement à partir du ${firstPaymentOn}` : terms,
   });
-  if (input.supplyDate) facts.push({ label: input.operationCategory === 'goods' ? 'Date de livraison' : 'Date de la prestation', value: input.supplyDate });
+  if (input.supplyDate) facts.push({ label: SUPPLY_DATE_LABELS[input.operationCategory], value: input.supplyDate });
   if (input.deliveryStartsOn && input.deliveryEndsOn) facts.push({ label: "Période d'exécution", value: `du ${input.deliveryStartsOn} au ${input.deliveryEndsOn}` });
   if (input.quoteNumber) facts.push({ label: 'Devis', value: input.quoteNumber });
   facts.push({ label: "Nature de l'opération", value: OPERATION_LABELS[input.operationCategory] });
+  // CGI ann. II 242 nonies A (décret 2022-1299): goods delivered elsewhere than the client's address.
+  if (input.deliveryAddress) facts.push({ label: 'Adresse de livraison', value: input.deliveryAddress });
   return {
     ...KINDS[input.kind],
     number: input.number,

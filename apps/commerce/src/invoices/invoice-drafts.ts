@@ -24,6 +24,7 @@ const FIELD_KEYS = [
   'deliveryEndsOn',
   'supplyDate',
   'operationCategory',
+  'deliveryAddress',
   'capeHolderMemberId',
 ] as const satisfies readonly (keyof InvoiceFields)[];
 
@@ -45,8 +46,8 @@ function given(value: unknown): boolean {
 
 /** A stored line holds exactly the line's fields. */
 function copyLine(line: QuoteLineData): QuoteLineData {
-  const { description, quantity, unit, unitPrice, vatRate, exemptionReason, catalogueItemId } = line;
-  return { description, quantity, unit, unitPrice, vatRate, exemptionReason: exemptionReason ?? null, catalogueItemId: catalogueItemId ?? null };
+  const { description, quantity, unit, unitPrice, vatRate, exemptionReason, catalogueItemId, nature } = line;
+  return { description, quantity, unit, unitPrice, vatRate, exemptionReason: exemptionReason ?? null, catalogueItemId: catalogueItemId ?? null, nature: nature ?? 'service' };
 }
 
 /** Money columns of a draft or an invoice from its totals. */

@@ -9,11 +9,12 @@ import { dueDateNotBefore, offPremisesRestriction, paymentTermDays } from '../do
 import { PrintableDocument } from '../documents/printable';
 import { SellerIdentity } from '../sellers/seller';
 import { SellerRepository } from '../sellers/seller.repository';
-import { checkInvoice, checkIssue, InvoiceData, invoiceTotals } from './invoice';
+import { checkInvoice, checkIssue, InvoiceData, invoiceTotals, supplyDatesAtIssue } from './invoice';
 import { checkDeposits, checkDepositsFit } from './invoice-deposits';
 import { invoiceDocument } from './invoice-document';
 import { KnownMemberRepository } from '../members/known-member.repository';
 import { QuoteRepository } from '../quotes/quote.repository';
+import { MissionRepository } from '../missions/mission.repository';
 import { CreditNoteRepository } from './credit-note.repository';
 import { InvoiceEntity } from './invoice.entity';
 import { InvoiceRepository } from './invoice.repository';
@@ -51,6 +52,7 @@ export function documentOf(prepared: PreparedInvoice, number: string | null, iss
     deliveryEndsOn: data.deliveryEndsOn,
     supplyDate: data.supplyDate,
     operationCategory: data.operationCategory,
+    deliveryAddress: data.deliveryAddress,
     lines: data.lines,
     totals: prepared.totals,
     mentions: prepared.mentions,
@@ -67,6 +69,7 @@ export class InvoicePrintables {
     private readonly creditNotes: CreditNoteRepository,
     private readonly clients: ClientRepository,
     private readonly quotes: QuoteRepository,
+    private readonly missions: MissionRepository,
   ) {}
 
   /**
@@ -76,9 +79,21 @@ export class InvoicePrintables {
    */
   async prepareInvoice(manager: EntityManager, siteId: SiteId, invoice: InvoiceEntity, issueDate: string, mode: 'issue' | 'preview'): Promise<PreparedInvoice> {
     const client = await this.clients.billedClient(manager, siteId, invoice.clientId);
-    const data = checkInvoice({ ...invoice.data() }, client.kind);
+    // The nature of the operation is derived again from the lines (a category stored before natures
+    // existed may say otherwise).
+    const data = checkInvoice({ ...invoice.data(), operationCategory: undefined }, client.kind);
     const seller = await this.sellers.sellerIdentity(manager, siteId);
-    if (mode === 'issue') checkIssue(data, client, seller);
+    if (mode === 'issue') {
+      checkIssue(data, client, seller);
+      // CGI ann. II 242 nonies A 10°: the supply's date or period, from the mission or the quote when the draft has none.
+      Object.assign(
+        data,
+        supplyDatesAtIssue(data, {
+          mission: await this.missions.missionDays(manager, siteId, data.missionId),
+          quote: await this.quotes.executionDates(manager, siteId, data.quoteId),
+        }),
+      );
+    }
     const deposits =
       data.kind === 'final' && (mode === 'issue' || data.depositInvoiceIds.length > 0)
         ? checkDeposits(invoice, data.depositInvoiceIds, await this.invoices.depositCandidates(manager, siteId, data.depositInvoiceIds, mode === 'issue'))

@@ -29,6 +29,7 @@ export class InvoiceEntity {
   @Column('date', { name: 'delivery_ends_on', nullable: true }) deliveryEndsOn: string | null;
   @Column('date', { name: 'supply_date', nullable: true }) supplyDate: string | null;
   @Column('text', { name: 'operation_category' }) operationCategory: OperationCategory;
+  @Column('text', { name: 'delivery_address', nullable: true }) deliveryAddress: string | null;
   @Column('uuid', { name: 'cape_holder_member_id', nullable: true }) capeHolderMemberId: string | null;
   @Column('jsonb') lines: InvoiceLineData[];
   /** Recomputed on every change of a draft, frozen at issue. */
@@ -54,7 +55,7 @@ export class InvoiceEntity {
 
   data(): InvoiceData {
     const { clientId, kind, lines, quoteId, missionId, depositInvoiceIds, purchaseOrderNumber, commitmentNumber, paymentTermDays } = this;
-    const { deliveryStartsOn, deliveryEndsOn, supplyDate, operationCategory, capeHolderMemberId } = this;
+    const { deliveryStartsOn, deliveryEndsOn, supplyDate, operationCategory, deliveryAddress, capeHolderMemberId } = this;
     return {
       clientId,
       kind,
@@ -69,6 +70,7 @@ export class InvoiceEntity {
       deliveryEndsOn,
       supplyDate,
       operationCategory,
+      deliveryAddress,
       capeHolderMemberId,
     };
   }
@@ -101,8 +103,10 @@ export class InvoiceEntity {
       deliveryEndsOn: this.deliveryEndsOn,
       supplyDate: this.supplyDate,
       operationCategory: this.operationCategory,
+      deliveryAddress: this.deliveryAddress,
       capeHolderMemberId: this.capeHolderMemberId,
-      lines: this.lines.map((line, index) => ({ ...line, net: nets[index] })),
+      // Lines issued before natures existed have none: a service (migration 1768600000000).
+      lines: this.lines.map((line, index) => ({ ...line, nature: line.nature ?? 'service', net: nets[index] })),
       totals: this.totals,
       credited: formatCents(this.creditedCents),
       paid: formatCents(this.paidCents),

@@ -1,6 +1,6 @@
 import { InvoiceStatus } from '@kpa/contracts';
 import { CatalogueDefaults } from '../quotes/quote';
-import { agreedPaymentTerm, assertClientMayChange, assertEditable, assertIssuable, assertIssued, checkInvoice, checkIssue, invoiceLines } from './invoice';
+import { agreedPaymentTerm, assertClientMayChange, assertEditable, assertIssuable, assertIssued, checkInvoice, checkIssue, invoiceLines, supplyDatesAtIssue } from './invoice';
 import { Balance, statusOf } from './invoice-payments';
 import { CLIENT, line, QUOTE } from './invoice.test-helpers';
 import { refusalOf } from '@kpa/testing/refusal';
@@ -8,16 +8,41 @@ import { refusalOf } from '@kpa/testing/refusal';
 describe('invoice content', () => {
   const base = { clientId: CLIENT, kind: 'standard' as const, lines: [line('100')] };
 
-  it('defaults the operation category to services and keeps a single supply date or a period', () => {
+  it('derives the operation category from the lines and keeps a single supply date or a period', () => {
     const data = checkInvoice({ ...base, supplyDate: '2026-11-20' }, 'company');
-    expect(data).toMatchObject({ operationCategory: 'services', supplyDate: '2026-11-20', deliveryStartsOn: null, depositInvoiceIds: [], paymentTermDays: null });
-    expect(checkInvoice({ ...base, deliveryStartsOn: '2026-11-01', deliveryEndsOn: '2026-11-15', operationCategory: 'mixed' }, 'company').operationCategory).toBe('mixed');
+    expect(data).toMatchObject({
+      operationCategory: 'services',
+      supplyDate: '2026-11-20',
+      deliveryStartsOn: null,
+      depositInvoiceIds: [],
+      paymentTermDays: null,
+      deliveryAddress: null,
+    });
+    const mixed = [line('100'), { ...line('40'), nature: 'goods' as const }];
+    expect(checkInvoice({ ...base, lines: mixed, deliveryStartsOn: '2026-11-01', deliveryEndsOn: '2026-11-15', operationCategory: 'mixed' }, 'company').operationCategory).toBe(
+      'mixed',
+    );
+    expect(checkInvoice({ ...base, lines: mixed }, 'company').operationCategory).toBe('mixed');
     expect(refusalOf(() => checkInvoice({ ...base, deliveryStartsOn: '2026-11-01' }, 'company')).details).toEqual({ field: 'deliveryEndsOn' });
     expect(refusalOf(() => checkInvoice({ ...base, deliveryStartsOn: '2026-11-10', deliveryEndsOn: '2026-11-01' }, 'company')).details).toEqual({ field: 'deliveryEndsOn' });
     expect(refusalOf(() => checkInvoice({ ...base, supplyDate: '2026-11-01', deliveryStartsOn: '2026-11-01', deliveryEndsOn: '2026-11-02' }, 'company')).details).toEqual({
       field: 'supplyDate',
     });
     expect(refusalOf(() => checkInvoice({ ...base, operationCategory: 'food' }, 'company')).details).toEqual({ field: 'operationCategory' });
+  });
+
+  it('refuses a stated operation category the lines contradict: a final invoice of goods is not "services"', () => {
+    const goods = [{ ...line('100'), nature: 'goods' as const }];
+    expect(checkInvoice({ ...base, kind: 'final', lines: goods, depositInvoiceIds: [QUOTE] }, 'company').operationCategory).toBe('goods');
+    const refusal = refusalOf(() => checkInvoice({ ...base, lines: goods, operationCategory: 'services' }, 'company'));
+    expect(refusal).toMatchObject({ code: 'VALIDATION_FAILED', field: 'operationCategory' });
+    expect(refusal.message).toContain('every line supplies goods');
+  });
+
+  it('keeps a delivery address for goods only', () => {
+    const goods = [{ ...line('100'), nature: 'goods' as const }];
+    expect(checkInvoice({ ...base, lines: goods, deliveryAddress: ' 3 quai du Port, 13002 Marseille ' }, 'company').deliveryAddress).toBe('3 quai du Port, 13002 Marseille');
+    expect(refusalOf(() => checkInvoice({ ...base, deliveryAddress: '3 quai du Port' }, 'company'))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'deliveryAddress' });
   });
 
   it('keeps the commitment number for public bodies and deposits for final invoices', () => {
@@ -113,13 +138,60 @@ describe('the client of a draft', () => {
   });
 });
 
+describe('the date or period of the supply at issue (CGI ann. II 242 nonies A 10°)', () => {
+  const none = { supplyDate: null, deliveryStartsOn: null, deliveryEndsOn: null };
+  const noSource = { mission: null, quote: null };
+
+  it('keeps what the invoice gives', () => {
+    expect(supplyDatesAtIssue({ kind: 'standard', ...none, supplyDate: '2026-11-20' }, { mission: { startsOn: '2026-10-01', endsOn: '2026-10-01' }, quote: null })).toEqual({
+      ...none,
+      supplyDate: '2026-11-20',
+    });
+    const period = { supplyDate: null, deliveryStartsOn: '2026-11-01', deliveryEndsOn: '2026-11-15' };
+    expect(supplyDatesAtIssue({ kind: 'standard', ...period }, noSource)).toEqual(period);
+  });
+
+  it('defaults from the mission (a day or a period), else from the quote’s execution dates', () => {
+    const quote = { executionStartsOn: '2026-09-01', executionEndsOn: '2026-09-03' };
+    expect(supplyDatesAtIssue({ kind: 'standard', ...none }, { mission: { startsOn: '2026-10-05', endsOn: '2026-10-05' }, quote })).toEqual({ ...none, supplyDate: '2026-10-05' });
+    expect(supplyDatesAtIssue({ kind: 'final', ...none }, { mission: { startsOn: '2026-10-05', endsOn: '2026-10-07' }, quote })).toEqual({
+      supplyDate: null,
+      deliveryStartsOn: '2026-10-05',
+      deliveryEndsOn: '2026-10-07',
+    });
+    expect(supplyDatesAtIssue({ kind: 'standard', ...none }, { mission: null, quote })).toEqual({ supplyDate: null, deliveryStartsOn: '2026-09-01', deliveryEndsOn: '2026-09-03' });
+    expect(supplyDatesAtIssue({ kind: 'standard', ...none }, { mission: null, quote: { executionStartsOn: '2026-09-01', executionEndsOn: null } })).toEqual({
+      ...none,
+      supplyDate: '2026-09-01',
+    });
+  });
+
+  it('refuses to issue when nothing tells the date, naming supplyDate; a deposit invoice may go without', () => {
+    const refusal = refusalOf(() => supplyDatesAtIssue({ kind: 'standard', ...none }, { mission: null, quote: { executionStartsOn: null, executionEndsOn: null } }));
+    expect(refusal).toMatchObject({ code: 'SUPPLY_DATE_REQUIRED', field: 'supplyDate' });
+    expect(refusal.message).toContain('deliveryStartsOn and deliveryEndsOn');
+    expect(supplyDatesAtIssue({ kind: 'deposit', ...none }, noSource)).toEqual(none);
+  });
+});
+
 describe('invoice lines as sent', () => {
   it('needs at least one line, then fills catalogue lines from the items read for them', () => {
     for (const lines of [undefined, [], 'one line']) expect(refusalOf(() => invoiceLines(lines, new Map())).details).toEqual({ field: 'lines' });
-    const item: CatalogueDefaults = { label: 'Tonte', unit: 'hour', unitPrice: '25', vatRate: '20', exemptionReason: null, archived: false };
+    const item: CatalogueDefaults = { label: 'Tonte', unit: 'hour', unitPrice: '25', vatRate: '20', exemptionReason: null, nature: 'goods', archived: false };
     const itemId = '0190a000-0000-7000-8000-0000000000c1';
     expect(invoiceLines([{ catalogueItemId: itemId, quantity: '2' }], new Map([[itemId, item]]))).toEqual([
-      expect.objectContaining({ description: 'Tonte', quantity: '2', unit: 'hour', unitPrice: '25', vatRate: '20', catalogueItemId: itemId }),
+      expect.objectContaining({ description: 'Tonte', quantity: '2', unit: 'hour', unitPrice: '25', vatRate: '20', catalogueItemId: itemId, nature: 'goods' }),
     ]);
+    // The line's own nature wins over the item's; a free line is a service.
+    expect(
+      invoiceLines(
+        [
+          { catalogueItemId: itemId, quantity: '2', nature: 'service' },
+          { ...line('10'), nature: undefined },
+        ],
+        new Map([[itemId, item]]),
+      ).map((l) => l.nature),
+    ).toEqual(['service', 'service']);
+    expect(refusalOf(() => invoiceLines([{ ...line('10'), nature: 'food' }], new Map())).details).toEqual({ field: 'lines[0].nature' });
   });
 });

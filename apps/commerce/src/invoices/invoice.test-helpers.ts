@@ -9,7 +9,7 @@ export const CLIENT = '0190a000-0000-7000-8000-0000000000c1';
 export const QUOTE = '0190a000-0000-7000-8000-0000000000d1';
 
 export function line(unitPrice: string, vatRate: InvoiceLineData['vatRate'] = '20', quantity = '1', description = 'Prestation'): InvoiceLineData {
-  return { description, quantity, unit: 'flat_rate', unitPrice, vatRate, exemptionReason: vatRate === '0' ? 'VATEX-EU-132' : null, catalogueItemId: null };
+  return { description, quantity, unit: 'flat_rate', unitPrice, vatRate, exemptionReason: vatRate === '0' ? 'VATEX-EU-132' : null, catalogueItemId: null, nature: 'service' };
 }
 
 export function balanceOf(totals: InvoiceTotals): Balance {

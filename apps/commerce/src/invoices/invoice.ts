@@ -1,4 +1,5 @@
 import {
+  checkedOperationCategory,
   ClientKind,
   compareDates,
   computeTotals,
@@ -12,7 +13,6 @@ import {
   InvoiceStatus,
   InvoiceTotals,
   isUuid,
-  OPERATION_CATEGORIES,
   OperationCategory,
   optionalDate,
   optionalText,
@@ -49,7 +49,10 @@ export interface InvoiceData {
   deliveryStartsOn: string | null;
   deliveryEndsOn: string | null;
   supplyDate: string | null;
+  /** Derived from the lines' natures (operationCategoryOf). */
   operationCategory: OperationCategory;
+  /** Goods only: where they are delivered, when not the client's address (242 nonies A, décret 2022-1299). */
+  deliveryAddress: string | null;
   capeHolderMemberId: string | null;
 }
 
@@ -97,15 +100,22 @@ export interface InvoiceDraftInput {
   deliveryStartsOn?: unknown;
   deliveryEndsOn?: unknown;
   supplyDate?: unknown;
+  /** Optional: the lines decide; a stated category must agree with them. */
   operationCategory?: unknown;
+  deliveryAddress?: unknown;
   capeHolderMemberId?: unknown;
 }
 
 export function checkInvoice(input: InvoiceDraftInput, clientKind: ClientKind): InvoiceData {
   if (!INVOICE_KINDS.includes(input.kind)) throw invalidField('kind', `kind must be one of ${INVOICE_KINDS.join(', ')}.`);
-  const operationCategory = input.operationCategory ?? 'services';
-  if (!OPERATION_CATEGORIES.includes(operationCategory as OperationCategory)) {
-    throw invalidField('operationCategory', `operationCategory must be one of ${OPERATION_CATEGORIES.join(', ')} (CGI ann. II 242 nonies A: goods, services or both).`);
+  // CGI ann. II 242 nonies A 8° bis: goods, services or both, as the lines say.
+  const operationCategory = checkedOperationCategory(input.operationCategory, input.lines);
+  const deliveryAddress = optionalText(input.deliveryAddress, 'deliveryAddress', 300);
+  if (deliveryAddress !== null && operationCategory === 'services') {
+    throw invalidField(
+      'deliveryAddress',
+      'deliveryAddress is for goods delivered elsewhere than the client’s address (CGI ann. II 242 nonies A): remove it, or mark the lines that supply goods with nature "goods".',
+    );
   }
   const deliveryStartsOn = optionalDate(input.deliveryStartsOn, 'deliveryStartsOn');
   const deliveryEndsOn = optionalDate(input.deliveryEndsOn, 'deliveryEndsOn');
@@ -149,7 +159,8 @@ export function checkInvoice(input: InvoiceDraftInput, clientKind: ClientKind): 
     deliveryStartsOn,
     deliveryEndsOn,
     supplyDate,
-    operationCategory: operationCategory as OperationCategory,
+    operationCategory,
+    deliveryAddress,
     capeHolderMemberId: optionalUuid(input.capeHolderMemberId, 'capeHolderMemberId'),
   };
 }
@@ -223,6 +234,46 @@ export function checkIssue(
     );
   }
   if (data.kind === 'final' && data.depositInvoiceIds.length === 0) throw noDeposits();
+}
+
+/** Where the date or period of a supply can be read when the invoice does not give it. */
+export interface SupplySources {
+  /** The mission the invoice comes from: the days it covers. */
+  mission: { startsOn: string; endsOn: string } | null;
+  /** The quote the invoice comes from: its execution dates, when it gives them. */
+  quote: { executionStartsOn: string | null; executionEndsOn: string | null } | null;
+}
+
+type SupplyDates = Pick<InvoiceData, 'supplyDate' | 'deliveryStartsOn' | 'deliveryEndsOn'>;
+
+function datesOf(startsOn: string | null, endsOn: string | null): SupplyDates | null {
+  const first = startsOn ?? endsOn;
+  const last = endsOn ?? startsOn;
+  if (first === null || last === null) return null;
+  if (first === last) return { supplyDate: first, deliveryStartsOn: null, deliveryEndsOn: null };
+  return { supplyDate: null, deliveryStartsOn: first, deliveryEndsOn: last };
+}
+
+/**
+ * The date or period of the supply an invoice prints (CGI ann. II 242 nonies A 10°), mandatory at
+ * issue: the invoice's own, else the mission's days, else the quote's execution dates. A deposit
+ * invoice may go without (its date is the deposit's payment, not known when it is issued); any other
+ * invoice with none is refused (422 SUPPLY_DATE_REQUIRED, naming supplyDate).
+ */
+export function supplyDatesAtIssue(data: Pick<InvoiceData, 'kind' | 'supplyDate' | 'deliveryStartsOn' | 'deliveryEndsOn'>, sources: SupplySources): SupplyDates {
+  if (data.supplyDate !== null || data.deliveryStartsOn !== null) {
+    return { supplyDate: data.supplyDate, deliveryStartsOn: data.deliveryStartsOn, deliveryEndsOn: data.deliveryEndsOn };
+  }
+  const found =
+    (sources.mission ? datesOf(sources.mission.startsOn, sources.mission.endsOn) : null) ??
+    (sources.quote ? datesOf(sources.quote.executionStartsOn, sources.quote.executionEndsOn) : null);
+  if (found !== null) return found;
+  if (data.kind === 'deposit') return { supplyDate: null, deliveryStartsOn: null, deliveryEndsOn: null };
+  throw new DomainError(
+    'SUPPLY_DATE_REQUIRED',
+    'An invoice states when the service was performed or the goods delivered (CGI ann. II 242 nonies A 10°), and nothing tells it here: set supplyDate (YYYY-MM-DD), or deliveryStartsOn and deliveryEndsOn for a period, on the draft, then issue.',
+    { field: 'supplyDate' },
+  );
 }
 
 /** A final invoice without deposits: refused on the draft and when its deposits are checked. */

@@ -57,7 +57,15 @@ export class InvoicesService {
       if (!changes || Object.keys(changes).length === 0) throw new DomainError('VALIDATION_FAILED', 'Nothing to change: send at least one field.');
       assertClientMayChange(invoice, changes.clientId);
       const lines = changes.lines !== undefined ? await this.drafts.resolveLines(manager, siteIdOf(siteId), changes.lines) : invoice.lines;
-      const merged: InvoiceDraftInput = { ...invoice.data(), ...changes, clientId: changes.clientId ?? invoice.clientId, kind: invoice.kind, lines };
+      // The stored category followed the stored lines: the new lines decide it again (a category sent must agree).
+      const merged: InvoiceDraftInput = {
+        ...invoice.data(),
+        operationCategory: undefined,
+        ...changes,
+        clientId: changes.clientId ?? invoice.clientId,
+        kind: invoice.kind,
+        lines,
+      };
       const { data, totals } = await this.drafts.checkedDraft(manager, siteIdOf(siteId), invoice.id, merged);
       Object.assign(invoice, data, moneyColumns(totals), { totals, updatedAt: new Date() });
       await this.invoices.update(manager, siteIdOf(siteId), invoice.id, { ...data, ...moneyColumns(totals), totals, updatedAt: invoice.updatedAt });

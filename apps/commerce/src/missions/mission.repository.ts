@@ -31,6 +31,16 @@ export class MissionRepository {
     return { id: rows[0].id, clientId: rows[0].client_id, quoteId: rows[0].quote_id };
   }
 
+  /** The days a mission covers (an invoice from it defaults its supply dates to them), or null for no mission. */
+  async missionDays(manager: EntityManager, siteId: SiteId, missionId: string | null): Promise<{ startsOn: string; endsOn: string } | null> {
+    if (missionId === null) return null;
+    const rows: { starts_on: string; ends_on: string }[] = await manager.query(
+      'SELECT starts_on::text AS starts_on, ends_on::text AS ends_on FROM commerce.mission WHERE id = $1 AND site_id = $2',
+      [missionId, siteId],
+    );
+    return rows.length === 0 ? null : { startsOn: rows[0].starts_on, endsOn: rows[0].ends_on };
+  }
+
   /** One page of the site's missions, oldest first, those overlapping [from, to] when given. */
   page(
     manager: EntityManager,

@@ -26,8 +26,26 @@ function aClient(overrides: Partial<ClientEntity> = {}): ClientEntity {
 
 function aQuote(vatFranchise: boolean, overrides: Partial<QuoteEntity> = {}): QuoteEntity {
   const lines = [
-    { description: 'Repassage à domicile', quantity: '2.5', unit: 'hour' as const, unitPrice: '18.1234', vatRate: '5.5' as const, exemptionReason: null, catalogueItemId: null },
-    { description: 'Déplacement', quantity: '1', unit: 'flat_rate' as const, unitPrice: '15', vatRate: '20' as const, exemptionReason: null, catalogueItemId: null },
+    {
+      description: 'Repassage à domicile',
+      quantity: '2.5',
+      unit: 'hour' as const,
+      unitPrice: '18.1234',
+      vatRate: '5.5' as const,
+      exemptionReason: null,
+      catalogueItemId: null,
+      nature: 'service' as const,
+    },
+    {
+      description: 'Déplacement',
+      quantity: '1',
+      unit: 'flat_rate' as const,
+      unitPrice: '15',
+      vatRate: '20' as const,
+      exemptionReason: null,
+      catalogueItemId: null,
+      nature: 'service' as const,
+    },
   ];
   return Object.assign(new QuoteEntity(), {
     id: '0195f3a0-0000-7000-8000-000000000004',

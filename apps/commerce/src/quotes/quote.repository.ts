@@ -79,6 +79,16 @@ export class QuoteRepository {
     return rows[0]?.answered_on ?? null;
   }
 
+  /** The execution dates a quote states (an invoice from it defaults its supply dates to them), or null for no quote. */
+  async executionDates(manager: EntityManager, siteId: SiteId, quoteId: string | null): Promise<{ executionStartsOn: string | null; executionEndsOn: string | null } | null> {
+    if (quoteId === null) return null;
+    const rows: { starts_on: string | null; ends_on: string | null }[] = await manager.query(
+      'SELECT execution_starts_on::text AS starts_on, execution_ends_on::text AS ends_on FROM commerce.quote WHERE id = $1 AND site_id = $2',
+      [quoteId, siteId],
+    );
+    return rows.length === 0 ? null : { executionStartsOn: rows[0].starts_on, executionEndsOn: rows[0].ends_on };
+  }
+
   /** One page of the site's quotes, oldest first; `sent` and `expired` split on the validity as of `today`. */
   page(manager: EntityManager, siteId: SiteId, status: QuoteStatus | undefined, today: string, page: PageRequest): Promise<{ items: QuoteEntity[]; nextCursor: string | null }> {
     const query = manager.getRepository(QuoteEntity).createQueryBuilder('q').where('q.siteId = :siteId', { siteId });

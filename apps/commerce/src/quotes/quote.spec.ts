@@ -17,7 +17,7 @@ import { refusalOf } from '@kpa/testing/refusal';
 
 const TODAY = '2026-11-22';
 const ITEM_ID = '0190a000-0000-7000-8000-000000000001';
-const item: CatalogueDefaults = { label: 'Repassage à domicile', unit: 'hour', unitPrice: '18.1234', vatRate: '5.5', exemptionReason: null, archived: false };
+const item: CatalogueDefaults = { label: 'Repassage à domicile', unit: 'hour', unitPrice: '18.1234', vatRate: '5.5', exemptionReason: null, nature: 'service', archived: false };
 const items = new Map([[ITEM_ID, item]]);
 const free = { description: 'Déplacement', quantity: '1', unit: 'flat_rate', unitPrice: '15', vatRate: '20' } as const;
 
@@ -32,6 +32,7 @@ describe('quote lines and totals', () => {
       vatRate: '5.5',
       exemptionReason: null,
       catalogueItemId: ITEM_ID,
+      nature: 'service',
     });
     expect(lines[1].catalogueItemId).toBeNull();
     const { totals, lineNets } = quoteTotals(lines, false);

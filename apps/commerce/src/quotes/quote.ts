@@ -11,6 +11,8 @@ import {
   invalidField,
   isAbsent,
   isIsoDate,
+  LineNature,
+  lineNature,
   optionalDate,
   optionalText,
   optionalUuid,
@@ -49,12 +51,13 @@ export interface CatalogueDefaults {
   unitPrice: string;
   vatRate: VatRate;
   exemptionReason: string | null;
+  nature: LineNature;
   archived: boolean;
 }
 
 /**
- * Fills each line from its catalogue item when it names one (description, unit, price, rate and
- * exemption reason default from it; what the line sends wins), and checks the unit of each line.
+ * Fills each line from its catalogue item when it names one (description, unit, price, rate,
+ * exemption reason and nature default from it; what the line sends wins), and checks the unit of each line.
  * Prices, quantities and rates are checked by computeTotals.
  */
 export function resolveLines(inputs: unknown, items: ReadonlyMap<string, CatalogueDefaults>): QuoteLineData[] {
@@ -86,6 +89,8 @@ export function resolveLines(inputs: unknown, items: ReadonlyMap<string, Catalog
       vatRate: vatRate as VatRate,
       exemptionReason: exemptionReason ?? null,
       catalogueItemId: item ? String(raw.catalogueItemId) : null,
+      // The item's nature (goods or a service) unless the line says otherwise.
+      nature: raw.nature !== undefined && raw.nature !== null ? lineNature(raw.nature, `${at}.nature`) : (item?.nature ?? 'service'),
     };
   });
 }

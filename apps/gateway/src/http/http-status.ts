@@ -135,6 +135,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'QUOTE_EXPIRED':
     case 'RECEIPT_TYPE_NOT_ALLOWED':
     case 'COMMITMENT_NUMBER_REQUIRED':
+    case 'SUPPLY_DATE_REQUIRED':
     case 'PAYMENT_TERM_TOO_LONG':
     case 'PAYMENT_EXCEEDS_BALANCE':
     case 'CREDIT_EXCEEDS_INVOICE':

@@ -155,6 +155,8 @@ export const errorsFr: Record<ErrorCode, string> = {
   INTERVIEW_FIRST_ALREADY_EXISTS: 'Ce membre a déjà un premier entretien. Enregistrez celui-ci comme entretien de suivi, ou annulez d’abord l’autre.',
   QUOTE_EXPIRED: 'La date de validité de ce devis est passée[ ({validUntil})]. Il ne peut plus être envoyé ni accepté : faites un nouveau devis.',
   RECEIPT_TYPE_NOT_ALLOWED: 'Ce justificatif n’est pas accepté. Envoyez un fichier PDF, JPEG ou PNG, qui ne soit pas vide.',
+  SUPPLY_DATE_REQUIRED:
+    'La facture doit dire quand la prestation a été faite ou les biens livrés. Donnez la date, ou la période (début et fin), sur le brouillon, puis émettez la facture.',
   COMMITMENT_NUMBER_REQUIRED: 'Ce client demande son numéro d’engagement sur les factures, sinon Chorus Pro les refuse. Ajoutez-le au brouillon, puis émettez la facture.',
   PAYMENT_TERM_TOO_LONG: 'Ce délai de paiement est trop long pour un client professionnel[ : {max} jours au plus après la date de la facture]. Raccourcissez-le.',
   PAYMENT_EXCEEDS_BALANCE: 'Ce paiement dépasse ce qui reste à payer sur la facture[ ({outstanding})]. Enregistrez au plus ce montant.',

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { CATALOGUE_UNITS, CatalogueItem, CatalogueItemInput, CatalogueItemPage, CatalogueUnit, VAT_RATES, VatRate } from '@kpa/contracts';
+import { CATALOGUE_UNITS, CatalogueItem, CatalogueItemInput, CatalogueItemPage, CatalogueUnit, LINE_NATURES, LineNature, VAT_RATES, VatRate } from '@kpa/contracts';
 import { PageQueryDto } from '../../sites/dto/sites.dto';
 import { PageDto } from '../../http/page.dto';
 import { IsOptionalNotNull } from '../../http/optional-not-null.decorator';
@@ -27,6 +27,11 @@ export class CreateCatalogueItemDto implements CatalogueItemInput {
   exemptionReason?: string | null;
 
   @ApiPropertyOptional({ example: 'services à la personne', nullable: true }) @IsOptional() @IsString() @Length(0, 100) activityPole?: string | null;
+
+  @ApiPropertyOptional({ enum: LINE_NATURES, default: 'service', description: 'goods or a service: copied onto the lines made from the item' })
+  @IsOptionalNotNull()
+  @IsIn(LINE_NATURES, { message: `nature must be one of ${LINE_NATURES.join(', ')}` })
+  nature?: LineNature;
 }
 
 export class UpdateCatalogueItemDto extends PartialType(CreateCatalogueItemDto) {
@@ -53,6 +58,7 @@ export class CatalogueItemDto implements CatalogueItem {
   @ApiProperty({ enum: VAT_RATES }) vatRate: VatRate;
   @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
   @ApiProperty({ nullable: true, type: String }) activityPole: string | null;
+  @ApiProperty({ enum: LINE_NATURES }) nature: LineNature;
   @ApiProperty() archived: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

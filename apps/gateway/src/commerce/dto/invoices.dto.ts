@@ -107,10 +107,19 @@ export class InvoiceFieldsDto implements InvoiceFields {
   @IsCalendarDate()
   supplyDate?: string | null;
 
-  @ApiPropertyOptional({ enum: OPERATION_CATEGORIES, default: 'services' })
+  @ApiPropertyOptional({
+    enum: OPERATION_CATEGORIES,
+    description: "derived from the lines' natures (all goods: goods, all services: services, both: mixed); when sent it must agree, else 400 VALIDATION_FAILED",
+  })
   @IsOptional()
   @IsIn(OPERATION_CATEGORIES, { message: `operationCategory must be one of ${OPERATION_CATEGORIES.join(', ')}` })
   operationCategory?: OperationCategory;
+
+  @ApiPropertyOptional({ nullable: true, example: '12 rue des Lilas, 13003 Marseille', description: 'goods only: where they are delivered, when not at the client’s address' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 300)
+  deliveryAddress?: string | null;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -251,6 +260,7 @@ export class InvoiceDto implements Invoice {
   @ApiProperty({ nullable: true, type: String }) deliveryEndsOn: string | null;
   @ApiProperty({ nullable: true, type: String }) supplyDate: string | null;
   @ApiProperty({ enum: OPERATION_CATEGORIES }) operationCategory: OperationCategory;
+  @ApiProperty({ nullable: true, type: String }) deliveryAddress: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) capeHolderMemberId: string | null;
   @ApiProperty({ type: [QuoteLineViewDto] }) lines: QuoteLineViewDto[];
   @ApiProperty({ type: InvoiceTotalsDto }) totals: InvoiceTotalsDto;

@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import {
   CATALOGUE_UNITS,
+  LINE_NATURES,
+  LineNature,
   CatalogueUnit,
   Quote,
   QUOTE_STATUSES,
@@ -52,6 +54,11 @@ export class QuoteLineDto implements QuoteLineInput {
   vatRate?: VatRate;
 
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @Length(0, 500) exemptionReason?: string | null;
+
+  @ApiPropertyOptional({ enum: LINE_NATURES, description: "goods or a service; the catalogue item's, else service. The lines decide an invoice's nature of the operation" })
+  @IsOptionalNotNull()
+  @IsIn(LINE_NATURES, { message: `nature must be one of ${LINE_NATURES.join(', ')}` })
+  nature?: LineNature;
 }
 
 export class CreateQuoteDto implements QuoteInput {
@@ -107,6 +114,7 @@ export class QuoteLineViewDto implements QuoteLine {
   @ApiProperty({ enum: VAT_RATES }) vatRate: VatRate;
   @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) catalogueItemId: string | null;
+  @ApiProperty({ enum: LINE_NATURES }) nature: LineNature;
   @ApiProperty({ example: '45.31' }) net: string;
 }
 

@@ -17,9 +17,9 @@ import { errorText } from '../../ui/error-text';
 import { type CatalogueForm, catalogueBody } from './commerce-rules';
 import { CommerceNav, useCatalogue } from './document-parts';
 import { EditorSection, useEditing } from './editing';
-import { EDITOR_UNITS, EDITOR_VAT_RATES, type EditorUnit, type EditorVatRate } from './invoice-draft';
+import { EDITOR_NATURES, EDITOR_UNITS, EDITOR_VAT_RATES, type EditorNature, type EditorUnit, type EditorVatRate } from './invoice-draft';
 
-const EMPTY: CatalogueForm = { label: '', description: '', unit: 'hour', unitPrice: '', vatRate: '20', exemptionReason: '' };
+const EMPTY: CatalogueForm = { label: '', description: '', unit: 'hour', unitPrice: '', vatRate: '20', exemptionReason: '', nature: 'service' };
 
 function formOf(item: CatalogueItemDto): CatalogueForm {
   return {
@@ -29,6 +29,7 @@ function formOf(item: CatalogueItemDto): CatalogueForm {
     unitPrice: item.unitPrice.replace('.', ','),
     vatRate: item.vatRate,
     exemptionReason: item.exemptionReason ?? '',
+    nature: item.nature,
   };
 }
 
@@ -99,6 +100,13 @@ function ItemEditor({ siteId, item, onDone }: { siteId: string; item: CatalogueI
           errorMessage={error('exemptionReason')}
         />
       ) : null}
+      <Select
+        label={t('invoice.line.nature')}
+        description={t('catalogue.natureHelp')}
+        options={EDITOR_NATURES.map((nature) => ({ id: nature, label: t(`nature.${nature}`) }))}
+        value={form.nature}
+        onChange={(nature) => set({ nature: nature as EditorNature })}
+      />
     </EditorSection>
   );
 }
@@ -142,6 +150,7 @@ export function CatalogueScreen() {
                   { id: 'unit', title: t('invoice.line.unit'), cell: (item) => t(`unit.${item.unit}`) },
                   { id: 'price', title: t('invoice.line.unitPrice'), align: 'end', cell: (item) => frenchAmount(item.unitPrice) },
                   { id: 'vat', title: t('invoice.line.vatRate'), align: 'end', cell: (item) => t('invoice.rate', { rate: frenchNumber(item.vatRate) }) },
+                  { id: 'nature', title: t('invoice.line.nature'), cell: (item) => t(`nature.${item.nature}`) },
                   {
                     id: 'action',
                     title: t('quotes.col.action'),

@@ -29,7 +29,8 @@ import { ROUTES } from '../../routes';
 import { creditableCents } from './commerce-rules';
 import { CreditNoteForm, InvoiceCreditNotes } from './CreditNotes';
 import { ClientChoice, CommerceNav, DocumentLoading, DocumentPdf, IssuedLines, LinesEditor, problemText, useDraftSaving } from './document-parts';
-import { apiLines, editorLinesFrom, type EditorLine, freeLine, liveTotals } from './invoice-draft';
+import { localDay } from './commerce-rules';
+import { apiLines, editorLinesFrom, type EditorLine, freeLine, liveTotals, operationOf, supplyBody, type SupplyForm } from './invoice-draft';
 import './commerce.css';
 
 /** The editor of a new or draft invoice: client, lines (catalogue or free), live totals, save, issue. */
@@ -38,10 +39,18 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
   const { language } = usePreferences();
   const [clientId, setClientId] = useState<string | null>(invoice?.clientId ?? null);
   const [lines, setLines] = useState<EditorLine[]>(() => (invoice ? editorLinesFrom(invoice.lines) : [freeLine()]));
+  // A new free invoice is for work done by the day it is issued: today, to change if it was earlier.
+  const [supply, setSupply] = useState<SupplyForm>(() => ({
+    supplyDate: invoice ? (invoice.supplyDate ?? '') : localDay(new Date()),
+    deliveryStartsOn: invoice?.deliveryStartsOn ?? '',
+    deliveryEndsOn: invoice?.deliveryEndsOn ?? '',
+    deliveryAddress: invoice?.deliveryAddress ?? '',
+  }));
   const [checked, setChecked] = useState(false);
   const live = liveTotals(lines, invoice?.totals.vatFranchise ?? false);
+  const operation = operationOf(lines);
   // The generated type reads the API's nullable strings as objects (an OpenAPI quirk): the values are strings.
-  const body = () => ({ clientId: clientId ?? undefined, lines: apiLines(lines) as unknown as QuoteLineDto[] });
+  const body = () => ({ clientId: clientId ?? undefined, lines: apiLines(lines) as unknown as QuoteLineDto[], ...(supplyBody(supply, lines) as object) });
   const {
     saveDraft,
     nextStep: issue,
@@ -57,6 +66,10 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
     update: (invoiceId) => unwrap(invoicesControllerUpdate({ path: { siteId, invoiceId }, body: body() })),
     next: (invoiceId) => unwrap(invoicesControllerIssue({ path: { siteId, invoiceId } })),
   });
+  const setSupplyField = (patch: Partial<SupplyForm>) => {
+    setSaved(false);
+    setSupply((current) => ({ ...current, ...patch }));
+  };
 
   const ready = () => {
     setChecked(true);
@@ -108,6 +121,41 @@ function InvoiceEditor({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
           live={live}
           fieldError={fieldError}
         />
+
+        <Section title={t('invoice.supply')}>
+          <p>{t('invoice.supply.help', { operation: t(`invoice.operation.${operation}`) })}</p>
+          <TextField
+            label={t('invoice.supplyDate')}
+            description={t('invoice.supplyDate.help')}
+            value={supply.supplyDate}
+            onChange={(supplyDate) => setSupplyField({ supplyDate })}
+            errorMessage={fieldError('supplyDate')}
+          />
+          <div className="commerce-form__pair">
+            <TextField
+              label={t('invoice.deliveryStartsOn')}
+              value={supply.deliveryStartsOn}
+              onChange={(deliveryStartsOn) => setSupplyField({ deliveryStartsOn })}
+              errorMessage={fieldError('deliveryStartsOn')}
+            />
+            <TextField
+              label={t('invoice.deliveryEndsOn')}
+              value={supply.deliveryEndsOn}
+              onChange={(deliveryEndsOn) => setSupplyField({ deliveryEndsOn })}
+              errorMessage={fieldError('deliveryEndsOn')}
+            />
+          </div>
+          {operation !== 'services' ? (
+            <TextField
+              label={t('invoice.deliveryAddress')}
+              description={t('invoice.deliveryAddress.help')}
+              value={supply.deliveryAddress}
+              maxLength={300}
+              onChange={(deliveryAddress) => setSupplyField({ deliveryAddress })}
+              errorMessage={fieldError('deliveryAddress')}
+            />
+          ) : null}
+        </Section>
 
         {apiMessage && apiField === null ? (
           <Notice tone="error" title={t('app.error.title')}>

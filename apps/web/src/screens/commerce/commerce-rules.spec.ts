@@ -78,10 +78,13 @@ describe('clients', () => {
 });
 
 describe('catalogue', () => {
-  const item = { label: 'Buffet', description: '', unit: 'piece' as const, unitPrice: '12,5', vatRate: '10' as const, exemptionReason: '' };
+  const item = { label: 'Buffet', description: '', unit: 'piece' as const, unitPrice: '12,5', vatRate: '10' as const, exemptionReason: '', nature: 'goods' as const };
 
   it('reads French prices and keeps two decimals at least', () => {
-    expect(catalogueBody(item)).toEqual({ ok: true, body: { label: 'Buffet', description: null, unit: 'piece', unitPrice: '12.50', vatRate: '10', exemptionReason: null } });
+    expect(catalogueBody(item)).toEqual({
+      ok: true,
+      body: { label: 'Buffet', description: null, unit: 'piece', unitPrice: '12.50', vatRate: '10', exemptionReason: null, nature: 'goods' },
+    });
     expect(catalogueBody({ ...item, unitPrice: '30' })).toMatchObject({ body: { unitPrice: '30.00' } });
     expect(catalogueBody({ ...item, unitPrice: '1,2345' })).toMatchObject({ body: { unitPrice: '1.2345' } });
   });
@@ -99,7 +102,10 @@ describe('credit notes', () => {
   it('sends either all that remains or the lines typed, with the reason', () => {
     expect(creditNoteBody('full', [], ' Prestation annulée ')).toEqual({ full: true, reason: 'Prestation annulée' });
     const lines = editorLinesFrom([{ catalogueItemId: null, description: 'Buffet', quantity: '1', unit: 'piece', unitPrice: '40.00', vatRate: '20', exemptionReason: null }]);
-    expect(creditNoteBody('lines', lines, '')).toEqual({ lines: [{ description: 'Buffet', quantity: '1', unit: 'piece', unitPrice: '40.00', vatRate: '20' }], reason: null });
+    expect(creditNoteBody('lines', lines, '')).toEqual({
+      lines: [{ description: 'Buffet', quantity: '1', unit: 'piece', unitPrice: '40.00', vatRate: '20', nature: 'service' }],
+      reason: null,
+    });
   });
 });
 
@@ -178,9 +184,17 @@ describe('receivables', () => {
 describe('editor lines', () => {
   it('starts a free line at one hour and 20 %, and a catalogue line from the item', () => {
     const free = freeLine();
-    expect(free).toMatchObject({ catalogueItemId: null, quantity: '1', unit: 'hour', vatRate: '20', unitPrice: '' });
-    const fromItem = lineFromCatalogue({ id: 'i1', label: 'Atelier couture', unit: 'day', unitPrice: '150.00', vatRate: '0', exemptionReason: 'Art. 261 CGI' });
-    expect(fromItem).toMatchObject({ catalogueItemId: 'i1', description: 'Atelier couture', unit: 'day', unitPrice: '150.00', vatRate: '0', exemptionReason: 'Art. 261 CGI' });
+    expect(free).toMatchObject({ catalogueItemId: null, quantity: '1', unit: 'hour', vatRate: '20', unitPrice: '', nature: 'service' });
+    const fromItem = lineFromCatalogue({ id: 'i1', label: 'Atelier couture', unit: 'day', unitPrice: '150.00', vatRate: '0', exemptionReason: 'Art. 261 CGI', nature: 'goods' });
+    expect(fromItem).toMatchObject({
+      catalogueItemId: 'i1',
+      description: 'Atelier couture',
+      unit: 'day',
+      unitPrice: '150.00',
+      vatRate: '0',
+      exemptionReason: 'Art. 261 CGI',
+      nature: 'goods',
+    });
     expect(fromItem.key).not.toBe(free.key);
   });
 });

@@ -102,6 +102,7 @@ export interface CatalogueForm {
   unitPrice: string;
   vatRate: EditorLine['vatRate'];
   exemptionReason: string;
+  nature: EditorLine['nature'];
 }
 
 const PRICE = /^\d{1,9}(?:\.\d{1,4})?$/;
@@ -110,7 +111,15 @@ const PRICE = /^\d{1,9}(?:\.\d{1,4})?$/;
 export function catalogueBody(form: CatalogueForm):
   | {
       ok: true;
-      body: { label: string; description: string | null; unit: CatalogueForm['unit']; unitPrice: string; vatRate: CatalogueForm['vatRate']; exemptionReason: string | null };
+      body: {
+        label: string;
+        description: string | null;
+        unit: CatalogueForm['unit'];
+        unitPrice: string;
+        vatRate: CatalogueForm['vatRate'];
+        exemptionReason: string | null;
+        nature: CatalogueForm['nature'];
+      };
     }
   | { ok: false; field: 'label' | 'unitPrice' | 'exemptionReason' } {
   if (form.label.trim() === '') return { ok: false, field: 'label' };
@@ -128,6 +137,7 @@ export function catalogueBody(form: CatalogueForm):
       unitPrice: unitPrice.includes('.') ? (unitPrice.split('.')[1].length === 1 ? `${unitPrice}0` : unitPrice) : `${unitPrice}.00`,
       vatRate: form.vatRate,
       exemptionReason: exempt ? form.exemptionReason.trim() : null,
+      nature: form.nature,
     },
   };
 }

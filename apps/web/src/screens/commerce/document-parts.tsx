@@ -20,8 +20,10 @@ import { TextField } from '../../ui/TextField';
 import {
   centsText,
   EDITOR_UNITS,
+  EDITOR_NATURES,
   EDITOR_VAT_RATES,
   type EditorLine,
+  type EditorNature,
   type EditorUnit,
   type EditorVatRate,
   freeLine,
@@ -290,6 +292,12 @@ export function LinesEditor({ siteId, lines, onChange, live, fieldError }: Lines
                   value={line.vatRate}
                   onChange={(rate) => update(index, { vatRate: rate as EditorVatRate })}
                 />
+                <Select
+                  label={t('invoice.line.nature')}
+                  options={EDITOR_NATURES.map((nature) => ({ id: nature, label: t(`nature.${nature}`) }))}
+                  value={line.nature}
+                  onChange={(nature) => update(index, { nature: nature as EditorNature })}
+                />
               </div>
               {line.vatRate === '0' ? (
                 <TextField
@@ -359,6 +367,7 @@ export function LinesTable({ lines }: { lines: readonly QuoteLineViewDto[] }) {
         { id: 'quantity', title: t('invoice.line.quantity'), align: 'end', cell: (line) => frenchNumber(line.quantity) },
         { id: 'unitPrice', title: t('invoice.line.unitPrice'), align: 'end', cell: (line) => frenchAmount(line.unitPrice) },
         { id: 'vat', title: t('invoice.line.vatRate'), align: 'end', cell: (line) => t('invoice.rate', { rate: frenchNumber(line.vatRate) }) },
+        { id: 'nature', title: t('invoice.line.nature'), cell: (line) => t(`nature.${line.nature}`) },
         { id: 'net', title: t('invoice.line.netTitle'), align: 'end', cell: (line) => frenchAmount(line.net) },
       ]}
     />

@@ -1,4 +1,4 @@
-import { apiLines, centsText, decimalInput, type EditorLine, lineIndexOf, liveTotals } from './invoice-draft';
+import { apiLines, centsText, decimalInput, type EditorLine, lineIndexOf, liveTotals, operationOf, supplyBody } from './invoice-draft';
 
 const line = (overrides: Partial<EditorLine>): EditorLine => ({
   key: 'a',
@@ -9,6 +9,7 @@ const line = (overrides: Partial<EditorLine>): EditorLine => ({
   unitPrice: '100',
   vatRate: '20',
   exemptionReason: '',
+  nature: 'service',
   ...overrides,
 });
 
@@ -40,9 +41,17 @@ describe('the invoice editor live totals', () => {
   it('reads French decimals and sends the API its decimal strings', () => {
     expect(decimalInput(' 1\u202f234,5 ')).toBe('1234.5');
     expect(apiLines([line({ catalogueItemId: 'c1', unitPrice: '12,5' }), line({ key: 'b', vatRate: '0', exemptionReason: ' VATEX-EU-132 ' })])).toEqual([
-      { catalogueItemId: 'c1', description: 'Buffet', quantity: '1', unit: 'hour', unitPrice: '12.5', vatRate: '20' },
-      { description: 'Buffet', quantity: '1', unit: 'hour', unitPrice: '100', vatRate: '0', exemptionReason: 'VATEX-EU-132' },
+      { catalogueItemId: 'c1', description: 'Buffet', quantity: '1', unit: 'hour', unitPrice: '12.5', vatRate: '20', nature: 'service' },
+      { description: 'Buffet', quantity: '1', unit: 'hour', unitPrice: '100', vatRate: '0', exemptionReason: 'VATEX-EU-132', nature: 'service' },
     ]);
+  });
+
+  it('shows the nature of the operation the lines give, and sends the delivery address with goods only', () => {
+    const goods = line({ key: 'g', nature: 'goods' });
+    expect([operationOf([line({})]), operationOf([goods]), operationOf([line({}), goods])]).toEqual(['services', 'goods', 'mixed']);
+    const form = { supplyDate: ' 2026-11-20 ', deliveryStartsOn: '', deliveryEndsOn: '', deliveryAddress: ' 3 quai du Port ' };
+    expect(supplyBody(form, [goods])).toEqual({ supplyDate: '2026-11-20', deliveryStartsOn: null, deliveryEndsOn: null, deliveryAddress: '3 quai du Port' });
+    expect(supplyBody(form, [line({})]).deliveryAddress).toBeNull();
   });
 
   it('finds the line an API field names and writes cents as decimal strings', () => {

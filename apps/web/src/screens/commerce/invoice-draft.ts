@@ -1,4 +1,5 @@
 import { computeTotals, type DocumentTotals, type LineInput } from '@kpa/contracts/document-totals';
+import { operationCategoryOf } from '@kpa/contracts/operation-category';
 
 /** The VAT rates a line may take, in the order the editor offers them (CGI art. 278 ff.). */
 export const EDITOR_VAT_RATES = ['20', '10', '5.5', '2.1', '0'] as const;
@@ -6,6 +7,9 @@ export type EditorVatRate = (typeof EDITOR_VAT_RATES)[number];
 /** The units a line is counted in (the API's CATALOGUE_UNITS). */
 export const EDITOR_UNITS = ['hour', 'day', 'piece', 'flat_rate'] as const;
 export type EditorUnit = (typeof EDITOR_UNITS)[number];
+/** What a line supplies (the API's LINE_NATURES): the lines decide the invoice's nature of the operation. */
+export const EDITOR_NATURES = ['service', 'goods'] as const;
+export type EditorNature = (typeof EDITOR_NATURES)[number];
 
 /** A line as the editor holds it while the person types: raw text, checked by the shared rules. */
 export interface EditorLine {
@@ -18,6 +22,7 @@ export interface EditorLine {
   unitPrice: string;
   vatRate: EditorVatRate;
   exemptionReason: string;
+  nature: EditorNature;
 }
 
 /** What the editor shows under the lines: the totals, or the first line that stops them and why. */
@@ -82,6 +87,7 @@ export function apiLines(lines: readonly EditorLine[]) {
       unitPrice: input.unitPrice,
       vatRate: input.vatRate,
       ...(input.exemptionReason ? { exemptionReason: input.exemptionReason } : {}),
+      nature: line.nature,
     };
   });
 }
@@ -98,11 +104,19 @@ const newKey = () => `line-${++nextKey}`;
 
 /** An empty free line: one hour at 20 %, the price to type. */
 export function freeLine(): EditorLine {
-  return { key: newKey(), catalogueItemId: null, description: '', quantity: '1', unit: 'hour', unitPrice: '', vatRate: '20', exemptionReason: '' };
+  return { key: newKey(), catalogueItemId: null, description: '', quantity: '1', unit: 'hour', unitPrice: '', vatRate: '20', exemptionReason: '', nature: 'service' };
 }
 
 /** A line from a catalogue item: its label, unit, price and VAT, one of it. */
-export function lineFromCatalogue(item: { id: string; label: string; unit: EditorUnit; unitPrice: string; vatRate: EditorVatRate; exemptionReason: string | null }): EditorLine {
+export function lineFromCatalogue(item: {
+  id: string;
+  label: string;
+  unit: EditorUnit;
+  unitPrice: string;
+  vatRate: EditorVatRate;
+  exemptionReason: string | null;
+  nature: EditorNature;
+}): EditorLine {
   return {
     key: newKey(),
     catalogueItemId: item.id,
@@ -112,6 +126,7 @@ export function lineFromCatalogue(item: { id: string; label: string; unit: Edito
     unitPrice: item.unitPrice,
     vatRate: item.vatRate,
     exemptionReason: item.exemptionReason ?? '',
+    nature: item.nature,
   };
 }
 
@@ -125,6 +140,7 @@ export function editorLinesFrom(
     unitPrice: string;
     vatRate: EditorVatRate;
     exemptionReason: string | null;
+    nature?: EditorNature;
   }[],
 ): EditorLine[] {
   return lines.map((line) => ({
@@ -136,5 +152,35 @@ export function editorLinesFrom(
     unitPrice: line.unitPrice,
     vatRate: line.vatRate,
     exemptionReason: line.exemptionReason ?? '',
+    nature: line.nature ?? 'service',
   }));
+}
+
+/** When the service was performed or the goods delivered, and where goods go: as the editor holds them (raw text). */
+export interface SupplyForm {
+  supplyDate: string;
+  deliveryStartsOn: string;
+  deliveryEndsOn: string;
+  deliveryAddress: string;
+}
+
+/** The nature of the operation the lines give (goods, services or mixed), by the server's own rule. */
+export function operationOf(lines: readonly EditorLine[]): 'goods' | 'services' | 'mixed' {
+  return operationCategoryOf(lines);
+}
+
+const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/**
+ * The supply fields of POST/PATCH …/invoices: empty ones sent as null (a cleared date is cleared;
+ * at issue the API takes the mission's or the quote's dates, or refuses naming supplyDate), the
+ * delivery address only with goods (the API refuses it on services).
+ */
+export function supplyBody(form: SupplyForm, lines: readonly EditorLine[]) {
+  return {
+    supplyDate: orNull(form.supplyDate),
+    deliveryStartsOn: orNull(form.deliveryStartsOn),
+    deliveryEndsOn: orNull(form.deliveryEndsOn),
+    deliveryAddress: operationOf(lines) === 'services' ? null : orNull(form.deliveryAddress),
+  };
 }

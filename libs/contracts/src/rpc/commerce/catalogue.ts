@@ -3,6 +3,14 @@ import { Page, PageRequest } from '../page';
 export const CATALOGUE_UNITS = ['hour', 'day', 'piece', 'flat_rate'] as const;
 export type CatalogueUnit = (typeof CATALOGUE_UNITS)[number];
 
+/**
+ * What a catalogue item or a document line supplies: a service (prestation de services) or goods
+ * (livraison de biens). The lines decide the invoice's nature of the operation (CGI ann. II 242
+ * nonies A 8° bis, see operationCategoryOf); `service` by default, as most KPA work is.
+ */
+export const LINE_NATURES = ['service', 'goods'] as const;
+export type LineNature = (typeof LINE_NATURES)[number];
+
 /** French VAT rates (CGI art. 278 ff.), as decimal strings; '0' needs the exemption's legal reason. */
 export const VAT_RATES = ['20', '10', '5.5', '2.1', '0'] as const;
 export type VatRate = (typeof VAT_RATES)[number];
@@ -17,6 +25,8 @@ export interface CatalogueItemInput {
   /** Required with vatRate '0' (e.g. "Exonération de TVA, art. 261-7-1° du CGI"). */
   exemptionReason?: string | null;
   activityPole?: string | null;
+  /** Default `service`; copied onto the lines made from the item. */
+  nature?: LineNature;
 }
 
 export interface CatalogueItem {
@@ -30,6 +40,7 @@ export interface CatalogueItem {
   vatRate: VatRate;
   exemptionReason: string | null;
   activityPole: string | null;
+  nature: LineNature;
   archived: boolean;
   createdAt: string;
   updatedAt: string;

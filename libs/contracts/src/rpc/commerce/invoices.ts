@@ -51,8 +51,13 @@ export interface InvoiceFields {
   deliveryStartsOn?: string | null;
   deliveryEndsOn?: string | null;
   supplyDate?: string | null;
-  /** Default `services`. */
+  /**
+   * The nature of the operation is derived from the lines' natures (all goods: goods, all services:
+   * services, both: mixed); when sent it must say the same, else 422 VALIDATION_FAILED.
+   */
   operationCategory?: OperationCategory;
+  /** Goods only: the delivery address when it differs from the client's, printed "Adresse de livraison". */
+  deliveryAddress?: string | null;
   /** The member carrying out the activity under a CAPE: the invoice prints the R127-3 mention. */
   capeHolderMemberId?: string | null;
 }
@@ -118,7 +123,9 @@ export interface Invoice {
   deliveryStartsOn: string | null;
   deliveryEndsOn: string | null;
   supplyDate: string | null;
+  /** Derived from the lines: goods, services or mixed (CGI ann. II 242 nonies A 8° bis). */
   operationCategory: OperationCategory;
+  deliveryAddress: string | null;
   capeHolderMemberId: string | null;
   lines: QuoteLine[];
   /** Recomputed on every change of a draft, frozen at issue. */

@@ -1,5 +1,5 @@
 import { Page, PageRequest } from '../page';
-import { CatalogueUnit, VatRate } from './catalogue';
+import { CatalogueUnit, LineNature, VatRate } from './catalogue';
 
 /**
  * Stored statuses of a quote; `expired` is never stored: a `sent` quote past its `validUntil`
@@ -29,6 +29,8 @@ export interface QuoteLineInput {
   /** Required with vatRate "0" (the legal ground of the exemption). */
   exemptionReason?: string | null;
   catalogueItemId?: string | null;
+  /** Goods or a service: the catalogue item's, else `service`. */
+  nature?: LineNature;
 }
 
 export interface QuoteInput {
@@ -53,6 +55,7 @@ export interface QuoteLine {
   vatRate: VatRate;
   exemptionReason: string | null;
   catalogueItemId: string | null;
+  nature: LineNature;
   /** quantity × unitPrice rounded to the cent. */
   net: string;
 }
