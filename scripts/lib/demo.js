@@ -34,6 +34,12 @@ const HOST_STRUCTURE = {
   addressLine: '12 rue de la Paix',
   postalCode: '59000',
   city: 'Lille',
+  // What the e-invoicing reform and the clients need on every invoice (issue 15).
+  iban: 'FR7630006000011234567890189',
+  bic: 'AGRIFRPP',
+  electronicAddress: '987654324',
+  phone: '03 20 00 00 00',
+  email: 'facturation@cae-grand-nord.example',
 };
 
 const SITES = [
@@ -127,6 +133,14 @@ async function ensureHostStructure(api) {
     if (!existing) throw error;
     return existing.id;
   }
+}
+
+/** A demo region loaded before the e-invoicing fields existed gets them (a rerun changes nothing). */
+async function ensureEInvoicingFields(api, hostStructureId) {
+  const host = await api.call('GET', `/host-structures/${hostStructureId}`, undefined, [200]);
+  if (host.iban) return;
+  const { iban, bic, electronicAddress, phone, email } = HOST_STRUCTURE;
+  await api.call('PATCH', `/host-structures/${hostStructureId}`, { iban, bic, electronicAddress, phone, email }, [200]);
 }
 
 async function ensureSite(api, hostStructureId, site) {
@@ -396,6 +410,7 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
     throw error;
   }
   const hostStructureId = await ensureHostStructure(api);
+  await ensureEInvoicingFields(api, hostStructureId);
   await ensureSecondHostStructure(api);
   const logins = [];
   const siteLogins = [];

@@ -269,6 +269,27 @@ async function ensureCreditNote(api, siteId, code) {
   await api.call('POST', `/sites/${siteId}/invoices/${invoice.id}/credit-notes`, { lines: [line(pole, description, quantity)], reason }, [201]);
 }
 
+// After payment: a commercial gesture on the paid invoice of the accepted quote, refunded by transfer
+// (a credit note on a paid part, then the refund that settles what is due back: issue 15).
+const REFUND_REASON = 'Geste commercial après paiement : une prestation commencée en retard';
+
+async function ensureRefund(api, siteId, quotes, today) {
+  const invoices = await api.listAll(`/sites/${siteId}/invoices?limit=100`);
+  const invoice = invoices.find((item) => item.quoteId === quotes.accepted.id && item.kind === 'standard');
+  if (!invoice || invoice.status === 'draft') return;
+  const base = `/sites/${siteId}/invoices/${invoice.id}`;
+  const notes = await api.listAll(`/sites/${siteId}/credit-notes?invoiceId=${invoice.id}&limit=100`);
+  let current = invoice;
+  if (!notes.some((note) => note.reason === REFUND_REASON)) {
+    if (invoice.status !== 'paid') return;
+    const gesture = { description: 'Geste commercial', quantity: '1', unit: 'flat_rate', unitPrice: '10.00', vatRate: invoice.lines[0].vatRate };
+    await api.call('POST', `${base}/credit-notes`, { lines: [gesture], reason: REFUND_REASON }, [201]);
+    current = await api.call('GET', base, undefined, [200]);
+  }
+  if (current.refundDue === '0.00') return;
+  await api.call('POST', `${base}/refunds`, { amount: current.refundDue, refundedOn: today, method: 'transfer' }, [201]);
+}
+
 async function ensureExpenses(api, siteId, code, people, today) {
   const existing = await api.listAll(`/sites/${siteId}/expenses?limit=100`);
   for (const [description, amount, vat, category, daysAgo, paidBy, approve] of EXPENSES[code]) {
@@ -302,8 +323,9 @@ async function ensureCommerce(client, { code, siteId, siteName, people, today })
   await ensureMissions(api, siteId, code, people, today);
   await ensureAcceptedWorkAndInvoices(api, siteId, code, clients, quotes, people, today);
   await ensureCreditNote(api, siteId, code);
+  await ensureRefund(api, siteId, quotes, today);
   await ensureExpenses(api, siteId, code, people, today);
-  if (api.writes > 0) info(`${siteName}: clients, catalogue, quotes in each state, missions, invoices, a credit note and expenses loaded`);
+  if (api.writes > 0) info(`${siteName}: clients, catalogue, quotes in each state, missions, invoices, credit notes (one refunded) and expenses loaded`);
 }
 
 module.exports = { ensureCommerce };
