@@ -140,9 +140,16 @@ describe('the demo region', () => {
       expect(invoices).toEqual(['issued', 'paid', 'partially_paid']);
       const expenses = (await get(`/v1/sites/${siteId}/expenses?limit=100`)).items.map((expense: { status: string }) => expense.status).sort();
       expect(expenses).toEqual(['approved', 'submitted']);
-      // One hour waived on the private client's invoice: /avoirs is not empty.
+      // One hour waived on the private client's invoice, and a gesture on the paid invoice of the
+      // accepted quote, refunded by transfer: /avoirs is not empty and the refund is recorded.
       const notes = (await get(`/v1/sites/${siteId}/credit-notes?limit=100`)).items;
-      expect(notes).toEqual([expect.objectContaining({ full: false, reason: 'Geste commercial : une heure offerte' })]);
+      expect(notes).toEqual([
+        expect.objectContaining({ full: false, reason: 'Geste commercial : une heure offerte' }),
+        expect.objectContaining({ full: false, reason: 'Geste commercial après paiement : une prestation commencée en retard' }),
+      ]);
+      const gesture = notes[1] as { invoiceId: string; totals: { total: string } };
+      const refunds = await get(`/v1/sites/${siteId}/invoices/${gesture.invoiceId}/refunds`);
+      expect(refunds.items).toEqual([expect.objectContaining({ amount: gesture.totals.total, method: 'transfer' })]);
     }
   });
 

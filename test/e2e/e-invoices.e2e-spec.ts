@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ciiXsdErrors, facturXParts } from '@kpa/testing/factur-x';
 import { pdfText } from '@kpa/testing/pdf-text';
 import { eventually } from '@kpa/testing';
-import { setUpRegion, siteUserToken, untilCommerceKnows, usePlatform } from './platform';
+import { setUpRegion, siteUserToken, today, untilCommerceKnows, usePlatform } from './platform';
 
 interface FileResponse {
   status: number;
@@ -93,6 +93,7 @@ describe('e-invoices (Factur-X, CII) over HTTP', () => {
       body: {
         clientId,
         purchaseOrderNumber: 'BC-2026-117',
+        supplyDate: today(),
         lines: [
           { description: 'Repassage à domicile', quantity: '2.5', unit: 'hour', unitPrice: '18.1234', vatRate: '5.5' },
           { description: 'Atelier cuisine', quantity: '3', unit: 'hour', unitPrice: '45', vatRate: '20' },
@@ -175,7 +176,7 @@ describe('e-invoices (Factur-X, CII) over HTTP', () => {
     await platform.query('UPDATE commerce.client SET siret = NULL WHERE id = $1', [client.body.id]);
     const draft = await platform.http('POST', `/v1/sites/${siteId}/invoices`, {
       token: coordinator,
-      body: { clientId: client.body.id, lines: [{ description: 'Couture', quantity: '1', unit: 'flat_rate', unitPrice: '30', vatRate: '20' }] },
+      body: { clientId: client.body.id, supplyDate: today(), lines: [{ description: 'Couture', quantity: '1', unit: 'flat_rate', unitPrice: '30', vatRate: '20' }] },
     });
     expect(draft.status).toBe(201);
     const refused = await platform.http('POST', `/v1/sites/${siteId}/invoices/${draft.body.id}/issue`, { token: coordinator });
