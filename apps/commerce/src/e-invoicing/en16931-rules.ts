@@ -1,4 +1,4 @@
-import { DomainError, isValidSiren } from '@kpa/contracts';
+import { DomainError, formatCents, isValidSiren } from '@kpa/contracts';
 import { PrintableDocument } from '../documents/printable';
 import { En16931Invoice, en16931Invoice, toCents } from './en16931';
 
@@ -19,10 +19,6 @@ type Body = En16931Invoice['ubl:Invoice'];
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
-}
-
-function eur(cents: number): string {
-  return (cents / 100).toFixed(2);
 }
 
 function amount(value: unknown): number {
@@ -46,24 +42,24 @@ function totalsRules(body: Body): BrokenRule[] {
   const payable = amount(totals['cbc:PayableAmount']);
   const check = (rule: string, ok: boolean, message: string) => (ok ? undefined : broken.push({ rule, message }));
 
-  check('BR-CO-10', lineTotal === lines, `The sum of the line net amounts (${eur(lines)}) differs from the total excluding VAT of the lines (${eur(lineTotal)}).`);
+  check('BR-CO-10', lineTotal === lines, `The sum of the line net amounts (${formatCents(lines)}) differs from the total excluding VAT of the lines (${formatCents(lineTotal)}).`);
   check('BR-CO-11', amount(totals['cbc:AllowanceTotalAmount']) === allowances, 'The sum of the document-level allowances differs from their total.');
   check('BR-CO-12', amount(totals['cbc:ChargeTotalAmount']) === charges, 'The sum of the document-level charges differs from their total.');
   check(
     'BR-CO-13',
     taxExclusive === lineTotal - allowances + charges,
-    `The total excluding VAT (${eur(taxExclusive)}) is not the lines' total (${eur(lineTotal)}) minus allowances plus charges.`,
+    `The total excluding VAT (${formatCents(taxExclusive)}) is not the lines' total (${formatCents(lineTotal)}) minus allowances plus charges.`,
   );
-  check('BR-CO-14', vat === breakdownVat, `The total VAT (${eur(vat)}) differs from the sum of the VAT per rate (${eur(breakdownVat)}).`);
+  check('BR-CO-14', vat === breakdownVat, `The total VAT (${formatCents(vat)}) differs from the sum of the VAT per rate (${formatCents(breakdownVat)}).`);
   check(
     'BR-CO-15',
     taxInclusive === taxExclusive + vat,
-    `The total including VAT (${eur(taxInclusive)}) is not the total excluding VAT plus the VAT (${eur(taxExclusive + vat)}).`,
+    `The total including VAT (${formatCents(taxInclusive)}) is not the total excluding VAT plus the VAT (${formatCents(taxExclusive + vat)}).`,
   );
   check(
     'BR-CO-16',
     payable === taxInclusive - prepaid + rounding,
-    `The amount due (${eur(payable)}) is not the total including VAT minus the deposits already paid (${eur(taxInclusive - prepaid + rounding)}).`,
+    `The amount due (${formatCents(payable)}) is not the total including VAT minus the deposits already paid (${formatCents(taxInclusive - prepaid + rounding)}).`,
   );
   return broken;
 }
@@ -83,12 +79,14 @@ function breakdownRules(body: Body): BrokenRule[] {
     const taxable = amount(group['cbc:TaxableAmount']);
     const tax = amount(group['cbc:TaxAmount']);
     if (category['cbc:ID'] === 'S') {
-      if (taxable !== base) broken.push({ rule: 'BR-S-08', message: `The base at ${rate} % (${eur(taxable)}) differs from the sum of the lines at that rate (${eur(base)}).` });
+      if (taxable !== base)
+        broken.push({ rule: 'BR-S-08', message: `The base at ${rate} % (${formatCents(taxable)}) differs from the sum of the lines at that rate (${formatCents(base)}).` });
       const expected = Math.round((taxable * Number(rate)) / 100);
-      if (Math.abs(tax - expected) > 1) broken.push({ rule: 'BR-S-09', message: `The VAT at ${rate} % (${eur(tax)}) is not its base × ${rate} % (${eur(expected)}).` });
+      if (Math.abs(tax - expected) > 1)
+        broken.push({ rule: 'BR-S-09', message: `The VAT at ${rate} % (${formatCents(tax)}) is not its base × ${rate} % (${formatCents(expected)}).` });
     }
     if (category['cbc:ID'] === 'E') {
-      if (taxable !== base) broken.push({ rule: 'BR-E-08', message: `The exempt base (${eur(taxable)}) differs from the sum of the exempt lines (${eur(base)}).` });
+      if (taxable !== base) broken.push({ rule: 'BR-E-08', message: `The exempt base (${formatCents(taxable)}) differs from the sum of the exempt lines (${formatCents(base)}).` });
       if (tax !== 0) broken.push({ rule: 'BR-E-09', message: 'An exempt breakdown carries no VAT.' });
       const reason = (category as { 'cbc:TaxExemptionReasonCode'?: string; 'cbc:TaxExemptionReason'?: string }) ?? {};
       if (!reason['cbc:TaxExemptionReasonCode'] && !reason['cbc:TaxExemptionReason']?.trim()) {
