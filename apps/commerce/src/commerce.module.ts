@@ -48,6 +48,14 @@ import { DocumentsPdfRpcController } from './documents/pdf/documents-pdf.rpc-con
 import { EInvoiceFiles1768300000000 } from './migrations/1768300000000-e-invoice-files';
 import { EInvoiceFilesService } from './e-invoicing/e-invoice-files.service';
 import { EInvoiceFilesRpcController } from './e-invoicing/e-invoice-files.rpc-controller';
+// e-invoicing (issue 15): transmission to the host structure's PA
+import { EInvoiceTransmissions1768700000000 } from './migrations/1768700000000-e-invoice-transmissions';
+import { PA_ADAPTER } from './e-invoicing/transmission/pa-adapter';
+import { paAdapterOf } from './e-invoicing/transmission/pa-adapters';
+import { TransmissionQueue } from './e-invoicing/transmission/transmission-queue';
+import { TransmissionRepository } from './e-invoicing/transmission/transmission.repository';
+import { TransmissionsRpcController } from './e-invoicing/transmission/transmissions.rpc-controller';
+import { TransmissionsService } from './e-invoicing/transmission/transmissions.service';
 import { Missions1765200000000 } from './migrations/1765200000000-missions';
 import { MissionEntity, MissionParticipantEntity, MissionSignUpEntity } from './missions/mission.entity';
 import { MissionsService } from './missions/missions.service';
@@ -113,6 +121,8 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     EInvoiceFiles1768300000000,
     // issue 15: goods or service per line, the supply date at issue
     LineNature1768600000000,
+    // e-invoicing (issue 15): transmission to the host structure's PA
+    EInvoiceTransmissions1768700000000,
   ],
 };
 
@@ -137,6 +147,7 @@ export class CommerceModule {
         InvoicesRpcController,
         DocumentsPdfRpcController,
         EInvoiceFilesRpcController,
+        TransmissionsRpcController,
         MissionsRpcController,
         ExpensesRpcController,
         // worker: reports
@@ -173,6 +184,10 @@ export class CommerceModule {
         ReceivablesService,
         DocumentsPdfService,
         EInvoiceFilesService,
+        TransmissionRepository,
+        TransmissionQueue,
+        TransmissionsService,
+        { provide: PA_ADAPTER, useValue: paAdapterOf(config) },
         MissionsService,
         ExpensesService,
         ObjectStores,

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'MISSION_NOT_FOUND',
   // 404: a draft invoice has no Factur-X nor CII file (only an issued document has one)
   'DOCUMENT_NOT_ISSUED',
+  // 404: an issued document that is not transmitted to a PA (B2C, or issued while none was connected)
+  'TRANSMISSION_NOT_FOUND',
   // 404: remuneration
   'CONTRIBUTION_NOT_FOUND',
   'PERIOD_NOT_FOUND',

@@ -90,6 +90,9 @@ export const RPC = {
     quoteAct: 'rpc.commerce.quote.act',
     documentPdf: 'rpc.commerce.document.pdf',
     documentEInvoice: 'rpc.commerce.document.einvoice',
+    einvoiceTransmission: 'rpc.commerce.einvoice.transmission',
+    // worker: e-invoicing (the transmission sweep)
+    einvoiceTransmitDue: 'rpc.commerce.einvoice.transmit_due',
     expenseCreate: 'rpc.commerce.expense.create',
     expenseList: 'rpc.commerce.expense.list',
     expenseGet: 'rpc.commerce.expense.get',
@@ -296,4 +299,6 @@ export const QUEUES = {
   quotes: 'quotes',
   // worker: digest
   notifications: 'notifications',
+  // worker: e-invoicing (the transmission sweep)
+  einvoicing: 'einvoicing',
 } as const;

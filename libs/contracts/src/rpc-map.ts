@@ -47,7 +47,7 @@ import type {
 } from './rpc/commerce/catalogue';
 import type { Client, ClientPage, CreateClientRequest, GetClientRequest, ListClientsRequest, UpdateClientRequest } from './rpc/commerce/clients';
 import type { DocumentPdf, DocumentPdfRequest } from './rpc/commerce/document-pdfs';
-import type { EInvoiceFile, EInvoiceFileRequest } from './rpc/commerce/e-invoices';
+import type { EInvoiceFile, EInvoiceFileRequest, EInvoiceTransmission, GetTransmissionRequest, TransmissionSweepOutcome } from './rpc/commerce/e-invoices';
 import type {
   ApproveExpenseRequest,
   AttachReceiptRequest,
@@ -339,6 +339,8 @@ export const RPC_TYPES = {
   [RPC.commerce.quoteAct]: rpc<QuoteActionRequest, Quote>(),
   [RPC.commerce.documentPdf]: rpc<DocumentPdfRequest, DocumentPdf>(),
   [RPC.commerce.documentEInvoice]: rpc<EInvoiceFileRequest, EInvoiceFile>(),
+  [RPC.commerce.einvoiceTransmission]: rpc<GetTransmissionRequest, EInvoiceTransmission>(),
+  [RPC.commerce.einvoiceTransmitDue]: rpc<Record<string, never>, TransmissionSweepOutcome>(),
   [RPC.commerce.expenseCreate]: rpc<CreateExpenseRequest, Expense>(),
   [RPC.commerce.expenseList]: rpc<ListExpensesRequest, ExpensePage>(),
   [RPC.commerce.expenseGet]: rpc<GetExpenseRequest, Expense>(),

@@ -34,6 +34,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CREDIT_NOTE_NOT_FOUND':
     case 'MISSION_NOT_FOUND':
     case 'DOCUMENT_NOT_ISSUED':
+    case 'TRANSMISSION_NOT_FOUND':
     case 'CONTRIBUTION_NOT_FOUND':
     case 'PERIOD_NOT_FOUND':
     case 'OBJECTION_NOT_FOUND':
