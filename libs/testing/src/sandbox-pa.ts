@@ -27,6 +27,8 @@ export class SandboxPa {
   /** The status code every request answers while set (a PA that is down: 503). */
   failWith: number | null = null;
   requests = 0;
+  /** POST /deposits received, including repeats. */
+  depositCalls = 0;
   private server: Server | null = null;
   private counter = 0;
 
@@ -83,6 +85,7 @@ export class SandboxPa {
     const url = new URL(request.url ?? '/', 'http://sandbox');
     const header = (name: string) => (request.headers[name] as string | undefined) ?? null;
     if (request.method === 'POST' && url.pathname === '/deposits') {
+      this.depositCalls += 1;
       const key = header('idempotency-key');
       if (!key) return { status: 400, body: { error: 'Idempotency-Key is required' } };
       const known = [...this.deposits.values()].find((d) => d.idempotencyKey === key);
