@@ -51,9 +51,9 @@ export class EReportingRepository {
   /** Issued invoices of the sites issued in [from, to] or with a payment or refund in it. */
   invoices(manager: EntityManager, siteIds: string[], from: string, to: string): Promise<EReportingInvoiceRow[]> {
     return manager.query(
-      `SELECT i.id, i.kind, to_char(i.issued_on, 'YYYY-MM-DD') AS issued_on, i.lines, (i.totals->>'vatFranchise')::boolean AS vat_franchise,
+      `SELECT i.id, i.kind, to_char(i.issued_on, 'YYYY-MM-DD') AS issued_on, i.lines, COALESCE((i.totals->>'vatFranchise')::boolean, false) AS vat_franchise,
               i.totals->'vatBreakdown' AS vat_breakdown, i.totals->'deposits' AS deposits,
-              (SELECT COALESCE(jsonb_object_agg(d.id, jsonb_build_object('lines', d.lines, 'vat_franchise', (d.totals->>'vatFranchise')::boolean)), '{}'::jsonb)
+              (SELECT COALESCE(jsonb_object_agg(d.id, jsonb_build_object('lines', d.lines, 'vat_franchise', COALESCE((d.totals->>'vatFranchise')::boolean, false))), '{}'::jsonb)
                  FROM commerce.invoice d WHERE d.id = ANY(i.deposit_invoice_ids)) AS deposit_lines,
               COALESCE(i.printable->'client'->>'kind', c.kind) AS client_kind,
               CASE WHEN i.printable IS NULL THEN c.vat_number ELSE i.printable->'client'->>'vatNumber' END AS client_vat_number
@@ -71,7 +71,7 @@ export class EReportingRepository {
   creditNotes(manager: EntityManager, siteIds: string[], from: string, to: string): Promise<EReportingCreditNoteRow[]> {
     return manager.query(
       `SELECT cn.invoice_id, to_char(cn.issued_on, 'YYYY-MM-DD') AS issued_on, cn.totals->'vatBreakdown' AS vat_breakdown,
-              cn.lines, (cn.totals->>'vatFranchise')::boolean AS vat_franchise,
+              cn.lines, COALESCE((cn.totals->>'vatFranchise')::boolean, false) AS vat_franchise,
               COALESCE(i.printable->'client'->>'kind', c.kind) AS client_kind,
               CASE WHEN i.printable IS NULL THEN c.vat_number ELSE i.printable->'client'->>'vatNumber' END AS client_vat_number
          FROM commerce.credit_note cn
