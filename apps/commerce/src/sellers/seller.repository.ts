@@ -11,6 +11,11 @@ export interface HostStructureRecord {
   identity: Partial<HostStructureChangedV1>;
 }
 
+/** The option for VAT on debits counts only for a VAT-registered host structure (membership refuses it otherwise). */
+function optedForDebits(vatNumber: string | null, identity: Partial<HostStructureChangedV1>): boolean {
+  return vatNumber !== null && vatNumber.trim() !== '' && identity.vatOnDebits === true;
+}
+
 function siteNotKnownYet(siteId: string): DomainError {
   return new DomainError('SITE_NOT_FOUND', `Commerce does not know the site ${siteId} or its host structure yet (still on its way from membership): try again in a moment.`, {
     siteId,
@@ -83,7 +88,7 @@ export class SellerRepository {
       electronicAddress: identity.electronicAddress ?? null,
       phone: identity.phone ?? null,
       email: identity.email ?? null,
-      vatOnDebits: vatNumber !== null && identity.vatOnDebits === true,
+      vatOnDebits: optedForDebits(vatNumber, identity),
     };
   }
 
@@ -107,6 +112,15 @@ export class SellerRepository {
       [hostStructureId],
     );
     return rows.length === 0 ? null : { legalName: rows[0].legal_name, siret: rows[0].siret, city: rows[0].city, identity: rows[0].identity ?? {} };
+  }
+
+  /** Whether the host structure opted to pay VAT on debits (false while its event has not arrived). */
+  async vatOnDebits(manager: EntityManager, hostStructureId: string): Promise<boolean> {
+    const rows: { vat_number: string | null; identity: Partial<HostStructureChangedV1> | null }[] = await manager.query(
+      'SELECT vat_number, identity FROM commerce.seller_host_structure WHERE id = $1',
+      [hostStructureId],
+    );
+    return rows.length > 0 && optedForDebits(rows[0].vat_number, rows[0].identity ?? {});
   }
 
   /** Events may arrive out of order between instances: the newest version of the identity wins. */

@@ -3614,6 +3614,10 @@ export type EReportingTransactionRateDto = {
     category: 'S' | 'E';
     rate: '20' | '10' | '5.5' | '2.1' | '0';
     exemptionReason: string | null;
+    /**
+     * goods (livraisons de biens) or service (prestations de services), as the lines say
+     */
+    nature: 'service' | 'goods';
     invoicedBase: string;
     invoicedVat: string;
     creditedBase: string;
@@ -3666,9 +3670,9 @@ export type EReportingPeriodDto = {
      */
     transactions: EReportingTransactionsDto;
     /**
-     * money received less refunds on B2C services invoices, per VAT rate
+     * the services share of the money received less refunds on B2C invoices, per VAT rate; null under the option for VAT on debits
      */
-    payments: EReportingPaymentsDto;
+    payments: EReportingPaymentsDto | null;
 };
 
 export type EReportingFiguresDto = {
@@ -3677,9 +3681,13 @@ export type EReportingFiguresDto = {
     to: string;
     frequency: 'monthly' | 'decadal' | 'bimonthly' | 'whole';
     /**
-     * VAT on services is taken as due on receipt (no option for debits known yet)
+     * when VAT on services is due: on receipt (payment data reported) or on debits (the host structure opted for it: no payment data)
      */
-    servicesVatDue: 'receipts';
+    servicesVatDue: 'receipts' | 'debits';
+    /**
+     * why there is no payment data (option for debits), or null
+     */
+    paymentsNote: string | null;
     periods: Array<EReportingPeriodDto>;
 };
 
