@@ -30,7 +30,7 @@ export type ErrorDto = {
     /**
      * Stable code: never renamed.
      */
-    code: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'INVALID_CURSOR' | 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'FORBIDDEN' | 'NETWORK_SITE_NOT_YOURS' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'HOST_STRUCTURE_NOT_FOUND' | 'SITE_NOT_FOUND' | 'USER_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'CAPE_CONTRACT_NOT_FOUND' | 'INTERVIEW_NOT_FOUND' | 'CLIENT_NOT_FOUND' | 'CATALOGUE_ITEM_NOT_FOUND' | 'QUOTE_NOT_FOUND' | 'EXPENSE_NOT_FOUND' | 'RECEIPT_NOT_FOUND' | 'INVOICE_NOT_FOUND' | 'CREDIT_NOTE_NOT_FOUND' | 'MISSION_NOT_FOUND' | 'DOCUMENT_NOT_ISSUED' | 'CONTRIBUTION_NOT_FOUND' | 'PERIOD_NOT_FOUND' | 'OBJECTION_NOT_FOUND' | 'HELP_REQUEST_NOT_FOUND' | 'HELP_OFFER_NOT_FOUND' | 'HELP_CONTRIBUTION_NOT_FOUND' | 'RECIPROCITY_MOVEMENT_NOT_FOUND' | 'RECIPROCITY_TEMPLATE_NOT_FOUND' | 'RECIPROCITY_ENTRY_NOT_FOUND' | 'NETWORK_SITE_NOT_FOUND' | 'POOL_PERSON_NOT_FOUND' | 'EQUIPMENT_NOT_FOUND' | 'RESERVATION_NOT_FOUND' | 'LAUNCH_NOT_FOUND' | 'ACCOMPANIMENT_NOT_FOUND' | 'DUNNING_INVOICE_NOT_FOUND' | 'DUNNING_DRAFT_NOT_FOUND' | 'REPORT_NOT_FOUND' | 'NOTIFICATION_NOT_FOUND' | 'SESSION_NOT_FOUND' | 'HOST_STRUCTURE_SIRET_TAKEN' | 'SITE_CODE_TAKEN' | 'USER_EMAIL_TAKEN' | 'IDEMPOTENCY_KEY_IN_USE' | 'MEMBER_ALREADY_LEFT' | 'MEMBER_HAS_ACCOUNT' | 'CAPE_ALREADY_TERMINATED' | 'MEMBER_STILL_ACTIVE' | 'MEMBER_ERASED' | 'CLIENT_SIRET_TAKEN' | 'QUOTE_NOT_EDITABLE' | 'QUOTE_TRANSITION_REFUSED' | 'EXPENSE_NOT_EDITABLE' | 'EXPENSE_TRANSITION_REFUSED' | 'INVOICE_NOT_EDITABLE' | 'INVOICE_ALREADY_ISSUED' | 'INVOICE_NOT_ISSUED' | 'INVOICE_QUOTE_NOT_ACCEPTED' | 'DEPOSIT_ALREADY_DEDUCTED' | 'MISSION_NOT_OPEN' | 'MISSION_TRANSITION_REFUSED' | 'MISSION_QUOTE_NOT_ACCEPTED' | 'PERIOD_TRANSITION_REFUSED' | 'PERIOD_NOT_OPEN' | 'PERIOD_NOT_CLOSED' | 'PERIOD_OVERLAP' | 'PERIOD_OBJECTIONS_PENDING' | 'PERIOD_OUT_OF_ORDER' | 'CONTRIBUTION_TRANSITION_REFUSED' | 'HELP_REQUEST_NOT_OPEN' | 'HELP_OFFER_NOT_ACCEPTABLE' | 'HELP_OFFER_NOT_DECLINABLE' | 'HELP_REQUEST_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_DONE' | 'HELP_REQUEST_NOT_CANCELLABLE' | 'HELP_REQUEST_NOT_EXPIRABLE' | 'HELP_OFFER_ALREADY_DECIDED' | 'HELP_OFFER_ALREADY_MADE' | 'HELP_HOURS_NOT_AWAITING' | 'HELP_HOURS_ALREADY_CONFIRMED' | 'RECIPROCITY_ALREADY_REVERSED' | 'RECIPROCITY_ENTRY_ALREADY_DECIDED' | 'POOL_PERSON_IS_MEMBER' | 'RESERVATION_OVERLAP' | 'RESERVATION_TRANSITION_REFUSED' | 'EQUIPMENT_WITHDRAWN' | 'LAUNCH_STEP_ALREADY_COMPLETED' | 'ACCOMPANIMENT_ALREADY_CONFIRMED' | 'REPORT_NOT_READY' | 'REQUEST_TIMEOUT' | 'PAYLOAD_TOO_LARGE' | 'RECEIPT_TOO_LARGE' | 'URI_TOO_LONG' | 'UNSUPPORTED_MEDIA_TYPE' | 'HEADERS_TOO_LARGE' | 'DUNNING_ALREADY_PAUSED' | 'DUNNING_NOT_PAUSED' | 'DUNNING_DRAFT_ALREADY_SENT' | 'WEAK_PASSWORD' | 'WRONG_CURRENT_PASSWORD' | 'IDEMPOTENCY_KEY_REUSED' | 'ISSUE_DATE_BEFORE_LAST' | 'CAPE_MEMBER_TOO_YOUNG' | 'CAPE_GUARDIAN_CONSENT_MISSING' | 'CAPE_CHARTER_NOT_SIGNED' | 'CAPE_INVALID_DATES' | 'CAPE_PERIOD_TOO_LONG' | 'CAPE_TOO_MANY_RENEWALS' | 'CAPE_TOTAL_TOO_LONG' | 'CAPE_ALREADY_ACTIVE' | 'CAPE_NOT_RENEWABLE' | 'IMPORT_FILE_REFUSED' | 'INTERVIEW_TRANSITION_REFUSED' | 'INTERVIEW_FIRST_ALREADY_EXISTS' | 'QUOTE_EXPIRED' | 'RECEIPT_TYPE_NOT_ALLOWED' | 'COMMITMENT_NUMBER_REQUIRED' | 'SUPPLY_DATE_REQUIRED' | 'PAYMENT_TERM_TOO_LONG' | 'PAYMENT_EXCEEDS_BALANCE' | 'CREDIT_EXCEEDS_INVOICE' | 'PAYMENT_BEFORE_WITHDRAWAL_DELAY' | 'REFUND_EXCEEDS_AMOUNT_DUE' | 'CAPE_NOT_RUNNING' | 'SELLER_IDENTITY_INCOMPLETE' | 'DEPOSIT_INVOICE_INVALID' | 'EINVOICE_RULE_BROKEN' | 'MISSION_MEMBER_NOT_SIGNED_UP' | 'MISSION_TEAM_EMPTY' | 'MISSION_NOT_STARTED' | 'MINOR_DAILY_HOURS_EXCEEDED' | 'PERIOD_INVALID_DATES' | 'MINOR_WEEKLY_HOURS_EXCEEDED' | 'MINOR_NIGHT_WORK' | 'SELF_RECOGNITION_REFUSED' | 'RECOGNITION_BUDGET_EXCEEDED' | 'RECOGNITION_RECIPIENT_INACTIVE' | 'PAYROLL_RATES_MISSING' | 'CONTRIBUTION_OUTSIDE_MEMBERSHIP' | 'HELP_OFFER_OWN_REQUEST' | 'HELP_HOURS_SITE_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_STARTED' | 'NETWORK_SITE_UNKNOWN' | 'RECIPROCITY_ENTRY_SAME_SITE' | 'RECIPROCITY_TEMPLATE_INACTIVE' | 'RECIPROCITY_REVERSAL_NOT_REVERSIBLE' | 'RESERVATION_INVALID_RANGE' | 'RESERVATION_TOO_LONG' | 'RESERVATION_OWN_EQUIPMENT' | 'LAUNCH_STEP_DATE_INVALID' | 'MENTOR_NOT_ESTABLISHED' | 'ACCOMPANIMENT_NOT_MENTOR' | 'DUNNING_POLICY_INVALID' | 'RATE_LIMITED' | 'TOO_MANY_LOGIN_ATTEMPTS' | 'INTERNAL_ERROR' | 'SERVICE_UNAVAILABLE';
+    code: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'INVALID_CURSOR' | 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'FORBIDDEN' | 'NETWORK_SITE_NOT_YOURS' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'HOST_STRUCTURE_NOT_FOUND' | 'SITE_NOT_FOUND' | 'USER_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'CAPE_CONTRACT_NOT_FOUND' | 'INTERVIEW_NOT_FOUND' | 'CLIENT_NOT_FOUND' | 'CATALOGUE_ITEM_NOT_FOUND' | 'QUOTE_NOT_FOUND' | 'EXPENSE_NOT_FOUND' | 'RECEIPT_NOT_FOUND' | 'INVOICE_NOT_FOUND' | 'CREDIT_NOTE_NOT_FOUND' | 'MISSION_NOT_FOUND' | 'DOCUMENT_NOT_ISSUED' | 'TRANSMISSION_NOT_FOUND' | 'CONTRIBUTION_NOT_FOUND' | 'PERIOD_NOT_FOUND' | 'OBJECTION_NOT_FOUND' | 'HELP_REQUEST_NOT_FOUND' | 'HELP_OFFER_NOT_FOUND' | 'HELP_CONTRIBUTION_NOT_FOUND' | 'RECIPROCITY_MOVEMENT_NOT_FOUND' | 'RECIPROCITY_TEMPLATE_NOT_FOUND' | 'RECIPROCITY_ENTRY_NOT_FOUND' | 'NETWORK_SITE_NOT_FOUND' | 'POOL_PERSON_NOT_FOUND' | 'EQUIPMENT_NOT_FOUND' | 'RESERVATION_NOT_FOUND' | 'LAUNCH_NOT_FOUND' | 'ACCOMPANIMENT_NOT_FOUND' | 'DUNNING_INVOICE_NOT_FOUND' | 'DUNNING_DRAFT_NOT_FOUND' | 'REPORT_NOT_FOUND' | 'NOTIFICATION_NOT_FOUND' | 'SESSION_NOT_FOUND' | 'HOST_STRUCTURE_SIRET_TAKEN' | 'SITE_CODE_TAKEN' | 'USER_EMAIL_TAKEN' | 'IDEMPOTENCY_KEY_IN_USE' | 'MEMBER_ALREADY_LEFT' | 'MEMBER_HAS_ACCOUNT' | 'CAPE_ALREADY_TERMINATED' | 'MEMBER_STILL_ACTIVE' | 'MEMBER_ERASED' | 'CLIENT_SIRET_TAKEN' | 'QUOTE_NOT_EDITABLE' | 'QUOTE_TRANSITION_REFUSED' | 'EXPENSE_NOT_EDITABLE' | 'EXPENSE_TRANSITION_REFUSED' | 'INVOICE_NOT_EDITABLE' | 'INVOICE_ALREADY_ISSUED' | 'INVOICE_NOT_ISSUED' | 'INVOICE_QUOTE_NOT_ACCEPTED' | 'DEPOSIT_ALREADY_DEDUCTED' | 'MISSION_NOT_OPEN' | 'MISSION_TRANSITION_REFUSED' | 'MISSION_QUOTE_NOT_ACCEPTED' | 'PERIOD_TRANSITION_REFUSED' | 'PERIOD_NOT_OPEN' | 'PERIOD_NOT_CLOSED' | 'PERIOD_OVERLAP' | 'PERIOD_OBJECTIONS_PENDING' | 'PERIOD_OUT_OF_ORDER' | 'CONTRIBUTION_TRANSITION_REFUSED' | 'HELP_REQUEST_NOT_OPEN' | 'HELP_OFFER_NOT_ACCEPTABLE' | 'HELP_OFFER_NOT_DECLINABLE' | 'HELP_REQUEST_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_DONE' | 'HELP_REQUEST_NOT_CANCELLABLE' | 'HELP_REQUEST_NOT_EXPIRABLE' | 'HELP_OFFER_ALREADY_DECIDED' | 'HELP_OFFER_ALREADY_MADE' | 'HELP_HOURS_NOT_AWAITING' | 'HELP_HOURS_ALREADY_CONFIRMED' | 'RECIPROCITY_ALREADY_REVERSED' | 'RECIPROCITY_ENTRY_ALREADY_DECIDED' | 'POOL_PERSON_IS_MEMBER' | 'RESERVATION_OVERLAP' | 'RESERVATION_TRANSITION_REFUSED' | 'EQUIPMENT_WITHDRAWN' | 'LAUNCH_STEP_ALREADY_COMPLETED' | 'ACCOMPANIMENT_ALREADY_CONFIRMED' | 'REPORT_NOT_READY' | 'REQUEST_TIMEOUT' | 'PAYLOAD_TOO_LARGE' | 'RECEIPT_TOO_LARGE' | 'URI_TOO_LONG' | 'UNSUPPORTED_MEDIA_TYPE' | 'HEADERS_TOO_LARGE' | 'DUNNING_ALREADY_PAUSED' | 'DUNNING_NOT_PAUSED' | 'DUNNING_DRAFT_ALREADY_SENT' | 'WEAK_PASSWORD' | 'WRONG_CURRENT_PASSWORD' | 'IDEMPOTENCY_KEY_REUSED' | 'ISSUE_DATE_BEFORE_LAST' | 'CAPE_MEMBER_TOO_YOUNG' | 'CAPE_GUARDIAN_CONSENT_MISSING' | 'CAPE_CHARTER_NOT_SIGNED' | 'CAPE_INVALID_DATES' | 'CAPE_PERIOD_TOO_LONG' | 'CAPE_TOO_MANY_RENEWALS' | 'CAPE_TOTAL_TOO_LONG' | 'CAPE_ALREADY_ACTIVE' | 'CAPE_NOT_RENEWABLE' | 'IMPORT_FILE_REFUSED' | 'INTERVIEW_TRANSITION_REFUSED' | 'INTERVIEW_FIRST_ALREADY_EXISTS' | 'QUOTE_EXPIRED' | 'RECEIPT_TYPE_NOT_ALLOWED' | 'COMMITMENT_NUMBER_REQUIRED' | 'SUPPLY_DATE_REQUIRED' | 'PAYMENT_TERM_TOO_LONG' | 'PAYMENT_EXCEEDS_BALANCE' | 'CREDIT_EXCEEDS_INVOICE' | 'PAYMENT_BEFORE_WITHDRAWAL_DELAY' | 'REFUND_EXCEEDS_AMOUNT_DUE' | 'CAPE_NOT_RUNNING' | 'SELLER_IDENTITY_INCOMPLETE' | 'DEPOSIT_INVOICE_INVALID' | 'EINVOICE_RULE_BROKEN' | 'MISSION_MEMBER_NOT_SIGNED_UP' | 'MISSION_TEAM_EMPTY' | 'MISSION_NOT_STARTED' | 'MINOR_DAILY_HOURS_EXCEEDED' | 'PERIOD_INVALID_DATES' | 'MINOR_WEEKLY_HOURS_EXCEEDED' | 'MINOR_NIGHT_WORK' | 'SELF_RECOGNITION_REFUSED' | 'RECOGNITION_BUDGET_EXCEEDED' | 'RECOGNITION_RECIPIENT_INACTIVE' | 'PAYROLL_RATES_MISSING' | 'CONTRIBUTION_OUTSIDE_MEMBERSHIP' | 'HELP_OFFER_OWN_REQUEST' | 'HELP_HOURS_SITE_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_STARTED' | 'NETWORK_SITE_UNKNOWN' | 'RECIPROCITY_ENTRY_SAME_SITE' | 'RECIPROCITY_TEMPLATE_INACTIVE' | 'RECIPROCITY_REVERSAL_NOT_REVERSIBLE' | 'RESERVATION_INVALID_RANGE' | 'RESERVATION_TOO_LONG' | 'RESERVATION_OWN_EQUIPMENT' | 'LAUNCH_STEP_DATE_INVALID' | 'MENTOR_NOT_ESTABLISHED' | 'ACCOMPANIMENT_NOT_MENTOR' | 'DUNNING_POLICY_INVALID' | 'RATE_LIMITED' | 'TOO_MANY_LOGIN_ATTEMPTS' | 'INTERNAL_ERROR' | 'SERVICE_UNAVAILABLE';
     message: string;
     /**
      * Machine-readable context: fields, ids, retryAfterSeconds…
@@ -1780,6 +1780,61 @@ export type ReceivablesBoardDto = {
      * invoices with money due back to the client (credit notes on a paid part not refunded yet)
      */
     refundsDue: RefundsDueDto;
+};
+
+export type TransmissionStatusEntryDto = {
+    status: 'deposited' | 'rejected' | 'received' | 'accepted' | 'refused' | 'paid';
+    /**
+     * the reform’s lifecycle code: 200 deposited, 202 received, 205 accepted, 210 refused, 212 paid, 213 rejected
+     */
+    code: number;
+    /**
+     * when it happened, as the PA (or the platform) dated it
+     */
+    occurredAt: string;
+    /**
+     * a refusal’s or a rejection’s reason
+     */
+    reason: string | null;
+    /**
+     * pa: reported by the PA; platform: the payment the platform reported
+     */
+    source: 'pa' | 'platform';
+};
+
+export type EInvoiceTransmissionDto = {
+    kind: 'invoice' | 'credit_note';
+    id: string;
+    number: string;
+    /**
+     * pending: queued, not handed to the PA yet; then the reform’s lifecycle statuses
+     */
+    status: 'pending' | 'deposited' | 'rejected' | 'received' | 'accepted' | 'refused' | 'paid';
+    /**
+     * the adapter it goes through
+     */
+    pa: string;
+    /**
+     * the PA’s reference of the deposit
+     */
+    paReference: string | null;
+    /**
+     * failed attempts to deposit it
+     */
+    attempts: number;
+    /**
+     * while pending: when the next attempt is due
+     */
+    nextAttemptAt: string | null;
+    /**
+     * the last error met, until the next success
+     */
+    lastError: string | null;
+    queuedAt: string;
+    /**
+     * oldest first
+     */
+    history: Array<TransmissionStatusEntryDto>;
 };
 
 export type CreateMissionDto = {
@@ -7754,6 +7809,92 @@ export type EInvoicesControllerCreditNoteFacturXResponses = {
 };
 
 export type EInvoicesControllerCreditNoteFacturXResponse = EInvoicesControllerCreditNoteFacturXResponses[keyof EInvoicesControllerCreditNoteFacturXResponses];
+
+export type EInvoicesControllerInvoiceTransmissionData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        siteId: string;
+        invoiceId: string;
+    };
+    query?: never;
+    url: '/v1/sites/{siteId}/invoices/{invoiceId}/transmission';
+};
+
+export type EInvoicesControllerInvoiceTransmissionErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type EInvoicesControllerInvoiceTransmissionError = EInvoicesControllerInvoiceTransmissionErrors[keyof EInvoicesControllerInvoiceTransmissionErrors];
+
+export type EInvoicesControllerInvoiceTransmissionResponses = {
+    200: EInvoiceTransmissionDto;
+};
+
+export type EInvoicesControllerInvoiceTransmissionResponse = EInvoicesControllerInvoiceTransmissionResponses[keyof EInvoicesControllerInvoiceTransmissionResponses];
+
+export type EInvoicesControllerCreditNoteTransmissionData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        siteId: string;
+        creditNoteId: string;
+    };
+    query?: never;
+    url: '/v1/sites/{siteId}/credit-notes/{creditNoteId}/transmission';
+};
+
+export type EInvoicesControllerCreditNoteTransmissionErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type EInvoicesControllerCreditNoteTransmissionError = EInvoicesControllerCreditNoteTransmissionErrors[keyof EInvoicesControllerCreditNoteTransmissionErrors];
+
+export type EInvoicesControllerCreditNoteTransmissionResponses = {
+    200: EInvoiceTransmissionDto;
+};
+
+export type EInvoicesControllerCreditNoteTransmissionResponse = EInvoicesControllerCreditNoteTransmissionResponses[keyof EInvoicesControllerCreditNoteTransmissionResponses];
 
 export type MissionsControllerListData = {
     body?: never;
