@@ -46,7 +46,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   RECEIPT_NOT_FOUND: 'Le justificatif est introuvable. Envoyez le fichier à nouveau.',
   INVOICE_NOT_FOUND: 'Cette facture est introuvable sur ce site.',
   TRANSMISSION_NOT_FOUND:
-    'Cette facture n’est pas transmise à une plateforme agréée : seules les factures aux entreprises, aux organismes publics et aux associations assujetties, émises depuis le raccordement d’une plateforme, le sont (les ventes aux particuliers relèvent de l’e-reporting).',
+    'Cette facture n’est pas transmise à une plateforme agréée : seules les factures aux entreprises, aux organismes publics et aux associations assujetties, émises depuis le raccordement d’une plateforme, le sont (les ventes aux particuliers relèvent de l’e-reporting).',
   DOCUMENT_NOT_ISSUED: 'Ce fichier n’existe que pour une facture émise : émettez la facture d’abord.',
   CREDIT_NOTE_NOT_FOUND: 'Cet avoir est introuvable sur ce site.',
   MISSION_NOT_FOUND: 'Cette mission est introuvable sur ce site.',

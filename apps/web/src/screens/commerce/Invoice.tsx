@@ -28,6 +28,7 @@ import { errorText } from '../../ui/error-text';
 import { ROUTES } from '../../routes';
 import { creditableCents } from './commerce-rules';
 import { CreditNoteForm, InvoiceCreditNotes } from './CreditNotes';
+import { InvoiceEInvoice } from './EInvoice';
 import { ClientChoice, CommerceNav, DocumentLoading, DocumentPdf, IssuedLines, LinesEditor, problemText, useDraftSaving } from './document-parts';
 import { localDay } from './commerce-rules';
 import { apiLines, editorLinesFrom, type EditorLine, freeLine, liveTotals, operationOf, supplyBody, type SupplyForm } from './invoice-draft';
@@ -439,6 +440,7 @@ function IssuedInvoice({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
           queryKey={['invoice-pdf', siteId, invoice.id, invoice.status]}
           fetchPdf={() => unwrap(documentPdfsControllerInvoice({ path: { siteId, invoiceId: invoice.id }, parseAs: 'blob' }))}
         />
+        <InvoiceEInvoice siteId={siteId} invoiceId={invoice.id} number={number} />
         <Payments siteId={siteId} invoice={invoice} />
         <InvoiceCreditNotes siteId={siteId} invoiceId={invoice.id} />
         <Refunds key={`refunds-${invoice.updatedAt}`} siteId={siteId} invoice={invoice} mayRecord={mayCredit} />
