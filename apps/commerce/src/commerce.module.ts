@@ -74,6 +74,11 @@ import { Refunds1768400000000 } from './migrations/1768400000000-refunds';
 import { RefundEntity } from './invoices/refund.entity';
 import { RefundRepository } from './invoices/refund.repository';
 import { LineNature1768600000000 } from './migrations/1768600000000-line-nature';
+// the host's logo on its documents, the issuing site's address (issue 15)
+import { HostLogoSiteAddress1768710000000 } from './migrations/1768710000000-host-logo-site-address';
+import { HostLogoRepository } from './host-logos/host-logo.repository';
+import { HostLogosService } from './host-logos/host-logos.service';
+import { HostLogosRpcController } from './host-logos/host-logos.rpc-controller';
 import { QuoteExpiryService } from './quotes/quote-expiry.service';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
@@ -113,6 +118,7 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     EInvoiceFiles1768300000000,
     // issue 15: goods or service per line, the supply date at issue
     LineNature1768600000000,
+    HostLogoSiteAddress1768710000000,
   ],
 };
 
@@ -139,6 +145,7 @@ export class CommerceModule {
         EInvoiceFilesRpcController,
         MissionsRpcController,
         ExpensesRpcController,
+        HostLogosRpcController,
         // worker: reports
         ActivityFiguresRpcController,
         EReportingRpcController,
@@ -159,6 +166,7 @@ export class CommerceModule {
         EReportingRepository,
         EReportingService,
         ExpenseRepository,
+        HostLogoRepository,
         DocumentFileRepository,
         InvoiceDrafts,
         InvoicePrintables,
@@ -175,6 +183,7 @@ export class CommerceModule {
         EInvoiceFilesService,
         MissionsService,
         ExpensesService,
+        HostLogosService,
         ObjectStores,
         // worker: quotes (the expiry sweep)
         QuoteExpiryService,
