@@ -7,8 +7,12 @@ import {
   CreateHostStructureRequest,
   CreateSiteRequest,
   HOST_STRUCTURE_KINDS,
+  HostLogo,
+  HostLogoRemoved,
   HostStructure,
   HostStructureKind,
+  LOGO_CONTENT_TYPES,
+  LogoContentType,
   HostStructurePage,
   Site,
   SITE_STATUSES,
@@ -318,3 +322,18 @@ export class SiteDto implements Site {
 }
 
 export class SitePageDto extends PageDto(SiteDto) implements SitePage {}
+
+export class HostLogoDto implements HostLogo {
+  @ApiProperty({ format: 'uuid' }) hostStructureId: string;
+  @ApiProperty({ description: 'lower-case hex SHA-256 of the file; a document sent or issued with this logo keeps it' }) sha256: string;
+  @ApiProperty({ enum: LOGO_CONTENT_TYPES }) contentType: LogoContentType;
+  @ApiProperty({ description: 'bytes' }) size: number;
+  @ApiProperty({ description: 'pixels' }) width: number;
+  @ApiProperty({ description: 'pixels' }) height: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class HostLogoRemovedDto implements HostLogoRemoved {
+  @ApiProperty({ format: 'uuid' }) hostStructureId: string;
+  @ApiProperty({ description: 'false when there was no logo' }) removed: boolean;
+}
