@@ -53,7 +53,8 @@ export async function checkLogo(bytes: Buffer): Promise<LogoFacts> {
 
 /** The image's size in pixels, once PDFKit has read and embedded it. */
 function embedded(bytes: Buffer, contentType: LogoContentType): Promise<{ width: number; height: number }> {
-  const unreadable = () => notAllowed(`This file starts like a ${contentType === 'image/png' ? 'PNG' : 'JPEG'} image but cannot be read (damaged or unusual): export it again as a plain PNG or JPEG.`);
+  const unreadable = () =>
+    notAllowed(`This file starts like a ${contentType === 'image/png' ? 'PNG' : 'JPEG'} image but cannot be read (damaged or unusual): export it again as a plain PNG or JPEG.`);
   return new Promise((resolve, reject) => {
     try {
       const pdf = new PDFDocument({ size: [100, 100], autoFirstPage: true });

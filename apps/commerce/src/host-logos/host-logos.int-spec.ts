@@ -118,7 +118,7 @@ describe('host logos', () => {
     expect(await dataSource.query('SELECT count(*)::int AS n FROM commerce.logo_file WHERE sha256 = $1', [a.sha256])).toEqual([{ n: 1 }]);
     expect(Buffer.from((await logos.get({ hostStructureId })).contentBase64, 'base64').equals(png)).toBe(true);
     await expect(dataSource.query('DELETE FROM commerce.logo_file WHERE sha256 = $1', [a.sha256])).rejects.toThrow(/append-only/);
-    await expect(dataSource.query("UPDATE commerce.logo_file SET width = 1 WHERE sha256 = $1", [a.sha256])).rejects.toThrow(/append-only/);
+    await expect(dataSource.query('UPDATE commerce.logo_file SET width = 1 WHERE sha256 = $1', [a.sha256])).rejects.toThrow(/append-only/);
   });
 
   it('refuses an unknown host structure (404) and a file that is not a PNG or JPEG (422), storing nothing', async () => {

@@ -55,8 +55,12 @@ export class HostLogosService {
   /** 404 HOST_STRUCTURE_NOT_FOUND for an unknown id, or one whose creation has not reached commerce yet. */
   private async knownHost(manager: EntityManager, hostStructureId: string): Promise<void> {
     if (isUuid(hostStructureId) && (await this.sellers.hostStructure(manager, hostStructureId)) !== null) return;
-    throw new DomainError('HOST_STRUCTURE_NOT_FOUND', `No host structure with id ${String(hostStructureId)} (a new one may still be on its way from membership: try again in a moment).`, {
-      hostStructureId,
-    });
+    throw new DomainError(
+      'HOST_STRUCTURE_NOT_FOUND',
+      `No host structure with id ${String(hostStructureId)} (a new one may still be on its way from membership: try again in a moment).`,
+      {
+        hostStructureId,
+      },
+    );
   }
 }

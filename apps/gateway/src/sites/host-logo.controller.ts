@@ -10,7 +10,9 @@ import { ErrorDto } from '../http/error.dto';
 import { HostLogoDto, HostLogoRemovedDto } from './dto/sites.dto';
 
 function logoTooLarge(): DomainError {
-  return new DomainError('LOGO_TOO_LARGE', `A logo may weigh ${LOGO_MAX_BYTES / 1024} KB at most: send a lighter PNG or JPEG, e.g. 600 × 240 pixels.`, { maxBytes: LOGO_MAX_BYTES });
+  return new DomainError('LOGO_TOO_LARGE', `A logo may weigh ${LOGO_MAX_BYTES / 1024} KB at most: send a lighter PNG or JPEG, e.g. 600 × 240 pixels.`, {
+    maxBytes: LOGO_MAX_BYTES,
+  });
 }
 
 /**

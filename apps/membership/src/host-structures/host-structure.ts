@@ -117,7 +117,7 @@ function consumerMediator(nameInput: unknown, contactInput: unknown): { mediator
   const mediatorName = optionalCheckedText(nameInput, 'mediatorName', 200);
   const mediatorContact = optionalCheckedText(contactInput, 'mediatorContact', 300);
   if (mediatorName !== null && mediatorContact === null) {
-    throw invalid('mediatorContact', 'mediatorContact is required with mediatorName: the mediator\'s website or postal address, as consumers will read it.');
+    throw invalid('mediatorContact', "mediatorContact is required with mediatorName: the mediator's website or postal address, as consumers will read it.");
   }
   if (mediatorContact !== null && mediatorName === null) throw invalid('mediatorName', 'mediatorName is required with mediatorContact: the name of the consumer mediator.');
   return { mediatorName, mediatorContact };

@@ -61,7 +61,9 @@ describe('the seller block', () => {
   it('names the issuing KPA site with its address, the host staying the seller; a site without address prints its name as before', async () => {
     const seller = { ...aPrintableInvoice().seller, siteName: 'La Cape', siteAddress: ['1 rue de l’Épeule', '59100 Roubaix'] };
     expect(issuingSiteLine(seller)).toBe('Établissement émetteur : KPA La Cape, 1 rue de l’Épeule, 59100 Roubaix');
-    expect(issuingSiteLine({ siteName: 'Kpa-Moulins', siteAddress: ['5 rue de Wazemmes', '59000 Lille'] })).toBe('Établissement émetteur : Kpa-Moulins, 5 rue de Wazemmes, 59000 Lille');
+    expect(issuingSiteLine({ siteName: 'Kpa-Moulins', siteAddress: ['5 rue de Wazemmes', '59000 Lille'] })).toBe(
+      'Établissement émetteur : Kpa-Moulins, 5 rue de Wazemmes, 59000 Lille',
+    );
     expect(issuingSiteLine({ siteName: 'La Cape, Roubaix' })).toBe('Établissement : La Cape, Roubaix');
 
     const words = flat((await pdfText(await renderPdf(aPrintableInvoice({ seller })))).text);
@@ -85,7 +87,16 @@ describe('the seller block', () => {
 
   it('prints the consumer mediator on quotes to individuals only', () => {
     const seller = aSellerIdentity({ consumerMediator: MEDIATOR });
-    const line = { description: 'Repassage', quantity: '2', unit: 'hour' as const, unitPrice: '20', vatRate: '20' as const, exemptionReason: null, catalogueItemId: null, nature: 'service' as const };
+    const line = {
+      description: 'Repassage',
+      quantity: '2',
+      unit: 'hour' as const,
+      unitPrice: '20',
+      vatRate: '20' as const,
+      exemptionReason: null,
+      catalogueItemId: null,
+      nature: 'service' as const,
+    };
     const quote = Object.assign(new QuoteEntity(), {
       number: 'LACAPE-D-2026-00001',
       sentOn: '2026-11-21',
@@ -98,7 +109,13 @@ describe('the seller block', () => {
       totals: quoteTotals([line], false).totals,
     });
     const client = (kind: ClientEntity['kind']) =>
-      Object.assign(new ClientEntity(), { kind, name: 'Mme Durand', billingAddress: { line: '8 rue Jules Guesde', postalCode: '59100', city: 'Roubaix' }, siret: null, vatNumber: null });
+      Object.assign(new ClientEntity(), {
+        kind,
+        name: 'Mme Durand',
+        billingAddress: { line: '8 rue Jules Guesde', postalCode: '59100', city: 'Roubaix' },
+        siret: null,
+        vatNumber: null,
+      });
     expect(quoteDocument(quote, client('individual'), seller, '2026-11-21').mentions).toContain(MEDIATOR_SENTENCE);
     expect(quoteDocument(quote, client('company'), seller, '2026-11-21').mentions).not.toContain(MEDIATOR_SENTENCE);
   });

@@ -552,7 +552,8 @@ function HostLogo({ hostStructureId }: { hostStructureId: string }) {
   const problem = file ? logoProblem(file) : null;
   const upload = useMutation({
     // The file itself as the body (not a form): the API tells PNG and JPEG by their first bytes.
-    mutationFn: (chosen: File) => unwrap(hostLogoControllerPut({ path: { hostStructureId }, body: chosen, headers: { 'Content-Type': chosen.type || 'application/octet-stream' } })),
+    mutationFn: (chosen: File) =>
+      unwrap(hostLogoControllerPut({ path: { hostStructureId }, body: chosen, headers: { 'Content-Type': chosen.type || 'application/octet-stream' } })),
     onSuccess: () => {
       setFile(null);
       void queryClient.invalidateQueries({ queryKey: key });
@@ -566,9 +567,7 @@ function HostLogo({ hostStructureId }: { hostStructureId: string }) {
   return (
     <Section title={t('admin.logo.title')}>
       <p>{t('admin.logo.intro')}</p>
-      <QueryState query={logo}>
-        {(data) => (data && url ? <img className="admin-logo" src={url} alt={t('admin.logo.current')} /> : <p>{t('admin.logo.none')}</p>)}
-      </QueryState>
+      <QueryState query={logo}>{(data) => (data && url ? <img className="admin-logo" src={url} alt={t('admin.logo.current')} /> : <p>{t('admin.logo.none')}</p>)}</QueryState>
       <div className="field">
         <label className="field__label" htmlFor="host-logo-file">
           {t('admin.logo.file')}
