@@ -99,7 +99,7 @@ describe('the host structure on its documents: logo, consumer mediator, issuing 
     expect(host.body).toMatchObject({ mediatorName: 'CM2C', mediatorContact: 'www.cm2c.net' });
     const halfMediator = await platform.http('PATCH', `/v1/host-structures/${region.hostStructureId}`, { token: region.admin, body: { mediatorContact: '' } });
     expect(halfMediator.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'mediatorContact' } });
-    const site = await platform.http('PATCH', `/v1/sites/${siteId}`, { token: coordinator, body: { addressLine: '64 rue de l’Épeule', postalCode: '59100' } });
+    const site = await platform.http('PATCH', `/v1/sites/${siteId}`, { token: coordinator, body: { addressLine: '64 rue de l’Épeule', postalCode: '59100', city: 'Roubaix' } });
     expect(site.status).toBe(200);
     await eventually(
       async () =>
