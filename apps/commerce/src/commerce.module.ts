@@ -82,6 +82,11 @@ import { Refunds1768400000000 } from './migrations/1768400000000-refunds';
 import { RefundEntity } from './invoices/refund.entity';
 import { RefundRepository } from './invoices/refund.repository';
 import { LineNature1768600000000 } from './migrations/1768600000000-line-nature';
+// the host's logo on its documents, the issuing site's address (issue 15)
+import { HostLogoSiteAddress1768710000000 } from './migrations/1768710000000-host-logo-site-address';
+import { HostLogoRepository } from './host-logos/host-logo.repository';
+import { HostLogosService } from './host-logos/host-logos.service';
+import { HostLogosRpcController } from './host-logos/host-logos.rpc-controller';
 import { QuoteExpiryService } from './quotes/quote-expiry.service';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
@@ -123,6 +128,8 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     LineNature1768600000000,
     // e-invoicing (issue 15): transmission to the host structure's PA
     EInvoiceTransmissions1768700000000,
+    // issue 15: the host's logo, the issuing site's address
+    HostLogoSiteAddress1768710000000,
   ],
 };
 
@@ -150,6 +157,7 @@ export class CommerceModule {
         TransmissionsRpcController,
         MissionsRpcController,
         ExpensesRpcController,
+        HostLogosRpcController,
         // worker: reports
         ActivityFiguresRpcController,
         EReportingRpcController,
@@ -170,6 +178,7 @@ export class CommerceModule {
         EReportingRepository,
         EReportingService,
         ExpenseRepository,
+        HostLogoRepository,
         DocumentFileRepository,
         InvoiceDrafts,
         InvoicePrintables,
@@ -190,6 +199,7 @@ export class CommerceModule {
         { provide: PA_ADAPTER, useValue: paAdapterOf(config) },
         MissionsService,
         ExpensesService,
+        HostLogosService,
         ObjectStores,
         // worker: quotes (the expiry sweep)
         QuoteExpiryService,

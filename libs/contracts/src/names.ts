@@ -102,6 +102,10 @@ export const RPC = {
     expenseReimburse: 'rpc.commerce.expense.reimburse',
     expenseAttachReceipt: 'rpc.commerce.expense.attach_receipt',
     expenseGetReceipt: 'rpc.commerce.expense.get_receipt',
+    // gateway: a host structure's logo, printed on its documents (frozen by its SHA-256)
+    hostLogoPut: 'rpc.commerce.host_logo.put',
+    hostLogoGet: 'rpc.commerce.host_logo.get',
+    hostLogoRemove: 'rpc.commerce.host_logo.remove',
     invoiceCreate: 'rpc.commerce.invoice.create',
     invoiceList: 'rpc.commerce.invoice.list',
     invoiceGet: 'rpc.commerce.invoice.get',

@@ -62,6 +62,7 @@ import type {
   RejectExpenseRequest,
   UpdateExpenseRequest,
 } from './rpc/commerce/expenses';
+import type { GetHostLogoRequest, HostLogo, HostLogoFile, HostLogoRemoved, PutHostLogoRequest, RemoveHostLogoRequest } from './rpc/commerce/host-logos';
 import type {
   CreateCreditNoteRequest,
   CreateInvoiceRequest,
@@ -350,6 +351,9 @@ export const RPC_TYPES = {
   [RPC.commerce.expenseReimburse]: rpc<ReimburseExpenseRequest, Expense>(),
   [RPC.commerce.expenseAttachReceipt]: rpc<AttachReceiptRequest, Expense>(),
   [RPC.commerce.expenseGetReceipt]: rpc<GetReceiptRequest, ReceiptLocation>(),
+  [RPC.commerce.hostLogoPut]: rpc<PutHostLogoRequest, HostLogo>(),
+  [RPC.commerce.hostLogoGet]: rpc<GetHostLogoRequest, HostLogoFile>(),
+  [RPC.commerce.hostLogoRemove]: rpc<RemoveHostLogoRequest, HostLogoRemoved>(),
   [RPC.commerce.invoiceCreate]: rpc<CreateInvoiceRequest, Invoice>(),
   [RPC.commerce.invoiceList]: rpc<ListInvoicesRequest, InvoicePage>(),
   [RPC.commerce.invoiceGet]: rpc<GetInvoiceRequest, Invoice>(),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, SiteId, VAT_FRANCHISE_NOTE } from '@kpa/contracts';
-import { CapeHolder, capeMention } from '../documents/legal-mentions';
+import { CapeHolder, capeMention, consumerMediatorSentence } from '../documents/legal-mentions';
 import { KnownMemberRepository } from '../members/known-member.repository';
 import { PrintableDocument, PrintableFact, printableClient, printableLines, printableSeller } from '../documents/printable';
 import { ClientEntity } from '../clients/client.entity';
@@ -59,7 +59,11 @@ export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: 
       depositDeductions: [],
       amountDue: quote.totals.total,
     },
-    mentions: [...(vatFranchise ? [VAT_FRANCHISE_NOTE] : []), ...(capeHolder ? [capeMention(capeHolder, issueDate)] : [])],
+    mentions: [
+      ...(vatFranchise ? [VAT_FRANCHISE_NOTE] : []),
+      ...(capeHolder ? [capeMention(capeHolder, issueDate)] : []),
+      ...(client.kind === 'individual' && seller.consumerMediator ? [consumerMediatorSentence(seller.consumerMediator)] : []),
+    ],
     acceptanceArea: true,
     withdrawalNotice: quote.signedAtClientHome,
   };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, HostStructureChangedV1, SiteChangedV1, SiteId } from '@kpa/contracts';
+import { addressLines } from '../documents/printable';
 import { SellerIdentity, SiteSeller } from './seller';
 
 /** A host structure's legal identity as commerce's read model keeps it. */
@@ -56,9 +57,16 @@ export class SellerRepository {
       vat_number: string | null;
       city: string;
       identity: Partial<HostStructureChangedV1> | null;
+      site_address_line: string | null;
+      site_postal_code: string | null;
+      site_city: string;
+      logo_sha256: string | null;
     }[] = await manager.query(
-      `SELECT s.code, s.name, h.id AS host_id, h.legal_name, h.siret, h.vat_number, h.city, h.identity
-         FROM commerce.seller_site s LEFT JOIN commerce.seller_host_structure h ON h.id = s.host_structure_id
+      `SELECT s.code, s.name, h.id AS host_id, h.legal_name, h.siret, h.vat_number, h.city, h.identity,
+              s.address_line AS site_address_line, s.postal_code AS site_postal_code, s.city AS site_city, l.sha256 AS logo_sha256
+         FROM commerce.seller_site s
+         LEFT JOIN commerce.seller_host_structure h ON h.id = s.host_structure_id
+         LEFT JOIN commerce.host_logo l ON l.host_structure_id = h.id
         WHERE s.id = $1`,
       [siteId],
     );
@@ -89,6 +97,10 @@ export class SellerRepository {
       phone: identity.phone ?? null,
       email: identity.email ?? null,
       vatOnDebits: optedForDebits(vatNumber, identity),
+      consumerMediator: identity.mediatorName && identity.mediatorContact ? { name: identity.mediatorName, contact: identity.mediatorContact } : null,
+      logoSha256: row.logo_sha256,
+      // A site without a street address has no address to print (its city alone says little).
+      siteAddress: row.site_address_line ? addressLines(row.site_address_line, row.site_postal_code, row.site_city) : [],
     };
   }
 
@@ -136,11 +148,11 @@ export class SellerRepository {
 
   async upsertSite(manager: EntityManager, data: SiteChangedV1, at: string): Promise<void> {
     await manager.query(
-      `INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (id) DO UPDATE SET code = $2, name = $3, city = $4, status = $5, host_structure_id = $6, updated_at = $7
+      `INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at, address_line, postal_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET code = $2, name = $3, city = $4, status = $5, host_structure_id = $6, updated_at = $7, address_line = $8, postal_code = $9
        WHERE commerce.seller_site.updated_at <= $7`,
-      [data.id, data.code, data.name, data.city, data.status, data.hostStructureId, at],
+      [data.id, data.code, data.name, data.city, data.status, data.hostStructureId, at, data.addressLine ?? null, data.postalCode ?? null],
     );
   }
 }

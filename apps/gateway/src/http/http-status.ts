@@ -27,6 +27,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'QUOTE_NOT_FOUND':
     case 'EXPENSE_NOT_FOUND':
     case 'RECEIPT_NOT_FOUND':
+    case 'LOGO_NOT_FOUND':
     case 'INVOICE_NOT_FOUND':
     case 'REPORT_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
@@ -110,6 +111,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 408;
     case 'PAYLOAD_TOO_LARGE':
     case 'RECEIPT_TOO_LARGE':
+    case 'LOGO_TOO_LARGE':
       return 413;
     case 'URI_TOO_LONG':
       return 414;
@@ -135,6 +137,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INTERVIEW_FIRST_ALREADY_EXISTS':
     case 'QUOTE_EXPIRED':
     case 'RECEIPT_TYPE_NOT_ALLOWED':
+    case 'LOGO_TYPE_NOT_ALLOWED':
     case 'COMMITMENT_NUMBER_REQUIRED':
     case 'SUPPLY_DATE_REQUIRED':
     case 'PAYMENT_TERM_TOO_LONG':
