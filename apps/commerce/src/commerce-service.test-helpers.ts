@@ -48,18 +48,29 @@ export async function startCommerce(label: string, env: Record<string, string> =
   };
 }
 
-/** Seeds commerce's read model of one host structure (SIREN 120027016) with one site, as membership's events would. */
-export async function seedSeller(db: OwnerDatabase, ids: { hostId: string; siteId: string; siteCode: string }, vatNumber: string | null = 'FR32120027016'): Promise<void> {
-  const identity = JSON.stringify({ legalForm: 'SCOP SA', shareCapital: '15000', rcsCity: 'Lille', addressLine: '12 rue de la Paix', postalCode: '59000' });
+const IDENTITY = { legalForm: 'SCOP SA', shareCapital: '15000', rcsCity: 'Lille', addressLine: '12 rue de la Paix', postalCode: '59000' };
+
+/** Seeds commerce's read model of a host structure, as membership's events would. */
+export async function seedHostStructure(db: OwnerDatabase, host: { id: string; siret?: string; vatNumber?: string | null; identity?: Record<string, unknown> }): Promise<void> {
   await db.query(
-    `INSERT INTO commerce.seller_host_structure (id, kind, legal_name, siret, vat_number, city, identity, updated_at) VALUES ($1, 'cae', 'CAE Grand Nord', '12002701600357', $2, 'Lille', $3, now())`,
-    [ids.hostId, vatNumber, identity],
+    `INSERT INTO commerce.seller_host_structure (id, kind, legal_name, siret, vat_number, city, identity, updated_at) VALUES ($1, 'cae', 'CAE Grand Nord', $2, $3, 'Lille', $4, now())`,
+    [host.id, host.siret ?? '12002701600357', host.vatNumber === undefined ? 'FR32120027016' : host.vatNumber, JSON.stringify({ ...IDENTITY, ...host.identity })],
   );
+}
+
+/** Seeds commerce's read model of a site of a host structure. */
+export async function seedSite(db: OwnerDatabase, site: { id: string; code: string; hostId: string }): Promise<void> {
   await db.query(`INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at) VALUES ($1, $2, $2, 'Roubaix', 'active', $3, now())`, [
-    ids.siteId,
-    ids.siteCode,
-    ids.hostId,
+    site.id,
+    site.code,
+    site.hostId,
   ]);
+}
+
+/** One host structure (SIREN 120027016, VAT-registered) with one site. */
+export async function seedSeller(db: OwnerDatabase, ids: { hostId: string; siteId: string; siteCode: string }): Promise<void> {
+  await seedHostStructure(db, { id: ids.hostId });
+  await seedSite(db, { id: ids.siteId, code: ids.siteCode, hostId: ids.hostId });
 }
 
 /** Seeds one client of a site. */

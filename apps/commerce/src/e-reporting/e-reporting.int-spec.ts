@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions } from '@nestjs/microservices';
-import { connect, NatsConnection } from '@nats-io/transport-node';
-import { ErrorBody, Invoice, InvoiceActor, LineNature, QuoteVatBreakdown, RPC, RpcRequest, RpcResponse, RpcSubject, VatRate } from '@kpa/contracts';
-import { createLogger, loadConfig, NamespacedNatsServer, todayInFrance } from '@kpa/platform';
-import { createTestEnv, databaseAsOwner, destroyTestEnv, OwnerDatabase, TestEnv } from '@kpa/testing';
-import { CommerceConfig } from '../commerce.config';
-import { CommerceModule } from '../commerce.module';
+import { Invoice, InvoiceActor, LineNature, QuoteVatBreakdown, RPC, VatRate } from '@kpa/contracts';
+import { todayInFrance } from '@kpa/platform';
+import { CommerceUnderTest, seedClient, seedHostStructure, seedSite, startCommerce } from '../commerce-service.test-helpers';
 import { NO_PAYMENT_DATA } from './e-reporting-csv';
 
 const cents = (value: string) => {
@@ -37,10 +31,7 @@ function perRate(parts: { breakdown: readonly Pick<QuoteVatBreakdown, 'category'
  * with a VAT number and another host structure's site stay out.
  */
 describe('e-reporting figures in Postgres and NATS', () => {
-  let env: TestEnv;
-  let commerce: INestMicroservice;
-  let db: OwnerDatabase;
-  let nc: NatsConnection;
+  let commerce: CommerceUnderTest;
   const today = todayInFrance();
   const actor: InvoiceActor = { userId: randomUUID(), role: 'coordinator' };
   const host = randomUUID();
@@ -66,12 +57,7 @@ describe('e-reporting figures in Postgres and NATS', () => {
     nature,
   });
 
-  async function call<S extends RpcSubject>(subject: S, data: RpcRequest<S>): Promise<RpcResponse<S>> {
-    const reply = await nc.request(`${env.namespace}.${subject}`, JSON.stringify({ pattern: subject, data, id: randomUUID() }), { timeout: 60_000 });
-    const { err, response } = reply.json<{ err?: ErrorBody; response?: RpcResponse<S> }>();
-    if (err) throw Object.assign(new Error(err.message), err);
-    return response as RpcResponse<S>;
-  }
+  const call: CommerceUnderTest['call'] = (subject, data) => commerce.call(subject, data);
 
   async function issued(siteId: string, input: Record<string, unknown>): Promise<Invoice> {
     const draft = await call(RPC.commerce.invoiceCreate, { siteId, actor, invoice: { supplyDate: today, ...input } as never });
@@ -83,27 +69,14 @@ describe('e-reporting figures in Postgres and NATS', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('e_reporting');
-    const config = loadConfig(CommerceConfig, env.serviceEnv as NodeJS.ProcessEnv, { HTTP_PORT: 1 });
-    commerce = await NestFactory.createMicroservice<MicroserviceOptions>(CommerceModule.register(config, createLogger('commerce', 'silent')), {
-      strategy: new NamespacedNatsServer({ servers: env.natsUrl.split(','), queue: 'commerce' }, env.namespace),
-      logger: false,
-      abortOnError: false,
-    });
-    await commerce.listen();
-    db = databaseAsOwner(env);
-    nc = await connect({ servers: env.natsUrl.split(',') });
-    const identity = { legalForm: 'SCOP SA', shareCapital: '15000', rcsCity: 'Lille', addressLine: '12 rue de la Paix', postalCode: '59000' };
+    commerce = await startCommerce('e_reporting');
     for (const [id, vatNumber, siret, vatOnDebits] of [
       [host, 'FR32120027016', '12002701600357', false],
       [franchiseHost, null, '12002701600365', false],
       [otherHost, 'FR32120027016', '12002701600373', false],
       [debitsHost, 'FR32120027016', '12002701600381', true],
-    ]) {
-      await db.query(
-        `INSERT INTO commerce.seller_host_structure (id, kind, legal_name, siret, vat_number, city, identity, updated_at) VALUES ($1, 'cae', 'CAE Grand Nord', $2, $3, 'Lille', $4, now())`,
-        [id, siret, vatNumber, JSON.stringify({ ...identity, vatOnDebits })],
-      );
+    ] as const) {
+      await seedHostStructure(commerce.db, { id, siret, vatNumber, identity: { vatOnDebits } });
     }
     for (const [id, code, hostId] of [
       [site1, 'LACAPE', host],
@@ -112,11 +85,7 @@ describe('e-reporting figures in Postgres and NATS', () => {
       [otherSite, 'ILLICOOP', otherHost],
       [debitsSite, 'DEBITS', debitsHost],
     ]) {
-      await db.query(`INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at) VALUES ($1, $2, $2, 'Roubaix', 'active', $3, now())`, [
-        id,
-        code,
-        hostId,
-      ]);
+      await seedSite(commerce.db, { id, code, hostId });
     }
     for (const [id, siteId, kind, name, siret, vatNumber] of [
       [clients.individual, site1, 'individual', 'Łukasz Dağlı', null, null],
@@ -126,21 +95,12 @@ describe('e-reporting figures in Postgres and NATS', () => {
       [clients.franchiseIndividual, franchiseSite, 'individual', 'Mme Durand', null, null],
       [clients.otherIndividual, otherSite, 'individual', 'M. Martin', null, null],
       [clients.debitsIndividual, debitsSite, 'individual', 'Mme Petit', null, null],
-    ]) {
-      await db.query(
-        `INSERT INTO commerce.client (id, site_id, kind, name, siret, vat_number, billing_address, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, '{"line":"8 rue Jules Guesde","postalCode":"59100","city":"Roubaix"}', now(), now())`,
-        [id, siteId, kind, name, siret, vatNumber],
-      );
+    ] as const) {
+      await seedClient(commerce.db, { id, siteId, kind, name, siret, vatNumber });
     }
   });
 
-  afterAll(async () => {
-    await nc?.close();
-    await commerce?.close();
-    await db?.close();
-    if (env) await destroyTestEnv(env);
-  });
+  afterAll(() => commerce?.close());
 
   it('reports B2C invoices less credit notes and payments less refunds, per rate and nature, equal to the documents to the cent', async () => {
     // B2C of the host: mixed rates to an individual, an association without a VAT number on the other site, a deposit and its final invoice.
