@@ -18,16 +18,23 @@ export interface CommerceUnderTest {
   close(): Promise<void>;
 }
 
-/** Starts commerce on a fresh test database with `env` added to its configuration. */
-export async function startCommerce(label: string, env: Record<string, string> = {}): Promise<CommerceUnderTest> {
+/**
+ * Starts commerce on a fresh test database with `env` added to its configuration: `instances` of it
+ * in one queue group (one after the other: the first migrates, the next find the schema ready).
+ */
+export async function startCommerce(label: string, env: Record<string, string> = {}, instances = 1): Promise<CommerceUnderTest> {
   const testEnv = await createTestEnv(label);
   const config = loadConfig(CommerceConfig, { ...testEnv.serviceEnv, ...env } as NodeJS.ProcessEnv, { HTTP_PORT: 1 });
-  const commerce: INestMicroservice = await NestFactory.createMicroservice<MicroserviceOptions>(CommerceModule.register(config, createLogger('commerce', 'silent')), {
-    strategy: new NamespacedNatsServer({ servers: testEnv.natsUrl.split(','), queue: 'commerce' }, testEnv.namespace),
-    logger: false,
-    abortOnError: false,
-  });
-  await commerce.listen();
+  const apps: INestMicroservice[] = [];
+  for (let i = 0; i < instances; i++) {
+    const app = await NestFactory.createMicroservice<MicroserviceOptions>(CommerceModule.register(config, createLogger('commerce', 'silent')), {
+      strategy: new NamespacedNatsServer({ servers: testEnv.natsUrl.split(','), queue: 'commerce' }, testEnv.namespace),
+      logger: false,
+      abortOnError: false,
+    });
+    await app.listen();
+    apps.push(app);
+  }
   const db = databaseAsOwner(testEnv);
   const nc: NatsConnection = await connect({ servers: testEnv.natsUrl.split(',') });
   return {
@@ -41,7 +48,7 @@ export async function startCommerce(label: string, env: Record<string, string> =
     },
     async close() {
       await nc.close();
-      await commerce.close();
+      for (const app of apps) await app.close();
       await db.close();
       await destroyTestEnv(testEnv);
     },

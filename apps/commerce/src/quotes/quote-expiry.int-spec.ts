@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions } from '@nestjs/microservices';
-import { connect, NatsConnection } from '@nats-io/transport-node';
-import { addDays, ErrorBody, QUOTE_EXPIRED_V1, QuoteExpiredV1, RPC, RpcRequest, RpcResponse, RpcSubject } from '@kpa/contracts';
-import { createLogger, loadConfig, NamespacedNatsServer, todayInFrance } from '@kpa/platform';
-import { createTestEnv, databaseAsOwner, destroyTestEnv, eventually, OwnerDatabase, TestEnv } from '@kpa/testing';
-import { CommerceConfig } from '../commerce.config';
-import { CommerceModule } from '../commerce.module';
+import { addDays, QUOTE_EXPIRED_V1, QuoteExpiredV1, RPC } from '@kpa/contracts';
+import { todayInFrance } from '@kpa/platform';
+import { eventually, OwnerDatabase } from '@kpa/testing';
+import { CommerceUnderTest, seedClient, startCommerce } from '../commerce-service.test-helpers';
 import { EXPIRY_BATCH } from './quote-expiry.service';
 
 /**
@@ -18,10 +13,8 @@ import { EXPIRY_BATCH } from './quote-expiry.service';
  * sweeps run at once, and none of the others does.
  */
 describe('quote expiry sweep in Postgres and NATS', () => {
-  let env: TestEnv;
-  const instances: INestMicroservice[] = [];
+  let commerce: CommerceUnderTest;
   let db: OwnerDatabase;
-  let nc: NatsConnection;
   const today = todayInFrance();
   const yesterday = addDays(today, -1);
   const tomorrow = addDays(today, 1);
@@ -35,12 +28,7 @@ describe('quote expiry sweep in Postgres and NATS', () => {
   const LINES = JSON.stringify([{ description: 'Jardinage', quantity: '40', unit: 'hour', unitPrice: '25', vatRate: '20', exemptionReason: null, catalogueItemId: null }]);
 
   /** One RPC over NATS, as the worker's RpcClient sends it; a refusal comes back as its error body. */
-  async function call<S extends RpcSubject>(subject: S, data: RpcRequest<S>): Promise<RpcResponse<S>> {
-    const reply = await nc.request(`${env.namespace}.${subject}`, JSON.stringify({ pattern: subject, data, id: randomUUID() }), { timeout: 60_000 });
-    const { err, response } = reply.json<{ err?: ErrorBody; response?: RpcResponse<S> }>();
-    if (err) throw Object.assign(new Error(err.message), err);
-    return response as RpcResponse<S>;
-  }
+  const call: CommerceUnderTest['call'] = (subject, data) => commerce.call(subject, data);
 
   async function quote(siteId: string, clientId: string, status: string, validUntil: string, createdByRole: 'coordinator' | 'member' = 'member'): Promise<string> {
     const id = randomUUID();
@@ -76,32 +64,14 @@ describe('quote expiry sweep in Postgres and NATS', () => {
   }
 
   beforeAll(async () => {
-    env = await createTestEnv('quote_expiry');
-    const config = loadConfig(CommerceConfig, env.serviceEnv as NodeJS.ProcessEnv, { HTTP_PORT: 1 });
-    // One after the other: the first migrates, the second finds the schema ready.
-    for (let i = 0; i < 2; i++) {
-      const app = await NestFactory.createMicroservice<MicroserviceOptions>(CommerceModule.register(config, createLogger('commerce', 'silent')), {
-        strategy: new NamespacedNatsServer({ servers: env.natsUrl.split(','), queue: 'commerce' }, env.namespace),
-        logger: false,
-        abortOnError: false,
-      });
-      await app.listen();
-      instances.push(app);
-    }
-    db = databaseAsOwner(env);
-    nc = await connect({ servers: env.natsUrl.split(',') });
-    const insertClient = `INSERT INTO commerce.client (id, site_id, kind, name, billing_address, created_at, updated_at)
-                          VALUES ($1, $2, $3, $4, '{"line":"1 rue","postalCode":"59100","city":"Roubaix"}', now(), now())`;
-    await db.query(insertClient, [companyA, siteA, 'company', 'Boulangerie du Pile']);
-    await db.query(insertClient, [individualB, siteB, 'individual', 'Mme Durand']);
+    // Two instances in one queue group: sweeps run at once on both.
+    commerce = await startCommerce('quote_expiry', {}, 2);
+    db = commerce.db;
+    await seedClient(db, { id: companyA, siteId: siteA, kind: 'company', name: 'Boulangerie du Pile' });
+    await seedClient(db, { id: individualB, siteId: siteB, kind: 'individual', name: 'Mme Durand' });
   });
 
-  afterAll(async () => {
-    await nc?.close();
-    for (const app of instances) await app.close();
-    await db?.close();
-    if (env) await destroyTestEnv(env);
-  });
+  afterAll(() => commerce?.close());
 
   it('refuses a day that is not YYYY-MM-DD, saying what to send', async () => {
     await expect(call(RPC.commerce.quoteExpireDue, { today: '22/11/2026' })).rejects.toMatchObject({
