@@ -18,6 +18,7 @@ import { REFUND_RECORDED_V1 } from './events/commerce/refund-recorded.v1';
 import { QUOTE_ACCEPTED_V1, QUOTE_DECLINED_V1, QUOTE_SENT_V1 } from './events/commerce/quote-decided.v1';
 // worker: quotes (commerce's expiry sweep)
 import { QUOTE_EXPIRED_V1 } from './events/commerce/quote-expired.v1';
+import { E_INVOICE_REFUSED_V1 } from './events/commerce/e-invoice-refused.v1';
 import { CAPE_RENEWED_V1, CAPE_SIGNED_V1, CAPE_TERMINATED_V1 } from './events/membership/cape-contract-changed.v1';
 import { HOST_STRUCTURE_CREATED_V1, HOST_STRUCTURE_UPDATED_V1 } from './events/membership/host-structure-changed.v1';
 import { INTERVIEW_HELD_V1 } from './events/membership/interview-held.v1';
@@ -86,6 +87,7 @@ export const EVENTS = {
   QUOTE_DECLINED_V1,
   // worker: quotes (commerce's expiry sweep)
   QUOTE_EXPIRED_V1,
+  E_INVOICE_REFUSED_V1,
   // remuneration
   PERIOD_APPROVED_V1,
   PERIOD_CLOSED_V1,

@@ -31,6 +31,7 @@ export * from './events/commerce/client-changed.v1';
 export * from './rpc/commerce/quotes';
 export * from './events/commerce/quote-decided.v1';
 export * from './events/commerce/quote-expired.v1';
+export * from './events/commerce/e-invoice-refused.v1';
 export * from './text-characters';
 export * from './field-rules';
 export * from './rpc/commerce/missions';

@@ -119,6 +119,7 @@ export const en: CoreMessages = {
   'account.notifications.intro': 'Untick what you no longer want by e-mail. Everything stays visible in the console.',
   'account.notifications.kind.digest': 'The daily digest',
   'account.notifications.kind.quote_expired': 'A quote expired',
+  'account.notifications.kind.einvoice_refused': 'An e-invoice was refused or rejected',
   'account.notifications.kind.mission_team_confirmed': 'A mission’s team is confirmed',
   'account.notifications.kind.contribution_decided': 'A contribution is validated or rejected',
   'account.notifications.kind.period_closed': 'A pay period is closed',

@@ -127,6 +127,7 @@ export const fr = {
   'account.notifications.intro': 'Décochez ce que vous ne voulez plus recevoir par e-mail. Tout reste visible dans la console.',
   'account.notifications.kind.digest': 'Le récapitulatif du jour',
   'account.notifications.kind.quote_expired': 'Un devis a expiré',
+  'account.notifications.kind.einvoice_refused': 'Une facture électronique a été refusée ou rejetée',
   'account.notifications.kind.mission_team_confirmed': 'L’équipe d’une mission est confirmée',
   'account.notifications.kind.contribution_decided': 'Une contribution est validée ou refusée',
   'account.notifications.kind.period_closed': 'Une période de rémunération est close',

@@ -20,7 +20,7 @@ import { PasswordSection } from './account/PasswordSection';
 import { SessionsSection } from './account/SessionsSection';
 
 type EmailKind = NotificationPreferencesDto['emailOff'][number];
-const EMAIL_KINDS: readonly EmailKind[] = ['digest', 'quote_expired', 'mission_team_confirmed', 'contribution_decided', 'period_closed'];
+const EMAIL_KINDS: readonly EmailKind[] = ['digest', 'quote_expired', 'einvoice_refused', 'mission_team_confirmed', 'contribution_decided', 'period_closed'];
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
 /** A member's way to their network profile and consent (the network area itself is the coordination's). */

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DURABLE_CONSUMERS, EventEnvelope, eventSiteId, MISSION_TEAM_CONFIRMED_V1, MissionTeamConfirmedV1, QUOTE_EXPIRED_V1 } from '@kpa/contracts';
+import { DURABLE_CONSUMERS, E_INVOICE_REFUSED_V1, EventEnvelope, eventSiteId, MISSION_TEAM_CONFIRMED_V1, MissionTeamConfirmedV1, QUOTE_EXPIRED_V1 } from '@kpa/contracts';
 import { EventSubscription, eventHandlers, on } from '@kpa/platform';
 import { Notifications } from './notifications';
-import { missionTeamNotice, quoteExpiredNotice } from './member-notices';
+import { eInvoiceRefusedNotice, missionTeamNotice, quoteExpiredNotice } from './member-notices';
 
-/** Commerce's news for members: their quote expired (to its author, a coordinator too), their mission's team confirmed. */
+/**
+ * Commerce's news for members: their quote expired (to its author, a coordinator too), their mission's
+ * team confirmed; and for the site's coordinators: an e-invoice refused or rejected at the PA.
+ */
 @Injectable()
 export class MemberNoticesCommerceSubscription implements EventSubscription {
   readonly durable = DURABLE_CONSUMERS.workerMemberNoticesCommerce;
@@ -20,6 +23,14 @@ export class MemberNoticesCommerceSubscription implements EventSubscription {
       });
     }),
     on(MISSION_TEAM_CONFIRMED_V1, (event, manager) => this.teamConfirmed(event, manager)),
+    on(E_INVOICE_REFUSED_V1, async (event, manager) => {
+      await this.notifications.toCoordinators(manager, {
+        key: `einvoice_refused:${event.data.documentId}`,
+        siteId: eventSiteId(event),
+        kind: 'einvoice_refused',
+        content: eInvoiceRefusedNotice(event.data),
+      });
+    }),
   );
 
   constructor(private readonly notifications: Notifications) {}

@@ -1,4 +1,4 @@
-import { contributionNotice, missionTeamNotice, periodClosedNotice, quoteExpiredNotice } from './member-notices';
+import { contributionNotice, eInvoiceRefusedNotice, missionTeamNotice, periodClosedNotice, quoteExpiredNotice } from './member-notices';
 
 describe('members’ notices', () => {
   const site = '0191f0c4-0000-7000-8000-000000000001';
@@ -74,5 +74,38 @@ describe('members’ notices', () => {
     expect(quoteExpiredNotice({ ...quote, clientName: null })('en').paragraphs[1]).toBe(
       'Quote LACAPE-D-2026-00012 for a private client (€1200.00 incl. VAT) was valid until 30 November 2026.',
     );
+  });
+});
+
+describe('coordinators’ e-invoice notices', () => {
+  const refused = {
+    siteId: '0191f0c4-0000-7000-8000-000000000001',
+    kind: 'invoice' as const,
+    documentId: 'i1',
+    number: 'LACAPE-F-2026-00042',
+    status: 'refused' as const,
+    reason: 'Prestation non commandée',
+    occurredAt: '2026-12-05T10:00:00.000Z',
+  };
+
+  it('a refused invoice: who refused it, when, why, and what to do, with a link to it', () => {
+    expect(eInvoiceRefusedNotice(refused)('fr')).toEqual({
+      title: 'La facture LACAPE-F-2026-00042 a été refusée par le client',
+      paragraphs: [
+        'Bonjour,',
+        'La facture électronique LACAPE-F-2026-00042 a été refusée par le client le 5\u00a0décembre\u00a02026.',
+        'Motif : Prestation non commandée',
+        'Elle ne peut pas être modifiée : annulez-la par un avoir, puis émettez une facture corrigée.',
+      ],
+      link: '/v1/sites/0191f0c4-0000-7000-8000-000000000001/invoices/i1',
+      signature: 'La plateforme KPA-Cité',
+    });
+  });
+
+  it('a credit note rejected by the PA without reason, in English', () => {
+    const notice = eInvoiceRefusedNotice({ ...refused, kind: 'credit_note', status: 'rejected', reason: null })('en');
+    expect(notice.title).toBe('Credit note LACAPE-F-2026-00042 was rejected by the approved platform');
+    expect(notice.paragraphs).toHaveLength(3);
+    expect(notice.link).toBe('/v1/sites/0191f0c4-0000-7000-8000-000000000001/credit-notes/i1');
   });
 });

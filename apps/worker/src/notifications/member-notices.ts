@@ -1,5 +1,6 @@
 import {
   ContributionDecidedV1,
+  EInvoiceRefusedV1,
   formatCents,
   frenchAmount,
   frenchLongDate,
@@ -14,7 +15,8 @@ import { NotificationContent } from './notifications';
 /**
  * What the platform tells a member, in short sentences (many read French as a second language):
  * their quote expired, their team confirmed, their hours validated or not, their share of a closed
- * period. Names never travel in the events: the member reads their own notice.
+ * period. Names never travel in the events: the member reads their own notice. And what it tells a
+ * site's coordinators of its e-invoices: one refused or rejected at the PA.
  */
 /** The site an event of a site is about (every notice is). */
 const SIGNATURE: Record<NotificationLanguage, string> = { fr: 'La plateforme KPA-Cité', en: 'The KPA-Cité platform' };
@@ -158,6 +160,43 @@ export function quoteExpiredNotice(quote: QuoteExpiredV1): (language: Notificati
         `Quote ${quote.number} ${client} (${amount} incl. VAT) was valid until ${day}.`,
         'The client did not accept it in time: it can no longer be accepted.',
         'If the client is still interested, make a new quote.',
+      ],
+      link,
+      signature: SIGNATURE.en,
+    };
+  };
+}
+
+/** To the site's coordinators: an e-invoice the buyer refused (210) or the PA rejected (213), and what to do. */
+export function eInvoiceRefusedNotice(refused: EInvoiceRefusedV1): (language: NotificationLanguage) => NotificationContent {
+  const path = refused.kind === 'invoice' ? 'invoices' : 'credit-notes';
+  const link = `/v1/sites/${refused.siteId}/${path}/${refused.documentId}`;
+  return (language) => {
+    const day = dateIn(language, refused.occurredAt.slice(0, 10));
+    if (language === 'fr') {
+      const what = refused.kind === 'invoice' ? 'La facture' : 'L’avoir';
+      const by = refused.status === 'refused' ? 'refusée par le client' : 'rejetée par la plateforme agréée';
+      return {
+        title: `${what} ${refused.number} a été ${by}`,
+        paragraphs: [
+          'Bonjour,',
+          `${what} électronique ${refused.number} a été ${by} le ${day}.`,
+          ...(refused.reason ? [`Motif : ${refused.reason}`] : []),
+          'Elle ne peut pas être modifiée : annulez-la par un avoir, puis émettez une facture corrigée.',
+        ],
+        link,
+        signature: SIGNATURE.fr,
+      };
+    }
+    const what = refused.kind === 'invoice' ? 'Invoice' : 'Credit note';
+    const by = refused.status === 'refused' ? 'refused by the client' : 'rejected by the approved platform';
+    return {
+      title: `${what} ${refused.number} was ${by}`,
+      paragraphs: [
+        'Hello,',
+        `E-invoice ${refused.number} was ${by} on ${day}.`,
+        ...(refused.reason ? [`Reason: ${refused.reason}`] : []),
+        'It cannot be changed: cancel it with a credit note, then issue a corrected invoice.',
       ],
       link,
       signature: SIGNATURE.en,

@@ -119,6 +119,13 @@ describe('e-invoice transmission to a PA', () => {
     expect(refused.status).toBe('refused');
     expect(refused.history.find((h) => h.status === 'refused')).toMatchObject({ code: 210, reason: 'Prestation non commandée' });
     expect(sandbox.byNumber(invoice.number as string)?.payment).toBeNull();
+    // Published once, for the site's coordinators to be told.
+    const events: { envelope: { data: Record<string, unknown> } }[] = await commerce.db.query(
+      `SELECT envelope FROM commerce.outbox WHERE envelope->>'type' = 'commerce.einvoice.refused'`,
+    );
+    expect(events.map((e) => e.envelope.data)).toEqual([
+      expect.objectContaining({ documentId: invoice.id, number: invoice.number, kind: 'invoice', status: 'refused', reason: 'Prestation non commandée' }),
+    ]);
   });
 
   it('retries a deposit the PA could not take, with the error kept, and deposits it once it answers', async () => {

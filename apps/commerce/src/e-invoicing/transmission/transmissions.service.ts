@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   DomainError,
+  E_INVOICE_REFUSED_V1,
   E_INVOICE_DOCUMENT_KINDS,
   EInvoiceTransmission,
   formatCents,
@@ -11,7 +12,7 @@ import {
   siteIdOf,
   TransmissionSweepOutcome,
 } from '@kpa/contracts';
-import { LOGGER, Logger, todayInFrance, UnitOfWork } from '@kpa/platform';
+import { createEvent, LOGGER, Logger, todayInFrance, UnitOfWork } from '@kpa/platform';
 import { EInvoiceFilesService } from '../e-invoice-files.service';
 import { PA_ADAPTER, PaAdapter } from './pa-adapter';
 import { errorText, LIFECYCLE_CODES, nextAttemptAt, paymentToReport, statusAfter } from './transmission';
@@ -122,7 +123,7 @@ export class TransmissionsService {
   }
 
   private followNext(pa: PaAdapter, lookedBefore: Date): Promise<Look | undefined> {
-    return this.unitOfWork.run(async ({ manager }) => {
+    return this.unitOfWork.run(async ({ manager, publish }) => {
       const row = await this.transmissions.lockNextOpen(manager, lookedBefore);
       if (!row) return undefined;
       const look: Look = { statuses: 0, paymentReported: false };
@@ -132,7 +133,21 @@ export class TransmissionsService {
         for (const report of reports) {
           const entry = { transmissionId: row.id, siteId: row.siteId, status: report.status, occurredAt: report.occurredAt, reason: report.reason, source: 'pa' as const };
           if (await this.transmissions.recordStatus(manager, entry, new Date())) look.statuses += 1;
-          status = statusAfter(status, report.status);
+          const next = statusAfter(status, report.status);
+          if (next !== status && (next === 'refused' || next === 'rejected')) {
+            // Ended badly: the site's coordinators are told (once: the status only ever moves once to an end).
+            const data = {
+              siteId: row.siteId,
+              kind: row.kind,
+              documentId: row.documentId,
+              number: row.number,
+              status: next,
+              reason: report.reason,
+              occurredAt: report.occurredAt.toISOString(),
+            };
+            await publish(createEvent(E_INVOICE_REFUSED_V1, row.siteId, data, new Date()));
+          }
+          status = next;
         }
         await this.transmissions.setStatus(manager, row.id, status, new Date());
         if (paymentToReport(row.kind, row.invoicePaid, status)) {

@@ -9,6 +9,8 @@ export const NOTIFICATION_KINDS = [
   'digest',
   // worker: quotes (the member who drafted it)
   'quote_expired',
+  // worker: e-invoicing (the site's coordinators)
+  'einvoice_refused',
   // worker: members' notices
   'mission_team_confirmed',
   'contribution_decided',
