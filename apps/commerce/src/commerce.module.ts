@@ -74,6 +74,7 @@ import { Refunds1768400000000 } from './migrations/1768400000000-refunds';
 import { RefundEntity } from './invoices/refund.entity';
 import { RefundRepository } from './invoices/refund.repository';
 import { LineNature1768600000000 } from './migrations/1768600000000-line-nature';
+import { ReceiptedCopyAndQuoteTerms1768720000000 } from './migrations/1768720000000-receipted-copy-and-quote-terms';
 import { QuoteExpiryService } from './quotes/quote-expiry.service';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
@@ -113,6 +114,8 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     EInvoiceFiles1768300000000,
     // issue 15: goods or service per line, the supply date at issue
     LineNature1768600000000,
+    // issue 15: the receipted copy of a paid invoice; a quote's deposit and delivery address
+    ReceiptedCopyAndQuoteTerms1768720000000,
   ],
 };
 

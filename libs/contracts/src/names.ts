@@ -90,6 +90,7 @@ export const RPC = {
     quoteAct: 'rpc.commerce.quote.act',
     documentPdf: 'rpc.commerce.document.pdf',
     documentEInvoice: 'rpc.commerce.document.einvoice',
+    documentReceiptedInvoice: 'rpc.commerce.document.receipted_invoice',
     expenseCreate: 'rpc.commerce.expense.create',
     expenseList: 'rpc.commerce.expense.list',
     expenseGet: 'rpc.commerce.expense.get',

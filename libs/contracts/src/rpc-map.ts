@@ -46,7 +46,7 @@ import type {
   UpdateCatalogueItemRequest,
 } from './rpc/commerce/catalogue';
 import type { Client, ClientPage, CreateClientRequest, GetClientRequest, ListClientsRequest, UpdateClientRequest } from './rpc/commerce/clients';
-import type { DocumentPdf, DocumentPdfRequest } from './rpc/commerce/document-pdfs';
+import type { DocumentPdf, DocumentPdfRequest, ReceiptedInvoiceRequest } from './rpc/commerce/document-pdfs';
 import type { EInvoiceFile, EInvoiceFileRequest } from './rpc/commerce/e-invoices';
 import type {
   ApproveExpenseRequest,
@@ -339,6 +339,7 @@ export const RPC_TYPES = {
   [RPC.commerce.quoteAct]: rpc<QuoteActionRequest, Quote>(),
   [RPC.commerce.documentPdf]: rpc<DocumentPdfRequest, DocumentPdf>(),
   [RPC.commerce.documentEInvoice]: rpc<EInvoiceFileRequest, EInvoiceFile>(),
+  [RPC.commerce.documentReceiptedInvoice]: rpc<ReceiptedInvoiceRequest, DocumentPdf>(),
   [RPC.commerce.expenseCreate]: rpc<CreateExpenseRequest, Expense>(),
   [RPC.commerce.expenseList]: rpc<ListExpensesRequest, ExpensePage>(),
   [RPC.commerce.expenseGet]: rpc<GetExpenseRequest, Expense>(),

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatCents, frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON } from '@kpa/contracts';
-import { PrintableDepositDeduction, PrintableDocument, PrintableLine, PrintableTotals, sellerContactLines } from '../printable';
+import { PrintableDepositDeduction, PrintableDocument, PrintableLine, PrintableReceipt, PrintableTotals, sellerContactLines } from '../printable';
 import { DOCUMENT_FONTS, FontWeight, hasArabic, registerDocumentFonts, scriptRuns } from '@kpa/platform/pdf/pdf-fonts';
 
 /**
@@ -34,6 +34,7 @@ const MUTED = '#555555';
 const RULE = '#b0b0b0';
 const SHADE = '#eeeeee';
 const DRAFT = '#a40000';
+const PAID = '#1d6b2f';
 
 interface Column {
   key: ColumnKey;
@@ -121,7 +122,7 @@ class Layout {
       displayTitle: true,
       info: {
         // PDFKit writes a non-ASCII string as UTF-16: names stay exact here too.
-        Title: `${doc.title} ${doc.number ?? '(brouillon)'}`,
+        Title: `${doc.title} ${doc.number ?? '(brouillon)'}${doc.receipt ? ' (acquittée)' : ''}`,
         Author: doc.seller.legalName,
         Subject: `${doc.title} — ${doc.client.name}`,
         Creator: 'KPA-Cité',
@@ -588,6 +589,50 @@ function withdrawalNotice(layout: Layout, doc: PrintableDocument): void {
   layout.y = layout.stack(form, LEFT + 10, layout.y, WIDTH - 20) + 10;
 }
 
+/** The receipted copy's mark, under the header: what this document is, and the day the invoice was paid. */
+function receiptStamp(layout: Layout, receipt: PrintableReceipt): void {
+  const h = 30;
+  layout.ensure(h + 12);
+  layout.pdf.save().roundedRect(LEFT, layout.y, WIDTH, h, 4).lineWidth(1.2).strokeColor(PAID).stroke().restore();
+  layout.font(BOLD, 14, PAID);
+  layout.write('FACTURE ACQUITTÉE', LEFT + 10, layout.y + 8, { width: WIDTH / 2, lineBreak: false });
+  layout.font(BOLD, 10, PAID);
+  layout.write(`Acquittée le ${frenchDate(receipt.paidOn)}`, LEFT + WIDTH / 2, layout.y + 10, { width: WIDTH / 2 - 10, align: 'right', lineBreak: false });
+  layout.y += h + 12;
+}
+
+/** The receipted copy's settlement: each payment (date, method, amount), credit note and refund known on its date. */
+function receiptTable(layout: Layout, receipt: PrintableReceipt): void {
+  const dateWidth = 80;
+  const amountWidth = 100;
+  const labelWidth = WIDTH - dateWidth - amountWidth;
+  const rowHeight = 14;
+  const rows = [
+    ...receipt.rows.map((row) => ({ date: frenchDate(row.date), label: row.label, amount: frenchAmount(row.amount), bold: false })),
+    { date: '', label: 'Total des règlements', amount: frenchAmount(receipt.total), bold: true },
+    ...(receipt.refundDue === null ? [] : [{ date: '', label: 'Reste à rembourser au client', amount: frenchAmount(receipt.refundDue), bold: true }]),
+  ];
+  layout.ensure(13 + 16 + rows.length * rowHeight + 4);
+  layout.font(BOLD, 8.5);
+  layout.write('Règlements reçus', LEFT, layout.y, { width: WIDTH, lineBreak: false });
+  layout.y += 13;
+  layout.pdf.save().rect(LEFT, layout.y, WIDTH, 14).fill(SHADE).restore();
+  layout.font(BOLD, 8);
+  layout.write('Date', LEFT + CELL_PAD, layout.y + 3, { width: dateWidth - 2 * CELL_PAD, lineBreak: false });
+  layout.write('Règlement', LEFT + dateWidth, layout.y + 3, { width: labelWidth - CELL_PAD, lineBreak: false });
+  layout.write('Montant', LEFT + dateWidth + labelWidth, layout.y + 3, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
+  layout.y += 16;
+  for (const row of rows) {
+    layout.font(row.bold ? BOLD : REGULAR, 8.5);
+    layout.write(row.date, LEFT + CELL_PAD, layout.y, { width: dateWidth - 2 * CELL_PAD, lineBreak: false });
+    layout.write(row.label, LEFT + dateWidth, layout.y, { width: labelWidth - CELL_PAD, lineBreak: false });
+    layout.write(row.amount, LEFT + dateWidth + labelWidth, layout.y, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
+    layout.y += rowHeight;
+  }
+  layout.rule(layout.y - 2);
+  layout.y += 12;
+}
+
 /** The number and "page x/y" on every page (the number is mandatory on each page of an invoice). */
 function footers(layout: Layout, doc: PrintableDocument): void {
   const range = layout.pdf.bufferedPageRange();
@@ -607,7 +652,7 @@ function footers(layout: Layout, doc: PrintableDocument): void {
   }
 }
 
-/** The PDF of a quote, invoice or credit note, A4, in French. */
+/** The PDF of a quote, invoice, credit note or an invoice's receipted copy, A4, in French. */
 export function renderPdf(doc: PrintableDocument): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     try {
@@ -619,9 +664,11 @@ export function renderPdf(doc: PrintableDocument): Promise<Buffer> {
 
       const t = totalsOf(doc);
       header(layout, doc);
+      if (doc.receipt) receiptStamp(layout, doc.receipt);
       facts(layout, doc);
       lines(layout, doc, t.vatFranchise);
       totals(layout, doc, t);
+      if (doc.receipt) receiptTable(layout, doc.receipt);
       mentions(layout, doc);
       if (doc.acceptanceArea) acceptanceArea(layout);
       if (doc.withdrawalNotice) withdrawalNotice(layout, doc);
