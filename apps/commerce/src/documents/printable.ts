@@ -71,6 +71,12 @@ export interface PrintableLine {
   vatRate: VatRate;
   /** quantity × unitPrice rounded to the cent. */
   net: string;
+  /**
+   * Quotes to an individual only (C. consom. L112-1): the unit price and the line's total including
+   * VAT, printed instead of the prices excluding VAT (libs/contracts document-totals linesInclVat).
+   */
+  unitPriceInclVat?: string;
+  totalInclVat?: string;
 }
 
 /**

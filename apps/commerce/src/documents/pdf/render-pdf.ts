@@ -42,21 +42,24 @@ interface Column {
   width: number;
   align: 'left' | 'right';
 }
-type ColumnKey = 'description' | 'quantity' | 'unit' | 'unitPrice' | 'vatRate' | 'net';
+type ColumnKey = 'description' | 'quantity' | 'unit' | 'unitPrice' | 'vatRate' | 'net' | 'unitPriceInclVat' | 'totalInclVat';
 
 /**
  * The line table's columns, left to right (widths sum to WIDTH). The figures take what their widest
  * value needs at 8.5 pt ("1 234,5678 €", "123 456,78 €"); the designation takes the rest, so a usual
  * designation holds on one row. Under the VAT franchise there is no VAT column and no "HT": the
- * designation gets its width.
+ * designation gets its width. A quote to an individual prints its prices including VAT instead
+ * (`inclVat`: its lines carry them).
  */
-function columns(vatFranchise: boolean): Column[] {
+function columns(vatFranchise: boolean, inclVat = false): Column[] {
   const figures: Column[] = [
     { key: 'quantity', label: 'Qté', width: 36, align: 'right' },
     { key: 'unit', label: 'Unité', width: 42, align: 'left' },
-    { key: 'unitPrice', label: vatFranchise ? 'Prix unit.' : 'PU HT', width: 64, align: 'right' },
+    inclVat
+      ? { key: 'unitPriceInclVat', label: 'PU TTC', width: 64, align: 'right' }
+      : { key: 'unitPrice', label: vatFranchise ? 'Prix unit.' : 'PU HT', width: 64, align: 'right' },
     ...(vatFranchise ? [] : [{ key: 'vatRate', label: 'TVA', width: 36, align: 'right' } as Column]),
-    { key: 'net', label: vatFranchise ? 'Montant' : 'Total HT', width: 66, align: 'right' },
+    inclVat ? { key: 'totalInclVat', label: 'Total TTC', width: 66, align: 'right' } : { key: 'net', label: vatFranchise ? 'Montant' : 'Total HT', width: 66, align: 'right' },
   ];
   const used = figures.reduce((sum, column) => sum + column.width, 0);
   return [{ key: 'description', label: 'Désignation', width: WIDTH - used, align: 'left' }, ...figures];
@@ -83,6 +86,8 @@ function lineCells(line: PrintableLine): Record<ColumnKey, string> {
     unitPrice: frenchAmount(line.unitPrice),
     vatRate: frenchPercent(line.vatRate),
     net: frenchAmount(line.net),
+    unitPriceInclVat: line.unitPriceInclVat === undefined ? '' : frenchAmount(line.unitPriceInclVat),
+    totalInclVat: line.totalInclVat === undefined ? '' : frenchAmount(line.totalInclVat),
   };
 }
 
@@ -342,8 +347,9 @@ function carryRow(layout: Layout, table: Column[], label: string, netCents: numb
 }
 
 function lines(layout: Layout, doc: PrintableDocument, vatFranchise: boolean): void {
-  const table = columns(vatFranchise);
-  const netLabel = vatFranchise ? 'Total' : 'Total HT';
+  const inclVat = !vatFranchise && doc.lines.length > 0 && doc.lines.every((line) => line.totalInclVat !== undefined);
+  const table = columns(vatFranchise, inclVat);
+  const netLabel = vatFranchise ? 'Total' : inclVat ? 'Total TTC' : 'Total HT';
   layout.ensure(16 + 30);
   tableHeader(layout, table);
   let carriedCents = 0;
@@ -368,7 +374,7 @@ function lines(layout: Layout, doc: PrintableDocument, vatFranchise: boolean): v
     }
     layout.y += h;
     layout.rule(layout.y - 1, LEFT, RIGHT, SHADE);
-    carriedCents += signedCents(line.net);
+    carriedCents += signedCents(inclVat ? (line.totalInclVat ?? line.net) : line.net);
   });
   layout.y += 10;
 }

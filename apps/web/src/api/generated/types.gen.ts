@@ -1232,6 +1232,18 @@ export type CreateQuoteDto = {
     capeHolderMemberId?: {
         [key: string]: unknown;
     } | null;
+    /**
+     * the deposit asked when the quote is accepted, in percent of its total (0 < p ≤ 100, 2 decimals at most): printed with its amount; accepting drafts that deposit invoice
+     */
+    depositPercent?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * goods delivered elsewhere than the client’s address (lines of nature "goods" only): printed, and carried into the invoice made from the quote
+     */
+    deliveryAddress?: {
+        [key: string]: unknown;
+    } | null;
 };
 
 export type QuoteLineViewDto = {
@@ -1281,6 +1293,14 @@ export type QuoteDto = {
      */
     withdrawalNoticeRequired: boolean;
     capeHolderMemberId: string | null;
+    /**
+     * the deposit asked at acceptance, in percent of the total
+     */
+    depositPercent: string | null;
+    /**
+     * goods delivered elsewhere than the client’s address
+     */
+    deliveryAddress: string | null;
     lines: Array<QuoteLineViewDto>;
     totals: QuoteTotalsDto;
     /**
@@ -1330,11 +1350,23 @@ export type UpdateQuoteDto = {
     capeHolderMemberId?: {
         [key: string]: unknown;
     } | null;
+    /**
+     * the deposit asked when the quote is accepted, in percent of its total (0 < p ≤ 100, 2 decimals at most): printed with its amount; accepting drafts that deposit invoice
+     */
+    depositPercent?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * goods delivered elsewhere than the client’s address (lines of nature "goods" only): printed, and carried into the invoice made from the quote
+     */
+    deliveryAddress?: {
+        [key: string]: unknown;
+    } | null;
 };
 
 export type AcceptQuoteDto = {
     /**
-     * draft a deposit invoice of this percent of the quote instead of the whole invoice (0 < p ≤ 100, 2 decimals at most)
+     * draft a deposit invoice of this percent of the quote instead of the whole invoice (0 < p ≤ 100, 2 decimals at most); default: the quote’s own depositPercent
      */
     depositPercent?: string;
 };
