@@ -1,4 +1,15 @@
-import { computeTotals, LineInput, lineNetCents, linesInclVat, MAX_LINES, parseQuantity, parseUnitPrice, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON, vatCents } from './document-totals';
+import {
+  computeTotals,
+  LineInput,
+  lineNetCents,
+  linesInclVat,
+  MAX_LINES,
+  parseQuantity,
+  parseUnitPrice,
+  VAT_FRANCHISE_NOTE,
+  VAT_FRANCHISE_REASON,
+  vatCents,
+} from './document-totals';
 import { VAT_RATES } from './rpc/commerce/catalogue';
 import { Refusal, refusalOf } from '@kpa/testing/refusal';
 
