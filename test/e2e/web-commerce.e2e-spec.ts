@@ -316,7 +316,8 @@ describe('invoices in the web console (Chromium)', () => {
       .first()
       .click();
     await page.getByRole('heading', { level: 1, name: /^Facture LACAPE-F-/ }).waitFor();
-    await page.locator('iframe.pdf-frame').waitFor();
+    // The invoice's own PDF (the first invoice, paid in full by the first test, also shows its receipted copy below it).
+    await page.locator('iframe.pdf-frame').first().waitFor();
     await screen(page, 'facture-emise');
     await page.goto(`${platform.gatewayUrl}/factures/nouvelle`);
     await page.getByRole('heading', { level: 1, name: 'Nouvelle facture' }).waitFor();
