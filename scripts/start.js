@@ -253,6 +253,9 @@ async function main(argv) {
   if (state.mailCatcher.kind === 'unavailable')
     warn(`No local mail catcher (${state.mailCatcher.reason}): the worker will retry its e-mails until one answers at ${state.mailCatcher.smtpUrl}.`);
   env.SMTP_URL = state.mailCatcher.smtpUrl;
+  // E-invoices: handed to the sandbox PA, a folder anyone can play the PA in (docs/e-invoicing.md), unless one is set.
+  env.EINVOICE_PA ??= 'file-drop';
+  if (env.EINVOICE_PA === 'file-drop') env.EINVOICE_PA_DIR ??= path.join(ROOT, '.local', 'pa-sandbox');
 
   step(`Starting ${SERVICES.map((service) => service.name).join(', ')}`);
   startServices(env);

@@ -57,6 +57,27 @@ function createApiClient(baseUrl) {
     return response.body;
   }
 
+  /** PUTs a file as the raw body (a logo, a receipt); the JSON answer when the status is one of `expected`. */
+  async function putFile(path, bytes, contentType, expected) {
+    const headers = { accept: 'application/json', 'content-type': contentType };
+    if (accessToken) headers.authorization = `Bearer ${accessToken}`;
+    let response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, { method: 'PUT', headers, body: bytes, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    } catch (error) {
+      throw new Error(`PUT ${path} failed: ${error.cause?.message || error.message}`, { cause: error });
+    }
+    const text = await response.text();
+    let parsed = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text for the error message
+    }
+    if (!expected.includes(response.status)) throw new ApiError('PUT', path, response.status, parsed);
+    return parsed;
+  }
+
   /** Every item of a paginated list ({items, nextCursor}). */
   async function listAll(path) {
     const items = [];
@@ -78,7 +99,7 @@ function createApiClient(baseUrl) {
     return body;
   }
 
-  return { request, call, listAll, login };
+  return { request, call, putFile, listAll, login };
 }
 
 module.exports = { createApiClient, ApiError };

@@ -14,6 +14,7 @@ const { ensureRemuneration } = require('./demo/remuneration');
 const { todayInParis } = require('./demo/dates');
 const { ensureNetworkActivity } = require('./demo/network');
 const { ensureSecondHostStructure } = require('./demo/admin');
+const { ensureHostPrint, ensureSiteAddress, SITE_ADDRESSES } = require('./demo/host-print');
 
 /**
  * `npm start -- --demo`: a small region loaded through the public API, as a user would, so
@@ -44,7 +45,7 @@ const HOST_STRUCTURE = {
 
 const SITES = [
   {
-    site: { name: 'La Cape', code: 'LACAPE', city: 'Roubaix', status: 'active' },
+    site: { name: 'La Cape', code: 'LACAPE', city: 'Roubaix', status: 'active', ...SITE_ADDRESSES.LACAPE },
     coordinator: { email: 'coordination@lacape.kpa.local', displayName: 'Coordination La Cape' },
     passwordKey: 'DEMO_LACAPE_COORDINATOR_PASSWORD',
     // networking: directory & map, skill pools
@@ -67,7 +68,7 @@ const SITES = [
     poolPeople: [{ firstName: 'Nadia', lastName: 'Lefebvre', role: 'intervenant', skills: [{ name: 'Sérigraphie', level: 'expert' }], availability: 'limited', note: 'le jeudi' }],
   },
   {
-    site: { name: 'Kpa-Moulins', code: 'MOULINS', city: 'Lille', status: 'active' },
+    site: { name: 'Kpa-Moulins', code: 'MOULINS', city: 'Lille', status: 'active', ...SITE_ADDRESSES.MOULINS },
     coordinator: { email: 'coordination@moulins.kpa.local', displayName: 'Coordination Kpa-Moulins' },
     passwordKey: 'DEMO_MOULINS_COORDINATOR_PASSWORD',
     networkProfile: {
@@ -87,7 +88,7 @@ const SITES = [
   },
   // networking: equipment, launches. A new KPA in reflection, on its launch path with La Cape as mentor.
   {
-    site: { name: 'KPA Bailleul', code: 'BAILLEUL', city: 'Bailleul', status: 'in_reflection' },
+    site: { name: 'KPA Bailleul', code: 'BAILLEUL', city: 'Bailleul', status: 'in_reflection', ...SITE_ADDRESSES.BAILLEUL },
     coordinator: { email: 'coordination@bailleul.kpa.local', displayName: 'Coordination KPA Bailleul' },
     passwordKey: 'DEMO_BAILLEUL_COORDINATOR_PASSWORD',
     networkProfile: {
@@ -411,6 +412,7 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   }
   const hostStructureId = await ensureHostStructure(api);
   await ensureEInvoicingFields(api, hostStructureId);
+  await ensureHostPrint(api, hostStructureId);
   await ensureSecondHostStructure(api);
   const logins = [];
   const siteLogins = [];
@@ -418,6 +420,7 @@ async function loadDemo({ root, apiBaseUrl, adminEmail, adminPassword }) {
   for (const entry of SITES) {
     const siteId = await ensureSite(api, hostStructureId, entry.site);
     siteIds[entry.site.code] = siteId;
+    await ensureSiteAddress(api, siteId, entry.site.code);
     const password = passwords[entry.passwordKey];
     const state = await ensureCoordinator(api, apiBaseUrl, siteId, entry.coordinator, password);
     // networking: published profiles on the map, a facilitator or intervenant in each pool.

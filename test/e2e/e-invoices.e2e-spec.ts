@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ciiXsdErrors, facturXParts } from '@kpa/testing/factur-x';
 import { pdfText } from '@kpa/testing/pdf-text';
 import { eventually } from '@kpa/testing';
@@ -22,7 +25,9 @@ function element(xml: string, name: string): string | undefined {
  * bytes, compared to what the API says, to the cent.
  */
 describe('e-invoices (Factur-X, CII) over HTTP', () => {
-  const platform = usePlatform('e2e_e_invoices');
+  // The region's PA is the file-drop sandbox, swept every second by the worker.
+  const paDir = mkdtempSync(join(tmpdir(), 'kpa-e2e-pa-'));
+  const platform = usePlatform('e2e_e_invoices', { EINVOICE_PA: 'file-drop', EINVOICE_PA_DIR: paDir, EINVOICE_SWEEP_INTERVAL_SECONDS: '1' });
   let region: Awaited<ReturnType<typeof setUpRegion>>;
   let siteId: string;
   let coordinator: string;
@@ -35,6 +40,8 @@ describe('e-invoices (Factur-X, CII) over HTTP', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     return { status: response.status, headers: response.headers, bytes, json: () => JSON.parse(bytes.toString('utf8')) };
   }
+
+  afterAll(() => rmSync(paDir, { recursive: true, force: true }));
 
   beforeAll(async () => {
     region = await setUpRegion(platform);
@@ -111,6 +118,10 @@ describe('e-invoices (Factur-X, CII) over HTTP', () => {
     const issued = await platform.http('POST', `/v1/sites/${siteId}/invoices/${draft.body.id}/issue`, { token: coordinator });
     expect(issued.status).toBe(200);
     const invoice = (await platform.http('GET', `/v1/sites/${siteId}/invoices/${draft.body.id}`, { token: accountant })).body;
+    // A company's invoice goes to the region's PA: the worker's sweep makes and stores its Factur-X first.
+    await eventually(async () => (await platform.http('GET', `/v1/sites/${siteId}/invoices/${invoice.id}/transmission`, { token: accountant })).body.status === 'deposited', {
+      what: 'the invoice deposited with the PA',
+    });
 
     const facturX = await get(`/v1/sites/${siteId}/invoices/${invoice.id}/factur-x.pdf`, accountant);
     expect(facturX.status).toBe(200);
@@ -185,5 +196,67 @@ describe('e-invoices (Factur-X, CII) over HTTP', () => {
     expect(refused.body.message).toMatch(/SIRET/);
     // Nothing was issued: still a draft, no number taken.
     expect((await platform.http('GET', `/v1/sites/${siteId}/invoices/${draft.body.id}`, { token: coordinator })).body).toMatchObject({ status: 'draft', number: null });
+  });
+
+  it('an invoice to a company goes to the PA by itself: deposited, then the statuses the PA reports, then its payment; an individual’s is not transmitted', async () => {
+    const company = await platform.http('POST', `/v1/sites/${siteId}/clients`, {
+      token: coordinator,
+      body: { kind: 'company', name: 'Garage des Trois Ponts', billingAddress: address, siret: '552 100 000 00017', vatNumber: 'FR83552100000' },
+    });
+    const individual = await platform.http('POST', `/v1/sites/${siteId}/clients`, {
+      token: coordinator,
+      body: { kind: 'individual', name: 'Mme Ayşe Yılmaz', billingAddress: address },
+    });
+    const issue = async (client: string) => {
+      const draft = await platform.http('POST', `/v1/sites/${siteId}/invoices`, {
+        token: coordinator,
+        body: { clientId: client, supplyDate: today(), lines: [{ description: 'Nettoyage de vitrines', quantity: '2', unit: 'hour', unitPrice: '25', vatRate: '20' }] },
+      });
+      return (await platform.http('POST', `/v1/sites/${siteId}/invoices/${draft.body.id}/issue`, { token: coordinator })).body;
+    };
+    const invoice = await issue(company.body.id);
+    const path = `/v1/sites/${siteId}/invoices/${invoice.id}/transmission`;
+    const transmission = async () => (await platform.http('GET', path, { token: accountant })).body;
+
+    // The worker's sweep deposits the stored Factur-X in the PA's folder.
+    const deposited = await eventually(async () => ((await transmission()).status === 'deposited' ? transmission() : undefined), { what: 'the invoice deposited' });
+    expect(deposited).toMatchObject({ kind: 'invoice', number: invoice.number, pa: 'file-drop', paReference: `120027016-${invoice.number}`, attempts: 0 });
+    expect(deposited.history).toEqual([expect.objectContaining({ status: 'deposited', code: 200, source: 'pa' })]);
+    const dropped = readFileSync(join(paDir, 'deposits', `${deposited.paReference}.pdf`));
+    const served = await get(`/v1/sites/${siteId}/invoices/${invoice.id}/factur-x.pdf`, accountant);
+    expect(dropped.equals(served.bytes)).toBe(true);
+
+    // The PA says the buyer's platform received it, then the buyer approved it.
+    mkdirSync(join(paDir, 'statuses'), { recursive: true });
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    writeFileSync(
+      join(paDir, 'statuses', `${deposited.paReference}.json`),
+      JSON.stringify([
+        { code: 202, occurredAt: at(1), reason: null },
+        { code: 205, occurredAt: at(2), reason: null },
+      ]),
+    );
+    await eventually(async () => (await transmission()).status === 'accepted', { what: 'the invoice accepted' });
+
+    // Paid in full: the platform reports it to the PA (212).
+    expect(
+      (
+        await platform.http('POST', `/v1/sites/${siteId}/invoices/${invoice.id}/payments`, {
+          token: coordinator,
+          body: { amount: invoice.totals.amountDue, receivedOn: today(), method: 'transfer' },
+        })
+      ).status,
+    ).toBe(201);
+    await eventually(async () => (await transmission()).status === 'paid', { what: 'the payment reported' });
+    expect(JSON.parse(readFileSync(join(paDir, 'payments', `${deposited.paReference}.json`), 'utf8'))).toEqual({ code: 212, paidOn: today(), amount: invoice.totals.amountDue });
+    expect((await transmission()).history.map((h: { status: string }) => h.status)).toEqual(['deposited', 'received', 'accepted', 'paid']);
+
+    // An individual's invoice goes to the e-reporting, never to the PA; another site sees nothing.
+    const b2c = await issue(individual.body.id);
+    const none = await platform.http('GET', `/v1/sites/${siteId}/invoices/${b2c.id}/transmission`, { token: coordinator });
+    expect(none.status).toBe(404);
+    expect(none.body.code).toBe('TRANSMISSION_NOT_FOUND');
+    expect(existsSync(join(paDir, 'deposits', `120027016-${b2c.number}.pdf`))).toBe(false);
+    expect((await platform.http('GET', `/v1/sites/${region.sites.b.id}/invoices/${invoice.id}/transmission`, { token: region.sites.b.coordinator })).status).toBe(404);
   });
 });

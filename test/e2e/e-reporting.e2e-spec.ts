@@ -72,9 +72,10 @@ describe('e-reporting over HTTP', () => {
 
     const answer = await platform.http('GET', eReporting(), { token: region.admin });
     expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ servicesVatDue: 'receipts', paymentsNote: null });
     const [period] = answer.body.periods;
-    expect(period.transactions.rates.map((r: { rate: string; base: string; vat: string }) => [r.rate, r.base, r.vat])).toEqual(
-      b2c.totals.vatBreakdown.map((g: { rate: string; base: string; vat: string }) => [g.rate, g.base, g.vat]),
+    expect(period.transactions.rates.map((r: { rate: string; nature: string; base: string; vat: string }) => [r.rate, r.nature, r.base, r.vat])).toEqual(
+      b2c.totals.vatBreakdown.map((g: { rate: string; base: string; vat: string }) => [g.rate, 'service', g.base, g.vat]),
     );
     expect(period.transactions.total).toBe(b2c.totals.total);
     expect(period.payments.rates.map((r: { rate: string; base: string; vat: string }) => [r.rate, r.base, r.vat])).toEqual(
@@ -90,7 +91,7 @@ describe('e-reporting over HTTP', () => {
     expect(rows[0]).toMatch(/^Début de période;Fin de période;Données;/);
     const twenty = b2c.totals.vatBreakdown.find((g: { rate: string }) => g.rate === '20');
     expect(rows).toContain(
-      `${day.split('-').reverse().join('/')};${day.split('-').reverse().join('/')};Opérations;S;20;;${twenty.base.replace('.', ',')};${twenty.vat.replace('.', ',')};${(
+      `${day.split('-').reverse().join('/')};${day.split('-').reverse().join('/')};Opérations;Services;S;20;;${twenty.base.replace('.', ',')};${twenty.vat.replace('.', ',')};${(
         (cents(twenty.base) + cents(twenty.vat)) /
         100
       )
@@ -128,5 +129,21 @@ describe('e-reporting over HTTP', () => {
     expect(monthly.status).toBe(200);
     expect(monthly.body.frequency).toBe('monthly');
     expect(monthly.body.periods).toHaveLength(1);
+  });
+
+  it('reports no payment data once the host structure opts for VAT on debits, and says why', async () => {
+    const patched = await platform.http('PATCH', `/v1/host-structures/${region.hostStructureId}`, { token: region.admin, body: { vatOnDebits: true } });
+    expect([patched.status, patched.body.vatOnDebits]).toEqual([200, true]);
+    await eventually(async () => (await platform.query("SELECT 1 FROM commerce.seller_host_structure WHERE identity->>'vatOnDebits' = 'true'")).length === 1, {
+      what: "the host's option for debits known by commerce",
+    });
+    const answer = await platform.http('GET', eReporting(), { token: siteA().coordinator });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ servicesVatDue: 'debits', paymentsNote: expect.stringContaining('VAT on debits') });
+    expect(answer.body.periods.map((p: { payments: unknown }) => p.payments)).toEqual([null]);
+    expect(answer.body.periods[0].transactions.invoiceCount).toBe(1);
+    const csv = await platform.http('GET', eReporting().replace('/e-reporting?', '/e-reporting.csv?'), { token: accountant });
+    expect(csv.body).toContain("Encaissements non déclarés : Option pour le paiement de la taxe d'après les débits");
+    expect(csv.body).not.toContain(';Encaissements;');
   });
 });

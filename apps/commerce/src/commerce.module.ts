@@ -48,6 +48,14 @@ import { DocumentsPdfRpcController } from './documents/pdf/documents-pdf.rpc-con
 import { EInvoiceFiles1768300000000 } from './migrations/1768300000000-e-invoice-files';
 import { EInvoiceFilesService } from './e-invoicing/e-invoice-files.service';
 import { EInvoiceFilesRpcController } from './e-invoicing/e-invoice-files.rpc-controller';
+// e-invoicing (issue 15): transmission to the host structure's PA
+import { EInvoiceTransmissions1768700000000 } from './migrations/1768700000000-e-invoice-transmissions';
+import { PA_ADAPTER } from './e-invoicing/transmission/pa-adapter';
+import { paAdapterOf } from './e-invoicing/transmission/pa-adapters';
+import { TransmissionQueue } from './e-invoicing/transmission/transmission-queue';
+import { TransmissionRepository } from './e-invoicing/transmission/transmission.repository';
+import { TransmissionsRpcController } from './e-invoicing/transmission/transmissions.rpc-controller';
+import { TransmissionsService } from './e-invoicing/transmission/transmissions.service';
 import { Missions1765200000000 } from './migrations/1765200000000-missions';
 import { MissionEntity, MissionParticipantEntity, MissionSignUpEntity } from './missions/mission.entity';
 import { MissionsService } from './missions/missions.service';
@@ -74,6 +82,11 @@ import { Refunds1768400000000 } from './migrations/1768400000000-refunds';
 import { RefundEntity } from './invoices/refund.entity';
 import { RefundRepository } from './invoices/refund.repository';
 import { LineNature1768600000000 } from './migrations/1768600000000-line-nature';
+// the host's logo on its documents, the issuing site's address (issue 15)
+import { HostLogoSiteAddress1768710000000 } from './migrations/1768710000000-host-logo-site-address';
+import { HostLogoRepository } from './host-logos/host-logo.repository';
+import { HostLogosService } from './host-logos/host-logos.service';
+import { HostLogosRpcController } from './host-logos/host-logos.rpc-controller';
 import { ReceiptedCopyAndQuoteTerms1768720000000 } from './migrations/1768720000000-receipted-copy-and-quote-terms';
 import { QuoteExpiryService } from './quotes/quote-expiry.service';
 
@@ -114,6 +127,10 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     EInvoiceFiles1768300000000,
     // issue 15: goods or service per line, the supply date at issue
     LineNature1768600000000,
+    // e-invoicing (issue 15): transmission to the host structure's PA
+    EInvoiceTransmissions1768700000000,
+    // issue 15: the host's logo, the issuing site's address
+    HostLogoSiteAddress1768710000000,
     // issue 15: the receipted copy of a paid invoice; a quote's deposit and delivery address
     ReceiptedCopyAndQuoteTerms1768720000000,
   ],
@@ -140,8 +157,10 @@ export class CommerceModule {
         InvoicesRpcController,
         DocumentsPdfRpcController,
         EInvoiceFilesRpcController,
+        TransmissionsRpcController,
         MissionsRpcController,
         ExpensesRpcController,
+        HostLogosRpcController,
         // worker: reports
         ActivityFiguresRpcController,
         EReportingRpcController,
@@ -162,6 +181,7 @@ export class CommerceModule {
         EReportingRepository,
         EReportingService,
         ExpenseRepository,
+        HostLogoRepository,
         DocumentFileRepository,
         InvoiceDrafts,
         InvoicePrintables,
@@ -176,8 +196,13 @@ export class CommerceModule {
         ReceivablesService,
         DocumentsPdfService,
         EInvoiceFilesService,
+        TransmissionRepository,
+        TransmissionQueue,
+        TransmissionsService,
+        { provide: PA_ADAPTER, useValue: paAdapterOf(config) },
         MissionsService,
         ExpensesService,
+        HostLogosService,
         ObjectStores,
         // worker: quotes (the expiry sweep)
         QuoteExpiryService,

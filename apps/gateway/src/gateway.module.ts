@@ -23,6 +23,7 @@ import { SiteUsersService } from './identity/site-users.service';
 import { SiteUsersController } from './identity/site-users.controller';
 import { SitesController } from './sites/sites.controller';
 import { HostStructuresController } from './sites/host-structures.controller';
+import { HostLogoController } from './sites/host-logo.controller';
 import { MembersController } from './members/members.controller';
 import { CapeContractsController } from './members/cape-contracts.controller';
 import { MeMemberController } from './members/me-member.controller';
@@ -90,6 +91,7 @@ export class GatewayModule {
         AuthController,
         MeSessionsController,
         HostStructuresController,
+        HostLogoController,
         SitesController,
         SiteUsersController,
         MembersController,

@@ -37,6 +37,7 @@ import { CapeContractsRpcController } from './cape-contracts/cape-contracts.rpc-
 import { Interviews1764400000000 } from './migrations/1764400000000-interviews';
 import { RowSecurity1767000000000 } from './migrations/1767000000000-row-security';
 import { HostStructureEInvoicing1768200000000 } from './migrations/1768200000000-host-structure-e-invoicing';
+import { HostStructureMediator1768710000000 } from './migrations/1768710000000-host-structure-mediator';
 import { InterviewEntity } from './interviews/interview.entity';
 import { InterviewsService } from './interviews/interviews.service';
 import { InterviewRepository } from './interviews/interview.repository';
@@ -60,6 +61,7 @@ export const MEMBERSHIP_DATABASE: DatabaseModuleOptions = {
     Idempotency1766100000000,
     RowSecurity1767000000000,
     HostStructureEInvoicing1768200000000,
+    HostStructureMediator1768710000000,
   ],
 };
 

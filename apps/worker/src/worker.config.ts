@@ -37,6 +37,14 @@ export class WorkerConfig extends ServiceConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string = undefined;
 
+  // worker: e-invoicing
+  /** Period of the e-invoice transmission sweep (commerce hands the due e-invoices to the PA and reads back their statuses). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  EINVOICE_SWEEP_INTERVAL_SECONDS = 60;
+
   // worker: digest
   /**
    * Tests and demos: the digest sweep runs every this many seconds instead of hourly at minute 0

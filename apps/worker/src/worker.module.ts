@@ -38,6 +38,8 @@ import { MemberNoticesCommerceSubscription } from './notifications/member-notice
 import { MemberNoticesRemunerationSubscription } from './notifications/member-notices-remuneration.subscription';
 // worker: quotes
 import { QuotesProcessor } from './quotes/quotes.processor';
+// worker: e-invoicing
+import { EInvoicingProcessor } from './e-invoicing/e-invoicing.processor';
 // worker: digest
 import { Digest1768500000000 } from './migrations/1768500000000-digest';
 import { DIGEST_SOURCES, RpcDigestSources } from './digest/digest-sources';
@@ -77,6 +79,8 @@ const PROCESSORS: (Type<unknown> & { queue: QueueName })[] = [
   QuotesProcessor,
   // worker: digest
   DigestProcessor,
+  // worker: e-invoicing
+  EInvoicingProcessor,
 ];
 
 const REPOSITORIES = [

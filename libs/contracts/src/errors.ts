@@ -29,11 +29,15 @@ export const ERROR_CODES = [
   'QUOTE_NOT_FOUND',
   'EXPENSE_NOT_FOUND',
   'RECEIPT_NOT_FOUND',
+  // 404: the host structure has no logo
+  'LOGO_NOT_FOUND',
   'INVOICE_NOT_FOUND',
   'CREDIT_NOTE_NOT_FOUND',
   'MISSION_NOT_FOUND',
   // 404: a draft invoice has no Factur-X nor CII file (only an issued document has one)
   'DOCUMENT_NOT_ISSUED',
+  // 404: an issued document that is not transmitted to a PA (B2C, or issued while none was connected)
+  'TRANSMISSION_NOT_FOUND',
   // 404: remuneration
   'CONTRIBUTION_NOT_FOUND',
   'PERIOD_NOT_FOUND',
@@ -125,6 +129,8 @@ export const ERROR_CODES = [
   // 413
   'PAYLOAD_TOO_LARGE',
   'RECEIPT_TOO_LARGE',
+  // 413: a host structure's logo (300 KB, 2000 px per side at most)
+  'LOGO_TOO_LARGE',
   // 414: a path parameter longer than any id
   'URI_TOO_LONG',
   // 415
@@ -159,6 +165,8 @@ export const ERROR_CODES = [
   'QUOTE_EXPIRED',
   // 422: expenses (a receipt is a PDF, JPEG or PNG, recognised by its first bytes)
   'RECEIPT_TYPE_NOT_ALLOWED',
+  // 422: a host structure's logo is a readable PNG or JPEG, recognised by its first bytes
+  'LOGO_TYPE_NOT_ALLOWED',
   // 422: invoices, credit notes, payments
   'COMMITMENT_NUMBER_REQUIRED',
   /** Issuing an invoice that does not say when the service was performed or the goods delivered (CGI ann. II 242 nonies A 10°). */

@@ -43,6 +43,7 @@ export * from './events/commerce/refund-recorded.v1';
 export * from './events/commerce/invoice-paid.v1';
 export * from './events/commerce/credit-note-issued.v1';
 export * from './rpc/commerce/expenses';
+export * from './rpc/commerce/host-logos';
 export * from './events/commerce/expense-approved.v1';
 export * from './rpc/commerce/document-pdfs';
 export * from './rpc/commerce/e-invoices';

@@ -37,6 +37,9 @@ export interface JobPayloads {
   // worker: digest
   /** Hourly: writes the daily digest of every coordinator whose digest hour has come today (Paris) and who has none yet. */
   'notifications.digest-sweep': NoPayload;
+  // worker: e-invoicing
+  /** Every EINVOICE_SWEEP_INTERVAL_SECONDS: asks commerce to hand the due e-invoices to the PA and record the statuses it reports. */
+  'einvoicing.transmit-due': NoPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -57,6 +60,8 @@ export const JOB_QUEUES = {
   'quotes.expire-due': QUEUES.quotes,
   // worker: digest
   'notifications.digest-sweep': QUEUES.notifications,
+  // worker: e-invoicing
+  'einvoicing.transmit-due': QUEUES.einvoicing,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Job names, for code that prefers a constant to a string. */
@@ -70,6 +75,8 @@ export const JOBS = {
   mailSendDue: 'mail.send-due',
   // worker: quotes
   quotesExpireDue: 'quotes.expire-due',
+  // worker: e-invoicing
+  einvoicingTransmitDue: 'einvoicing.transmit-due',
 } as const satisfies Record<string, JobName>;
 
 /** The names of the jobs of queue Q. */

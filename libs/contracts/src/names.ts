@@ -91,6 +91,9 @@ export const RPC = {
     documentPdf: 'rpc.commerce.document.pdf',
     documentEInvoice: 'rpc.commerce.document.einvoice',
     documentReceiptedInvoice: 'rpc.commerce.document.receipted_invoice',
+    einvoiceTransmission: 'rpc.commerce.einvoice.transmission',
+    // worker: e-invoicing (the transmission sweep)
+    einvoiceTransmitDue: 'rpc.commerce.einvoice.transmit_due',
     expenseCreate: 'rpc.commerce.expense.create',
     expenseList: 'rpc.commerce.expense.list',
     expenseGet: 'rpc.commerce.expense.get',
@@ -100,6 +103,10 @@ export const RPC = {
     expenseReimburse: 'rpc.commerce.expense.reimburse',
     expenseAttachReceipt: 'rpc.commerce.expense.attach_receipt',
     expenseGetReceipt: 'rpc.commerce.expense.get_receipt',
+    // gateway: a host structure's logo, printed on its documents (frozen by its SHA-256)
+    hostLogoPut: 'rpc.commerce.host_logo.put',
+    hostLogoGet: 'rpc.commerce.host_logo.get',
+    hostLogoRemove: 'rpc.commerce.host_logo.remove',
     invoiceCreate: 'rpc.commerce.invoice.create',
     invoiceList: 'rpc.commerce.invoice.list',
     invoiceGet: 'rpc.commerce.invoice.get',
@@ -297,4 +304,6 @@ export const QUEUES = {
   quotes: 'quotes',
   // worker: digest
   notifications: 'notifications',
+  // worker: e-invoicing (the transmission sweep)
+  einvoicing: 'einvoicing',
 } as const;

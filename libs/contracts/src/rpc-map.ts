@@ -47,7 +47,7 @@ import type {
 } from './rpc/commerce/catalogue';
 import type { Client, ClientPage, CreateClientRequest, GetClientRequest, ListClientsRequest, UpdateClientRequest } from './rpc/commerce/clients';
 import type { DocumentPdf, DocumentPdfRequest, ReceiptedInvoiceRequest } from './rpc/commerce/document-pdfs';
-import type { EInvoiceFile, EInvoiceFileRequest } from './rpc/commerce/e-invoices';
+import type { EInvoiceFile, EInvoiceFileRequest, EInvoiceTransmission, GetTransmissionRequest, TransmissionSweepOutcome } from './rpc/commerce/e-invoices';
 import type {
   ApproveExpenseRequest,
   AttachReceiptRequest,
@@ -62,6 +62,7 @@ import type {
   RejectExpenseRequest,
   UpdateExpenseRequest,
 } from './rpc/commerce/expenses';
+import type { GetHostLogoRequest, HostLogo, HostLogoFile, HostLogoRemoved, PutHostLogoRequest, RemoveHostLogoRequest } from './rpc/commerce/host-logos';
 import type {
   CreateCreditNoteRequest,
   CreateInvoiceRequest,
@@ -340,6 +341,8 @@ export const RPC_TYPES = {
   [RPC.commerce.documentPdf]: rpc<DocumentPdfRequest, DocumentPdf>(),
   [RPC.commerce.documentEInvoice]: rpc<EInvoiceFileRequest, EInvoiceFile>(),
   [RPC.commerce.documentReceiptedInvoice]: rpc<ReceiptedInvoiceRequest, DocumentPdf>(),
+  [RPC.commerce.einvoiceTransmission]: rpc<GetTransmissionRequest, EInvoiceTransmission>(),
+  [RPC.commerce.einvoiceTransmitDue]: rpc<Record<string, never>, TransmissionSweepOutcome>(),
   [RPC.commerce.expenseCreate]: rpc<CreateExpenseRequest, Expense>(),
   [RPC.commerce.expenseList]: rpc<ListExpensesRequest, ExpensePage>(),
   [RPC.commerce.expenseGet]: rpc<GetExpenseRequest, Expense>(),
@@ -349,6 +352,9 @@ export const RPC_TYPES = {
   [RPC.commerce.expenseReimburse]: rpc<ReimburseExpenseRequest, Expense>(),
   [RPC.commerce.expenseAttachReceipt]: rpc<AttachReceiptRequest, Expense>(),
   [RPC.commerce.expenseGetReceipt]: rpc<GetReceiptRequest, ReceiptLocation>(),
+  [RPC.commerce.hostLogoPut]: rpc<PutHostLogoRequest, HostLogo>(),
+  [RPC.commerce.hostLogoGet]: rpc<GetHostLogoRequest, HostLogoFile>(),
+  [RPC.commerce.hostLogoRemove]: rpc<RemoveHostLogoRequest, HostLogoRemoved>(),
   [RPC.commerce.invoiceCreate]: rpc<CreateInvoiceRequest, Invoice>(),
   [RPC.commerce.invoiceList]: rpc<ListInvoicesRequest, InvoicePage>(),
   [RPC.commerce.invoiceGet]: rpc<GetInvoiceRequest, Invoice>(),

@@ -126,6 +126,8 @@ export interface LegalMentionsInput {
   offPremises?: { concludedOn: string; firstPaymentOn: string } | null;
   /** Invoices of a VAT-registered seller that opted to pay VAT on debits (docs/domain-rules.md §1.1). */
   vatOnDebits?: boolean;
+  /** The host's consumer mediator, printed for individuals (C. consom. L616-1, R616-1). */
+  consumerMediator?: { name: string; contact: string } | null;
   /** Override of the legal-rate table (tests, or a row not yet released). */
   legalInterestRates?: readonly LegalInterestRatePeriod[];
 }
@@ -154,6 +156,14 @@ export function capeMention(holder: CapeHolder, issueDate: string): string {
   }
   const label = identifier.length === 14 ? 'SIRET' : 'SIREN';
   return `Activité exercée par ${name}, bénéficiaire d'un contrat d'appui au projet d'entreprise pour la création ou la reprise d'une activité économique (C. com. L127-1), conclu avec ${host}, ${address}, ${label} ${identifier}, jusqu'au ${frenchDate(holder.contractEndDate)}.`;
+}
+
+/**
+ * C. consom. L612-1: a consumer may go to a consumer mediator for free; L616-1 and R616-1: the
+ * professional gives the mediator's name and website or address on its documents. Individuals only.
+ */
+export function consumerMediatorSentence(mediator: { name: string; contact: string }): string {
+  return `En cas de litige, le client consommateur peut recourir gratuitement au médiateur de la consommation : ${mediator.name}, ${mediator.contact} (C. consom. L612-1).`;
 }
 
 /**
@@ -198,6 +208,7 @@ export function legalMentions(input: LegalMentionsInput): string[] {
       mentions.push(NO_EARLY_PAYMENT_DISCOUNT_SENTENCE, PUBLIC_BODY_LATE_INTEREST_SENTENCE, RECOVERY_INDEMNITY_SENTENCE);
       break;
     case 'individual':
+      if (input.consumerMediator) mentions.push(consumerMediatorSentence(input.consumerMediator));
       break;
     default: {
       const unknownKind: never = input.clientKind;

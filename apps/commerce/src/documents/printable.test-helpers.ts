@@ -28,6 +28,9 @@ export function aSellerIdentity(overrides: Partial<SellerIdentity> = {}): Seller
     phone: null,
     email: null,
     vatOnDebits: false,
+    consumerMediator: null,
+    logoSha256: null,
+    siteAddress: [],
     ...overrides,
   };
 }

@@ -44,6 +44,15 @@ export interface PrintableSeller {
   email?: string | null;
   /** Opted to pay VAT on debits (the invoice's mentions then carry the option). */
   vatOnDebits?: boolean;
+  /*
+   * What the documents' audit added (issue 15, items 5 and 6); optional for the same reason.
+   */
+  /** SHA-256 of the host's logo when the document was made (commerce.logo_file keeps those bytes for ever), or null. */
+  logoSha256?: string | null;
+  /** The issuing site's address, line by line (empty: the site has none). */
+  siteAddress?: string[];
+  /** The consumer mediator (C. consom. L612-1, R616-1), or null. */
+  consumerMediator?: { name: string; contact: string } | null;
 }
 
 export interface PrintableClient {
@@ -234,7 +243,22 @@ export function printableSeller(seller: SellerIdentity): PrintableSeller {
     phone: seller.phone,
     email: seller.email,
     vatOnDebits: seller.vatOnDebits,
+    logoSha256: seller.logoSha256,
+    siteAddress: seller.siteAddress,
+    consumerMediator: seller.consumerMediator,
   };
+}
+
+/**
+ * The KPA site that issued the document, under the seller: "Établissement émetteur : KPA La Cape,
+ * 1 rue de l'Épeule, 59100 Roubaix" when the site has an address (the host's registered office stays
+ * the seller's legal address), else its name alone, as documents printed before it had one.
+ */
+export function issuingSiteLine(seller: Pick<PrintableSeller, 'siteName' | 'siteAddress'>): string {
+  const address = seller.siteAddress ?? [];
+  if (address.length === 0) return `Établissement : ${seller.siteName}`;
+  const name = /^kpa\b/i.test(seller.siteName) ? seller.siteName : `KPA ${seller.siteName}`;
+  return `Établissement émetteur : ${[name, ...address].join(', ')}`;
 }
 
 /** Invoices ask for a payment; quotes and credit notes do not. */

@@ -1,43 +1,17 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { siteIdOf } from '@kpa/contracts';
-import { dataSourceOptions, migrate } from '@kpa/platform';
-import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
+import { randomUUID } from 'node:crypto';
 import { ciiXsdErrors, facturXParts } from '@kpa/testing/factur-x';
-import { DocumentFiles1765400000000 } from '../migrations/1765400000000-document-files';
 import { EInvoiceFiles1768300000000 } from '../migrations/1768300000000-e-invoice-files';
-import { DocumentFileRepository } from '../documents/pdf/document-file.repository';
 import { documentFile, DocumentRef, PrintableSource } from '../documents/pdf/document-files';
+import { sha256, useStoredFiles } from '../documents/pdf/document-files.test-helpers';
 import { ciiXml, facturXPdf } from './factur-x';
 import { anInvoice } from './en16931.test-helpers';
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The e-invoice files stored as the PDFs are (document_file, new kinds): generated from the frozen
  * document at the first read, stored once with their SHA-256 whatever the concurrency, never changed.
  */
 describe('e-invoice files in document_file', () => {
-  let env: TestEnv;
-  const instances: DataSource[] = [];
-  const siteId = siteIdOf(randomUUID());
-  const files = new DocumentFileRepository();
-
-  beforeAll(async () => {
-    env = await createTestEnv('e_invoice_files');
-    for (let i = 0; i < 2; i++) {
-      const dataSource = await new DataSource(
-        dataSourceOptions({ url: env.databaseUrl, schema: 'commerce', entities: [], migrations: [DocumentFiles1765400000000, EInvoiceFiles1768300000000], poolSize: 5 }),
-      ).initialize();
-      await migrate(dataSource, 'commerce');
-      instances.push(dataSource);
-    }
-  });
-
-  afterAll(async () => {
-    for (const dataSource of instances) await dataSource.destroy();
-    if (env) await destroyTestEnv(env);
-  });
+  const { instances, files, siteId } = useStoredFiles('e_invoice_files', [EInvoiceFiles1768300000000]);
 
   const issued = (documentId: string): PrintableSource => ({ documentId, frozen: true, printable: anInvoice() });
 

@@ -1,10 +1,13 @@
-import { EReportingFigures, frenchDate } from '@kpa/contracts';
+import { EReportingFigures, frenchDate, LineNature } from '@kpa/contracts';
+import { VAT_ON_DEBITS_SENTENCE } from '../documents/legal-mentions';
 
 /**
  * The e-reporting figures as a CSV an accountant or a PA's import screen reads (docs/e-reporting.md):
  * the project's French spreadsheet conventions — UTF-8 with a byte order mark, `;` between fields,
  * CRLF, dates DD/MM/YYYY, amounts with a decimal comma and no thousands separator ("-1234,50").
- * One line per period, data set (transactions / payments) and VAT rate; no customer identity.
+ * One line per period, data set (transactions / payments), VAT rate and nature (goods or services);
+ * no customer identity. Under the option for VAT on debits, each period says in one line that it has
+ * no payment data.
  *
  * Not through the platform's toCsv: it turns a leading "-" into "'-" (formula guard), which would
  * make a negative amount (credit notes over invoices, refunds over payments) text. Amounts here are
@@ -15,6 +18,7 @@ export const E_REPORTING_CSV_HEADER = [
   'Début de période',
   'Fin de période',
   'Données',
+  'Nature',
   'Catégorie TVA',
   'Taux TVA (%)',
   "Motif d'exonération",
@@ -24,6 +28,11 @@ export const E_REPORTING_CSV_HEADER = [
   'Facturé ou encaissé TTC',
   'Avoirs ou remboursements TTC',
 ] as const;
+
+const NATURES: Record<LineNature, string> = { goods: 'Biens', service: 'Services' };
+
+/** The line of a period under the option for VAT on debits: no payment data, and why. */
+export const NO_PAYMENT_DATA = `Encaissements non déclarés : ${VAT_ON_DEBITS_SENTENCE}`;
 
 /** "-1234.50" → "-1234,50". */
 function amount(value: string): string {
@@ -59,6 +68,7 @@ export function eReportingCsv(figures: EReportingFigures): string {
       rows.push([
         ...when,
         'Opérations',
+        NATURES[rate.nature],
         rate.category,
         amount(rate.rate),
         text(rate.exemptionReason ?? ''),
@@ -69,10 +79,15 @@ export function eReportingCsv(figures: EReportingFigures): string {
         credited,
       ]);
     }
+    if (period.payments === null) {
+      rows.push([...when, NO_PAYMENT_DATA, NATURES.service, '', '', '', '', '', '', '', '']);
+      continue;
+    }
     for (const rate of period.payments.rates) {
       rows.push([
         ...when,
         'Encaissements',
+        NATURES.service,
         rate.category,
         amount(rate.rate),
         text(rate.exemptionReason ?? ''),

@@ -1,19 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ClientKind, InvoiceDeposit, InvoiceKind, OperationCategory, QuoteVatBreakdown } from '@kpa/contracts';
+import { ClientKind, InvoiceDeposit, InvoiceKind, QuoteVatBreakdown } from '@kpa/contracts';
+import { InvoiceLineData } from '../invoices/invoice';
 
-export interface EReportingInvoiceRow {
+/** A document's lines and whether it was issued under the VAT franchise: what splits its VAT groups by nature. */
+export interface EReportingLines {
+  lines: InvoiceLineData[];
+  vat_franchise: boolean;
+}
+
+export interface EReportingInvoiceRow extends EReportingLines {
   id: string;
   kind: InvoiceKind;
   issued_on: string;
-  operation_category: OperationCategory;
   vat_breakdown: QuoteVatBreakdown[];
   deposits: InvoiceDeposit[] | null;
+  /** The lines of the deposit invoices a final invoice deducts, by deposit invoice id. */
+  deposit_lines: Record<string, EReportingLines>;
   client_kind: ClientKind;
   client_vat_number: string | null;
 }
 
-export interface EReportingCreditNoteRow {
+export interface EReportingCreditNoteRow extends EReportingLines {
   invoice_id: string;
   issued_on: string;
   vat_breakdown: QuoteVatBreakdown[];
@@ -29,7 +37,7 @@ export interface EReportingMovementRow {
 
 /**
  * The documents behind a host structure's e-reporting, read from the frozen invoices: their VAT
- * breakdown and the buyer as printed at issue (kind, VAT number), falling back on the client file
+ * breakdown, their lines (for the nature of each part) and the buyer as printed at issue (kind, VAT number), falling back on the client file
  * only for a document issued before the printable was frozen. Reads no buyer's name.
  */
 @Injectable()
@@ -43,8 +51,10 @@ export class EReportingRepository {
   /** Issued invoices of the sites issued in [from, to] or with a payment or refund in it. */
   invoices(manager: EntityManager, siteIds: string[], from: string, to: string): Promise<EReportingInvoiceRow[]> {
     return manager.query(
-      `SELECT i.id, i.kind, to_char(i.issued_on, 'YYYY-MM-DD') AS issued_on, i.operation_category,
+      `SELECT i.id, i.kind, to_char(i.issued_on, 'YYYY-MM-DD') AS issued_on, i.lines, COALESCE((i.totals->>'vatFranchise')::boolean, false) AS vat_franchise,
               i.totals->'vatBreakdown' AS vat_breakdown, i.totals->'deposits' AS deposits,
+              (SELECT COALESCE(jsonb_object_agg(d.id, jsonb_build_object('lines', d.lines, 'vat_franchise', COALESCE((d.totals->>'vatFranchise')::boolean, false))), '{}'::jsonb)
+                 FROM commerce.invoice d WHERE d.id = ANY(i.deposit_invoice_ids)) AS deposit_lines,
               COALESCE(i.printable->'client'->>'kind', c.kind) AS client_kind,
               CASE WHEN i.printable IS NULL THEN c.vat_number ELSE i.printable->'client'->>'vatNumber' END AS client_vat_number
          FROM commerce.invoice i JOIN commerce.client c ON c.id = i.client_id
@@ -61,6 +71,7 @@ export class EReportingRepository {
   creditNotes(manager: EntityManager, siteIds: string[], from: string, to: string): Promise<EReportingCreditNoteRow[]> {
     return manager.query(
       `SELECT cn.invoice_id, to_char(cn.issued_on, 'YYYY-MM-DD') AS issued_on, cn.totals->'vatBreakdown' AS vat_breakdown,
+              cn.lines, COALESCE((cn.totals->>'vatFranchise')::boolean, false) AS vat_franchise,
               COALESCE(i.printable->'client'->>'kind', c.kind) AS client_kind,
               CASE WHEN i.printable IS NULL THEN c.vat_number ELSE i.printable->'client'->>'vatNumber' END AS client_vat_number
          FROM commerce.credit_note cn

@@ -1,11 +1,14 @@
-import { EReportingFigures, formatCents, vatCents, VatRate } from '@kpa/contracts';
-import { eReportingCsv, eReportingFilename, E_REPORTING_CSV_HEADER } from './e-reporting-csv';
+import { EReportingFigures, formatCents, LineNature, vatCents, VatRate } from '@kpa/contracts';
+import { eReportingCsv, eReportingFilename, E_REPORTING_CSV_HEADER, NO_PAYMENT_DATA } from './e-reporting-csv';
 import { eReportingRange, transmissionPeriods } from './e-reporting-period';
 import {
   allocateMovements,
+  byNature,
   chargedAmounts,
   eReportingPeriods,
   isB2c,
+  NatureAmounts,
+  natureNets,
   paymentData,
   RateAmounts,
   rateAmounts,
@@ -20,15 +23,20 @@ const DECEMBER = { from: '2026-12-01', to: '2026-12-31' };
 const FRANCHISE = 'TVA non applicable, art. 293 B du CGI';
 
 /** A VAT group at `rate` of `baseCents`, its VAT rounded once as the documents do. */
-function group(rate: VatRate, baseCents: number): RateAmounts {
+function vatGroup(rate: VatRate, baseCents: number): RateAmounts {
   if (rate === '0') return { category: 'E', rate, exemptionReason: FRANCHISE, baseCents, vatCents: 0 };
   return { category: 'S', rate, exemptionReason: null, baseCents, vatCents: Number(vatCents(BigInt(baseCents), rate)) };
 }
 
+/** The same group, all of one nature (services unless said). */
+function group(rate: VatRate, baseCents: number, nature: LineNature = 'service'): NatureAmounts {
+  return { ...vatGroup(rate, baseCents), nature };
+}
+
 let next = 0;
-function invoice(issuedOn: string, breakdown: RateAmounts[], extra: Partial<ReportedInvoice> = {}): ReportedInvoice {
+function invoice(issuedOn: string, breakdown: NatureAmounts[], extra: Partial<ReportedInvoice> = {}): ReportedInvoice {
   next += 1;
-  return { id: `inv-${next}`, kind: 'standard', issuedOn, operationCategory: 'services', breakdown, deducted: [], ...extra };
+  return { id: `inv-${next}`, kind: 'standard', issuedOn, breakdown, deducted: [], ...extra };
 }
 
 const totalOf = (groups: readonly RateAmounts[]) => groups.reduce((sum, g) => sum + g.baseCents + g.vatCents, 0);
@@ -74,6 +82,7 @@ describe('transaction data', () => {
         category: 'E',
         rate: '0',
         exemptionReason: FRANCHISE,
+        nature: 'service',
         invoicedBase: '450.00',
         invoicedVat: '0.00',
         creditedBase: '0.00',
@@ -189,9 +198,19 @@ describe('payment data', () => {
     expect(cents(data.amount)).toBe(totalOf(final.breakdown));
   });
 
-  it('leaves out goods-only invoices (VAT due at delivery) but keeps services and mixed ones', () => {
-    const goods = invoice('2026-11-02', [group('20', 5_000)], { operationCategory: 'goods' });
-    const mixed = invoice('2026-11-02', [group('10', 5_000)], { operationCategory: 'mixed' });
+  it('leaves out goods-only invoices (VAT due at delivery) and counts only the services share of a mixed one', () => {
+    const goods = invoice('2026-11-02', [group('20', 5_000, 'goods')]);
+    // 30.00 of services and 20.00 of goods at 10 %: VAT 5.00 split 3.00 / 2.00.
+    const mixed = invoice(
+      '2026-11-02',
+      byNature(
+        [vatGroup('10', 5_000)],
+        [
+          { rate: '10', nature: 'service', netCents: 3_000 },
+          { rate: '10', nature: 'goods', netCents: 2_000 },
+        ],
+      ),
+    );
     const data = paymentData(
       NOVEMBER,
       [goods, mixed],
@@ -200,8 +219,119 @@ describe('payment data', () => {
         { invoiceId: mixed.id, on: '2026-11-03', amountCents: 5_500 },
       ],
     );
-    expect(data.rates.map((r) => [r.rate, r.amount])).toEqual([['10', '55.00']]);
+    expect(data.rates.map((r) => [r.rate, r.received, r.amount, r.base, r.vat])).toEqual([['10', '33.00', '33.00', '30.00', '3.00']]);
     expect(data.paymentCount).toBe(1);
+  });
+
+  it('property: the payments of fully paid mixed invoices add up to exactly their services base and VAT, to the cent, whatever the instalments', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const rates: VatRate[] = ['20', '10', '5.5'];
+    for (let round = 0; round < 200; round++) {
+      const nets = rates.flatMap((rate) => (['service', 'goods'] as const).map((nature) => ({ rate, nature, netCents: Math.floor(random() * 80_000) })));
+      const breakdown = rates.map((rate) =>
+        vatGroup(
+          rate,
+          nets.filter((n) => n.rate === rate).reduce((s, n) => s + n.netCents, 0),
+        ),
+      );
+      const inv = invoice('2026-11-01', byNature(breakdown, nets));
+      let left = totalOf(breakdown);
+      const movements: ReportedMovement[] = [];
+      while (left > 0) {
+        const amount = Math.min(left, 1 + Math.floor(random() * 50_000));
+        movements.push({ invoiceId: inv.id, on: '2026-11-15', amountCents: amount });
+        left -= amount;
+      }
+      const data = paymentData(NOVEMBER, [inv], movements);
+      const services = inv.breakdown.filter((g) => g.nature === 'service');
+      expect(cents(data.base)).toBe(services.reduce((s, g) => s + g.baseCents, 0));
+      expect(cents(data.vat)).toBe(services.reduce((s, g) => s + g.vatCents, 0));
+      expect(cents(data.amount)).toBe(totalOf(services));
+      for (const rate of data.rates) expect(cents(rate.received)).toBe(totalOf(services.filter((g) => g.rate === rate.rate)));
+    }
+  });
+
+  it('reports no payment data at all when the host structure opted for VAT on debits', () => {
+    const inv = invoice('2026-11-02', [group('20', 5_000)]);
+    const documents = { invoices: [inv], creditNotes: [], movements: [{ invoiceId: inv.id, on: '2026-11-03', amountCents: 6_000 }] };
+    const [period] = eReportingPeriods([NOVEMBER], documents, 'debits');
+    expect(period.payments).toBeNull();
+    expect(period.transactions.total).toBe('60.00');
+    expect(eReportingPeriods([NOVEMBER], documents)[0].payments?.amount).toBe('60.00');
+  });
+});
+
+describe('goods and services apart', () => {
+  it("splits a mixed VAT group by its lines: the bases are the lines' nets, the VAT in proportion to the cent", () => {
+    // 20 %: 0.01 of goods and 0.02 of services → base 0.03, VAT 0.01 (rounded once): 1 cent to services (the larger share).
+    const nets = natureNets(
+      [
+        { quantity: '1', unitPrice: '0.01', vatRate: '20', nature: 'goods' },
+        { quantity: '2', unitPrice: '0.01', vatRate: '20', nature: 'service' },
+        { quantity: '1', unitPrice: '100', vatRate: '5.5' },
+      ],
+      false,
+    );
+    expect(byNature([vatGroup('20', 3), vatGroup('5.5', 10_000)], nets).map((g) => [g.rate, g.nature, g.baseCents, g.vatCents])).toEqual([
+      ['20', 'service', 2, 1],
+      ['20', 'goods', 1, 0],
+      ['5.5', 'service', 10_000, 550],
+    ]);
+  });
+
+  it('reads franchise lines at rate 0, discount lines as negative nets, and gives no part to a nature whose lines add up to nothing', () => {
+    const nets = natureNets(
+      [
+        { quantity: '1.5', unitPrice: '10', vatRate: '20', nature: 'goods' },
+        { quantity: '1', unitPrice: '-5', vatRate: '20', nature: 'goods' },
+        { quantity: '1', unitPrice: '20', vatRate: '10', nature: null },
+      ],
+      true,
+    );
+    expect(nets).toEqual([
+      { rate: '0', nature: 'goods', netCents: 1_500 },
+      { rate: '0', nature: 'goods', netCents: -500 },
+      { rate: '0', nature: 'service', netCents: 2_000 },
+    ]);
+    expect(byNature([vatGroup('0', 3_000)], nets).map((g) => [g.nature, g.baseCents])).toEqual([
+      ['service', 2_000],
+      ['goods', 1_000],
+    ]);
+    const cancelled = [
+      { rate: '20' as const, nature: 'goods' as const, netCents: -1_000 },
+      { rate: '20' as const, nature: 'service' as const, netCents: 5_000 },
+    ];
+    expect(byNature([vatGroup('20', 4_000)], cancelled).map((g) => [g.nature, g.baseCents, g.vatCents])).toEqual([['service', 4_000, 800]]);
+    expect(byNature([vatGroup('20', 0)], []).map((g) => g.nature)).toEqual(['service']);
+  });
+
+  it('property: the parts of every group add up to it exactly', () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    for (let round = 0; round < 300; round++) {
+      const nets = (['service', 'goods'] as const).map((nature) => ({ rate: '10' as const, nature, netCents: Math.floor(random() * 1_000_000) }));
+      const whole = vatGroup('10', nets[0].netCents + nets[1].netCents);
+      const parts = byNature([whole], nets);
+      expect(parts.reduce((s, g) => s + g.baseCents, 0)).toBe(whole.baseCents);
+      expect(parts.reduce((s, g) => s + g.vatCents, 0)).toBe(whole.vatCents);
+      for (const part of parts) expect(part.baseCents).toBe(nets.find((n) => n.nature === part.nature)?.netCents);
+    }
+  });
+
+  it('reports the transaction data of a mixed invoice per nature, adding up to the invoice to the cent', () => {
+    const nets = [
+      { rate: '20' as const, nature: 'goods' as const, netCents: 33_333 },
+      { rate: '20' as const, nature: 'service' as const, netCents: 11_111 },
+    ];
+    const whole = vatGroup('20', 44_444);
+    const inv = invoice('2026-11-04', byNature([whole], nets));
+    const data = transactionData(NOVEMBER, [inv], []);
+    expect(data.rates.map((r) => [r.nature, r.base, r.vat])).toEqual([
+      ['service', '111.11', '22.22'],
+      ['goods', '333.33', '66.67'],
+    ]);
+    expect(cents(data.total)).toBe(whole.baseCents + whole.vatCents);
   });
 });
 
@@ -260,6 +390,7 @@ describe('the whole figures and their CSV', () => {
     to: '2026-12-31',
     frequency: 'monthly',
     servicesVatDue: 'receipts',
+    paymentsNote: null,
     periods: eReportingPeriods([NOVEMBER, DECEMBER], {
       invoices: [inv],
       creditNotes: [credit],
@@ -268,7 +399,7 @@ describe('the whole figures and their CSV', () => {
   };
 
   it('gives each period its two data sets', () => {
-    expect(figures.periods.map((p) => [p.from, p.transactions.total, p.payments.amount])).toEqual([
+    expect(figures.periods.map((p) => [p.from, p.transactions.total, p.payments?.amount])).toEqual([
       ['2026-11-01', formatCents(totalOf(inv.breakdown)), '50.00'],
       ['2026-12-01', '-148.14', '0.00'],
     ]);
@@ -279,12 +410,29 @@ describe('the whole figures and their CSV', () => {
     expect(csv.startsWith('\ufeff')).toBe(true);
     const rows = csv.slice(1).split('\r\n');
     expect(rows[0]).toBe(E_REPORTING_CSV_HEADER.join(';'));
-    expect(rows).toContain('01/11/2026;30/11/2026;Opérations;S;20;;123,45;24,69;148,14;148,14;0,00');
-    expect(rows).toContain(`01/11/2026;30/11/2026;Opérations;E;0;${FRANCHISE};10,00;0,00;10,00;10,00;0,00`);
-    expect(rows).toContain('01/12/2026;31/12/2026;Opérations;S;20;;-123,45;-24,69;-148,14;0,00;148,14');
+    expect(rows).toContain('01/11/2026;30/11/2026;Opérations;Services;S;20;;123,45;24,69;148,14;148,14;0,00');
+    expect(rows).toContain(`01/11/2026;30/11/2026;Opérations;Services;E;0;${FRANCHISE};10,00;0,00;10,00;10,00;0,00`);
+    expect(rows).toContain('01/12/2026;31/12/2026;Opérations;Services;S;20;;-123,45;-24,69;-148,14;0,00;148,14');
     expect(rows.filter((row) => row.includes('Encaissements'))).toHaveLength(2);
     expect(rows.at(-1)).toBe('');
     expect(eReportingFilename(figures)).toBe('e-reporting-2026-11-01-2026-12-31.csv');
+  });
+
+  it('says in the CSV, period by period, that there is no payment data under the option for debits', () => {
+    const goods = invoice('2026-11-05', [group('20', 1_000, 'goods')]);
+    const debits: EReportingFigures = {
+      ...figures,
+      servicesVatDue: 'debits',
+      paymentsNote: 'no payment data',
+      periods: eReportingPeriods([NOVEMBER, DECEMBER], { invoices: [goods], creditNotes: [], movements: [] }, 'debits'),
+    };
+    const rows = eReportingCsv(debits).slice(1).split('\r\n');
+    expect(rows).toContain('01/11/2026;30/11/2026;Opérations;Biens;S;20;;10,00;2,00;12,00;12,00;0,00');
+    expect(rows.filter((row) => row.includes(NO_PAYMENT_DATA))).toEqual([
+      `01/11/2026;30/11/2026;${NO_PAYMENT_DATA};Services;;;;;;;;`,
+      `01/12/2026;31/12/2026;${NO_PAYMENT_DATA};Services;;;;;;;;`,
+    ]);
+    expect(NO_PAYMENT_DATA).toMatch(/débits/);
   });
 
   it('reads a frozen breakdown into cents', () => {

@@ -2,13 +2,19 @@ import {
   ClientKind,
   compareDates,
   EReportingPaymentRate,
+  EReportingPayments,
   EReportingPeriod,
   EReportingTransactionRate,
   formatCents,
   InvoiceKind,
-  OperationCategory,
+  LINE_NATURES,
+  LineNature,
+  lineNetCents,
   parseCents,
+  parseQuantity,
+  parseUnitPrice,
   QuoteVatBreakdown,
+  ServicesVatDue,
   VAT_RATES,
   VatRate,
 } from '@kpa/contracts';
@@ -18,14 +24,17 @@ import { DateRange } from './e-reporting-period';
 /**
  * B2C e-reporting figures (the reform's rules and the choices made: docs/e-reporting.md): pure rules, integer cents.
  *
- * - Transaction data: per (VAT category, rate), the bases and VAT of the B2C invoices ISSUED in the
- *   period, less the credit notes issued in it. A deposit invoice counts when issued; the final
- *   invoice counts without the deposits it deducts (their bases and VAT per rate), so nothing is
- *   counted twice. Every figure is a sum of the documents' own frozen per-rate amounts: no rounding.
- * - Payment data (services, VAT on receipts): per rate, the money received less the money refunded.
- *   Each payment is split over the invoice's (rate, base) and (rate, VAT) amounts still awaited, in
- *   proportion (largest remainder, to the cent; see allocateMovements): the payments of a fully paid
- *   invoice add up, rate by rate, to exactly the base and VAT it states, whatever the instalments.
+ * Every document's VAT groups are first split by the nature of its lines (byNature): goods and
+ * services are reported apart, and only services have payment data.
+ * - Transaction data: per (VAT category, rate, nature), the bases and VAT of the B2C invoices ISSUED
+ *   in the period, less the credit notes issued in it. A deposit invoice counts when issued; the final
+ *   invoice counts without the deposits it deducts (their bases and VAT per rate and nature), so
+ *   nothing is counted twice. Every figure is a sum of the documents' own frozen amounts.
+ * - Payment data (services, VAT on receipts; none under the option for debits): per rate, the
+ *   services share of the money received less the money refunded. Each payment is split over the
+ *   invoice's (rate, nature) bases and VATs still awaited, in proportion (largest remainder, to the
+ *   cent; see allocateMovements): the payments of a fully paid invoice add up, part by part, to
+ *   exactly what it charges, whatever the instalments; the goods parts are then left out.
  */
 
 /** One VAT group in cents. */
@@ -54,21 +63,25 @@ export function isB2c(buyer: ReportedBuyer): boolean {
   return buyer.kind === 'association' && (buyer.vatNumber === null || buyer.vatNumber.trim() === '');
 }
 
+/** A VAT group's part of one nature. */
+export interface NatureAmounts extends RateAmounts {
+  nature: LineNature;
+}
+
 export interface ReportedInvoice {
   id: string;
   kind: InvoiceKind;
   issuedOn: string;
-  operationCategory: OperationCategory;
-  /** The invoice's VAT breakdown (all its lines). */
-  breakdown: RateAmounts[];
-  /** Final invoices: Σ of the deducted deposit invoices' VAT groups (empty otherwise). */
-  deducted: RateAmounts[];
+  /** The invoice's VAT breakdown (all its lines), by nature. */
+  breakdown: NatureAmounts[];
+  /** Final invoices: the deducted deposit invoices' VAT groups by nature (empty otherwise). */
+  deducted: NatureAmounts[];
 }
 
 export interface ReportedCreditNote {
   invoiceId: string;
   issuedOn: string;
-  breakdown: RateAmounts[];
+  breakdown: NatureAmounts[];
 }
 
 /** A payment (positive) or a refund (negative), in the order they happened. */
@@ -94,15 +107,56 @@ function parseSigned(value: string): number {
   return negative ? -cents : cents;
 }
 
-const keyOf = (group: { category: string; rate: string }) => `${group.category}|${group.rate}`;
+/** A line's net at the rate it is charged (rate 0 for every line under the VAT franchise), with its nature. */
+export interface NatureNet {
+  rate: VatRate;
+  nature: LineNature;
+  netCents: number;
+}
 
-/** Groups added (sign +1) or taken away (−1), by (category, rate), in the order of VAT_RATES then S before E. */
-function combine(parts: { groups: readonly RateAmounts[]; sign: 1 | -1 }[]): RateAmounts[] {
-  const byKey = new Map<string, RateAmounts>();
+/** The nets of a document's stored lines (a line without a nature is a service, as operationCategoryOf says). */
+export function natureNets(lines: readonly { quantity: string; unitPrice: string; vatRate: VatRate; nature?: LineNature | null }[], vatFranchise: boolean): NatureNet[] {
+  return lines.map((line, index) => ({
+    rate: vatFranchise ? '0' : line.vatRate,
+    nature: line.nature ?? 'service',
+    netCents: Number(lineNetCents(parseQuantity(line.quantity, `lines[${index}].quantity`), parseUnitPrice(line.unitPrice, `lines[${index}].unitPrice`, true))),
+  }));
+}
+
+/**
+ * A document's VAT groups split by the nature of its lines: at each rate, the base and the VAT are
+ * split in proportion to the nets of the goods lines and of the service lines at that rate (largest
+ * remainder, exact cents), so the parts add up to the group exactly. Since a group's base is the sum
+ * of its lines' nets, its base parts are exactly those nets; the VAT, rounded once per rate, is what
+ * needs the split. A nature whose lines add up to nothing or less (a discount line bigger than its
+ * nature's lines) gets no part; a group with no line of either nature is a service (the default).
+ */
+export function byNature(breakdown: readonly RateAmounts[], nets: readonly NatureNet[]): NatureAmounts[] {
+  return breakdown.flatMap((group) => {
+    const weights = LINE_NATURES.map((nature) =>
+      Math.max(
+        0,
+        nets.filter((n) => n.rate === group.rate && n.nature === nature).reduce((sum, n) => sum + n.netCents, 0),
+      ),
+    );
+    if (weights.every((w) => w === 0)) return [{ ...group, nature: 'service' as const }];
+    const split = (amount: number) =>
+      amount === 0 ? weights.map(() => 0) : amount > 0 ? splitProportionally(amount, weights) : splitProportionally(-amount, weights).map((s) => -s);
+    const bases = split(group.baseCents);
+    const vats = split(group.vatCents);
+    return LINE_NATURES.flatMap((nature, index) => (weights[index] > 0 ? [{ ...group, nature, baseCents: bases[index], vatCents: vats[index] }] : []));
+  });
+}
+
+const keyOf = (group: { category: string; rate: string; nature: LineNature }) => `${group.category}|${group.rate}|${group.nature}`;
+
+/** Groups added (sign +1) or taken away (−1), by (category, rate, nature), in the order of VAT_RATES, S before E, services before goods. */
+function combine(parts: { groups: readonly NatureAmounts[]; sign: 1 | -1 }[]): NatureAmounts[] {
+  const byKey = new Map<string, NatureAmounts>();
   for (const { groups, sign } of parts) {
     for (const group of groups) {
       const key = keyOf(group);
-      const sum = byKey.get(key) ?? { category: group.category, rate: group.rate, exemptionReason: group.exemptionReason, baseCents: 0, vatCents: 0 };
+      const sum = byKey.get(key) ?? { ...group, baseCents: 0, vatCents: 0 };
       sum.baseCents += sign * group.baseCents;
       sum.vatCents += sign * group.vatCents;
       byKey.set(key, sum);
@@ -111,13 +165,13 @@ function combine(parts: { groups: readonly RateAmounts[]; sign: 1 | -1 }[]): Rat
   return ordered([...byKey.values()]);
 }
 
-function ordered<T extends { category: string; rate: VatRate }>(groups: T[]): T[] {
-  const rank = (g: T) => VAT_RATES.indexOf(g.rate) * 2 + (g.category === 'S' ? 0 : 1);
+function ordered<T extends { category: string; rate: VatRate; nature: LineNature }>(groups: T[]): T[] {
+  const rank = (g: T) => (VAT_RATES.indexOf(g.rate) * 2 + (g.category === 'S' ? 0 : 1)) * LINE_NATURES.length + LINE_NATURES.indexOf(g.nature);
   return groups.sort((a, b) => rank(a) - rank(b));
 }
 
-/** What an invoice itself charges at each rate: its breakdown, less the deposits a final invoice deducts. */
-export function chargedAmounts(invoice: Pick<ReportedInvoice, 'breakdown' | 'deducted'>): RateAmounts[] {
+/** What an invoice itself charges at each rate and nature: its breakdown, less the deposits a final invoice deducts. */
+export function chargedAmounts(invoice: Pick<ReportedInvoice, 'breakdown' | 'deducted'>): NatureAmounts[] {
   return combine([
     { groups: invoice.breakdown, sign: 1 },
     { groups: invoice.deducted, sign: -1 },
@@ -127,8 +181,8 @@ export function chargedAmounts(invoice: Pick<ReportedInvoice, 'breakdown' | 'ded
 const within = (date: string, period: DateRange) => compareDates(period.from, date) <= 0 && compareDates(date, period.to) <= 0;
 
 interface TransactionSums {
-  invoiced: RateAmounts[];
-  credited: RateAmounts[];
+  invoiced: NatureAmounts[];
+  credited: NatureAmounts[];
 }
 
 /** Transaction data of one period (the documents given are B2C ones; others in the period are ignored by date). */
@@ -154,6 +208,7 @@ export function transactionData(period: DateRange, invoices: readonly ReportedIn
       category: key.category,
       rate: key.rate,
       exemptionReason: key.exemptionReason,
+      nature: key.nature,
       invoicedBase: formatCents(invoiced.baseCents),
       invoicedVat: formatCents(invoiced.vatCents),
       creditedBase: formatCents(credited.baseCents),
@@ -166,12 +221,12 @@ export function transactionData(period: DateRange, invoices: readonly ReportedIn
   return { rates, invoiceCount: issued.length, creditNoteCount: credits.length, base: formatCents(base), vat: formatCents(vat), total: formatCents(base + vat) };
 }
 
-/** One movement's share at one rate. */
-export interface AllocatedMovement {
+/** One movement's share of each part of the invoice. */
+export interface AllocatedMovement<T extends RateAmounts = RateAmounts> {
   invoiceId: string;
   on: string;
   amountCents: number;
-  groups: RateAmounts[];
+  groups: T[];
 }
 
 /**
@@ -182,7 +237,7 @@ export interface AllocatedMovement {
  * beyond what is due (or refunds beyond what was received) follows the invoice's own proportions.
  * `movements` are this invoice's, in the order they happened.
  */
-export function allocateMovements(charged: readonly RateAmounts[], movements: readonly ReportedMovement[]): AllocatedMovement[] {
+export function allocateMovements<T extends RateAmounts>(charged: readonly T[], movements: readonly ReportedMovement[]): AllocatedMovement<T>[] {
   const weights = charged.flatMap((group) => [Math.max(0, group.baseCents), Math.max(0, group.vatCents)]);
   // An invoice charging nothing has nothing to pay; should money still come, it goes to its first group's base.
   if (weights.length > 0 && weights.every((w): boolean => w === 0)) weights[0] = 1;
@@ -209,23 +264,26 @@ export function allocateMovements(charged: readonly RateAmounts[], movements: re
 }
 
 /**
- * Payment data of one period: the movements of services invoices (services or mixed; goods-only
- * invoices owe VAT at delivery, not on receipt) dated in the period, allocated per rate.
+ * Payment data of one period: the services share of the movements dated in the period. Each movement
+ * of an invoice is allocated over all it charges (goods parts too, so a payment on a mixed invoice
+ * is split between goods and services in proportion), then only the services parts are reported:
+ * goods owe VAT at delivery, not on receipt. An invoice with no services part is left out.
  * `movements` must hold every movement of those invoices up to the period's end (earlier ones too:
- * they decide what is still awaited per rate), in the order they happened.
+ * they decide what is still awaited per part), in the order they happened.
  */
-export function paymentData(period: DateRange, invoices: readonly ReportedInvoice[], movements: readonly ReportedMovement[]): EReportingPeriod['payments'] {
-  const received = new Map<string, { key: RateAmounts; received: number; refunded: number; base: number; vat: number }>();
+export function paymentData(period: DateRange, invoices: readonly ReportedInvoice[], movements: readonly ReportedMovement[]): EReportingPayments {
+  const received = new Map<string, { key: NatureAmounts; received: number; refunded: number; base: number; vat: number }>();
   let paymentCount = 0;
   let refundCount = 0;
   for (const invoice of invoices) {
-    if (invoice.operationCategory === 'goods') continue;
+    const charged = chargedAmounts(invoice);
+    if (!charged.some((group) => group.nature === 'service')) continue;
     const own = movements.filter((m) => m.invoiceId === invoice.id && compareDates(m.on, period.to) <= 0);
-    for (const movement of allocateMovements(chargedAmounts(invoice), own)) {
+    for (const movement of allocateMovements(charged, own)) {
       if (!within(movement.on, period)) continue;
       if (movement.amountCents >= 0) paymentCount += 1;
       else refundCount += 1;
-      for (const group of movement.groups) {
+      for (const group of movement.groups.filter((g) => g.nature === 'service')) {
         const amount = group.baseCents + group.vatCents;
         const sum = received.get(keyOf(group)) ?? { key: group, received: 0, refunded: 0, base: 0, vat: 0 };
         if (movement.amountCents >= 0) sum.received += amount;
@@ -236,7 +294,9 @@ export function paymentData(period: DateRange, invoices: readonly ReportedInvoic
       }
     }
   }
-  const sums = ordered([...received.values()].map((s) => ({ ...s, category: s.key.category, rate: s.key.rate }))).filter((s) => s.received !== 0 || s.refunded !== 0);
+  const sums = ordered([...received.values()].map((s) => ({ ...s, category: s.key.category, rate: s.key.rate, nature: s.key.nature }))).filter(
+    (s) => s.received !== 0 || s.refunded !== 0,
+  );
   let amount = 0;
   let base = 0;
   let vat = 0;
@@ -258,15 +318,23 @@ export function paymentData(period: DateRange, invoices: readonly ReportedInvoic
   return { rates, paymentCount, refundCount, amount: formatCents(amount), base: formatCents(base), vat: formatCents(vat) };
 }
 
-/** Both data sets, period by period. */
+/** Why a host structure under the option for VAT on debits has no payment data (the JSON's `paymentsNote`). */
+export const VAT_ON_DEBITS_PAYMENTS_NOTE =
+  'The host structure opted to pay VAT on debits: VAT on its services is due when invoiced, as for goods, so no payment data is reported (only transaction data).';
+
+/**
+ * Both data sets, period by period; no payment data (null) when VAT on services is due on debits
+ * (the host structure's option: its invoices print it).
+ */
 export function eReportingPeriods(
   periods: readonly DateRange[],
   documents: { invoices: readonly ReportedInvoice[]; creditNotes: readonly ReportedCreditNote[]; movements: readonly ReportedMovement[] },
+  servicesVatDue: ServicesVatDue = 'receipts',
 ): EReportingPeriod[] {
   return periods.map((period) => ({
     from: period.from,
     to: period.to,
     transactions: transactionData(period, documents.invoices, documents.creditNotes),
-    payments: paymentData(period, documents.invoices, documents.movements),
+    payments: servicesVatDue === 'debits' ? null : paymentData(period, documents.invoices, documents.movements),
   }));
 }

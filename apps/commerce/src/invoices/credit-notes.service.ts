@@ -27,6 +27,7 @@ import { CreditNoteRepository } from './credit-note.repository';
 import { InvoiceDrafts } from './invoice-drafts';
 import { InvoiceRef, InvoiceRepository } from './invoice.repository';
 import { PaymentRepository } from './payment.repository';
+import { TransmissionQueue } from '../e-invoicing/transmission/transmission-queue';
 
 @Injectable()
 export class CreditNotesService {
@@ -38,6 +39,7 @@ export class CreditNotesService {
     private readonly creditNotes: CreditNoteRepository,
     private readonly payments: PaymentRepository,
     private readonly drafts: InvoiceDrafts,
+    private readonly transmissions: TransmissionQueue,
   ) {}
 
   /**
@@ -114,6 +116,7 @@ export class CreditNotesService {
       // Its e-invoice must be valid: refused (and the number given back by the rollback) otherwise.
       checkEInvoiceRules(creditNote.printable);
       await this.creditNotes.insert(manager, creditNote);
+      await this.transmissions.creditNoteIssued(manager, siteIdOf(siteId), creditNote.id, invoice.id, now);
       const paidOn = plan.status === 'paid' && invoice.paidOn === null ? ((await this.payments.lastPaymentOn(manager, siteIdOf(siteId), invoice.id)) ?? today) : invoice.paidOn;
       await this.invoices.update(manager, siteIdOf(siteId), invoice.id, {
         creditedCents: plan.balance.creditedCents,

@@ -123,6 +123,7 @@ export class InvoicePrintables {
         clientKind: client.kind,
         vatFranchise: seller.vatFranchise,
         vatOnDebits: seller.vatOnDebits,
+        consumerMediator: seller.consumerMediator,
         issueDate,
         capeHolder,
         offPremises,

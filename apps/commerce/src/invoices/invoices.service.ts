@@ -24,6 +24,7 @@ import { InvoiceDrafts, moneyColumns } from './invoice-drafts';
 import { documentOf, InvoicePrintables } from './invoice-printable';
 import { checkEInvoiceRules } from '../e-invoicing/en16931-rules';
 import { InvoiceRepository } from './invoice.repository';
+import { TransmissionQueue } from '../e-invoicing/transmission/transmission-queue';
 
 @Injectable()
 export class InvoicesService {
@@ -33,6 +34,7 @@ export class InvoicesService {
     private readonly drafts: InvoiceDrafts,
     private readonly printables: InvoicePrintables,
     private readonly invoices: InvoiceRepository,
+    private readonly transmissions: TransmissionQueue,
   ) {}
 
   create({ siteId, actor, invoice }: CreateInvoiceRequest): Promise<Invoice> {
@@ -132,6 +134,7 @@ export class InvoicesService {
         this.invoices.freezeIssued(siteIdOf(siteId), invoice.id, { status, issuedOn: today, dueOn: prepared.dueOn, paidOn, updatedAt: now, printable }),
         (param) => publishSql(events, param, { from: 'numbered', fields: { number: 'numbered.number' } }),
       ]);
+      await this.transmissions.invoiceIssued(manager, siteIdOf(siteId), invoice.id, printable.client, now);
 
       Object.assign(invoice, content, { updatedAt: now, status, number, issuedOn: today, dueOn: prepared.dueOn, paidOn, printable: { ...printable, number } });
       invoice.outstandingCents = invoice.totalCents - invoice.depositsCents;

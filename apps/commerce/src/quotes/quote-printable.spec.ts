@@ -100,6 +100,10 @@ describe('quoteDocument', () => {
       phone: null,
       email: null,
       vatOnDebits: false,
+      // And what the documents' audit added: the host's logo, the issuing site's address, the mediator.
+      logoSha256: null,
+      siteAddress: [],
+      consumerMediator: null,
     });
     expect(doc.client).toMatchObject({ kind: 'individual', name: 'Mme Durand', address: ['8 rue Jules Guesde', '59100 Roubaix'], siret: null });
     expect(doc.facts).toEqual([

@@ -37,7 +37,7 @@ function quoteFacts(quote: Pick<QuoteEntity, 'validUntil' | 'executionPlace' | '
  * engine), so the two never differ by a cent.
  */
 function depositFact(quote: Pick<QuoteEntity, 'lines' | 'number' | 'depositPercent'>, vatFranchise: boolean): PrintableFact | null {
-  if (quote.depositPercent === null) return null;
+  if (!quote.depositPercent) return null;
   const { totalCents } = computeTotals(depositLines(quote, { depositPercent: quote.depositPercent }), { vatFranchise });
   const amount = `${frenchAmount(formatCents(totalCents))}${vatFranchise ? '' : ' TTC'}`;
   return {
@@ -96,8 +96,9 @@ export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: 
       depositDeductions: [],
       amountDue: quote.totals.total,
     },
-    // The invoice's payment sentences (no discount, late penalties, the 40 € for businesses only) with the franchise and CAPE mentions.
-    mentions: legalMentions({ clientKind: client.kind, vatFranchise, issueDate, capeHolder }),
+    // The invoice's payment sentences (no discount, late penalties, the 40 € for businesses only), the
+    // franchise, the consumer mediator for an individual (L616-1) and the CAPE mentions.
+    mentions: legalMentions({ clientKind: client.kind, vatFranchise, issueDate, capeHolder, consumerMediator: seller.consumerMediator }),
     acceptanceArea: true,
     withdrawalNotice: quote.signedAtClientHome,
   };

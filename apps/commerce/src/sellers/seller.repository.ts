@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, HostStructureChangedV1, SiteChangedV1, SiteId } from '@kpa/contracts';
+import { addressLines } from '../documents/printable';
 import { SellerIdentity, SiteSeller } from './seller';
 
 /** A host structure's legal identity as commerce's read model keeps it. */
@@ -9,6 +10,11 @@ export interface HostStructureRecord {
   siret: string;
   city: string;
   identity: Partial<HostStructureChangedV1>;
+}
+
+/** The option for VAT on debits counts only for a VAT-registered host structure (membership refuses it otherwise). */
+function optedForDebits(vatNumber: string | null, identity: Partial<HostStructureChangedV1>): boolean {
+  return vatNumber !== null && vatNumber.trim() !== '' && identity.vatOnDebits === true;
 }
 
 function siteNotKnownYet(siteId: string): DomainError {
@@ -51,9 +57,16 @@ export class SellerRepository {
       vat_number: string | null;
       city: string;
       identity: Partial<HostStructureChangedV1> | null;
+      site_address_line: string | null;
+      site_postal_code: string | null;
+      site_city: string;
+      logo_sha256: string | null;
     }[] = await manager.query(
-      `SELECT s.code, s.name, h.id AS host_id, h.legal_name, h.siret, h.vat_number, h.city, h.identity
-         FROM commerce.seller_site s LEFT JOIN commerce.seller_host_structure h ON h.id = s.host_structure_id
+      `SELECT s.code, s.name, h.id AS host_id, h.legal_name, h.siret, h.vat_number, h.city, h.identity,
+              s.address_line AS site_address_line, s.postal_code AS site_postal_code, s.city AS site_city, l.sha256 AS logo_sha256
+         FROM commerce.seller_site s
+         LEFT JOIN commerce.seller_host_structure h ON h.id = s.host_structure_id
+         LEFT JOIN commerce.host_logo l ON l.host_structure_id = h.id
         WHERE s.id = $1`,
       [siteId],
     );
@@ -83,7 +96,11 @@ export class SellerRepository {
       electronicAddress: identity.electronicAddress ?? null,
       phone: identity.phone ?? null,
       email: identity.email ?? null,
-      vatOnDebits: vatNumber !== null && identity.vatOnDebits === true,
+      vatOnDebits: optedForDebits(vatNumber, identity),
+      consumerMediator: identity.mediatorName && identity.mediatorContact ? { name: identity.mediatorName, contact: identity.mediatorContact } : null,
+      logoSha256: row.logo_sha256,
+      // A site without a street address has no address to print (its city alone says little).
+      siteAddress: row.site_address_line ? addressLines(row.site_address_line, row.site_postal_code, row.site_city) : [],
     };
   }
 
@@ -109,6 +126,15 @@ export class SellerRepository {
     return rows.length === 0 ? null : { legalName: rows[0].legal_name, siret: rows[0].siret, city: rows[0].city, identity: rows[0].identity ?? {} };
   }
 
+  /** Whether the host structure opted to pay VAT on debits (false while its event has not arrived). */
+  async vatOnDebits(manager: EntityManager, hostStructureId: string): Promise<boolean> {
+    const rows: { vat_number: string | null; identity: Partial<HostStructureChangedV1> | null }[] = await manager.query(
+      'SELECT vat_number, identity FROM commerce.seller_host_structure WHERE id = $1',
+      [hostStructureId],
+    );
+    return rows.length > 0 && optedForDebits(rows[0].vat_number, rows[0].identity ?? {});
+  }
+
   /** Events may arrive out of order between instances: the newest version of the identity wins. */
   async upsertHostStructure(manager: EntityManager, data: HostStructureChangedV1, at: string): Promise<void> {
     await manager.query(
@@ -122,11 +148,11 @@ export class SellerRepository {
 
   async upsertSite(manager: EntityManager, data: SiteChangedV1, at: string): Promise<void> {
     await manager.query(
-      `INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (id) DO UPDATE SET code = $2, name = $3, city = $4, status = $5, host_structure_id = $6, updated_at = $7
+      `INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at, address_line, postal_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (id) DO UPDATE SET code = $2, name = $3, city = $4, status = $5, host_structure_id = $6, updated_at = $7, address_line = $8, postal_code = $9
        WHERE commerce.seller_site.updated_at <= $7`,
-      [data.id, data.code, data.name, data.city, data.status, data.hostStructureId, at],
+      [data.id, data.code, data.name, data.city, data.status, data.hostStructureId, at, data.addressLine ?? null, data.postalCode ?? null],
     );
   }
 }

@@ -30,4 +30,10 @@ export interface SellerIdentity extends SiteSeller {
   email: string | null;
   /** Opted to pay VAT on debits (invoices print the option). */
   vatOnDebits: boolean;
+  /** The consumer mediator (C. consom. L612-1), printed for individuals; null when the host named none. */
+  consumerMediator: { name: string; contact: string } | null;
+  /** The SHA-256 of the host's current logo (commerce.logo_file), or null. */
+  logoSha256: string | null;
+  /** The issuing site's address, line by line; empty when the site has none. */
+  siteAddress: string[];
 }

@@ -1,10 +1,11 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { EInvoiceDocumentKind, EInvoiceFormat, RPC } from '@kpa/contracts';
+import { EInvoiceDocumentKind, EInvoiceFormat, EInvoiceTransmission, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { SiteRoles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { EInvoiceTransmissionDto } from './dto/e-invoices.dto';
 
 const FACTUR_X_RESPONSE = {
   status: 200,
@@ -65,6 +66,19 @@ export class EInvoicesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
     return this.file(siteId, 'credit_note', creditNoteId, 'factur-x', reply);
+  }
+
+  /** The invoice's transmission to the host structure's PA and the statuses it reported (docs/e-invoicing.md, "Transmission"). */
+  @Get('invoices/:invoiceId/transmission')
+  @ApiErrors(200, EInvoiceTransmissionDto, 400, 401, 404)
+  invoiceTransmission(@Param('siteId') siteId: string, @Param('invoiceId', new ParseUUIDPipe()) invoiceId: string): Promise<EInvoiceTransmission> {
+    return this.rpc.call(RPC.commerce.einvoiceTransmission, { siteId, kind: 'invoice', id: invoiceId });
+  }
+
+  @Get('credit-notes/:creditNoteId/transmission')
+  @ApiErrors(200, EInvoiceTransmissionDto, 400, 401, 404)
+  creditNoteTransmission(@Param('siteId') siteId: string, @Param('creditNoteId', new ParseUUIDPipe()) creditNoteId: string): Promise<EInvoiceTransmission> {
+    return this.rpc.call(RPC.commerce.einvoiceTransmission, { siteId, kind: 'credit_note', id: creditNoteId });
   }
 
   private async file(siteId: string, kind: EInvoiceDocumentKind, id: string, format: EInvoiceFormat, reply: FastifyReply): Promise<StreamableFile> {

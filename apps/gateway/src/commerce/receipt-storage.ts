@@ -8,10 +8,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { DomainError, OBJECT_STORES, RECEIPT_CONTENT_TYPES, ReceiptContentType, receiptObjectPrefix } from '@kpa/contracts';
 import { LOGGER, Logger, ObjectStores } from '@kpa/platform';
 import { GatewayConfig } from '../gateway.config';
+import { RAW_BODY_ROUTES } from '../http/raw-body-routes';
 import { ReceiptInspector, receiptTooLarge } from './receipt-file';
-
-/** The one route whose body is a file: the raw bytes, streamed, never parsed or buffered whole. */
-export const RECEIPT_ROUTE = '/v1/sites/:siteId/expenses/:expenseId/receipt';
 
 /**
  * Content types the receipt route takes as a raw body. The declared type only lets the bytes in:
@@ -40,11 +38,11 @@ export class ReceiptStorage implements OnModuleInit {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  /** Lets the receipt route's body through as a stream; the same types elsewhere are 415, as any unknown type. */
+  /** Lets the body of the file routes (receipts, the host's logo) through as a stream; the same types elsewhere are 415, as any unknown type. */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addContentTypeParser(RECEIPT_UPLOAD_CONTENT_TYPES, (request: FastifyRequest, payload: NodeJS.ReadableStream, done: (error: Error | null, body?: unknown) => void) => {
-      if (request.method === 'PUT' && request.routeOptions.url === RECEIPT_ROUTE) return done(null, payload);
+      if (request.method === 'PUT' && RAW_BODY_ROUTES.has(request.routeOptions.url ?? '')) return done(null, payload);
       done(Object.assign(new Error(`Unsupported Media Type: ${String(request.headers['content-type'])}`), { statusCode: 415 }));
     });
   }

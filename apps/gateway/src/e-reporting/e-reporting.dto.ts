@@ -5,8 +5,13 @@ import {
   EReportingFigures,
   EReportingFrequency,
   EReportingPaymentRate,
+  EReportingPayments,
   EReportingPeriod,
   EReportingTransactionRate,
+  LINE_NATURES,
+  LineNature,
+  SERVICES_VAT_DUE,
+  ServicesVatDue,
   VAT_RATES,
   VatRate,
 } from '@kpa/contracts';
@@ -31,6 +36,7 @@ export class EReportingTransactionRateDto implements EReportingTransactionRate {
   @ApiProperty({ enum: ['S', 'E'] }) category: 'S' | 'E';
   @ApiProperty({ enum: VAT_RATES }) rate: VatRate;
   @ApiProperty({ nullable: true, type: String }) exemptionReason: string | null;
+  @ApiProperty({ enum: LINE_NATURES, description: 'goods (livraisons de biens) or service (prestations de services), as the lines say' }) nature: LineNature;
   @ApiProperty({ example: '1000.00' }) invoicedBase: string;
   @ApiProperty({ example: '200.00' }) invoicedVat: string;
   @ApiProperty({ example: '100.00' }) creditedBase: string;
@@ -60,7 +66,7 @@ export class EReportingTransactionsDto {
   @ApiProperty({ example: '1080.00' }) total: string;
 }
 
-export class EReportingPaymentsDto {
+export class EReportingPaymentsDto implements EReportingPayments {
   @ApiProperty({ type: [EReportingPaymentRateDto] }) rates: EReportingPaymentRateDto[];
   @ApiProperty() paymentCount: number;
   @ApiProperty() refundCount: number;
@@ -73,7 +79,12 @@ export class EReportingPeriodDto implements EReportingPeriod {
   @ApiProperty({ example: '2026-11-01' }) from: string;
   @ApiProperty({ example: '2026-11-30' }) to: string;
   @ApiProperty({ type: EReportingTransactionsDto, description: 'B2C invoices issued less credit notes issued, per VAT rate' }) transactions: EReportingTransactionsDto;
-  @ApiProperty({ type: EReportingPaymentsDto, description: 'money received less refunds on B2C services invoices, per VAT rate' }) payments: EReportingPaymentsDto;
+  @ApiProperty({
+    type: EReportingPaymentsDto,
+    nullable: true,
+    description: 'the services share of the money received less refunds on B2C invoices, per VAT rate; null under the option for VAT on debits',
+  })
+  payments: EReportingPaymentsDto | null;
 }
 
 export class EReportingFiguresDto implements EReportingFigures {
@@ -81,6 +92,11 @@ export class EReportingFiguresDto implements EReportingFigures {
   @ApiProperty({ example: '2026-11-01' }) from: string;
   @ApiProperty({ example: '2026-11-30' }) to: string;
   @ApiProperty({ enum: E_REPORTING_FREQUENCIES }) frequency: EReportingFrequency;
-  @ApiProperty({ enum: ['receipts'], description: 'VAT on services is taken as due on receipt (no option for debits known yet)' }) servicesVatDue: 'receipts';
+  @ApiProperty({
+    enum: SERVICES_VAT_DUE,
+    description: 'when VAT on services is due: on receipt (payment data reported) or on debits (the host structure opted for it: no payment data)',
+  })
+  servicesVatDue: ServicesVatDue;
+  @ApiProperty({ nullable: true, type: String, description: 'why there is no payment data (option for debits), or null' }) paymentsNote: string | null;
   @ApiProperty({ type: [EReportingPeriodDto] }) periods: EReportingPeriodDto[];
 }

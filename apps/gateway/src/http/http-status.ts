@@ -27,6 +27,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'QUOTE_NOT_FOUND':
     case 'EXPENSE_NOT_FOUND':
     case 'RECEIPT_NOT_FOUND':
+    case 'LOGO_NOT_FOUND':
     case 'INVOICE_NOT_FOUND':
     case 'REPORT_NOT_FOUND':
     case 'NOTIFICATION_NOT_FOUND':
@@ -34,6 +35,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CREDIT_NOTE_NOT_FOUND':
     case 'MISSION_NOT_FOUND':
     case 'DOCUMENT_NOT_ISSUED':
+    case 'TRANSMISSION_NOT_FOUND':
     case 'CONTRIBUTION_NOT_FOUND':
     case 'PERIOD_NOT_FOUND':
     case 'OBJECTION_NOT_FOUND':
@@ -110,6 +112,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 408;
     case 'PAYLOAD_TOO_LARGE':
     case 'RECEIPT_TOO_LARGE':
+    case 'LOGO_TOO_LARGE':
       return 413;
     case 'URI_TOO_LONG':
       return 414;
@@ -135,6 +138,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INTERVIEW_FIRST_ALREADY_EXISTS':
     case 'QUOTE_EXPIRED':
     case 'RECEIPT_TYPE_NOT_ALLOWED':
+    case 'LOGO_TYPE_NOT_ALLOWED':
     case 'COMMITMENT_NUMBER_REQUIRED':
     case 'SUPPLY_DATE_REQUIRED':
     case 'PAYMENT_TERM_TOO_LONG':

@@ -27,13 +27,18 @@ export class HostStructureEntity {
   @Column('text', { nullable: true }) phone: string | null;
   @Column('text', { nullable: true }) email: string | null;
   @Column('boolean', { name: 'vat_on_debits', default: false }) vatOnDebits: boolean;
+  @Column('text', { name: 'mediator_name', nullable: true }) mediatorName: string | null;
+  @Column('text', { name: 'mediator_contact', nullable: true }) mediatorContact: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 
   data(): HostStructureData {
     const { kind, legalName, legalForm, shareCapitalCents, rcsCity, siret, vatNumber, addressLine, postalCode, city } = this;
-    const { iban, bic, electronicAddress, phone, email, vatOnDebits } = this;
-    return { kind, legalName, legalForm, shareCapitalCents, rcsCity, siret, vatNumber, addressLine, postalCode, city, iban, bic, electronicAddress, phone, email, vatOnDebits };
+    const { iban, bic, electronicAddress, phone, email, vatOnDebits, mediatorName, mediatorContact } = this;
+    return {
+      ...{ kind, legalName, legalForm, shareCapitalCents, rcsCity, siret, vatNumber, addressLine, postalCode, city },
+      ...{ iban, bic, electronicAddress, phone, email, vatOnDebits, mediatorName, mediatorContact },
+    };
   }
 
   toContract(): HostStructure {
@@ -57,6 +62,8 @@ export class HostStructureEntity {
       phone: this.phone,
       email: this.email,
       vatOnDebits: this.vatOnDebits,
+      mediatorName: this.mediatorName,
+      mediatorContact: this.mediatorContact,
       createdAt: this.createdAt.toISOString(),
       updatedAt: this.updatedAt.toISOString(),
     };

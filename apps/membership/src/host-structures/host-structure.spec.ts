@@ -39,7 +39,20 @@ describe('host structure rules', () => {
       phone: null,
       email: null,
       vatOnDebits: false,
+      mediatorName: null,
+      mediatorContact: null,
     });
+  });
+
+  it('keeps the consumer mediator as a whole: its name with its website or address, both cleared together', () => {
+    const data = hostStructureData({ ...valid, mediatorName: ' CM2C ', mediatorContact: 'www.cm2c.net — 14 rue Saint-Jean, 75017 Paris' });
+    expect(data).toMatchObject({ mediatorName: 'CM2C', mediatorContact: 'www.cm2c.net — 14 rue Saint-Jean, 75017 Paris' });
+    expect(changedHostStructure(data, { legalForm: 'SCIC SA' }).mediatorName).toBe('CM2C');
+    expect(changedHostStructure(data, { mediatorName: '', mediatorContact: null })).toMatchObject({ mediatorName: null, mediatorContact: null });
+    expect(fieldOf(() => changedHostStructure(data, { mediatorContact: '' }))).toBe('mediatorContact');
+    expect(fieldOf(() => hostStructureData({ ...valid, mediatorContact: 'www.cm2c.net' }))).toBe('mediatorName');
+    expect(fieldOf(() => hostStructureData({ ...valid, mediatorName: 'M'.repeat(201), mediatorContact: 'www.cm2c.net' }))).toBe('mediatorName');
+    expect(fieldOf(() => hostStructureData({ ...valid, mediatorName: 'CM2C', mediatorContact: 'x\u0000' }))).toBe('mediatorContact');
   });
 
   it('stores the IBAN compact and upper case, with its BIC, routing address, phone, e-mail and the VAT-on-debits option', () => {

@@ -33,6 +33,8 @@ export interface HostStructureData {
   phone: string | null;
   email: string | null;
   vatOnDebits: boolean;
+  mediatorName: string | null;
+  mediatorContact: string | null;
 }
 
 function invalid(field: string, message: string): DomainError {
@@ -103,7 +105,22 @@ export function hostStructureData(input: CreateHostStructureRequest): HostStruct
     phone: optionalPhone(input.phone, 'phone'),
     email: optionalEmail(input.email, 'email'),
     vatOnDebits,
+    ...consumerMediator(input.mediatorName, input.mediatorContact),
   };
+}
+
+/**
+ * The consumer mediator (C. consom. L612-1: every professional selling to consumers offers one, free;
+ * R616-1: its name and website or address are given to the consumer): both, or neither.
+ */
+function consumerMediator(nameInput: unknown, contactInput: unknown): { mediatorName: string | null; mediatorContact: string | null } {
+  const mediatorName = optionalCheckedText(nameInput, 'mediatorName', 200);
+  const mediatorContact = optionalCheckedText(contactInput, 'mediatorContact', 300);
+  if (mediatorName !== null && mediatorContact === null) {
+    throw invalid('mediatorContact', "mediatorContact is required with mediatorName: the mediator's website or postal address, as consumers will read it.");
+  }
+  if (mediatorContact !== null && mediatorName === null) throw invalid('mediatorName', 'mediatorName is required with mediatorContact: the name of the consumer mediator.');
+  return { mediatorName, mediatorContact };
 }
 
 /** IBAN (ISO 13616, mod 97; 27 characters in France) stored compact, and its BIC (8 or 11 characters), which needs an IBAN. */

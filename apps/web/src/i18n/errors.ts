@@ -44,7 +44,10 @@ export const errorsFr: Record<ErrorCode, string> = {
   QUOTE_NOT_FOUND: 'Ce devis est introuvable sur ce site.',
   EXPENSE_NOT_FOUND: 'Cette note de frais est introuvable sur ce site.',
   RECEIPT_NOT_FOUND: 'Le justificatif est introuvable. Envoyez le fichier à nouveau.',
+  LOGO_NOT_FOUND: 'Cette structure n’a pas de logo. Envoyez une image PNG ou JPEG.',
   INVOICE_NOT_FOUND: 'Cette facture est introuvable sur ce site.',
+  TRANSMISSION_NOT_FOUND:
+    'Cette facture n’est pas transmise à une plateforme agréée : seules les factures aux entreprises, aux organismes publics et aux associations assujetties, émises depuis le raccordement d’une plateforme, le sont (les ventes aux particuliers relèvent de l’e-reporting).',
   DOCUMENT_NOT_ISSUED: 'Ce fichier n’existe que pour une facture émise : émettez la facture d’abord.',
   CREDIT_NOTE_NOT_FOUND: 'Cet avoir est introuvable sur ce site.',
   MISSION_NOT_FOUND: 'Cette mission est introuvable sur ce site.',
@@ -123,6 +126,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   // 408, 413, 414, 415, 431
   REQUEST_TIMEOUT: 'La demande a mis trop de temps à arriver. Réessayez.',
   PAYLOAD_TOO_LARGE: 'Ce que vous envoyez est trop lourd. Envoyez moins de choses à la fois, ou un fichier plus léger.',
+  LOGO_TOO_LARGE: 'Ce logo est trop lourd ou trop grand (300 Ko et 2000 pixels de côté au plus). Envoyez une image plus légère, par exemple 600 × 240 pixels.',
   RECEIPT_TOO_LARGE: 'Ce justificatif est trop lourd[ ({maxBytes} au plus)]. Envoyez un scan ou une photo plus légère, en PDF, JPEG ou PNG.',
   URI_TOO_LONG: 'Cette adresse est trop longue. Revenez à l’accueil, puis réessayez.',
   UNSUPPORTED_MEDIA_TYPE: 'Ce type de données n’est pas accepté. Rechargez la page, puis réessayez.',
@@ -155,6 +159,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   INTERVIEW_TRANSITION_REFUSED: 'Cet entretien ne peut pas passer à cet état. Vérifiez son statut et ses dates, puis réessayez.',
   INTERVIEW_FIRST_ALREADY_EXISTS: 'Ce membre a déjà un premier entretien. Enregistrez celui-ci comme entretien de suivi, ou annulez d’abord l’autre.',
   QUOTE_EXPIRED: 'La date de validité de ce devis est passée[ ({validUntil})]. Il ne peut plus être envoyé ni accepté : faites un nouveau devis.',
+  LOGO_TYPE_NOT_ALLOWED: 'Ce logo n’est pas accepté. Envoyez une image PNG ou JPEG lisible (pas un PDF ni un SVG).',
   RECEIPT_TYPE_NOT_ALLOWED: 'Ce justificatif n’est pas accepté. Envoyez un fichier PDF, JPEG ou PNG, qui ne soit pas vide.',
   SUPPLY_DATE_REQUIRED:
     'La facture doit dire quand la prestation a été faite ou les biens livrés. Donnez la date, ou la période (début et fin), sur le brouillon, puis émettez la facture.',

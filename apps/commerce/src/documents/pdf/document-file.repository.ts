@@ -26,6 +26,12 @@ export class DocumentFileRepository {
     return rows[0];
   }
 
+  /** The bytes of a host's logo by their SHA-256 (commerce.logo_file, append-only), or undefined. */
+  async logoFile(manager: EntityManager, sha256: string): Promise<Buffer | undefined> {
+    const rows: { bytes: Buffer }[] = await manager.query('SELECT bytes FROM commerce.logo_file WHERE sha256 = $1', [sha256]);
+    return rows[0]?.bytes;
+  }
+
   /** Stores the PDF unless a concurrent first read stored one already (its row wins, this one is dropped). */
   async storeOnce(manager: EntityManager, siteId: SiteId, kind: DocumentFileKind, documentId: string, file: StoredDocumentFile): Promise<void> {
     await manager.query(

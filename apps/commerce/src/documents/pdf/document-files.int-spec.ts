@@ -1,43 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import { siteIdOf } from '@kpa/contracts';
-import { dataSourceOptions, migrate } from '@kpa/platform';
-import { createTestEnv, destroyTestEnv, TestEnv } from '@kpa/testing';
 import { pdfText } from '@kpa/testing/pdf-text';
-import { DocumentFiles1765400000000 } from '../../migrations/1765400000000-document-files';
 import { PrintableDocument } from '../printable';
-import { DocumentFileRepository } from './document-file.repository';
 import { documentFile, DocumentRef, PrintableSource } from './document-files';
+import { sha256, useStoredFiles } from './document-files.test-helpers';
 import { aPrintableInvoice } from '../printable.test-helpers';
 import { renderPdf } from './render-pdf';
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The stored PDFs against a real Postgres, from two "instances" (two connection pools): a frozen
  * document is stored once, whatever the concurrency, and never changes; a draft is never stored.
  */
 describe('document files', () => {
-  let env: TestEnv;
-  const instances: DataSource[] = [];
-  const siteId = siteIdOf(randomUUID());
-  const files = new DocumentFileRepository();
-
-  beforeAll(async () => {
-    env = await createTestEnv('document_files');
-    for (let i = 0; i < 2; i++) {
-      const dataSource = await new DataSource(
-        dataSourceOptions({ url: env.databaseUrl, schema: 'commerce', entities: [], migrations: [DocumentFiles1765400000000], poolSize: 5 }),
-      ).initialize();
-      await migrate(dataSource, 'commerce');
-      instances.push(dataSource);
-    }
-  });
-
-  afterAll(async () => {
-    for (const dataSource of instances) await dataSource.destroy();
-    if (env) await destroyTestEnv(env);
-  });
+  const { instances, files, siteId } = useStoredFiles('document_files');
 
   async function rows(documentId: string): Promise<{ sha256: string; bytes: Buffer; filename: string; site_id: string }[]> {
     return instances[0].query('SELECT sha256, bytes, filename, site_id FROM commerce.document_file WHERE document_id = $1', [documentId]);

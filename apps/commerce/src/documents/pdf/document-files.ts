@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { SiteId } from '@kpa/contracts';
 import { PrintableDocument } from '../printable';
 import type { DocumentFileRepository } from './document-file.repository';
-import { renderPdf } from './render-pdf';
+import { DocumentImages, renderPdf } from './render-pdf';
 
 /**
  * The `kind` of a stored file (never renamed: stored rows carry it): the PDF of a quote, invoice or
@@ -38,7 +38,7 @@ export interface DocumentRef {
   documentId: string;
 }
 
-export type Renderer = (doc: PrintableDocument) => Promise<Buffer>;
+export type Renderer = (doc: PrintableDocument, images: DocumentImages) => Promise<Buffer>;
 
 export function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -53,6 +53,18 @@ export function pdfFilename(number: string | null, documentId: string, suffix = 
 async function storedFile(files: DocumentFileRepository, manager: EntityManager, ref: DocumentRef): Promise<DocumentFile | undefined> {
   const stored = await files.storedFile(manager, ref.siteId, ref.kind, ref.documentId);
   return stored && { documentId: ref.documentId, filename: stored.filename, sha256: stored.sha256, bytes: stored.bytes, frozen: true };
+}
+
+/**
+ * The bytes of the logo a document names: the host's current one on a draft, the one it was issued
+ * with on a frozen document (logo_file never loses a logo, so a missing one is a broken database).
+ */
+async function logoOf(files: DocumentFileRepository, manager: EntityManager, printable: PrintableDocument): Promise<Buffer | null> {
+  const sha256 = printable.seller.logoSha256;
+  if (!sha256) return null;
+  const bytes = await files.logoFile(manager, sha256);
+  if (!bytes) throw new Error(`The logo ${sha256} the document ${printable.number ?? '(draft)'} prints is missing from commerce.logo_file`);
+  return bytes;
 }
 
 /**
@@ -78,7 +90,7 @@ export async function documentFile(
   if (stored) return stored;
 
   const { printable, frozen } = await load();
-  const bytes = await render(printable);
+  const bytes = await render(printable, { logo: await logoOf(files, manager, printable) });
   const filename = pdfFilename(printable.number, ref.documentId, suffix);
   if (!frozen) return { documentId: ref.documentId, filename, sha256: sha256Hex(bytes), bytes, frozen: false };
 

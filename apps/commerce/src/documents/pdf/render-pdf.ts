@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatCents, frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON } from '@kpa/contracts';
-import { PrintableDepositDeduction, PrintableDocument, PrintableLine, PrintableReceipt, PrintableTotals, sellerContactLines } from '../printable';
+import { issuingSiteLine, PrintableDepositDeduction, PrintableDocument, PrintableLine, PrintableReceipt, PrintableTotals, sellerContactLines } from '../printable';
 import { DOCUMENT_FONTS, FontWeight, hasArabic, registerDocumentFonts, scriptRuns } from '@kpa/platform/pdf/pdf-fonts';
 
 /**
@@ -238,7 +238,7 @@ function sellerLines(doc: PrintableDocument): StackLine[] {
     { text: registration },
     { text: s.vatNumber ? `N° TVA intracommunautaire : ${s.vatNumber}` : 'Franchise en base de TVA (art. 293 B du CGI)' },
     ...sellerContactLines(doc).map((text) => ({ text })),
-    { text: `Établissement : ${s.siteName}`, color: MUTED },
+    { text: issuingSiteLine(s), color: MUTED },
   ];
 }
 
@@ -259,13 +259,36 @@ function clientLines(doc: PrintableDocument): StackLine[] {
   ];
 }
 
-function header(layout: Layout, doc: PrintableDocument): void {
+/** The logo's box, top left: scaled to fit, never larger, whatever the image's shape. */
+export const LOGO_BOX = { width: 150, height: 56 };
+
+/** The logo's printed size in points: its shape kept, as large as the box allows. */
+export function logoSize(image: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(LOGO_BOX.width / image.width, LOGO_BOX.height / image.height);
+  return { width: image.width * scale, height: image.height * scale };
+}
+
+/** PDFKit reads an image's size with openImage, which its type definitions lack. */
+export function imageSize(pdf: PDFKit.PDFDocument, bytes: Buffer): { width: number; height: number } {
+  const image = (pdf as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(bytes);
+  return { width: image.width, height: image.height };
+}
+
+/** Draws the host's logo in its box; returns the height it took (0 without a logo). */
+function logo(layout: Layout, bytes: Buffer | null | undefined): number {
+  if (!bytes) return 0;
+  const size = logoSize(imageSize(layout.pdf, bytes));
+  layout.pdf.image(bytes, LEFT, TOP, size);
+  return size.height + 8;
+}
+
+function header(layout: Layout, doc: PrintableDocument, logoBytes: Buffer | null | undefined): void {
   const columnGap = 20;
   const leftWidth = 270;
   const rightX = LEFT + leftWidth + columnGap;
   const rightWidth = RIGHT - rightX;
 
-  const sellerBottom = layout.stack(sellerLines(doc), LEFT, TOP, leftWidth);
+  const sellerBottom = layout.stack(sellerLines(doc), LEFT, TOP + logo(layout, logoBytes), leftWidth);
 
   let y = TOP;
   layout.font(BOLD, 20);
@@ -658,8 +681,13 @@ function footers(layout: Layout, doc: PrintableDocument): void {
   }
 }
 
+/** What a document prints besides its words: the bytes of the logo its seller names (seller.logoSha256). */
+export interface DocumentImages {
+  logo?: Buffer | null;
+}
+
 /** The PDF of a quote, invoice, credit note or an invoice's receipted copy, A4, in French. */
-export function renderPdf(doc: PrintableDocument): Promise<Buffer> {
+export function renderPdf(doc: PrintableDocument, images: DocumentImages = {}): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     try {
       const layout = new Layout(doc);
@@ -669,7 +697,7 @@ export function renderPdf(doc: PrintableDocument): Promise<Buffer> {
       layout.pdf.on('error', reject);
 
       const t = totalsOf(doc);
-      header(layout, doc);
+      header(layout, doc, images.logo);
       if (doc.receipt) receiptStamp(layout, doc.receipt);
       facts(layout, doc);
       lines(layout, doc, t.vatFranchise);

@@ -7,8 +7,12 @@ import {
   CreateHostStructureRequest,
   CreateSiteRequest,
   HOST_STRUCTURE_KINDS,
+  HostLogo,
+  HostLogoRemoved,
   HostStructure,
   HostStructureKind,
+  LOGO_CONTENT_TYPES,
+  LogoContentType,
   HostStructurePage,
   Site,
   SITE_STATUSES,
@@ -139,6 +143,22 @@ export class CreateHostStructureDto implements CreateHostStructureRequest {
   @IsOptional()
   @IsBoolean({ message: 'vatOnDebits must be true or false' })
   vatOnDebits?: boolean;
+
+  @ApiPropertyOptional({
+    example: 'CM2C',
+    nullable: true,
+    description: 'the consumer mediator the host structure adheres to (C. consom. L612-1, R616-1), printed on quotes and invoices to individuals; with mediatorContact',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  mediatorName?: string | null;
+
+  @ApiPropertyOptional({ example: 'www.cm2c.net', nullable: true, description: "the mediator's website or postal address; with mediatorName" })
+  @IsOptional()
+  @IsString()
+  @Length(0, 300)
+  mediatorContact?: string | null;
 }
 
 export class UpdateHostStructureDto extends PartialType(OmitType(CreateHostStructureDto, ['kind'] as const)) {}
@@ -163,6 +183,8 @@ export class HostStructureDto implements HostStructure {
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ description: 'opted to pay VAT on debits' }) vatOnDebits: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'consumer mediator (C. consom. L612-1), printed for individuals' }) mediatorName: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the mediator's website or postal address" }) mediatorContact: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
@@ -300,3 +322,18 @@ export class SiteDto implements Site {
 }
 
 export class SitePageDto extends PageDto(SiteDto) implements SitePage {}
+
+export class HostLogoDto implements HostLogo {
+  @ApiProperty({ format: 'uuid' }) hostStructureId: string;
+  @ApiProperty({ description: 'lower-case hex SHA-256 of the file; a document sent or issued with this logo keeps it' }) sha256: string;
+  @ApiProperty({ enum: LOGO_CONTENT_TYPES }) contentType: LogoContentType;
+  @ApiProperty({ description: 'bytes' }) size: number;
+  @ApiProperty({ description: 'pixels' }) width: number;
+  @ApiProperty({ description: 'pixels' }) height: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class HostLogoRemovedDto implements HostLogoRemoved {
+  @ApiProperty({ format: 'uuid' }) hostStructureId: string;
+  @ApiProperty({ description: 'false when there was no logo' }) removed: boolean;
+}

@@ -30,7 +30,7 @@ export type ErrorDto = {
     /**
      * Stable code: never renamed.
      */
-    code: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'INVALID_CURSOR' | 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'FORBIDDEN' | 'NETWORK_SITE_NOT_YOURS' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'HOST_STRUCTURE_NOT_FOUND' | 'SITE_NOT_FOUND' | 'USER_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'CAPE_CONTRACT_NOT_FOUND' | 'INTERVIEW_NOT_FOUND' | 'CLIENT_NOT_FOUND' | 'CATALOGUE_ITEM_NOT_FOUND' | 'QUOTE_NOT_FOUND' | 'EXPENSE_NOT_FOUND' | 'RECEIPT_NOT_FOUND' | 'INVOICE_NOT_FOUND' | 'CREDIT_NOTE_NOT_FOUND' | 'MISSION_NOT_FOUND' | 'DOCUMENT_NOT_ISSUED' | 'CONTRIBUTION_NOT_FOUND' | 'PERIOD_NOT_FOUND' | 'OBJECTION_NOT_FOUND' | 'HELP_REQUEST_NOT_FOUND' | 'HELP_OFFER_NOT_FOUND' | 'HELP_CONTRIBUTION_NOT_FOUND' | 'RECIPROCITY_MOVEMENT_NOT_FOUND' | 'RECIPROCITY_TEMPLATE_NOT_FOUND' | 'RECIPROCITY_ENTRY_NOT_FOUND' | 'NETWORK_SITE_NOT_FOUND' | 'POOL_PERSON_NOT_FOUND' | 'EQUIPMENT_NOT_FOUND' | 'RESERVATION_NOT_FOUND' | 'LAUNCH_NOT_FOUND' | 'ACCOMPANIMENT_NOT_FOUND' | 'DUNNING_INVOICE_NOT_FOUND' | 'DUNNING_DRAFT_NOT_FOUND' | 'REPORT_NOT_FOUND' | 'NOTIFICATION_NOT_FOUND' | 'SESSION_NOT_FOUND' | 'HOST_STRUCTURE_SIRET_TAKEN' | 'SITE_CODE_TAKEN' | 'USER_EMAIL_TAKEN' | 'IDEMPOTENCY_KEY_IN_USE' | 'MEMBER_ALREADY_LEFT' | 'MEMBER_HAS_ACCOUNT' | 'CAPE_ALREADY_TERMINATED' | 'MEMBER_STILL_ACTIVE' | 'MEMBER_ERASED' | 'CLIENT_SIRET_TAKEN' | 'QUOTE_NOT_EDITABLE' | 'QUOTE_TRANSITION_REFUSED' | 'EXPENSE_NOT_EDITABLE' | 'EXPENSE_TRANSITION_REFUSED' | 'INVOICE_NOT_EDITABLE' | 'INVOICE_ALREADY_ISSUED' | 'INVOICE_NOT_ISSUED' | 'INVOICE_QUOTE_NOT_ACCEPTED' | 'INVOICE_NOT_PAID' | 'DEPOSIT_ALREADY_DEDUCTED' | 'MISSION_NOT_OPEN' | 'MISSION_TRANSITION_REFUSED' | 'MISSION_QUOTE_NOT_ACCEPTED' | 'PERIOD_TRANSITION_REFUSED' | 'PERIOD_NOT_OPEN' | 'PERIOD_NOT_CLOSED' | 'PERIOD_OVERLAP' | 'PERIOD_OBJECTIONS_PENDING' | 'PERIOD_OUT_OF_ORDER' | 'CONTRIBUTION_TRANSITION_REFUSED' | 'HELP_REQUEST_NOT_OPEN' | 'HELP_OFFER_NOT_ACCEPTABLE' | 'HELP_OFFER_NOT_DECLINABLE' | 'HELP_REQUEST_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_DONE' | 'HELP_REQUEST_NOT_CANCELLABLE' | 'HELP_REQUEST_NOT_EXPIRABLE' | 'HELP_OFFER_ALREADY_DECIDED' | 'HELP_OFFER_ALREADY_MADE' | 'HELP_HOURS_NOT_AWAITING' | 'HELP_HOURS_ALREADY_CONFIRMED' | 'RECIPROCITY_ALREADY_REVERSED' | 'RECIPROCITY_ENTRY_ALREADY_DECIDED' | 'POOL_PERSON_IS_MEMBER' | 'RESERVATION_OVERLAP' | 'RESERVATION_TRANSITION_REFUSED' | 'EQUIPMENT_WITHDRAWN' | 'LAUNCH_STEP_ALREADY_COMPLETED' | 'ACCOMPANIMENT_ALREADY_CONFIRMED' | 'REPORT_NOT_READY' | 'REQUEST_TIMEOUT' | 'PAYLOAD_TOO_LARGE' | 'RECEIPT_TOO_LARGE' | 'URI_TOO_LONG' | 'UNSUPPORTED_MEDIA_TYPE' | 'HEADERS_TOO_LARGE' | 'DUNNING_ALREADY_PAUSED' | 'DUNNING_NOT_PAUSED' | 'DUNNING_DRAFT_ALREADY_SENT' | 'WEAK_PASSWORD' | 'WRONG_CURRENT_PASSWORD' | 'IDEMPOTENCY_KEY_REUSED' | 'ISSUE_DATE_BEFORE_LAST' | 'CAPE_MEMBER_TOO_YOUNG' | 'CAPE_GUARDIAN_CONSENT_MISSING' | 'CAPE_CHARTER_NOT_SIGNED' | 'CAPE_INVALID_DATES' | 'CAPE_PERIOD_TOO_LONG' | 'CAPE_TOO_MANY_RENEWALS' | 'CAPE_TOTAL_TOO_LONG' | 'CAPE_ALREADY_ACTIVE' | 'CAPE_NOT_RENEWABLE' | 'IMPORT_FILE_REFUSED' | 'INTERVIEW_TRANSITION_REFUSED' | 'INTERVIEW_FIRST_ALREADY_EXISTS' | 'QUOTE_EXPIRED' | 'RECEIPT_TYPE_NOT_ALLOWED' | 'COMMITMENT_NUMBER_REQUIRED' | 'SUPPLY_DATE_REQUIRED' | 'PAYMENT_TERM_TOO_LONG' | 'PAYMENT_EXCEEDS_BALANCE' | 'CREDIT_EXCEEDS_INVOICE' | 'PAYMENT_BEFORE_WITHDRAWAL_DELAY' | 'REFUND_EXCEEDS_AMOUNT_DUE' | 'CAPE_NOT_RUNNING' | 'SELLER_IDENTITY_INCOMPLETE' | 'DEPOSIT_INVOICE_INVALID' | 'EINVOICE_RULE_BROKEN' | 'MISSION_MEMBER_NOT_SIGNED_UP' | 'MISSION_TEAM_EMPTY' | 'MISSION_NOT_STARTED' | 'MINOR_DAILY_HOURS_EXCEEDED' | 'PERIOD_INVALID_DATES' | 'MINOR_WEEKLY_HOURS_EXCEEDED' | 'MINOR_NIGHT_WORK' | 'SELF_RECOGNITION_REFUSED' | 'RECOGNITION_BUDGET_EXCEEDED' | 'RECOGNITION_RECIPIENT_INACTIVE' | 'PAYROLL_RATES_MISSING' | 'CONTRIBUTION_OUTSIDE_MEMBERSHIP' | 'HELP_OFFER_OWN_REQUEST' | 'HELP_HOURS_SITE_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_STARTED' | 'NETWORK_SITE_UNKNOWN' | 'RECIPROCITY_ENTRY_SAME_SITE' | 'RECIPROCITY_TEMPLATE_INACTIVE' | 'RECIPROCITY_REVERSAL_NOT_REVERSIBLE' | 'RESERVATION_INVALID_RANGE' | 'RESERVATION_TOO_LONG' | 'RESERVATION_OWN_EQUIPMENT' | 'LAUNCH_STEP_DATE_INVALID' | 'MENTOR_NOT_ESTABLISHED' | 'ACCOMPANIMENT_NOT_MENTOR' | 'DUNNING_POLICY_INVALID' | 'RATE_LIMITED' | 'TOO_MANY_LOGIN_ATTEMPTS' | 'INTERNAL_ERROR' | 'SERVICE_UNAVAILABLE';
+    code: 'VALIDATION_FAILED' | 'MALFORMED_REQUEST' | 'INVALID_CURSOR' | 'UNAUTHENTICATED' | 'INVALID_CREDENTIALS' | 'INVALID_REFRESH_TOKEN' | 'FORBIDDEN' | 'NETWORK_SITE_NOT_YOURS' | 'NOT_FOUND' | 'ROUTE_NOT_FOUND' | 'HOST_STRUCTURE_NOT_FOUND' | 'SITE_NOT_FOUND' | 'USER_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'CAPE_CONTRACT_NOT_FOUND' | 'INTERVIEW_NOT_FOUND' | 'CLIENT_NOT_FOUND' | 'CATALOGUE_ITEM_NOT_FOUND' | 'QUOTE_NOT_FOUND' | 'EXPENSE_NOT_FOUND' | 'RECEIPT_NOT_FOUND' | 'LOGO_NOT_FOUND' | 'INVOICE_NOT_FOUND' | 'CREDIT_NOTE_NOT_FOUND' | 'MISSION_NOT_FOUND' | 'DOCUMENT_NOT_ISSUED' | 'TRANSMISSION_NOT_FOUND' | 'CONTRIBUTION_NOT_FOUND' | 'PERIOD_NOT_FOUND' | 'OBJECTION_NOT_FOUND' | 'HELP_REQUEST_NOT_FOUND' | 'HELP_OFFER_NOT_FOUND' | 'HELP_CONTRIBUTION_NOT_FOUND' | 'RECIPROCITY_MOVEMENT_NOT_FOUND' | 'RECIPROCITY_TEMPLATE_NOT_FOUND' | 'RECIPROCITY_ENTRY_NOT_FOUND' | 'NETWORK_SITE_NOT_FOUND' | 'POOL_PERSON_NOT_FOUND' | 'EQUIPMENT_NOT_FOUND' | 'RESERVATION_NOT_FOUND' | 'LAUNCH_NOT_FOUND' | 'ACCOMPANIMENT_NOT_FOUND' | 'DUNNING_INVOICE_NOT_FOUND' | 'DUNNING_DRAFT_NOT_FOUND' | 'REPORT_NOT_FOUND' | 'NOTIFICATION_NOT_FOUND' | 'SESSION_NOT_FOUND' | 'HOST_STRUCTURE_SIRET_TAKEN' | 'SITE_CODE_TAKEN' | 'USER_EMAIL_TAKEN' | 'IDEMPOTENCY_KEY_IN_USE' | 'MEMBER_ALREADY_LEFT' | 'MEMBER_HAS_ACCOUNT' | 'CAPE_ALREADY_TERMINATED' | 'MEMBER_STILL_ACTIVE' | 'MEMBER_ERASED' | 'CLIENT_SIRET_TAKEN' | 'QUOTE_NOT_EDITABLE' | 'QUOTE_TRANSITION_REFUSED' | 'EXPENSE_NOT_EDITABLE' | 'EXPENSE_TRANSITION_REFUSED' | 'INVOICE_NOT_EDITABLE' | 'INVOICE_ALREADY_ISSUED' | 'INVOICE_NOT_ISSUED' | 'INVOICE_QUOTE_NOT_ACCEPTED' | 'INVOICE_NOT_PAID' | 'DEPOSIT_ALREADY_DEDUCTED' | 'MISSION_NOT_OPEN' | 'MISSION_TRANSITION_REFUSED' | 'MISSION_QUOTE_NOT_ACCEPTED' | 'PERIOD_TRANSITION_REFUSED' | 'PERIOD_NOT_OPEN' | 'PERIOD_NOT_CLOSED' | 'PERIOD_OVERLAP' | 'PERIOD_OBJECTIONS_PENDING' | 'PERIOD_OUT_OF_ORDER' | 'CONTRIBUTION_TRANSITION_REFUSED' | 'HELP_REQUEST_NOT_OPEN' | 'HELP_OFFER_NOT_ACCEPTABLE' | 'HELP_OFFER_NOT_DECLINABLE' | 'HELP_REQUEST_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_DONE' | 'HELP_REQUEST_NOT_CANCELLABLE' | 'HELP_REQUEST_NOT_EXPIRABLE' | 'HELP_OFFER_ALREADY_DECIDED' | 'HELP_OFFER_ALREADY_MADE' | 'HELP_HOURS_NOT_AWAITING' | 'HELP_HOURS_ALREADY_CONFIRMED' | 'RECIPROCITY_ALREADY_REVERSED' | 'RECIPROCITY_ENTRY_ALREADY_DECIDED' | 'POOL_PERSON_IS_MEMBER' | 'RESERVATION_OVERLAP' | 'RESERVATION_TRANSITION_REFUSED' | 'EQUIPMENT_WITHDRAWN' | 'LAUNCH_STEP_ALREADY_COMPLETED' | 'ACCOMPANIMENT_ALREADY_CONFIRMED' | 'REPORT_NOT_READY' | 'REQUEST_TIMEOUT' | 'PAYLOAD_TOO_LARGE' | 'RECEIPT_TOO_LARGE' | 'LOGO_TOO_LARGE' | 'URI_TOO_LONG' | 'UNSUPPORTED_MEDIA_TYPE' | 'HEADERS_TOO_LARGE' | 'DUNNING_ALREADY_PAUSED' | 'DUNNING_NOT_PAUSED' | 'DUNNING_DRAFT_ALREADY_SENT' | 'WEAK_PASSWORD' | 'WRONG_CURRENT_PASSWORD' | 'IDEMPOTENCY_KEY_REUSED' | 'ISSUE_DATE_BEFORE_LAST' | 'CAPE_MEMBER_TOO_YOUNG' | 'CAPE_GUARDIAN_CONSENT_MISSING' | 'CAPE_CHARTER_NOT_SIGNED' | 'CAPE_INVALID_DATES' | 'CAPE_PERIOD_TOO_LONG' | 'CAPE_TOO_MANY_RENEWALS' | 'CAPE_TOTAL_TOO_LONG' | 'CAPE_ALREADY_ACTIVE' | 'CAPE_NOT_RENEWABLE' | 'IMPORT_FILE_REFUSED' | 'INTERVIEW_TRANSITION_REFUSED' | 'INTERVIEW_FIRST_ALREADY_EXISTS' | 'QUOTE_EXPIRED' | 'RECEIPT_TYPE_NOT_ALLOWED' | 'LOGO_TYPE_NOT_ALLOWED' | 'COMMITMENT_NUMBER_REQUIRED' | 'SUPPLY_DATE_REQUIRED' | 'PAYMENT_TERM_TOO_LONG' | 'PAYMENT_EXCEEDS_BALANCE' | 'CREDIT_EXCEEDS_INVOICE' | 'PAYMENT_BEFORE_WITHDRAWAL_DELAY' | 'REFUND_EXCEEDS_AMOUNT_DUE' | 'CAPE_NOT_RUNNING' | 'SELLER_IDENTITY_INCOMPLETE' | 'DEPOSIT_INVOICE_INVALID' | 'EINVOICE_RULE_BROKEN' | 'MISSION_MEMBER_NOT_SIGNED_UP' | 'MISSION_TEAM_EMPTY' | 'MISSION_NOT_STARTED' | 'MINOR_DAILY_HOURS_EXCEEDED' | 'PERIOD_INVALID_DATES' | 'MINOR_WEEKLY_HOURS_EXCEEDED' | 'MINOR_NIGHT_WORK' | 'SELF_RECOGNITION_REFUSED' | 'RECOGNITION_BUDGET_EXCEEDED' | 'RECOGNITION_RECIPIENT_INACTIVE' | 'PAYROLL_RATES_MISSING' | 'CONTRIBUTION_OUTSIDE_MEMBERSHIP' | 'HELP_OFFER_OWN_REQUEST' | 'HELP_HOURS_SITE_NOT_ACCEPTED' | 'HELP_REQUEST_NOT_STARTED' | 'NETWORK_SITE_UNKNOWN' | 'RECIPROCITY_ENTRY_SAME_SITE' | 'RECIPROCITY_TEMPLATE_INACTIVE' | 'RECIPROCITY_REVERSAL_NOT_REVERSIBLE' | 'RESERVATION_INVALID_RANGE' | 'RESERVATION_TOO_LONG' | 'RESERVATION_OWN_EQUIPMENT' | 'LAUNCH_STEP_DATE_INVALID' | 'MENTOR_NOT_ESTABLISHED' | 'ACCOMPANIMENT_NOT_MENTOR' | 'DUNNING_POLICY_INVALID' | 'RATE_LIMITED' | 'TOO_MANY_LOGIN_ATTEMPTS' | 'INTERNAL_ERROR' | 'SERVICE_UNAVAILABLE';
     message: string;
     /**
      * Machine-readable context: fields, ids, retryAfterSeconds…
@@ -199,6 +199,18 @@ export type CreateHostStructureDto = {
      * opted to pay VAT on debits: invoices print "Option pour le paiement de la taxe d'après les débits"; VAT-registered hosts only
      */
     vatOnDebits?: boolean;
+    /**
+     * the consumer mediator the host structure adheres to (C. consom. L612-1, R616-1), printed on quotes and invoices to individuals; with mediatorContact
+     */
+    mediatorName?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * the mediator's website or postal address; with mediatorName
+     */
+    mediatorContact?: {
+        [key: string]: unknown;
+    } | null;
 };
 
 export type HostStructureDto = {
@@ -233,6 +245,14 @@ export type HostStructureDto = {
      * opted to pay VAT on debits
      */
     vatOnDebits: boolean;
+    /**
+     * consumer mediator (C. consom. L612-1), printed for individuals
+     */
+    mediatorName: string | null;
+    /**
+     * the mediator's website or postal address
+     */
+    mediatorContact: string | null;
     createdAt: string;
     updatedAt: string;
 };
@@ -310,6 +330,48 @@ export type UpdateHostStructureDto = {
      * opted to pay VAT on debits: invoices print "Option pour le paiement de la taxe d'après les débits"; VAT-registered hosts only
      */
     vatOnDebits?: boolean;
+    /**
+     * the consumer mediator the host structure adheres to (C. consom. L612-1, R616-1), printed on quotes and invoices to individuals; with mediatorContact
+     */
+    mediatorName?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * the mediator's website or postal address; with mediatorName
+     */
+    mediatorContact?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+export type HostLogoDto = {
+    hostStructureId: string;
+    /**
+     * lower-case hex SHA-256 of the file; a document sent or issued with this logo keeps it
+     */
+    sha256: string;
+    contentType: 'image/png' | 'image/jpeg';
+    /**
+     * bytes
+     */
+    size: number;
+    /**
+     * pixels
+     */
+    width: number;
+    /**
+     * pixels
+     */
+    height: number;
+    updatedAt: string;
+};
+
+export type HostLogoRemovedDto = {
+    hostStructureId: string;
+    /**
+     * false when there was no logo
+     */
+    removed: boolean;
 };
 
 export type CarryingStructureDto = {
@@ -1812,6 +1874,61 @@ export type ReceivablesBoardDto = {
      * invoices with money due back to the client (credit notes on a paid part not refunded yet)
      */
     refundsDue: RefundsDueDto;
+};
+
+export type TransmissionStatusEntryDto = {
+    status: 'deposited' | 'rejected' | 'received' | 'accepted' | 'refused' | 'paid';
+    /**
+     * the reform’s lifecycle code: 200 deposited, 202 received, 205 accepted, 210 refused, 212 paid, 213 rejected
+     */
+    code: number;
+    /**
+     * when it happened, as the PA (or the platform) dated it
+     */
+    occurredAt: string;
+    /**
+     * a refusal’s or a rejection’s reason
+     */
+    reason: string | null;
+    /**
+     * pa: reported by the PA; platform: the payment the platform reported
+     */
+    source: 'pa' | 'platform';
+};
+
+export type EInvoiceTransmissionDto = {
+    kind: 'invoice' | 'credit_note';
+    id: string;
+    number: string;
+    /**
+     * pending: queued, not handed to the PA yet; then the reform’s lifecycle statuses
+     */
+    status: 'pending' | 'deposited' | 'rejected' | 'received' | 'accepted' | 'refused' | 'paid';
+    /**
+     * the adapter it goes through
+     */
+    pa: string;
+    /**
+     * the PA’s reference of the deposit
+     */
+    paReference: string | null;
+    /**
+     * failed attempts to deposit it
+     */
+    attempts: number;
+    /**
+     * while pending: when the next attempt is due
+     */
+    nextAttemptAt: string | null;
+    /**
+     * the last error met, until the next success
+     */
+    lastError: string | null;
+    queuedAt: string;
+    /**
+     * oldest first
+     */
+    history: Array<TransmissionStatusEntryDto>;
 };
 
 export type CreateMissionDto = {
@@ -3646,6 +3763,10 @@ export type EReportingTransactionRateDto = {
     category: 'S' | 'E';
     rate: '20' | '10' | '5.5' | '2.1' | '0';
     exemptionReason: string | null;
+    /**
+     * goods (livraisons de biens) or service (prestations de services), as the lines say
+     */
+    nature: 'service' | 'goods';
     invoicedBase: string;
     invoicedVat: string;
     creditedBase: string;
@@ -3698,9 +3819,9 @@ export type EReportingPeriodDto = {
      */
     transactions: EReportingTransactionsDto;
     /**
-     * money received less refunds on B2C services invoices, per VAT rate
+     * the services share of the money received less refunds on B2C invoices, per VAT rate; null under the option for VAT on debits
      */
-    payments: EReportingPaymentsDto;
+    payments: EReportingPaymentsDto | null;
 };
 
 export type EReportingFiguresDto = {
@@ -3709,9 +3830,13 @@ export type EReportingFiguresDto = {
     to: string;
     frequency: 'monthly' | 'decadal' | 'bimonthly' | 'whole';
     /**
-     * VAT on services is taken as due on receipt (no option for debits known yet)
+     * when VAT on services is due: on receipt (payment data reported) or on debits (the host structure opted for it: no payment data)
      */
-    servicesVatDue: 'receipts';
+    servicesVatDue: 'receipts' | 'debits';
+    /**
+     * why there is no payment data (option for debits), or null
+     */
+    paymentsNote: string | null;
     periods: Array<EReportingPeriodDto>;
 };
 
@@ -4379,6 +4504,143 @@ export type HostStructuresControllerUpdateResponses = {
 };
 
 export type HostStructuresControllerUpdateResponse = HostStructuresControllerUpdateResponses[keyof HostStructuresControllerUpdateResponses];
+
+export type HostLogoControllerRemoveData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        hostStructureId: string;
+    };
+    query?: never;
+    url: '/v1/host-structures/{hostStructureId}/logo';
+};
+
+export type HostLogoControllerRemoveErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Your role may not do this (FORBIDDEN)
+     */
+    403: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type HostLogoControllerRemoveError = HostLogoControllerRemoveErrors[keyof HostLogoControllerRemoveErrors];
+
+export type HostLogoControllerRemoveResponses = {
+    200: HostLogoRemovedDto;
+};
+
+export type HostLogoControllerRemoveResponse = HostLogoControllerRemoveResponses[keyof HostLogoControllerRemoveResponses];
+
+export type HostLogoControllerGetData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        hostStructureId: string;
+    };
+    query?: never;
+    url: '/v1/host-structures/{hostStructureId}/logo';
+};
+
+export type HostLogoControllerGetErrors = {
+    400: ErrorDto;
+    401: ErrorDto;
+    403: ErrorDto;
+    /**
+     * no such host structure, or no logo (LOGO_NOT_FOUND)
+     */
+    404: ErrorDto;
+};
+
+export type HostLogoControllerGetError = HostLogoControllerGetErrors[keyof HostLogoControllerGetErrors];
+
+export type HostLogoControllerGetResponses = {
+    /**
+     * the current logo, with its content type; ETag is its SHA-256
+     */
+    200: Blob | File;
+};
+
+export type HostLogoControllerGetResponse = HostLogoControllerGetResponses[keyof HostLogoControllerGetResponses];
+
+export type HostLogoControllerPutData = {
+    /**
+     * the PNG or JPEG file itself (not a form)
+     */
+    body: Blob | File;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        hostStructureId: string;
+    };
+    query?: never;
+    url: '/v1/host-structures/{hostStructureId}/logo';
+};
+
+export type HostLogoControllerPutErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Your role may not do this (FORBIDDEN)
+     */
+    403: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    413: ErrorDto;
+    415: ErrorDto;
+    /**
+     * Refused by a rule (weak password, idempotency key reused)
+     */
+    422: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type HostLogoControllerPutError = HostLogoControllerPutErrors[keyof HostLogoControllerPutErrors];
+
+export type HostLogoControllerPutResponses = {
+    200: HostLogoDto;
+};
+
+export type HostLogoControllerPutResponse = HostLogoControllerPutResponses[keyof HostLogoControllerPutResponses];
 
 export type SitesControllerListData = {
     body?: never;
@@ -7830,6 +8092,92 @@ export type EInvoicesControllerCreditNoteFacturXResponses = {
 };
 
 export type EInvoicesControllerCreditNoteFacturXResponse = EInvoicesControllerCreditNoteFacturXResponses[keyof EInvoicesControllerCreditNoteFacturXResponses];
+
+export type EInvoicesControllerInvoiceTransmissionData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        siteId: string;
+        invoiceId: string;
+    };
+    query?: never;
+    url: '/v1/sites/{siteId}/invoices/{invoiceId}/transmission';
+};
+
+export type EInvoicesControllerInvoiceTransmissionErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type EInvoicesControllerInvoiceTransmissionError = EInvoicesControllerInvoiceTransmissionErrors[keyof EInvoicesControllerInvoiceTransmissionErrors];
+
+export type EInvoicesControllerInvoiceTransmissionResponses = {
+    200: EInvoiceTransmissionDto;
+};
+
+export type EInvoicesControllerInvoiceTransmissionResponse = EInvoicesControllerInvoiceTransmissionResponses[keyof EInvoicesControllerInvoiceTransmissionResponses];
+
+export type EInvoicesControllerCreditNoteTransmissionData = {
+    body?: never;
+    headers?: {
+        /**
+         * Your request id, echoed back and found in every service log
+         */
+        'x-request-id'?: unknown;
+    };
+    path: {
+        siteId: string;
+        creditNoteId: string;
+    };
+    query?: never;
+    url: '/v1/sites/{siteId}/credit-notes/{creditNoteId}/transmission';
+};
+
+export type EInvoicesControllerCreditNoteTransmissionErrors = {
+    /**
+     * Malformed request or invalid field (code VALIDATION_FAILED, details.fields)
+     */
+    400: ErrorDto;
+    /**
+     * Not logged in, or the token expired (UNAUTHENTICATED)
+     */
+    401: ErrorDto;
+    /**
+     * Absent, or belongs to a site you cannot see
+     */
+    404: ErrorDto;
+    /**
+     * Too many requests (Retry-After)
+     */
+    429: ErrorDto;
+};
+
+export type EInvoicesControllerCreditNoteTransmissionError = EInvoicesControllerCreditNoteTransmissionErrors[keyof EInvoicesControllerCreditNoteTransmissionErrors];
+
+export type EInvoicesControllerCreditNoteTransmissionResponses = {
+    200: EInvoiceTransmissionDto;
+};
+
+export type EInvoicesControllerCreditNoteTransmissionResponse = EInvoicesControllerCreditNoteTransmissionResponses[keyof EInvoicesControllerCreditNoteTransmissionResponses];
 
 export type MissionsControllerListData = {
     body?: never;

@@ -1,7 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  hostLogoControllerGet,
+  hostLogoControllerPut,
+  hostLogoControllerRemove,
   hostStructuresControllerCreate,
   hostStructuresControllerGet,
   hostStructuresControllerList,
@@ -38,6 +41,7 @@ import type { Period } from '../reports/report-rules';
 import {
   checkHostStructure,
   hostStructureBody,
+  logoProblem,
   checkSite,
   checkSiteUser,
   figureBars,
@@ -260,6 +264,8 @@ const EMPTY_HOST: HostStructureDraft = {
   phone: '',
   email: '',
   vatOnDebits: false,
+  mediatorName: '',
+  mediatorContact: '',
 };
 const HOST_FIELDS = [
   'kind',
@@ -278,6 +284,8 @@ const HOST_FIELDS = [
   'phone',
   'email',
   'vatOnDebits',
+  'mediatorName',
+  'mediatorContact',
 ] as const;
 
 function hostDraftOf(host: HostStructureDto): HostStructureDraft {
@@ -299,6 +307,8 @@ function hostDraftOf(host: HostStructureDto): HostStructureDraft {
     phone: (host.phone as string | null) ?? '',
     email: (host.email as string | null) ?? '',
     vatOnDebits: host.vatOnDebits,
+    mediatorName: (host.mediatorName as string | null) ?? '',
+    mediatorContact: (host.mediatorContact as string | null) ?? '',
   };
 }
 
@@ -375,6 +385,10 @@ function HostFields({
         value={draft.vatOnDebits ? 'debits' : 'receipts'}
         onChange={(choice) => onChange({ vatOnDebits: choice === 'debits' })}
       />
+      <div className="admin-pair">
+        {field('mediatorName', { description: t('admin.host.mediatorHelp'), maxLength: 200 })}
+        {field('mediatorContact', { maxLength: 300 })}
+      </div>
     </>
   );
 }
@@ -480,6 +494,7 @@ export function HostStructureScreen({ id }: { id: string }) {
         {(data) => (
           <>
             <HostEditor key={data.id} host={data} />
+            <HostLogo hostStructureId={data.id} />
             <Section title={t('admin.host.sites')}>
               <QueryState query={sites}>
                 {(page) => {
@@ -502,6 +517,90 @@ export function HostStructureScreen({ id }: { id: string }) {
         )}
       </QueryState>
     </AdminPage>
+  );
+}
+
+/**
+ * The host's logo, printed at the top of its sites' quotes, invoices and credit notes: shown, replaced
+ * or removed. Documents already sent or issued keep the logo they were made with.
+ */
+function HostLogo({ hostStructureId }: { hostStructureId: string }) {
+  const t = useT();
+  const { language } = usePreferences();
+  const queryClient = useQueryClient();
+  const key = ['host-logo', hostStructureId];
+  const logo = useQuery({
+    queryKey: key,
+    // No logo is an answer (404 LOGO_NOT_FOUND), not a failure.
+    queryFn: async () => {
+      try {
+        return (await unwrap(hostLogoControllerGet({ path: { hostStructureId }, parseAs: 'blob' }))) as unknown as Blob;
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'LOGO_NOT_FOUND') return null;
+        throw error;
+      }
+    },
+  });
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!logo.data) return setUrl(null);
+    const next = URL.createObjectURL(logo.data);
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [logo.data]);
+  const [file, setFile] = useState<File | null>(null);
+  const problem = file ? logoProblem(file) : null;
+  const upload = useMutation({
+    // The file itself as the body (not a form): the API tells PNG and JPEG by their first bytes.
+    mutationFn: (chosen: File) =>
+      unwrap(hostLogoControllerPut({ path: { hostStructureId }, body: chosen, headers: { 'Content-Type': chosen.type || 'application/octet-stream' } })),
+    onSuccess: () => {
+      setFile(null);
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => unwrap(hostLogoControllerRemove({ path: { hostStructureId } })),
+    onSuccess: () => queryClient.setQueryData(key, null),
+  });
+  const failure = upload.error ?? remove.error;
+  return (
+    <Section title={t('admin.logo.title')}>
+      <p>{t('admin.logo.intro')}</p>
+      <QueryState query={logo}>{(data) => (data && url ? <img className="admin-logo" src={url} alt={t('admin.logo.current')} /> : <p>{t('admin.logo.none')}</p>)}</QueryState>
+      <div className="field">
+        <label className="field__label" htmlFor="host-logo-file">
+          {t('admin.logo.file')}
+        </label>
+        <input
+          id="host-logo-file"
+          className="receipt-input"
+          type="file"
+          accept="image/png,image/jpeg"
+          aria-describedby="host-logo-help"
+          onChange={(event) => {
+            upload.reset();
+            setFile(event.target.files?.[0] ?? null);
+          }}
+        />
+        <p id="host-logo-help" className="field__description">
+          {t('admin.logo.help')}
+        </p>
+        {problem ? <p className="field__error">{t(`admin.logo.problem.${problem}`)}</p> : null}
+      </div>
+      {failure ? <Notice tone="error">{errorText(failure, language, t)}</Notice> : null}
+      {upload.isSuccess ? <Notice tone="success">{t('admin.logo.saved')}</Notice> : null}
+      <div className="actions">
+        <Button onPress={() => file && upload.mutate(file)} isDisabled={!file || problem !== null || upload.isPending}>
+          {t('admin.logo.upload')}
+        </Button>
+        {logo.data ? (
+          <Button variant="quiet" onPress={() => remove.mutate()} isDisabled={remove.isPending}>
+            {t('admin.logo.remove')}
+          </Button>
+        ) : null}
+      </div>
+    </Section>
   );
 }
 

@@ -1,4 +1,4 @@
-import { checkHostStructure, checkSite, checkSiteUser, figureBars, hostStructureBody, type HostStructureDraft, shareCapitalOf } from './admin-rules';
+import { checkHostStructure, checkSite, checkSiteUser, figureBars, hostStructureBody, type HostStructureDraft, logoProblem, shareCapitalOf } from './admin-rules';
 
 /** The SIRET and VAT number the e2e tests use (a real pair: Luhn key and VAT key match). */
 const SIRET = '12002701600357';
@@ -20,6 +20,8 @@ const host = (patch: Partial<HostStructureDraft> = {}): HostStructureDraft => ({
   phone: '',
   email: '',
   vatOnDebits: false,
+  mediatorName: '',
+  mediatorContact: '',
   ...patch,
 });
 const fields = (problems: { field: string }[]) => problems.map((problem) => problem.field);
@@ -65,6 +67,8 @@ describe('a host structure', () => {
       phone: undefined,
       email: undefined,
       vatOnDebits: false,
+      mediatorName: undefined,
+      mediatorContact: undefined,
     });
     expect(hostStructureBody(host({ vatNumber: '' }), false)).toMatchObject({ vatNumber: null, shareCapital: null, addressLine: null });
   });
@@ -110,6 +114,22 @@ describe('a host structure', () => {
       ),
     ).toEqual(['iban', 'electronicAddress', 'phone', 'email', 'vatOnDebits']);
     expect(fields(checkHostStructure(host({ bic: 'BNPAFRPP' })))).toEqual(['bic']);
+  });
+
+  it('takes the consumer mediator whole: its name with its website or address, sent trimmed; one without the other is named', () => {
+    const draft = host({ mediatorName: ' CM2C ', mediatorContact: 'www.cm2c.net' });
+    expect(checkHostStructure(draft)).toEqual([]);
+    expect(hostStructureBody(draft, false)).toMatchObject({ mediatorName: 'CM2C', mediatorContact: 'www.cm2c.net' });
+    expect(hostStructureBody(host(), false)).toMatchObject({ mediatorName: null, mediatorContact: null });
+    expect(fields(checkHostStructure(host({ mediatorName: 'CM2C' })))).toEqual(['mediatorContact']);
+    expect(fields(checkHostStructure(host({ mediatorContact: 'www.cm2c.net' })))).toEqual(['mediatorName']);
+  });
+
+  it('takes a PNG or JPEG logo of 300 KB at most', () => {
+    expect(logoProblem({ type: 'image/png', size: 20_000 })).toBeNull();
+    expect(logoProblem({ type: 'image/jpeg', size: 300 * 1024 })).toBeNull();
+    expect(logoProblem({ type: 'image/svg+xml', size: 2_000 })).toBe('type');
+    expect(logoProblem({ type: 'image/png', size: 300 * 1024 + 1 })).toBe('size');
   });
 });
 

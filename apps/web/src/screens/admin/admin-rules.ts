@@ -28,6 +28,9 @@ export interface HostStructureDraft {
   phone: string;
   email: string;
   vatOnDebits: boolean;
+  /** The consumer mediator, printed for individuals (C. consom. L612-1): both or neither. */
+  mediatorName: string;
+  mediatorContact: string;
 }
 
 export function checkHostStructure(draft: HostStructureDraft): Problem[] {
@@ -58,6 +61,10 @@ export function checkHostStructure(draft: HostStructureDraft): Problem[] {
   const email = draft.email.trim();
   if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.push({ field: 'email', key: 'admin.problem.hostEmail' });
   if (draft.vatOnDebits && vat === '') problems.push({ field: 'vatOnDebits', key: 'admin.problem.vatOnDebits' });
+  const mediatorName = draft.mediatorName.trim();
+  const mediatorContact = draft.mediatorContact.trim();
+  if (mediatorName.length > 200 || (mediatorName === '' && mediatorContact !== '')) problems.push({ field: 'mediatorName', key: 'admin.problem.mediatorName' });
+  if (mediatorContact.length > 300 || (mediatorContact === '' && mediatorName !== '')) problems.push({ field: 'mediatorContact', key: 'admin.problem.mediatorContact' });
   return problems;
 }
 
@@ -91,7 +98,16 @@ export function hostStructureBody(draft: HostStructureDraft, creating: boolean) 
     phone: optional(draft.phone),
     email: optional(draft.email),
     vatOnDebits: draft.vatOnDebits,
+    mediatorName: optional(draft.mediatorName),
+    mediatorContact: optional(draft.mediatorContact),
   };
+}
+
+/** A logo file the API takes: PNG or JPEG (the API reads its first bytes again), 300 KB at most. */
+export function logoProblem(file: { type: string; size: number }): 'type' | 'size' | null {
+  if (file.type !== 'image/png' && file.type !== 'image/jpeg') return 'type';
+  if (file.size > 300 * 1024) return 'size';
+  return null;
 }
 
 export interface SiteDraft {

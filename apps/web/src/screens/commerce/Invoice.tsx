@@ -30,6 +30,7 @@ import { errorText } from '../../ui/error-text';
 import { ROUTES } from '../../routes';
 import { creditableCents } from './commerce-rules';
 import { CreditNoteForm, InvoiceCreditNotes } from './CreditNotes';
+import { InvoiceEInvoice } from './EInvoice';
 import { ClientChoice, CommerceNav, DocumentLoading, DocumentPdf, IssuedLines, LinesEditor, problemText, useDraftSaving } from './document-parts';
 import { localDay } from './commerce-rules';
 import { apiLines, editorLinesFrom, type EditorLine, freeLine, liveTotals, operationOf, supplyBody, type SupplyForm } from './invoice-draft';
@@ -431,6 +432,7 @@ function IssuedInvoice({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
             fetchPdf={() => unwrap(documentPdfsControllerReceiptedInvoice({ path: { siteId, invoiceId: invoice.id }, parseAs: 'blob' }))}
           />
         ) : null}
+        <InvoiceEInvoice siteId={siteId} invoiceId={invoice.id} number={number} />
         <MoneyMovements
           siteId={siteId}
           invoice={invoice}

@@ -8,6 +8,7 @@ import {
   clientFields,
   clientProblems,
   creditableCents,
+  transmissionTone,
   creditNoteBody,
   defaultValidUntil,
   EMPTY_CLIENT,
@@ -204,5 +205,13 @@ describe('credit notes on an issued invoice', () => {
     expect(creditableCents({ totals: { amountDue: '275.16' }, credited: '0.00' })).toBe(27516);
     expect(creditableCents({ totals: { amountDue: '275.16' }, credited: '120.00' })).toBe(15516);
     expect(creditableCents({ totals: { amountDue: '275.16' }, credited: '275.16' })).toBe(0);
+  });
+});
+
+describe('transmissionTone', () => {
+  it('is green once approved or paid, an alert when refused or rejected, plain on the way', () => {
+    expect(['accepted', 'paid'].map(transmissionTone)).toEqual(['success', 'success']);
+    expect(['refused', 'rejected'].map(transmissionTone)).toEqual(['error', 'error']);
+    expect(['pending', 'deposited', 'received'].map(transmissionTone)).toEqual(['info', 'info', 'info']);
   });
 });

@@ -254,3 +254,10 @@ export function receiptProblem(file: { type: string; size: number }): 'type' | '
 export function localDay(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
+
+/** How an e-invoice's transmission status reads: ended well (green), ended badly (to act on), or on its way. */
+export function transmissionTone(status: string): 'success' | 'error' | 'info' {
+  if (status === 'accepted' || status === 'paid') return 'success';
+  if (status === 'refused' || status === 'rejected') return 'error';
+  return 'info';
+}

@@ -6,22 +6,11 @@ import { useT } from '../../preferences';
 import { useSession } from '../../session';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Notice } from '../../ui/Notice';
+import { download } from '../../ui/download';
 import { ActionError } from './RemunerationNav';
 import { payrollFileName, periodActions, type PeriodAction } from './remuneration-rules';
 
 const noop = () => undefined;
-
-/** Saves the payroll file the API answered, as a download named after the period. */
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The next steps of a period for this role (close, reopen, approve, export the payroll file, mark

@@ -1,4 +1,4 @@
-import { VatRate } from './catalogue';
+import { LineNature, VatRate } from './catalogue';
 
 /**
  * E-reporting figures of a host structure (docs/e-reporting.md): what its PA
@@ -22,12 +22,18 @@ export interface EReportingRequest {
   frequency?: EReportingFrequency;
 }
 
-/** Transaction data at one (VAT category, rate): B2C invoices issued less credit notes issued. */
+/**
+ * Transaction data at one (VAT category, rate, nature): B2C invoices issued less credit notes issued.
+ * The reform aggregates deliveries of goods and services apart, so a mixed invoice gives a row per
+ * nature (its lines' nets at that rate, the rate's VAT split in proportion).
+ */
 export interface EReportingTransactionRate {
   /** S standard, E exempt (the VAT franchise, art. 293 B, or an exemption reason). */
   category: 'S' | 'E';
   rate: VatRate;
   exemptionReason: string | null;
+  /** `goods` (livraisons de biens) or `service` (prestations de services), as the lines say. */
+  nature: LineNature;
   /** Invoiced: bases and VAT of the invoices issued (a final invoice counts without the deposits it deducts). */
   invoicedBase: string;
   invoicedVat: string;
@@ -40,7 +46,11 @@ export interface EReportingTransactionRate {
   total: string;
 }
 
-/** Payment data at one (VAT category, rate): money received less money refunded, with its VAT. */
+/**
+ * Payment data at one (VAT category, rate): money received less money refunded, with its VAT. Services
+ * only: a payment on a mixed invoice counts for its services share (in proportion to what the invoice
+ * charges for services and for goods at each rate, exact to the cent); payments on goods are left out.
+ */
 export interface EReportingPaymentRate {
   category: 'S' | 'E';
   rate: VatRate;
@@ -64,26 +74,36 @@ export interface EReportingPeriod {
     vat: string;
     total: string;
   };
-  payments: {
-    rates: EReportingPaymentRate[];
-    paymentCount: number;
-    refundCount: number;
-    amount: string;
-    base: string;
-    vat: string;
-  };
+  /** Null when the host structure opted for VAT on debits (`servicesVatDue: 'debits'`): no payment data is due. */
+  payments: EReportingPayments | null;
 }
+
+export interface EReportingPayments {
+  rates: EReportingPaymentRate[];
+  /** Payments and refunds with a services share dated in the period. */
+  paymentCount: number;
+  refundCount: number;
+  amount: string;
+  base: string;
+  vat: string;
+}
+
+/**
+ * When VAT on services is due: `receipts` (encaissements, the default) — payment data reports the
+ * money received on services; `debits` — the host structure opted to pay VAT on debits (its
+ * invoices print the option), VAT is due at invoicing like goods, and no payment data is due.
+ */
+export const SERVICES_VAT_DUE = ['receipts', 'debits'] as const;
+export type ServicesVatDue = (typeof SERVICES_VAT_DUE)[number];
 
 export interface EReportingFigures {
   hostStructureId: string;
   from: string;
   to: string;
   frequency: EReportingFrequency;
-  /**
-   * How VAT on services is due: `receipts` (encaissements) for every invoice — the host structure's
-   * option for VAT on debits is not known to the platform yet, so payment data covers every service.
-   */
-  servicesVatDue: 'receipts';
+  servicesVatDue: ServicesVatDue;
+  /** Why there is no payment data (`servicesVatDue: 'debits'`), or null when there is. */
+  paymentsNote: string | null;
   periods: EReportingPeriod[];
 }
 

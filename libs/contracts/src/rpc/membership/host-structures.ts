@@ -40,6 +40,13 @@ export interface HostStructure {
   email: string | null;
   /** Opted to pay VAT on debits: invoices print "Option pour le paiement de la taxe d'après les débits". */
   vatOnDebits: boolean;
+  /**
+   * The consumer mediator the host structure adheres to (C. consom. L612-1, L616-1, R616-1): its
+   * name, and its website or postal address. Quotes and invoices to individuals print them. Both or
+   * neither.
+   */
+  mediatorName: string | null;
+  mediatorContact: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -61,6 +68,8 @@ export interface CreateHostStructureRequest {
   phone?: string | null;
   email?: string | null;
   vatOnDebits?: boolean;
+  mediatorName?: string | null;
+  mediatorContact?: string | null;
 }
 
 /** Every field but the kind may change; the change is published to the services that print it. */
