@@ -242,4 +242,46 @@ describe('document PDFs over HTTP', () => {
     const again = await getPdf(`/v1/sites/${site.a.id}/credit-notes/${credit.body.id}/pdf`, site.a.coordinator);
     expect(again.bytes.equals(pdf.bytes)).toBe(true);
   });
+
+  it('a fully paid invoice has a receipted copy ("FACTURE ACQUITTÉE", its payments), a separate file; not fully paid: 409 INVOICE_NOT_PAID saying what is due', async () => {
+    const invoice = await issuedInvoice(ids.company, [{ description: 'Buffet', quantity: '1', unit: 'flat_rate', unitPrice: '100', vatRate: '20' }]);
+    const receipted = `/v1/sites/${site.a.id}/invoices/${invoice.id}/receipted.pdf`;
+    const pay = (amount: string, method: string) =>
+      platform.http('POST', `/v1/sites/${site.a.id}/invoices/${invoice.id}/payments`, { token: site.a.coordinator, body: { amount, receivedOn: today(), method } });
+
+    const unpaid = await getPdf(receipted, accountant);
+    expect(unpaid.status).toBe(409);
+    expect(unpaid.json()).toMatchObject({ code: 'INVOICE_NOT_PAID', message: expect.stringContaining('120.00 € of 120.00 € are still due') });
+    expect((await pay('20.00', 'cheque')).status).toBe(201);
+    const partly = await getPdf(receipted, accountant);
+    expect(partly.status).toBe(409);
+    expect(partly.json().message).toContain('100.00 € of 120.00 € are still due');
+    expect((await pay('100.00', 'transfer')).status).toBe(201);
+
+    const copy = await getPdf(receipted, accountant);
+    expect(copy.status).toBe(200);
+    expect(copy.headers.get('content-type')).toBe('application/pdf');
+    expect(copy.headers.get('content-disposition')).toBe(`inline; filename="${invoice.number}_acquittee.pdf"`);
+    expect(copy.headers.get('etag')).toBe(`"${createHash('sha256').update(copy.bytes).digest('hex')}"`);
+    const text = flat((await pdfText(copy.bytes)).text);
+    const day = today().split('-').reverse().join('/');
+    for (const expected of [
+      'FACTURE ACQUITTÉE',
+      `Acquittée le ${day}`,
+      `N° ${invoice.number}`,
+      `${day} Paiement — Chèque 20,00 €`,
+      `${day} Paiement — Virement 100,00 €`,
+      'Total des règlements 120,00 €',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // The invoice's own PDF stays as issued: no mark, another file.
+    const original = await getPdf(`/v1/sites/${site.a.id}/invoices/${invoice.id}/pdf`, accountant);
+    expect(flat((await pdfText(original.bytes)).text)).not.toContain('ACQUITTÉE');
+    expect(original.headers.get('etag')).not.toBe(copy.headers.get('etag'));
+    // Stored: the same bytes on the next read, for another role.
+    expect((await getPdf(receipted, member)).bytes.equals(copy.bytes)).toBe(true);
+    // Another site's coordinator: 404.
+    expect((await getPdf(`/v1/sites/${site.b.id}/invoices/${invoice.id}/receipted.pdf`, site.b.coordinator)).status).toBe(404);
+  });
 });

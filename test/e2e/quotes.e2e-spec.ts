@@ -1,4 +1,5 @@
 import { Client as Pg } from 'pg';
+import { pdfText } from '@kpa/testing/pdf-text';
 import { setUpRegion, siteUserToken, untilCommerceKnows, usePlatform } from './platform';
 
 function today(): string {
@@ -250,5 +251,46 @@ describe('quotes over HTTP', () => {
     expect(deposit.body).toMatchObject({ kind: 'deposit', status: 'draft', quoteId: draft.body.id, missionId: accepted.body.missionId });
     // 30 % of the quote's net, VAT on top (a deposit on services bears VAT).
     expect(deposit.body.totals.net).toBe('4.50');
+  });
+
+  it('a quote asking for a deposit prints it with the deposit invoice’s exact total, its payment terms and the goods’ delivery address; accepting drafts that deposit; the invoice from the quote takes the address', async () => {
+    const goods = { description: 'Étagère en chêne', quantity: '2', unit: 'piece', unitPrice: '120.05', vatRate: '20', nature: 'goods' };
+    const serviceOnly = await platform.http('POST', quotes(), {
+      token: site.a.coordinator,
+      body: { clientId: ids.individual, lines: [freeLine], validUntil, deliveryAddress: '14 rue de Lannoy, 59100 Roubaix' },
+    });
+    expect(serviceOnly.status).toBe(400);
+    expect(serviceOnly.body.details).toMatchObject({ field: 'deliveryAddress' });
+    const draft = await platform.http('POST', quotes(), {
+      token: site.a.coordinator,
+      body: { clientId: ids.individual, lines: [goods, freeLine], validUntil, depositPercent: '30', deliveryAddress: '14 rue de Lannoy, 59100 Roubaix' },
+    });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ depositPercent: '30', deliveryAddress: '14 rue de Lannoy, 59100 Roubaix', totals: { net: '255.10', vat: '51.02', total: '306.12' } });
+    expect((await platform.http('POST', `${quotes()}/${draft.body.id}/send`, { token: site.a.coordinator })).status).toBe(200);
+
+    const pdf = await fetch(`${platform.gatewayUrl}${quotes()}/${draft.body.id}/pdf`, { headers: { authorization: `Bearer ${accountant}` } });
+    expect(pdf.status).toBe(200);
+    const words = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'Conditions de paiement Paiement à réception de la facture',
+      // 30 % of 255.10 = 76.53 net at 20 %: 91.84 including VAT, the deposit invoice's total below.
+      'Acompte à la commande 30 % du total, soit 91,84 € TTC',
+      'Adresse de livraison 14 rue de Lannoy, 59100 Roubaix',
+      // An individual reads prices including VAT: 120.05 × 1.2 = 144.06 a unit.
+      'PU TTC',
+      'Étagère en chêne 2 pièce 144,06 € 20 % 288,12 €',
+      'Total TTC 306,12 €',
+    ]) {
+      expect(words).toContain(expected);
+    }
+
+    const accepted = await platform.http('POST', `${quotes()}/${draft.body.id}/accept`, { token: site.a.coordinator });
+    expect(accepted.status).toBe(200);
+    const deposit = await platform.http('GET', `/v1/sites/${site.a.id}/invoices/${accepted.body.invoiceId}`, { token: site.a.coordinator });
+    expect(deposit.body).toMatchObject({ kind: 'deposit', deliveryAddress: null, totals: { net: '76.53', total: '91.84' } });
+    // The invoice of the goods themselves (drafted from the quote) takes the quote's delivery address.
+    const invoice = await platform.http('POST', `/v1/sites/${site.a.id}/invoices`, { token: site.a.coordinator, body: { fromQuoteId: draft.body.id, kind: 'standard' } });
+    expect(invoice.status === 201 ? invoice.body.deliveryAddress : JSON.stringify(invoice.body)).toBe('14 rue de Lannoy, 59100 Roubaix');
   });
 });

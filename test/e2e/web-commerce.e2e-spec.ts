@@ -131,7 +131,7 @@ describe('invoices in the web console (Chromium)', () => {
     await page.getByRole('heading', { level: 1, name: 'Aujourd’hui' }).waitFor();
   }
 
-  it('lets a coordinator draft an invoice at 20 % and 5.5 %, watch the totals, issue it, open the PDF and record a payment', async () => {
+  it('lets a coordinator draft an invoice at 20 % and 5.5 %, watch the totals, issue it, open the PDF, record a payment, then the rest and see the receipted copy', async () => {
     const screen = screens('commerce-laptop');
     const { context, page } = await openConsole(browser, 'laptop');
     const pdfs = collectPdfs(page);
@@ -195,11 +195,26 @@ describe('invoices in the web console (Chromium)', () => {
     await untilTotals(page, ['Déjà payé 100,00 €', 'Reste dû 282,26 €']);
     await page.locator('.table').getByText('Virement', { exact: true }).waitFor();
     await screen(page, 'facture-paiement');
+    // Not paid in full: no receipted copy yet.
+    expect(await page.getByRole('heading', { name: 'La facture acquittée (PDF)' }).count()).toBe(0);
+
+    // The rest, by cheque: the invoice is paid and its receipted copy ("facture acquittée") appears in the page.
+    await page.getByLabel('Montant reçu (€)').fill('282,26');
+    await page.getByRole('button', { name: /Moyen de paiement/ }).click();
+    await page.getByRole('option', { name: 'Chèque' }).click();
+    await page.getByRole('button', { name: 'Enregistrer un paiement' }).click();
+    await untilTotals(page, ['Déjà payé 382,26 €', 'Reste dû 0,00 €']);
+    await page.locator('.table').getByText('Chèque', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'La facture acquittée (PDF)' }).waitFor();
+    const receipted = page.locator('iframe[title^="Facture LACAPE-F-"][title$="acquittée (PDF)"]');
+    await receipted.waitFor();
+    expect(Number(await receipted.getAttribute('data-bytes'))).toBeGreaterThan(1000);
+    await screen(page, 'facture-acquittee');
 
     await page.getByRole('link', { name: 'Toutes les factures' }).click();
     await page.getByRole('heading', { level: 1, name: 'Factures' }).waitFor();
     await page.getByRole('link', { name: /^Ouvrir LACAPE-F-/ }).waitFor();
-    await page.locator('.table').getByText('Payée en partie', { exact: true }).waitFor();
+    await page.locator('.table').getByText('Payée', { exact: true }).waitFor();
     await screen(page, 'factures');
     await context.close();
   });
@@ -301,7 +316,8 @@ describe('invoices in the web console (Chromium)', () => {
       .first()
       .click();
     await page.getByRole('heading', { level: 1, name: /^Facture LACAPE-F-/ }).waitFor();
-    await page.locator('iframe.pdf-frame').waitFor();
+    // The invoice's own PDF (the first invoice, paid in full by the first test, also shows its receipted copy below it).
+    await page.locator('iframe.pdf-frame').first().waitFor();
     await screen(page, 'facture-emise');
     await page.goto(`${platform.gatewayUrl}/factures/nouvelle`);
     await page.getByRole('heading', { level: 1, name: 'Nouvelle facture' }).waitFor();

@@ -87,6 +87,7 @@ import { HostLogoSiteAddress1768710000000 } from './migrations/1768710000000-hos
 import { HostLogoRepository } from './host-logos/host-logo.repository';
 import { HostLogosService } from './host-logos/host-logos.service';
 import { HostLogosRpcController } from './host-logos/host-logos.rpc-controller';
+import { ReceiptedCopyAndQuoteTerms1768720000000 } from './migrations/1768720000000-receipted-copy-and-quote-terms';
 import { QuoteExpiryService } from './quotes/quote-expiry.service';
 
 export const COMMERCE_DATABASE: DatabaseModuleOptions = {
@@ -130,6 +131,8 @@ export const COMMERCE_DATABASE: DatabaseModuleOptions = {
     EInvoiceTransmissions1768700000000,
     // issue 15: the host's logo, the issuing site's address
     HostLogoSiteAddress1768710000000,
+    // issue 15: the receipted copy of a paid invoice; a quote's deposit and delivery address
+    ReceiptedCopyAndQuoteTerms1768720000000,
   ],
 };
 

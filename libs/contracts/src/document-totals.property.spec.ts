@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { computeTotals, DocumentTotals, LineInput } from './document-totals';
+import { computeTotals, DocumentTotals, LineInput, linesInclVat } from './document-totals';
 import { VAT_RATES, VatRate } from './rpc/commerce/catalogue';
 
 /**
@@ -210,6 +210,37 @@ describe('document totals (properties)', () => {
         expect(withDiscount.vatCents).toBe(without.vatCents);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('prices including VAT per line add up, rate by rate, to base + VAT and in all to the total TTC, each line within 1.5 cents of net × (1 + rate)', () => {
+    fc.assert(
+      fc.property(fc.oneof(everyday, huge), fc.boolean(), (lines, withDiscount) => {
+        const inputs = lines.map((l) => l.input);
+        const target = lines[0];
+        // A discount on the first line's rate, at most that line (so its rate's base stays ≥ 0).
+        if (withDiscount && target.tenThousandths > 1n) {
+          inputs.push({ ...target.input, kind: 'discount', description: 'Remise', unitPrice: `-${decimal(target.tenThousandths / 2n, 4, false)}` });
+        }
+        const totals = computeTotals(inputs, { vatFranchise: false });
+        const ttc = linesInclVat(inputs, totals);
+        expect(ttc.reduce((sum, l) => sum + l.totalCents, 0)).toBe(totals.totalCents);
+        for (const group of totals.vatBreakdown) {
+          const ofRate = ttc.filter((_, index) => totals.lines[index].vatRate === group.rate);
+          expect(ofRate.reduce((sum, l) => sum + l.totalCents, 0)).toBe(group.baseCents + group.vatCents);
+        }
+        const perMille: Record<VatRate, bigint> = { '20': 200n, '10': 100n, '5.5': 55n, '2.1': 21n, '0': 0n };
+        if (inputs.length === lines.length) {
+          // Without a discount (each line at most its rate's base): a line's share of the VAT is off its
+          // own net × rate by less than 1 cent (its floor and the extra cent) + ½ cent (the group's rounding).
+          ttc.forEach((line, index) => {
+            const exact = BigInt(totals.lines[index].netCents) * (1000n + perMille[totals.lines[index].vatRate]); // thousandths of a cent
+            const distance = BigInt(line.totalCents) * 1000n - exact;
+            expect(distance < 0n ? -distance : distance).toBeLessThan(1500n);
+          });
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,4 +1,15 @@
-import { computeTotals, LineInput, lineNetCents, MAX_LINES, parseQuantity, parseUnitPrice, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON, vatCents } from './document-totals';
+import {
+  computeTotals,
+  LineInput,
+  lineNetCents,
+  linesInclVat,
+  MAX_LINES,
+  parseQuantity,
+  parseUnitPrice,
+  VAT_FRANCHISE_NOTE,
+  VAT_FRANCHISE_REASON,
+  vatCents,
+} from './document-totals';
 import { VAT_RATES } from './rpc/commerce/catalogue';
 import { Refusal, refusalOf } from '@kpa/testing/refusal';
 
@@ -225,5 +236,38 @@ describe('computeTotals', () => {
 
   it('offers the French rates', () => {
     expect([...VAT_RATES]).toEqual(['20', '10', '5.5', '2.1', '0']);
+  });
+});
+
+describe('linesInclVat', () => {
+  it('splits each rate’s VAT over its lines, largest remainder first, so the lines add up to the total TTC to the cent', () => {
+    // Three lines of 0.05 € at 20 %: VAT once on 0.15 € = 0.03 €, a cent to each line.
+    const lines = [line('1', '0.05'), line('1', '0.05'), line('1', '0.05')];
+    const totals = computeTotals(lines, { vatFranchise: false });
+    expect(totals.totalCents).toBe(18);
+    expect(linesInclVat(lines, totals)).toEqual([
+      { unitPriceCents: 6, totalCents: 6 },
+      { unitPriceCents: 6, totalCents: 6 },
+      { unitPriceCents: 6, totalCents: 6 },
+    ]);
+    // 10.05 € × 3 at 20 % and 2.5 × 18.1234 € at 5.5 %: unit prices TTC 12.06 € and 19.12 €.
+    const mixed = [line('3', '10.05'), line('2.5', '18.1234', '5.5'), line('1', '0.10', '5.5')];
+    const mixedTotals = computeTotals(mixed, { vatFranchise: false });
+    const ttc = linesInclVat(mixed, mixedTotals);
+    expect(ttc.map((l) => l.unitPriceCents)).toEqual([1206, 1912, 11]);
+    // 20 %: 30.15 + 6.03. 5.5 %: base 45.41, VAT 2.50 split 249.45 ¢ and 0.55 ¢: floors 249 and 0, the cent left to the larger remainder (0.55).
+    expect(ttc.map((l) => l.totalCents)).toEqual([3618, 4780, 11]);
+    expect(ttc.reduce((sum, l) => sum + l.totalCents, 0)).toBe(mixedTotals.totalCents);
+  });
+
+  it('gives a discount its (negative) share, and under the franchise the nets themselves', () => {
+    const lines = [line('1', '100'), line('1', '-10', '20', { kind: 'discount', description: 'Remise' })];
+    const totals = computeTotals(lines, { vatFranchise: false });
+    expect(linesInclVat(lines, totals)).toEqual([
+      { unitPriceCents: 12000, totalCents: 12000 },
+      { unitPriceCents: -1200, totalCents: -1200 },
+    ]);
+    const franchise = computeTotals([line('2', '12.345')], { vatFranchise: true });
+    expect(linesInclVat([line('2', '12.345')], franchise)).toEqual([{ unitPriceCents: 1235, totalCents: 2469 }]);
   });
 });

@@ -282,6 +282,58 @@ export function computeTotals(lines: readonly LineInput[], options: TotalsOption
   };
 }
 
+/** Integer division rounded toward −∞ (BigInt division truncates toward 0), with its non-negative remainder. */
+function floorDivMod(numerator: bigint, divisor: bigint): { quotient: bigint; remainder: bigint } {
+  let quotient = numerator / divisor;
+  if (numerator % divisor !== 0n && numerator < 0n !== divisor < 0n) quotient -= 1n;
+  return { quotient, remainder: numerator - quotient * divisor };
+}
+
+/** A line's price including VAT, as a quote to a consumer prints it (C. consom. L112-1). */
+export interface LineInclVat {
+  /** Unit price × (1 + rate), rounded half away from zero to the cent: what one unit costs the client. */
+  unitPriceCents: number;
+  /**
+   * The line's net plus its share of its rate's VAT: the group's VAT (computed once on the group's
+   * base, as the totals do) split over its lines in proportion to their nets, largest remainder
+   * first. So the lines of a rate add up to that rate's base + VAT, and all lines to the total
+   * including VAT, exactly to the cent.
+   */
+  totalCents: number;
+}
+
+/**
+ * Each line's unit price and total including VAT, consistent with `computed` (the same lines'
+ * computeTotals): Σ totalCents = computed.totalCents. The VAT of a line is never computed on its
+ * own (that would not add up to the per-rate VAT); qty × unit price TTC may differ from the line's
+ * total by rounding, as the unit price is rounded alone.
+ */
+export function linesInclVat(lines: readonly LineInput[], computed: DocumentTotals): LineInclVat[] {
+  const totals = computed.lines.map((line) => BigInt(line.netCents));
+  for (const group of computed.vatBreakdown) {
+    const members = computed.lines.flatMap((line, index) => (line.vatRate === group.rate ? [index] : []));
+    const base = BigInt(group.baseCents);
+    const vat = BigInt(group.vatCents);
+    if (vat === 0n || base === 0n) continue;
+    const shares = members.map((index) => ({ index, ...floorDivMod(vat * BigInt(computed.lines[index].netCents), base) }));
+    let left = vat - shares.reduce((sum, share) => sum + share.quotient, 0n);
+    for (const share of shares) totals[share.index] += share.quotient;
+    // 0 ≤ left < number of lines: one more cent to the lines with the largest remainders (ties: the earlier line).
+    for (const share of [...shares].sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1))) {
+      if (left <= 0n) break;
+      totals[share.index] += 1n;
+      left -= 1n;
+    }
+  }
+  return lines.map((line, index) => {
+    const rate = computed.lines[index].vatRate;
+    const unitPrice = parseUnitPrice(line.unitPrice, `lines[${index}].unitPrice`, line.kind === 'discount');
+    // ten-thousandths × (1000 + ‰) = 10^-7 €; a cent is 10^-2 €.
+    const unitPriceCents = roundHalfAwayFromZero(unitPrice * (1000n + RATE_PER_MILLE[rate]), 100_000n);
+    return { unitPriceCents: safe(unitPriceCents, `lines[${index}].unitPrice`, 'The unit price including VAT'), totalCents: safe(totals[index], 'lines', 'A line including VAT') };
+  });
+}
+
 /** The totals as the API and the documents write them: decimal strings, the breakdown rate by rate. */
 export function decimalTotals(computed: DocumentTotals): QuoteTotals {
   return {

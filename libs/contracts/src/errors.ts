@@ -86,6 +86,8 @@ export const ERROR_CODES = [
   'INVOICE_ALREADY_ISSUED',
   'INVOICE_NOT_ISSUED',
   'INVOICE_QUOTE_NOT_ACCEPTED',
+  // 409: a receipted copy (facture acquittée) exists only once the invoice is fully paid
+  'INVOICE_NOT_PAID',
   'DEPOSIT_ALREADY_DEDUCTED',
   'MISSION_NOT_OPEN',
   'MISSION_TRANSITION_REFUSED',

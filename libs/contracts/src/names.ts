@@ -90,6 +90,7 @@ export const RPC = {
     quoteAct: 'rpc.commerce.quote.act',
     documentPdf: 'rpc.commerce.document.pdf',
     documentEInvoice: 'rpc.commerce.document.einvoice',
+    documentReceiptedInvoice: 'rpc.commerce.document.receipted_invoice',
     einvoiceTransmission: 'rpc.commerce.einvoice.transmission',
     // worker: e-invoicing (the transmission sweep)
     einvoiceTransmitDue: 'rpc.commerce.einvoice.transmit_due',

@@ -46,7 +46,7 @@ import type {
   UpdateCatalogueItemRequest,
 } from './rpc/commerce/catalogue';
 import type { Client, ClientPage, CreateClientRequest, GetClientRequest, ListClientsRequest, UpdateClientRequest } from './rpc/commerce/clients';
-import type { DocumentPdf, DocumentPdfRequest } from './rpc/commerce/document-pdfs';
+import type { DocumentPdf, DocumentPdfRequest, ReceiptedInvoiceRequest } from './rpc/commerce/document-pdfs';
 import type { EInvoiceFile, EInvoiceFileRequest, EInvoiceTransmission, GetTransmissionRequest, TransmissionSweepOutcome } from './rpc/commerce/e-invoices';
 import type {
   ApproveExpenseRequest,
@@ -340,6 +340,7 @@ export const RPC_TYPES = {
   [RPC.commerce.quoteAct]: rpc<QuoteActionRequest, Quote>(),
   [RPC.commerce.documentPdf]: rpc<DocumentPdfRequest, DocumentPdf>(),
   [RPC.commerce.documentEInvoice]: rpc<EInvoiceFileRequest, EInvoiceFile>(),
+  [RPC.commerce.documentReceiptedInvoice]: rpc<ReceiptedInvoiceRequest, DocumentPdf>(),
   [RPC.commerce.einvoiceTransmission]: rpc<GetTransmissionRequest, EInvoiceTransmission>(),
   [RPC.commerce.einvoiceTransmitDue]: rpc<Record<string, never>, TransmissionSweepOutcome>(),
   [RPC.commerce.expenseCreate]: rpc<CreateExpenseRequest, Expense>(),

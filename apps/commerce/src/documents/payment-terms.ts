@@ -99,3 +99,17 @@ export function offPremisesRestriction(concludedOn: string | null, issueDate: st
 export function dueDateNotBefore(usualDueOn: string, firstPaymentOn: string | null): string {
   return firstPaymentOn !== null && compareDates(usualDueOn, firstPaymentOn) < 0 ? firstPaymentOn : usualDueOn;
 }
+
+/**
+ * What a quote says of the payment of the invoice it leads to: the term that invoice will get (a
+ * quote agrees no other term, so the default of the client's kind, as paymentTermDays gives it), and
+ * for a contract signed at an individual's home, that no payment is received before the 8th day
+ * after the acceptance (L221-10).
+ */
+export function quotePaymentTerms(clientKind: ClientKind, offPremises: boolean): string {
+  if (offPremises) {
+    return `Paiement à réception de la facture, et au plus tôt le ${OFF_PREMISES_NO_PAYMENT_DAYS + 1}e jour après l'acceptation du devis (C. consom. L221-10)`;
+  }
+  const days = paymentTermDays(clientKind);
+  return days === 0 ? 'Paiement à réception de la facture' : `Paiement à ${days} jours à compter de la date de la facture`;
+}

@@ -80,6 +80,12 @@ export interface PrintableLine {
   vatRate: VatRate;
   /** quantity × unitPrice rounded to the cent. */
   net: string;
+  /**
+   * Quotes to an individual only (C. consom. L112-1): the unit price and the line's total including
+   * VAT, printed instead of the prices excluding VAT (libs/contracts document-totals linesInclVat).
+   */
+  unitPriceInclVat?: string;
+  totalInclVat?: string;
 }
 
 /**
@@ -151,6 +157,29 @@ export interface PrintableDocument {
    * issue 15; absent on quotes and on documents frozen before.
    */
   einvoice?: PrintableEInvoiceFacts;
+  /**
+   * Only on the receipted copy of a fully paid invoice (invoices/receipted-invoice.ts), never on the
+   * invoice itself: the copy prints "FACTURE ACQUITTÉE", the money received and the day it was paid.
+   */
+  receipt?: PrintableReceipt;
+}
+
+/** One settlement row of a receipted copy: a payment (positive), a credit note (positive), a refund (negative). */
+export interface PrintableReceiptRow {
+  date: string;
+  /** "Paiement — Virement", "Avoir N° LACAPE-A-2026-00003", "Remboursement — Chèque". */
+  label: string;
+  amount: string;
+}
+
+export interface PrintableReceipt {
+  /** The day of the last payment: "Acquittée le …". */
+  paidOn: string;
+  rows: PrintableReceiptRow[];
+  /** Σ rows: the amount due, plus what is still to be refunded to the client. */
+  total: string;
+  /** Money the seller still owes back (a credit note on a paid part not refunded yet), or null. */
+  refundDue: string | null;
 }
 
 /** Structured facts of an issued invoice or credit note, for its EN 16931 e-invoice. */

@@ -25,6 +25,11 @@ export class CreditNoteRepository {
     return keysetPage(query, page);
   }
 
+  /** Every credit note of an invoice (a receipted copy lists them all). */
+  ofInvoice(manager: EntityManager, siteId: SiteId, invoiceId: string): Promise<CreditNoteEntity[]> {
+    return manager.find(CreditNoteEntity, { where: { siteId, invoiceId }, order: { issuedOn: 'ASC', id: 'ASC' } });
+  }
+
   async insert(manager: EntityManager, creditNote: CreditNoteEntity & { siteId: SiteId }): Promise<void> {
     await manager.insert(CreditNoteEntity, creditNote);
   }

@@ -164,7 +164,7 @@ export class InvoiceDrafts {
   /** A draft from a quote: its lines (standard, final) or a deposit of it; a final one deducts the quote's open deposits by default. */
   private async insertFromQuote(
     manager: EntityManager,
-    quote: Pick<QuoteSource, 'id' | 'siteId' | 'clientId' | 'lines' | 'number' | 'capeHolderMemberId'>,
+    quote: Pick<QuoteSource, 'id' | 'siteId' | 'clientId' | 'lines' | 'number' | 'capeHolderMemberId' | 'deliveryAddress'>,
     options: FromQuoteOptions,
     actor: InvoiceActor,
   ): Promise<InvoiceEntity> {
@@ -177,10 +177,12 @@ export class InvoiceDrafts {
       kind === 'final' ? (options.fields.depositInvoiceIds ?? (await this.invoices.openDepositsOfQuote(manager, quote.siteId, quote.id))) : options.fields.depositInvoiceIds;
     // The member the quote names as carrying the work out under a CAPE is named on its invoices too (R127-3).
     const capeHolderMemberId = options.fields.capeHolderMemberId !== undefined ? options.fields.capeHolderMemberId : quote.capeHolderMemberId;
+    // The goods' delivery address the quote names goes on its invoices (not on a deposit's lines, which may all be services).
+    const deliveryAddress = options.fields.deliveryAddress !== undefined ? options.fields.deliveryAddress : kind === 'deposit' ? null : quote.deliveryAddress;
     return this.insertDraft(
       manager,
       quote.siteId,
-      { ...options.fields, capeHolderMemberId, clientId: quote.clientId, kind, lines, quoteId: quote.id, missionId: options.missionId, depositInvoiceIds },
+      { ...options.fields, capeHolderMemberId, deliveryAddress, clientId: quote.clientId, kind, lines, quoteId: quote.id, missionId: options.missionId, depositInvoiceIds },
       actor,
     );
   }
@@ -233,7 +235,7 @@ export class InvoiceDrafts {
    */
   async insertInvoiceDraftFromQuote(
     manager: EntityManager,
-    quote: { id: string; siteId: SiteId; clientId: string; lines: QuoteLineData[]; number: string | null; capeHolderMemberId: string | null },
+    quote: { id: string; siteId: SiteId; clientId: string; lines: QuoteLineData[]; number: string | null; capeHolderMemberId: string | null; deliveryAddress: string | null },
     options: { kind: 'standard' | 'deposit'; depositPercent?: string; missionId?: string | null },
     actorUserId: string,
     _today: string,

@@ -18,6 +18,9 @@ import { MissionRepository } from '../missions/mission.repository';
 import { CreditNoteRepository } from './credit-note.repository';
 import { InvoiceEntity } from './invoice.entity';
 import { InvoiceRepository } from './invoice.repository';
+import { PaymentRepository } from './payment.repository';
+import { receiptedDocument } from './receipted-invoice';
+import { RefundRepository } from './refund.repository';
 
 /** Everything an invoice prints and stores at issue, except its number. */
 export interface PreparedInvoice {
@@ -70,6 +73,8 @@ export class InvoicePrintables {
     private readonly clients: ClientRepository,
     private readonly quotes: QuoteRepository,
     private readonly missions: MissionRepository,
+    private readonly payments: PaymentRepository,
+    private readonly refunds: RefundRepository,
   ) {}
 
   /**
@@ -137,6 +142,23 @@ export class InvoicePrintables {
     if (invoice.printable !== null) return { documentId: invoice.id, frozen: true, printable: invoice.printable };
     const today = todayInFrance();
     return { documentId: invoice.id, frozen: false, printable: documentOf(await this.prepareInvoice(manager, siteId, invoice, today, 'preview'), null, today) };
+  }
+
+  /**
+   * The receipted copy of a fully paid invoice (receipted-invoice.ts): its frozen document with the
+   * payments, credit notes and refunds recorded so far. Read in one snapshot (the caller's
+   * transaction), so a payment recorded meanwhile is in every read or in none. 404 INVOICE_NOT_FOUND
+   * for another site's, 404 DOCUMENT_NOT_ISSUED for a draft, 409 INVOICE_NOT_PAID until fully paid.
+   */
+  async receiptedInvoice(manager: EntityManager, siteId: SiteId, invoiceId: string): Promise<{ documentId: string; frozen: boolean; printable: PrintableDocument }> {
+    const invoice = await this.invoices.findInvoice(manager, siteId, invoiceId);
+    const [payments, creditNotes, refunds] = [
+      await this.payments.all(manager, siteId, invoiceId),
+      await this.creditNotes.ofInvoice(manager, siteId, invoiceId),
+      await this.refunds.all(manager, siteId, invoiceId),
+    ];
+    const printable = receiptedDocument({ printable: invoice.printable, balance: invoice.balance(), payments, creditNotes, refunds }, invoice.id);
+    return { documentId: invoice.id, frozen: true, printable };
   }
 
   /** A credit note's document, frozen when it was issued (credit notes have no draft). 404 CREDIT_NOTE_NOT_FOUND for another site's. */

@@ -23,6 +23,11 @@ export class PaymentRepository {
     return rows[0]?.last ?? null;
   }
 
+  /** Every payment of an invoice (a receipted copy lists them all). */
+  all(manager: EntityManager, siteId: SiteId, invoiceId: string): Promise<PaymentEntity[]> {
+    return manager.find(PaymentEntity, { where: { siteId, invoiceId }, order: { receivedOn: 'ASC', id: 'ASC' } });
+  }
+
   /** One page of an invoice's payments, oldest first. */
   page(manager: EntityManager, siteId: SiteId, invoiceId: string, page: PageRequest): Promise<{ items: PaymentEntity[]; nextCursor: string | null }> {
     const query = manager.getRepository(PaymentEntity).createQueryBuilder('p').where('p.siteId = :siteId AND p.invoiceId = :invoiceId', { siteId, invoiceId });

@@ -14,6 +14,11 @@ export class RefundRepository {
     await manager.insert(RefundEntity, refund);
   }
 
+  /** Every refund of an invoice (a receipted copy lists them all). */
+  all(manager: EntityManager, siteId: SiteId, invoiceId: string): Promise<RefundEntity[]> {
+    return manager.find(RefundEntity, { where: { siteId, invoiceId }, order: { refundedOn: 'ASC', id: 'ASC' } });
+  }
+
   /** One page of an invoice's refunds, oldest first. */
   page(manager: EntityManager, siteId: SiteId, invoiceId: string, page: PageRequest): Promise<{ items: RefundEntity[]; nextCursor: string | null }> {
     const query = manager.getRepository(RefundEntity).createQueryBuilder('r').where('r.siteId = :siteId AND r.invoiceId = :invoiceId', { siteId, invoiceId });

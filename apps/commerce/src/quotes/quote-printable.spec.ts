@@ -1,5 +1,7 @@
 import { ClientEntity } from '../clients/client.entity';
-import { VAT_FRANCHISE_NOTE } from '@kpa/contracts';
+import { computeTotals, VAT_FRANCHISE_NOTE } from '@kpa/contracts';
+import { NO_EARLY_PAYMENT_DISCOUNT_SENTENCE, RECOVERY_INDEMNITY_SENTENCE } from '../documents/legal-mentions';
+import { depositLines } from '../invoices/invoice-deposits';
 import { aSellerIdentity } from '../documents/printable.test-helpers';
 import { QuoteEntity } from './quote.entity';
 import { quoteDocument } from './quote-printable';
@@ -60,6 +62,9 @@ function aQuote(vatFranchise: boolean, overrides: Partial<QuoteEntity> = {}): Qu
     executionStartsOn: '2027-01-05',
     executionEndsOn: '2027-01-06',
     signedAtClientHome: false,
+    capeHolderMemberId: null,
+    depositPercent: null,
+    deliveryAddress: null,
     lines,
     totals: quoteTotals(lines, vatFranchise).totals,
     ...overrides,
@@ -106,10 +111,12 @@ describe('quoteDocument', () => {
       { label: "Lieu d'exécution", value: '8 rue Jules Guesde, Roubaix' },
       { label: "Période d'exécution", value: 'du 2027-01-05 au 2027-01-06' },
       { label: 'Prix du devis', value: 'Devis gratuit' },
+      { label: 'Conditions de paiement', value: 'Paiement à réception de la facture' },
     ]);
+    // An individual reads prices including VAT: 5.5 % on 45.31 = 2.49, 20 % on 15.00 = 3.00.
     expect(doc.lines).toEqual([
-      { description: 'Repassage à domicile', quantity: '2.5', unit: 'heure', unitPrice: '18.1234', vatRate: '5.5', net: '45.31' },
-      { description: 'Déplacement', quantity: '1', unit: 'forfait', unitPrice: '15', vatRate: '20', net: '15.00' },
+      { description: 'Repassage à domicile', quantity: '2.5', unit: 'heure', unitPrice: '18.1234', vatRate: '5.5', net: '45.31', unitPriceInclVat: '19.12', totalInclVat: '47.80' },
+      { description: 'Déplacement', quantity: '1', unit: 'forfait', unitPrice: '15', vatRate: '20', net: '15.00', unitPriceInclVat: '18.00', totalInclVat: '18.00' },
     ]);
     expect(doc.totals).toMatchObject({ net: '60.31', vat: '5.49', total: '65.80', deposits: [], amountDue: '65.80' });
     expect(doc.totals.vatBreakdown).toHaveLength(2);
@@ -146,5 +153,56 @@ describe('quoteDocument', () => {
     expect(publicBody.client).toMatchObject({ serviceCode: 'SERV-1', siret: '12002701600357' });
     const company = quoteDocument(aQuote(false), aClient({ kind: 'company', siret: '12002701600357', vatNumber: 'FR85120027016', chorusServiceCode: null }), seller, '2026-12-01');
     expect(company.client).toMatchObject({ serviceCode: null, vatNumber: 'FR85120027016' });
+  });
+
+  it('prints the payment terms its invoice will carry: 30 days and the business sentences for a company, the 7-day rule when signed at home', () => {
+    const company = quoteDocument(aQuote(false), aClient({ kind: 'company', siret: '12002701600357' }), seller, '2026-12-01');
+    expect(company.facts).toContainEqual({ label: 'Conditions de paiement', value: 'Paiement à 30 jours à compter de la date de la facture' });
+    expect(company.mentions).toEqual(expect.arrayContaining([NO_EARLY_PAYMENT_DISCOUNT_SENTENCE, RECOVERY_INDEMNITY_SENTENCE]));
+    // A business reads prices excluding VAT.
+    expect(company.lines[0]).not.toHaveProperty('totalInclVat');
+    const publicBody = quoteDocument(aQuote(false), aClient({ kind: 'public_body', siret: '12002701600357' }), seller, '2026-12-01');
+    expect(publicBody.facts).toContainEqual({ label: 'Conditions de paiement', value: 'Paiement à 30 jours à compter de la date de la facture' });
+    const atHome = quoteDocument(aQuote(false, { signedAtClientHome: true }), aClient(), seller, '2026-12-01');
+    expect(atHome.facts).toContainEqual({
+      label: 'Conditions de paiement',
+      value: "Paiement à réception de la facture, et au plus tôt le 8e jour après l'acceptation du devis (C. consom. L221-10)",
+    });
+    // Never the 40 € for an individual.
+    expect(atHome.mentions).not.toContain(RECOVERY_INDEMNITY_SENTENCE);
+  });
+
+  it('prints the deposit it asks for with the very amount of the deposit invoice accepting it drafts, and the goods’ delivery address', () => {
+    const quote = aQuote(false, { depositPercent: '33.33', deliveryAddress: '14 rue de Lannoy, 59100 Roubaix' });
+    const doc = quoteDocument(quote, aClient(), seller, '2026-12-01');
+    const deposit = computeTotals(depositLines(quote, { depositPercent: '33.33' }), { vatFranchise: false });
+    // 33.33 % of 60.31 = 20.10 net, split 15.10 at 5.5 % and 5.00 at 20 %: 15.93 + 6.00 = 21.93.
+    expect(deposit.totalCents).toBe(2193);
+    expect(doc.facts).toContainEqual({
+      label: 'Acompte à la commande',
+      value: "33,33\u00a0% du total, soit 21,93\u00a0€ TTC, facturé à l'acceptation du devis ; le solde sur la facture finale, acompte déduit",
+    });
+    expect(doc.facts).toContainEqual({ label: 'Adresse de livraison', value: '14 rue de Lannoy, 59100 Roubaix' });
+    const franchise = quoteDocument(aQuote(true, { depositPercent: '30' }), aClient(), { ...seller, vatNumber: null, vatFranchise: true }, '2026-12-01');
+    expect(franchise.facts.find((f) => f.label === 'Acompte à la commande')?.value).toMatch(/^30\u00a0% du total, soit 18,09\u00a0€, facturé/);
+    // Under the franchise a line's price is what the client pays: no separate TTC.
+    expect(franchise.lines[0]).not.toHaveProperty('totalInclVat');
+  });
+
+  it('prices including VAT add up to the quote’s total TTC exactly, whatever the lines', () => {
+    const lines = Array.from({ length: 7 }, (_, i) => ({
+      description: `Ligne ${i + 1}`,
+      quantity: String(i + 1),
+      unit: 'hour' as const,
+      unitPrice: ['0.05', '12.3456', '7.77'][i % 3],
+      vatRate: (['20', '10', '5.5'] as const)[i % 3],
+      exemptionReason: null,
+      catalogueItemId: null,
+      nature: 'service' as const,
+    }));
+    const quote = aQuote(false, { lines, totals: quoteTotals(lines, false).totals });
+    const doc = quoteDocument(quote, aClient(), seller, '2026-12-01');
+    const cents = (amount: string | undefined) => Math.round(Number(amount) * 100);
+    expect(doc.lines.reduce((sum, line) => sum + cents(line.totalInclVat), 0)).toBe(cents(doc.totals.total));
   });
 });

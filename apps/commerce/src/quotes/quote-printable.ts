@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { DomainError, SiteId, VAT_FRANCHISE_NOTE } from '@kpa/contracts';
-import { CapeHolder, capeMention, consumerMediatorSentence } from '../documents/legal-mentions';
+import { computeTotals, DomainError, formatCents, frenchAmount, frenchPercent, linesInclVat, SiteId } from '@kpa/contracts';
+import { CapeHolder, legalMentions } from '../documents/legal-mentions';
+import { quotePaymentTerms } from '../documents/payment-terms';
+import { depositLines } from '../invoices/invoice-deposits';
 import { KnownMemberRepository } from '../members/known-member.repository';
-import { PrintableDocument, PrintableFact, printableClient, printableLines, printableSeller } from '../documents/printable';
+import { PrintableDocument, PrintableFact, PrintableLine, printableClient, printableLines, printableSeller } from '../documents/printable';
 import { ClientEntity } from '../clients/client.entity';
 import { ClientRepository } from '../clients/client.repository';
 import { SellerIdentity } from '../sellers/seller';
@@ -30,11 +32,40 @@ function quoteFacts(quote: Pick<QuoteEntity, 'validUntil' | 'executionPlace' | '
 }
 
 /**
+ * The deposit a quote asks for, as printed: its percent and its amount including VAT, which is the
+ * total of the deposit invoice accepting the quote drafts (the same depositLines, the same money
+ * engine), so the two never differ by a cent.
+ */
+function depositFact(quote: Pick<QuoteEntity, 'lines' | 'number' | 'depositPercent'>, vatFranchise: boolean): PrintableFact | null {
+  if (!quote.depositPercent) return null;
+  const { totalCents } = computeTotals(depositLines(quote, { depositPercent: quote.depositPercent }), { vatFranchise });
+  const amount = `${frenchAmount(formatCents(totalCents))}${vatFranchise ? '' : ' TTC'}`;
+  return {
+    label: 'Acompte à la commande',
+    value: `${frenchPercent(quote.depositPercent)} du total, soit ${amount}, facturé à l'acceptation du devis ; le solde sur la facture finale, acompte déduit`,
+  };
+}
+
+/**
+ * Lines as a consumer reads them (C. consom. L112-1; arrêté du 3 décembre 1987: prices to consumers
+ * are shown including VAT): each line's unit price and total including VAT, the rate's VAT split
+ * over its lines so they add up to the total TTC (linesInclVat). Businesses read prices excluding VAT.
+ */
+function quoteLines(quote: Pick<QuoteEntity, 'lines'>, vatFranchise: boolean, inclVat: boolean): PrintableLine[] {
+  const lines = printableLines(quote.lines, vatFranchise);
+  if (!inclVat || vatFranchise) return lines;
+  const ttc = linesInclVat(quote.lines, computeTotals(quote.lines, { vatFranchise }));
+  return lines.map((line, index) => ({ ...line, unitPriceInclVat: formatCents(ttc[index].unitPriceCents), totalInclVat: formatCents(ttc[index].totalCents) }));
+}
+
+/**
  * A quote as printed (documents/printable.ts), from plain values: the seller is the host structure
  * (never the member nor the site), the figures are the quote's own totals (frozen when it was sent).
- * A quote carries the franchise note when the host is under it, the "bon pour accord" area, and the
- * 14-day withdrawal notice and form when it was signed at an individual's home (C. consom. L221-18).
- * No CAPE mention yet: a quote does not name the member who carries it out.
+ * A quote carries the payment terms and payment sentences its invoice will carry, the deposit it asks
+ * for, the goods' delivery address, prices including VAT for an individual, the franchise note when
+ * the host is under it, the R127-3 mention when a CAPE holder carries the work out, the "bon pour
+ * accord" area, and the 14-day withdrawal notice and form when it was signed at an individual's home
+ * (C. consom. L221-18).
  */
 export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: SellerIdentity, today: string, capeHolder: CapeHolder | null = null): PrintableDocument {
   const vatFranchise = quote.totals.vatFranchise;
@@ -47,8 +78,14 @@ export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: 
     issueDate,
     seller: printableSeller(seller),
     client: printableClient(client, null, null),
-    facts: quoteFacts(quote),
-    lines: printableLines(quote.lines, vatFranchise),
+    facts: [
+      ...quoteFacts(quote),
+      // The terms the invoice made from the quote will carry (issue 15 audit 5).
+      { label: 'Conditions de paiement', value: quotePaymentTerms(client.kind, quote.signedAtClientHome) },
+      ...[depositFact(quote, vatFranchise)].filter((fact): fact is PrintableFact => fact !== null),
+      ...(quote.deliveryAddress ? [{ label: 'Adresse de livraison', value: quote.deliveryAddress }] : []),
+    ],
+    lines: quoteLines(quote, vatFranchise, client.kind === 'individual'),
     totals: {
       net: quote.totals.net,
       vat: quote.totals.vat,
@@ -59,11 +96,9 @@ export function quoteDocument(quote: QuoteEntity, client: ClientEntity, seller: 
       depositDeductions: [],
       amountDue: quote.totals.total,
     },
-    mentions: [
-      ...(vatFranchise ? [VAT_FRANCHISE_NOTE] : []),
-      ...(capeHolder ? [capeMention(capeHolder, issueDate)] : []),
-      ...(client.kind === 'individual' && seller.consumerMediator ? [consumerMediatorSentence(seller.consumerMediator)] : []),
-    ],
+    // The invoice's payment sentences (no discount, late penalties, the 40 € for businesses only), the
+    // franchise, the consumer mediator for an individual (L616-1) and the CAPE mentions.
+    mentions: legalMentions({ clientKind: client.kind, vatFranchise, issueDate, capeHolder, consumerMediator: seller.consumerMediator }),
     acceptanceArea: true,
     withdrawalNotice: quote.signedAtClientHome,
   };

@@ -18,6 +18,8 @@ export class QuoteEntity {
   @Column('date', { name: 'execution_ends_on', nullable: true }) executionEndsOn: string | null;
   @Column('boolean', { name: 'signed_at_client_home' }) signedAtClientHome: boolean;
   @Column('uuid', { name: 'cape_holder_member_id', nullable: true }) capeHolderMemberId: string | null;
+  @Column('text', { name: 'deposit_percent', nullable: true }) depositPercent: string | null;
+  @Column('text', { name: 'delivery_address', nullable: true }) deliveryAddress: string | null;
   @Column('jsonb') lines: QuoteLineData[];
   /** Recomputed on every change of a draft, frozen when sent. */
   @Column('jsonb') totals: QuoteTotals;
@@ -32,8 +34,8 @@ export class QuoteEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 
   data(): QuoteData {
-    const { clientId, lines, validUntil, executionPlace, executionStartsOn, executionEndsOn, signedAtClientHome, capeHolderMemberId } = this;
-    return { clientId, lines, validUntil, executionPlace, executionStartsOn, executionEndsOn, signedAtClientHome, capeHolderMemberId };
+    const { clientId, lines, validUntil, executionPlace, executionStartsOn, executionEndsOn, signedAtClientHome, capeHolderMemberId, depositPercent, deliveryAddress } = this;
+    return { clientId, lines, validUntil, executionPlace, executionStartsOn, executionEndsOn, signedAtClientHome, capeHolderMemberId, depositPercent, deliveryAddress };
   }
 
   toContract(today: string): Quote {
@@ -53,6 +55,8 @@ export class QuoteEntity {
       signedAtClientHome: this.signedAtClientHome,
       withdrawalNoticeRequired: this.signedAtClientHome,
       capeHolderMemberId: this.capeHolderMemberId,
+      depositPercent: this.depositPercent,
+      deliveryAddress: this.deliveryAddress,
       lines: this.lines.map((line, index) => ({ ...line, net: lineNets[index] })),
       totals: this.totals,
       missionId: this.missionId,

@@ -14,6 +14,8 @@ export interface QuoteSource {
   number: string | null;
   lines: QuoteLineData[];
   capeHolderMemberId: string | null;
+  /** Goods delivered elsewhere than the client's address: the invoice made from the quote takes it. */
+  deliveryAddress: string | null;
 }
 
 /** A quote the expiry sweep may publish, with what its event says. */
@@ -51,12 +53,32 @@ export class QuoteRepository {
 
   /** The quote an invoice is drafted from (404 QUOTE_NOT_FOUND on the request's `fromQuoteId`). */
   async quoteSource(manager: EntityManager, siteId: SiteId, quoteId: unknown): Promise<QuoteSource> {
-    const rows: { id: string; client_id: string; status: string; number: string | null; lines: QuoteLineData[]; cape_holder_member_id: string | null }[] = isUuid(quoteId)
-      ? await manager.query('SELECT id, client_id, status, number, lines, cape_holder_member_id FROM commerce.quote WHERE id = $1 AND site_id = $2', [quoteId, siteId])
+    const rows: {
+      id: string;
+      client_id: string;
+      status: string;
+      number: string | null;
+      lines: QuoteLineData[];
+      cape_holder_member_id: string | null;
+      delivery_address: string | null;
+    }[] = isUuid(quoteId)
+      ? await manager.query('SELECT id, client_id, status, number, lines, cape_holder_member_id, delivery_address FROM commerce.quote WHERE id = $1 AND site_id = $2', [
+          quoteId,
+          siteId,
+        ])
       : [];
     if (rows.length === 0) throw new DomainError('QUOTE_NOT_FOUND', `No quote with id ${String(quoteId)} on this site.`, { field: 'fromQuoteId', quoteId });
     const row = rows[0];
-    return { id: row.id, siteId, clientId: row.client_id, status: row.status, number: row.number, lines: row.lines, capeHolderMemberId: row.cape_holder_member_id };
+    return {
+      id: row.id,
+      siteId,
+      clientId: row.client_id,
+      status: row.status,
+      number: row.number,
+      lines: row.lines,
+      capeHolderMemberId: row.cape_holder_member_id,
+      deliveryAddress: row.delivery_address,
+    };
   }
 
   /** The number of the site's quote an invoice comes from, as the invoice prints it. */

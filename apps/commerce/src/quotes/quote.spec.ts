@@ -82,6 +82,24 @@ describe('quote fields', () => {
     });
   });
 
+  it('asks for a deposit in percent of the total, above 0 and at most 100, 2 decimals at most', () => {
+    expect(checkQuote(base, 'company', TODAY).depositPercent).toBeNull();
+    expect(checkQuote({ ...base, depositPercent: '30' }, 'company', TODAY).depositPercent).toBe('30');
+    expect(checkQuote({ ...base, depositPercent: '12.5' }, 'company', TODAY).depositPercent).toBe('12.5');
+    for (const wrong of ['0', '100.01', '30.123', '-5', 'trente', 30]) {
+      expect(refusalOf(() => checkQuote({ ...base, depositPercent: wrong as never }, 'company', TODAY)).details).toEqual({ field: 'depositPercent' });
+    }
+  });
+
+  it('names a delivery address for goods only, as the invoice made from it will', () => {
+    const goods = resolveLines([{ ...free, nature: 'goods' }], items);
+    expect(checkQuote({ ...base, lines: goods, deliveryAddress: ' 14 rue de Lannoy, 59100 Roubaix ' }, 'individual', TODAY).deliveryAddress).toBe(
+      '14 rue de Lannoy, 59100 Roubaix',
+    );
+    expect(refusalOf(() => checkQuote({ ...base, deliveryAddress: '14 rue de Lannoy' }, 'individual', TODAY)).details).toEqual({ field: 'deliveryAddress' });
+    expect(checkQuote(base, 'individual', TODAY).deliveryAddress).toBeNull();
+  });
+
   it('takes signedAtClientHome from individual clients only', () => {
     expect(checkQuote({ ...base, signedAtClientHome: true }, 'individual', TODAY).signedAtClientHome).toBe(true);
     expect(refusalOf(() => checkQuote({ ...base, signedAtClientHome: true }, 'company', TODAY)).details).toEqual({ field: 'signedAtClientHome' });

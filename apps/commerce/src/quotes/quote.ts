@@ -13,6 +13,7 @@ import {
   isIsoDate,
   LineNature,
   lineNature,
+  operationCategoryOf,
   optionalDate,
   optionalText,
   optionalUuid,
@@ -42,6 +43,10 @@ export interface QuoteData {
   executionEndsOn: string | null;
   signedAtClientHome: boolean;
   capeHolderMemberId: string | null;
+  /** The deposit asked at acceptance, in percent of the total ("30"), or null. */
+  depositPercent: string | null;
+  /** Goods only: where they are delivered, when not the client's address. */
+  deliveryAddress: string | null;
 }
 
 /** What a catalogue line takes from its item. */
@@ -113,6 +118,14 @@ export function checkQuote(input: Omit<QuoteInput, 'lines'> & { lines: QuoteLine
       'signedAtClientHome is for individual clients only (off-premises contracts, C. consom. L221-18): remove it or choose an individual client.',
     );
   }
+  const deliveryAddress = optionalText(input.deliveryAddress, 'deliveryAddress', 300);
+  // The invoice made from the quote takes it, and an invoice names one for goods only (CGI ann. II 242 nonies A).
+  if (deliveryAddress !== null && operationCategoryOf(input.lines) === 'services') {
+    throw invalidField(
+      'deliveryAddress',
+      'deliveryAddress is for goods delivered elsewhere than the client’s address: remove it, or mark the lines that supply goods with nature "goods".',
+    );
+  }
   return {
     clientId: input.clientId,
     lines: input.lines,
@@ -122,7 +135,21 @@ export function checkQuote(input: Omit<QuoteInput, 'lines'> & { lines: QuoteLine
     executionEndsOn,
     signedAtClientHome,
     capeHolderMemberId: optionalUuid(input.capeHolderMemberId, 'capeHolderMemberId'),
+    depositPercent: isAbsent(input.depositPercent) ? null : depositPercentOf(input.depositPercent),
+    deliveryAddress,
   };
+}
+
+const PERCENT = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
+
+/** A deposit percent as stored: "30", "12.5" (0 < p ≤ 100, at most 2 decimals). */
+export function depositPercentOf(value: unknown): string {
+  const match = typeof value === 'string' ? PERCENT.exec(value.trim()) : null;
+  const hundredths = match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : NaN;
+  if (!match || !(hundredths > 0 && hundredths <= 10000)) {
+    throw invalidField('depositPercent', 'depositPercent must be a percent of the total above 0 and at most 100, written like "30" or "12.5".');
+  }
+  return (value as string).trim();
 }
 
 /** The quote's totals with the money engine (EN 16931 arithmetic), as decimal strings. */

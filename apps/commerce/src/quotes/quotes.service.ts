@@ -134,11 +134,13 @@ export class QuotesService {
       if (action === 'accept') {
         // The client said yes: the work to do and its invoice (or its deposit) are drafted at once.
         const { missionId } = await this.missions.insertFromQuote(manager, { ...quote, siteId: siteIdOf(siteId) }, actor.userId, today);
-        const kind = depositPercent === undefined ? 'standard' : 'deposit';
+        // The deposit the quote asked for, unless the acceptance names another.
+        const deposit = depositPercent ?? quote.depositPercent ?? undefined;
+        const kind = deposit === undefined ? 'standard' : 'deposit';
         const { invoiceId } = await this.invoiceDrafts.insertInvoiceDraftFromQuote(
           manager,
           { ...quote, siteId: siteIdOf(siteId) },
-          { kind, depositPercent, missionId },
+          { kind, depositPercent: deposit, missionId },
           actor.userId,
           today,
         );

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DocumentPdfKind, RPC } from '@kpa/contracts';
+import { DocumentPdf, DocumentPdfKind, RPC } from '@kpa/contracts';
 import { RpcClient } from '@kpa/platform';
 import { SiteRoles } from '../auth/auth.decorators';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -14,7 +14,7 @@ const PDF_RESPONSE = {
 } as const;
 
 /**
- * The PDFs of a site's quotes, invoices and credit notes, for every role of the site (accountants
+ * The PDFs of a site's quotes, invoices and credit notes, and the receipted copies of paid invoices, for every role of the site (accountants
  * included). Another site's document answers 404 like an absent one.
  */
 @ApiTags('documents')
@@ -41,6 +41,23 @@ export class DocumentPdfsController {
     return this.pdf(siteId, 'invoice', invoiceId, reply);
   }
 
+  @Get('invoices/:invoiceId/receipted.pdf')
+  @ApiProduces('application/pdf')
+  @ApiResponse({
+    status: 200,
+    description:
+      'The receipted copy ("facture acquittée") of a fully paid invoice: its frozen content marked "FACTURE ACQUITTÉE", with the payments (date, method, amount) and "Acquittée le <day of the last payment>". A separate document from the invoice, whose PDF stays as issued: generated at the first read, stored with its own SHA-256 (ETag, Repr-Digest), never regenerated. 409 INVOICE_NOT_PAID until the invoice is fully paid (the message says what is still due).',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(200, undefined, 400, 401, 404, 409)
+  receiptedInvoice(
+    @Param('siteId') siteId: string,
+    @Param('invoiceId', new ParseUUIDPipe()) invoiceId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return this.send(this.rpc.call(RPC.commerce.documentReceiptedInvoice, { siteId, invoiceId }), reply);
+  }
+
   @Get('credit-notes/:creditNoteId/pdf')
   @ApiProduces('application/pdf')
   @ApiResponse(PDF_RESPONSE)
@@ -53,8 +70,12 @@ export class DocumentPdfsController {
     return this.pdf(siteId, 'credit_note', creditNoteId, reply);
   }
 
-  private async pdf(siteId: string, kind: DocumentPdfKind, id: string, reply: FastifyReply): Promise<StreamableFile> {
-    const pdf = await this.rpc.call(RPC.commerce.documentPdf, { siteId, kind, id });
+  private pdf(siteId: string, kind: DocumentPdfKind, id: string, reply: FastifyReply): Promise<StreamableFile> {
+    return this.send(this.rpc.call(RPC.commerce.documentPdf, { siteId, kind, id }), reply);
+  }
+
+  private async send(answer: Promise<DocumentPdf>, reply: FastifyReply): Promise<StreamableFile> {
+    const pdf = await answer;
     const bytes = Buffer.from(pdf.contentBase64, 'base64');
     reply.header('ETag', `"${pdf.sha256}"`);
     reply.header('Repr-Digest', `sha-256=:${Buffer.from(pdf.sha256, 'hex').toString('base64')}:`);

@@ -72,6 +72,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'INVOICE_ALREADY_ISSUED':
     case 'INVOICE_NOT_ISSUED':
     case 'INVOICE_QUOTE_NOT_ACCEPTED':
+    case 'INVOICE_NOT_PAID':
     case 'DEPOSIT_ALREADY_DEDUCTED':
     case 'MISSION_NOT_OPEN':
     case 'MISSION_TRANSITION_REFUSED':

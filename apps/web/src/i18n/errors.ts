@@ -90,6 +90,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   INVOICE_NOT_EDITABLE: 'La facture[ {number}] est émise : elle ne change plus. Pour la corriger, faites un avoir, puis une nouvelle facture si besoin.',
   INVOICE_ALREADY_ISSUED: 'Cette facture est déjà émise[ sous le numéro {number}]. Il n’y a rien d’autre à faire.',
   INVOICE_NOT_ISSUED: 'Cette facture est encore un brouillon. Émettez-la d’abord. Un brouillon se corrige en le modifiant.',
+  INVOICE_NOT_PAID: 'La facture acquittée n’existe qu’une fois la facture entièrement payée : enregistrez d’abord les paiements qui restent dus.',
   INVOICE_QUOTE_NOT_ACCEPTED: 'Ce devis n’est pas encore accepté par le client. Enregistrez d’abord son accord, puis faites la facture.',
   DEPOSIT_ALREADY_DEDUCTED: 'Cette facture d’acompte est déjà déduite par une facture finale[ ({deductedBy})]. Choisissez un autre acompte, ou corrigez plutôt la facture finale.',
   MISSION_NOT_OPEN: 'Cette mission n’est plus ouverte aux inscriptions ni aux changements. Rechargez la page pour voir où elle en est.',

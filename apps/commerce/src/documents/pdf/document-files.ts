@@ -7,9 +7,10 @@ import { DocumentImages, renderPdf } from './render-pdf';
 
 /**
  * The `kind` of a stored file (never renamed: stored rows carry it): the PDF of a quote, invoice or
- * credit note, and the e-invoice files of issued invoices and credit notes (e-invoicing/, issue 15).
+ * credit note, the e-invoice files of issued invoices and credit notes (e-invoicing/, issue 15), and
+ * the receipted copy of a fully paid invoice (invoices/receipted-invoice.ts).
  */
-export const DOCUMENT_FILE_KINDS = ['quote', 'invoice', 'credit_note', 'invoice_factur_x', 'credit_note_factur_x', 'invoice_cii'] as const;
+export const DOCUMENT_FILE_KINDS = ['quote', 'invoice', 'credit_note', 'invoice_factur_x', 'credit_note_factur_x', 'invoice_cii', 'invoice_receipted'] as const;
 export type DocumentFileKind = (typeof DOCUMENT_FILE_KINDS)[number];
 
 /** What a document's slice hands over to be printed. */

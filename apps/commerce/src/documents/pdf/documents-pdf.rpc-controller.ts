@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { DocumentPdf, DocumentPdfRequest, RPC } from '@kpa/contracts';
+import { DocumentPdf, DocumentPdfRequest, ReceiptedInvoiceRequest, RPC } from '@kpa/contracts';
 import { RpcHandler } from '@kpa/platform';
 import { DocumentsPdfService } from './documents-pdf.service';
 
@@ -11,5 +11,10 @@ export class DocumentsPdfRpcController {
   @RpcHandler(RPC.commerce.documentPdf)
   pdf(@Payload() request: DocumentPdfRequest): Promise<DocumentPdf> {
     return this.documents.pdf(request);
+  }
+
+  @RpcHandler(RPC.commerce.documentReceiptedInvoice)
+  receiptedInvoice(@Payload() request: ReceiptedInvoiceRequest): Promise<DocumentPdf> {
+    return this.documents.receiptedInvoice(request);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DOCUMENT_PDF_KINDS, DocumentPdf, DocumentPdfKind, DocumentPdfRequest, DomainError, ErrorCode, isUuid, SiteId, siteIdOf } from '@kpa/contracts';
+import { DOCUMENT_PDF_KINDS, DocumentPdf, DocumentPdfKind, DocumentPdfRequest, DomainError, ErrorCode, isUuid, ReceiptedInvoiceRequest, SiteId, siteIdOf } from '@kpa/contracts';
 import { todayInFrance } from '@kpa/platform';
 import { InvoicePrintables } from '../../invoices/invoice-printable';
 import { QuotePrintables } from '../../quotes/quote-printable';
@@ -51,5 +51,26 @@ export class DocumentsPdfService {
     const siteId = siteIdOf(request.siteId);
     const file = await documentFile(this.files, manager, { siteId, kind: request.kind, documentId: request.id }, () => this.loadPrintable(manager, siteId, request));
     return { filename: file.filename, sha256: file.sha256, frozen: file.frozen, contentBase64: file.bytes.toString('base64') };
+  }
+
+  /**
+   * The receipted copy ("facture acquittée") of a fully paid invoice: rendered at its first read from
+   * the invoice's frozen document and the payments of that day, stored with its own SHA-256 under
+   * its own kind, never regenerated (a later credit note or refund does not change it). The invoice's
+   * own PDF is untouched.
+   */
+  async receiptedInvoice(request: ReceiptedInvoiceRequest): Promise<DocumentPdf> {
+    if (!isUuid(request.invoiceId)) throw new DomainError('INVOICE_NOT_FOUND', `No invoice with id ${String(request.invoiceId)} on this site.`, { id: request.invoiceId });
+    const siteId = siteIdOf(request.siteId);
+    const file = await documentFile(
+      this.files,
+      this.dataSource.manager,
+      { siteId, kind: 'invoice_receipted', documentId: request.invoiceId },
+      // One snapshot for the invoice and its payments (stored outside it: see documentFile's re-read).
+      () => this.dataSource.transaction('REPEATABLE READ', (manager) => this.invoices.receiptedInvoice(manager, siteId, request.invoiceId)),
+      undefined,
+      '_acquittee.pdf',
+    );
+    return { filename: file.filename, sha256: file.sha256, frozen: true, contentBase64: file.bytes.toString('base64') };
   }
 }

@@ -347,4 +347,36 @@ describe('renderPdf', () => {
     expect(words).not.toContain('reporter');
     expect(words).not.toContain('Report');
   });
+
+  it('a quote to an individual prints its prices including VAT (PU TTC, Total TTC) and keeps the VAT table per rate', async () => {
+    const quote = aQuote({
+      client: { ...aPrintableInvoice().client, kind: 'individual', name: 'Mme Durand', siret: null, vatNumber: null, purchaseOrderNumber: null },
+      lines: [
+        {
+          description: 'Repassage à domicile',
+          quantity: '2.5',
+          unit: 'heure',
+          unitPrice: '18.1234',
+          vatRate: '5.5',
+          net: '45.31',
+          unitPriceInclVat: '19.12',
+          totalInclVat: '47.80',
+        },
+        { description: 'Déplacement', quantity: '1', unit: 'forfait', unitPrice: '1234.56', vatRate: '20', net: '1234.56', unitPriceInclVat: '1481.47', totalInclVat: '1481.47' },
+      ],
+    });
+    const words = flat((await pdfText(await renderPdf(quote))).text);
+    for (const expected of [
+      'PU TTC',
+      'Total TTC',
+      'Repassage à domicile 2,5 heure 19,12 € 5,5 % 47,80 €',
+      'Déplacement 1 forfait 1 481,47 € 20 % 1 481,47 €',
+      'Taux de TVA Base HT Montant TVA',
+    ]) {
+      expect(words).toContain(expected);
+    }
+    expect(words).not.toContain('PU HT');
+    // The business quote: prices excluding VAT.
+    expect(flat((await pdfText(await renderPdf(aQuote()))).text)).toContain('PU HT');
+  });
 });

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatCents, frenchAmount, frenchDate, frenchDatesIn, frenchNumber, frenchPercent, NBSP, VAT_FRANCHISE_NOTE, VAT_FRANCHISE_REASON } from '@kpa/contracts';
-import { issuingSiteLine, PrintableDepositDeduction, PrintableDocument, PrintableLine, PrintableTotals, sellerContactLines } from '../printable';
+import { issuingSiteLine, PrintableDepositDeduction, PrintableDocument, PrintableLine, PrintableReceipt, PrintableTotals, sellerContactLines } from '../printable';
 import { DOCUMENT_FONTS, FontWeight, hasArabic, registerDocumentFonts, scriptRuns } from '@kpa/platform/pdf/pdf-fonts';
 
 /**
@@ -34,6 +34,7 @@ const MUTED = '#555555';
 const RULE = '#b0b0b0';
 const SHADE = '#eeeeee';
 const DRAFT = '#a40000';
+const PAID = '#1d6b2f';
 
 interface Column {
   key: ColumnKey;
@@ -41,21 +42,24 @@ interface Column {
   width: number;
   align: 'left' | 'right';
 }
-type ColumnKey = 'description' | 'quantity' | 'unit' | 'unitPrice' | 'vatRate' | 'net';
+type ColumnKey = 'description' | 'quantity' | 'unit' | 'unitPrice' | 'vatRate' | 'net' | 'unitPriceInclVat' | 'totalInclVat';
 
 /**
  * The line table's columns, left to right (widths sum to WIDTH). The figures take what their widest
  * value needs at 8.5 pt ("1 234,5678 €", "123 456,78 €"); the designation takes the rest, so a usual
  * designation holds on one row. Under the VAT franchise there is no VAT column and no "HT": the
- * designation gets its width.
+ * designation gets its width. A quote to an individual prints its prices including VAT instead
+ * (`inclVat`: its lines carry them).
  */
-function columns(vatFranchise: boolean): Column[] {
+function columns(vatFranchise: boolean, inclVat = false): Column[] {
   const figures: Column[] = [
     { key: 'quantity', label: 'Qté', width: 36, align: 'right' },
     { key: 'unit', label: 'Unité', width: 42, align: 'left' },
-    { key: 'unitPrice', label: vatFranchise ? 'Prix unit.' : 'PU HT', width: 64, align: 'right' },
+    inclVat
+      ? { key: 'unitPriceInclVat', label: 'PU TTC', width: 64, align: 'right' }
+      : { key: 'unitPrice', label: vatFranchise ? 'Prix unit.' : 'PU HT', width: 64, align: 'right' },
     ...(vatFranchise ? [] : [{ key: 'vatRate', label: 'TVA', width: 36, align: 'right' } as Column]),
-    { key: 'net', label: vatFranchise ? 'Montant' : 'Total HT', width: 66, align: 'right' },
+    inclVat ? { key: 'totalInclVat', label: 'Total TTC', width: 66, align: 'right' } : { key: 'net', label: vatFranchise ? 'Montant' : 'Total HT', width: 66, align: 'right' },
   ];
   const used = figures.reduce((sum, column) => sum + column.width, 0);
   return [{ key: 'description', label: 'Désignation', width: WIDTH - used, align: 'left' }, ...figures];
@@ -82,6 +86,8 @@ function lineCells(line: PrintableLine): Record<ColumnKey, string> {
     unitPrice: frenchAmount(line.unitPrice),
     vatRate: frenchPercent(line.vatRate),
     net: frenchAmount(line.net),
+    unitPriceInclVat: line.unitPriceInclVat === undefined ? '' : frenchAmount(line.unitPriceInclVat),
+    totalInclVat: line.totalInclVat === undefined ? '' : frenchAmount(line.totalInclVat),
   };
 }
 
@@ -121,7 +127,7 @@ class Layout {
       displayTitle: true,
       info: {
         // PDFKit writes a non-ASCII string as UTF-16: names stay exact here too.
-        Title: `${doc.title} ${doc.number ?? '(brouillon)'}`,
+        Title: `${doc.title} ${doc.number ?? '(brouillon)'}${doc.receipt ? ' (acquittée)' : ''}`,
         Author: doc.seller.legalName,
         Subject: `${doc.title} — ${doc.client.name}`,
         Creator: 'KPA-Cité',
@@ -364,8 +370,9 @@ function carryRow(layout: Layout, table: Column[], label: string, netCents: numb
 }
 
 function lines(layout: Layout, doc: PrintableDocument, vatFranchise: boolean): void {
-  const table = columns(vatFranchise);
-  const netLabel = vatFranchise ? 'Total' : 'Total HT';
+  const inclVat = !vatFranchise && doc.lines.length > 0 && doc.lines.every((line) => line.totalInclVat !== undefined);
+  const table = columns(vatFranchise, inclVat);
+  const netLabel = vatFranchise ? 'Total' : inclVat ? 'Total TTC' : 'Total HT';
   layout.ensure(16 + 30);
   tableHeader(layout, table);
   let carriedCents = 0;
@@ -390,7 +397,7 @@ function lines(layout: Layout, doc: PrintableDocument, vatFranchise: boolean): v
     }
     layout.y += h;
     layout.rule(layout.y - 1, LEFT, RIGHT, SHADE);
-    carriedCents += signedCents(line.net);
+    carriedCents += signedCents(inclVat ? (line.totalInclVat ?? line.net) : line.net);
   });
   layout.y += 10;
 }
@@ -611,6 +618,50 @@ function withdrawalNotice(layout: Layout, doc: PrintableDocument): void {
   layout.y = layout.stack(form, LEFT + 10, layout.y, WIDTH - 20) + 10;
 }
 
+/** The receipted copy's mark, under the header: what this document is, and the day the invoice was paid. */
+function receiptStamp(layout: Layout, receipt: PrintableReceipt): void {
+  const h = 30;
+  layout.ensure(h + 12);
+  layout.pdf.save().roundedRect(LEFT, layout.y, WIDTH, h, 4).lineWidth(1.2).strokeColor(PAID).stroke().restore();
+  layout.font(BOLD, 14, PAID);
+  layout.write('FACTURE ACQUITTÉE', LEFT + 10, layout.y + 8, { width: WIDTH / 2, lineBreak: false });
+  layout.font(BOLD, 10, PAID);
+  layout.write(`Acquittée le ${frenchDate(receipt.paidOn)}`, LEFT + WIDTH / 2, layout.y + 10, { width: WIDTH / 2 - 10, align: 'right', lineBreak: false });
+  layout.y += h + 12;
+}
+
+/** The receipted copy's settlement: each payment (date, method, amount), credit note and refund known on its date. */
+function receiptTable(layout: Layout, receipt: PrintableReceipt): void {
+  const dateWidth = 80;
+  const amountWidth = 100;
+  const labelWidth = WIDTH - dateWidth - amountWidth;
+  const rowHeight = 14;
+  const rows = [
+    ...receipt.rows.map((row) => ({ date: frenchDate(row.date), label: row.label, amount: frenchAmount(row.amount), bold: false })),
+    { date: '', label: 'Total des règlements', amount: frenchAmount(receipt.total), bold: true },
+    ...(receipt.refundDue === null ? [] : [{ date: '', label: 'Reste à rembourser au client', amount: frenchAmount(receipt.refundDue), bold: true }]),
+  ];
+  layout.ensure(13 + 16 + rows.length * rowHeight + 4);
+  layout.font(BOLD, 8.5);
+  layout.write('Règlements reçus', LEFT, layout.y, { width: WIDTH, lineBreak: false });
+  layout.y += 13;
+  layout.pdf.save().rect(LEFT, layout.y, WIDTH, 14).fill(SHADE).restore();
+  layout.font(BOLD, 8);
+  layout.write('Date', LEFT + CELL_PAD, layout.y + 3, { width: dateWidth - 2 * CELL_PAD, lineBreak: false });
+  layout.write('Règlement', LEFT + dateWidth, layout.y + 3, { width: labelWidth - CELL_PAD, lineBreak: false });
+  layout.write('Montant', LEFT + dateWidth + labelWidth, layout.y + 3, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
+  layout.y += 16;
+  for (const row of rows) {
+    layout.font(row.bold ? BOLD : REGULAR, 8.5);
+    layout.write(row.date, LEFT + CELL_PAD, layout.y, { width: dateWidth - 2 * CELL_PAD, lineBreak: false });
+    layout.write(row.label, LEFT + dateWidth, layout.y, { width: labelWidth - CELL_PAD, lineBreak: false });
+    layout.write(row.amount, LEFT + dateWidth + labelWidth, layout.y, { width: amountWidth - CELL_PAD, align: 'right', lineBreak: false });
+    layout.y += rowHeight;
+  }
+  layout.rule(layout.y - 2);
+  layout.y += 12;
+}
+
 /** The number and "page x/y" on every page (the number is mandatory on each page of an invoice). */
 function footers(layout: Layout, doc: PrintableDocument): void {
   const range = layout.pdf.bufferedPageRange();
@@ -635,7 +686,7 @@ export interface DocumentImages {
   logo?: Buffer | null;
 }
 
-/** The PDF of a quote, invoice or credit note, A4, in French. */
+/** The PDF of a quote, invoice, credit note or an invoice's receipted copy, A4, in French. */
 export function renderPdf(doc: PrintableDocument, images: DocumentImages = {}): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     try {
@@ -647,9 +698,11 @@ export function renderPdf(doc: PrintableDocument, images: DocumentImages = {}): 
 
       const t = totalsOf(doc);
       header(layout, doc, images.logo);
+      if (doc.receipt) receiptStamp(layout, doc.receipt);
       facts(layout, doc);
       lines(layout, doc, t.vatFranchise);
       totals(layout, doc, t);
+      if (doc.receipt) receiptTable(layout, doc.receipt);
       mentions(layout, doc);
       if (doc.acceptanceArea) acceptanceArea(layout);
       if (doc.withdrawalNotice) withdrawalNotice(layout, doc);

@@ -98,6 +98,27 @@ export class CreateQuoteDto implements QuoteInput {
   @IsOptional()
   @IsUUID()
   capeHolderMemberId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '30',
+    description:
+      'the deposit asked when the quote is accepted, in percent of its total (0 < p ≤ 100, 2 decimals at most): printed with its amount; accepting drafts that deposit invoice',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: 'depositPercent must be a percent written like "30" or "12.5"' })
+  depositPercent?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '14 rue de Lannoy, 59100 Roubaix',
+    description: 'goods delivered elsewhere than the client’s address (lines of nature "goods" only): printed, and carried into the invoice made from the quote',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, 300)
+  deliveryAddress?: string | null;
 }
 
 export class UpdateQuoteDto extends PartialType(CreateQuoteDto, { skipNullProperties: false }) {}
@@ -150,6 +171,8 @@ export class QuoteDto implements Quote {
   @ApiProperty() signedAtClientHome: boolean;
   @ApiProperty({ description: 'signed at an individual client’s home: the 14-day withdrawal notice applies' }) withdrawalNoticeRequired: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) capeHolderMemberId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '30', description: 'the deposit asked at acceptance, in percent of the total' }) depositPercent: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'goods delivered elsewhere than the client’s address' }) deliveryAddress: string | null;
   @ApiProperty({ type: [QuoteLineViewDto] }) lines: QuoteLineViewDto[];
   @ApiProperty({ type: QuoteTotalsDto }) totals: QuoteTotalsDto;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'accepted: the mission its acceptance created' }) missionId: string | null;
@@ -162,7 +185,10 @@ export class QuoteDto implements Quote {
 
 /** Accepting a quote drafts its mission and its invoice, or a deposit invoice of depositPercent. */
 export class AcceptQuoteDto {
-  @ApiPropertyOptional({ example: '30', description: 'draft a deposit invoice of this percent of the quote instead of the whole invoice (0 < p ≤ 100, 2 decimals at most)' })
+  @ApiPropertyOptional({
+    example: '30',
+    description: 'draft a deposit invoice of this percent of the quote instead of the whole invoice (0 < p ≤ 100, 2 decimals at most); default: the quote’s own depositPercent',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: 'depositPercent must be a percent written like "30" or "12.5"' })

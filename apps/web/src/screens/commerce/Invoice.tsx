@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   documentPdfsControllerInvoice,
+  documentPdfsControllerReceiptedInvoice,
   invoicesControllerCreate,
   invoicesControllerGet,
   invoicesControllerIssue,
@@ -14,6 +15,7 @@ import {
 import type { InvoiceDto, QuoteLineDto } from '../../api/generated/types.gen';
 import { ApiError, unwrap } from '../../api/client';
 import { frenchAmount, frenchShortDate } from '../../format';
+import type { MessageKey } from '../../i18n/fr';
 import { usePreferences, useT } from '../../preferences';
 import { useSession } from '../../session';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -199,159 +201,138 @@ const AMOUNT = /^\d{1,13}(?:[.,]\d{1,2})?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const METHODS = ['transfer', 'cheque', 'cash', 'card'] as const;
 
-function Payments({ siteId, invoice }: { siteId: string; invoice: InvoiceDto }) {
-  const t = useT();
-  const { language } = usePreferences();
-  const queryClient = useQueryClient();
-  const payments = useQuery({
-    queryKey: ['payments', siteId, invoice.id],
-    queryFn: () => unwrap(invoicesControllerPayments({ path: { siteId, invoiceId: invoice.id }, query: { limit: 100 } })),
-  });
-  const [amount, setAmount] = useState(invoice.outstanding.replace('.', ','));
-  const [receivedOn, setReceivedOn] = useState(() => new Date().toISOString().slice(0, 10));
-  const [method, setMethod] = useState<(typeof METHODS)[number]>('transfer');
-  const [checked, setChecked] = useState(false);
-  const record = useMutation({
-    mutationFn: () =>
-      unwrap(
-        invoicesControllerRecordPayment({
-          path: { siteId, invoiceId: invoice.id },
-          body: { amount: amount.trim().replace(',', '.'), receivedOn: receivedOn.trim(), method },
-        }),
-      ),
-    onSuccess: (result) => {
-      queryClient.setQueryData(['invoice', siteId, invoice.id], result.invoice);
-      void queryClient.invalidateQueries({ queryKey: ['payments', siteId, invoice.id] });
-      void queryClient.invalidateQueries({ queryKey: ['invoices', siteId] });
-    },
-  });
-  const amountOk = AMOUNT.test(amount.trim()) && Number(amount.trim().replace(',', '.')) > 0;
-  const dateOk = ISO_DATE.test(receivedOn.trim());
-  const apiField = record.error instanceof ApiError ? record.error.field : null;
-  const apiMessage = record.error ? errorText(record.error, language, t) : null;
-  const canRecord = invoice.status === 'issued' || invoice.status === 'partially_paid';
-  return (
-    <Section title={t('invoice.payments')}>
-      <QueryState query={payments}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <EmptyState>{t('invoice.payments.empty')}</EmptyState>
-          ) : (
-            <Table
-              label={t('invoice.payments')}
-              rows={page.items}
-              columns={[
-                { id: 'date', title: t('invoice.payments.date'), isRowHeader: true, cell: (payment) => frenchShortDate(payment.receivedOn) },
-                { id: 'method', title: t('invoice.payments.method'), cell: (payment) => t(`payment.method.${payment.method}`) },
-                { id: 'amount', title: t('invoice.payments.amount'), align: 'end', cell: (payment) => frenchAmount(payment.amount) },
-              ]}
-            />
-          )
-        }
-      </QueryState>
-      {canRecord ? (
-        <form
-          className="payment-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            setChecked(true);
-            if (amountOk && dateOk) record.mutate();
-          }}
-        >
-          <TextField
-            label={t('invoice.payment.amount')}
-            description={t('invoice.payment.amountHelp', { amount: frenchAmount(invoice.outstanding) })}
-            inputMode="decimal"
-            value={amount}
-            onChange={setAmount}
-            errorMessage={checked && !amountOk ? t('invoice.payment.amountInvalid') : apiField === 'amount' ? (apiMessage ?? undefined) : undefined}
-          />
-          <TextField
-            label={t('invoice.payment.receivedOn')}
-            value={receivedOn}
-            onChange={setReceivedOn}
-            errorMessage={checked && !dateOk ? t('invoice.payment.receivedOnInvalid') : apiField === 'receivedOn' ? (apiMessage ?? undefined) : undefined}
-          />
-          <Select
-            label={t('invoice.payment.method')}
-            options={METHODS.map((id) => ({ id, label: t(`payment.method.${id}`) }))}
-            value={method}
-            onChange={(id) => setMethod(id as (typeof METHODS)[number])}
-          />
-          {apiMessage && apiField !== 'amount' && apiField !== 'receivedOn' ? (
-            <Notice tone="error" title={t('app.error.title')}>
-              <p>{apiMessage}</p>
-            </Notice>
-          ) : null}
-          {record.isSuccess ? <Notice tone="success">{t('invoice.payment.recorded')}</Notice> : null}
-          <div className="actions">
-            <Button type="submit" icon="save" isPending={record.isPending}>
-              {t('invoice.payment.record')}
-            </Button>
-          </div>
-        </form>
-      ) : null}
-    </Section>
-  );
+/** One movement of money on an invoice as the page lists it: a payment received or a refund given back. */
+interface Movement {
+  id: string;
+  date: string;
+  method: Method;
+  amount: string;
 }
 
+type Method = (typeof METHODS)[number];
+type MovementBody = { amount: string; date: string; method: Method };
+
 /**
- * Money given back to the client after a credit note on a paid part (issue 15): the refunds made,
- * and while some is still due, a form to record one (at most what is due, the payment methods).
+ * What differs between the invoice's payments and its refunds: where they are read and recorded,
+ * the amount offered by default (what is still due, what is due back), and the words.
  */
-function Refunds({ siteId, invoice, mayRecord }: { siteId: string; invoice: InvoiceDto; mayRecord: boolean }) {
+interface MovementKind {
+  queryKey: 'payments' | 'refunds';
+  /** The API field the date goes to, and where its error comes back. */
+  dateField: 'receivedOn' | 'refundedOn';
+  list(siteId: string, invoiceId: string): Promise<Movement[]>;
+  record(siteId: string, invoiceId: string, body: MovementBody): Promise<{ invoice: InvoiceDto }>;
+  labels: Record<'title' | 'empty' | 'date' | 'amount' | 'amountHelp' | 'dateField' | 'record' | 'recorded', MessageKey>;
+}
+
+const PAYMENTS: MovementKind = {
+  queryKey: 'payments',
+  dateField: 'receivedOn',
+  list: async (siteId, invoiceId) =>
+    (await unwrap(invoicesControllerPayments({ path: { siteId, invoiceId }, query: { limit: 100 } }))).items.map((p) => ({
+      id: p.id,
+      date: p.receivedOn,
+      method: p.method,
+      amount: p.amount,
+    })),
+  record: (siteId, invoiceId, { date, ...body }) => unwrap(invoicesControllerRecordPayment({ path: { siteId, invoiceId }, body: { ...body, receivedOn: date } })),
+  labels: {
+    title: 'invoice.payments',
+    empty: 'invoice.payments.empty',
+    date: 'invoice.payments.date',
+    amount: 'invoice.payment.amount',
+    amountHelp: 'invoice.payment.amountHelp',
+    dateField: 'invoice.payment.receivedOn',
+    record: 'invoice.payment.record',
+    recorded: 'invoice.payment.recorded',
+  },
+};
+
+const REFUNDS: MovementKind = {
+  queryKey: 'refunds',
+  dateField: 'refundedOn',
+  list: async (siteId, invoiceId) =>
+    (await unwrap(invoicesControllerRefunds({ path: { siteId, invoiceId }, query: { limit: 100 } }))).items.map((r) => ({
+      id: r.id,
+      date: r.refundedOn,
+      method: r.method,
+      amount: r.amount,
+    })),
+  record: (siteId, invoiceId, { date, ...body }) => unwrap(invoicesControllerRecordRefund({ path: { siteId, invoiceId }, body: { ...body, refundedOn: date } })),
+  labels: {
+    title: 'invoice.refunds',
+    empty: 'invoice.refunds.empty',
+    date: 'invoice.refunds.date',
+    amount: 'invoice.refund.amount',
+    amountHelp: 'invoice.refund.amountHelp',
+    dateField: 'invoice.refund.refundedOn',
+    record: 'invoice.refund.record',
+    recorded: 'invoice.refund.recorded',
+  },
+};
+
+/**
+ * The payments of an invoice, or its refunds (money given back after a credit note on a paid part,
+ * issue 15): the ones recorded, and while `offered` is more than 0 and `mayRecord`, a form to record
+ * one (at most `offered`, one of the payment methods).
+ */
+function MoneyMovements({
+  siteId,
+  invoice,
+  kind,
+  offered,
+  mayRecord,
+  children,
+}: {
+  siteId: string;
+  invoice: InvoiceDto;
+  kind: MovementKind;
+  offered: string;
+  mayRecord: boolean;
+  children?: ReactNode;
+}) {
   const t = useT();
   const { language } = usePreferences();
   const queryClient = useQueryClient();
-  const refunds = useQuery({
-    queryKey: ['refunds', siteId, invoice.id],
-    queryFn: () => unwrap(invoicesControllerRefunds({ path: { siteId, invoiceId: invoice.id }, query: { limit: 100 } })),
-  });
-  const [amount, setAmount] = useState(invoice.refundDue.replace('.', ','));
-  const [refundedOn, setRefundedOn] = useState(() => new Date().toISOString().slice(0, 10));
-  const [method, setMethod] = useState<(typeof METHODS)[number]>('transfer');
+  const movements = useQuery({ queryKey: [kind.queryKey, siteId, invoice.id], queryFn: () => kind.list(siteId, invoice.id) });
+  const [amount, setAmount] = useState(offered.replace('.', ','));
+  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [method, setMethod] = useState<Method>('transfer');
   const [checked, setChecked] = useState(false);
   const record = useMutation({
-    mutationFn: () =>
-      unwrap(
-        invoicesControllerRecordRefund({
-          path: { siteId, invoiceId: invoice.id },
-          body: { amount: amount.trim().replace(',', '.'), refundedOn: refundedOn.trim(), method },
-        }),
-      ),
+    mutationFn: () => kind.record(siteId, invoice.id, { amount: amount.trim().replace(',', '.'), date: date.trim(), method }),
     onSuccess: (result) => {
       queryClient.setQueryData(['invoice', siteId, invoice.id], result.invoice);
-      void queryClient.invalidateQueries({ queryKey: ['refunds', siteId, invoice.id] });
+      void queryClient.invalidateQueries({ queryKey: [kind.queryKey, siteId, invoice.id] });
       void queryClient.invalidateQueries({ queryKey: ['invoices', siteId] });
     },
   });
   const amountOk = AMOUNT.test(amount.trim()) && Number(amount.trim().replace(',', '.')) > 0;
-  const dateOk = ISO_DATE.test(refundedOn.trim());
+  const dateOk = ISO_DATE.test(date.trim());
   const apiField = record.error instanceof ApiError ? record.error.field : null;
   const apiMessage = record.error ? errorText(record.error, language, t) : null;
-  if (invoice.refunded === '0.00' && invoice.refundDue === '0.00') return null;
+  const label = kind.labels;
   return (
-    <Section title={t('invoice.refunds')}>
-      {invoice.refundDue !== '0.00' ? <Notice tone="info">{t('invoice.refunds.due', { amount: frenchAmount(invoice.refundDue) })}</Notice> : null}
-      <QueryState query={refunds}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <EmptyState>{t('invoice.refunds.empty')}</EmptyState>
+    <Section title={t(label.title)}>
+      {children}
+      <QueryState query={movements}>
+        {(items) =>
+          items.length === 0 ? (
+            <EmptyState>{t(label.empty)}</EmptyState>
           ) : (
             <Table
-              label={t('invoice.refunds')}
-              rows={page.items}
+              label={t(label.title)}
+              rows={items}
               columns={[
-                { id: 'date', title: t('invoice.refunds.date'), isRowHeader: true, cell: (refund) => frenchShortDate(refund.refundedOn) },
-                { id: 'method', title: t('invoice.payments.method'), cell: (refund) => t(`payment.method.${refund.method}`) },
-                { id: 'amount', title: t('invoice.payments.amount'), align: 'end', cell: (refund) => frenchAmount(refund.amount) },
+                { id: 'date', title: t(label.date), isRowHeader: true, cell: (movement) => frenchShortDate(movement.date) },
+                { id: 'method', title: t('invoice.payments.method'), cell: (movement) => t(`payment.method.${movement.method}`) },
+                { id: 'amount', title: t('invoice.payments.amount'), align: 'end', cell: (movement) => frenchAmount(movement.amount) },
               ]}
             />
           )
         }
       </QueryState>
-      {mayRecord && invoice.refundDue !== '0.00' ? (
+      {mayRecord && offered !== '0.00' ? (
         <form
           className="payment-form"
           noValidate
@@ -362,38 +343,38 @@ function Refunds({ siteId, invoice, mayRecord }: { siteId: string; invoice: Invo
           }}
         >
           <TextField
-            label={t('invoice.refund.amount')}
-            description={t('invoice.refund.amountHelp', { amount: frenchAmount(invoice.refundDue) })}
+            label={t(label.amount)}
+            description={t(label.amountHelp, { amount: frenchAmount(offered) })}
             inputMode="decimal"
             value={amount}
             onChange={setAmount}
             errorMessage={checked && !amountOk ? t('invoice.payment.amountInvalid') : apiField === 'amount' ? (apiMessage ?? undefined) : undefined}
           />
           <TextField
-            label={t('invoice.refund.refundedOn')}
-            value={refundedOn}
-            onChange={setRefundedOn}
-            errorMessage={checked && !dateOk ? t('invoice.payment.receivedOnInvalid') : apiField === 'refundedOn' ? (apiMessage ?? undefined) : undefined}
+            label={t(label.dateField)}
+            value={date}
+            onChange={setDate}
+            errorMessage={checked && !dateOk ? t('invoice.payment.receivedOnInvalid') : apiField === kind.dateField ? (apiMessage ?? undefined) : undefined}
           />
           <Select
             label={t('invoice.payment.method')}
             options={METHODS.map((id) => ({ id, label: t(`payment.method.${id}`) }))}
             value={method}
-            onChange={(id) => setMethod(id as (typeof METHODS)[number])}
+            onChange={(id) => setMethod(id as Method)}
           />
-          {apiMessage && apiField !== 'amount' && apiField !== 'refundedOn' ? (
+          {apiMessage && apiField !== 'amount' && apiField !== kind.dateField ? (
             <Notice tone="error" title={t('app.error.title')}>
               <p>{apiMessage}</p>
             </Notice>
           ) : null}
           <div className="actions">
             <Button type="submit" icon="save" isPending={record.isPending}>
-              {t('invoice.refund.record')}
+              {t(label.record)}
             </Button>
           </div>
         </form>
       ) : null}
-      {record.isSuccess ? <Notice tone="success">{t('invoice.refund.recorded')}</Notice> : null}
+      {record.isSuccess ? <Notice tone="success">{t(label.recorded)}</Notice> : null}
     </Section>
   );
 }
@@ -405,6 +386,8 @@ function IssuedInvoice({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
   const mayCredit = site?.role === 'coordinator' || site?.role === 'admin';
   const followsDunning = site?.role !== 'member' && invoice.outstanding !== '0.00';
   const number = invoice.number ?? '';
+  // A receipted copy ("facture acquittée") exists once the client has paid it all, with at least one payment.
+  const receipted = invoice.status === 'paid' && invoice.paid !== '0.00';
   return (
     <Page title={t('invoice.title', { number })}>
       <CommerceNav />
@@ -440,10 +423,29 @@ function IssuedInvoice({ siteId, invoice }: { siteId: string; invoice: InvoiceDt
           queryKey={['invoice-pdf', siteId, invoice.id, invoice.status]}
           fetchPdf={() => unwrap(documentPdfsControllerInvoice({ path: { siteId, invoiceId: invoice.id }, parseAs: 'blob' }))}
         />
+        {receipted ? (
+          <DocumentPdf
+            title={t('invoice.receipted')}
+            frameTitle={t('invoice.receipted.frame', { number })}
+            fileName={`${number}_acquittee.pdf`}
+            queryKey={['invoice-receipted-pdf', siteId, invoice.id]}
+            fetchPdf={() => unwrap(documentPdfsControllerReceiptedInvoice({ path: { siteId, invoiceId: invoice.id }, parseAs: 'blob' }))}
+          />
+        ) : null}
         <InvoiceEInvoice siteId={siteId} invoiceId={invoice.id} number={number} />
-        <Payments siteId={siteId} invoice={invoice} />
+        <MoneyMovements
+          siteId={siteId}
+          invoice={invoice}
+          kind={PAYMENTS}
+          offered={invoice.outstanding}
+          mayRecord={invoice.status === 'issued' || invoice.status === 'partially_paid'}
+        />
         <InvoiceCreditNotes siteId={siteId} invoiceId={invoice.id} />
-        <Refunds key={`refunds-${invoice.updatedAt}`} siteId={siteId} invoice={invoice} mayRecord={mayCredit} />
+        {invoice.refunded !== '0.00' || invoice.refundDue !== '0.00' ? (
+          <MoneyMovements key={`refunds-${invoice.updatedAt}`} siteId={siteId} invoice={invoice} kind={REFUNDS} offered={invoice.refundDue} mayRecord={mayCredit}>
+            {invoice.refundDue !== '0.00' ? <Notice tone="info">{t('invoice.refunds.due', { amount: frenchAmount(invoice.refundDue) })}</Notice> : null}
+          </MoneyMovements>
+        ) : null}
         {mayCredit && creditableCents(invoice) > 0 ? <CreditNoteForm key={invoice.updatedAt} siteId={siteId} invoice={invoice} /> : null}
       </div>
     </Page>

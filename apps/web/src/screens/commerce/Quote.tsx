@@ -36,13 +36,22 @@ function QuoteEditor({ siteId, quote }: { siteId: string; quote: QuoteDto | null
   const [clientId, setClientId] = useState<string | null>(quote?.clientId ?? null);
   const [validUntil, setValidUntil] = useState(() => quote?.validUntil ?? defaultValidUntil(localDay(new Date())));
   const [place, setPlace] = useState(quote?.executionPlace ?? '');
+  const [deposit, setDeposit] = useState(quote?.depositPercent?.replace('.', ',') ?? '');
+  const [deliveryAddress, setDeliveryAddress] = useState(quote?.deliveryAddress ?? '');
   const [lines, setLines] = useState<EditorLine[]>(() => (quote ? editorLinesFrom(quote.lines) : [freeLine()]));
   const [checked, setChecked] = useState(false);
   const live = liveTotals(lines, quote?.totals.vatFranchise ?? false);
   const dateOk = ISO_DATE.test(validUntil.trim());
   // The generated type reads the API's nullable strings as objects (an OpenAPI quirk): the values are strings.
   const body = () =>
-    ({ clientId: clientId ?? undefined, validUntil: validUntil.trim(), executionPlace: place.trim() || null, lines: apiLines(lines) }) as unknown as CreateQuoteDto;
+    ({
+      clientId: clientId ?? undefined,
+      validUntil: validUntil.trim(),
+      executionPlace: place.trim() || null,
+      depositPercent: deposit.trim().replace(',', '.') || null,
+      deliveryAddress: deliveryAddress.trim() || null,
+      lines: apiLines(lines),
+    }) as unknown as CreateQuoteDto;
   const {
     saveDraft,
     nextStep: submit,
@@ -69,7 +78,7 @@ function QuoteEditor({ siteId, quote }: { siteId: string; quote: QuoteDto | null
     if (checked && !live.ok && live.field === field) return problemText(t, live.reason, live.field);
     return undefined;
   };
-  const known = ['clientId', 'validUntil', 'executionPlace'];
+  const known = ['clientId', 'validUntil', 'executionPlace', 'depositPercent', 'deliveryAddress'];
   return (
     <Page title={quote ? t('quote.draftTitle') : t('quote.newTitle')}>
       <CommerceNav />
@@ -110,6 +119,30 @@ function QuoteEditor({ siteId, quote }: { siteId: string; quote: QuoteDto | null
               setPlace(value);
             }}
             errorMessage={fieldError('executionPlace')}
+          />
+        </div>
+        <div className="commerce-form__pair">
+          <TextField
+            label={t('quote.deposit')}
+            description={t('quote.depositHelp')}
+            inputMode="decimal"
+            value={deposit}
+            onChange={(value) => {
+              setSaved(false);
+              setDeposit(value);
+            }}
+            errorMessage={fieldError('depositPercent')}
+          />
+          <TextField
+            label={t('quote.deliveryAddress')}
+            description={t('quote.deliveryAddressHelp')}
+            value={deliveryAddress}
+            maxLength={300}
+            onChange={(value) => {
+              setSaved(false);
+              setDeliveryAddress(value);
+            }}
+            errorMessage={fieldError('deliveryAddress')}
           />
         </div>
         <LinesEditor

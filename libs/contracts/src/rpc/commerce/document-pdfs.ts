@@ -24,3 +24,14 @@ export interface DocumentPdf {
   frozen: boolean;
   contentBase64: string;
 }
+
+/**
+ * `rpc.commerce.document.receipted_invoice`: the receipted copy ("facture acquittée") of a fully paid
+ * invoice of a site — its frozen content marked as paid, with the payments received. A separate
+ * document from the invoice (whose PDF stays as issued): generated at its first read, stored with its
+ * own SHA-256, never changed (`frozen` is always true).
+ */
+export interface ReceiptedInvoiceRequest {
+  siteId: string;
+  invoiceId: string;
+}

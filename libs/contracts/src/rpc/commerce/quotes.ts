@@ -45,6 +45,13 @@ export interface QuoteInput {
   signedAtClientHome?: boolean;
   /** The member who carries the work out under a CAPE: the quote prints the R127-3 mention. */
   capeHolderMemberId?: string | null;
+  /**
+   * The deposit asked when the quote is accepted, in percent of its total ("30"; 0 < p ≤ 100, 2
+   * decimals at most): printed with its amount, and accepting drafts that deposit invoice.
+   */
+  depositPercent?: string | null;
+  /** Goods delivered elsewhere than the client's address: printed, and carried into the invoice made from the quote. */
+  deliveryAddress?: string | null;
 }
 
 export interface QuoteLine {
@@ -95,6 +102,8 @@ export interface Quote {
   signedAtClientHome: boolean;
   withdrawalNoticeRequired: boolean;
   capeHolderMemberId: string | null;
+  depositPercent: string | null;
+  deliveryAddress: string | null;
   lines: QuoteLine[];
   totals: QuoteTotals;
   /** Accepted quotes: the mission and the invoice draft (standard, or deposit) the acceptance created. */
@@ -133,7 +142,7 @@ export interface QuoteActionRequest {
   quoteId: string;
   action: QuoteAction;
   actor: QuoteActor;
-  /** accept only: draft a deposit invoice of this percent of the quote ("30") instead of the whole invoice. */
+  /** accept only: draft a deposit invoice of this percent of the quote ("30") instead of the whole invoice; default: the quote's own depositPercent. */
   depositPercent?: string;
 }
 
