@@ -3867,7 +3867,7 @@ export type OutgoingMailPageDto = {
 
 export type NotificationDto = {
     id: string;
-    kind: 'digest' | 'quote_expired' | 'mission_team_confirmed' | 'contribution_decided' | 'period_closed';
+    kind: 'digest' | 'quote_expired' | 'einvoice_refused' | 'mission_team_confirmed' | 'contribution_decided' | 'period_closed';
     siteId: string;
     title: string;
     body: string;
@@ -3893,7 +3893,7 @@ export type NotificationPreferencesDto = {
     /**
      * kinds you do not want by e-mail (they stay in the app)
      */
-    emailOff: Array<'digest' | 'quote_expired' | 'mission_team_confirmed' | 'contribution_decided' | 'period_closed'>;
+    emailOff: Array<'digest' | 'quote_expired' | 'einvoice_refused' | 'mission_team_confirmed' | 'contribution_decided' | 'period_closed'>;
     /**
      * hour of the daily digest, Paris time
      */
