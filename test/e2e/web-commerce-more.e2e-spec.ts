@@ -197,7 +197,11 @@ describe('the commerce area in the web console (Chromium)', () => {
     await line(2).getByLabel('Désignation').waitFor();
     await untilTotals(page, ['Total HT 230,00 €', 'TVA à 20 % 46,00 €', 'Total TTC 276,00 €']);
     await screen(page, 'devis-nouveau');
-    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    // From the keyboard: since the quote editor grew its deposit and delivery fields, a mouse click
+    // here right after the full-page screenshot is lost about one run in two (no request leaves; not
+    // explained yet, docs/testing.md); Enter on the focused button is the keyboard user's way.
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).focus();
+    await page.keyboard.press('Enter');
     await untilShown(page, 'Brouillon enregistré.');
     await page.getByRole('heading', { level: 1, name: 'Devis en brouillon' }).waitFor();
     expect(page.url()).toMatch(/\/devis\/[0-9a-f-]{36}$/);
