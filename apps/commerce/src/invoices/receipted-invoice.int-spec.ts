@@ -1,14 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions } from '@nestjs/microservices';
-import { connect, NatsConnection } from '@nats-io/transport-node';
-import { ErrorBody, InvoiceActor, RPC, RpcRequest, RpcResponse, RpcSubject } from '@kpa/contracts';
-import { createLogger, loadConfig, NamespacedNatsServer, todayInFrance } from '@kpa/platform';
-import { createTestEnv, databaseAsOwner, destroyTestEnv, OwnerDatabase, TestEnv } from '@kpa/testing';
+import { InvoiceActor, RPC } from '@kpa/contracts';
+import { todayInFrance } from '@kpa/platform';
+import { OwnerDatabase } from '@kpa/testing';
 import { pdfText } from '@kpa/testing/pdf-text';
-import { CommerceConfig } from '../commerce.config';
-import { CommerceModule } from '../commerce.module';
+import { CommerceUnderTest, seedClient, seedSeller, startCommerce } from '../commerce-service.test-helpers';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -19,59 +14,25 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  * invoice's PDF which stays as issued; never regenerated, even after a later credit note and refund.
  */
 describe('the receipted copy of a paid invoice, stored once', () => {
-  let env: TestEnv;
-  let commerce: INestMicroservice;
+  let commerce: CommerceUnderTest;
   let db: OwnerDatabase;
-  let nc: NatsConnection;
   const today = todayInFrance();
   const siteId = randomUUID();
   const clientId = randomUUID();
   const actor: InvoiceActor = { userId: randomUUID(), role: 'coordinator' };
 
-  async function call<S extends RpcSubject>(subject: S, data: RpcRequest<S>): Promise<RpcResponse<S>> {
-    const reply = await nc.request(`${env.namespace}.${subject}`, JSON.stringify({ pattern: subject, data, id: randomUUID() }), { timeout: 60_000 });
-    const { err, response } = reply.json<{ err?: ErrorBody; response?: RpcResponse<S> }>();
-    if (err) throw Object.assign(new Error(err.message), err);
-    return response as RpcResponse<S>;
-  }
+  const call: CommerceUnderTest['call'] = (subject, data) => commerce.call(subject, data);
 
   const flat = (text: string) => text.replace(/\s+/g, ' ');
 
   beforeAll(async () => {
-    env = await createTestEnv('receipted_invoice');
-    const config = loadConfig(CommerceConfig, env.serviceEnv as NodeJS.ProcessEnv, { HTTP_PORT: 1 });
-    commerce = await NestFactory.createMicroservice<MicroserviceOptions>(CommerceModule.register(config, createLogger('commerce', 'silent')), {
-      strategy: new NamespacedNatsServer({ servers: env.natsUrl.split(','), queue: 'commerce' }, env.namespace),
-      logger: false,
-      abortOnError: false,
-    });
-    await commerce.listen();
-    db = databaseAsOwner(env);
-    nc = await connect({ servers: env.natsUrl.split(',') });
-
-    const hostId = randomUUID();
-    await db.query(
-      `INSERT INTO commerce.seller_host_structure (id, kind, legal_name, siret, vat_number, city, identity, updated_at)
-       VALUES ($1, 'cae', 'CAE Grand Nord', '12002701600357', 'FR32120027016', 'Lille', $2, now())`,
-      [hostId, JSON.stringify({ legalForm: 'SCOP SA', shareCapital: '15000', rcsCity: 'Lille', addressLine: '12 rue de la Paix', postalCode: '59000' })],
-    );
-    await db.query(
-      `INSERT INTO commerce.seller_site (id, code, name, city, status, host_structure_id, updated_at) VALUES ($1, 'LACAPE', 'La Cape', 'Roubaix', 'active', $2, now())`,
-      [siteId, hostId],
-    );
-    await db.query(
-      `INSERT INTO commerce.client (id, site_id, kind, name, billing_address, created_at, updated_at)
-       VALUES ($1, $2, 'individual', 'Mme Durand', '{"line":"8 rue Jules Guesde","postalCode":"59100","city":"Roubaix"}', now(), now())`,
-      [clientId, siteId],
-    );
+    commerce = await startCommerce('receipted_invoice');
+    db = commerce.db;
+    await seedSeller(db, { hostId: randomUUID(), siteId, siteCode: 'LACAPE' });
+    await seedClient(db, { id: clientId, siteId, kind: 'individual', name: 'Mme Durand' });
   });
 
-  afterAll(async () => {
-    await nc?.close();
-    await commerce?.close();
-    await db?.close();
-    if (env) await destroyTestEnv(env);
-  });
+  afterAll(() => commerce?.close());
 
   it('is refused until fully paid, then stored once with its own hash beside the unchanged invoice PDF, and never regenerated', async () => {
     const draft = await call(RPC.commerce.invoiceCreate, {
