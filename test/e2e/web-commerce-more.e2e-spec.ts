@@ -196,6 +196,7 @@ describe('the commerce area in the web console (Chromium)', () => {
     await page.getByRole('option', { name: /^Atelier couture/ }).click();
     await line(2).getByLabel('Désignation').waitFor();
     await untilTotals(page, ['Total HT 230,00 €', 'TVA à 20 % 46,00 €', 'Total TTC 276,00 €']);
+    await page.getByLabel('Acompte à la commande, en % (facultatif)').fill('30');
     await screen(page, 'devis-nouveau');
     // From the keyboard: since the quote editor grew its deposit and delivery fields, a mouse click
     // here right after the full-page screenshot is lost about one run in two (no request leaves; not
@@ -216,6 +217,7 @@ describe('the commerce area in the web console (Chromium)', () => {
     await untilShown(page, 'Devis envoyé au client.');
     await page.getByRole('heading', { level: 1, name: /^Devis \S+-\d+$/ }).waitFor();
     await page.getByRole('button', { name: 'Le client accepte' }).waitFor();
+    await page.getByText(fr('Acompte demandé à la commande : 30\u00a0%.'), { exact: false }).waitFor();
     expect(await textOf(page, 'totals')).toContain('Total TTC 276,00 €');
     await expectPdfInPage(page);
     await screen(page, 'devis-envoye');

@@ -228,6 +228,8 @@ function QuoteView({ siteId, quote }: { siteId: string; quote: QuoteDto }) {
       <CommerceNav />
       <Notice tone="info">
         {t('quote.state', { status: t(`quote.status.${quote.status}`), client, date: frenchShortDate(quote.validUntil) })} {t(`quote.next.${quote.status}`)}
+        {quote.depositPercent ? ` ${t('quote.view.deposit', { percent: quote.depositPercent.replace('.', language === 'fr' ? ',' : '.') })}` : null}
+        {quote.deliveryAddress ? ` ${t('quote.view.deliveryAddress', { address: quote.deliveryAddress })}` : null}
       </Notice>
       {act.isError ? (
         <Notice tone="error" title={t('app.error.title')}>
