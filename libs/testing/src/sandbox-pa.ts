@@ -64,7 +64,7 @@ export class SandboxPa {
 
   /** Makes the PA report a status of a deposit (found by the document number). */
   report(number: string, code: number, reason: string | null = null, occurredAt = new Date().toISOString()): void {
-    const deposit = [...this.deposits.values()].find((d) => d.number === number);
+    const deposit = this.byNumber(number);
     if (!deposit) throw new Error(`the sandbox PA has no deposit ${number}`);
     deposit.statuses.push({ code, occurredAt, reason });
   }

@@ -60,7 +60,14 @@ export class EInvoiceFilesService {
     return source;
   }
 
+  /** The file as the RPC answers it (base64). */
   async file(request: EInvoiceFileRequest): Promise<EInvoiceFile> {
+    const { bytes, ...file } = await this.stored(request);
+    return { ...file, contentBase64: bytes.toString('base64') };
+  }
+
+  /** The stored file's bytes (made and stored at the first read): for the PA's deposit, with no base64 round trip. */
+  async stored(request: EInvoiceFileRequest): Promise<Omit<EInvoiceFile, 'contentBase64'> & { bytes: Buffer }> {
     if (!E_INVOICE_DOCUMENT_KINDS.includes(request.kind)) throw invalid('kind', `kind must be one of ${E_INVOICE_DOCUMENT_KINDS.join(', ')}.`);
     if (!E_INVOICE_FORMATS.includes(request.format)) throw invalid('format', `format must be one of ${E_INVOICE_FORMATS.join(', ')}.`);
     const target = FILES[request.kind][request.format];
@@ -82,6 +89,6 @@ export class EInvoiceFilesService {
             return generated(() => facturXPdf(doc, pdf.bytes, pdf.filename));
           };
     const file = await documentFile(this.files, manager, { siteId, kind: target.kind, documentId: request.id }, load, render, target.suffix);
-    return { filename: file.filename, contentType: target.contentType, sha256: file.sha256, contentBase64: file.bytes.toString('base64') };
+    return { filename: file.filename, contentType: target.contentType, sha256: file.sha256, bytes: file.bytes };
   }
 }

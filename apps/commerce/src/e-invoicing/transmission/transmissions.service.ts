@@ -97,7 +97,7 @@ export class TransmissionsService {
       const row = await this.transmissions.lockNextDue(manager, dueBy);
       if (!row) return undefined;
       try {
-        const file = await this.files.file({ siteId: row.siteId, kind: row.kind, id: row.documentId, format: 'factur-x' });
+        const file = await this.files.stored({ siteId: row.siteId, kind: row.kind, id: row.documentId, format: 'factur-x' });
         const { reference } = await pa.deposit({
           kind: row.kind,
           documentId: row.documentId,
@@ -105,7 +105,7 @@ export class TransmissionsService {
           sellerSiren: row.sellerSiren,
           buyerSiren: row.buyerSiret ? row.buyerSiret.slice(0, 9) : null,
           filename: file.filename,
-          bytes: Buffer.from(file.contentBase64, 'base64'),
+          bytes: file.bytes,
           sha256: file.sha256,
         });
         const now = new Date();
